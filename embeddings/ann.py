@@ -1,0 +1,129 @@
+"""FAISS inner-product indexes: exact below :data:`FLAT_LIMIT` vectors, IVF or HNSW above.
+
+Vectors are L2-normalised, so inner product is cosine similarity. The exact index is rebuilt from
+``vectors.npy`` on load (a copy, no training); approximate ones persist in FAISS's own binary
+format (``ann.faiss``, never pickle).
+"""
+from __future__ import annotations
+
+import math
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import numpy as np
+
+FLAT_LIMIT = 100_000
+ANN_FILE = "ann.faiss"
+KINDS = ("flat", "ivf", "hnsw")
+#: Share of IVF lists probed per query; measured in benchmarks/bench_search.py (recall vs latency).
+IVF_PROBE_SHARE = 1 / 16
+HNSW_M = 32
+HNSW_EF_CONSTRUCTION = 80
+HNSW_EF_SEARCH = 128
+_TRAIN_PER_LIST = 40
+_SEED = 1234
+
+
+@dataclass
+class AnnIndex:
+    """A FAISS index and how to query it.
+
+    Attributes:
+        kind: ``flat`` | ``ivf`` | ``hnsw``.
+        index: The FAISS index (ids are row numbers).
+        params: Search-time parameters (``nprobe`` or ``ef_search``).
+    """
+
+    kind: str
+    index: object
+    params: dict = field(default_factory=dict)
+
+    @property
+    def size(self) -> int:
+        """Number of vectors."""
+        return int(self.index.ntotal)
+
+    def search(self, queries: np.ndarray, k: int, allowed: np.ndarray | None = None
+               ) -> tuple[np.ndarray, np.ndarray]:
+        """Top-``k`` inner products per query; ids are -1 where fewer than ``k`` exist.
+
+        Args:
+            queries: ``(q, dim)`` float32 unit vectors.
+            k: Hits per query.
+            allowed: Sorted row numbers to restrict the search to (None: all rows).
+        """
+        import faiss
+
+        k = max(1, min(k, self.size))
+        queries = np.ascontiguousarray(queries, dtype=np.float32)
+        selector = faiss.IDSelectorBatch(np.asarray(allowed, dtype=np.int64)) if allowed is not None else None
+        if self.kind == "ivf":
+            params = faiss.SearchParametersIVF(nprobe=self.params["nprobe"])
+        elif self.kind == "hnsw":
+            params = faiss.SearchParametersHNSW(efSearch=max(self.params["ef_search"], k))
+        else:
+            params = faiss.SearchParameters()
+        if selector is not None:
+            params.sel = selector
+        scores, ids = self.index.search(queries, k, params=params)
+        return scores, ids
+
+    def save(self, folder: Path) -> dict:
+        """Write the index if it is approximate; return the spec for ``meta.json``."""
+        if self.kind != "flat":
+            import faiss
+
+            faiss.write_index(self.index, str(Path(folder) / ANN_FILE))
+        return {"kind": self.kind, **self.params}
+
+
+def choose_kind(n_vectors: int) -> str:
+    """``flat`` below :data:`FLAT_LIMIT` vectors, else ``ivf``."""
+    return "flat" if n_vectors < FLAT_LIMIT else "ivf"
+
+
+def build_ann(vectors: np.ndarray, kind: str = "auto") -> AnnIndex:
+    """Build an index over ``vectors`` (row ``i`` gets id ``i``).
+
+    Args:
+        vectors: ``(n, dim)`` float32 unit vectors.
+        kind: ``auto`` (:func:`choose_kind`), ``flat``, ``ivf`` or ``hnsw``.
+    """
+    import faiss
+
+    vectors = np.ascontiguousarray(vectors, dtype=np.float32)
+    n, dim = vectors.shape
+    kind = choose_kind(n) if kind == "auto" else kind
+    if kind == "flat" or n < 2:
+        index = faiss.IndexFlatIP(dim)
+        index.add(vectors)
+        return AnnIndex("flat", index)
+    if kind == "hnsw":
+        index = faiss.IndexHNSWFlat(dim, HNSW_M, faiss.METRIC_INNER_PRODUCT)
+        index.hnsw.efConstruction = HNSW_EF_CONSTRUCTION
+        index.add(vectors)
+        return AnnIndex("hnsw", index, {"ef_search": HNSW_EF_SEARCH})
+    if kind != "ivf":
+        raise ValueError(f"unknown index kind {kind!r}")
+    n_lists = max(1, min(int(4 * math.sqrt(n)), n // _TRAIN_PER_LIST))
+    quantizer = faiss.IndexFlatIP(dim)
+    index = faiss.IndexIVFFlat(quantizer, dim, n_lists, faiss.METRIC_INNER_PRODUCT)
+    rng = np.random.default_rng(_SEED)
+    sample_size = min(n, n_lists * _TRAIN_PER_LIST)
+    sample = vectors[np.sort(rng.choice(n, sample_size, replace=False))] if sample_size < n else vectors
+    index.train(sample)
+    index.add(vectors)
+    n_probe = max(1, math.ceil(n_lists * IVF_PROBE_SHARE))
+    return AnnIndex("ivf", index, {"nprobe": n_probe, "nlist": n_lists})
+
+
+def load_ann(folder: Path, spec: dict, vectors: np.ndarray) -> AnnIndex:
+    """Load the index described by ``spec`` (from ``meta.json``); exact ones from ``vectors``."""
+    kind = spec.get("kind", "flat")
+    if kind == "flat":
+        return build_ann(vectors, "flat")
+    import faiss
+
+    index = faiss.read_index(str(Path(folder) / ANN_FILE))
+    params = {k: v for k, v in spec.items() if k != "kind"}
+    return AnnIndex(kind, index, params)

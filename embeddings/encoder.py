@@ -1,0 +1,247 @@
+"""Sentence encoders: sentence-transformers on torch, or the same model exported to ONNX Runtime.
+
+Every backend returns float32, L2-normalised vectors (mean pooling as the model defines it), so
+inner product is cosine similarity. Models load lazily on the first ``encode`` call: ``name``,
+``backend`` and ``key`` are known without loading anything, which lets a warm index rebuild
+skip the model entirely.
+"""
+from __future__ import annotations
+
+import contextlib
+import importlib.util
+import logging
+import os
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from plankg.embeddings.errors import SearchError
+from plankg.embeddings.model import ModelInfo, resolve_model
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from plankg.settings import Settings
+
+BACKENDS = ("torch", "onnx", "onnx-int8")
+#: Backend that ``auto`` picks: the fastest whose top-5 search results equal torch's on the fixed
+#: query set of ``tests/embeddings/test_backends.py`` (measured by ``benchmarks/bench_search.py``:
+#: onnx fp32 gives the same vectors as torch, cosine 1.0000, at about twice the speed; int8 is faster
+#: still but changes top-5 lists).
+AUTO_BACKEND = "onnx"
+MODELS_SUBDIR = "models"
+
+
+class Encoder:
+    """Turns texts into unit vectors.
+
+    Attributes:
+        info: The model folder's description.
+        name: Model name (folder name, e.g. ``m3e-small``).
+        backend: ``torch`` | ``onnx`` | ``onnx-int8``.
+        dim: Vector size.
+    """
+
+    def __init__(self, info: ModelInfo, backend: str) -> None:
+        self.info = info
+        self.name = info.name
+        self.backend = backend
+        self.dim = info.dim
+
+    @property
+    def key(self) -> str:
+        """Identity of the vector space: vectors with different keys are never mixed."""
+        return f"{self.name}@{self.info.fingerprint}:{self.backend}"
+
+    def load(self) -> "Encoder":
+        """Load the model now (it otherwise loads on the first ``encode``); returns self."""
+        return self
+
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> "np.ndarray":
+        """Return a ``(len(texts), dim)`` float32 array of L2-normalised vectors."""
+        raise NotImplementedError
+
+    def __repr__(self) -> str:
+        return f"{type(self).__name__}({self.key})"
+
+
+class TorchEncoder(Encoder):
+    """sentence-transformers on the CPU (it sorts each call's texts by length into batches)."""
+
+    def __init__(self, info: ModelInfo) -> None:
+        super().__init__(info, "torch")
+        self._model = None
+
+    def load(self) -> "TorchEncoder":
+        if self._model is None:
+            with _quiet_loading():
+                from sentence_transformers import SentenceTransformer
+
+                self._model = SentenceTransformer(str(self.info.path), device="cpu")
+        return self
+
+    @property
+    def model(self):
+        """The underlying ``SentenceTransformer``."""
+        return self.load()._model
+
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> "np.ndarray":
+        import numpy as np
+
+        if not texts:
+            return np.zeros((0, self.dim), dtype=np.float32)
+        vectors = self.model.encode(
+            list(texts), batch_size=batch_size, show_progress_bar=progress,
+            convert_to_numpy=True, normalize_embeddings=True,
+        )
+        return np.ascontiguousarray(vectors, dtype=np.float32)
+
+
+class OnnxEncoder(Encoder):
+    """The exported transformer in ONNX Runtime; tokenisation, pooling and normalisation in NumPy."""
+
+    def __init__(self, info: ModelInfo, cache_root: Path, quantized: bool = False) -> None:
+        super().__init__(info, "onnx-int8" if quantized else "onnx")
+        self.cache_root = Path(cache_root)
+        self.quantized = quantized
+        self._session = None
+        self._tokenizer = None
+
+    def load(self) -> "OnnxEncoder":
+        if self._session is None:
+            import onnxruntime as ort
+
+            from plankg.embeddings.onnx_export import ensure_onnx
+
+            path = ensure_onnx(self.info, self.cache_root, quantized=self.quantized)
+            options = ort.SessionOptions()
+            options.intra_op_num_threads = os.cpu_count() or 1
+            options.log_severity_level = 3
+            self._tokenizer = _load_tokenizer(self.info)
+            self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
+        return self
+
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> "np.ndarray":
+        import numpy as np
+
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
+        if not texts:
+            return out
+        self.load()
+        token_ids = self._tokenizer(list(texts))
+        # Longest first, as sentence-transformers does: batches of similar length pad little.
+        order = sorted(range(len(texts)), key=lambda i: -len(token_ids[i]))
+        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
+        if progress:
+            from tqdm.auto import tqdm
+
+            batches = tqdm(batches, desc="encode", unit="batch")
+        for batch in batches:
+            width = max(len(token_ids[i]) for i in batch)
+            ids = np.zeros((len(batch), width), dtype=np.int64)
+            mask = np.zeros((len(batch), width), dtype=np.int64)
+            for row, i in enumerate(batch):
+                ids[row, : len(token_ids[i])] = token_ids[i]
+                mask[row, : len(token_ids[i])] = 1
+            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
+            states = self._session.run(None, feeds)[0]
+            out[batch] = _pool(states, mask, self.info.pooling or "mean")
+        return out
+
+
+def _pool(states: "np.ndarray", mask: "np.ndarray", pooling: str) -> "np.ndarray":
+    """Pool token states like sentence-transformers' ``Pooling``, then L2-normalise."""
+    import numpy as np
+
+    if pooling == "cls":
+        pooled = states[:, 0, :]
+    else:
+        weights = mask[:, :, None].astype(np.float32)
+        pooled = (states * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
+    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
+    return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
+
+
+def _load_tokenizer(info: ModelInfo):
+    """Return a function texts -> token id lists (with special tokens, truncated like the model)."""
+    tokenizer_file = info.path / "tokenizer.json"
+    if tokenizer_file.is_file():
+        from tokenizers import Tokenizer
+
+        fast = Tokenizer.from_file(str(tokenizer_file))
+        fast.enable_truncation(max_length=info.max_seq_length)
+        fast.no_padding()
+        return lambda texts: [enc.ids for enc in fast.encode_batch(texts)]
+    with _quiet_loading():
+        from transformers import AutoTokenizer
+
+        slow = AutoTokenizer.from_pretrained(str(info.path))
+    return lambda texts: slow(texts, truncation=True, max_length=info.max_seq_length)["input_ids"]
+
+
+@contextlib.contextmanager
+def _quiet_loading():
+    """Silence weight-loading progress bars and the 'creating mean pooling' notice."""
+    names = ("sentence_transformers", "transformers")
+    saved = {name: logging.getLogger(name).level for name in names}
+    for name in names:
+        logging.getLogger(name).setLevel(logging.ERROR)
+    previous = os.environ.get("HF_HUB_DISABLE_PROGRESS_BARS")
+    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
+    try:
+        with contextlib.suppress(ImportError):
+            from transformers.utils import logging as hf_logging
+
+            hf_logging.disable_progress_bar()
+        yield
+    finally:
+        for name, level in saved.items():
+            logging.getLogger(name).setLevel(level)
+        if previous is None:
+            os.environ.pop("HF_HUB_DISABLE_PROGRESS_BARS", None)
+        else:
+            os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = previous
+
+
+def onnx_available() -> bool:
+    """True when onnxruntime can be imported (checked without importing it)."""
+    return importlib.util.find_spec("onnxruntime") is not None
+
+
+def resolve_backend(requested: str, info: ModelInfo) -> str:
+    """Turn ``auto`` into a concrete backend; ONNX falls back to torch when it cannot run.
+
+    Raises:
+        SearchError: ``requested`` is not a known backend.
+    """
+    if requested not in ("auto", *BACKENDS):
+        raise SearchError(f"encoder backend {requested!r}: unknown; choose auto, {', '.join(BACKENDS)}")
+    backend = AUTO_BACKEND if requested == "auto" else requested
+    if backend.startswith("onnx") and (not onnx_available() or info.pooling is None):
+        return "torch"
+    return backend
+
+
+def load_encoder(settings: "Settings | None" = None, backend: str = "auto",
+                 model_path: str | Path | None = None) -> Encoder:
+    """Return an encoder for the configured model (loaded lazily).
+
+    Args:
+        settings: Workspace settings (default ``Settings.load()``): model path override, backend
+            preference and the workspace whose ``models/`` folder caches ONNX exports.
+        backend: ``torch`` | ``onnx`` | ``onnx-int8``, or ``auto`` to use the settings' choice
+            (itself ``auto`` by default, meaning :data:`AUTO_BACKEND`, torch if onnxruntime is missing).
+        model_path: Model folder; overrides the settings.
+
+    Raises:
+        SearchError: Unknown backend, or the model folder is missing (the message says how to
+            install it).
+    """
+    from plankg.settings import Settings
+
+    settings = settings or Settings.load()
+    info = resolve_model(model_path if model_path is not None else settings.model_path)
+    requested = settings.encoder_backend if backend == "auto" else backend
+    chosen = resolve_backend(requested, info)
+    if chosen == "torch":
+        return TorchEncoder(info)
+    return OnnxEncoder(info, Path(settings.home) / MODELS_SUBDIR, quantized=chosen == "onnx-int8")

@@ -1,0 +1,6 @@
+"""The one exception type of the embeddings layer."""
+from __future__ import annotations
+
+
+class SearchError(Exception):
+    """A search or index operation failed for a reason the user can fix; the message says which."""

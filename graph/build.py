@@ -1,0 +1,308 @@
+"""Records -> RDF: one function, :func:`build_graph`, over a streaming triple generator.
+
+Layout of the graph (terms in ``ontology/plankg.ttl``):
+- documents ``plankg:PlanDocument`` with DCTERMS metadata, a ``qb:DataSet`` of their observations;
+- clauses ``plankg:Clause`` with ``oa:SpecificResource`` source spans (position + quote selectors);
+- targets/achievements ``qb:Observation`` with indicator, region, year/period, value kind, unit,
+  comparator, placeholder flag, conflicts, ``prov:wasDerivedFrom`` their clause, a value span, and
+  owners as ``prov:qualifiedAttribution`` with ``prov:hadRole``;
+- organisations one node per canonical name (divisions ``org:unitOf`` their parent), regions in a
+  ``plankg:withinRegion`` hierarchy, merged entities with aliases and merge reasons, mentions as
+  ``oa:Annotation``s.
+"""
+from __future__ import annotations
+
+import functools
+from collections.abc import Iterator
+from decimal import Decimal
+from pathlib import Path
+
+from rdflib import Graph, Literal, URIRef
+from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
+
+from plankg.graph.entities import EntityBuilder
+from plankg.graph.terms import indicator_iri, record_iri, region_iri, role_iri, unit_iri
+from plankg.ingest.records import Clause, Corpus, Document, Mention, Owner, Target
+from plankg.ontology.namespaces import IND, OA, PLANKG, PREFIXES, SDMX_ATTRIBUTE, SDMX_MEASURE
+
+Triple = tuple[URIRef, URIRef, object]
+DEFAULT_PROVINCE = "浙江省"
+_VALUE_KINDS = {"target": PLANKG.TargetValue, "achievement": PLANKG.ActualValue}
+
+
+@functools.lru_cache(maxsize=1)
+def vocabulary_triples() -> tuple[Triple, ...]:
+    """Triples of ``plankg.ttl`` and ``indicators.ttl`` (parsed once)."""
+    from plankg import ontology
+
+    folder = Path(ontology.__file__).resolve().parent
+    graph = Graph()
+    for name in ("plankg.ttl", "indicators.ttl"):
+        graph.parse(folder / name, format="turtle")
+    return tuple(graph)
+
+
+def build_graph(corpus: Corpus, province: str = DEFAULT_PROVINCE, vocabulary: bool = True) -> Graph:
+    """Build the knowledge graph of a corpus.
+
+    Args:
+        corpus: Records from ingest.
+        province: Province every city of the corpus belongs to.
+        vocabulary: Include the ontology and indicator scheme (labels for queries and SHACL).
+
+    Returns:
+        An rdflib graph; rebuilding from the same records gives an isomorphic graph.
+    """
+    graph = Graph()
+    for prefix, iri in PREFIXES.items():
+        graph.bind(prefix, iri, override=True)
+    add = graph.add
+    for triple in iter_triples(corpus, province=province, vocabulary=vocabulary):
+        add(triple)
+    return graph
+
+
+def iter_triples(corpus: Corpus, province: str = DEFAULT_PROVINCE, vocabulary: bool = True) -> Iterator[Triple]:
+    """Yield the graph's triples one by one (for streaming into N-Triples or Oxigraph)."""
+    if vocabulary:
+        yield from vocabulary_triples()
+    builder = _GraphBuilder(corpus, province)
+    yield from builder.triples()
+
+
+def _text(value: str) -> Literal:
+    return Literal(value)
+
+
+def _zh(value: str) -> Literal:
+    return Literal(value, lang="zh")
+
+
+def _int(value: int) -> Literal:
+    return Literal(int(value), datatype=XSD.integer)
+
+
+def _decimal(value: float) -> Literal:
+    # repr keeps the shortest exact form (2.8, not 2.79999...), so literals read as written.
+    return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
+
+
+def _target_label(target: Target) -> str:
+    """A readable label such as ``全社会R&D经费投入占GDP比重 2.8% (2025)``."""
+    value = target.value_text or ("X" if target.placeholder else "" if target.value is None else f"{target.value:g}")
+    when = f" ({target.year})" if target.year else f" ({target.period[0]}-{target.period[1]})" if target.period else ""
+    return f"{target.indicator} {value}{'' if target.value_text else target.unit or ''}{when}".strip()
+
+
+def _bool(value: bool) -> Literal:
+    return Literal(bool(value), datatype=XSD.boolean)
+
+
+class _GraphBuilder:
+    """Walks a corpus once; remembers which shared nodes (regions, orgs) it has described."""
+
+    def __init__(self, corpus: Corpus, province: str) -> None:
+        self.corpus = corpus
+        self.province = province
+        self.docs = {d.id: d for d in corpus.documents}
+        self.clauses = {c.id: c for c in corpus.clauses}
+        self.target_ids = {t.id for t in corpus.targets}
+        self.entities = EntityBuilder(corpus, province)
+
+    def triples(self) -> Iterator[Triple]:
+        for doc in self.corpus.documents:
+            yield from self.document(doc)
+        for clause in self.corpus.clauses:
+            yield from self.clause(clause)
+        for target in self.corpus.targets:
+            yield from self.target(target)
+        for mention in self.corpus.mentions:
+            yield from self.mention(mention)
+        yield from self.entities.pending()
+
+    # ---- documents and clauses -------------------------------------------------------------
+    def document(self, doc: Document) -> Iterator[Triple]:
+        node = record_iri(doc.id)
+        yield node, RDF.type, PLANKG.PlanDocument
+        yield node, PLANKG.recordId, _text(doc.id)
+        yield node, DCTERMS.title, _zh(doc.title or doc.source_name)
+        yield node, RDFS.label, _zh(doc.title or doc.source_name)
+        yield node, PLANKG.docType, _text(doc.doc_type)
+        yield node, PLANKG.sourceName, _text(doc.source_name)
+        yield node, PLANKG.partIndex, _int(doc.part)
+        if doc.published:
+            yield node, DCTERMS.issued, Literal(doc.published, datatype=XSD.date)
+        for year in doc.years:
+            yield node, PLANKG.planYear, _int(year)
+        for year in doc.reported_years:
+            yield node, PLANKG.reportedYear, _int(year)
+        if doc.region:
+            yield node, DCTERMS.spatial, region_iri(doc.region)
+            yield from self.entities.document_region(doc)
+        if doc.issuer:
+            issuer = self.entities.organisation(doc.issuer, doc=doc)
+            yield node, DCTERMS.publisher, issuer
+        dataset = URIRef(f"{node}/dataset")
+        yield dataset, RDF.type, QB.DataSet
+        yield dataset, QB.structure, PLANKG.targetStructure
+        yield dataset, DCTERMS.source, node
+        yield dataset, RDFS.label, _zh(f"{doc.title or doc.source_name}：目标与完成情况")
+
+    def span(self, node: URIRef, doc_id: str, start: int, end: int) -> Iterator[Triple]:
+        """An ``oa:SpecificResource`` for ``[start, end)`` of a document's text."""
+        doc = self.docs.get(doc_id)
+        yield node, RDF.type, OA.SpecificResource
+        yield node, OA.hasSource, record_iri(doc_id)
+        position = URIRef(f"{node}/position")
+        yield node, OA.hasSelector, position
+        yield position, RDF.type, OA.TextPositionSelector
+        yield position, OA.start, Literal(int(start), datatype=XSD.nonNegativeInteger)
+        yield position, OA.end, Literal(int(end), datatype=XSD.nonNegativeInteger)
+        if doc is not None:
+            quote = URIRef(f"{node}/quote")
+            yield node, OA.hasSelector, quote
+            yield quote, RDF.type, OA.TextQuoteSelector
+            yield quote, OA.exact, _text(doc.text[start:end])
+
+    def clause(self, clause: Clause) -> Iterator[Triple]:
+        node = record_iri(clause.id)
+        yield node, RDF.type, PLANKG.Clause
+        yield node, PLANKG.recordId, _text(clause.id)
+        yield node, DCTERMS.isPartOf, record_iri(clause.doc_id)
+        if clause.parent_id:
+            yield node, PLANKG.parentClause, record_iri(clause.parent_id)
+        yield node, PLANKG.clauseKind, _text(clause.kind)
+        if clause.number:
+            yield node, PLANKG.number, _text(clause.number)
+        yield node, PLANKG.level, _int(clause.level)
+        yield node, PLANKG.text, _text(clause.text)
+        if clause.section_path:
+            yield node, PLANKG.sectionPath, _text(" > ".join(clause.section_path))
+        if clause.table:
+            yield node, PLANKG.tableName, _text(clause.table)
+        span = URIRef(f"{node}/span")
+        yield node, PLANKG.sourceSpan, span
+        yield from self.span(span, clause.doc_id, clause.start, clause.end)
+
+    # ---- targets and achievements ----------------------------------------------------------
+    def target(self, target: Target) -> Iterator[Triple]:
+        node = record_iri(target.id)
+        doc = self.docs.get(target.doc_id)
+        yield node, RDF.type, PLANKG.Achievement if target.kind == "achievement" else PLANKG.Target
+        yield node, RDF.type, QB.Observation
+        yield node, PLANKG.recordId, _text(target.id)
+        yield node, QB.dataSet, URIRef(f"{record_iri(target.doc_id)}/dataset")
+        yield node, PLANKG.valueKind, _VALUE_KINDS.get(target.kind, PLANKG.TargetValue)
+        yield from self.observation_dimensions(node, target, doc)
+        if target.value is not None:
+            yield node, SDMX_MEASURE.obsValue, _decimal(target.value)
+        yield node, PLANKG.isPlaceholder, _bool(target.placeholder)
+        if target.comparator:
+            yield node, PLANKG.comparator, _text(target.comparator)
+        yield node, PLANKG.measure, _text(target.measure)
+        yield node, PLANKG.isGrowth, _bool(target.growth)
+        yield node, PLANKG.unitInferred, _bool(target.unit_inferred)
+        yield node, PLANKG.yearInferred, _bool(target.year_inferred)
+        if target.year_reason:
+            yield node, PLANKG.yearReason, _text(target.year_reason)
+        if target.value_text:
+            yield node, PLANKG.valueText, _text(target.value_text)
+        yield node, PLANKG.indicatorPhrase, _zh(target.indicator)
+        yield node, RDFS.label, _zh(_target_label(target))
+        yield node, PLANKG.ownerSource, _text(target.owner_source)
+        for other in target.conflicts_with:
+            yield node, PLANKG.conflictsWith, record_iri(other)
+            yield record_iri(other), PLANKG.conflictsWith, node
+        span = URIRef(f"{node}/value-span")
+        yield node, PLANKG.valueSpan, span
+        yield from self.span(span, target.doc_id, target.start, target.end)
+        yield from self.owners(node, target, doc)
+        yield from self.side_values(node, target, doc)
+
+    def observation_dimensions(self, node: URIRef, target: Target, doc: Document | None) -> Iterator[Triple]:
+        """Indicator, area, time and unit shared by an observation and its side values."""
+        concept, proposed = indicator_iri(target.indicator_id)
+        yield node, PLANKG.indicator, concept
+        if proposed:
+            yield from self.proposed_concept(concept, target)
+        if doc is not None and doc.region:
+            yield node, PLANKG.refArea, region_iri(doc.region)
+        if target.year is not None:
+            yield node, PLANKG.year, _int(target.year)
+        if target.period:
+            yield node, PLANKG.periodStart, _int(target.period[0])
+            yield node, PLANKG.periodEnd, _int(target.period[1])
+        unit = unit_iri(target.unit)
+        yield node, SDMX_ATTRIBUTE.unitMeasure, unit
+        yield from self.entities.unit(unit, target.unit)
+        yield node, PROV.wasDerivedFrom, record_iri(target.clause_id)
+
+    def proposed_concept(self, concept: URIRef, target: Target) -> Iterator[Triple]:
+        if not self.entities.first_time(concept):
+            return
+        yield concept, RDF.type, SKOS.Concept
+        yield concept, RDF.type, PLANKG.Indicator
+        yield concept, RDF.type, PLANKG.ProposedIndicator
+        yield concept, SKOS.inScheme, IND.proposedScheme
+        yield concept, SKOS.prefLabel, _zh(target.indicator or target.indicator_id)
+        yield concept, RDFS.label, _zh(target.indicator or target.indicator_id)
+        if target.indicator_id:
+            yield concept, SKOS.notation, _text(target.indicator_id)
+        yield concept, PLANKG.reviewStatus, PLANKG.Unreviewed
+
+    def owners(self, node: URIRef, target: Target, doc: Document | None) -> Iterator[Triple]:
+        owners = list(target.owners)
+        if not owners and doc is not None and doc.issuer:
+            # No owner extracted at all: the issuing body owns the target by default.
+            owners = [Owner(name=doc.issuer, surface=doc.issuer, role="default")]
+        for owner in owners:
+            agent = self.entities.owner(owner, doc)
+            role = role_iri(owner.role)
+            attribution = URIRef(f"{node}/attribution/{role.rsplit('#', 1)[-1]}/{agent.rsplit('/', 1)[-1]}")
+            yield node, PROV.wasAttributedTo, agent
+            yield node, PROV.qualifiedAttribution, attribution
+            yield attribution, RDF.type, PROV.Attribution
+            yield attribution, PROV.agent, agent
+            yield attribution, PROV.hadRole, role
+            yield attribution, PLANKG.surface, _zh(owner.surface or owner.name)
+
+    def side_values(self, node: URIRef, target: Target, doc: Document | None) -> Iterator[Triple]:
+        """Stretch and baseline values as their own observations linked to the target."""
+        if target.stretch is not None:
+            stretch = URIRef(f"{node}/stretch")
+            yield node, PLANKG.hasStretch, stretch
+            yield stretch, RDF.type, QB.Observation
+            yield stretch, QB.dataSet, URIRef(f"{record_iri(target.doc_id)}/dataset")
+            yield stretch, PLANKG.valueKind, PLANKG.StretchValue
+            yield stretch, SDMX_MEASURE.obsValue, _decimal(target.stretch)
+            yield from self.observation_dimensions(stretch, target, doc)
+        if target.baseline_id and target.baseline_id in self.target_ids:
+            yield node, PLANKG.hasBaseline, record_iri(target.baseline_id)
+        elif target.baseline is not None:
+            baseline = URIRef(f"{node}/baseline")
+            yield node, PLANKG.hasBaseline, baseline
+            yield baseline, RDF.type, QB.Observation
+            yield baseline, QB.dataSet, URIRef(f"{record_iri(target.doc_id)}/dataset")
+            yield baseline, PLANKG.valueKind, PLANKG.BaselineValue
+            yield baseline, SDMX_MEASURE.obsValue, _decimal(target.baseline)
+            concept, _ = indicator_iri(target.indicator_id)
+            yield baseline, PLANKG.indicator, concept
+            if doc is not None and doc.region:
+                yield baseline, PLANKG.refArea, region_iri(doc.region)
+            unit = unit_iri(target.unit)
+            yield baseline, SDMX_ATTRIBUTE.unitMeasure, unit
+            yield baseline, PROV.wasDerivedFrom, record_iri(target.clause_id)
+
+    # ---- mentions ----------------------------------------------------------------------------
+    def mention(self, mention: Mention) -> Iterator[Triple]:
+        node = record_iri(mention.id)
+        body = self.entities.mention_entity(mention)
+        yield node, RDF.type, PLANKG.Mention
+        yield node, RDF.type, OA.Annotation
+        yield node, PLANKG.recordId, _text(mention.id)
+        yield node, OA.hasBody, body
+        yield node, PLANKG.surface, _zh(mention.surface)
+        yield node, PROV.wasDerivedFrom, record_iri(mention.clause_id)
+        span = URIRef(f"{node}/span")
+        yield node, OA.hasTarget, span
+        yield from self.span(span, mention.doc_id, mention.start, mention.end)

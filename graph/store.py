@@ -1,0 +1,321 @@
+"""Two SPARQL stores behind one interface: in-memory rdflib and persistent Oxigraph.
+
+Both take the same query text and the same parameter bindings and return the same rows
+(plain Python values), so callers never care which one answers.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable, Mapping, Sequence
+from decimal import Decimal
+from pathlib import Path
+from typing import Any
+
+from plankg.ontology.namespaces import PREFIXES
+
+GRAPH_FILE = "graph.nt"
+OXIGRAPH_DIR = "oxigraph"
+META_FILE = "meta.json"
+DEFAULT_THRESHOLD = 200_000
+
+Row = dict[str, Any]
+
+_XSD = "http://www.w3.org/2001/XMLSchema#"
+_INTEGER_TYPES = {_XSD + t for t in (
+    "integer", "int", "long", "short", "byte", "nonNegativeInteger", "positiveInteger",
+    "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
+)}
+_FLOAT_TYPES = {_XSD + t for t in ("decimal", "double", "float")}
+_UPDATE_KEYWORDS = re.compile(
+    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
+)
+_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.IGNORECASE)
+_COMMENT = re.compile(r"(?m)^\s*#.*$")
+_WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
+_VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
+_BAD_IRI_CHARS = re.compile(r'[\s<>"{}|^`\\]')
+
+
+class QueryError(Exception):
+    """A query could not run (syntax error, update refused, missing graph); one-line message."""
+
+
+class IRI(str):
+    """A string to bind as an IRI (``<...>``) rather than as a literal."""
+
+
+# ---- parameters ----------------------------------------------------------------------------
+def sparql_term(value: Any) -> str:
+    """Serialise a Python value as a SPARQL term with proper escaping (never raw pasting).
+
+    Strings become escaped string literals, ints/floats/bools typed literals, :class:`IRI`
+    (and rdflib ``URIRef``) values IRIs after checking they contain no forbidden characters.
+    """
+    if isinstance(value, IRI) or type(value).__name__ == "URIRef":
+        text = str(value)
+        if not text or _BAD_IRI_CHARS.search(text):
+            raise QueryError(f"bad IRI parameter {text!r}: it contains characters not allowed in an IRI")
+        return f"<{text}>"
+    if isinstance(value, bool):
+        return f'"{"true" if value else "false"}"^^<{_XSD}boolean>'
+    if isinstance(value, int):
+        return f'"{value}"^^<{_XSD}integer>'
+    if isinstance(value, (float, Decimal)):
+        return f'"{Decimal(repr(value)) if isinstance(value, float) else value}"^^<{_XSD}decimal>'
+    if isinstance(value, str):
+        escaped = (
+            value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+            .replace("\t", "\\t")
+        )
+        return f'"{escaped}"'
+    raise QueryError(f"unsupported parameter value {value!r} ({type(value).__name__})")
+
+
+def bind_values(sparql: str, bindings: Mapping[str, Any] | None) -> str:
+    """Insert one ``VALUES ?var { ... }`` block per binding right after the first ``WHERE {``.
+
+    A list or tuple value binds several alternatives. The values are escaped by
+    :func:`sparql_term`; the query text itself never contains user text.
+    """
+    if not bindings:
+        return sparql
+    blocks = []
+    for name, value in bindings.items():
+        if not _VARIABLE.match(name):
+            raise QueryError(f"bad parameter name {name!r}: use letters, digits and underscores")
+        values = value if isinstance(value, (list, tuple, set, frozenset)) else [value]
+        terms = " ".join(sparql_term(v) for v in values)
+        blocks.append(f"VALUES ?{name} {{ {terms} }}")
+    match = _WHERE_BRACE.search(sparql)
+    if match is None:
+        raise QueryError("cannot bind parameters: the query has no 'WHERE {' clause")
+    insert = "\n  " + "\n  ".join(blocks)
+    return sparql[: match.end()] + insert + sparql[match.end():]
+
+
+def check_read_only(sparql: str) -> None:
+    """Refuse SPARQL Update requests (INSERT, DELETE, LOAD, CLEAR...) with a one-line error."""
+    body = _PROLOGUE.sub("", _COMMENT.sub("", sparql), count=1)
+    match = _UPDATE_KEYWORDS.match(body)
+    if match:
+        raise QueryError(
+            f"refused: '{match.group(1).upper()}' is a SPARQL update and the graph is read-only"
+        )
+
+
+def _python_value(value: str, datatype: str | None) -> Any:
+    if datatype in _INTEGER_TYPES:
+        return int(value)
+    if datatype in _FLOAT_TYPES:
+        return float(value)
+    if datatype == _XSD + "boolean":
+        return value in ("true", "1")
+    return value
+
+
+# ---- stores --------------------------------------------------------------------------------
+class GraphStore:
+    """Common interface: ``query(sparql, bindings) -> list[dict]`` and a triple count."""
+
+    kind = "abstract"
+
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[Row]:
+        """Run a read-only SPARQL query; return rows of plain values.
+
+        SELECT gives one dict per solution (variable -> str/int/float/bool/None), ASK gives
+        ``[{"ask": bool}]``, CONSTRUCT/DESCRIBE give ``subject/predicate/object`` rows.
+
+        Raises:
+            QueryError: On a syntax error, an update, or a bad parameter.
+        """
+        check_read_only(sparql)
+        return self._run(bind_values(sparql, bindings))
+
+    def _run(self, sparql: str) -> list[Row]:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def __len__(self) -> int:  # pragma: no cover - abstract
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the store (files stay on disk)."""
+
+    def __enter__(self) -> GraphStore:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+
+class MemoryStore(GraphStore):
+    """An rdflib in-memory graph."""
+
+    kind = "memory"
+
+    def __init__(self, graph: Any) -> None:
+        self.graph = graph
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> MemoryStore:
+        """Load an N-Triples or Turtle file."""
+        from rdflib import Graph
+
+        path = Path(path)
+        graph = Graph()
+        graph.parse(path, format="nt" if path.suffix == ".nt" else "turtle")
+        for prefix, iri in PREFIXES.items():
+            graph.bind(prefix, iri, override=True)
+        return cls(graph)
+
+    def _run(self, sparql: str) -> list[Row]:
+        from rdflib import BNode, Literal
+
+        try:
+            result = self.graph.query(sparql, initNs=PREFIXES)
+        except Exception as error:  # rdflib raises pyparsing and assorted errors
+            raise QueryError(f"SPARQL error: {_one_line(error)}") from None
+        if result.type == "ASK":
+            return [{"ask": bool(result.askAnswer)}]
+        if result.type in ("CONSTRUCT", "DESCRIBE"):
+            return [
+                {"subject": self._value(s, Literal, BNode), "predicate": str(p), "object": self._value(o, Literal, BNode)}
+                for s, p, o in result.graph
+            ]
+        names = [str(v) for v in result.vars or []]
+        return [{name: self._value(row[i], Literal, BNode) for i, name in enumerate(names)} for row in result]
+
+    @staticmethod
+    def _value(term: Any, literal_type: type, bnode_type: type) -> Any:
+        if term is None:
+            return None
+        if isinstance(term, literal_type):
+            datatype = str(term.datatype) if term.datatype is not None else None
+            return _python_value(str(term), datatype)
+        if isinstance(term, bnode_type):
+            return f"_:{term}"
+        return str(term)
+
+    def __len__(self) -> int:
+        return len(self.graph)
+
+
+class OxigraphStore(GraphStore):
+    """A pyoxigraph store (persistent when given a folder)."""
+
+    kind = "oxigraph"
+
+    def __init__(self, store: Any, path: Path | None = None) -> None:
+        self.store = store
+        self.path = path
+
+    @classmethod
+    def open(cls, path: str | Path, read_only: bool = True) -> OxigraphStore:
+        """Open a persistent store folder (read-only by default, so an endpoint can share it)."""
+        import pyoxigraph
+
+        path = Path(path)
+        if not path.is_dir():
+            raise QueryError(f"no Oxigraph store at {path}: build the graph first")
+        try:
+            store = pyoxigraph.Store.read_only(str(path)) if read_only else pyoxigraph.Store(str(path))
+        except OSError as error:
+            raise QueryError(f"cannot open Oxigraph store {path}: {_one_line(error)}") from None
+        return cls(store, path)
+
+    @classmethod
+    def from_file(cls, path: str | Path) -> OxigraphStore:
+        """An in-memory Oxigraph store loaded from an N-Triples or Turtle file."""
+        import pyoxigraph
+
+        path = Path(path)
+        store = pyoxigraph.Store()
+        fmt = pyoxigraph.RdfFormat.N_TRIPLES if path.suffix == ".nt" else pyoxigraph.RdfFormat.TURTLE
+        store.bulk_load(path=str(path), format=fmt)
+        return cls(store)
+
+    def _run(self, sparql: str) -> list[Row]:
+        import pyoxigraph
+
+        try:
+            result = self.store.query(sparql, prefixes=PREFIXES)
+        except (SyntaxError, ValueError, OSError, RuntimeError) as error:
+            raise QueryError(f"SPARQL error: {_one_line(error)}") from None
+        if isinstance(result, pyoxigraph.QueryBoolean):
+            return [{"ask": bool(result)}]
+        if isinstance(result, pyoxigraph.QueryTriples):
+            return [
+                {"subject": self._value(t.subject), "predicate": t.predicate.value, "object": self._value(t.object)}
+                for t in result
+            ]
+        names = [v.value for v in result.variables]
+        return [{name: self._value(solution[name]) for name in names} for solution in result]
+
+    @staticmethod
+    def _value(term: Any) -> Any:
+        import pyoxigraph
+
+        if term is None:
+            return None
+        if isinstance(term, pyoxigraph.Literal):
+            return _python_value(term.value, term.datatype.value if term.datatype else None)
+        if isinstance(term, pyoxigraph.BlankNode):
+            return f"_:{term.value}"
+        return term.value
+
+    def __len__(self) -> int:
+        return len(self.store)
+
+    def close(self) -> None:
+        self.store = None
+
+
+def _one_line(error: BaseException) -> str:
+    return " ".join(str(error).split())[:300] or type(error).__name__
+
+
+def read_meta(graph_dir: str | Path) -> dict[str, Any]:
+    """The build report saved beside the graph (empty when missing)."""
+    path = Path(graph_dir) / META_FILE
+    return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+
+
+def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int | None = None) -> GraphStore:
+    """Open the graph saved in ``graph_dir`` (``<workspace>/graph``).
+
+    Args:
+        graph_dir: Folder holding ``graph.nt`` and the ``oxigraph/`` store.
+        kind: ``memory`` (rdflib, loads graph.nt), ``oxigraph`` (persistent store) or ``auto``
+            (Oxigraph when the graph has more triples than ``threshold``, or when only it exists).
+        threshold: Triple count above which ``auto`` picks Oxigraph (default 200,000).
+
+    Raises:
+        QueryError: When the folder holds no graph or ``kind`` is unknown.
+    """
+    graph_dir = Path(graph_dir)
+    nt_path = graph_dir / GRAPH_FILE
+    ox_path = graph_dir / OXIGRAPH_DIR
+    if kind not in ("auto", "memory", "oxigraph"):
+        raise QueryError(f"unknown store kind {kind!r}: use auto, memory or oxigraph")
+    if kind == "auto":
+        triples = int(read_meta(graph_dir).get("triples", 0))
+        big = triples > (threshold if threshold is not None else DEFAULT_THRESHOLD)
+        kind = "oxigraph" if ox_path.is_dir() and (big or not nt_path.is_file()) else "memory"
+    if kind == "oxigraph":
+        return OxigraphStore.open(ox_path)
+    if not nt_path.is_file():
+        raise QueryError(f"no graph at {graph_dir}: run the build first")
+    return MemoryStore.from_file(nt_path)
+
+
+def rows_equal(left: Iterable[Row], right: Iterable[Row]) -> bool:
+    """Order-insensitive comparison of two row lists (floats compared to 9 digits)."""
+
+    def norm(rows: Iterable[Row]) -> Sequence[str]:
+        return sorted(
+            json.dumps({k: round(v, 9) if isinstance(v, float) else v for k, v in r.items()}, sort_keys=True,
+                       ensure_ascii=False)
+            for r in rows
+        )
+
+    return norm(left) == norm(right)

@@ -1,0 +1,127 @@
+"""Deterministic IRIs for graph nodes, unit mapping, and N-Triples term serialisation.
+
+Every IRI is derived from a record id or a canonical name, never from a counter or a set's
+iteration order, so rebuilding from the same records gives the same IRIs.
+"""
+from __future__ import annotations
+
+import hashlib
+
+from rdflib import BNode, Literal, URIRef
+
+from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme, proposed_iri
+from plankg.ontology.namespaces import DATA, PLANKG, PUNIT, UNIT
+
+# Entity types whose nodes share the organisation key space: an owner named 温州市科技局 and an
+# organisation mention with the same canonical name are one node.
+_ORG_TYPES = {"organization", "division", "institute"}
+
+_UNITS: dict[str, URIRef] = {
+    "%": UNIT.PERCENT,
+    "％": UNIT.PERCENT,
+    "亿元": PUNIT.yi_yuan,
+    "亿": PUNIT.yi_yuan,
+    "万元": PUNIT.wan_yuan,
+    "元": PUNIT.yuan,
+    "家": PUNIT.enterprise,
+    "个": PUNIT.item,
+    "项": PUNIT.project,
+    "件": PUNIT.piece,
+    "人": PUNIT.person,
+    "位": PUNIT.rank,
+    "名": PUNIT.name_count,
+    "人次": PUNIT.person_time,
+    "人年": PUNIT.person_year,
+    "万元/人": PUNIT.wan_yuan_per_person,
+    "只": PUNIT.fund,
+    "场": PUNIT.session,
+    "场次": PUNIT.session,
+    "倍": PUNIT.times,
+    "个百分点": PUNIT.percentage_point,
+}
+
+
+def name_key(name: str) -> str:
+    """Short stable hash of a canonical name (IRIs stay ASCII)."""
+    return hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]
+
+
+def record_iri(record_id: str) -> URIRef:
+    """IRI of a record (document, clause, target, mention) from its deterministic id."""
+    return DATA[record_id]
+
+
+def org_iri(name: str) -> URIRef:
+    """IRI of an organisation, division or institute, keyed by its canonical name."""
+    return DATA[f"org/{name_key(name)}"]
+
+
+def region_iri(name: str) -> URIRef:
+    """IRI of an administrative region, keyed by its full name (路桥区, 温州市, 浙江省)."""
+    return DATA[f"region/{name_key(name)}"]
+
+
+def entity_iri(entity_type: str, canonical: str) -> URIRef:
+    """IRI of a merged entity of any mention type, keyed by type family and canonical name."""
+    if entity_type in _ORG_TYPES:
+        return org_iri(canonical)
+    if entity_type == "region":
+        return region_iri(canonical)
+    return DATA[f"{entity_type}/{name_key(canonical)}"]
+
+
+def unit_iri(unit: str | None) -> URIRef:
+    """QUDT or plankg unit IRI for a unit string; unknown units get a minted unit node."""
+    if not unit:
+        return PUNIT.unspecified
+    known = _UNITS.get(unit.strip())
+    return known if known is not None else DATA[f"unit/{name_key(unit.strip())}"]
+
+
+def is_known_unit(unit: str | None) -> bool:
+    """True when :func:`unit_iri` maps ``unit`` to a declared QUDT or plankg unit."""
+    return not unit or unit.strip() in _UNITS
+
+
+def indicator_iri(indicator_id: str) -> tuple[URIRef, bool]:
+    """IRI of the indicator concept for an ``indicator_id`` and whether it is a proposed concept.
+
+    Ids of the canonical scheme map to their concept; ``proposed:<phrase>`` ids (and ids the
+    scheme does not know) map to a deterministic proposed-concept IRI.
+    """
+    if indicator_id and not indicator_id.startswith(PROPOSED_PREFIX):
+        concept = load_scheme().by_id(indicator_id)
+        if concept is not None:
+            return URIRef(concept.iri), False
+    return URIRef(proposed_iri(indicator_id or "")), True
+
+
+def role_iri(role: str) -> URIRef:
+    """Owner role individual for ``lead`` | ``support`` | ``default``."""
+    return {"lead": PLANKG.LeadRole, "support": PLANKG.SupportRole}.get(role, PLANKG.DefaultIssuerRole)
+
+
+def _escape(text: str) -> str:
+    return (
+        text.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")
+    )
+
+
+def nt_term(node: URIRef | Literal | BNode) -> str:
+    """Serialise one rdflib term as N-Triples (one line, escaped), also valid in SPARQL."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if isinstance(node, BNode):
+        return f"_:{node}"
+    body = f'"{_escape(str(node))}"'
+    if node.language:
+        return f"{body}@{node.language}"
+    if node.datatype is not None and str(node.datatype) != "http://www.w3.org/2001/XMLSchema#string":
+        return f"{body}^^<{node.datatype}>"
+    return body
+
+
+def nt_line(triple: tuple) -> str:
+    """One N-Triples line (with newline) for an rdflib triple."""
+    s, p, o = triple
+    return f"{nt_term(s)} {nt_term(p)} {nt_term(o)} .\n"

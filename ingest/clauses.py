@@ -1,0 +1,104 @@
+"""Build the whole clause tree of one document: prose and tables."""
+from __future__ import annotations
+
+import re
+from typing import Sequence
+
+from plankg.ingest.layout import chrome_lines, export_artefacts, page_number_marks
+from plankg.ingest.records import Cell, Clause, Repair, stable_id
+from plankg.ingest.segment import ProseSegmenter, SegmentState, _Open, paragraphs
+from plankg.ingest.tables import Table, find_line_tables, find_tab_tables
+from plankg.ingest.textmap import clean_span
+
+# Cells shorter than this are read from the row; longer ones also get sentence clauses.
+_LONG_CELL = 24
+
+
+def noise_spans(text: str) -> tuple[list[tuple[int, int]], set[int]]:
+    """Spans to leave out of clause text, and offsets where a page-number artefact starts a line."""
+    marks = page_number_marks(text)
+    drops = chrome_lines(text) + marks + export_artefacts(text)
+    return drops, {start for start, _ in marks}
+
+
+def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Clause]:
+    """Every clause of a document, in document order."""
+    drops, continuations = noise_spans(text)
+    tables = sorted(find_tab_tables(text) + find_line_tables(text), key=lambda t: t.start)
+    segmenter = ProseSegmenter(doc_id, text, repairs, drops)
+    clauses: list[Clause] = []
+    pos = 0
+    for table in tables:
+        for start, end in paragraphs(text, pos, table.start, drops, continuations):
+            segmenter.paragraph(start, end)
+        clauses.extend(segmenter.clauses)
+        segmenter.clauses = []
+        clauses.extend(_table_clauses(doc_id, text, table, repairs, drops, segmenter.state.path))
+        pos = table.end
+    for start, end in paragraphs(text, pos, len(text), drops, continuations):
+        segmenter.paragraph(start, end)
+    clauses.extend(segmenter.clauses)
+    return clauses
+
+
+def _table_clauses(doc_id: str, text: str, table: Table, repairs: Sequence[Repair],
+                   drops: list[tuple[int, int]], outer_path: tuple[str, ...]) -> list[Clause]:
+    clauses: list[Clause] = []
+    for row in table.rows:
+        cells = []
+        for name, raw in row.cells:
+            lines = [clean_span(text, a, b, repairs, drops).text for a, b in _line_spans(text, raw.start, raw.end)]
+            value = "\n".join(line for line in lines if line)
+            cells.append(Cell(name=name, text=value, start=raw.start, end=raw.end))
+        if not cells:
+            continue
+        # Merged cells carried down from rows above do not widen this row's span.
+        own = [c for c in cells if c.start >= row.anchor]
+        start = min(c.start for c in own or cells)
+        end = max(c.end for c in own or cells)
+        row_text = "；".join(f"{c.name}：{c.text.replace(chr(10), ' ')}" for c in cells if c.text)
+        path = (*outer_path, table.name, *(p for p in (row.section,) if p))
+        row_clause = Clause(
+            id=stable_id("cl", doc_id, start, end, "table_row", row.name),
+            doc_id=doc_id,
+            parent_id=None,
+            kind="table_row",
+            number=row.number,
+            text=row_text,
+            start=start,
+            end=end,
+            section_path=path,
+            table=table.name,
+            cells=tuple(cells),
+        )
+        clauses.append(row_clause)
+        label = row.name or _task_name(cells)
+        for cell in cells:
+            if len(cell.text) < _LONG_CELL:
+                continue
+            segmenter = ProseSegmenter(doc_id, text, repairs, drops)
+            segmenter.state = SegmentState(stack=[_Open(0, row_clause.id, f"{label}·{cell.name}")])
+            for a, b in _line_spans(text, cell.start, cell.end):
+                segmenter.paragraph(a, b)
+            clauses.extend(
+                Clause(**{**c.__dict__, "section_path": (*path, *c.section_path)}) for c in segmenter.clauses
+            )
+    return clauses
+
+
+def _task_name(cells: list[Cell]) -> str:
+    named = [c for c in cells if re.search(r"内容|任务|项目|指标|名称", c.name)]
+    text = (named[0] if named else cells[0]).text
+    return text.replace("★", "").strip().split("\n")[-1][:30]
+
+
+def _line_spans(text: str, start: int, end: int) -> list[tuple[int, int]]:
+    spans = []
+    pos = start
+    while pos < end:
+        nl = text.find("\n", pos, end)
+        line_end = end if nl < 0 else nl
+        if text[pos:line_end].strip():
+            spans.append((pos, line_end))
+        pos = line_end + 1
+    return spans

@@ -1,0 +1,160 @@
+"""Extraction: targets and achievements with owners from every clause and table row.
+
+Rules and dictionaries only (no model): see ``facts`` for prose, ``table_facts`` for tables,
+``owners`` for responsibility, ``entities`` for named things.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from plankg.ingest.clauses import noise_spans
+from plankg.ingest.facts import ClauseContext, Fact, find_facts
+from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
+from plankg.ingest.records import Clause, Corpus, Document, Owner, Target, stable_id
+from plankg.ingest.table_facts import table_row_facts
+from plankg.ingest.textmap import clean_span
+
+_PLAN_WORDS = re.compile(r"计划|思路|打算|要点|重点工作|目标|任务|下半年|明年|行动|举措|措施")
+_REPORT_WORDS = re.compile(r"总结|成效|情况|亮点|回顾|取得|完成情况|上半年主要工作")
+_SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
+
+
+def extract_corpus(corpus: Corpus) -> Corpus:
+    """Fill ``targets``, ``mentions`` and ``entities`` of a corpus read by the pipeline."""
+    from plankg.ingest.conflicts import mark_conflicts
+    from plankg.ingest.entities import extract_entities
+
+    targets: list[Target] = []
+    by_doc: dict[str, list[Clause]] = {}
+    for clause in corpus.clauses:
+        by_doc.setdefault(clause.doc_id, []).append(clause)
+    for doc in corpus.documents:
+        targets.extend(extract_document(doc, by_doc.get(doc.id, [])))
+    targets = mark_conflicts(targets, corpus.documents)
+    mentions, entities = extract_entities(corpus)
+    return replace(corpus, targets=tuple(targets), mentions=tuple(mentions), entities=tuple(entities))
+
+
+def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool]:
+    """Plan or report, the section's own year, and whether the section hides its year (20XX)."""
+    mode = "report" if doc.doc_type in ("summary", "summary_plan") else "plan"
+    year: int | None = None
+    hidden = False
+    for label in clause.section_path:
+        if _PLAN_WORDS.search(label) and not _REPORT_WORDS.search(label):
+            mode = "plan"
+        elif _REPORT_WORDS.search(label):
+            mode = "report"
+        found = _SECTION_YEAR.search(label)
+        if found:
+            hidden = found.group(1).upper().endswith("XX")
+            year = None if hidden else int(found.group(1))
+    return mode, year, hidden
+
+
+def context_for(doc: Document, clause: Clause) -> ClauseContext:
+    """Default kind and year of the facts in a clause."""
+    mode, section_year, hidden = clause_mode(doc, clause)
+    title_hidden = "XX" in doc.title.upper() and not (doc.years if mode == "plan" else doc.reported_years)
+    years = doc.years if mode == "plan" else doc.reported_years
+    period = (min(years), max(years)) if len(years) > 1 else None
+    default_year = section_year or (years[0] if len(years) == 1 else None)
+    return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year)
+
+
+def extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
+    """Targets and achievements of one document."""
+    drops, _ = noise_spans(doc.text)
+    by_id = {c.id: c for c in clauses}
+    group_owners = _paragraph_owners(doc, clauses)
+    targets: list[Target] = []
+    for clause in clauses:
+        if clause.kind == "table_row":
+            targets.extend(table_row_facts(doc, clause))
+            continue
+        if not re.search(r"[\dXx]|百分之|[一二两三四五六七八九十百千][家个项件人名]", clause.text):
+            continue
+        row = _table_row_of(clause, by_id)
+        if row is not None:
+            owners, source = _row_owners(doc, row)
+        else:
+            owners = owners_in_text(clause.text, doc) or group_owners.get(clause.id, ())
+            source = "explicit" if owners else "default"
+            owners = owners or default_owner(doc)
+        mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
+        marker = _MARKER.match(mapped.text)
+        facts = find_facts(mapped.text, context_for(doc, clause), marker.end() if marker else 0)
+        for fact in facts:
+            start, end = mapped.span(fact.start, fact.end)
+            targets.append(make_target(doc, clause, fact, start, end, owners, source))
+    return targets
+
+
+def make_target(doc: Document, clause: Clause, fact: Fact, start: int, end: int,
+                owners: tuple[Owner, ...], owner_source: str, **extra) -> Target:
+    """A Target record from a fact, with a deterministic id and a canonical indicator id."""
+    from plankg.ontology.indicators import load_scheme, proposed_id
+
+    concept = load_scheme().match(fact.indicator)
+    return Target(
+        id=stable_id("tg", doc.id, clause.id, start, end, fact.kind, fact.indicator),
+        doc_id=doc.id,
+        clause_id=clause.id,
+        kind=fact.kind,
+        indicator=fact.indicator,
+        indicator_id=concept.id if concept else proposed_id(fact.indicator),
+        value=fact.value,
+        unit=fact.unit,
+        start=start,
+        end=end,
+        unit_inferred=fact.unit_inferred,
+        comparator=fact.comparator,
+        measure=fact.measure,
+        growth=fact.growth,
+        year=fact.year,
+        period=fact.period,
+        stretch=fact.stretch,
+        placeholder=fact.placeholder,
+        owners=owners,
+        owner_source=owner_source,
+        value_text=doc.text[start:end],
+        **extra,
+    )
+
+
+def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
+    parent = by_id.get(clause.parent_id) if clause.parent_id else None
+    while parent is not None:
+        if parent.kind == "table_row":
+            return parent
+        parent = by_id.get(parent.parent_id) if parent.parent_id else None
+    return None
+
+
+def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
+    for cell in row.cells:
+        if re.search(r"责任|牵头|处室|单位|部门", cell.name) and cell.text.strip():
+            units, _people = owners_from_cell(cell.text, doc)
+            if units:
+                return units, "explicit"
+    return default_owner(doc), "default"
+
+
+def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[Owner, ...]]:
+    """Owners written once at the end of an item's paragraph apply to every clause in it."""
+    children: dict[str, list[Clause]] = {}
+    for clause in clauses:
+        if clause.parent_id:
+            children.setdefault(clause.parent_id, []).append(clause)
+    result: dict[str, tuple[Owner, ...]] = {}
+    for clause in clauses:
+        if clause.kind != "item":
+            continue
+        group = [clause, *[c for c in children.get(clause.id, []) if c.kind == "sentence"]]
+        owners = owners_in_text(group[-1].text, doc)
+        if owners:
+            for member in group:
+                result[member.id] = owners
+    return result

@@ -1,0 +1,252 @@
+"""Quantified goals and reported results in prose: value, unit, indicator, comparator, year.
+
+Works on clean clause text; every fact keeps the clean offsets of its value so the caller can
+map them back to the document text.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plankg.ingest.numbers import ValueMention, comparator_for, find_values
+
+_GOAL_CUE = re.compile(r"力争|争取|确保|目标|计划|预计|要|将|拟|达到|突破|不少于|不低于|以上|新增|到20\d\d|20\d\d年前|全年|每年|期间")
+_STRETCH_CUE = re.compile(r"(?:高线|力争|争取)[:：]?$")
+_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅|年均增速|年均增长|提高|提升)(?:率)?(?:达到|达|为|保持在|保持)?$")
+_YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20XX|20xx)\s*年(?:底|末|前|度)?")
+_SHORT_YEAR = re.compile(r"(?<!\d)(\d\d)年(?:数据)?")
+_PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
+_DELIMS = "，,；;、。：:（(）)【】\n"
+# Verbs and adverbs that open an indicator phrase without being part of it.
+_LEADING = re.compile(
+    r"^(?:\d{1,2}\s?[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|★+|具体目标是|底线目标是|目标是|其中|并|和|及|且|共|各类|各|可|按照|我区|我市|我县|我局|全区|筛选|遴选|优选|新备案|备案|提升|全市|全区|全县|全省|全年|今年|年内|当年|本年|上半年|下半年|力争|争取|确保|计划|预计|要|将|拟|努力|进一步"
+    r"|持续|继续|累计|新增|新认定|认定|培育|引进|引育|新引进|谋划引进|谋划|推动|带动|建成|新建|打造|新打造|实施|组织|举办|开展|完成"
+    r"|实现|设立|招引|创建|选派|新选派|立项|申报|兑现|发行|培养|集聚|入选|获批|帮助|促成|建立|形成|启动|推进|支持|拥有|达到|超过)+"
+)
+_TRAILING = re.compile(
+    r"(?:达到|达|超过|突破|不少于|不低于|不超过|控制在|保持在|保持|提升至|提高到|提高至|增加到|为|约|近|超|共|累计|至|在|是)+$"
+)
+_INCREMENT = re.compile(r"新增|新认定|新引进|新打造|新建|新选派|新培育|引进|招引|培育|认定|新推广")
+_CUMULATIVE = re.compile(r"累计|总数|总量|拥有|总计")
+_EXCLUDED_AFTER = re.compile(r"^(?:月|日|号|届|期|版|代|周年|\+|[A-Za-z])")
+_SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
+_OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
+_WHOLE_WORDS = ("总数", "总量", "累计", "总计", "总额", "总规模")
+_RIGHT_NOUN = re.compile(r"^[^，,；;、。：:（(]{2,24}?(?=入驻|进行|参与|开展|实现|的|，|,|；|;|、|。|$|（|\()")
+_RANK = re.compile(r"(?:排名|排位|位次|全省|全国|全市|进入|跻身|列)[^，,；;。]{0,8}?前$")
+_QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
+
+
+@dataclass
+class Fact:
+    """One number found in a clause, before records are made."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    indicator: str
+    kind: str
+    comparator: str | None = None
+    measure: str = "level"
+    growth: bool = False
+    year: int | None = None
+    year_stated: bool = False
+    period: tuple[int, int] | None = None
+    stretch: float | None = None
+    placeholder: bool = False
+    unit_inferred: bool = False
+    upper: float | None = None
+    notes: list[str] = field(default_factory=list)
+
+
+@dataclass(frozen=True)
+class ClauseContext:
+    """What a clause's facts default to: kind, year, period."""
+
+    mode: str  # "plan" | "report"
+    default_year: int | None
+    default_period: tuple[int, int] | None
+    years_unknown: bool = False  # the document hides its years (20XX)
+
+
+def excluded_spans(text: str) -> list[tuple[int, int]]:
+    """Quoted names, titles and bracketed notes: numbers inside them are names, not values."""
+    spans = [(m.start(), m.end()) for m in _QUOTES.finditer(text)]
+    return spans
+
+
+def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
+    """All facts in ``text`` (a clean clause). ``offset`` skips a leading list marker."""
+    excluded = excluded_spans(text)
+    facts: list[Fact] = []
+    values = [v for v in find_values(text) if v.start >= offset]
+    for index, value in enumerate(values):
+        if any(a <= value.start < b for a, b in excluded):
+            continue
+        fact = _fact(text, value, ctx, facts)
+        if fact is None:
+            continue
+        if fact.kind == "stretch":
+            if facts:
+                facts[-1].stretch = fact.value
+            continue
+        facts.append(fact)
+    _attach_stretch_lists(text, facts)
+    return facts
+
+
+def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact]) -> Fact | None:
+    before = text[max(0, value.start - 12) : value.start]
+    after = text[value.end : value.end + 8]
+    if before.endswith(("第", "G", "+", ".", "．")) or _EXCLUDED_AFTER.match(after):
+        return None
+    if before.endswith(("前",)) and not _RANK.search(text[max(0, value.start - 14) : value.start]):
+        return None
+    if value.unit is None and not before.endswith("前"):
+        return None  # a bare number is a code, an ordinal or a year; units are required in prose
+    if value.chinese and not re.search(r"(?:新增|引进|培育|建成|达到|达|突破|超过|实现|不少于|举办|完成|认定|累计|共|有|打造|组建)$", before):
+        return None
+    if re.match(r"^[一二三四五六七八九十两]", after):
+        return None  # 五个一模式: a count inside a name
+    if value.unit in ("人", "名", "位", "家", "个") and (
+        _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not _indicator_left(text, value.start)
+    ):
+        return None  # 2个省级高新区要...: a count that names the subject, not a goal
+    rank = before.endswith("前") or value.unit == "位" and re.search(r"前移|上升|提升|进位", before)
+    phrase_start = _phrase_start(text, value.start)
+    left = text[phrase_start : value.start]
+    stretch_cue = _STRETCH_CUE.search(left.strip())
+    indicator_raw = _indicator_left(text, value.start)
+    if not indicator_raw and stretch_cue and earlier:
+        return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
+    if indicator_raw and stretch_cue and re.fullmatch(r"(?:高线|力争|争取)[:：]?", indicator_raw) and earlier:
+        return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
+    indicator = indicator_raw
+    if len(indicator) < 2:
+        right = _RIGHT_NOUN.match(text[value.end :].lstrip("左右以上余多"))
+        indicator = _clean_indicator(right.group(0)) if right else ""
+    if len(indicator) < 2 and earlier and text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及"):
+        indicator = earlier[-1].indicator
+    if indicator in _WHOLE_WORDS and earlier:
+        indicator = earlier[-1].indicator + indicator
+    if len(indicator) < 2:
+        return None
+    comparator = comparator_for(text[:value.start], text[value.end :])
+    growth = bool(_GROWTH.search(left.strip())) and value.unit in ("%", "百分点", "个百分点", "倍")
+    measure = "growth" if growth else "rank" if rank else "level"
+    if measure == "level" and _INCREMENT.search(left):
+        measure = "increment"
+    if measure == "level" and _CUMULATIVE.search(left):
+        measure = "cumulative"
+    listed = earlier and text[earlier[-1].end : phrase_start].strip(" ") in ("、", "")
+    if measure == "level" and listed and earlier[-1].measure in ("increment", "growth"):
+        measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
+        growth = measure == "growth"
+    kind = _kind(text, value.start, ctx)
+    year, stated, period = _year(text, value.start, ctx)
+    unit = value.unit
+    if rank and unit is None:
+        unit = "%" if text[value.end : value.end + 1] == "%" else "名"
+    return Fact(
+        start=value.start,
+        end=value.end + _suffix_len(text, value.end),
+        value=value.value,
+        unit=unit,
+        indicator=indicator,
+        kind=kind,
+        comparator=comparator,
+        measure=measure,
+        growth=growth,
+        year=year,
+        year_stated=stated,
+        period=period,
+        placeholder=value.placeholder,
+        upper=value.upper,
+    )
+
+
+def _suffix_len(text: str, end: int) -> int:
+    for word in ("以上", "以内", "以下", "左右", "多", "余"):
+        if text.startswith(word, end):
+            return len(word)
+    return 0
+
+
+def _phrase_start(text: str, pos: int) -> int:
+    i = pos
+    while i > 0 and text[i - 1] not in _DELIMS:
+        i -= 1
+    return i
+
+
+def _indicator_left(text: str, pos: int) -> str:
+    start = _phrase_start(text, pos)
+    phrase = text[start:pos]
+    # A year phrase or a condition before the indicator is not part of it.
+    phrase = re.sub(r"^.*?(?:20\d\d|20XX)\s*年(?:底|末|前)?", "", phrase)
+    phrase = re.sub(r"^.*?(?:期间|以来|时期)", "", phrase)
+    return _clean_indicator(phrase)
+
+
+def _clean_indicator(phrase: str) -> str:
+    phrase = phrase.strip(" “”\"'")
+    for _ in range(3):
+        phrase = _LEADING.sub("", phrase)
+        phrase = _TRAILING.sub("", phrase)
+        phrase = re.sub(r"(?:同比)?(?:增长|增速|增幅|年均增长|提高|提升)(?:率)?$", lambda m: m.group(0) if "增速" in m.group(0) else "", phrase) if len(phrase) > 4 else phrase
+    phrase = re.sub(r"(?:要进入|进入|跻身|要)?(?:[^，,]{0,6}排名)?前$", lambda m: m.group(0)[:-1] if "排名" in m.group(0) else "", phrase)
+    return phrase.strip(" “”\"'")
+
+
+def _kind(text: str, pos: int, ctx: ClauseContext) -> str:
+    before = text[max(0, pos - 25) : pos]
+    if ctx.mode == "report":
+        if re.search(r"力争|争取|确保|计划(?:至|到|在|于|新增|引进|培育)|预计|目标|拟|将要|下半年", before):
+            return "target"
+        return "achievement"
+    if re.search(r"已经|已(?:有|达|建成|完成|认定|引进)|截至目前|目前已", before[-20:]):
+        return "achievement"
+    return "target"
+
+
+def _year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, bool, tuple[int, int] | None]:
+    """Year of a value: the nearest year named before it in its sentence, else the default."""
+    before = text[:pos]
+    years = list(_YEAR.finditer(before))
+    if years:
+        token = years[-1].group(1)
+        if token.upper().endswith("XX"):
+            return None, True, None
+        return int(token), True, None
+    if _PERIOD_145.search(before):
+        return None, True, (2021, 2025)
+    if "每年" in before and ctx.default_period:
+        return None, False, ctx.default_period
+    if ctx.years_unknown:
+        return None, False, None
+    return ctx.default_year, False, ctx.default_period if ctx.default_year is None else None
+
+
+def _attach_stretch_lists(text: str, facts: list[Fact]) -> None:
+    """（高线：500家和2000家） after a list gives stretch values to the list, in order."""
+    for match in re.finditer(r"[（(]\s*高线[:：]?([^）)]+)[）)]", text):
+        inside = [f for f in facts if match.start() <= f.start < match.end()]
+        if not inside:
+            continue
+        listed = [f for f in facts if f.end <= match.start()][-len(inside) :]
+        for target, stretch in zip(listed, inside):
+            target.stretch = stretch.value
+        for fact in inside:
+            facts.remove(fact)
+
+
+def is_goal_sentence(text: str) -> bool:
+    """Does a sentence set a goal at all (a cue word such as 力争, 到2025年, 新增...以上)?"""
+    return bool(_GOAL_CUE.search(text))
+
+
+def year_note(text: str) -> int | None:
+    """A short-year note in a table cell: ``86.47(19年数据)`` -> 2019."""
+    match = _SHORT_YEAR.search(text)
+    return 2000 + int(match.group(1)) if match else None

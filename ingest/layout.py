@@ -1,0 +1,65 @@
+"""Page layout noise: web-page chrome lines and page numbers glued into sentences."""
+from __future__ import annotations
+
+import re
+
+_CHROME_LINE = re.compile(
+    r"^\s*(?:首页\s*>|>\s|当前位置|您的位置|索引号\s*[:：]|发布机构\s*[:：]|公开方式\s*[:：]|组配分类\s*[:：]"
+    r"|发布时间\s*[:：]|发布日期\s*[:：]|发文日期\s*[:：]|公开日期\s*[:：]|信息来源\s*[:：]|来源\s*[:：]"
+    r"|文件编号\s*[:：]?|有效性\s|浏览次数|访问次数|打印本页|关闭窗口|【打印】|【关闭】|分享到"
+    r"|.*由会员分享.*可在线阅读)"
+)
+_TRAILING_CHROME = re.compile(r"(?:浏览次数|访问次数)\s*[:：]?\s*\d*\s*(?:打印)?\s*$|打印本页\s*关闭窗口")
+_FILE_NAME_LINE = re.compile(r"^\s*\S{2,80}\.(?:docx?|pdf|wps|txt)\s*$", re.I)
+_PAGE_MARK = re.compile(r"^(\d{1,3})[、.．]")
+_SENTENCE_END = "。；;！!？?：:”）)》"
+
+
+def chrome_lines(text: str) -> list[tuple[int, int]]:
+    """Spans of whole lines that are web-page chrome or file-name lines (newline included)."""
+    spans = []
+    pos = 0
+    for line in text.split("\n"):
+        end = pos + len(line)
+        if _CHROME_LINE.match(line) or _FILE_NAME_LINE.match(line) or _TRAILING_CHROME.search(line):
+            spans.append((pos, min(end + 1, len(text))))
+        pos = end + 1
+    return spans
+
+
+_EXPORT_ARTEFACT = re.compile(r"\[bookmark: [^\]]*\]")
+
+
+def export_artefacts(text: str) -> list[tuple[int, int]]:
+    """Spans of word-processor export residue such as ``[bookmark: _GoBack]``."""
+    return [(m.start(), m.end()) for m in _EXPORT_ARTEFACT.finditer(text)]
+
+
+def page_number_marks(text: str) -> list[tuple[int, int]]:
+    """Spans of page numbers printed at line starts and glued into running sentences.
+
+    A run of at least three consecutive line-start numbers (``2、``, ``3、``...) counts as page
+    numbering when most of them interrupt a sentence (the line before ends without punctuation),
+    as in text copied from paged viewers.
+    """
+    candidates: list[tuple[int, int, int, bool]] = []
+    pos = 0
+    previous = ""
+    for line in text.split("\n"):
+        match = _PAGE_MARK.match(line)
+        if match:
+            breaks = bool(previous.strip()) and previous.rstrip()[-1] not in _SENTENCE_END
+            candidates.append((int(match.group(1)), pos, pos + match.end(), breaks))
+        pos += len(line) + 1
+        previous = line
+    runs: list[list[tuple[int, int, int, bool]]] = []
+    for cand in candidates:
+        if runs and cand[0] == runs[-1][-1][0] + 1:
+            runs[-1].append(cand)
+        else:
+            runs.append([cand])
+    spans = []
+    for run in runs:
+        if len(run) >= 3 and sum(c[3] for c in run) * 2 >= len(run):
+            spans.extend((c[1], c[2]) for c in run)
+    return spans

@@ -1,0 +1,158 @@
+"""Numbers, units and comparators in Chinese plan text.
+
+Numeric spans are found with regular expressions first; only those spans are converted (cn2an on
+whole sentences corrupts names such as 第十四个五年规划).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+_CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CN_UNIT = {"十": 10, "百": 100, "千": 1000}
+_CN_BIG = {"万": 10_000, "亿": 100_000_000}
+
+# Longest first: 个百分点 before 百分点, 亿元 before 亿, 人年 before 人.
+UNITS = (
+    "个百分点", "百分点", "万元/人", "元/人", "万平方米", "平方米", "亿美元", "万美元", "亿元", "万元", "元",
+    "人年", "人次", "场次", "家次", "批次", "项次", "万人", "人", "名", "位", "家", "个", "项", "件", "只", "支",
+    "场", "篇", "所", "座", "条", "台", "套", "亩", "公里", "倍", "%", "％", "‰", "分", "亿", "万",
+)
+_UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
+_ARABIC = r"\d+(?:\.\d+)?"
+_CHINESE = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
+# A value: optional 百分之, number (or X placeholder), optional range, optional 万/亿 scale, unit.
+VALUE = re.compile(
+    rf"(?P<pct>百分之)?(?P<num>{_ARABIC}|(?<![A-Za-z])[Xx]{{1,3}}(?![A-Za-z])|{_CHINESE})"
+    rf"(?:\s?[-~～至到—]\s?(?P<upper>{_ARABIC}))?"
+    rf"(?P<scale>万|千|亿)?(?=(?P<unit>{_UNIT_ALT})?)"
+)
+GE_WORDS = ("以上", "不少于", "不低于", "超过", "突破", "超", "至少", "多", "余", "逾")
+LE_WORDS = ("以内", "以下", "不超过", "不高于", "控制在")
+APPROX_WORDS = ("左右", "约", "大约", "近")
+EQ_WORDS = ("达到", "达", "为", "实现")
+_COUNT_UNITS = {"人", "名", "位", "家", "个", "项", "件", "只", "支", "场", "篇", "所", "座", "条", "台", "套", "人次", "场次", "家次"}
+
+
+@dataclass(frozen=True)
+class ValueMention:
+    """A number with its unit in clean text; offsets are into that clean text."""
+
+    start: int
+    end: int
+    value: float | None
+    unit: str | None
+    upper: float | None = None
+    placeholder: bool = False
+    chinese: bool = False
+
+
+def parse_number(token: str) -> float:
+    """Parse Arabic, Chinese or mixed numerals: ``1.2万`` -> 12000, ``百分之二点八`` -> 2.8.
+
+    >>> parse_number("三千五百")
+    3500.0
+    >>> parse_number("1.2万")
+    12000.0
+    """
+    token = token.strip().replace(",", "").replace("，", "")
+    if token.startswith("百分之"):
+        return parse_number(token[3:])
+    scale = 1.0
+    if token and token[-1] in _CN_BIG and re.match(r"^\d", token):
+        scale = _CN_BIG[token[-1]]
+        token = token[:-1]
+    if re.fullmatch(r"\d+(?:\.\d+)?", token):
+        return float(token) * scale
+    return _parse_chinese(token) * scale
+
+
+def _parse_chinese(token: str) -> float:
+    if "点" in token:
+        whole, frac = token.split("点", 1)
+        digits = "".join(str(_CN_DIGIT[c]) for c in frac)
+        return (_parse_chinese(whole) if whole else 0.0) + float("0." + digits)
+    total = 0.0
+    section = 0.0
+    number = 0.0
+    for ch in token:
+        if ch in _CN_DIGIT:
+            number = _CN_DIGIT[ch]
+        elif ch in _CN_UNIT:
+            section += (number or 1) * _CN_UNIT[ch]
+            number = 0
+        elif ch in _CN_BIG:
+            total += (section + number) * _CN_BIG[ch]
+            section = number = 0
+        else:
+            raise ValueError(f"not a Chinese numeral: {token!r}")
+    return total + section + number
+
+
+def find_values(text: str) -> list[ValueMention]:
+    """Every number-with-unit (or placeholder) in ``text``, with its unit normalised.
+
+    Scales fold into the number for counts (``1.2万家`` -> 12000 家) and stay in money units
+    (``1100亿元`` stays 1100 亿元).
+    """
+    found = []
+    for match in VALUE.finditer(text):
+        num = match.group("num")
+        chinese = not re.match(r"[\dXx]", num)
+        placeholder = num.lower().startswith("x")
+        unit = match.group("unit")
+        scale = match.group("scale")
+        end = match.end() + (len(unit) if unit else 0)
+        if match.group("pct"):
+            unit = "%"
+        if chinese and not (unit or match.group("pct")):
+            continue
+        if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支") and _followed_by_noun(text, end):
+            # 一个/两个 before a noun is an article, not a quantity.
+            continue
+        try:
+            value = None if placeholder else parse_number(num)
+        except ValueError:
+            continue
+        upper = float(match.group("upper")) if match.group("upper") else None
+        if scale and unit in ("元", "美元") or scale and unit is None and scale == "亿":
+            unit = scale + (unit or "元")
+        elif scale and unit in ("万", "亿"):
+            pass
+        elif scale:
+            factor = {"万": 10_000, "千": 1000, "亿": 100_000_000}[scale]
+            value = value * factor if value is not None else None
+            upper = upper * factor if upper is not None else None
+            if unit is None:
+                unit = None
+        if unit == "％":
+            unit = "%"
+        if unit == "亿":
+            unit = "亿元"
+        found.append(ValueMention(match.start(), end, value, unit, upper, placeholder, chinese))
+    return found
+
+
+def _followed_by_noun(text: str, end: int) -> bool:
+    nxt = text[end : end + 1]
+    return bool(nxt) and "\u4e00" <= nxt <= "\u9fff"
+
+
+def comparator_for(before: str, after: str) -> str | None:
+    """Comparator from the words around a value: ``>=``, ``<=``, ``~`` or ``=``."""
+    tail = after[:4]
+    head = before[-4:]
+    if any(tail.startswith(w) for w in ("以上", "多", "余")) or any(head.endswith(w) for w in GE_WORDS):
+        return ">="
+    if any(tail.startswith(w) for w in ("以内", "以下")) or any(head.endswith(w) for w in LE_WORDS):
+        return "<="
+    if tail.startswith("左右") or any(head.endswith(w) for w in APPROX_WORDS):
+        return "~"
+    if any(head.endswith(w) for w in EQ_WORDS):
+        return "="
+    return None
+
+
+def is_count_unit(unit: str | None) -> bool:
+    """Units that count things (家, 个, 人...), as opposed to money or shares."""
+    return unit in _COUNT_UNITS

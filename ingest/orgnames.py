@@ -1,0 +1,64 @@
+"""Recognising names of responsible units (局, 办, 中心, 公司...) in owner lists."""
+from __future__ import annotations
+
+import re
+
+# Endings of government units and companies that own tasks.
+ORG_SUFFIX = re.compile(
+    r"(?:分局|管委会|工作中心|发展中心|促进中心|服务中心|中心|委员会|领导小组|办公室|人才办|府办|科协|分区|集团|公司"
+    r"|[局办委部处科室院所站]|大学|学院)$"
+)
+# Units that name themselves with a region prefix (区科技局, 市经信局).
+_REGION_PREFIX = re.compile(r"^[省市区县镇]")
+_PARENS = re.compile(r"[（(]([^（()）]{2,120})[)）]")
+_SPLIT = re.compile(r"[、，,；;/]|和(?=[区市县])")
+
+
+def split_units(text: str) -> list[str]:
+    """Split an owner list (区科技局、区财政局) into unit names."""
+    return [p.strip(" *＊\u3000") for p in _SPLIT.split(text) if p.strip(" *＊\u3000")]
+
+
+def looks_like_unit(name: str, known: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Is ``name`` a responsible unit? Known names (from the same document) count first."""
+    bare = name.lstrip("*＊").strip()
+    if not bare or len(bare) > 24 or re.search(r"\d", bare):
+        return False
+    if normalise_unit(bare) in known:
+        return True
+    if not ORG_SUFFIX.search(bare):
+        return False
+    # A bare 中心 or 院 is as often a project (研究中心) as a unit; want a prefix or a known form.
+    if re.search(r"(?:中心|院|所|站|室)$", bare) and not _REGION_PREFIX.match(bare):
+        return False
+    return True
+
+
+def is_unit_list(text: str, known: set[str] | frozenset[str] = frozenset()) -> bool:
+    """Is ``text`` wholly a list of units (区人社局、区委人才办)?"""
+    parts = split_units(text)
+    return bool(parts) and all(looks_like_unit(p, known) for p in parts)
+
+
+def normalise_unit(name: str) -> str:
+    """Key for matching surface forms: no star, no region prefix (区飞龙湖... = 飞龙湖...)."""
+    bare = name.lstrip("*＊").strip()
+    return bare[1:] if len(bare) > 3 and _REGION_PREFIX.match(bare) else bare
+
+
+def parenthetical_units(text: str) -> list[tuple[int, int, list[str]]]:
+    """Owner lists written in parentheses, as (start, end, names), e.g. ``(区科技局、区财政局)``.
+
+    Every part must end like a unit name; ``(含“卡脖子”)`` or ``(19年)`` are not owner lists.
+    """
+    found = []
+    for match in _PARENS.finditer(text):
+        parts = split_units(match.group(1))
+        if parts and all(ORG_SUFFIX.search(p) and len(p) <= 24 and not re.search(r"\d", p) for p in parts):
+            found.append((match.start(), match.end(), parts))
+    return found
+
+
+def known_units(text: str) -> set[str]:
+    """Normalised names of every unit a document lists in parentheses."""
+    return {normalise_unit(p) for _, _, parts in parenthetical_units(text) for p in parts}

@@ -1,0 +1,116 @@
+"""Who owns a target: explicit unit lists, lead markers, and the issuing body by default."""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.orgnames import looks_like_unit, parenthetical_units, split_units
+from plankg.ingest.records import Document, Owner
+
+_PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
+_DIVISION = re.compile(r"(?:处|科|室)$")
+_LEAD_MARK = ("*", "＊")
+# 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
+_LEAD_PHRASE = re.compile(r"牵头(?:单位|部门)[:：为是]?\s*([^，,；;。】\]]+)")
+_SUPPORT_PHRASE = re.compile(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|配合(?:单位|部门)[:：为是]\s*([^，,；;。】\]]+)")
+_RESPONSIBLE_PHRASE = re.compile(r"责任(?:单位|部门|处室)[:：]\s*([^，,；;。】\]]+)")
+
+
+def resolve_unit(surface: str, doc: Document) -> str:
+    """Qualify a unit with the document's region (区科技局 in 路桥区 -> 路桥区科技局).
+
+    A name that starts with 区/县/市 is resolved only if the document's region is of that level
+    (a city plan's 区科技局 stays as written: which district is meant is unknown).
+    """
+    name = surface.lstrip("*＊").strip()
+    region = doc.region
+    if not region or not name:
+        return name
+    level_char = name[0]
+    region_char = region[-1]
+    if level_char in "区县市" and not name.startswith(region):
+        if level_char == region_char or (level_char == "市" and region_char == "市"):
+            return region + name[1:]
+    return name
+
+
+def division_owner(surface: str, doc: Document, role: str) -> Owner:
+    """A division (高新处) of the issuing bureau, named with its parent."""
+    bare = surface.lstrip("*＊").strip()
+    parent = doc.issuer
+    name = f"{parent}{bare}" if parent else bare
+    return Owner(name=name, surface=bare, role=role, parent=parent, kind="division")
+
+
+def owners_from_list(units: list[str], doc: Document) -> tuple[Owner, ...]:
+    """Owners from a unit list: starred units lead; without stars the first listed leads."""
+    starred = any(u.strip().startswith(_LEAD_MARK) for u in units)
+    owners = []
+    for i, unit in enumerate(units):
+        is_lead = unit.strip().startswith(_LEAD_MARK) if starred else i == 0
+        role = "lead" if is_lead else "support"
+        bare = unit.lstrip("*＊").strip()
+        if _DIVISION.search(bare) and len(bare) <= 5:
+            owners.append(division_owner(bare, doc, role))
+        else:
+            owners.append(Owner(name=resolve_unit(bare, doc), surface=bare, role=role))
+    return tuple(owners)
+
+
+def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], tuple[Owner, ...]]:
+    """Units and people from a responsibility cell (``朱勇敏\\n项晓东\\n*高新处\\n合作处``).
+
+    Returns:
+        (unit owners, people) — leaders are people, not owners of the target.
+    """
+    lines = [ln.strip() for ln in re.split(r"[\n、，,]", cell_text) if ln.strip()]
+    units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or looks_like_unit(ln) or _DIVISION.search(ln)]
+    people = [ln for ln in lines if ln not in units and _PERSON.match(ln)]
+    person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
+    return owners_from_list(units, doc), person_owners
+
+
+def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
+    """Owners written in a clause: 牵头/配合 phrases, or a unit list in parentheses at its end."""
+    lead = _LEAD_PHRASE.search(text)
+    if lead:
+        owners = list(owners_from_list(split_units(lead.group(1)), doc))
+        for match in _SUPPORT_PHRASE.finditer(text):
+            for unit in split_units(match.group(1) or match.group(2) or ""):
+                owners.append(Owner(name=resolve_unit(unit, doc), surface=unit, role="support"))
+        return tuple(owners)
+    responsible = _RESPONSIBLE_PHRASE.search(text)
+    if responsible:
+        return owners_from_list(split_units(responsible.group(1)), doc)
+    trailing = [p for p in parenthetical_units(text) if not text[p[1]:].strip("。；; ")]
+    if trailing:
+        return owners_from_list(trailing[-1][2], doc)
+    # A list whose opening bracket was lost: "...达到4.8%区经信局)".
+    unclosed = re.search(r"([\u4e00-\u9fff、()（）]{3,60})[)）][。；;]?$", text)
+    if unclosed:
+        parts = split_units(unclosed.group(1))
+        tail = []
+        for part in reversed(parts):
+            trimmed = _longest_unit_suffix(part)
+            if not trimmed:
+                break
+            tail.insert(0, trimmed)
+            if trimmed != part:
+                break
+        if tail:
+            return owners_from_list(tail, doc)
+    return ()
+
+
+def _longest_unit_suffix(part: str) -> str | None:
+    for i in range(len(part)):
+        candidate = part[i:]
+        if candidate[0] in "区市县" and looks_like_unit(candidate):
+            return candidate
+    return None
+
+
+def default_owner(doc: Document) -> tuple[Owner, ...]:
+    """The issuing body, when a document names no owner."""
+    if not doc.issuer:
+        return ()
+    return (Owner(name=doc.issuer, surface=doc.issuer, role="default"),)

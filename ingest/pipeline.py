@@ -1,0 +1,161 @@
+"""Files in, records out: read -> split -> detect metadata -> repair -> segment -> extract."""
+from __future__ import annotations
+
+import hashlib
+import os
+import tomllib
+from dataclasses import replace
+from importlib import resources
+from pathlib import Path
+from typing import Callable, Iterable
+
+from plankg.ingest.clauses import build_clauses
+from plankg.ingest.metadata import detect_metadata
+from plankg.ingest.records import Clause, Corpus, Document, IngestError, stable_id
+from plankg.ingest.repair import find_placeholders, find_repairs
+from plankg.ingest.split import split_points
+from plankg.ontology.regions import load_gazetteer
+
+MANIFEST_NAME = "manifest.toml"
+_OVERRIDABLE = ("title", "issuer", "region", "doc_type", "years", "reported_years", "published")
+
+
+def bundled_corpus_dir() -> Path:
+    """Folder of the bundled default corpus (the five seed plans and their manifest)."""
+    return Path(str(resources.files("plankg.corpus")))
+
+
+def bundled_paths() -> list[Path]:
+    """The bundled corpus files, sorted."""
+    return sorted(p for p in bundled_corpus_dir().iterdir() if p.suffix == ".txt")
+
+
+def load_manifest(folder: Path) -> dict[str, dict]:
+    """Per-document corrections from ``manifest.toml`` in ``folder`` (empty if none).
+
+    Keys are file names, with ``#N`` for the N-th document (from 1) of a file holding several.
+    """
+    path = folder / MANIFEST_NAME
+    if not path.is_file():
+        return {}
+    try:
+        with path.open("rb") as fh:
+            data = tomllib.load(fh)
+    except tomllib.TOMLDecodeError as exc:
+        raise IngestError(f"{path}: invalid manifest ({exc})") from None
+    return {str(k): dict(v) for k, v in data.get("documents", {}).items()}
+
+
+def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = None) -> list[Document]:
+    """Split one file's text into Documents with detected (and manifest-corrected) metadata."""
+    manifest = manifest or {}
+    digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+    bounds = [0, *split_points(text), len(text)]
+    file_titles = [ln.strip() for ln in text.split("\n")[:2] if ln.strip().lower().endswith((".docx", ".doc", ".pdf"))]
+    documents = []
+    gaz = load_gazetteer()
+    several = len(bounds) > 2
+    for part, (start, end) in enumerate(zip(bounds, bounds[1:])):
+        part_text = text[start:end]
+        meta = detect_metadata(part_text, file_titles if part == 0 else [])
+        region = meta.region
+        fields = {
+            "title": meta.title,
+            "issuer": meta.issuer,
+            "region": region.name if region else None,
+            "doc_type": meta.doc_type,
+            "years": meta.years,
+            "reported_years": meta.reported_years,
+            "published": meta.published,
+        }
+        key = f"{path.name}#{part + 1}" if several else path.name
+        for name, value in manifest.get(key, {}).items():
+            if name in _OVERRIDABLE:
+                fields[name] = tuple(value) if name in ("years", "reported_years") else value
+        resolved = gaz.regions.get(fields["region"]) if fields["region"] else None
+        documents.append(
+            Document(
+                id=stable_id("doc", digest, part),
+                path=str(path),
+                source_name=path.name,
+                part=part,
+                title=fields["title"],
+                issuer=fields["issuer"],
+                region=fields["region"],
+                region_level=resolved.level if resolved else None,
+                parent_region=resolved.parent if resolved else None,
+                doc_type=fields["doc_type"],
+                years=tuple(fields["years"]),
+                reported_years=tuple(fields["reported_years"]),
+                published=fields["published"],
+                text=part_text,
+                repairs=tuple(find_repairs(part_text)),
+                placeholders=tuple(find_placeholders(part_text)),
+                file_start=start,
+            )
+        )
+    return documents
+
+
+def read_corpus(
+    paths: Iterable[str | os.PathLike[str]] | None = None,
+    *,
+    max_file_mb: float = 20.0,
+    on_error: Callable[[str], None] | None = None,
+    extract: bool = True,
+) -> Corpus:
+    """Read files (or the bundled corpus) into a Corpus of documents, clauses and facts.
+
+    A file that cannot be read is reported through ``on_error`` (and kept in ``Corpus.errors``)
+    and the batch goes on.
+
+    Args:
+        paths: Files or folders; None reads the bundled corpus.
+        max_file_mb: Larger files are refused.
+        on_error: Called with a one-line message for each bad file.
+        extract: Also extract targets, achievements and entities.
+    """
+    from plankg.ingest.readers import iter_input_files, read_text
+
+    errors: list[str] = []
+
+    def report(message: str) -> None:
+        errors.append(message)
+        if on_error:
+            on_error(message)
+
+    files: list[Path] = []
+    if paths is None:
+        files = bundled_paths()
+    else:
+        for given in paths:
+            try:
+                files.extend(iter_input_files([given]))
+            except IngestError as exc:
+                report(str(exc))
+    documents: list[Document] = []
+    clauses: list[Clause] = []
+    manifests: dict[Path, dict[str, dict]] = {}
+    for path in files:
+        try:
+            if path.parent not in manifests:
+                manifests[path.parent] = load_manifest(path.parent)
+            text = read_text(path, max_bytes=int(max_file_mb * 2**20))
+            docs = read_documents(path, text, manifests[path.parent])
+        except IngestError as exc:
+            report(str(exc))
+            continue
+        for doc in docs:
+            documents.append(doc)
+            clauses.extend(build_clauses(doc.id, doc.text, doc.repairs))
+    corpus = Corpus(documents=tuple(documents), clauses=tuple(clauses), errors=tuple(errors))
+    if extract:
+        from plankg.ingest.extract import extract_corpus
+
+        corpus = extract_corpus(corpus)
+    return corpus
+
+
+def with_errors(corpus: Corpus, errors: Iterable[str]) -> Corpus:
+    """A copy of ``corpus`` with more error messages."""
+    return replace(corpus, errors=(*corpus.errors, *errors))

@@ -1,0 +1,142 @@
+"""Targets and baselines from table rows whose columns are years (2020年完成情况, 2021年目标...)."""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.facts import Fact, year_note
+from plankg.ingest.numbers import comparator_for, find_values
+from plankg.ingest.owners import default_owner, owners_from_cell
+from plankg.ingest.records import Cell, Clause, Document, Owner, Target
+from plankg.ingest.textmap import clean_span
+
+_YEAR_HEADER = re.compile(r"(20\d\d)")
+_ACTUAL_HEADER = re.compile(r"完成|实际|现状|基数|基期")
+_OWNER_HEADER = re.compile(r"责任|牵头|单位|处室|部门")
+_NAME_HEADER = re.compile(r"指标|项目|名称|内容|任务")
+_UNIT_IN_NAME = re.compile(r"[（(]\s*(%|％|件|家|个|人|人年|万元|亿元|元|项|名|场|次|篇)\s*[）)]?\s*$")
+# Units a count indicator implies when the table leaves them out.
+_INFERRED_UNITS = (
+    (re.compile(r"比重|占比|比例|率|增速|增幅"), "%"),
+    (re.compile(r"人年"), "人年"),
+    (re.compile(r"专利|商标|著作权|论文|新产品"), "件"),
+    (re.compile(r"企业|机构|孵化器|众创空间|研究院|研发中心|技术中心|工作站|综合体|园|大院名校|服务站|市场|中介"), "家"),
+    (re.compile(r"人才|人员|大学生|毕业生|院士|专家"), "人"),
+    (re.compile(r"场次|会|活动|大赛"), "场"),
+    (re.compile(r"实验室|平台|联盟|项目|车间|工厂|学科|专科|品种|团队|标准"), "个"),
+)
+
+
+def infer_unit(indicator: str) -> str | None:
+    """The unit an indicator implies (``省级科技型中小企业`` -> 家), or None."""
+    for pattern, unit in _INFERRED_UNITS:
+        if pattern.search(indicator):
+            return unit
+    return None
+
+
+def _column_year(name: str) -> int | None:
+    match = _YEAR_HEADER.search(name)
+    return int(match.group(1)) if match else None
+
+
+def table_row_facts(doc: Document, row: Clause) -> list[Target]:
+    """Targets for each year column of a row, and the baseline column as an achievement."""
+    from plankg.ingest.extract import make_target
+
+    # Year columns that hold values (2021年目标, 2020年完成情况, 2025), not plans written as prose.
+    year_cells = [
+        c for c in row.cells
+        if _column_year(c.name) is not None and not _OWNER_HEADER.search(c.name)
+        and (re.fullmatch(r"20\d\d年?", c.name) or re.search(r"目标|完成|情况|实际|现状|指标|预期", c.name))
+    ]
+    if not year_cells:
+        return []
+    name_cell = next((c for c in row.cells if _NAME_HEADER.search(c.name)), None)
+    if name_cell is None:
+        return []
+    raw_name = name_cell.text.replace("\n", "")
+    stated_unit = _UNIT_IN_NAME.search(raw_name)
+    indicator = _UNIT_IN_NAME.sub("", raw_name).lstrip("*＊").strip()
+    owners, source = _owners(doc, row)
+    first_plan = min(doc.years) if doc.years else None
+    baseline: Target | None = None
+    targets: list[Target] = []
+    for cell in year_cells:
+        column_year = _column_year(cell.name)
+        actual = bool(_ACTUAL_HEADER.search(cell.name)) or (first_plan is not None and column_year < first_plan)
+        fact = _cell_fact(doc, cell, indicator, stated_unit.group(1) if stated_unit else None)
+        if fact is None:
+            continue
+        fact.kind = "achievement" if actual else "target"
+        noted = year_note(cell.text)
+        fact.year = noted if (actual and noted) else column_year
+        start, end = _span(doc, cell, fact)
+        extra = {}
+        if not actual and baseline is not None:
+            extra = {"baseline": baseline.value, "baseline_id": baseline.id}
+        target = make_target(doc, row, fact, start, end, owners, source, **extra)
+        if actual and baseline is None:
+            baseline = target
+        targets.append(target)
+    return targets
+
+
+def _cell_fact(doc: Document, cell: Cell, indicator: str, stated_unit: str | None) -> Fact | None:
+    text = cell.text.replace("\n", "")
+    if "X" in text.upper() and re.search(r"(?<![A-Za-z])[Xx]{1,3}(?![A-Za-z])", text):
+        return Fact(0, len(text), None, stated_unit or infer_unit(indicator), indicator, "target",
+                    placeholder=True, unit_inferred=stated_unit is None)
+    values = [v for v in find_values(text) if not re.match(r"[年月日号届期版]", text[v.end : v.end + 1])]
+    if len(values) > 1 and re.search(r"[/,，;；]", text):
+        return None  # several numbers in one cell (申报数12个,通过初评数7): not one indicator value
+    bare = re.match(r"^(?:新增|累计|达到|新引进|引进|每年不少于|每年|新推广|累计推广|累计达到|不少于|力争)?(\d+(?:\.\d+)?)(%|％)?", text)
+    rank = re.search(r"(?:排名|全省|全国|全市|跻身)[^，,]{0,4}前(\d+)", text)
+    if rank:
+        number, unit, start, end = float(rank.group(1)), "名", rank.start(1), rank.end(1)
+    elif bare:
+        first = values[0] if values and values[0].start == bare.start(1) else None
+        number = float(bare.group(1))
+        unit = "%" if bare.group(2) else first.unit if first else None
+        start, end = bare.start(1), first.end if first else bare.end()
+    elif values and values[0].unit:
+        number, unit, start, end = values[0].value, values[0].unit, values[0].start, values[0].end
+    else:
+        return None
+    inferred = False
+    if unit is None:
+        unit = stated_unit
+    if unit is None:
+        unit = infer_unit(indicator)
+        inferred = unit is not None
+    measure = "level"
+    head = text[:start]
+    if re.search(r"新增|新引进|引进|新推广", head):
+        measure = "increment"
+    elif "累计" in head:
+        measure = "cumulative"
+    if rank:
+        measure = "rank"
+    if re.search(r"增速|增长率|增幅", indicator) and unit == "%":
+        measure = "growth"
+    fact = Fact(start, end, number, unit, indicator, "target", comparator=comparator_for(head, text[end:]),
+                measure=measure, growth=measure == "growth", unit_inferred=inferred)
+    if "每年" in head:
+        fact.notes.append("per year")
+    return fact
+
+
+def _span(doc: Document, cell: Cell, fact: Fact) -> tuple[int, int]:
+    """Document span of a fact found in a cell's text (lines joined without breaks)."""
+    mapped = clean_span(doc.text, cell.start, cell.end, doc.repairs)
+    if mapped.text == cell.text.replace("\n", ""):
+        return mapped.span(fact.start, fact.end)
+    return cell.start, cell.end
+
+
+def _owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
+    for cell in row.cells:
+        if _OWNER_HEADER.search(cell.name) and cell.text.strip():
+            units, _ = owners_from_cell(cell.text, doc)
+            if units:
+                return units, "explicit"
+    return default_owner(doc), "default"

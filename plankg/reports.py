@@ -1,0 +1,117 @@
+"""Plain rows for the CLI, the app and notebooks: document summaries, targets, entities."""
+from __future__ import annotations
+
+from collections import Counter
+
+from plankg.ingest.records import Corpus
+
+
+def document_summaries(corpus: Corpus) -> list[dict]:
+    """One row per document: metadata, clause and table-row counts, repairs, placeholders."""
+    kinds: dict[str, Counter] = {}
+    for clause in corpus.clauses:
+        kinds.setdefault(clause.doc_id, Counter())[clause.kind] += 1
+    facts: dict[str, Counter] = {}
+    for target in corpus.targets:
+        facts.setdefault(target.doc_id, Counter())[target.kind] += 1
+    rows = []
+    for doc in corpus.documents:
+        counts = kinds.get(doc.id, Counter())
+        rows.append(
+            {
+                "id": doc.id,
+                "doc": doc.source_name,
+                "part": doc.part + 1,
+                "title": doc.title,
+                "issuer": doc.issuer,
+                "region": doc.region,
+                "parent_region": doc.parent_region,
+                "doc_type": doc.doc_type,
+                "years": list(doc.years),
+                "reported_years": list(doc.reported_years),
+                "published": doc.published,
+                "clauses": sum(counts.values()),
+                "clause_kinds": dict(counts),
+                "table_rows": counts.get("table_row", 0),
+                "targets": facts.get(doc.id, Counter()).get("target", 0),
+                "achievements": facts.get(doc.id, Counter()).get("achievement", 0),
+                "repairs": [
+                    {"start": r.start, "end": r.end, "original": r.original, "replacement": r.replacement, "rule": r.rule}
+                    for r in doc.repairs
+                ],
+                "placeholders": len(doc.placeholders),
+            }
+        )
+    return rows
+
+
+def target_rows(corpus: Corpus) -> list[dict]:
+    """Targets and achievements as flat export rows with their evidence."""
+    docs = {d.id: d for d in corpus.documents}
+    clauses = {c.id: c for c in corpus.clauses}
+    rows = []
+    for target in corpus.targets:
+        doc = docs[target.doc_id]
+        clause = clauses.get(target.clause_id)
+        rows.append(
+            {
+                "id": target.id,
+                "doc": doc.source_name,
+                "doc_id": doc.id,
+                "doc_title": doc.title,
+                "region": doc.region,
+                "kind": target.kind,
+                "indicator": target.indicator,
+                "indicator_id": target.indicator_id,
+                "value": target.value,
+                "unit": target.unit,
+                "unit_inferred": target.unit_inferred,
+                "comparator": target.comparator,
+                "measure": target.measure,
+                "year": target.year,
+                "period": list(target.period) if target.period else None,
+                "year_inferred": target.year_inferred,
+                "year_reason": target.year_reason,
+                "baseline": target.baseline,
+                "baseline_id": target.baseline_id,
+                "stretch": target.stretch,
+                "growth": target.growth,
+                "placeholder": target.placeholder,
+                "owners": [o.name for o in target.owners],
+                "lead_owners": list(target.lead_owners),
+                "owner_roles": [{"name": o.name, "surface": o.surface, "role": o.role} for o in target.owners],
+                "owner_source": target.owner_source,
+                "conflicts_with": list(target.conflicts_with),
+                "value_text": target.value_text,
+                "clause_id": target.clause_id,
+                "text": clause.text if clause else "",
+                "start": target.start,
+                "end": target.end,
+            }
+        )
+    return rows
+
+
+def entity_rows(corpus: Corpus) -> list[dict]:
+    """Entities with their aliases, merge reasons and mentions."""
+    mentions = {m.id: m for m in corpus.mentions}
+    docs = {d.id: d.source_name for d in corpus.documents}
+    rows = []
+    for entity in corpus.entities:
+        rows.append(
+            {
+                "id": entity.id,
+                "type": entity.type,
+                "name": entity.canonical,
+                "aliases": list(entity.aliases),
+                "region": entity.region,
+                "parent": entity.parent,
+                "merge_reasons": list(entity.merge_reasons),
+                "mentions": [
+                    {"doc": docs.get(mentions[m].doc_id), "clause_id": mentions[m].clause_id, "surface": mentions[m].surface,
+                     "start": mentions[m].start, "end": mentions[m].end}
+                    for m in entity.mention_ids if m in mentions
+                ],
+            }
+        )
+    return rows

