@@ -10,7 +10,7 @@ from collections.abc import Mapping
 from dataclasses import dataclass, field
 from typing import Any
 
-from plankg.graph.store import IRI, GraphStore, QueryError, Row, bind_values
+from plankg.graph.store import IRI, GraphStore, LangString, QueryError, Row, bind_values
 from plankg.ontology.namespaces import PREFIXES
 
 ENTITY_CLASSES = {
@@ -135,7 +135,7 @@ def targets(store: GraphStore, region: str | None = None, year: int | None = Non
     kinds = "plankg:Target plankg:Achievement" if include_achievements else "plankg:Target"
     owner_filter = """?obs prov:wasAttributedTo ?filterOwner .
   ?filterOwner rdfs:label|skos:altLabel ?filterOwnerName .
-  FILTER(CONTAINS(STR(?filterOwnerName), ?ownerName))""" if owner else ""
+  FILTER(CONTAINS(STR(?filterOwnerName), ?ownerQuery))""" if owner else ""
     body = f"""SELECT ?target ?class ?indicator ?indicatorLabel ?phrase ?value ?unit ?comparator ?year ?periodStart
        ?periodEnd ?placeholder ?areaName ?document ?docTitle ?clause ?clauseText ?owner ?ownerName ?role
 WHERE {{
@@ -169,7 +169,7 @@ ORDER BY ?areaName ?year ?target"""
     bindings = {
         "year": year,
         "regionName": region,
-        "ownerName": owner,
+        "ownerQuery": owner,
         "indicator": resolve_indicator(indicator) if indicator else None,
     }
     result = run_named(store, "targets", body, bindings)
@@ -248,6 +248,12 @@ ORDER BY ?indicatorLabel ?areaName ?year ?target ?actual"""
     return result
 
 
+def _name_forms(name: str) -> list[str]:
+    """A name as a Chinese-tagged and as a plain literal, so labels match by index, not by FILTER."""
+    text = name.strip()
+    return [LangString(text, "zh"), text, LangString(text, "en")]
+
+
 def _met(target: float | None, actual: float | None, comparator: str | None) -> bool | None:
     if target is None or actual is None:
         return None
@@ -264,13 +270,12 @@ def entity_profile(store: GraphStore, name: str) -> QueryResult:
     body = """SELECT ?entity ?property ?value ?valueLabel
 WHERE {
   ?entity rdfs:label|skos:altLabel ?entityName .
-  FILTER(STR(?entityName) = ?name)
   FILTER NOT EXISTS { ?entity a plankg:Target }
   ?entity ?property ?value .
   OPTIONAL { ?value rdfs:label ?valueLabel . FILTER(LANG(?valueLabel) = "zh") }
 }
 ORDER BY ?entity ?property ?value"""
-    return run_named(store, "entity_profile", body, {"name": name})
+    return run_named(store, "entity_profile", body, {"entityName": _name_forms(name)})
 
 
 def entity_neighbourhood(store: GraphStore, name: str) -> QueryResult:
@@ -282,7 +287,6 @@ def entity_neighbourhood(store: GraphStore, name: str) -> QueryResult:
     body = """SELECT DISTINCT ?entity ?relation ?direction ?neighbour ?neighbourLabel ?evidence
 WHERE {
   ?entity rdfs:label|skos:altLabel ?entityName .
-  FILTER(STR(?entityName) = ?name)
   FILTER NOT EXISTS { ?entity a plankg:Target }
   {
     ?entity ?relation ?neighbour . BIND("out" AS ?direction)
@@ -301,7 +305,7 @@ WHERE {
   FILTER(?relation NOT IN (rdfs:label, skos:prefLabel, skos:altLabel))
 }
 ORDER BY ?direction ?relation ?neighbourLabel"""
-    return run_named(store, "entity_neighbourhood", body, {"name": name})
+    return run_named(store, "entity_neighbourhood", body, {"entityName": _name_forms(name)})
 
 
 def entities_by_type(store: GraphStore, entity_type: str, region: str | None = None) -> QueryResult:

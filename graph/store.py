@@ -45,6 +45,19 @@ class IRI(str):
     """A string to bind as an IRI (``<...>``) rather than as a literal."""
 
 
+class LangString(str):
+    """A string to bind as a language-tagged literal (``"..."@zh``)."""
+
+    lang: str = "zh"
+
+    def __new__(cls, text: str, lang: str = "zh") -> LangString:
+        obj = super().__new__(cls, text)
+        if not re.fullmatch(r"[A-Za-z]{1,8}(-[A-Za-z0-9]{1,8})*", lang):
+            raise QueryError(f"bad language tag {lang!r}")
+        obj.lang = lang
+        return obj
+
+
 # ---- parameters ----------------------------------------------------------------------------
 def sparql_term(value: Any) -> str:
     """Serialise a Python value as a SPARQL term with proper escaping (never raw pasting).
@@ -63,6 +76,8 @@ def sparql_term(value: Any) -> str:
         return f'"{value}"^^<{_XSD}integer>'
     if isinstance(value, (float, Decimal)):
         return f'"{Decimal(repr(value)) if isinstance(value, float) else value}"^^<{_XSD}decimal>'
+    if isinstance(value, LangString):
+        return f"{sparql_term(str(value))}@{value.lang}"
     if isinstance(value, str):
         escaped = (
             value.replace("\\", "\\\\").replace('"', '\\"').replace("\n", "\\n").replace("\r", "\\r")

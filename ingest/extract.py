@@ -32,9 +32,9 @@ def extract_corpus(corpus: Corpus) -> Corpus:
         by_doc.setdefault(clause.doc_id, []).append(clause)
     for doc in corpus.documents:
         targets.extend(extract_document(doc, by_doc.get(doc.id, [])))
-    targets = mark_conflicts(targets, corpus.documents)
+    corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
     mentions, entities = extract_entities(corpus)
-    return replace(corpus, targets=tuple(targets), mentions=tuple(mentions), entities=tuple(entities))
+    return replace(corpus, mentions=tuple(mentions), entities=tuple(entities))
 
 
 def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool]:

@@ -282,6 +282,7 @@ class Entity(_Record):
     parent: str | None = None
     merge_reasons: tuple[str, ...] = ()
     mention_ids: tuple[str, ...] = ()
+    attributes: tuple[tuple[str, str], ...] = ()  # e.g. ("post", "区科技局局长") for people
 
 
 @dataclass(frozen=True)

@@ -1,0 +1,175 @@
+"""Build the clause index: vectors (cached by content hash), FAISS, BM25 and metadata."""
+from __future__ import annotations
+
+import hashlib
+import shutil
+import sys
+import time
+from pathlib import Path
+from typing import TYPE_CHECKING, Iterable
+
+import numpy as np
+
+from plankg.embeddings import store
+from plankg.embeddings.ann import ANN_FILE, build_ann
+from plankg.embeddings.bm25 import B, K1, BM25Index
+from plankg.embeddings.encoder import Encoder, load_encoder
+from plankg.embeddings.errors import SearchError
+from plankg.embeddings.tokens import JIEBA_CACHE_FILE, TextAnalyzer, dictionary_words, write_userdict
+
+if TYPE_CHECKING:
+    from plankg.ingest.records import Corpus
+    from plankg.settings import Settings
+
+#: Texts handed to the encoder per call while building (one progress-bar step).
+ENCODE_CHUNK = 256
+
+
+def content_hash(encoder_key: str, text: str) -> str:
+    """Vector cache key: the same text under the same model and backend has the same vector."""
+    return hashlib.sha1(f"{encoder_key}\x1f{text}".encode("utf-8")).hexdigest()[:20]
+
+
+def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path | None = None,
+                encoder: Encoder | None = None, progress: bool | None = None,
+                settings: "Settings | None" = None, ann: str = "auto") -> dict:
+    """Index every clause of ``corpus`` (headings, items, sentences, table rows) in ``out_dir``.
+
+    Vectors of clauses whose text is unchanged are copied from ``previous_dir`` (an earlier index
+    built with the same encoder); only new or changed clauses are embedded, and clauses of removed
+    documents drop out. The encoder is not even loaded when nothing needs embedding.
+
+    Args:
+        corpus: What ingest produced.
+        out_dir: Folder to write (created; may equal ``previous_dir``).
+        previous_dir: An earlier index whose vectors may be reused, or None.
+        encoder: Encoder to use (default: :func:`load_encoder` with ``settings``).
+        progress: Show a progress bar (clauses/s); None shows it only when stderr is a terminal.
+        settings: Settings used when ``encoder`` is None.
+        ann: FAISS index kind: ``auto`` | ``flat`` | ``ivf`` | ``hnsw``.
+
+    Returns:
+        ``{"clauses", "embedded", "reused", "seconds", "documents", "ann", "encoder"}``.
+    """
+    started = time.perf_counter()
+    out_dir = Path(out_dir)
+    out_dir.mkdir(parents=True, exist_ok=True)
+    encoder = encoder or load_encoder(settings)
+    has_target = {t.clause_id for t in corpus.targets}
+    clauses = [c for c in corpus.clauses if c.text.strip()]
+    hashes = [content_hash(encoder.key, c.text) for c in clauses]
+    rows = [
+        store.Row(id=c.id, doc_id=c.doc_id, kind=c.kind, text=c.text, start=c.start, end=c.end,
+                  section_path=tuple(c.section_path), has_target=c.id in has_target, hash=h)
+        for c, h in zip(clauses, hashes)
+    ]
+    cached = _previous_vectors(previous_dir, encoder, set(hashes))
+    missing = list(dict.fromkeys(h for h in hashes if h not in cached))
+    text_of = {h: c.text for c, h in zip(clauses, hashes)}
+    cached.update(_embed(encoder, [text_of[h] for h in missing], missing, progress))
+    vectors = np.zeros((len(rows), encoder.dim), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        vectors[i] = cached[h]
+    missing_set = set(missing)
+    embedded = sum(1 for h in hashes if h in missing_set)
+    documents = [
+        store.DocInfo(id=d.id, source_name=d.source_name, path=d.path, title=d.title, region=d.region,
+                      parent_region=d.parent_region, doc_type=d.doc_type, years=tuple(d.years),
+                      reported_years=tuple(d.reported_years))
+        for d in corpus.documents
+    ]
+    _prepare_analyzer(out_dir, previous_dir, _dictionary_names(corpus))
+    analyzer = TextAnalyzer(out_dir)
+    bm25 = BM25Index.build([analyzer.tokens(row.text) for row in rows])
+    ann_index = build_ann(vectors, ann)
+    store.write_rows(out_dir, rows, documents, vectors)
+    bm25.save(out_dir)
+    if ann_index.kind == "flat":
+        (out_dir / ANN_FILE).unlink(missing_ok=True)
+    ann_spec = ann_index.save(out_dir)
+    encoder_meta = {"name": encoder.name, "backend": encoder.backend, "key": encoder.key,
+                    "dim": encoder.dim,
+                    "model_path": str(encoder.info.path) if encoder.info.overridden else None}
+    store.write_meta(out_dir, {"encoder": encoder_meta, "rows": len(rows), "ann": ann_spec,
+                               "bm25": {"k1": K1, "b": B, "terms": len(bm25.vocab)}})
+    return {
+        "clauses": len(rows),
+        "embedded": embedded,
+        "reused": len(rows) - embedded,
+        "seconds": round(time.perf_counter() - started, 3),
+        "documents": len(documents),
+        "ann": ann_spec["kind"],
+        "encoder": encoder.key,
+    }
+
+
+def _previous_vectors(previous_dir: str | Path | None, encoder: Encoder, wanted: set[str]
+                      ) -> dict[str, np.ndarray]:
+    """Vectors of ``wanted`` hashes found in an earlier index built with the same encoder."""
+    if previous_dir is None:
+        return {}
+    try:
+        meta = store.read_meta(Path(previous_dir))
+        if meta["encoder"]["key"] != encoder.key:
+            return {}
+        rows = store.read_rows(Path(previous_dir))
+        vectors = store.read_vectors(Path(previous_dir), mmap=True)
+    except (SearchError, OSError, KeyError, ValueError):
+        return {}  # no usable earlier index: embed everything
+    if vectors.shape != (len(rows), encoder.dim):
+        return {}
+    return {row.hash: np.array(vectors[i]) for i, row in enumerate(rows) if row.hash in wanted}
+
+
+def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool | None
+           ) -> dict[str, np.ndarray]:
+    if not texts:
+        return {}
+    show = sys.stderr.isatty() if progress is None else progress
+    bar = None
+    if show:
+        from tqdm.auto import tqdm
+
+        bar = tqdm(total=len(texts), desc="embedding clauses", unit="clause", file=sys.stderr)
+    out: dict[str, np.ndarray] = {}
+    try:
+        for start in range(0, len(texts), ENCODE_CHUNK):
+            chunk = texts[start : start + ENCODE_CHUNK]
+            vectors = encoder.encode(chunk)
+            out.update(zip(hashes[start : start + ENCODE_CHUNK], vectors))
+            if bar is not None:
+                bar.update(len(chunk))
+    finally:
+        if bar is not None:
+            bar.close()
+    return out
+
+
+def _dictionary_names(corpus: "Corpus") -> list[str]:
+    """Entity names and aliases, indicator phrases of targets, and the indicator scheme's labels."""
+    names: list[str] = []
+    for entity in corpus.entities:
+        names.append(entity.canonical)
+        names.extend(entity.aliases)
+    names.extend(t.indicator for t in corpus.targets)
+    names.extend(_scheme_labels())
+    return names
+
+
+def _scheme_labels() -> Iterable[str]:
+    try:
+        from plankg.ontology import load_scheme
+
+        scheme = load_scheme()
+    except (ImportError, OSError, ValueError):
+        return []  # the scheme only enriches the dictionary; the corpus names suffice
+    return [label for c in scheme.concepts for label in (c.label_zh, *c.alt_labels)]
+
+
+def _prepare_analyzer(out_dir: Path, previous_dir: str | Path | None, names: list[str]) -> None:
+    """Write the user dictionary; reuse the earlier index's jieba cache instead of rebuilding it."""
+    write_userdict(out_dir, dictionary_words(names))
+    if previous_dir is not None and Path(previous_dir).resolve() != out_dir.resolve():
+        earlier = Path(previous_dir) / JIEBA_CACHE_FILE
+        if earlier.is_file() and not (out_dir / JIEBA_CACHE_FILE).exists():
+            shutil.copy2(earlier, out_dir / JIEBA_CACHE_FILE)

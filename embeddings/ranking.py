@@ -1,0 +1,98 @@
+"""Rank fusion and result clean-up, independent of how the candidate lists were produced.
+
+* Reciprocal rank fusion (Cormack et al. 2009): ``sum_i w_i / (k0 + rank_i)``.
+* Clauses with little content (a bare heading such as ``一、`` or ``（三）创新平台``) are
+  down-weighted so they do not crowd out the clauses that actually say something.
+* Near-duplicates (the same words, or overlapping spans of one document, e.g. an item and its only
+  sentence) are collapsed to the best-ranked one.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+from typing import Sequence
+
+RRF_K0 = 60
+DENSE_WEIGHT = 1.0
+SPARSE_WEIGHT = 1.0
+#: Clauses with fewer content characters than this get a penalty growing as they get shorter.
+SHORT_CLAUSE_CHARS = 8
+#: Smallest factor the penalty applies (a clause with no content at all).
+SHORT_CLAUSE_FLOOR = 0.5
+#: Span overlap (intersection / shorter span) above which two clauses of a document are duplicates.
+SPAN_OVERLAP = 0.8
+
+_NUMBERING = re.compile(
+    r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]?\d{1,2}[）)、.．]|[①-⑳]|第[一二三四五六七八九十]+[章节条部分])\s*"
+)
+_CONTENT = re.compile(r"[\w\u3400-\u9fff]")
+_NOT_CONTENT = re.compile(r"[^\w\u3400-\u9fff]+")
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """What fusion needs to know about a row: its text and where it sits."""
+
+    row: int
+    text: str
+    doc_id: str
+    start: int
+    end: int
+
+
+def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float], k0: int = RRF_K0) -> dict[int, float]:
+    """Reciprocal rank fusion of ranked row lists (best first)."""
+    fused: dict[int, float] = {}
+    for ranking, weight in zip(rankings, weights):
+        for rank, row in enumerate(ranking, start=1):
+            fused[row] = fused.get(row, 0.0) + weight / (k0 + rank)
+    return fused
+
+
+def content_length(text: str) -> int:
+    """Characters of substance: letters, digits and CJK, after any leading numbering."""
+    return len(_CONTENT.findall(_NUMBERING.sub("", text, count=1)))
+
+
+def short_clause_factor(text: str) -> float:
+    """1.0 for clauses with enough content; down to :data:`SHORT_CLAUSE_FLOOR` for empty ones."""
+    length = content_length(text)
+    if length >= SHORT_CLAUSE_CHARS:
+        return 1.0
+    return SHORT_CLAUSE_FLOOR + (1.0 - SHORT_CLAUSE_FLOOR) * length / SHORT_CLAUSE_CHARS
+
+
+def dedup_key(text: str) -> str:
+    """Text reduced to its words: clauses with the same key say the same thing."""
+    return _NOT_CONTENT.sub("", _NUMBERING.sub("", text, count=1))
+
+
+def _overlaps(a: Candidate, b: Candidate) -> bool:
+    if a.doc_id != b.doc_id:
+        return False
+    shared = min(a.end, b.end) - max(a.start, b.start)
+    shorter = min(a.end - a.start, b.end - b.start)
+    return shorter > 0 and shared / shorter >= SPAN_OVERLAP and (
+        # an item holding several sentences is not a duplicate of one of them
+        min(len(a.text), len(b.text)) >= SPAN_OVERLAP * max(len(a.text), len(b.text))
+    )
+
+
+def rank(fused: dict[int, float], candidates: dict[int, Candidate], k: int) -> list[tuple[int, float]]:
+    """Apply the short-clause penalty, drop near-duplicates and return the top ``k`` (row, score)."""
+    scored = sorted(
+        ((row, score * short_clause_factor(candidates[row].text)) for row, score in fused.items()),
+        key=lambda item: (-item[1], item[0]),
+    )
+    kept: list[tuple[int, float]] = []
+    seen_keys: set[str] = set()
+    for row, score in scored:
+        candidate = candidates[row]
+        key = dedup_key(candidate.text)
+        if key in seen_keys or any(_overlaps(candidate, candidates[r]) for r, _ in kept):
+            continue
+        seen_keys.add(key)
+        kept.append((row, score))
+        if len(kept) == k:
+            break
+    return kept

@@ -1,0 +1,165 @@
+"""Hybrid clause search: dense (FAISS) + BM25 (jieba words and bigrams), fused by reciprocal rank."""
+from __future__ import annotations
+
+import dataclasses
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+import numpy as np
+
+from plankg.embeddings import ranking, store
+from plankg.embeddings.ann import load_ann
+from plankg.embeddings.bm25 import BM25Index
+from plankg.embeddings.encoder import Encoder, load_encoder
+from plankg.embeddings.errors import SearchError
+from plankg.embeddings.filters import allowed_rows
+from plankg.embeddings.tokens import TextAnalyzer
+
+if TYPE_CHECKING:
+    from plankg.settings import Settings
+
+#: Candidates taken from each retriever before fusion (at least; ``k * CANDIDATE_FACTOR`` if more).
+CANDIDATES = 100
+CANDIDATE_FACTOR = 10
+
+
+@dataclass(frozen=True)
+class Hit:
+    """One search result.
+
+    Attributes:
+        doc: Source file name of the document.
+        doc_id: Document id.
+        clause_id: Clause id.
+        text: Clause text.
+        score: Fused score (higher is better; comparable within one query only).
+        section_path: Titles of the enclosing headings, outermost first.
+        start: Start offset of the clause in the document text.
+        end: End offset (excluded).
+        kind: ``heading`` | ``item`` | ``sentence`` | ``table_row``.
+    """
+
+    doc: str
+    doc_id: str
+    clause_id: str
+    text: str
+    score: float
+    section_path: tuple[str, ...]
+    start: int
+    end: int
+    kind: str
+
+    def to_dict(self) -> dict[str, Any]:
+        """JSON-ready dict (``section_path`` as a list)."""
+        data = dataclasses.asdict(self)
+        data["section_path"] = list(self.section_path)
+        return data
+
+
+class Searcher:
+    """Searches an index folder written by :func:`plankg.embeddings.build_index`.
+
+    Loading reads JSON and NumPy files only; jieba and the encoder load on the first query.
+
+    Args:
+        index_dir: The index folder (``<workspace>/index``).
+        encoder: Query encoder; default: the model and backend the index was built with.
+        settings: Settings for loading that encoder (its ONNX cache lives in the workspace).
+
+    Raises:
+        SearchError: No index in ``index_dir``, or ``encoder`` is another model than the index's.
+    """
+
+    def __init__(self, index_dir: str | Path, encoder: Encoder | None = None,
+                 settings: "Settings | None" = None) -> None:
+        self.index_dir = Path(index_dir)
+        self.meta = store.read_meta(self.index_dir)
+        self.rows = store.read_rows(self.index_dir)
+        self.documents = {d.id: d for d in store.read_documents(self.index_dir)}
+        self.vectors = store.read_vectors(self.index_dir)
+        self.ann = load_ann(self.index_dir, self.meta["ann"], self.vectors)
+        self.bm25 = BM25Index.load(self.index_dir, len(self.rows))
+        self.analyzer = TextAnalyzer(self.index_dir)
+        self._settings = settings
+        self._encoder = encoder
+        if encoder is not None:
+            self._check_encoder(encoder)
+
+    @property
+    def encoder(self) -> Encoder:
+        """The query encoder (loaded on first use)."""
+        if self._encoder is None:
+            spec = self.meta["encoder"]
+            encoder = load_encoder(self._settings, backend=spec["backend"], model_path=spec.get("model_path"))
+            self._check_encoder(encoder)
+            self._encoder = encoder
+        return self._encoder
+
+    def _check_encoder(self, encoder: Encoder) -> None:
+        built = self.meta["encoder"]["key"].rsplit(":", 1)[0]
+        given = encoder.key.rsplit(":", 1)[0]
+        if built != given:  # the backend may differ (onnx fp32 and torch give the same vectors)
+            raise SearchError(f"search index {self.index_dir}: built with {built}, the encoder is {given}; "
+                              "rebuild the index or use the same model")
+
+    def __len__(self) -> int:
+        return len(self.rows)
+
+    def search(self, queries: list[str], k: int = 10, filters: dict[str, Any] | None = None
+               ) -> list[list[Hit]]:
+        """Return the top ``k`` clauses for each query.
+
+        Args:
+            queries: Query texts (Chinese).
+            k: Hits per query.
+            filters: See :func:`plankg.embeddings.filters.allowed_rows`.
+
+        Raises:
+            SearchError: An empty query, ``k`` < 1 or a bad filter.
+        """
+        if isinstance(queries, str):
+            queries = [queries]
+        for query in queries:
+            if not query or not query.strip():
+                raise SearchError("search query: empty")
+        if k < 1:
+            raise SearchError(f"search k={k}: must be at least 1")
+        allowed = allowed_rows(filters, self.rows, self.documents.values())
+        if not queries or not self.rows or (allowed is not None and len(allowed) == 0):
+            return [[] for _ in queries]
+        n_candidates = max(CANDIDATES, k * CANDIDATE_FACTOR)
+        query_vectors = self.encoder.encode(list(queries))
+        _, dense_ids = self.ann.search(query_vectors, n_candidates, allowed)
+        mask = None
+        if allowed is not None:
+            mask = np.zeros(len(self.rows), dtype=bool)
+            mask[allowed] = True
+        results = []
+        for query, ids in zip(queries, dense_ids):
+            dense_rank = [int(i) for i in ids if i >= 0]
+            sparse_rank = self._sparse_rank(query, n_candidates, mask)
+            fused = ranking.rrf([dense_rank, sparse_rank], [ranking.DENSE_WEIGHT, ranking.SPARSE_WEIGHT])
+            candidates = {row: self._candidate(row) for row in fused}
+            results.append([self._hit(row, score) for row, score in ranking.rank(fused, candidates, k)])
+        return results
+
+    def _sparse_rank(self, query: str, n: int, mask: np.ndarray | None) -> list[int]:
+        scores = self.bm25.scores(self.analyzer.tokens(query))
+        if mask is not None:
+            scores[~mask] = 0.0
+        positive = np.flatnonzero(scores > 0)
+        if len(positive) > n:
+            positive = positive[np.argpartition(-scores[positive], n - 1)[:n]]
+        return [int(i) for i in positive[np.lexsort((positive, -scores[positive]))]]
+
+    def _candidate(self, row: int) -> ranking.Candidate:
+        r = self.rows[row]
+        return ranking.Candidate(row=row, text=r.text, doc_id=r.doc_id, start=r.start, end=r.end)
+
+    def _hit(self, row: int, score: float) -> Hit:
+        r = self.rows[row]
+        doc = self.documents.get(r.doc_id)
+        return Hit(doc=doc.source_name if doc else r.doc_id, doc_id=r.doc_id, clause_id=r.id, text=r.text,
+                   score=round(float(score), 6), section_path=r.section_path, start=r.start, end=r.end,
+                   kind=r.kind)

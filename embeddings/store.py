@@ -1,0 +1,138 @@
+"""Files of an index folder: JSON metadata and NumPy arrays (no pickle anywhere).
+
+``meta.json`` is written last, so a folder without it is an unfinished build.
+"""
+from __future__ import annotations
+
+import json
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any
+
+import numpy as np
+
+from plankg.embeddings.errors import SearchError
+
+FORMAT_VERSION = 1
+META_FILE = "meta.json"
+CLAUSES_FILE = "clauses.jsonl"
+DOCUMENTS_FILE = "documents.json"
+VECTORS_FILE = "vectors.npy"
+
+
+@dataclass(frozen=True)
+class Row:
+    """Metadata of one indexed clause (row ``i`` of the vector matrix).
+
+    Attributes:
+        hash: Content hash of (encoder key, text): the vector cache key.
+        has_target: The clause holds a Target or Achievement record.
+    """
+
+    id: str
+    doc_id: str
+    kind: str
+    text: str
+    start: int
+    end: int
+    section_path: tuple[str, ...]
+    has_target: bool
+    hash: str
+
+    def to_json(self) -> str:
+        return json.dumps(
+            {"id": self.id, "doc_id": self.doc_id, "kind": self.kind, "text": self.text,
+             "start": self.start, "end": self.end, "section_path": list(self.section_path),
+             "has_target": self.has_target, "hash": self.hash},
+            ensure_ascii=False,
+        )
+
+    @classmethod
+    def from_json(cls, line: str) -> "Row":
+        data = json.loads(line)
+        data["section_path"] = tuple(data.get("section_path", ()))
+        return cls(**data)
+
+
+@dataclass(frozen=True)
+class DocInfo:
+    """What filters and hits need of a document."""
+
+    id: str
+    source_name: str
+    path: str
+    title: str
+    region: str | None
+    parent_region: str | None
+    doc_type: str
+    years: tuple[int, ...]
+    reported_years: tuple[int, ...]
+
+    def to_dict(self) -> dict[str, Any]:
+        return {**self.__dict__, "years": list(self.years), "reported_years": list(self.reported_years)}
+
+    @classmethod
+    def from_dict(cls, data: dict[str, Any]) -> "DocInfo":
+        return cls(**{**data, "years": tuple(data.get("years", ())),
+                      "reported_years": tuple(data.get("reported_years", ()))})
+
+
+def write_text_atomic(path: Path, text: str) -> None:
+    """Write ``text`` to ``path`` through a temporary file and a rename."""
+    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
+    with os.fdopen(fd, "w", encoding="utf-8") as fh:
+        fh.write(text)
+    os.replace(tmp, path)
+
+
+def write_rows(folder: Path, rows: list[Row], documents: list[DocInfo], vectors: np.ndarray) -> None:
+    """Write clause metadata, documents and vectors."""
+    folder = Path(folder)
+    write_text_atomic(folder / CLAUSES_FILE, "".join(row.to_json() + "\n" for row in rows))
+    write_text_atomic(folder / DOCUMENTS_FILE,
+                      json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=1))
+    fd, tmp = tempfile.mkstemp(prefix=VECTORS_FILE + ".", suffix=".npy", dir=folder)
+    with os.fdopen(fd, "wb") as fh:
+        np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
+    os.replace(tmp, folder / VECTORS_FILE)
+
+
+def write_meta(folder: Path, meta: dict[str, Any]) -> None:
+    """Write ``meta.json`` (marks the folder as a complete index)."""
+    write_text_atomic(Path(folder) / META_FILE, json.dumps({"format": FORMAT_VERSION, **meta},
+                                                           ensure_ascii=False, indent=1))
+
+
+def read_meta(folder: Path) -> dict[str, Any]:
+    """Read ``meta.json``.
+
+    Raises:
+        SearchError: No complete index in ``folder`` or an unknown format version.
+    """
+    path = Path(folder) / META_FILE
+    if not path.is_file():
+        raise SearchError(f"search index {folder}: not found; run `plankg build` first")
+    meta = json.loads(path.read_text(encoding="utf-8"))
+    if meta.get("format") != FORMAT_VERSION:
+        raise SearchError(f"search index {folder}: format {meta.get('format')} is not "
+                          f"{FORMAT_VERSION}; rebuild it with `plankg build`")
+    return meta
+
+
+def read_rows(folder: Path) -> list[Row]:
+    """Read ``clauses.jsonl``."""
+    with (Path(folder) / CLAUSES_FILE).open(encoding="utf-8") as fh:
+        return [Row.from_json(line) for line in fh if line.strip()]
+
+
+def read_documents(folder: Path) -> list[DocInfo]:
+    """Read ``documents.json``."""
+    data = json.loads((Path(folder) / DOCUMENTS_FILE).read_text(encoding="utf-8"))
+    return [DocInfo.from_dict(d) for d in data]
+
+
+def read_vectors(folder: Path, mmap: bool = False) -> np.ndarray:
+    """Read ``vectors.npy`` (memory-mapped when ``mmap``)."""
+    return np.load(Path(folder) / VECTORS_FILE, mmap_mode="r" if mmap else None, allow_pickle=False)
