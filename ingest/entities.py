@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from typing import Iterable
 
 from plankg.ingest.clauses import noise_spans
+from plankg.ingest.owners import resolve_unit
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.textmap import MappedText, clean_span
 from plankg.ontology.aliases import load_aliases
@@ -42,9 +43,10 @@ _PROGRAMME_BEFORE = re.compile(r"(?:实施|推进|深入实施|推动|开展|启
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤项瞿欧阮洪管应颜施於")
 _PERSON_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(院士|教授|研究员)")
+_SPACE = r"[ \t\u3000\xa0]"
 _ANNEX_PERSON = re.compile(
-    r"^(?:[^\n：:]{0,8}[:：])?[ \t\u3000]*([\u4e00-\u9fff]{1,2}[ \u3000]*[\u4e00-\u9fff]?)[ \t\u3000]{2,}"
-    r"([\u4e00-\u9fff（）()、·]{3,40})[ \t\u3000]*$",
+    rf"^(?:[^\n：:]{{0,8}}[:：])?{_SPACE}*([\u4e00-\u9fff]{{1,2}}{_SPACE}*[\u4e00-\u9fff]?){_SPACE}{{2,}}"
+    rf"([\u4e00-\u9fff（）()、·]{{3,40}}){_SPACE}*$",
     re.M,
 )
 
@@ -97,7 +99,8 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             if not name or _generic(name, suffix) or any(a <= start and end <= b for a, b in taken):
                 continue
             taken.append((start, end))
-            found.append(_mention(doc, clause, mapped, kind, start, end, name))
+            canonical = resolve_unit(name, doc) if kind == "organization" else name
+            found.append(_mention(doc, clause, mapped, kind, start, end, canonical))
     for match in _QUOTED.finditer(text):
         inner = match.group(1)
         after = text[match.end() : match.end() + 6]
@@ -160,8 +163,9 @@ def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:
             for person in people:
                 pos = doc.text.find(person.name, cell.start, cell.end)
                 if pos >= 0:
+                    post = re.sub(r"责任处室|责任单位|处室", "", cell.name) or cell.name
                     found.append(Mention(stable_id("mn", doc.id, pos, "person"), doc.id, clause.id, "person",
-                                         person.name, f"{person.name}|{cell.name}", pos, pos + len(person.name)))
+                                         person.name, f"{person.name}|{post}", pos, pos + len(person.name)))
     return found
 
 

@@ -135,10 +135,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     comparator = comparator_for(text[:value.start], text[value.end :])
     growth = bool(_GROWTH.search(left.strip())) and value.unit in ("%", "百分点", "个百分点", "倍")
     measure = "growth" if growth else "rank" if rank else "level"
+    if measure == "level" and _CUMULATIVE.search(left):
+        measure = "cumulative"  # 累计引进: a total over the period, even with an increment verb
     if measure == "level" and _INCREMENT.search(left):
         measure = "increment"
-    if measure == "level" and _CUMULATIVE.search(left):
-        measure = "cumulative"
     listed = earlier and text[earlier[-1].end : phrase_start].strip(" ") in ("、", "")
     if measure == "level" and listed and earlier[-1].measure in ("increment", "growth"):
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb

@@ -51,7 +51,8 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     ]
     if not year_cells:
         return []
-    name_cell = next((c for c in row.cells if _NAME_HEADER.search(c.name)), None)
+    name_cell = next((c for c in row.cells if re.search(r"指标|项目|名称", c.name)), None) or next(
+        (c for c in row.cells if _NAME_HEADER.search(c.name)), None)
     if name_cell is None:
         return []
     raw_name = name_cell.text.replace("\n", "")

@@ -1,0 +1,58 @@
+"""Numbers, units and comparators in phrases written for the tests."""
+from __future__ import annotations
+
+import pytest
+
+from plankg.ingest.numbers import comparator_for, find_values, parse_number
+
+
+@pytest.mark.parametrize(
+    "token, value",
+    [("2.8", 2.8), ("十", 10), ("十二", 12), ("二十", 20), ("一百零五", 105), ("三千五百", 3500), ("两千", 2000),
+     ("1.2万", 12000), ("百分之二点八", 2.8), ("三点五", 3.5), ("一万二千", 12000), ("5亿", 5e8)],
+)
+def test_parse_number(token, value):
+    assert parse_number(token) == pytest.approx(value)
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        ("新增企业1.2万家", (12000, "家")),
+        ("投资金额1亿元以上", (1, "亿元")),
+        ("营收突破1100亿元", (1100, "亿元")),
+        ("占比百分之二点八", (2.8, "%")),
+        ("培训三千人次", (3000, "人次")),
+        ("提高2个百分点", (2, "个百分点")),
+        ("研发人员达135人年", (135, "人年")),
+        ("贷款余额735.99亿元", (735.99, "亿元")),
+        ("引进专家5名", (5, "名")),
+        ("举办对接会10场次", (10, "场次")),
+        ("增长15％", (15, "%")),
+        ("补助4528万元", (4528, "万元")),
+    ],
+)
+def test_values_with_units(text, expected):
+    found = find_values(text)
+    assert (found[0].value, found[0].unit) == expected
+
+
+def test_placeholders_and_ranges():
+    placeholder = find_values("力争培育高新技术企业X家")[0]
+    assert placeholder.placeholder and placeholder.value is None and placeholder.unit == "家"
+    ranged = find_values("筛选2-3家进行对接")[0]
+    assert (ranged.value, ranged.upper) == (2, 3)
+
+
+def test_chinese_numerals_need_a_unit():
+    assert find_values("打造十大高能级创新平台") == []
+    assert find_values("推进一区五园建设") == []
+
+
+@pytest.mark.parametrize(
+    "before, after, comparator",
+    [("新增", "以上。", ">="), ("不少于", "。", ">="), ("超过", "", ">="), ("突破", "", ">="),
+     ("控制在", "以内", "<="), ("", "以内", "<="), ("", "左右", "~"), ("达到", "", "="), ("", "。", None)],
+)
+def test_comparators(before, after, comparator):
+    assert comparator_for(before, after) == comparator

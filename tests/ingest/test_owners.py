@@ -1,0 +1,56 @@
+"""Owners: explicit lists with the lead, divisions of the issuer, regional resolution, defaults."""
+from __future__ import annotations
+
+from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text, resolve_unit
+from plankg.ingest.records import Document
+
+
+def _doc(region, issuer):
+    return Document(id="d", path="p", source_name="p", part=0, title="t", issuer=issuer, region=region,
+                    region_level=None, parent_region=None, doc_type="action_plan", years=(), reported_years=(),
+                    published=None, text="")
+
+
+DISTRICT = _doc("椒江区", "椒江区科技局")
+CITY = _doc("宁波市", "宁波市科技局")
+
+
+def test_units_resolve_in_the_documents_region():
+    assert resolve_unit("区科技局", DISTRICT) == "椒江区科技局"
+    assert resolve_unit("区委人才办", DISTRICT) == "椒江区委人才办"
+    assert resolve_unit("区科技局", CITY) == "区科技局"  # which district a city plan means is unknown
+    assert resolve_unit("市经信局", CITY) == "宁波市经信局"
+
+
+def test_trailing_parenthesis_lists_owners_first_leads():
+    owners = owners_in_text("到2026年，建成市级重点实验室8个(区科技局、区财政局)。", DISTRICT)
+    assert [(o.name, o.role) for o in owners] == [("椒江区科技局", "lead"), ("椒江区财政局", "support")]
+
+
+def test_lost_opening_bracket():
+    owners = owners_in_text("数字经济核心产业增加值占比达到6%区经信局)", DISTRICT)
+    assert [o.name for o in owners] == ["椒江区经信局"]
+
+
+def test_lead_and_support_phrases():
+    owners = owners_in_text("【牵头单位市发改委，市科技局为配合单位】", CITY)
+    assert [(o.name, o.role) for o in owners] == [("宁波市发改委", "lead"), ("宁波市科技局", "support")]
+
+
+def test_responsibility_cell_with_star_leader_and_people():
+    units, people = owners_from_cell("王明华\n李强\n综合处\n*高新处\n科投公司", CITY)
+    assert [(o.name, o.surface, o.role, o.kind) for o in units[:2]] == [
+        ("宁波市科技局综合处", "综合处", "support", "division"),
+        ("宁波市科技局高新处", "高新处", "lead", "division"),
+    ]
+    assert units[0].parent == "宁波市科技局"
+    assert [p.name for p in people] == ["王明华", "李强"]
+
+
+def test_default_owner_is_the_issuer():
+    assert [(o.name, o.role) for o in default_owner(CITY)] == [("宁波市科技局", "default")]
+
+
+def test_not_owner_lists():
+    assert owners_in_text("推进重大科技攻关(含“卡脖子”技术)。", DISTRICT) == ()
+    assert owners_in_text("研发人员86人年(19年数据)", DISTRICT) == ()
