@@ -32,7 +32,8 @@ _EXCLUDED_AFTER = re.compile(r"^(?:月|日|号|届|期|版|代|周年|\+|[A-Za-z
 _SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
 _OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
 _WHOLE_WORDS = ("总数", "总量", "累计", "总计", "总额", "总规模")
-_RIGHT_NOUN = re.compile(r"^[^，,；;、。：:（(]{2,24}?(?=入驻|进行|参与|开展|实现|的|，|,|；|;|、|。|$|（|\()")
+_RIGHT_NOUN = re.compile(r"^[^，,；;、。：:（(]{2,30}?(?=入驻|进行|参与|开展|实现|对|在|为|将|，|,|；|;|、|。|$|（|\()")
+_VERB_CUT = re.compile(r"^.*(?:布局|建设|打造|推进|加快|推动|引进|培育|实施|建立|形成|组建|新建|设立|完善|依托|围绕|通过)")
 _RANK = re.compile(r"(?:排名|排位|位次|全省|全国|全市|进入|跻身|列)[^，,；;。]{0,8}?前$")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
@@ -105,7 +106,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         return None
     if value.unit is None and not before.endswith("前"):
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
-    if value.chinese and not re.search(r"(?:新增|引进|培育|建成|达到|达|突破|超过|实现|不少于|举办|完成|认定|累计|共|有|打造|组建)$", before):
+    if value.chinese and not re.search(r"(?:新增|引进|培育|建成|达到|达|突破|超过|超|实现|不少于|举办|完成|认定|累计|共|有|打造|组建)$", before):
         return None
     if re.match(r"^[一二三四五六七八九十两]", after):
         return None  # 五个一模式: a count inside a name
@@ -125,11 +126,13 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     indicator = indicator_raw
     if len(indicator) < 2:
         right = _RIGHT_NOUN.match(text[value.end :].lstrip("左右以上余多"))
-        indicator = _clean_indicator(right.group(0)) if right else ""
+        # 20家左右有较强市场话语权的行业龙头企业: the noun is what follows the last 的.
+        indicator = _clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
     if len(indicator) < 2 and earlier and text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及"):
         indicator = earlier[-1].indicator
-    if indicator in _WHOLE_WORDS and earlier:
-        indicator = earlier[-1].indicator + indicator
+    if indicator in _WHOLE_WORDS:
+        owner_phrase = earlier[-1].indicator if earlier else _previous_noun(text, phrase_start)
+        indicator = owner_phrase + indicator if owner_phrase else indicator
     if len(indicator) < 2:
         return None
     comparator = comparator_for(text[:value.start], text[value.end :])
@@ -164,6 +167,17 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         placeholder=value.placeholder,
         upper=value.upper,
     )
+
+
+def _previous_noun(text: str, phrase_start: int) -> str:
+    """The noun phrase of the segment before ``phrase_start`` (布局...高科技园中园,总数... -> 高科技园中园)."""
+    end = phrase_start - 1
+    if end <= 0:
+        return ""
+    start = _phrase_start(text, end)
+    segment = _VERB_CUT.sub("", text[start:end])
+    segment = re.sub(r"^.*?(?:沿线|内|中)(?=.{3,})", "", segment) if len(segment) > 12 else segment
+    return _clean_indicator(segment)[-12:]
 
 
 def _suffix_len(text: str, end: int) -> int:

@@ -46,7 +46,8 @@ def _cmd_build(args: argparse.Namespace) -> int:
     from plankg.workspace import Workspace
 
     workspace = Workspace(args.workspace)
-    report = workspace.build(args.paths or None, force=args.force, on_error=_print_error)
+    report = workspace.build(args.paths or None, force=args.force, graph=not args.no_graph, index=not args.no_index,
+                             on_error=_print_error)
     where = workspace.home
     if report.up_to_date:
         print(f"{where}: up to date ({report.documents} documents, {report.targets} targets and achievements)")
@@ -108,6 +109,8 @@ def build_parser() -> argparse.ArgumentParser:
     build = sub.add_parser("build", help="build the workspace: records, graph and search index")
     build.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled corpus)")
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
+    build.add_argument("--no-graph", action="store_true", help="skip the RDF graph")
+    build.add_argument("--no-index", action="store_true", help="skip the search index (no model is loaded)")
     add_workspace_arg(build)
     build.set_defaults(func=_cmd_build)
 

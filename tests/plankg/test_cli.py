@@ -1,0 +1,100 @@
+"""The command line as a user runs it: ingest summary, bad input, idempotent and failed builds."""
+from __future__ import annotations
+
+import json
+import os
+import subprocess
+import sys
+import zipfile
+from pathlib import Path
+
+import pytest
+
+SEEDS = Path(__file__).resolve().parents[2] / "plankg" / "corpus"
+
+
+def plankg(*args: str, home: Path | None = None) -> subprocess.CompletedProcess:
+    env = {**os.environ, "PLANKG_HOME": str(home)} if home else dict(os.environ)
+    env.pop("PLANKG_DEBUG", None)
+    return subprocess.run([sys.executable, "-m", "plankg.cli", *args], capture_output=True, text=True, env=env,
+                          timeout=300)
+
+
+def test_ingest_json_lists_the_six_bundled_documents():
+    result = plankg("ingest", "--json")
+    assert result.returncode == 0, result.stderr
+    docs = json.loads(result.stdout)
+    assert len(docs) == 6
+    summary = {(d["doc"][:3], d["part"]): d for d in docs}
+    wenzhou_table = summary[("000", 1)]
+    assert wenzhou_table["issuer"] == "温州市科技局" and wenzhou_table["table_rows"] == 11
+    assert wenzhou_table["doc_type"] == "responsibility_table" and wenzhou_table["years"] == [2019]
+    assert summary[("001", 1)]["region"] is None and summary[("001", 1)]["issuer"] == "区科技局"
+    assert summary[("001", 2)]["issuer"] == "温州市科技局"
+    assert summary[("002", 1)]["region"] == "桐乡市" and summary[("002", 1)]["years"] == [2019]
+    luqiao = summary[("003", 1)]
+    assert luqiao["region"] == "路桥区" and luqiao["parent_region"] == "台州市"
+    assert luqiao["doc_type"] == "action_plan" and luqiao["years"] == [2021, 2022, 2023, 2024, 2025]
+    ruian = summary[("004", 1)]
+    assert ruian["region"] == "瑞安市" and ruian["parent_region"] == "温州市" and ruian["reported_years"] == [2019]
+    assert {r["original"] for r in summary[("001", 2)]["repairs"]} >= {"IL", "IlOO"}
+
+
+@pytest.fixture()
+def mixed_folder(tmp_path: Path) -> Path:
+    folder = tmp_path / "inbox"
+    folder.mkdir()
+    (folder / "good.txt").write_text((SEEDS / "002_b0bd98c00cc209c5.txt").read_text("utf-8"), "utf-8")
+    (folder / "empty.txt").write_text("", "utf-8")
+    (folder / "noise.txt").write_bytes(os.urandom(4096))
+    (folder / "sheet.xlsx").write_bytes(b"PK\x03\x04 not really")
+    (folder / "broken.docx").write_bytes(b"this is not a zip file")
+    with zipfile.ZipFile(folder / "hollow.docx", "w") as archive:
+        archive.writestr("hello.txt", "no word document inside")
+    return folder
+
+
+def test_a_batch_goes_on_past_bad_files(mixed_folder: Path):
+    result = plankg("ingest", "--json", str(mixed_folder))
+    assert result.returncode == 0
+    docs = json.loads(result.stdout)
+    assert [d["doc"] for d in docs] == ["good.txt"]
+    errors = [line for line in result.stderr.splitlines() if line.strip()]
+    assert len(errors) == 5, result.stderr
+    for name in ("empty.txt", "noise.txt", "sheet.xlsx", "broken.docx", "hollow.docx"):
+        line = next(e for e in errors if name in e)
+        assert line.startswith("plankg: ") and "Traceback" not in result.stderr
+    assert "empty" in next(e for e in errors if "empty.txt" in e)
+
+
+def test_nothing_readable_exits_non_zero(tmp_path: Path):
+    (tmp_path / "empty.txt").write_text("", "utf-8")
+    result = plankg("ingest", str(tmp_path / "empty.txt"), str(tmp_path / "missing.txt"))
+    assert result.returncode != 0
+    assert "missing.txt" in result.stderr and "empty.txt" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_build_is_idempotent_and_a_failed_build_keeps_the_workspace(tmp_path: Path, mixed_folder: Path):
+    home = tmp_path / "home"
+    first = plankg("build", "--no-index", "--no-graph", str(mixed_folder / "good.txt"), home=home)
+    assert first.returncode == 0, first.stderr
+    assert "built 1 documents" in first.stdout
+    again = plankg("build", "--no-index", "--no-graph", str(mixed_folder / "good.txt"), home=home)
+    assert again.returncode == 0 and "up to date" in again.stdout
+    before = (home / "records" / "targets.jsonl").read_text("utf-8")
+    failed = plankg("build", "--no-index", "--no-graph", str(mixed_folder / "empty.txt"), home=home)
+    assert failed.returncode != 0 and "nothing could be read" in failed.stderr
+    assert (home / "records" / "targets.jsonl").read_text("utf-8") == before
+    exported = plankg("export", "targets", home=home)
+    rows = [json.loads(line) for line in exported.stdout.splitlines()]
+    assert rows and {"doc", "kind", "indicator", "indicator_id", "value", "unit", "unit_inferred", "comparator",
+                     "year", "period", "baseline", "stretch", "growth", "placeholder", "owners", "lead_owners",
+                     "owner_source", "conflicts_with", "year_inferred", "clause_id", "text", "start",
+                     "end"} <= set(rows[0])
+    assert all(r["doc"] == "good.txt" for r in rows)
+
+
+def test_export_without_a_build_says_so(tmp_path: Path):
+    result = plankg("export", "targets", home=tmp_path / "nothing")
+    assert result.returncode != 0
+    assert "plankg build" in result.stderr and "Traceback" not in result.stderr
