@@ -14,6 +14,7 @@ from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target, stable_id
 from plankg.ingest.table_facts import table_row_facts
 from plankg.ingest.textmap import clean_span
+from plankg.ingest.years import propose_years
 
 _PLAN_WORDS = re.compile(r"计划|思路|打算|要点|重点工作|目标|任务|下半年|明年|行动|举措|措施")
 _REPORT_WORDS = re.compile(r"总结|成效|情况|亮点|回顾|取得|完成情况|上半年主要工作")
@@ -66,6 +67,20 @@ def context_for(doc: Document, clause: Clause) -> ClauseContext:
 
 def extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
     """Targets and achievements of one document."""
+    targets = _extract_document(doc, clauses)
+    proposal = propose_years(doc)
+    if proposal is None:
+        return targets
+    inferred = []
+    for target in targets:
+        year = proposal.plan_year if target.kind == "target" else proposal.report_year
+        if target.year is None and target.period is None and year is not None:
+            target = replace(target, year=year, year_inferred=True, year_reason=proposal.reason)
+        inferred.append(target)
+    return inferred
+
+
+def _extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
     drops, _ = noise_spans(doc.text)
     by_id = {c.id: c for c in clauses}
     group_owners = _paragraph_owners(doc, clauses)

@@ -82,3 +82,19 @@ def test_no_targets_from_numbers_that_set_no_goal():
 def test_indicator_found_after_the_value_when_the_verb_comes_first():
     fact = _one("引进3家高校院所入驻科创园")
     assert fact.indicator == "高校院所" and fact.value == 3
+
+
+def test_year_proposal_needs_agreeing_evidence():
+    from plankg.ingest.records import Document
+    from plankg.ingest.years import propose_years
+
+    def doc(text, title="区科技局20XX年工作总结和20XX年工作计划"):
+        return Document(id="d", path="p", source_name="p", part=0, title=title, issuer=None, region=None,
+                        region_level=None, parent_region=None, doc_type="summary_plan", years=(),
+                        reported_years=(), published=None, text=text)
+
+    both = doc("狠抓新冠肺炎疫情防控，企业复工复产有序推进。二、工作思路 根据科技创新“十四五”规划，推动创新。")
+    proposal = propose_years(both)
+    assert (proposal.plan_year, proposal.report_year) == (2021, 2020)
+    assert propose_years(doc("根据科技创新“十四五”规划，推动创新。")) is None
+    assert propose_years(doc(both.text, title="区科技局2020年工作总结和2021年工作计划")) is None

@@ -55,9 +55,13 @@ def test_summaries_report_achievements_and_hidden_years_stay_unknown(corpus):
     repaired = _find(corpus, "001", 11.77, "%", part=1)[0]
     assert repaired.kind == "achievement" and repaired.value_text == "IL77%"
     hightech = _find(corpus, "001", 631, "家", part=1)[0]
-    assert hightech.kind == "achievement" and hightech.year is None
+    assert hightech.kind == "achievement"
+    # The document hides its years (20XX); the proposal is marked and explained, never stated.
+    assert hightech.year == 2020 and hightech.year_inferred and "COVID-19" in hightech.year_reason
     goal = _find(corpus, "001", 1800, "家", part=1, kind="target")[0]
-    assert goal.year is None and goal.comparator == ">="
+    assert goal.year == 2021 and goal.year_inferred and goal.comparator == ">="
+    stated = [t for t in corpus.targets if t.doc_id == doc_by_name(corpus, "003").id]
+    assert not any(t.year_inferred for t in stated)
     patents = _find(corpus, "004", 64, "件", kind="achievement")[0]
     assert "发明专利授权量" in patents.indicator
     placeholders = [t for t in corpus.targets if t.placeholder]

@@ -1,0 +1,44 @@
+"""Proposed years for documents that hide theirs (20XX), from strong evidence in the text.
+
+A proposal is never shown as stated: facts carry ``year_inferred`` and the reason.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.ingest.records import Document
+
+# The first year of each five-year plan, by its ordinal.
+_FIVE_YEAR_PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+_PANDEMIC_FIRST_YEAR = 2020
+
+
+@dataclass(frozen=True)
+class YearProposal:
+    """Years proposed for a document's plan and report parts, with the reason."""
+
+    plan_year: int | None
+    report_year: int | None
+    reason: str
+
+
+def propose_years(doc: Document) -> YearProposal | None:
+    """Propose plan/report years when the document names neither.
+
+    Evidence used: a plan written "根据…“十四五”规划" starts that five-year plan, so it is for its
+    first year; a summary whose year is the year of the COVID-19 outbreak response (新冠…疫情防控,
+    复工复产) reports on 2020, and the plan that follows it is for 2021. Both must agree.
+    """
+    if doc.years or doc.reported_years or "XX" not in doc.title.upper():
+        return None
+    basis = re.search(r"根据[^。；]{0,20}[“\"]?(十三五|十四五|十五五)[”\"]?[^。；]{0,6}规划", doc.text)
+    pandemic = re.search(r"新冠[^。；]{0,20}疫情|疫情防控[^。；]{0,30}复工复产", doc.text)
+    if not basis or not pandemic:
+        return None
+    plan_year = _FIVE_YEAR_PLANS[basis.group(1)]
+    if plan_year != _PANDEMIC_FIRST_YEAR + 1:
+        return None
+    reason = (f"not stated (20XX): the plan is based on the {basis.group(1)} plan, whose first year is "
+              f"{plan_year}, and follows a summary of the COVID-19 response year {_PANDEMIC_FIRST_YEAR}")
+    return YearProposal(plan_year, _PANDEMIC_FIRST_YEAR, reason)
