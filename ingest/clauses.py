@@ -24,7 +24,10 @@ def noise_spans(text: str) -> tuple[list[tuple[int, int]], set[int]]:
 def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Clause]:
     """Every clause of a document, in document order."""
     drops, continuations = noise_spans(text)
-    tables = sorted(find_tab_tables(text) + find_line_tables(text), key=lambda t: t.start)
+    tab_tables = find_tab_tables(text)
+    # A tab table's cells are also short lines; do not read the same table twice.
+    line_tables = [t for t in find_line_tables(text) if not any(a.start <= t.start < a.end for a in tab_tables)]
+    tables = sorted(tab_tables + line_tables, key=lambda t: t.start)
     segmenter = ProseSegmenter(doc_id, text, repairs, drops)
     clauses: list[Clause] = []
     pos = 0

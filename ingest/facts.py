@@ -130,6 +130,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         indicator = _clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
     if len(indicator) < 2 and earlier and text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及"):
         indicator = earlier[-1].indicator
+    if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升)(?:率)?", indicator) and earlier:
+        indicator = earlier[-1].indicator  # 新认定企业52家，同比增长18.2%: the growth of the same indicator
     if indicator in _WHOLE_WORDS:
         owner_phrase = earlier[-1].indicator if earlier else _previous_noun(text, phrase_start)
         indicator = owner_phrase + indicator if owner_phrase else indicator
