@@ -9,6 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
+from plankg.ingest.units import infer_unit
 
 _GOAL_CUE = re.compile(r"力争|争取|确保|目标|计划|预计|要|将|拟|达到|突破|不少于|不低于|以上|新增|到20\d\d|20\d\d年前|全年|每年|期间")
 _STRETCH_CUE = re.compile(r"(?:高线|力争|争取)[:：]?$")
@@ -21,10 +22,12 @@ _DELIMS = "，,；;、。：:（(）)【】\n"
 _LEADING = re.compile(
     r"^(?:\d{1,2}\s?[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|★+|具体目标是|底线目标是|目标是|其中|并|和|及|且|共|各类|各|可|按照|我区|我市|我县|我局|全区|筛选|遴选|优选|新备案|备案|提升|全市|全区|全县|全省|全年|今年|年内|当年|本年|上半年|下半年|力争|争取|确保|计划|预计|要|将|拟|努力|进一步"
     r"|持续|继续|累计|新增|新认定|认定|培育|引进|引育|新引进|谋划引进|谋划|推动|带动|建成|新建|打造|新打造|实施|组织|举办|开展|完成"
-    r"|实现|设立|招引|创建|选派|新选派|立项|申报|兑现|发行|培养|集聚|入选|获批|帮助|促成|建立|形成|启动|推进|支持|拥有|达到|超过)+"
+    r"|实现|设立|招引|创建|选派|新选派|立项|申报|兑现|发行|培养|集聚|入选|获批|帮助|促成|建立|形成|启动|推进|支持|拥有|达到|超过"
+    r"|确定|列出|安排|组织对|对|创成|助推|每年|分别建成|分别)+"
 )
 _TRAILING = re.compile(
-    r"(?:达到|达|超过|突破|不少于|不低于|不超过|控制在|保持在|保持|提升至|提高到|提高至|增加到|为|约|近|超|共|累计|至|在|是)+$"
+    r"(?:达到|(?<![下到传表送])达|超过|突破|不少于|不低于|不超过|控制在|保持在|保持|提升至|提高到|提高至|增加到|为|约|近|超|共|累计|至|在|是|到"
+    r"|争取|力争|确保|分别)+$"
 )
 _INCREMENT = re.compile(r"新增|新认定|新引进|新打造|新建|新选派|新培育|引进|招引|培育|认定|新推广")
 _CUMULATIVE = re.compile(r"累计|总数|总量|拥有|总计")
@@ -94,6 +97,7 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
             continue
         facts.append(fact)
     _attach_stretch_lists(text, facts)
+    _assign_respectively(text, facts)
     return facts
 
 
@@ -104,8 +108,11 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         return None
     if before.endswith(("前",)) and not _RANK.search(text[max(0, value.start - 14) : value.start]):
         return None
-    if value.unit is None and not before.endswith("前"):
+    dropped_unit = value.unit is None and not value.chinese and _owner_list_follows(text, value.end)
+    if value.unit is None and not before.endswith("前") and not dropped_unit:
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
+    if after.startswith("的"):
+        return None  # 强度高于5%的企业: a qualifier, not a goal
     if value.chinese and not re.search(r"(?:新增|引进|培育|建成|达到|达|突破|超过|超|实现|不少于|举办|完成|认定|累计|共|有|打造|组建)$", before):
         return None
     if re.match(r"^[一二三四五六七八九十两]", after):
@@ -151,6 +158,12 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     kind = _kind(text, value.start, ctx)
     year, stated, period = _year(text, value.start, ctx)
     unit = value.unit
+    unit_inferred = False
+    if dropped_unit:
+        unit = infer_unit(indicator)
+        if unit is None:
+            return None
+        unit_inferred = True
     if rank and unit is None:
         unit = "%" if text[value.end : value.end + 1] == "%" else "名"
     return Fact(
@@ -168,6 +181,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         period=period,
         placeholder=value.placeholder,
         upper=value.upper,
+        unit_inferred=unit_inferred,
     )
 
 
@@ -180,6 +194,15 @@ def _previous_noun(text: str, phrase_start: int) -> str:
     segment = _VERB_CUT.sub("", text[start:end])
     segment = re.sub(r"^.*?(?:沿线|内|中)(?=.{3,})", "", segment) if len(segment) > 12 else segment
     return _clean_indicator(segment)[-12:]
+
+
+def _owner_list_follows(text: str, end: int) -> bool:
+    """``1200(区科技局、区财政局)``: the unit fell out before an owner list."""
+    from plankg.ingest.orgnames import parenthetical_units
+
+    if text[end : end + 1] not in ("(", "（"):
+        return False
+    return any(start == 0 for start, _, _ in parenthetical_units(text[end:]))
 
 
 def _suffix_len(text: str, end: int) -> int:
@@ -206,7 +229,7 @@ def _indicator_left(text: str, pos: int) -> str:
 
 
 def _clean_indicator(phrase: str) -> str:
-    phrase = phrase.strip(" “”\"'")
+    phrase = re.sub(r"[“”\"'‘’]", "", phrase).strip()
     for _ in range(3):
         phrase = _LEADING.sub("", phrase)
         phrase = _TRAILING.sub("", phrase)
@@ -242,6 +265,35 @@ def _year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, bool, tu
     if ctx.years_unknown:
         return None, False, None
     return ctx.default_year, False, ctx.default_period if ctx.default_year is None else None
+
+
+def _assign_respectively(text: str, facts: list[Fact]) -> None:
+    """分别建成数字化车间、超级工厂100个、1个: values listed after names go to them in order."""
+    i = 0
+    while i < len(facts):
+        run = [facts[i]]
+        while i + len(run) < len(facts) and text[run[-1].end : facts[i + len(run)].start] == "、":
+            run.append(facts[i + len(run)])
+        i += len(run)
+        if len(run) < 2:
+            continue
+        head_start = _phrase_start(text, run[0].start)
+        names = [run[0].indicator]
+        pos = head_start - 1
+        while len(names) < len(run) and pos > 0 and text[pos] == "、":
+            start = _phrase_start(text, pos)
+            names.insert(0, _clean_indicator(text[start:pos]))
+            pos = start - 1
+        if len(names) != len(run) or not all(names):
+            continue
+        # 国家级、省级知识产权保护规范化市场2家、5家: a bare qualifier shares the last name's head noun.
+        last = names[-1]
+        for k, name in enumerate(names[:-1]):
+            qualifier = re.match(r"^(?:国家级|省级|市级|区级|县级)$", name)
+            head = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", last)
+            names[k] = name + head if qualifier else name
+        for fact, name in zip(run, names):
+            fact.indicator = name
 
 
 def _attach_stretch_lists(text: str, facts: list[Fact]) -> None:

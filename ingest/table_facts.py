@@ -8,32 +8,13 @@ from plankg.ingest.numbers import comparator_for, find_values
 from plankg.ingest.owners import default_owner, owners_from_cell
 from plankg.ingest.records import Cell, Clause, Document, Owner, Target
 from plankg.ingest.textmap import clean_span
+from plankg.ingest.units import infer_unit
 
 _YEAR_HEADER = re.compile(r"(20\d\d)")
 _ACTUAL_HEADER = re.compile(r"完成|实际|现状|基数|基期")
 _OWNER_HEADER = re.compile(r"责任|牵头|单位|处室|部门")
 _NAME_HEADER = re.compile(r"指标|项目|名称|内容|任务")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*(%|％|件|家|个|人|人年|万元|亿元|元|项|名|场|次|篇)\s*[）)]?\s*$")
-# Units a count indicator implies when the table leaves them out.
-_INFERRED_UNITS = (
-    (re.compile(r"比重|占比|比例|率|增速|增幅"), "%"),
-    (re.compile(r"人年"), "人年"),
-    (re.compile(r"专利|商标|著作权|论文|新产品"), "件"),
-    (re.compile(r"企业|机构|孵化器|众创空间|研究院|研发中心|技术中心|工作站|综合体|园|大院名校|服务站|市场|中介"), "家"),
-    (re.compile(r"人才|人员|大学生|毕业生|院士|专家"), "人"),
-    (re.compile(r"场次|会|活动|大赛"), "场"),
-    (re.compile(r"实验室|平台|联盟|项目|车间|工厂|学科|专科|品种|团队|标准"), "个"),
-)
-
-
-def infer_unit(indicator: str) -> str | None:
-    """The unit an indicator implies (``省级科技型中小企业`` -> 家), or None."""
-    for pattern, unit in _INFERRED_UNITS:
-        if pattern.search(indicator):
-            return unit
-    return None
-
-
 def _column_year(name: str) -> int | None:
     match = _YEAR_HEADER.search(name)
     return int(match.group(1)) if match else None
@@ -62,12 +43,16 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     first_plan = min(doc.years) if doc.years else None
     baseline: Target | None = None
     targets: list[Target] = []
-    for cell in year_cells:
-        column_year = _column_year(cell.name)
-        actual = bool(_ACTUAL_HEADER.search(cell.name)) or (first_plan is not None and column_year < first_plan)
-        fact = _cell_fact(doc, cell, indicator, stated_unit.group(1) if stated_unit else None)
+    facts = [(cell, _cell_fact(doc, cell, indicator, stated_unit.group(1) if stated_unit else None)) for cell in year_cells]
+    # A unit written in one cell of a row (1.91元) holds for the row's bare numbers (1.95, 2).
+    row_unit = next((f.unit for _, f in facts if f is not None and f.unit and not f.unit_inferred), None)
+    for cell, fact in facts:
         if fact is None:
             continue
+        column_year = _column_year(cell.name)
+        actual = bool(_ACTUAL_HEADER.search(cell.name)) or (first_plan is not None and column_year < first_plan)
+        if fact.unit is None and row_unit:
+            fact.unit, fact.unit_inferred = row_unit, True
         fact.kind = "achievement" if actual else "target"
         noted = year_note(cell.text)
         fact.year = noted if (actual and noted) else column_year

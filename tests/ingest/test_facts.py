@@ -98,3 +98,16 @@ def test_year_proposal_needs_agreeing_evidence():
     assert (proposal.plan_year, proposal.report_year) == (2021, 2020)
     assert propose_years(doc("根据科技创新“十四五”规划，推动创新。")) is None
     assert propose_years(doc(both.text, title="区科技局2020年工作总结和2021年工作计划")) is None
+
+
+def test_values_listed_after_their_names_are_assigned_respectively():
+    facts = find_facts("到2026年，分别建成数字化车间、智能工厂50个、5个。", PLAN_RANGE)
+    assert [(f.indicator, f.value) for f in facts] == [("数字化车间", 50), ("智能工厂", 5)]
+    facts = find_facts("分别建成国家级、省级众创空间3家、8家。", PLAN_2024)
+    assert [(f.indicator, f.value) for f in facts] == [("国家级众创空间", 3), ("省级众创空间", 8)]
+
+
+def test_unit_dropped_before_an_owner_list_is_inferred():
+    fact = _one("到2026年，累计培育省级科技型中小企业900(区科技局、区财政局)。", PLAN_RANGE)
+    assert (fact.value, fact.unit, fact.unit_inferred, fact.year) == (900, "家", True, 2026)
+    assert find_facts("到2026年，人均经费达到3(区财政局)。", PLAN_RANGE) == []  # money of unknown scale
