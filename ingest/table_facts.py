@@ -68,7 +68,8 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
 
 
 def _cell_fact(doc: Document, cell: Cell, indicator: str, stated_unit: str | None) -> Fact | None:
-    text = cell.text.replace("\n", "")
+    # The value is on the cell's first line; later lines are notes such as "(19年数据)".
+    text = cell.text.split("\n")[0]
     if "X" in text.upper() and re.search(r"(?<![A-Za-z])[Xx]{1,3}(?![A-Za-z])", text):
         return Fact(0, len(text), None, stated_unit or infer_unit(indicator), indicator, "target",
                     placeholder=True, unit_inferred=stated_unit is None)

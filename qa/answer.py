@@ -1,0 +1,92 @@
+"""The answer object: a readable sentence, the table behind it, the evidence and the SPARQL that ran."""
+from __future__ import annotations
+
+from dataclasses import asdict, dataclass, field
+from typing import Any
+
+#: Intents the engine routes questions to.
+INTENTS = (
+    "target_owners",
+    "target_value",
+    "unit_targets",
+    "evolution",
+    "plan_vs_outcome",
+    "entity_list",
+    "entity_profile",
+    "search",
+)
+
+
+class QAError(Exception):
+    """A question could not be answered for a reason the user can fix (empty question, no build)."""
+
+
+@dataclass(frozen=True)
+class Evidence:
+    """One clause backing a row: where it is and what it says.
+
+    Attributes:
+        doc: Source file name of the document.
+        clause_id: Id of the clause record.
+        text: The clause text.
+        start: Start of the clause span in the document text (code points).
+        end: End of the span (excluded).
+        doc_title: Title of the document.
+    """
+
+    doc: str
+    clause_id: str
+    text: str
+    start: int
+    end: int
+    doc_title: str = ""
+
+    def to_dict(self) -> dict[str, Any]:
+        return asdict(self)
+
+
+@dataclass
+class Answer:
+    """What ``ask`` returns.
+
+    Attributes:
+        question: The question as asked.
+        language: ``zh`` or ``en`` (the language of ``answer``).
+        intent: One of :data:`INTENTS`.
+        answer: A readable sentence or short paragraph stating values with units and years.
+        rows: The table behind the answer (one dict per fact).
+        evidence: One entry per clause that backs a row (document, clause id, text, span).
+        sparql: The SPARQL text that ran (several queries separated by a comment line), or None.
+        confidence: 0..1, how sure the engine is that it understood and answered the question.
+        related: Nearest clauses when nothing was found (never used as the answer).
+        found: False when the corpus holds nothing that answers the question.
+        slots: What was understood: indicator, region, years, organisation, entity type...
+    """
+
+    question: str
+    language: str
+    intent: str
+    answer: str
+    rows: list[dict[str, Any]] = field(default_factory=list)
+    evidence: list[dict[str, Any]] = field(default_factory=list)
+    sparql: str | None = None
+    confidence: float = 0.0
+    related: list[dict[str, Any]] = field(default_factory=list)
+    found: bool = True
+    slots: dict[str, Any] = field(default_factory=dict)
+
+    def to_dict(self) -> dict[str, Any]:
+        """Plain JSON-ready dict."""
+        return {
+            "question": self.question,
+            "language": self.language,
+            "intent": self.intent,
+            "answer": self.answer,
+            "rows": self.rows,
+            "evidence": self.evidence,
+            "sparql": self.sparql,
+            "confidence": round(float(self.confidence), 3),
+            "related": self.related,
+            "found": self.found,
+            "slots": self.slots,
+        }

@@ -1,0 +1,270 @@
+"""Answers over time: how an indicator's targets and actuals evolve, and plans against outcomes."""
+from __future__ import annotations
+
+from typing import Any
+
+from plankg.qa.answer import Answer
+from plankg.qa.answer_targets import MAX_INDICATORS, indicator_label, regions_or_all
+from plankg.qa.context import AnswerContext, Collector, covers, written_value
+from plankg.qa.not_found import not_found
+from plankg.qa.parse import ParsedQuestion
+from plankg.qa.render import KIND_EN, KIND_ZH, quantity, region_name, year_phrase
+
+_KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
+
+
+def _series_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], label: str) -> dict[str, Any]:
+    """A time-series row with its evidence; unknown years placed by the document's date."""
+    record = ctx.records.target(row.get("observation"))
+    clause = ctx.records.clause_of(row.get("observation"))
+    col.cite(ctx.records, clause)
+    doc = ctx.records.document(row.get("document"))
+    value = row.get("value")
+    kind = row.get("kind") or "target"
+    measure = record.measure if record else None
+    written = written_value(record, clause, value) if kind != "stretch" else None
+    period = [row["periodStart"], row["periodEnd"]] if row.get("periodStart") is not None else None
+    return {
+        "indicator": label,
+        "region": row.get("areaName"),
+        "year": row.get("year"),
+        "year_inferred": bool(record.year_inferred) if record else False,
+        "period": period,
+        "placed_by_document": ctx.records.document_year(doc) if row.get("year") is None and not period else None,
+        "kind": kind,
+        "value": value,
+        "unit": row.get("unit"),
+        "comparator": row.get("comparator"),
+        "placeholder": bool(row.get("placeholder")),
+        "written": written,
+        "stated": quantity(value, row.get("unit"), col.parsed.language, row.get("comparator"), measure, written,
+                           bool(row.get("placeholder"))),
+        "doc": doc.source_name if doc else None,
+        "doc_title": row.get("docTitle"),
+        "clause_id": clause.id if clause else None,
+    }
+
+
+def _sort_key(row: dict[str, Any]) -> tuple:
+    year = row.get("year") or (row["period"][1] if row.get("period") else None) or row.get("placed_by_document")
+    return (year is None, year or 0, _KIND_ORDER.get(row.get("kind"), 9))
+
+
+# ---- evolution -----------------------------------------------------------------------------------
+def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+    """…从2019年到2022年如何变化 / how did … change: targets and actuals aligned by year, per region."""
+    col = Collector(parsed, "evolution")
+    if not parsed.indicators:
+        return not_found(ctx, col, "indicator")
+    for hit in parsed.indicators[:MAX_INDICATORS]:
+        label = indicator_label(parsed, hit.id, hit.label_zh)
+        for region in regions_or_all(parsed):
+            for row in col.ran(ctx.graph.indicator_series(hit.id, region)):
+                in_range = covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd"))
+                if in_range or (row.get("year") is None and row.get("periodStart") is None):
+                    col.rows.append(_series_row(ctx, col, row, label))
+    if not col.rows:
+        return not_found(ctx, col, "targets")
+    col.rows = _dedupe(col.rows)
+    col.rows.sort(key=lambda r: (r.get("indicator") or "", r.get("region") or "", *_sort_key(r)))
+    return col.finish(_evolution_text(parsed, col.rows))
+
+
+def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """One row per (indicator, region, year, kind, value): the same figure in a table and a sentence."""
+    seen: dict[tuple, dict[str, Any]] = {}
+    for row in rows:
+        key = (row["indicator"], row["region"], row["year"], tuple(row["period"] or ()), row["kind"], row["value"],
+               row["unit"], row["doc"] if row["year"] is None else None)
+        if key in seen:
+            seen[key].setdefault("also_in", []).append(row["clause_id"])
+        else:
+            seen[key] = row
+    return list(seen.values())
+
+
+def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
+    language = parsed.language
+    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    for row in rows:
+        groups.setdefault((row["indicator"], row.get("region") or ""), []).append(row)
+    sentences = []
+    for (indicator, region), group in groups.items():
+        steps = []
+        for row in sorted(group, key=_sort_key):
+            when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
+            if row.get("year") is None and not row.get("period"):
+                placed = row.get("placed_by_document")
+                title = row.get("doc_title") or ""
+                when = (f"年份未知（《{title}》" + (f"，约{placed}年" if placed else "") + "）") if language == "zh" \
+                    else (f"year unknown (in “{title}”" + (f", about {placed}" if placed else "") + ")")
+            kind = KIND_ZH.get(row["kind"], row["kind"]) if language == "zh" else KIND_EN.get(row["kind"], row["kind"])
+            steps.append(f"{when}{kind}{row['stated']}" if language == "zh" else f"{when} {kind} {row['stated']}")
+        where = region_name(region, language) or ("未注明地区" if language == "zh" else "region not stated")
+        if language == "zh":
+            sentences.append(f"{where}“{indicator}”：{' → '.join(steps)}。")
+        else:
+            sentences.append(f"{where}, {indicator}: {' → '.join(steps)}.")
+    return ("" if language == "zh" else " ").join(sentences)
+
+
+# ---- plan vs outcome -----------------------------------------------------------------------------
+def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+    """A plan's targets beside the achievements later reports give for the same indicator and region.
+
+    The named query pairs a target with an actual of the same year. Summaries often leave the
+    year anonymised (20XX年): those actuals, from another document on the same indicator and
+    region, are matched too, marked ``matched_by: indicator+region`` and with the year unknown.
+    """
+    col = Collector(parsed, "plan_vs_outcome")
+    indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
+    for indicator in indicators:
+        for region in regions_or_all(parsed):
+            rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year))
+            rows = [r for r in rows if covers(parsed, r.get("year"))]
+            if indicator is None:
+                rows = [r for r in rows if r.get("actual")]
+            col.rows.extend(_pair_rows(ctx, col, rows, indicator, region))
+    if not col.rows:
+        return not_found(ctx, col, "targets")
+    return col.finish(_outcome_text(parsed, col.rows))
+
+
+def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[dict[str, Any]], indicator: str | None,
+               region: str | None) -> list[dict[str, Any]]:
+    out: list[dict[str, Any]] = []
+    unmatched: list[dict[str, Any]] = []
+    seen_targets: set[str] = set()
+    for row in rows:
+        if row.get("actual"):
+            out.append(_outcome_row(ctx, col, row, row.get("actual"), "same year"))
+            seen_targets.add(row["target"])
+        elif row["target"] not in seen_targets:
+            unmatched.append(row)
+            seen_targets.add(row["target"])
+    if unmatched and indicator is not None:
+        series = col.ran(ctx.graph.indicator_series(indicator, region))
+        reported = [s for s in series if s.get("kind") == "actual"]
+        for row in unmatched:
+            actual = _best_actual(ctx, row, reported)
+            out.append(_outcome_row(ctx, col, row, actual["observation"] if actual else None,
+                                    "later report, same indicator and region" if actual else None, actual))
+    return out
+
+
+def _best_actual(ctx: AnswerContext, row: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
+    """The actual a later document reports that best fits a target.
+
+    Same region and unit, reported for the target's year or later (or an unknown year), in
+    another document, with the most similar indicator wording (a plan's 国家高新区排名要前移 and a
+    summary's 温州国家高新区位次前移).
+    """
+    target = ctx.records.target(row["target"])
+    if target is None:
+        return None
+    best, best_score = None, 0.0
+    for candidate in candidates:
+        actual = ctx.records.target(candidate["observation"])
+        if actual is None or actual.doc_id == target.doc_id or candidate.get("areaName") != row.get("areaName"):
+            continue
+        if (actual.unit or "") != (target.unit or "") or actual.growth != target.growth:
+            continue
+        if target.year is not None and actual.year is not None and actual.year < target.year:
+            continue
+        score = _overlap(target.indicator, actual.indicator) + (0.1 if actual.measure == target.measure else 0.0)
+        if score > best_score:
+            best, best_score = candidate, score
+    return best if best_score >= 0.35 else None
+
+
+def _overlap(a: str, b: str) -> float:
+    """Share of character bigrams two indicator phrases have in common (Dice)."""
+    grams_a = {a[i:i + 2] for i in range(len(a) - 1)}
+    grams_b = {b[i:i + 2] for i in range(len(b) - 1)}
+    if not grams_a or not grams_b:
+        return 0.0
+    return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
+
+
+def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual_iri: str | None,
+                 matched_by: str | None, series_row: dict[str, Any] | None = None) -> dict[str, Any]:
+    language = col.parsed.language
+    target = ctx.records.target(row["target"])
+    target_clause = ctx.records.clause_of(row["target"])
+    col.cite(ctx.records, target_clause)
+    actual = ctx.records.target(actual_iri)
+    actual_clause = ctx.records.clause_of(actual_iri)
+    col.cite(ctx.records, actual_clause)
+    unit = row.get("unit")
+    actual_value = row.get("actualValue") if row.get("actualValue") is not None else \
+        (series_row.get("value") if series_row else None)
+    met = row.get("met")
+    if met is None and actual_value is not None and row.get("targetValue") is not None:
+        met = actual_value <= row["targetValue"] if row.get("comparator") in ("<=", "<") else \
+            actual_value >= row["targetValue"]
+    target_doc = ctx.records.documents.get(target.doc_id) if target else None
+    actual_doc = ctx.records.documents.get(actual.doc_id) if actual else None
+    return {
+        "indicator": row.get("indicatorLabel") or (target.indicator if target else None),
+        "phrase": target.indicator if target else None,
+        "region": row.get("areaName"),
+        "year": row.get("year"),
+        "year_inferred": bool(target.year_inferred) if target else False,
+        "target_value": row.get("targetValue"),
+        "target_stated": quantity(row.get("targetValue"), unit, language, row.get("comparator"),
+                                  target.measure if target else None,
+                                  written_value(target, target_clause, row.get("targetValue"))),
+        "actual_value": actual_value,
+        "actual_stated": quantity(actual_value, unit, language, None, actual.measure if actual else None,
+                                  written_value(actual, actual_clause, actual_value)) if actual_value is not None
+        else None,
+        "actual_year": actual.year if actual else None,
+        "actual_year_inferred": bool(actual.year_inferred) if actual else None,
+        "unit": unit,
+        "met": met,
+        "matched_by": matched_by,
+        "target_doc": target_doc.source_name if target_doc else None,
+        "target_doc_title": target_doc.title if target_doc else None,
+        "target_clause_id": target_clause.id if target_clause else None,
+        "actual_doc": actual_doc.source_name if actual_doc else None,
+        "actual_doc_title": actual_doc.title if actual_doc else None,
+        "actual_clause_id": actual_clause.id if actual_clause else None,
+    }
+
+
+def _outcome_text(parsed: ParsedQuestion, rows: list[dict[str, Any]], limit: int = 8) -> str:
+    language = parsed.language
+    paired = [r for r in rows if r.get("actual_value") is not None]
+    shown = (paired or rows)[:limit]
+    sentences = []
+    for row in shown:
+        where = region_name(row.get("region"), language)
+        when = year_phrase(row.get("year"), None, language, row.get("year_inferred", False))
+        if language == "zh":
+            text = f"{where}{when}“{row['phrase'] or row['indicator']}”计划{row['target_stated']}（《{row['target_doc_title']}》）"
+            if row.get("actual_value") is None:
+                text += "，后续文件未报告对应的完成情况。"
+            else:
+                actual_when = year_phrase(row.get("actual_year"), None, language) if row.get("actual_year") else \
+                    "年份未知"
+                if row.get("actual_year_inferred"):
+                    actual_when += "，原文未写明年份，为推断"
+                verdict = {True: "已达成", False: "未达成"}.get(row.get("met"), "无法判断")
+                text += (f"；《{row['actual_doc_title']}》报告实际{row['actual_stated']}（{actual_when}），{verdict}。")
+        else:
+            text = (f"{where} {when}: planned {row['phrase'] or row['indicator']} {row['target_stated']} "
+                    f"(in “{row['target_doc_title']}”)").replace("  ", " ").strip()
+            if row.get("actual_value") is None:
+                text += "; no later document reports the outcome."
+            else:
+                actual_when = str(row["actual_year"]) if row.get("actual_year") else "year unknown"
+                if row.get("actual_year_inferred"):
+                    actual_when += ", inferred: the source does not state it"
+                verdict = {True: "target met", False: "target not met"}.get(row.get("met"), "cannot tell")
+                text += (f"; “{row['actual_doc_title']}” reports an actual {row['actual_stated']} "
+                         f"({actual_when}): {verdict}.")
+        sentences.append(text)
+    if len(paired or rows) > limit:
+        more = len(paired or rows) - limit
+        sentences.append(f"另有{more}项见表格。" if language == "zh" else f"{more} more in the table.")
+    return ("" if language == "zh" else " ").join(sentences)

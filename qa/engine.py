@@ -1,0 +1,170 @@
+"""The question-answering engine: loads the graph, records, index and vocabulary once; answers many."""
+from __future__ import annotations
+
+import threading
+from pathlib import Path
+from typing import Any, Callable
+
+from plankg.qa.answer import Answer, QAError
+from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
+from plankg.qa.context import AnswerContext, Collector
+from plankg.qa.parse import ParsedQuestion, Vocabulary, parse_question
+from plankg.qa.search import ClauseSearch
+
+MAX_QUESTION_CHARS = 500
+#: Intents whose answer needs an indicator: when the words name none, try embedding similarity.
+NEEDS_INDICATOR = ("target_owners", "evolution", "plan_vs_outcome")
+#: Partial matches scoring below this (a shared run of under four characters) are weak evidence.
+WEAK_MATCH = 0.6
+
+
+def _handlers() -> dict[str, Callable[[AnswerContext, ParsedQuestion], Answer]]:
+    from plankg.qa.answer_entities import answer_entity_list, answer_entity_profile
+    from plankg.qa.answer_series import answer_evolution, answer_plan_vs_outcome
+    from plankg.qa.answer_targets import answer_owners, answer_unit_targets, answer_value
+    from plankg.qa.answer_text import answer_search
+
+    return {
+        "target_owners": answer_owners,
+        "target_value": answer_value,
+        "unit_targets": answer_unit_targets,
+        "evolution": answer_evolution,
+        "plan_vs_outcome": answer_plan_vs_outcome,
+        "entity_list": answer_entity_list,
+        "entity_profile": answer_entity_profile,
+        "search": answer_search,
+    }
+
+
+def _workspace(workspace: Any) -> Any:
+    from plankg.workspace import Workspace
+
+    if isinstance(workspace, Workspace):
+        return workspace
+    return Workspace(workspace)
+
+
+def open_graph_store(workspace: Any) -> Any:
+    """The workspace graph; Oxigraph when it was built (joins are ~20x faster than rdflib's)."""
+    from plankg.graph.store import OXIGRAPH_DIR, QueryError, open_store
+
+    graph_dir = Path(workspace.graph_dir)
+    kind = workspace.settings.store
+    if kind == "auto" and (graph_dir / OXIGRAPH_DIR).is_dir():
+        kind = "oxigraph"
+    try:
+        return open_store(graph_dir, kind=kind, threshold=workspace.settings.oxigraph_threshold)
+    except QueryError as error:
+        raise QAError(f"workspace {workspace.home}: no knowledge graph ({error}); run `plankg build`") from None
+
+
+class QAEngine:
+    """Answers questions over one workspace; everything heavy is loaded once.
+
+    Args:
+        workspace: A :class:`plankg.workspace.Workspace`, a workspace folder, or None for the
+            default workspace.
+        graph: A graph backend to use instead of the workspace's graph (tests, other stores).
+        search: A clause search to use instead of the workspace's index.
+
+    Raises:
+        QAError: The workspace has not been built.
+    """
+
+    def __init__(self, workspace: Any = None, graph: GraphBackend | None = None,
+                 search: ClauseSearch | None = None) -> None:
+        from plankg.workspace import WorkspaceError
+
+        self.workspace = _workspace(workspace)
+        try:
+            corpus = self.workspace.corpus()
+        except WorkspaceError as error:
+            raise QAError(str(error)) from None
+        self.records = RecordIndex(corpus)
+        self.store = None
+        if graph is None:
+            self.store = open_graph_store(self.workspace)
+            graph = SparqlBackend(self.store)
+        if search is None:
+            from plankg.qa.search import open_search
+
+            search = open_search(self.workspace.index_dir, corpus, self.workspace.settings)
+        self.graph = graph
+        self.search = search
+        self.vocabulary = self._vocabulary()
+        self.context = AnswerContext(graph, self.records, search, self.vocabulary.orgs)
+        self.handlers = _handlers()
+        self._lock = threading.Lock()
+
+    def _vocabulary(self) -> Vocabulary:
+        from plankg.ontology.indicators import load_scheme
+        from plankg.qa.catalogue import load_entities, load_organisations, load_proposed_indicators
+        from plankg.qa.entities import EntityFinder
+        from plankg.qa.indicator_slot import IndicatorMatcher
+        from plankg.qa.orgs import OrgResolver
+
+        store = self.store if self.store is not None else getattr(self.graph, "store", None)
+        orgs = load_organisations(store) if store is not None else []
+        entities = load_entities(store) if store is not None else []
+        proposed = load_proposed_indicators(store) if store is not None else []
+        encode = getattr(self.search, "encode", None)
+        return Vocabulary(IndicatorMatcher(load_scheme(), proposed, encode), OrgResolver(orgs), EntityFinder(entities))
+
+    def parse(self, question: str) -> ParsedQuestion:
+        """Language, slots and intent of a question (no queries run)."""
+        parsed = parse_question(_checked(question), self.vocabulary)
+        intent = parsed.intent.intent if parsed.intent else "search"
+        needs = intent in NEEDS_INDICATOR or (intent == "target_value" and not parsed.regions)
+        weak = all(h.method == "partial" and h.score < WEAK_MATCH for h in parsed.indicators)
+        matcher = self.vocabulary.indicators
+        if needs and weak and matcher.encode is not None and parsed.language == "zh":
+            # No label and at most a short shared run (研究开发开支 shares only 研究 with labels):
+            # meaning decides, when the encoder can tell.
+            from plankg.qa.indicator_slot import mask
+
+            parsed.indicators = matcher.match_embedding(mask(parsed.text, parsed.blanks)) or parsed.indicators
+        return parsed
+
+    def ask(self, question: str) -> Answer:
+        """Answer one question.
+
+        Raises:
+            QAError: The question is empty or too long.
+        """
+        parsed = self.parse(question)
+        intent = parsed.intent.intent if parsed.intent else "search"
+        with self._lock:  # stores and the encoder are shared; keep one question at a time
+            if parsed.places.unknown and not parsed.regions and intent != "search":
+                from plankg.qa.not_found import not_found
+
+                return not_found(self.context, Collector(parsed, intent), "targets")
+            return self.handlers[intent](self.context, parsed)
+
+    def ask_many(self, questions: list[str]) -> list[Answer]:
+        """Answer several questions in order."""
+        return [self.ask(q) for q in questions]
+
+    def close(self) -> None:
+        """Release the graph store."""
+        if self.store is not None:
+            self.store.close()
+
+
+def _checked(question: str) -> str:
+    if not isinstance(question, str) or not question.strip():
+        raise QAError("question: empty; ask something such as 路桥区2025年技术交易额目标是多少？")
+    if len(question) > MAX_QUESTION_CHARS:
+        raise QAError(f"question: {len(question)} characters; keep it under {MAX_QUESTION_CHARS}")
+    return question
+
+
+_ENGINES: dict[str, QAEngine] = {}
+
+
+def answer_question(question: str, workspace: Any = None) -> Answer:
+    """Answer one question over a workspace (the engine is built once per workspace and reused)."""
+    key = str(_workspace(workspace).home)
+    engine = _ENGINES.get(key)
+    if engine is None:
+        engine = _ENGINES[key] = QAEngine(workspace)
+    return engine.ask(question)

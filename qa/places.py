@@ -1,0 +1,118 @@
+"""Places in a question: regions of the gazetteer (with their hierarchy) and places outside it.
+
+A question about a place the gazetteer does not know (成都, Sichuan) must not fall back to
+"everywhere": it is kept as an unknown place, and the answer says nothing was found there.
+"""
+from __future__ import annotations
+
+import functools
+import re
+from dataclasses import dataclass
+
+from plankg.ontology.regions import Gazetteer, load_gazetteer
+
+# Provinces and large cities of China, for recognising places outside the gazetteer; the
+# gazetteer's own entries win where both know a name.
+_OTHER_PLACES_ZH = (
+    "河北 山西 辽宁 吉林 黑龙江 江西 河南 湖北 湖南 海南 四川 贵州 云南 陕西 甘肃 青海 台湾 内蒙古 广西 西藏 宁夏 "
+    "新疆 香港 澳门 石家庄 太原 沈阳 大连 长春 哈尔滨 南昌 郑州 武汉 长沙 海口 成都 贵阳 昆明 西安 兰州 西宁 呼和浩特 "
+    "南宁 拉萨 银川 乌鲁木齐 合肥 福州 厦门 济南 青岛 烟台 常州 南通 扬州 徐州 东莞 佛山 珠海 雄安"
+).split()
+_OTHER_PLACES_EN = (
+    "Hebei Shanxi Liaoning Jilin Heilongjiang Jiangxi Henan Hubei Hunan Hainan Sichuan Guizhou Yunnan Shaanxi "
+    "Gansu Qinghai Taiwan Guangxi Tibet Ningxia Xinjiang Hong Kong Macau Macao Shijiazhuang Taiyuan Shenyang "
+    "Dalian Changchun Harbin Nanchang Zhengzhou Wuhan Changsha Haikou Chengdu Guiyang Kunming Xi'an Xian Lanzhou "
+    "Xining Nanning Lhasa Yinchuan Urumqi Hefei Fuzhou Xiamen Jinan Qingdao Yantai Changzhou Nantong Yangzhou "
+    "Xuzhou Dongguan Foshan Zhuhai Xiong'an Nanjing Suzhou Wuxi Guangzhou Shenzhen"
+).split()
+_PLACE_SUFFIX = "(?:省|市|区|县|自治区)?"
+
+
+@dataclass(frozen=True)
+class PlaceMention:
+    """A place written in a question: the gazetteer name (or the text when unknown) and where."""
+
+    name: str
+    start: int
+    end: int
+    known: bool = True
+
+
+@dataclass(frozen=True)
+class PlaceSlot:
+    """Places a question names, in order of appearance."""
+
+    mentions: tuple[PlaceMention, ...] = ()
+
+    @property
+    def regions(self) -> tuple[str, ...]:
+        """Full gazetteer names (路桥区, 温州市)."""
+        return tuple(dict.fromkeys(m.name for m in self.mentions if m.known))
+
+    @property
+    def unknown(self) -> tuple[str, ...]:
+        """Places outside the gazetteer (成都, Sichuan)."""
+        return tuple(dict.fromkeys(m.name for m in self.mentions if not m.known))
+
+    @property
+    def spans(self) -> tuple[tuple[int, int], ...]:
+        return tuple((m.start, m.end) for m in self.mentions)
+
+    def without(self, spans: list[tuple[int, int]]) -> "PlaceSlot":
+        """Drop mentions lying inside any of ``spans`` (温州 inside 浙大温州研究院)."""
+        return PlaceSlot(tuple(m for m in self.mentions
+                               if not any(s <= m.start and m.end <= e for s, e in spans)))
+
+
+@functools.lru_cache(maxsize=1)
+def _english_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
+    gazetteer = load_gazetteer()
+    names = {region.en.lower(): region.name for region in gazetteer.regions.values() if region.en}
+    forms = sorted(names, key=len, reverse=True)
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")(?:'s|’s)?\b"
+                         r"(?:\s+(?:city|district|county|province))?", re.IGNORECASE)
+    return pattern, names
+
+
+@functools.lru_cache(maxsize=1)
+def _other_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
+    known = {f for r in load_gazetteer().regions.values() for f in (r.name, r.short, r.en) if f}
+    zh = sorted((p for p in _OTHER_PLACES_ZH if p not in known), key=len, reverse=True)
+    en = sorted((p for p in _OTHER_PLACES_EN if p not in known), key=len, reverse=True)
+    return (re.compile("(" + "|".join(zh) + ")" + _PLACE_SUFFIX),
+            re.compile(r"\b(" + "|".join(re.escape(p) for p in en) + r")\b", re.IGNORECASE))
+
+
+def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
+    """Find gazetteer regions and other places in a question (Chinese and English names).
+
+    >>> parse_places("路桥区2025年的目标").regions
+    ('路桥区',)
+    >>> parse_places("What are Wenzhou's labs?").regions
+    ('温州市',)
+    >>> parse_places("成都的目标").unknown
+    ('成都',)
+    """
+    gazetteer = gazetteer or load_gazetteer()
+    mentions: list[PlaceMention] = []
+    spans: list[tuple[int, int]] = []
+
+    def add(name: str, start: int, end: int, known: bool) -> None:
+        if not _overlaps((start, end), spans):
+            mentions.append(PlaceMention(name, start, end, known))
+            spans.append((start, end))
+
+    for region, start, end in gazetteer.find_all(text):
+        add(region.name, start, end, True)
+    pattern, names = _english_pattern()
+    for match in pattern.finditer(text):
+        add(names[match.group(1).lower()], match.start(), match.end(), True)
+    zh_other, en_other = _other_patterns()
+    for other in (zh_other, en_other):
+        for match in other.finditer(text):
+            add(match.group(1), match.start(), match.end(), False)
+    return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)))
+
+
+def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:
+    return any(span[0] < e and s < span[1] for s, e in spans)
