@@ -15,7 +15,9 @@ import numpy as np
 FLAT_LIMIT = 100_000
 ANN_FILE = "ann.faiss"
 KINDS = ("flat", "ivf", "hnsw")
-#: Share of IVF lists probed per query; measured in benchmarks/bench_search.py (recall vs latency).
+#: IVF lists = this * sqrt(n); probes per query = share of the lists. Measured in
+#: benchmarks/bench_search.py (build time, recall@10 and latency at 100k and 1M vectors).
+IVF_LISTS_PER_SQRT = 1.0
 IVF_PROBE_SHARE = 1 / 16
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
@@ -105,7 +107,7 @@ def build_ann(vectors: np.ndarray, kind: str = "auto") -> AnnIndex:
         return AnnIndex("hnsw", index, {"ef_search": HNSW_EF_SEARCH})
     if kind != "ivf":
         raise ValueError(f"unknown index kind {kind!r}")
-    n_lists = max(1, min(int(4 * math.sqrt(n)), n // _TRAIN_PER_LIST))
+    n_lists = max(1, min(int(IVF_LISTS_PER_SQRT * math.sqrt(n)), n // _TRAIN_PER_LIST))
     quantizer = faiss.IndexFlatIP(dim)
     index = faiss.IndexIVFFlat(quantizer, dim, n_lists, faiss.METRIC_INNER_PRODUCT)
     rng = np.random.default_rng(_SEED)

@@ -20,7 +20,11 @@ K1 = 1.2
 B = 0.75
 #: Weight of a query's bigram tokens relative to its word tokens.
 BIGRAM_WEIGHT = 0.5
-_FILES = ("bm25_vocab.json", "bm25_indptr.npy", "bm25_rows.npy", "bm25_weights.npy")
+_SUFFIXES = ("vocab.json", "indptr.npy", "rows.npy", "weights.npy")
+
+
+def _files(folder: Path, name: str) -> list[Path]:
+    return [Path(folder) / f"bm25_{name}_{suffix}" for suffix in _SUFFIXES]
 
 
 @dataclass
@@ -79,24 +83,24 @@ class BM25Index:
             out[self.rows[span]] += factor * self.weights[span]
         return out
 
-    def save(self, folder: Path) -> None:
-        """Write the four files into ``folder``."""
-        folder = Path(folder)
+    def save(self, folder: Path, name: str) -> None:
+        """Write the four files ``bm25_<name>_*`` into ``folder``."""
+        vocab_file, indptr_file, rows_file, weights_file = _files(folder, name)
         terms = sorted(self.vocab, key=self.vocab.__getitem__)
-        (folder / _FILES[0]).write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
-        np.save(folder / _FILES[1], self.indptr)
-        np.save(folder / _FILES[2], self.rows)
-        np.save(folder / _FILES[3], self.weights)
+        vocab_file.write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+        np.save(indptr_file, self.indptr)
+        np.save(rows_file, self.rows)
+        np.save(weights_file, self.weights)
 
     @classmethod
-    def load(cls, folder: Path, n_rows: int) -> "BM25Index":
+    def load(cls, folder: Path, name: str, n_rows: int) -> "BM25Index":
         """Read an index written by :meth:`save`."""
-        folder = Path(folder)
-        terms = json.loads((folder / _FILES[0]).read_text(encoding="utf-8"))
+        vocab_file, indptr_file, rows_file, weights_file = _files(folder, name)
+        terms = json.loads(vocab_file.read_text(encoding="utf-8"))
         return cls(
             vocab={term: col for col, term in enumerate(terms)},
-            indptr=np.load(folder / _FILES[1], allow_pickle=False),
-            rows=np.load(folder / _FILES[2], allow_pickle=False),
-            weights=np.load(folder / _FILES[3], allow_pickle=False),
+            indptr=np.load(indptr_file, allow_pickle=False),
+            rows=np.load(rows_file, allow_pickle=False),
+            weights=np.load(weights_file, allow_pickle=False),
             n_rows=n_rows,
         )

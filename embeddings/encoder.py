@@ -52,6 +52,11 @@ class Encoder:
         """Identity of the vector space: vectors with different keys are never mixed."""
         return f"{self.name}@{self.info.fingerprint}:{self.backend}"
 
+    @property
+    def model_path(self) -> str | None:
+        """The model folder when it was chosen by a setting; None for the bundled model."""
+        return str(self.info.path) if self.info.overridden else None
+
     def load(self) -> "Encoder":
         """Load the model now (it otherwise loads on the first ``encode``); returns self."""
         return self
@@ -65,7 +70,7 @@ class Encoder:
 
 
 class TorchEncoder(Encoder):
-    """sentence-transformers on the CPU (it sorts each call's texts by length into batches)."""
+    """sentence-transformers on the CPU, fed batches of similar length (:func:`length_batches`)."""
 
     def __init__(self, info: ModelInfo) -> None:
         super().__init__(info, "torch")
@@ -87,13 +92,16 @@ class TorchEncoder(Encoder):
     def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> "np.ndarray":
         import numpy as np
 
+        out = np.zeros((len(texts), self.dim), dtype=np.float32)
         if not texts:
-            return np.zeros((0, self.dim), dtype=np.float32)
-        vectors = self.model.encode(
-            list(texts), batch_size=batch_size, show_progress_bar=progress,
-            convert_to_numpy=True, normalize_embeddings=True,
-        )
-        return np.ascontiguousarray(vectors, dtype=np.float32)
+            return out
+        model = self.model
+        # Characters stand in for tokens (one per CJK character); each group is one batch.
+        batches = length_batches([len(t) for t in texts], batch_size)
+        for batch in _progress(batches, progress):
+            out[batch] = model.encode([texts[i] for i in batch], batch_size=len(batch), convert_to_numpy=True,
+                                      normalize_embeddings=True, show_progress_bar=False)
+        return out
 
 
 class OnnxEncoder(Encoder):
@@ -128,14 +136,7 @@ class OnnxEncoder(Encoder):
             return out
         self.load()
         token_ids = self._tokenizer(list(texts))
-        # Longest first, as sentence-transformers does: batches of similar length pad little.
-        order = sorted(range(len(texts)), key=lambda i: -len(token_ids[i]))
-        batches = [order[i : i + batch_size] for i in range(0, len(order), batch_size)]
-        if progress:
-            from tqdm.auto import tqdm
-
-            batches = tqdm(batches, desc="encode", unit="batch")
-        for batch in batches:
+        for batch in _progress(length_batches([len(ids) for ids in token_ids], batch_size), progress):
             width = max(len(token_ids[i]) for i in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -146,6 +147,41 @@ class OnnxEncoder(Encoder):
             states = self._session.run(None, feeds)[0]
             out[batch] = _pool(states, mask, self.info.pooling or "mean")
         return out
+
+
+#: A batch stops growing when padding would make it this much larger than its real tokens.
+PADDING_SLACK = 1.3
+
+
+def length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
+    """Group item indices into batches of similar length, longest first.
+
+    Items are sorted by length (as sentence-transformers does); a batch also ends early when
+    padding everything to its longest item would waste more than :data:`PADDING_SLACK`, so a few
+    512-token table rows do not make 31 short clauses pay for their length.
+    """
+    order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
+    batches: list[list[int]] = []
+    batch: list[int] = []
+    real = 0
+    for i in order:
+        width = lengths[batch[0]] if batch else lengths[i]
+        if batch and (len(batch) >= batch_size or (len(batch) + 1) * width > PADDING_SLACK * (real + lengths[i])):
+            batches.append(batch)
+            batch, real = [], 0
+        batch.append(i)
+        real += lengths[i]
+    if batch:
+        batches.append(batch)
+    return batches
+
+
+def _progress(batches: list[list[int]], show: bool):
+    if not show:
+        return batches
+    from tqdm.auto import tqdm
+
+    return tqdm(batches, desc="encode", unit="batch")
 
 
 def _pool(states: "np.ndarray", mask: "np.ndarray", pooling: str) -> "np.ndarray":

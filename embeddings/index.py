@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import hashlib
-import shutil
 import sys
 import time
 from pathlib import Path
@@ -15,14 +14,39 @@ from plankg.embeddings.ann import ANN_FILE, build_ann
 from plankg.embeddings.bm25 import B, K1, BM25Index
 from plankg.embeddings.encoder import Encoder, load_encoder
 from plankg.embeddings.errors import SearchError
-from plankg.embeddings.tokens import JIEBA_CACHE_FILE, TextAnalyzer, dictionary_words, write_userdict
+from plankg.embeddings.ranking import content_length
+from plankg.embeddings.tokens import (
+    JIEBA_CACHE_FILE,
+    TextAnalyzer,
+    characters,
+    dictionary_words,
+    write_dictionary,
+    write_userdict,
+)
 
 if TYPE_CHECKING:
-    from plankg.ingest.records import Corpus
+    from plankg.ingest.records import Clause, Corpus
     from plankg.settings import Settings
 
 #: Texts handed to the encoder per call while building (one progress-bar step).
 ENCODE_CHUNK = 256
+#: Names of the two BM25 indexes: jieba words + bigrams, and single characters.
+TERMS = "terms"
+CHARS = "chars"
+
+
+def search_text(clause: "Clause") -> str:
+    """Text that is embedded and tokenised for a clause.
+
+    A table row's text repeats every column name (序号：…；2021年目标：…); its cell values alone say
+    what the row is about, so rows with cells are represented by the values of cells with content.
+    """
+    if clause.kind == "table_row" and clause.cells:
+        values = [" ".join(cell.text.split()) for cell in clause.cells]
+        kept = [v for v in values if content_length(v) >= 2 and not v.isdigit()]
+        if kept:
+            return "；".join(kept)
+    return clause.text
 
 
 def content_hash(encoder_key: str, text: str) -> str:
@@ -57,7 +81,8 @@ def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path 
     encoder = encoder or load_encoder(settings)
     has_target = {t.clause_id for t in corpus.targets}
     clauses = [c for c in corpus.clauses if c.text.strip()]
-    hashes = [content_hash(encoder.key, c.text) for c in clauses]
+    texts = [search_text(c) for c in clauses]
+    hashes = [content_hash(encoder.key, t) for t in texts]
     rows = [
         store.Row(id=c.id, doc_id=c.doc_id, kind=c.kind, text=c.text, start=c.start, end=c.end,
                   section_path=tuple(c.section_path), has_target=c.id in has_target, hash=h)
@@ -65,7 +90,7 @@ def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path 
     ]
     cached = _previous_vectors(previous_dir, encoder, set(hashes))
     missing = list(dict.fromkeys(h for h in hashes if h not in cached))
-    text_of = {h: c.text for c, h in zip(clauses, hashes)}
+    text_of = dict(zip(hashes, texts))
     cached.update(_embed(encoder, [text_of[h] for h in missing], missing, progress))
     vectors = np.zeros((len(rows), encoder.dim), dtype=np.float32)
     for i, h in enumerate(hashes):
@@ -78,20 +103,25 @@ def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path 
                       reported_years=tuple(d.reported_years))
         for d in corpus.documents
     ]
-    _prepare_analyzer(out_dir, previous_dir, _dictionary_names(corpus))
+    (out_dir / JIEBA_CACHE_FILE).unlink(missing_ok=True)  # belongs to an earlier dictionary
+    write_dictionary(out_dir, texts)
+    write_userdict(out_dir, dictionary_words(_dictionary_names(corpus)))
     analyzer = TextAnalyzer(out_dir)
-    bm25 = BM25Index.build([analyzer.tokens(row.text) for row in rows])
+    bm25_terms = BM25Index.build([analyzer.tokens(text) for text in texts])
+    bm25_chars = BM25Index.build([characters(text) for text in texts])
     ann_index = build_ann(vectors, ann)
     store.write_rows(out_dir, rows, documents, vectors)
-    bm25.save(out_dir)
+    bm25_terms.save(out_dir, TERMS)
+    bm25_chars.save(out_dir, CHARS)
     if ann_index.kind == "flat":
         (out_dir / ANN_FILE).unlink(missing_ok=True)
     ann_spec = ann_index.save(out_dir)
     encoder_meta = {"name": encoder.name, "backend": encoder.backend, "key": encoder.key,
                     "dim": encoder.dim,
-                    "model_path": str(encoder.info.path) if encoder.info.overridden else None}
+                    "model_path": encoder.model_path}
     store.write_meta(out_dir, {"encoder": encoder_meta, "rows": len(rows), "ann": ann_spec,
-                               "bm25": {"k1": K1, "b": B, "terms": len(bm25.vocab)}})
+                               "bm25": {"k1": K1, "b": B, "terms": len(bm25_terms.vocab),
+                                        "chars": len(bm25_chars.vocab)}})
     return {
         "clauses": len(rows),
         "embedded": embedded,
@@ -164,12 +194,3 @@ def _scheme_labels() -> Iterable[str]:
     except (ImportError, OSError, ValueError):
         return []  # the scheme only enriches the dictionary; the corpus names suffice
     return [label for c in scheme.concepts for label in (c.label_zh, *c.alt_labels)]
-
-
-def _prepare_analyzer(out_dir: Path, previous_dir: str | Path | None, names: list[str]) -> None:
-    """Write the user dictionary; reuse the earlier index's jieba cache instead of rebuilding it."""
-    write_userdict(out_dir, dictionary_words(names))
-    if previous_dir is not None and Path(previous_dir).resolve() != out_dir.resolve():
-        earlier = Path(previous_dir) / JIEBA_CACHE_FILE
-        if earlier.is_file() and not (out_dir / JIEBA_CACHE_FILE).exists():
-            shutil.copy2(earlier, out_dir / JIEBA_CACHE_FILE)

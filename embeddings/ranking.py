@@ -3,8 +3,9 @@
 * Reciprocal rank fusion (Cormack et al. 2009): ``sum_i w_i / (k0 + rank_i)``.
 * Clauses with little content (a bare heading such as ``一、`` or ``（三）创新平台``) are
   down-weighted so they do not crowd out the clauses that actually say something.
-* Near-duplicates (the same words, or overlapping spans of one document, e.g. an item and its only
-  sentence) are collapsed to the best-ranked one.
+* Near-duplicates are collapsed to the best-ranked one: clauses with the same words (a sentence
+  repeated in two plans), and nested clauses of one document (a table row and the item written in
+  one of its cells), which would show the same passage twice.
 """
 from __future__ import annotations
 
@@ -13,14 +14,17 @@ from dataclasses import dataclass
 from typing import Sequence
 
 RRF_K0 = 60
+#: Weights of the three ranked lists: dense vectors, BM25 over words + bigrams, BM25 over single
+#: characters. Equal weights did best on a set of paraphrased questions (see the README's figures).
 DENSE_WEIGHT = 1.0
-SPARSE_WEIGHT = 1.0
+TERMS_WEIGHT = 1.0
+CHARS_WEIGHT = 1.0
 #: Clauses with fewer content characters than this get a penalty growing as they get shorter.
 SHORT_CLAUSE_CHARS = 8
 #: Smallest factor the penalty applies (a clause with no content at all).
 SHORT_CLAUSE_FLOOR = 0.5
 #: Span overlap (intersection / shorter span) above which two clauses of a document are duplicates.
-SPAN_OVERLAP = 0.8
+SPAN_OVERLAP = 0.95
 
 _NUMBERING = re.compile(
     r"^\s*(?:[（(]?[一二三四五六七八九十]{1,3}[）)、.．]|[（(]?\d{1,2}[）)、.．]|[①-⑳]|第[一二三四五六七八九十]+[章节条部分])\s*"
@@ -40,8 +44,10 @@ class Candidate:
     end: int
 
 
-def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float], k0: int = RRF_K0) -> dict[int, float]:
-    """Reciprocal rank fusion of ranked row lists (best first)."""
+def rrf(rankings: Sequence[Sequence[int]], weights: Sequence[float], k0: int | None = None
+        ) -> dict[int, float]:
+    """Reciprocal rank fusion of ranked row lists (best first); ``k0`` defaults to :data:`RRF_K0`."""
+    k0 = RRF_K0 if k0 is None else k0
     fused: dict[int, float] = {}
     for ranking, weight in zip(rankings, weights):
         for rank, row in enumerate(ranking, start=1):
@@ -67,15 +73,13 @@ def dedup_key(text: str) -> str:
     return _NOT_CONTENT.sub("", _NUMBERING.sub("", text, count=1))
 
 
-def _overlaps(a: Candidate, b: Candidate) -> bool:
+def _nested(a: Candidate, b: Candidate) -> bool:
+    """True when one clause's span (almost) lies inside the other's, in the same document."""
     if a.doc_id != b.doc_id:
         return False
     shared = min(a.end, b.end) - max(a.start, b.start)
     shorter = min(a.end - a.start, b.end - b.start)
-    return shorter > 0 and shared / shorter >= SPAN_OVERLAP and (
-        # an item holding several sentences is not a duplicate of one of them
-        min(len(a.text), len(b.text)) >= SPAN_OVERLAP * max(len(a.text), len(b.text))
-    )
+    return shorter > 0 and shared >= SPAN_OVERLAP * shorter
 
 
 def rank(fused: dict[int, float], candidates: dict[int, Candidate], k: int) -> list[tuple[int, float]]:
@@ -89,7 +93,7 @@ def rank(fused: dict[int, float], candidates: dict[int, Candidate], k: int) -> l
     for row, score in scored:
         candidate = candidates[row]
         key = dedup_key(candidate.text)
-        if key in seen_keys or any(_overlaps(candidate, candidates[r]) for r, _ in kept):
+        if key in seen_keys or any(_nested(candidate, candidates[r]) for r, _ in kept):
             continue
         seen_keys.add(key)
         kept.append((row, score))

@@ -14,7 +14,8 @@ from plankg.embeddings.bm25 import BM25Index
 from plankg.embeddings.encoder import Encoder, load_encoder
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.filters import allowed_rows
-from plankg.embeddings.tokens import TextAnalyzer
+from plankg.embeddings.index import CHARS, TERMS
+from plankg.embeddings.tokens import TextAnalyzer, characters
 
 if TYPE_CHECKING:
     from plankg.settings import Settings
@@ -79,7 +80,8 @@ class Searcher:
         self.documents = {d.id: d for d in store.read_documents(self.index_dir)}
         self.vectors = store.read_vectors(self.index_dir)
         self.ann = load_ann(self.index_dir, self.meta["ann"], self.vectors)
-        self.bm25 = BM25Index.load(self.index_dir, len(self.rows))
+        self.bm25_terms = BM25Index.load(self.index_dir, TERMS, len(self.rows))
+        self.bm25_chars = BM25Index.load(self.index_dir, CHARS, len(self.rows))
         self.analyzer = TextAnalyzer(self.index_dir)
         self._settings = settings
         self._encoder = encoder
@@ -138,20 +140,13 @@ class Searcher:
         results = []
         for query, ids in zip(queries, dense_ids):
             dense_rank = [int(i) for i in ids if i >= 0]
-            sparse_rank = self._sparse_rank(query, n_candidates, mask)
-            fused = ranking.rrf([dense_rank, sparse_rank], [ranking.DENSE_WEIGHT, ranking.SPARSE_WEIGHT])
+            terms_rank = _top_rows(self.bm25_terms.scores(self.analyzer.tokens(query)), n_candidates, mask)
+            chars_rank = _top_rows(self.bm25_chars.scores(characters(query)), n_candidates, mask)
+            fused = ranking.rrf([dense_rank, terms_rank, chars_rank],
+                                [ranking.DENSE_WEIGHT, ranking.TERMS_WEIGHT, ranking.CHARS_WEIGHT])
             candidates = {row: self._candidate(row) for row in fused}
             results.append([self._hit(row, score) for row, score in ranking.rank(fused, candidates, k)])
         return results
-
-    def _sparse_rank(self, query: str, n: int, mask: np.ndarray | None) -> list[int]:
-        scores = self.bm25.scores(self.analyzer.tokens(query))
-        if mask is not None:
-            scores[~mask] = 0.0
-        positive = np.flatnonzero(scores > 0)
-        if len(positive) > n:
-            positive = positive[np.argpartition(-scores[positive], n - 1)[:n]]
-        return [int(i) for i in positive[np.lexsort((positive, -scores[positive]))]]
 
     def _candidate(self, row: int) -> ranking.Candidate:
         r = self.rows[row]
@@ -163,3 +158,13 @@ class Searcher:
         return Hit(doc=doc.source_name if doc else r.doc_id, doc_id=r.doc_id, clause_id=r.id, text=r.text,
                    score=round(float(score), 6), section_path=r.section_path, start=r.start, end=r.end,
                    kind=r.kind)
+
+
+def _top_rows(scores: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
+    """Rows with a positive score, best first (ties by row), at most ``n``, inside ``mask``."""
+    if mask is not None:
+        scores[~mask] = 0.0
+    positive = np.flatnonzero(scores > 0)
+    if len(positive) > n:
+        positive = positive[np.argpartition(-scores[positive], n - 1)[:n]]
+    return [int(i) for i in positive[np.lexsort((positive, -scores[positive]))]]

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import tempfile
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
@@ -79,11 +78,15 @@ class DocInfo:
                       "reported_years": tuple(data.get("reported_years", ()))})
 
 
+def _temporary(path: Path) -> Path:
+    # Same folder (a rename never crosses file systems); ordinary permissions, unlike mkstemp's 0600.
+    return path.with_name(f".{path.name}.{os.getpid()}.tmp")
+
+
 def write_text_atomic(path: Path, text: str) -> None:
     """Write ``text`` to ``path`` through a temporary file and a rename."""
-    fd, tmp = tempfile.mkstemp(prefix=path.name + ".", dir=path.parent)
-    with os.fdopen(fd, "w", encoding="utf-8") as fh:
-        fh.write(text)
+    tmp = _temporary(path)
+    tmp.write_text(text, encoding="utf-8")
     os.replace(tmp, path)
 
 
@@ -93,8 +96,8 @@ def write_rows(folder: Path, rows: list[Row], documents: list[DocInfo], vectors:
     write_text_atomic(folder / CLAUSES_FILE, "".join(row.to_json() + "\n" for row in rows))
     write_text_atomic(folder / DOCUMENTS_FILE,
                       json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=1))
-    fd, tmp = tempfile.mkstemp(prefix=VECTORS_FILE + ".", suffix=".npy", dir=folder)
-    with os.fdopen(fd, "wb") as fh:
+    tmp = _temporary(folder / VECTORS_FILE)
+    with tmp.open("wb") as fh:
         np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
     os.replace(tmp, folder / VECTORS_FILE)
 

@@ -1,11 +1,14 @@
-"""Tokens for BM25: jieba words (private tokenizer + corpus user dictionary) and CJK character bigrams.
+"""Tokens for BM25: jieba words (private tokenizer + corpus user dictionary), CJK character bigrams
+and single CJK characters.
 
 Words carry meaning when jieba knows them; bigrams keep recall when it does not (names, OCR damage,
 paraphrases sharing a morpheme such as 孵化器/孵化机构). Bigram tokens are prefixed with
-:data:`BIGRAM_PREFIX` so the two kinds keep separate statistics.
+:data:`BIGRAM_PREFIX` so the two kinds keep separate statistics. Single characters form a separate
+index: Chinese paraphrases often share characters but no word (科普 / 普及科学, 党建 / 党的建设).
 """
 from __future__ import annotations
 
+import functools
 import logging
 import re
 import unicodedata
@@ -14,8 +17,13 @@ from typing import Iterable
 
 BIGRAM_PREFIX = "#"
 USERDICT_FILE = "userdict.txt"
+DICTIONARY_FILE = "dict.txt"
 JIEBA_CACHE_FILE = "jieba.cache"
+# Private-use character (never in text) whose frequency keeps the pruned dictionary's total equal
+# to the full one's: jieba's path scores depend on that total.
+_TOTAL_KEEPER = "\ue000"
 _CJK_RUN = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]{2,}")
+_CJK_CHAR = re.compile(r"[\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff]")
 _WORD_OK = re.compile(r"[\w\u3400-\u9fff]")
 # Function words that match everywhere and say nothing about a clause's subject.
 STOPWORDS = frozenset(
@@ -48,11 +56,55 @@ def write_userdict(folder: Path, words: Iterable[str]) -> Path:
     return path
 
 
+@functools.lru_cache(maxsize=1)
+def _full_dictionary() -> tuple[dict[str, int], frozenset[str], int]:
+    """jieba's main dictionary: word frequencies, proper prefixes of words, total frequency."""
+    import jieba
+
+    frequencies: dict[str, int] = {}
+    with jieba.Tokenizer().get_dict_file() as fh:
+        for line in fh:
+            parts = line.decode("utf-8").split()
+            if len(parts) >= 2:
+                frequencies[parts[0]] = int(parts[1])
+    prefixes = frozenset(word[:i] for word in frequencies for i in range(1, len(word)))
+    return frequencies, prefixes, sum(frequencies.values())
+
+
+def write_dictionary(folder: Path, texts: Iterable[str]) -> Path:
+    """Write jieba's main dictionary cut to the words occurring in ``texts`` into ``folder``.
+
+    jieba only ever uses dictionary words that are substrings of the text it cuts, and the total
+    frequency, which is kept; so the corpus is cut exactly as with the full dictionary, while the
+    tokenizer loads in milliseconds instead of seconds (the full dictionary has 350k words).
+    """
+    frequencies, prefixes, total = _full_dictionary()
+    found: set[str] = set()
+    for text in texts:
+        text = normalize(text)
+        for i in range(len(text)):
+            for j in range(i + 1, len(text) + 1):
+                fragment = text[i:j]
+                if fragment in frequencies:
+                    found.add(fragment)
+                if fragment not in prefixes:
+                    break
+    kept = sorted(found)
+    lines = [f"{word} {frequencies[word]}\n" for word in kept]
+    rest = total - sum(frequencies[word] for word in kept)
+    if rest > 0:
+        lines.append(f"{_TOTAL_KEEPER} {rest}\n")
+    path = Path(folder) / DICTIONARY_FILE
+    path.write_text("".join(lines), encoding="utf-8")
+    return path
+
+
 class TextAnalyzer:
     """Turns text into BM25 tokens with a private jieba tokenizer whose cache lives in ``folder``.
 
     Args:
-        folder: Index folder holding ``userdict.txt`` (optional) and jieba's dictionary cache.
+        folder: Index folder holding ``dict.txt`` (optional; jieba's full dictionary otherwise),
+            ``userdict.txt`` (optional) and jieba's dictionary cache.
     """
 
     def __init__(self, folder: Path) -> None:
@@ -67,7 +119,8 @@ class TextAnalyzer:
 
             # jieba logs dictionary loading at DEBUG to stderr; a CLI should stay quiet.
             logging.getLogger("jieba").setLevel(logging.WARNING)
-            tokenizer = jieba.Tokenizer()
+            dictionary = self.folder / DICTIONARY_FILE
+            tokenizer = jieba.Tokenizer(str(dictionary)) if dictionary.is_file() else jieba.Tokenizer()
             tokenizer.tmp_dir = str(self.folder)
             tokenizer.cache_file = JIEBA_CACHE_FILE
             tokenizer.initialize()
@@ -95,3 +148,8 @@ class TextAnalyzer:
             for i in range(len(run) - 1)
         ]
         return self.words(text) + bigrams
+
+
+def characters(text: str) -> list[str]:
+    """The CJK characters of ``text``, one token each (needs no tokenizer)."""
+    return _CJK_CHAR.findall(normalize(text))

@@ -1,0 +1,130 @@
+"""Building the index: content-hash vector cache, removals, persistence (fake encoder)."""
+from __future__ import annotations
+
+import json
+
+import numpy as np
+import pytest
+
+from plankg.embeddings import build_index
+from plankg.embeddings import store
+from plankg.embeddings.index import search_text
+from plankg.embeddings.tokens import JIEBA_CACHE_FILE, USERDICT_FILE
+
+from .conftest import FakeEncoder, make_corpus
+
+
+def test_every_clause_kind_is_indexed(built_index, small_corpus):
+    rows = store.read_rows(built_index)
+    assert [r.id for r in rows] == [c.id for c in small_corpus.clauses]
+    assert {r.kind for r in rows} == {"heading", "item", "sentence", "table_row"}
+    assert store.read_vectors(built_index).shape == (len(rows), 32)
+    targets = {r.id for r in rows if r.has_target}
+    assert targets == {t.clause_id for t in small_corpus.targets}
+
+
+def test_report_counts_and_cold_build_embeds_each_text_once(new_dir, fake_encoder, small_corpus):
+    report = build_index(small_corpus, new_dir("ix"), encoder=fake_encoder, progress=False)
+    assert report["clauses"] == len(small_corpus.clauses)
+    assert report["embedded"] == report["clauses"] and report["reused"] == 0
+    assert report["seconds"] >= 0 and report["ann"] == "flat"
+    # two clauses share one text: it is encoded once
+    assert len(fake_encoder.encoded) == len({search_text(c) for c in small_corpus.clauses})
+
+
+def test_warm_rebuild_with_no_change_embeds_nothing(built_index, new_dir, small_corpus):
+    encoder = FakeEncoder()
+    out = new_dir("next")
+    report = build_index(small_corpus, out, previous_dir=built_index, encoder=encoder, progress=False)
+    assert report["embedded"] == 0 and report["reused"] == len(small_corpus.clauses)
+    assert encoder.encoded == []
+    assert np.array_equal(store.read_vectors(out), store.read_vectors(built_index))
+
+
+def test_rebuild_in_place_reuses_its_own_vectors(built_index, small_corpus):
+    encoder = FakeEncoder()
+    report = build_index(small_corpus, built_index, previous_dir=built_index, encoder=encoder, progress=False)
+    assert report["embedded"] == 0
+    assert len(store.read_rows(built_index)) == len(small_corpus.clauses)
+
+
+def test_changed_clause_is_the_only_one_embedded(built_index, new_dir):
+    edited = make_corpus(edit=("成功举办创新创业大赛。", "成功举办第二届创新创业大赛。"))
+    encoder = FakeEncoder()
+    report = build_index(edited, new_dir("next"), previous_dir=built_index, encoder=encoder, progress=False)
+    assert encoder.encoded == ["成功举办第二届创新创业大赛。"]
+    assert report["embedded"] == 1 and report["reused"] == report["clauses"] - 1
+
+
+def test_removed_document_drops_its_vectors(built_index, new_dir, small_corpus):
+    smaller = make_corpus(drop="doc-ra")
+    encoder = FakeEncoder()
+    out = new_dir("next")
+    report = build_index(smaller, out, previous_dir=built_index, encoder=encoder, progress=False)
+    rows = store.read_rows(out)
+    assert report["embedded"] == 0
+    assert all(r.doc_id != "doc-ra" for r in rows)
+    assert store.read_vectors(out).shape[0] == len(rows) == len(smaller.clauses)
+    assert [d.id for d in store.read_documents(out)] == ["doc-wz", "doc-lq"]
+
+
+def test_another_encoder_does_not_reuse_vectors(built_index, new_dir, small_corpus):
+    other = FakeEncoder(name="another-model")
+    report = build_index(small_corpus, new_dir("next"), previous_dir=built_index, encoder=other, progress=False)
+    assert report["reused"] == 0
+
+
+def test_unusable_previous_folder_means_a_cold_build(new_dir, small_corpus):
+    report = build_index(small_corpus, new_dir("new"), previous_dir=new_dir("old"),
+                         encoder=FakeEncoder(), progress=False)
+    assert report["embedded"] == report["clauses"]
+
+
+def test_index_files_are_json_and_numpy_only(built_index):
+    names = {p.name for p in built_index.iterdir()}
+    assert {"meta.json", "clauses.jsonl", "documents.json", "vectors.npy", USERDICT_FILE, JIEBA_CACHE_FILE} <= names
+    assert not any(n.endswith((".pkl", ".pickle")) for n in names)
+    for path in built_index.glob("*.npy"):
+        np.load(path, allow_pickle=False)
+    meta = json.loads((built_index / "meta.json").read_text(encoding="utf-8"))
+    assert meta["encoder"]["key"] == FakeEncoder().key and meta["rows"] == 12
+    assert "科技特派员" in (built_index / USERDICT_FILE).read_text(encoding="utf-8").split()
+    assert "高层次人才团队" in (built_index / USERDICT_FILE).read_text(encoding="utf-8").split()
+
+
+def test_table_rows_are_represented_by_their_cell_values(small_corpus):
+    row = next(c for c in small_corpus.clauses if c.kind == "table_row")
+    assert search_text(row) == "科技金融；推动企业融资；金融办"  # the bare number 7 is left out
+
+
+def test_progress_bar_reports_clauses_per_second(new_dir, small_corpus, capsys):
+    build_index(small_corpus, new_dir("ix"), encoder=FakeEncoder(), progress=True)
+    assert "clause/s" in capsys.readouterr().err
+
+
+@pytest.mark.parametrize("kind", ["ivf", "hnsw"])
+def test_approximate_index_persists(tmp_path, kind):
+    from plankg.embeddings.ann import build_ann, load_ann
+
+    rng = np.random.default_rng(0)
+    centers = rng.standard_normal((20, 16))
+    vectors = centers[rng.integers(0, 20, 2000)] + 0.1 * rng.standard_normal((2000, 16))
+    vectors = (vectors / np.linalg.norm(vectors, axis=1, keepdims=True)).astype(np.float32)
+    index = build_ann(vectors, kind)
+    spec = index.save(tmp_path)
+    loaded = load_ann(tmp_path, spec, vectors)
+    exact = build_ann(vectors, "flat")
+    queries = vectors[:50]
+    _, got = loaded.search(queries, 10)
+    _, want = exact.search(queries, 10)
+    recall = np.mean([len(set(g) & set(w)) / 10 for g, w in zip(got, want)])
+    assert loaded.kind == kind and recall > 0.9
+    allowed = np.arange(0, 2000, 2)
+    _, filtered = loaded.search(queries, 10, allowed)
+    assert set(filtered[filtered >= 0].ravel()) <= set(allowed)
+
+
+def test_choose_kind_switches_above_the_limit():
+    from plankg.embeddings.ann import FLAT_LIMIT, choose_kind
+
+    assert choose_kind(FLAT_LIMIT - 1) == "flat" and choose_kind(FLAT_LIMIT) != "flat"
