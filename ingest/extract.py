@@ -62,7 +62,9 @@ def context_for(doc: Document, clause: Clause) -> ClauseContext:
     years = doc.years if mode == "plan" else doc.reported_years
     period = (min(years), max(years)) if len(years) > 1 else None
     default_year = section_year or (years[0] if len(years) == 1 else None)
-    return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year)
+    topic = _MARKER.sub("", clause.section_path[-1].split("·")[0]).strip("★ ") if clause.section_path else ""
+    return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year,
+                         topic=topic if 2 <= len(topic) <= 24 else "")
 
 
 def extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:

@@ -35,8 +35,9 @@ _EXCLUDED_AFTER = re.compile(r"^(?:月|日|号|届|期|版|代|周年|\+|[A-Za-z
 _SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
 _OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
 _WHOLE_WORDS = ("总数", "总量", "累计", "总计", "总额", "总规模")
+_GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升)(?:率)?")
 _RIGHT_NOUN = re.compile(r"^[^，,；;、。：:（(]{2,30}?(?=入驻|进行|参与|开展|实现|对|在|为|将|，|,|；|;|、|。|$|（|\()")
-_VERB_CUT = re.compile(r"^.*(?:布局|建设|打造|推进|加快|推动|引进|培育|实施|建立|形成|组建|新建|设立|完善|依托|围绕|通过)")
+_VERB_CUT = re.compile(r"^.*(?:布局|建设|打造|推进|加快|推动|引进|培育|实施|建立|形成|组建|新建|设立|完善|依托|围绕|通过|申报|动员|(?:20\d\d|20XX)年)")
 _RANK = re.compile(r"(?:排名|排位|位次|全省|全国|全市|进入|跻身|列)[^，,；;。]{0,8}?前$")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
@@ -72,6 +73,7 @@ class ClauseContext:
     default_year: int | None
     default_period: tuple[int, int] | None
     years_unknown: bool = False  # the document hides its years (20XX)
+    topic: str = ""  # the task or section a clause belongs to, for values that name no indicator
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -117,7 +119,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         return None
     if re.match(r"^[一二三四五六七八九十两]", after):
         return None  # 五个一模式: a count inside a name
-    if value.unit in ("人", "名", "位", "家", "个") and (
+    goal_verb = re.search(r"(?:新增|建成|创成|引进|培育|打造|实施|组建|举办|形成|达到|突破|新建|认定)$", before)
+    if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and (
         _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not _indicator_left(text, value.start)
     ):
         return None  # 2个省级高新区要...: a count that names the subject, not a goal
@@ -131,21 +134,31 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if indicator_raw and stretch_cue and re.fullmatch(r"(?:高线|力争|争取)[:：]?", indicator_raw) and earlier:
         return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
     indicator = indicator_raw
+    growth_after = bool(re.match(r"^(?:的)?(?:增幅|增速|增长)", after))
+    growth_value = value.unit in ("%", "百分点", "个百分点") and (bool(_GROWTH.search(left.strip())) or growth_after)
     if len(indicator) < 2:
         right = _RIGHT_NOUN.match(text[value.end :].lstrip("左右以上余多"))
         # 20家左右有较强市场话语权的行业龙头企业: the noun is what follows the last 的.
         indicator = _clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
-    if len(indicator) < 2 and earlier and text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及"):
-        indicator = earlier[-1].indicator
+    if len(indicator) < 2 and earlier and not _GROWTH_WORD.fullmatch(earlier[-1].indicator) and (
+        text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or _only_verbs(left)
+    ):
+        indicator = earlier[-1].indicator  # 新增2287家,累计突破1万家: the same indicator again
+    if len(indicator) < 2 and _only_verbs(left):
+        indicator = _previous_noun(text, phrase_start)  # 申报2021年高新技术企业,拟申报25家
+    if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
+        indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
     if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升)(?:率)?", indicator) and earlier:
         indicator = earlier[-1].indicator  # 新认定企业52家，同比增长18.2%: the growth of the same indicator
+    if re.fullmatch(r"国家级|省级|市级|区级|县级", indicator) and earlier:
+        indicator += earlier[-1].indicator  # 众创空间112家(国家级15家)
     if indicator in _WHOLE_WORDS:
         owner_phrase = earlier[-1].indicator if earlier else _previous_noun(text, phrase_start)
         indicator = owner_phrase + indicator if owner_phrase else indicator
     if len(indicator) < 2:
         return None
     comparator = comparator_for(text[:value.start], text[value.end :])
-    growth = bool(_GROWTH.search(left.strip())) and value.unit in ("%", "百分点", "个百分点", "倍")
+    growth = (bool(_GROWTH.search(left.strip())) or growth_after) and value.unit in ("%", "百分点", "个百分点", "倍")
     measure = "growth" if growth else "rank" if rank else "level"
     if measure == "level" and _CUMULATIVE.search(left):
         measure = "cumulative"  # 累计引进: a total over the period, even with an increment verb
@@ -185,6 +198,12 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     )
 
 
+def _only_verbs(phrase: str) -> bool:
+    """A phrase with no noun of its own: 累计突破, 拟申报, 获批, 今年要达到."""
+    return bool(phrase.strip()) and not _clean_indicator(re.sub(r"^.*?(?:20\d\d|今|本|全)年", "", phrase)).strip(
+        "获批可要拟超总共已")
+
+
 def _previous_noun(text: str, phrase_start: int) -> str:
     """The noun phrase of the segment before ``phrase_start`` (布局...高科技园中园,总数... -> 高科技园中园)."""
     end = phrase_start - 1
@@ -213,8 +232,17 @@ def _suffix_len(text: str, end: int) -> int:
 
 
 def _phrase_start(text: str, pos: int) -> int:
+    """Start of the phrase ending at ``pos``; a bracketed note inside it (企业类) does not end it."""
     i = pos
-    while i > 0 and text[i - 1] not in _DELIMS:
+    while i > 0:
+        ch = text[i - 1]
+        if ch in ")）":
+            opening = max(text.rfind("(", 0, i - 1), text.rfind("（", 0, i - 1))
+            if opening > 0 and i - opening <= 12 and text[opening - 1] not in _DELIMS:
+                i = opening
+                continue
+        if ch in _DELIMS:
+            break
         i -= 1
     return i
 
