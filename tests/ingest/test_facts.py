@@ -111,3 +111,20 @@ def test_unit_dropped_before_an_owner_list_is_inferred():
     fact = _one("到2026年，累计培育省级科技型中小企业900(区科技局、区财政局)。", PLAN_RANGE)
     assert (fact.value, fact.unit, fact.unit_inferred, fact.year) == (900, "家", True, 2026)
     assert find_facts("到2026年，人均经费达到3(区财政局)。", PLAN_RANGE) == []  # money of unknown scale
+
+
+def test_phrases_with_notes_repeated_indicators_and_qualifiers():
+    fact = _one("立项应急科研攻关项目(企业类)14项。", REPORT_2023)
+    assert fact.indicator.startswith("应急科研攻关项目") and fact.value == 14
+    facts = find_facts("新增省科技型中小企业1500家,累计突破8000家;", REPORT_2023)
+    assert [(f.indicator, f.value, f.measure) for f in facts] == [
+        ("省科技型中小企业", 1500, "increment"), ("省科技型中小企业", 8000, "cumulative")]
+    facts = find_facts("已建成众创空间90家(国家级12家)。", REPORT_2023)
+    assert [(f.indicator, f.value) for f in facts] == [("众创空间", 90), ("国家级众创空间", 12)]
+    assert _one("按照12%增幅测算", PLAN_2024).growth
+
+
+def test_a_value_without_its_own_indicator_takes_the_task_topic():
+    ctx = ClauseContext("plan", 2024, None, topic="生命健康产业千亿计划")
+    fact = _one("今年要达到860亿元。", ctx)
+    assert fact.indicator == "生命健康产业千亿计划" and fact.value == 860
