@@ -18,7 +18,7 @@ KINDS = ("flat", "ivf", "hnsw")
 #: IVF lists = this * sqrt(n); probes per query = share of the lists. Measured in
 #: benchmarks/bench_search.py (build time, recall@10 and latency at 100k and 1M vectors).
 IVF_LISTS_PER_SQRT = 1.0
-IVF_PROBE_SHARE = 1 / 16
+IVF_PROBE_SHARE = 1 / 8
 HNSW_M = 32
 HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128

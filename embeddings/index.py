@@ -79,49 +79,33 @@ def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path 
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     encoder = encoder or load_encoder(settings)
-    has_target = {t.clause_id for t in corpus.targets}
     clauses = [c for c in corpus.clauses if c.text.strip()]
     texts = [search_text(c) for c in clauses]
     hashes = [content_hash(encoder.key, t) for t in texts]
+    vectors, embedded = _vectors(encoder, texts, hashes, previous_dir, progress)
+    # From here on the folder is rewritten: without meta.json it never passes for a complete index.
+    (out_dir / store.META_FILE).unlink(missing_ok=True)
+    has_target = {t.clause_id for t in corpus.targets}
     rows = [
         store.Row(id=c.id, doc_id=c.doc_id, kind=c.kind, text=c.text, start=c.start, end=c.end,
                   section_path=tuple(c.section_path), has_target=c.id in has_target, hash=h)
         for c, h in zip(clauses, hashes)
     ]
-    cached = _previous_vectors(previous_dir, encoder, set(hashes))
-    missing = list(dict.fromkeys(h for h in hashes if h not in cached))
-    text_of = dict(zip(hashes, texts))
-    cached.update(_embed(encoder, [text_of[h] for h in missing], missing, progress))
-    vectors = np.zeros((len(rows), encoder.dim), dtype=np.float32)
-    for i, h in enumerate(hashes):
-        vectors[i] = cached[h]
-    missing_set = set(missing)
-    embedded = sum(1 for h in hashes if h in missing_set)
     documents = [
         store.DocInfo(id=d.id, source_name=d.source_name, path=d.path, title=d.title, region=d.region,
                       parent_region=d.parent_region, doc_type=d.doc_type, years=tuple(d.years),
                       reported_years=tuple(d.reported_years))
         for d in corpus.documents
     ]
-    (out_dir / JIEBA_CACHE_FILE).unlink(missing_ok=True)  # belongs to an earlier dictionary
-    write_dictionary(out_dir, texts)
-    write_userdict(out_dir, dictionary_words(_dictionary_names(corpus)))
-    analyzer = TextAnalyzer(out_dir)
-    bm25_terms = BM25Index.build([analyzer.tokens(text) for text in texts])
-    bm25_chars = BM25Index.build([characters(text) for text in texts])
-    ann_index = build_ann(vectors, ann)
     store.write_rows(out_dir, rows, documents, vectors)
-    bm25_terms.save(out_dir, TERMS)
-    bm25_chars.save(out_dir, CHARS)
+    bm25_meta = _write_bm25(out_dir, texts, _dictionary_names(corpus))
+    ann_index = build_ann(vectors, ann)
     if ann_index.kind == "flat":
         (out_dir / ANN_FILE).unlink(missing_ok=True)
     ann_spec = ann_index.save(out_dir)
     encoder_meta = {"name": encoder.name, "backend": encoder.backend, "key": encoder.key,
-                    "dim": encoder.dim,
-                    "model_path": encoder.model_path}
-    store.write_meta(out_dir, {"encoder": encoder_meta, "rows": len(rows), "ann": ann_spec,
-                               "bm25": {"k1": K1, "b": B, "terms": len(bm25_terms.vocab),
-                                        "chars": len(bm25_chars.vocab)}})
+                    "dim": encoder.dim, "model_path": encoder.model_path}
+    store.write_meta(out_dir, {"encoder": encoder_meta, "rows": len(rows), "ann": ann_spec, "bm25": bm25_meta})
     return {
         "clauses": len(rows),
         "embedded": embedded,
@@ -131,6 +115,34 @@ def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path 
         "ann": ann_spec["kind"],
         "encoder": encoder.key,
     }
+
+
+def _vectors(encoder: Encoder, texts: list[str], hashes: list[str], previous_dir: str | Path | None,
+             progress: bool | None) -> tuple[np.ndarray, int]:
+    """One vector per text, reused from ``previous_dir`` by hash where possible; and how many
+    texts had to be embedded (each distinct new text is encoded once)."""
+    cached = _previous_vectors(previous_dir, encoder, set(hashes))
+    missing = list(dict.fromkeys(h for h in hashes if h not in cached))
+    text_of = dict(zip(hashes, texts))
+    cached.update(_embed(encoder, [text_of[h] for h in missing], missing, progress))
+    vectors = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+    for i, h in enumerate(hashes):
+        vectors[i] = cached[h]
+    missing_set = set(missing)
+    return vectors, sum(1 for h in hashes if h in missing_set)
+
+
+def _write_bm25(out_dir: Path, texts: list[str], names: list[str]) -> dict:
+    """Write jieba's dictionaries and both BM25 indexes; return their summary for ``meta.json``."""
+    (out_dir / JIEBA_CACHE_FILE).unlink(missing_ok=True)  # belongs to an earlier dictionary
+    write_dictionary(out_dir, texts)
+    write_userdict(out_dir, dictionary_words(names))
+    analyzer = TextAnalyzer(out_dir)
+    terms = BM25Index.build([analyzer.tokens(text) for text in texts])
+    chars = BM25Index.build([characters(text) for text in texts])
+    terms.save(out_dir, TERMS)
+    chars.save(out_dir, CHARS)
+    return {"k1": K1, "b": B, "terms": len(terms.vocab), "chars": len(chars.vocab)}
 
 
 def _previous_vectors(previous_dir: str | Path | None, encoder: Encoder, wanted: set[str]

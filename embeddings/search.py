@@ -1,4 +1,12 @@
-"""Hybrid clause search: dense (FAISS) + BM25 (jieba words and bigrams), fused by reciprocal rank."""
+"""Hybrid clause search: three ranked lists fused by reciprocal rank.
+
+1. dense: FAISS inner product of the query vector with the clause vectors (meaning);
+2. BM25 over jieba words and character bigrams (the query's own words);
+3. BM25 over single characters (paraphrases that share characters but no word).
+
+Filters restrict all three lists before fusion; :mod:`plankg.embeddings.ranking` then demotes
+near-empty clauses and drops near-duplicates.
+"""
 from __future__ import annotations
 
 import dataclasses
@@ -78,7 +86,9 @@ class Searcher:
         self.meta = store.read_meta(self.index_dir)
         self.rows = store.read_rows(self.index_dir)
         self.documents = {d.id: d for d in store.read_documents(self.index_dir)}
-        self.vectors = store.read_vectors(self.index_dir)
+        exact = self.meta["ann"].get("kind", "flat") == "flat"
+        # An approximate index holds its own copy of the vectors: map the file instead of reading it.
+        self.vectors = store.read_vectors(self.index_dir, mmap=not exact)
         self.ann = load_ann(self.index_dir, self.meta["ann"], self.vectors)
         self.bm25_terms = BM25Index.load(self.index_dir, TERMS, len(self.rows))
         self.bm25_chars = BM25Index.load(self.index_dir, CHARS, len(self.rows))

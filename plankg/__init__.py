@@ -62,7 +62,7 @@ class Plankg:
         if self._searcher is None:
             from plankg.embeddings import Searcher
 
-            self._searcher = Searcher(self.workspace.index_dir)
+            self._searcher = Searcher(self.workspace.index_dir, settings=self.workspace.settings)
         return self._searcher.search([query], k=k, filters=filters or None)[0]
 
     def ask(self, question: str):

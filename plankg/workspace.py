@@ -233,7 +233,8 @@ class Workspace:
         except ImportError:
             return {"skipped": "index builder not available"}
         previous = self.index_dir if self.index_dir.is_dir() else None
-        return build_index(corpus, out_dir, previous_dir=previous, progress=None if sys.stderr.isatty() else False)
+        return build_index(corpus, out_dir, previous_dir=previous, settings=self.settings,
+                           progress=None if sys.stderr.isatty() else False)
 
     def _swap_in(self, staging: Path) -> None:
         """Replace the data folders with the staged ones (each a rename)."""

@@ -57,3 +57,15 @@ def test_cache_key_separates_models_and_backends(tmp_path):
     settings = Settings(home=tmp_path)
     keys = {load_encoder(settings, backend=b).key for b in ("torch", "onnx", "onnx-int8")}
     assert len(keys) == 3 and all(k.startswith("m3e-small@") for k in keys)
+
+
+def test_length_batches_group_similar_lengths():
+    from plankg.embeddings.encoder import length_batches
+
+    lengths = [5, 512, 6, 7, 500, 5, 8, 6]
+    batches = length_batches(lengths, batch_size=4)
+    assert sorted(i for b in batches for i in b) == list(range(len(lengths)))
+    assert all(len(b) <= 4 for b in batches)
+    assert batches[0] == [1, 4]  # the two long texts do not pad the short ones to 512
+    widths = [max(lengths[i] for i in b) for b in batches]
+    assert widths == sorted(widths, reverse=True)

@@ -123,3 +123,15 @@ def test_reloaded_searcher_gives_identical_results(built_index):
     first = Searcher(built_index, encoder=FakeEncoder()).search(queries, k=4)
     second = Searcher(built_index, encoder=FakeEncoder()).search(queries, k=4)
     assert [[h.to_dict() for h in hits] for hits in first] == [[h.to_dict() for h in hits] for hits in second]
+
+
+def test_searcher_over_an_approximate_index(new_dir, small_corpus, built_index):
+    from plankg.embeddings import build_index
+
+    out = new_dir("ivf")
+    report = build_index(small_corpus, out, encoder=FakeEncoder(), progress=False, ann="ivf")
+    assert report["ann"] == "ivf" and (out / "ann.faiss").is_file()
+    queries = ["孵化器", "一对一辅导"]
+    approximate = Searcher(out, encoder=FakeEncoder()).search(queries, k=3)
+    exact = Searcher(built_index, encoder=FakeEncoder()).search(queries, k=3)
+    assert [[h.clause_id for h in q] for q in approximate] == [[h.clause_id for h in q] for q in exact]
