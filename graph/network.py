@@ -52,6 +52,7 @@ SELECT ?source ?target ?relation ?role WHERE {
     BIND("mentioned_with" AS ?relation)
   }
 }"""
+_PRIORITY = {"owns": 0, "unit_of": 1, "measures": 2, "mentioned_with": 3, "co_mentioned": 4}
 _CO_MENTION_QUERY = """
 PREFIX prov: <http://www.w3.org/ns/prov#>
 PREFIX oa: <http://www.w3.org/ns/oa#>
@@ -81,7 +82,11 @@ def project_graph(store: GraphStore) -> Any:
         attrs["types"] = ",".join(sorted(attrs["types"]))
     for row in store.query(_EDGE_QUERY):
         source, target = row["source"], row["target"]
-        if source in graph and target in graph:
+        if source not in graph or target not in graph:
+            continue
+        # One edge per pair: an owner also mentioned in its target's clause stays an owner.
+        existing = graph.get_edge_data(source, target)
+        if existing is None or _PRIORITY[row["relation"]] < _PRIORITY[existing["relation"]]:
             graph.add_edge(source, target, relation=row["relation"], role=row["role"] or "")
     # Indicators of the scheme that no target measures are not part of the picture.
     graph.remove_nodes_from([n for n, d in graph.degree() if d == 0 and graph.nodes[n]["type"] == "indicator"])

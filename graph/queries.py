@@ -5,13 +5,19 @@ Each function returns a :class:`QueryResult` with the rows and the exact SPARQL 
 """
 from __future__ import annotations
 
-import re
-from collections.abc import Mapping
-from dataclasses import dataclass, field
 from typing import Any
 
-from plankg.graph.store import IRI, GraphStore, LangString, QueryError, Row, bind_values
-from plankg.ontology.namespaces import PREFIXES
+from plankg.graph.query_support import (
+    QueryResult,
+    about_entities,
+    find_entities,
+    find_regions,
+    resolve_indicator,
+    run_in_region,
+    run_named,
+    with_prologue,
+)
+from plankg.graph.store import GraphStore, QueryError, Row
 
 ENTITY_CLASSES = {
     "organization": "org:Organization",
@@ -22,62 +28,17 @@ ENTITY_CLASSES = {
     "person": "plankg:Person",
     "region": "plankg:Region",
 }
-_USED_PREFIX = re.compile(r"(?<![\w<])([A-Za-z][\w-]*):(?=[A-Za-z_])")
 
 # Shared fragments: role and value kind as short strings, unit symbol, region filter.
 _ROLE = ('BIND(IF(?roleNode = plankg:LeadRole, "lead", IF(?roleNode = plankg:SupportRole, "support", '
          '"default")) AS ?role)')
 _KIND = ('BIND(IF(?kindNode = plankg:TargetValue, "target", IF(?kindNode = plankg:ActualValue, "actual", '
          'IF(?kindNode = plankg:StretchValue, "stretch", "baseline"))) AS ?kind)')
-_REGION_FILTER = """?obs plankg:refArea ?area .
-  ?area plankg:withinRegion* ?regionNode .
-  ?regionNode rdfs:label ?regionNodeName .
-  FILTER(STR(?regionNodeName) = ?regionName || STRSTARTS(STR(?regionNodeName), ?regionName))"""
-
-
-@dataclass(frozen=True)
-class QueryResult:
-    """Rows of a named query with the SPARQL text that produced them."""
-
-    name: str
-    sparql: str
-    rows: list[Row] = field(default_factory=list)
-    params: Mapping[str, Any] = field(default_factory=dict)
-
-    def __len__(self) -> int:
-        return len(self.rows)
-
-
-def with_prologue(body: str) -> str:
-    """Prefix declarations for exactly the prefixes the query body uses."""
-    used = sorted({m.group(1) for m in _USED_PREFIX.finditer(body)} & PREFIXES.keys())
-    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in used) + body
-
-
-def run_named(store: GraphStore, name: str, body: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
-    """Bind parameters into a query body, run it, and keep the text that ran."""
-    sparql = bind_values(with_prologue(body), {k: v for k, v in (bindings or {}).items() if v is not None})
-    return QueryResult(name, sparql, store.query(sparql), dict(bindings or {}))
-
-
-def resolve_indicator(indicator: str) -> IRI:
-    """Indicator IRI from a concept id (rd_intensity), an IRI, a ``proposed:`` id or a phrase.
-
-    Raises:
-        QueryError: When the phrase matches no canonical indicator.
-    """
-    from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme, proposed_iri
-
-    text = indicator.strip()
-    if text.startswith(("http://", "https://")):
-        return IRI(text)
-    if text.startswith(PROPOSED_PREFIX):
-        return IRI(proposed_iri(text))
-    scheme = load_scheme()
-    concept = scheme.by_id(text) or scheme.match(text)
-    if concept is None:
-        raise QueryError(f"unknown indicator {indicator!r}: it matches no concept of the indicator scheme")
-    return IRI(concept.iri)
+# Regions are resolved by name first (find_regions) and bound as IRIs: rdflib orders triple
+# patterns without regard to joins, and a name filter here would make it cross every target
+# with every region.
+_REGION_PATTERN = """?obs plankg:refArea ?area .
+  ?area plankg:withinRegion* ?regionNode ."""
 
 
 def _group_owners(rows: list[Row], key: str = "target") -> list[Row]:
@@ -98,7 +59,7 @@ def owners_of_indicator(store: GraphStore, indicator: str, region: str | None = 
     """Who owns the targets of an indicator, with role, year and source document.
 
     One row per (target, owner): target, owner, ownerName, role (lead|support|default), year,
-    periodStart, periodEnd, value, unit, placeholder, document, docTitle, clause, regionName.
+    periodStart, periodEnd, value, unit, placeholder, document, docTitle, clause, areaName.
     """
     body = f"""SELECT ?target ?owner ?ownerName ?role ?year ?periodStart ?periodEnd ?value ?unit ?placeholder
        ?document ?docTitle ?clause ?areaName
@@ -111,7 +72,7 @@ WHERE {{
   ?attribution prov:agent ?owner ; prov:hadRole ?roleNode .
   ?owner rdfs:label ?ownerName .
   ?document dcterms:title ?docTitle .
-  {_REGION_FILTER if region else ""}
+  {_REGION_PATTERN if region else ""}
   OPTIONAL {{ ?obs plankg:year ?year }}
   OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
   OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
@@ -122,8 +83,7 @@ WHERE {{
   BIND(?obs AS ?target)
 }}
 ORDER BY ?ownerName ?year ?target"""
-    bindings = {"indicator": resolve_indicator(indicator), "regionName": region}
-    return run_named(store, "owners_of_indicator", body, bindings)
+    return run_in_region(store, "owners_of_indicator", body, {"indicator": resolve_indicator(indicator)}, region)
 
 
 def targets(store: GraphStore, region: str | None = None, year: int | None = None, owner: str | None = None,
@@ -148,9 +108,10 @@ WHERE {{
   ?clause plankg:text ?clauseText .
   ?document dcterms:title ?docTitle .
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
-  {"?obs plankg:year ?year ." if year is not None else "OPTIONAL { ?obs plankg:year ?year }"}
-  {_REGION_FILTER if region else ""}
+  {"?obs plankg:year ?year ." if year is not None else ""}
+  {_REGION_PATTERN if region else ""}
   {owner_filter}
+  {"" if year is not None else "OPTIONAL { ?obs plankg:year ?year }"}
   OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
   OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
   OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
@@ -168,11 +129,10 @@ WHERE {{
 ORDER BY ?areaName ?year ?target"""
     bindings = {
         "year": year,
-        "regionName": region,
         "ownerQuery": owner,
         "indicator": resolve_indicator(indicator) if indicator else None,
     }
-    result = run_named(store, "targets", body, bindings)
+    result = run_in_region(store, "targets", body, bindings, region)
     return QueryResult(result.name, result.sparql, _group_owners(result.rows), result.params)
 
 
@@ -189,7 +149,7 @@ WHERE {{
        plankg:valueKind ?kindNode ;
        qb:dataSet/dcterms:source ?document .
   ?document dcterms:title ?docTitle .
-  {_REGION_FILTER if region else ""}
+  {_REGION_PATTERN if region else ""}
   OPTIONAL {{ ?obs plankg:refArea/rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }}
   OPTIONAL {{ ?obs plankg:year ?year }}
   OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
@@ -202,8 +162,7 @@ WHERE {{
   BIND(?obs AS ?observation)
 }}
 ORDER BY ?areaName ?year ?kindOrder ?observation"""
-    bindings = {"indicator": resolve_indicator(indicator), "regionName": region}
-    return run_named(store, "indicator_series", body, bindings)
+    return run_in_region(store, "indicator_series", body, {"indicator": resolve_indicator(indicator)}, region)
 
 
 def plan_vs_outcome(store: GraphStore, indicator: str | None = None, region: str | None = None,
@@ -223,35 +182,25 @@ WHERE {{
        sdmx-measure:obsValue ?targetValue .
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
   ?area rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh")
-  {_REGION_FILTER if region else ""}
+  {_REGION_PATTERN if region else ""}
   OPTIONAL {{ ?obs plankg:comparator ?comparator }}
   OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
   OPTIONAL {{
-    ?actual a plankg:Achievement ;
-            plankg:indicator ?indicator ;
-            plankg:refArea ?area ;
-            plankg:year ?year ;
-            sdmx-measure:obsValue ?actualValue ;
-            qb:dataSet/dcterms:source ?actualDocument .
+    # Shared dimensions first and the rest nested: rdflib then looks actuals up by indicator
+    # instead of scanning every achievement for every target.
+    ?actual plankg:indicator ?indicator ; plankg:refArea ?area ; plankg:year ?year .
+    FILTER EXISTS {{ ?actual a plankg:Achievement }}
+    OPTIONAL {{ ?actual sdmx-measure:obsValue ?actualValue }}
+    OPTIONAL {{ ?actual prov:wasDerivedFrom/dcterms:isPartOf ?actualDocument }}
   }}
   BIND(?obs AS ?target)
 }}
 ORDER BY ?indicatorLabel ?areaName ?year ?target ?actual"""
-    bindings = {
-        "indicator": resolve_indicator(indicator) if indicator else None,
-        "regionName": region,
-        "year": year,
-    }
-    result = run_named(store, "plan_vs_outcome", body, bindings)
+    bindings = {"indicator": resolve_indicator(indicator) if indicator else None, "year": year}
+    result = run_in_region(store, "plan_vs_outcome", body, bindings, region)
     for row in result.rows:
         row["met"] = _met(row.get("targetValue"), row.get("actualValue"), row.get("comparator"))
     return result
-
-
-def _name_forms(name: str) -> list[str]:
-    """A name as a Chinese-tagged and as a plain literal, so labels match by index, not by FILTER."""
-    text = name.strip()
-    return [LangString(text, "zh"), text, LangString(text, "en")]
 
 
 def _met(target: float | None, actual: float | None, comparator: str | None) -> bool | None:
@@ -269,13 +218,11 @@ def entity_profile(store: GraphStore, name: str) -> QueryResult:
     """
     body = """SELECT ?entity ?property ?value ?valueLabel
 WHERE {
-  ?entity rdfs:label|skos:altLabel ?entityName .
-  FILTER NOT EXISTS { ?entity a plankg:Target }
   ?entity ?property ?value .
   OPTIONAL { ?value rdfs:label ?valueLabel . FILTER(LANG(?valueLabel) = "zh") }
 }
 ORDER BY ?entity ?property ?value"""
-    return run_named(store, "entity_profile", body, {"entityName": _name_forms(name)})
+    return about_entities(store, "entity_profile", name, body)
 
 
 def entity_neighbourhood(store: GraphStore, name: str) -> QueryResult:
@@ -286,26 +233,28 @@ def entity_neighbourhood(store: GraphStore, name: str) -> QueryResult:
     """
     body = """SELECT DISTINCT ?entity ?relation ?direction ?neighbour ?neighbourLabel ?evidence
 WHERE {
-  ?entity rdfs:label|skos:altLabel ?entityName .
-  FILTER NOT EXISTS { ?entity a plankg:Target }
   {
-    ?entity ?relation ?neighbour . BIND("out" AS ?direction)
+    ?entity ?relation ?neighbour .
+    ?neighbour rdfs:label ?neighbourLabel .
+    BIND("out" AS ?direction)
   } UNION {
-    ?neighbour ?relation ?entity . BIND("in" AS ?direction)
+    ?neighbour ?relation ?entity .
+    ?neighbour rdfs:label ?neighbourLabel .
+    BIND("in" AS ?direction)
   } UNION {
     ?mention oa:hasBody ?entity ; prov:wasDerivedFrom ?clause .
-    ?other oa:hasBody ?neighbour ; prov:wasDerivedFrom ?clause .
     ?clause plankg:text ?evidence .
+    ?other prov:wasDerivedFrom ?clause ; oa:hasBody ?neighbour .
+    ?neighbour rdfs:label ?neighbourLabel .
     FILTER(?neighbour != ?entity)
     BIND(oa:hasBody AS ?relation)
     BIND("co-mention" AS ?direction)
   }
-  ?neighbour rdfs:label ?neighbourLabel .
   FILTER(LANG(?neighbourLabel) = "zh")
   FILTER(?relation NOT IN (rdfs:label, skos:prefLabel, skos:altLabel))
 }
-ORDER BY ?direction ?relation ?neighbourLabel"""
-    return run_named(store, "entity_neighbourhood", body, {"entityName": _name_forms(name)})
+ORDER BY ?direction ?relation ?neighbourLabel ?neighbour"""
+    return about_entities(store, "entity_neighbourhood", name, body)
 
 
 def entities_by_type(store: GraphStore, entity_type: str, region: str | None = None) -> QueryResult:
@@ -322,9 +271,7 @@ def entities_by_type(store: GraphStore, entity_type: str, region: str | None = N
     else:
         place = "?entity plankg:locatedIn ?area ."
     region_part = f"""{place}
-  ?area plankg:withinRegion* ?regionNode .
-  ?regionNode rdfs:label ?regionNodeName .
-  FILTER(STR(?regionNodeName) = ?regionName || STRSTARTS(STR(?regionNodeName), ?regionName))""" if region else ""
+  ?area plankg:withinRegion* ?regionNode .""" if region else ""
     body = f"""SELECT ?entity ?label (SAMPLE(?anyArea) AS ?areaName) (COUNT(DISTINCT ?mention) AS ?mentions)
 WHERE {{
   ?entity a {cls} ; rdfs:label ?label .
@@ -336,7 +283,7 @@ WHERE {{
 }}
 GROUP BY ?entity ?label
 ORDER BY DESC(?mentions) ?label"""
-    return run_named(store, "entities_by_type", body, {"regionName": region})
+    return run_in_region(store, "entities_by_type", body, {}, region)
 
 
 def indicator_counts(store: GraphStore) -> QueryResult:
@@ -364,8 +311,30 @@ NAMED_QUERIES = {
     "targets": targets,
     "indicator_series": indicator_series,
     "plan_vs_outcome": plan_vs_outcome,
+    "find_regions": find_regions,
+    "find_entities": find_entities,
     "entity_profile": entity_profile,
     "entity_neighbourhood": entity_neighbourhood,
     "entities_by_type": entities_by_type,
     "indicator_counts": indicator_counts,
 }
+
+__all__ = [
+    "NAMED_QUERIES",
+    "ENTITY_CLASSES",
+    "QueryResult",
+    "entities_by_type",
+    "entity_neighbourhood",
+    "entity_profile",
+    "find_entities",
+    "find_regions",
+    "indicator_counts",
+    "indicator_series",
+    "owners_of_indicator",
+    "plan_vs_outcome",
+    "resolve_indicator",
+    "run_in_region",
+    "run_named",
+    "targets",
+    "with_prologue",
+]

@@ -42,7 +42,8 @@ def validate(graph: Any) -> ValidationResult:
     from rdflib.namespace import SH
 
     conforms, report_graph, text = pyshacl.validate(
-        graph, shacl_graph=shapes_graph(), inference="none", abort_on_first=False, allow_warnings=False
+        graph, shacl_graph=shapes_graph(), inference="none", abort_on_first=False, allow_warnings=False,
+        inplace=True,  # no inference, so nothing is added: skip copying the data graph
     )
     messages = []
     for result in report_graph.subjects(SH.resultSeverity, None):

@@ -13,8 +13,6 @@ import sys
 from pathlib import Path
 from typing import Any
 
-from plankg.ontology.namespaces import PREFIXES
-
 
 def _workspace(args: argparse.Namespace) -> Path:
     from plankg.settings import Settings
@@ -58,6 +56,8 @@ def compact_iri(value: Any) -> Any:
     """``https://w3id.org/plankg/ontology#Target`` -> ``plankg:Target`` for display."""
     if not isinstance(value, str) or "://" not in value:
         return value
+    from plankg.ontology.namespaces import PREFIXES
+
     best = ""
     for prefix, iri in PREFIXES.items():
         if value.startswith(iri) and len(iri) > len(best):

@@ -35,7 +35,7 @@ class Settings:
     model_path: str | None = None
     encoder_backend: str = "auto"
     store: str = "auto"
-    oxigraph_threshold: int = 200_000
+    oxigraph_threshold: int = 20_000
     max_file_mb: float = 20.0
 
     @classmethod
