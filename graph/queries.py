@@ -167,13 +167,13 @@ ORDER BY ?areaName ?year ?kindOrder ?observation"""
 
 def plan_vs_outcome(store: GraphStore, indicator: str | None = None, region: str | None = None,
                     year: int | None = None) -> QueryResult:
-    """Planned targets beside reported actuals for the same indicator, region and year.
+    """Planned targets beside reported actuals for the same indicator and region, same year or later.
 
     Rows: indicator, indicatorLabel, areaName, year, target, targetValue, comparator, unit,
-    actual, actualValue, actualDocument, met (True/False, None without an actual).
+    actual, actualValue, actualYear, actualDocument, met (True/False, None without an actual).
     """
     body = f"""SELECT ?indicator ?indicatorLabel ?areaName ?year ?target ?targetValue ?comparator ?unit
-       ?actual ?actualValue ?actualDocument
+       ?actual ?actualValue ?actualYear ?actualDocument
 WHERE {{
   ?obs a plankg:Target ;
        plankg:indicator ?indicator ;
@@ -188,8 +188,11 @@ WHERE {{
   OPTIONAL {{
     # Shared dimensions first and the rest nested: rdflib then looks actuals up by indicator
     # instead of scanning every achievement for every target.
-    ?actual plankg:indicator ?indicator ; plankg:refArea ?area ; plankg:year ?year .
+    # A later report counts too: an actual for the target's year or after (or of unknown year).
+    ?actual plankg:indicator ?indicator ; plankg:refArea ?area .
     FILTER EXISTS {{ ?actual a plankg:Achievement }}
+    OPTIONAL {{ ?actual plankg:year ?actualYear }}
+    FILTER(!BOUND(?actualYear) || ?actualYear >= ?year)
     OPTIONAL {{ ?actual sdmx-measure:obsValue ?actualValue }}
     OPTIONAL {{ ?actual prov:wasDerivedFrom/dcterms:isPartOf ?actualDocument }}
   }}

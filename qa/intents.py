@@ -86,6 +86,7 @@ _EN_CUES: dict[str, tuple[tuple[str, float], ...]] = {
     ),
     "plan_vs_outcome": (
         (r"\b(achiev\w*|met|meet|fulfil\w*|accomplish\w*|reach\w*|attain\w*|deliver\w*|hit|miss\w*)\b", 2.5),
+        (r"\b(did|was|were|has|have)\b.*\b(reach\w*|achiev\w*|met|meet|hit|attain\w*|fulfil\w*)\b", 3.0),
         (r"\b(actual\w*|outcomes?|results?|reported|performance)\b", 2.0),
         (r"\bplan\w*\b.*\b(vs\.?|versus|against|compared)\b", 3.0),
     ),
@@ -194,13 +195,14 @@ _EXAMPLE_FEATURES = {
 }
 
 
-def classify(masked: str, language: str, flags: SlotFlags) -> IntentResult:
+def classify(masked: str, language: str, flags: SlotFlags, original: str = "") -> IntentResult:
     """Score every intent for a question whose slots are masked; pick the best or ``search``.
 
     Args:
         masked: The question with slots replaced by 〈地〉〈年〉〈指〉〈单位〉〈实体〉.
         language: ``zh`` or ``en``.
         flags: Which slots were filled.
+        original: The question as asked; cue words hidden by a greedy slot mask still count.
     """
     cues = _EN_CUES if language == "en" else _ZH_CUES
     flags_re = re.IGNORECASE if language == "en" else 0
@@ -208,7 +210,8 @@ def classify(masked: str, language: str, flags: SlotFlags) -> IntentResult:
     features = _features(masked, language)
     any_rule = False
     for intent in (*cues, "search"):
-        rule = sum(weight for pattern, weight in cues.get(intent, ()) if re.search(pattern, masked, flags_re))
+        rule = sum(weight for pattern, weight in cues.get(intent, ())
+                   if re.search(pattern, masked, flags_re) or original and re.search(pattern, original, flags_re))
         any_rule = any_rule or rule > 0
         similarity = max((_cosine(features, f) for f in _EXAMPLE_FEATURES[language].get(intent, [])), default=0.0)
         scores[intent] = rule + SIMILARITY_WEIGHT * similarity

@@ -205,3 +205,10 @@ def test_cli_reports_a_bad_question_on_one_line(qa_home, capsys):
     status = main(["ask", "--workspace", str(qa_home), " "])
     err = capsys.readouterr().err
     assert status == 2 and len(err.strip().splitlines()) == 1 and "empty" in err
+
+
+def test_plan_vs_outcome_in_english_reports_the_later_actual(engine):
+    answer = engine.ask("Did Wenzhou reach its goal for the national high-tech zone ranking?")
+    assert answer.intent == "plan_vs_outcome"
+    assert "met" in answer.answer and "10" in answer.answer
+    assert any("前移10位" in item["text"] for item in (e if isinstance(e, dict) else e.to_dict() for e in answer.evidence))
