@@ -1,6 +1,8 @@
 """Answers about targets: who owns them, their values, and what a unit is responsible for."""
 from __future__ import annotations
 
+import re
+
 from collections.abc import Iterable
 from typing import Any
 
@@ -77,6 +79,7 @@ def target_row(ctx: AnswerContext, col: Collector, row: dict[str, Any]) -> dict[
         "doc_title": row.get("docTitle"),
         "clause_id": clause_id,
         "target": row.get("target"),
+        "kind": record.kind if record else "target",
     }
 
 
@@ -204,17 +207,37 @@ def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     col = Collector(parsed, "target_value")
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
     year = parsed.time.year
+    # 瑞安上半年发明专利授权量是多少 asks for a reported value, not a goal: achievements count too.
+    actuals = not _ASKS_GOAL.search(parsed.text)
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.targets(region=region, year=year, indicator=indicator)):
+            result = ctx.graph.targets(region=region, year=year, indicator=indicator, include_achievements=actuals)
+            for row in col.ran(result):
                 if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                     col.rows.append(target_row(ctx, col, row))
+    reported = [r for r in col.rows if r.get("kind") == "achievement"]
+    if reported and _ASKS_ACTUAL.search(parsed.text):
+        col.rows = reported
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
         return _other_years(ctx, parsed, col, indicators)
     if not col.rows:
         return not_found(ctx, col, "targets")
-    col.rows.sort(key=lambda r: -_wording_match(r, parsed))
+    col.rows.sort(key=lambda r: (-_wording_match(r, parsed), _measure_rank(r, parsed)))
     return col.finish(_value_sentences(ctx, parsed, col.rows))
+
+
+_ASKS_GOAL = re.compile(r"目标|计划|规划|要达到|力争|预期|确保|target|goal|plan|aim", re.I)
+_ASKS_ACTUAL = re.compile(r"上半年|去年|实际|完成了|实现了|达到了|新认定|已|报告|did|were|was|reported|actual|achieved", re.I)
+
+
+def _measure_rank(row: dict[str, Any], parsed: ParsedQuestion) -> int:
+    """Order values by the kind of number asked for: a growth rate, a new count, or a level."""
+    measure = row.get("measure") or "level"
+    if re.search(r"增长|增速|增幅|growth|grow|increase by", parsed.text, re.I):
+        return 0 if measure == "growth" else 1
+    if re.search(r"新增|新认定|新引进|newly|new\b|added", parsed.text, re.I):
+        return 0 if measure == "increment" else 1 if measure != "growth" else 2
+    return 2 if measure == "growth" else 0
 
 
 def _wording_match(row: dict[str, Any], parsed: ParsedQuestion) -> float:
@@ -260,15 +283,17 @@ def _value_sentences(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[dict
         owner_text = _owner_text(owners.values(), language, ctx)
         extras = _extras(row, language)
         indicator = row.get("phrase") if not parsed.indicators else row.get("indicator")
+        reported = row.get("kind") == "achievement"
         if language == "zh":
             where_when = _when_where(row, language)
-            text = f"{where_when}{indicator}目标为{row['stated']}{extras}"
+            text = f"{where_when}{indicator}{'实际（报告）为' if reported else '目标为'}{row['stated']}{extras}"
             sentences.append(text + (f"（{owner_text}）" if owner_text else "") + "。")
         else:
             label = indicator_label(parsed, row.get("indicator_id") or "", row.get("indicator") or "")
             when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
             owner_of = possessive(row.get("region"))
-            subject = f"{owner_of} {when} target" if owner_of else f"The {when} target"
+            noun = "reported value" if reported else "target"
+            subject = f"{owner_of} {when} {noun}" if owner_of else f"The {when} {noun}"
             text = f"{subject} for {label} is {row['stated']}{extras}"
             sentences.append(text + (f" (owners: {owner_text})" if owner_text else "") + ".")
     more = len(facts) - min(len(facts), limit)

@@ -133,7 +133,10 @@ class IndicatorMatcher:
         hits = [self._widen(hit, masked) for hit in self.match_labels(masked)]
         if not hits or all(h.score < 1.0 for h in hits):
             # Only a short label (排名) or none: a proposed indicator sharing more words wins.
-            hits = self.match_proposed(masked) or hits
+            proposed = self.match_proposed(masked)
+            longest = max((len(h.surface) for h in hits), default=0)
+            if proposed and max(len(p.surface) for p in proposed) > longest:
+                hits = proposed
         if not hits:
             hits = self.match_categories(masked)
         if not hits and language == "en":

@@ -212,3 +212,15 @@ def test_plan_vs_outcome_in_english_reports_the_later_actual(engine):
     assert answer.intent == "plan_vs_outcome"
     assert "met" in answer.answer and "10" in answer.answer
     assert any("前移10位" in item["text"] for item in (e if isinstance(e, dict) else e.to_dict() for e in answer.evidence))
+
+
+def test_reported_values_answer_questions_that_ask_for_no_goal(engine):
+    answer = engine.ask("瑞安上半年发明专利授权量是多少？")
+    assert answer.found is not False and "64件" in answer.answer and "实际" in answer.answer
+    answer = engine.ask("How many high-tech enterprises did Wenzhou newly certify?")
+    assert "631" in answer.answer.split(".")[0]
+
+
+def test_share_of_investment_is_not_confused_with_a_proposed_indicator(engine):
+    answer = engine.ask("路桥区2022年高新技术产业投资占工业性投资比重的目标是多少？")
+    assert "60%" in answer.answer and "发改局" in answer.answer
