@@ -193,6 +193,9 @@ WHERE {{
     FILTER EXISTS {{ ?actual a plankg:Achievement }}
     OPTIONAL {{ ?actual plankg:year ?actualYear }}
     FILTER(!BOUND(?actualYear) || ?actualYear >= ?year)
+    # Like with like: places moved (位) are not a rank position (名), a share is not a count.
+    OPTIONAL {{ ?actual sdmx-attribute:unitMeasure/skos:notation ?actualUnit }}
+    FILTER(!BOUND(?unit) || !BOUND(?actualUnit) || ?actualUnit = ?unit)
     OPTIONAL {{ ?actual sdmx-measure:obsValue ?actualValue }}
     OPTIONAL {{ ?actual prov:wasDerivedFrom/dcterms:isPartOf ?actualDocument }}
   }}
