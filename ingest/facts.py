@@ -11,7 +11,6 @@ from dataclasses import dataclass, field
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
 from plankg.ingest.units import infer_unit
 
-_GOAL_CUE = re.compile(r"力争|争取|确保|目标|计划|预计|要|将|拟|达到|突破|不少于|不低于|以上|新增|到20\d\d|20\d\d年前|全年|每年|期间")
 _STRETCH_CUE = re.compile(r"(?:高线|力争|争取)[:：]?$")
 _GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅|年均增速|年均增长|提高|提升)(?:率)?(?:达到|达|为|保持在|保持)?$")
 _YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20XX|20xx)\s*年(?:底|末|前|度)?")
@@ -87,7 +86,7 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
     excluded = excluded_spans(text)
     facts: list[Fact] = []
     values = [v for v in find_values(text) if v.start >= offset]
-    for index, value in enumerate(values):
+    for value in values:
         if any(a <= value.start < b for a, b in excluded):
             continue
         fact = _fact(text, value, ctx, facts)
@@ -335,11 +334,6 @@ def _attach_stretch_lists(text: str, facts: list[Fact]) -> None:
             target.stretch = stretch.value
         for fact in inside:
             facts.remove(fact)
-
-
-def is_goal_sentence(text: str) -> bool:
-    """Does a sentence set a goal at all (a cue word such as 力争, 到2025年, 新增...以上)?"""
-    return bool(_GOAL_CUE.search(text))
 
 
 def year_note(text: str) -> int | None:

@@ -79,7 +79,7 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = ()) -> tup
             planned = list(range(int(span.group(1)), int(span.group(2)) + 1))
             break
         if doc_type in ("summary_plan", "summary"):
-            head, _, tail = re.split(r"(总结)", candidate, maxsplit=1) + ["", ""][: 0] if "总结" in candidate else (candidate, "", "")
+            head, _, tail = candidate.partition("总结")
             rep = [int(y) for y in re.findall(r"(20\d\d)", head)]
             plan = [int(y) for y in re.findall(r"(20\d\d)", tail)]
             if rep and not reported:

@@ -31,8 +31,6 @@ GE_WORDS = ("以上", "不少于", "不低于", "超过", "突破", "超", "至�
 LE_WORDS = ("以内", "以下", "不超过", "不高于", "控制在")
 APPROX_WORDS = ("左右", "约", "大约", "近")
 EQ_WORDS = ("达到", "达", "为", "实现")
-_COUNT_UNITS = {"人", "名", "位", "家", "个", "项", "件", "只", "支", "场", "篇", "所", "座", "条", "台", "套", "人次", "场次", "家次",
-                "份", "户", "次", "批"}
 
 
 @dataclass(frozen=True)
@@ -124,8 +122,6 @@ def find_values(text: str) -> list[ValueMention]:
             factor = {"万": 10_000, "千": 1000, "亿": 100_000_000}[scale]
             value = value * factor if value is not None else None
             upper = upper * factor if upper is not None else None
-            if unit is None:
-                unit = None
         if unit == "％":
             unit = "%"
         if unit == "亿":
@@ -153,7 +149,3 @@ def comparator_for(before: str, after: str) -> str | None:
         return "="
     return None
 
-
-def is_count_unit(unit: str | None) -> bool:
-    """Units that count things (家, 个, 人...), as opposed to money or shares."""
-    return unit in _COUNT_UNITS

@@ -4,7 +4,6 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
-from dataclasses import replace
 from importlib import resources
 from pathlib import Path
 from typing import Callable, Iterable
@@ -155,7 +154,3 @@ def read_corpus(
         corpus = extract_corpus(corpus)
     return corpus
 
-
-def with_errors(corpus: Corpus, errors: Iterable[str]) -> Corpus:
-    """A copy of ``corpus`` with more error messages."""
-    return replace(corpus, errors=(*corpus.errors, *errors))

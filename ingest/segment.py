@@ -83,9 +83,8 @@ class SegmentState:
         self.close_to(level)
         self.stack.append(_Open(level, clause_id, label))
         self.last[level] = number
-        for deeper in (ITEM_LEVEL,):
-            if deeper > level:
-                self.last[deeper] = 0
+        if level < ITEM_LEVEL:
+            self.last[ITEM_LEVEL] = 0  # 一是/二是 restart under each new section or item
 
     def close_to(self, level: int) -> None:
         """Close sections at ``level`` or deeper."""

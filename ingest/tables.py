@@ -9,7 +9,6 @@ import re
 from dataclasses import dataclass, field
 
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.segment import cn_number
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\S")
@@ -82,7 +81,6 @@ def _tab_region_end(text: str, start: int) -> int:
     """A tab table runs to its last tab-started line plus that cell's continuation lines."""
     last_tab = start
     for match in re.finditer(r"(?m)^\t", text[start:]):
-        gap = text[start + last_tab - start : start + match.start()] if False else ""
         candidate = start + match.start()
         # Two blank lines followed by prose end the table.
         between = text[last_tab:candidate]
@@ -344,4 +342,4 @@ def _is_name(line: str) -> bool:
     )
 
 
-__all__ = ["Table", "RawRow", "RawCell", "find_tab_tables", "find_line_tables", "cn_number"]
+__all__ = ["Table", "RawRow", "RawCell", "find_tab_tables", "find_line_tables"]

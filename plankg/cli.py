@@ -5,7 +5,6 @@ import argparse
 import json
 import os
 import sys
-from pathlib import Path
 from typing import Callable, Sequence
 
 from plankg.ingest.records import IngestError
