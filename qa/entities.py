@@ -16,7 +16,7 @@ _TYPE_WORDS_ZH: tuple[tuple[str, tuple[str, ...], str | None, str], ...] = (
     ("新型研发机构", ("institute", "organization"), None, "new-type R&D institutions"),
     ("研究院|研究所", ("institute", "organization"), "研究", "research institutes"),
     ("研发机构|科研机构|科研院所|创新机构|院所|高校", ("institute",), None, "research institutions"),
-    ("创新中心|研发中心|技术中心", ("institute", "organization", "park"), "中心", "centres"),
+    ("工程技术研究中心|研究中心|创新中心|研发中心|技术中心", ("institute", "organization", "park"), "中心", "centres"),
     ("孵化器|众创空间|加速器", ("park", "institute", "organization"), None, "incubators"),
     ("综合体", ("park", "institute", "programme"), "综合体", "innovation complexes"),
     ("高新区|开发区|集聚区|产业园|科技园|园区|科技城|小镇|走廊|基地|平台|载体", ("park",), None, "parks and zones"),

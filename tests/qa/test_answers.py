@@ -224,3 +224,9 @@ def test_reported_values_answer_questions_that_ask_for_no_goal(engine):
 def test_share_of_investment_is_not_confused_with_a_proposed_indicator(engine):
     answer = engine.ask("路桥区2022年高新技术产业投资占工业性投资比重的目标是多少？")
     assert "60%" in answer.answer and "发改局" in answer.answer
+
+
+def test_research_centres_are_an_entity_type(engine):
+    answer = engine.ask("瑞安有哪些研究中心？")
+    assert answer.intent == "entity_list"
+    assert "北京航空航天大学瑞安汽车电子工程技术研究中心" in answer.answer
