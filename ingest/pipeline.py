@@ -129,7 +129,9 @@ def read_corpus(
     else:
         for given in paths:
             try:
-                files.extend(iter_input_files([given]))
+                # A folder's manifest.toml describes its documents; it is not one of them.
+                found = iter_input_files([given])
+                files.extend(f for f in found if f.name != MANIFEST_NAME or Path(given) == f)
             except IngestError as exc:
                 report(str(exc))
     documents: list[Document] = []

@@ -70,3 +70,16 @@ def test_html_summary_reports_achievements(new_corpus):
     growth = next(t for t in facts if t.value == 18.2)
     assert growth.growth and growth.indicator == "高新技术企业"
     assert not any("首页" in c.text for c in new_corpus.clauses)
+
+
+def test_a_folder_manifest_corrects_metadata_and_is_not_read_as_a_document(tmp_path):
+    (tmp_path / "plan.txt").write_text("科技局2024年工作要点\n一、目标\n新增高新技术企业20家。\n", encoding="utf-8")
+    (tmp_path / "manifest.toml").write_text(
+        '[documents."plan.txt"]\nissuer = "平湖市科技局"\nregion = "平湖市"\n', encoding="utf-8")
+    errors: list[str] = []
+    corpus = read_corpus([tmp_path], on_error=errors.append)
+    assert errors == [] and len(corpus.documents) == 1
+    doc = corpus.documents[0]
+    assert (doc.issuer, doc.region, doc.parent_region, doc.years) == ("平湖市科技局", "平湖市", "嘉兴市", (2024,))
+    target = corpus.targets[0]
+    assert [o.name for o in target.owners] == ["平湖市科技局"] and target.year == 2024
