@@ -1,6 +1,8 @@
 """Build the whole clause tree of one document: prose and tables."""
 from __future__ import annotations
 
+import functools
+
 import re
 from typing import Sequence
 
@@ -14,11 +16,16 @@ from plankg.ingest.textmap import clean_span
 _LONG_CELL = 24
 
 
-def noise_spans(text: str) -> tuple[list[tuple[int, int]], set[int]]:
-    """Spans to leave out of clause text, and offsets where a page-number artefact starts a line."""
+@functools.lru_cache(maxsize=32)
+def noise_spans(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]:
+    """Spans to leave out of clause text, and offsets where a page-number artefact starts a line.
+
+    Segmentation, extraction and entity finding all need them; the cache computes them once
+    per document text.
+    """
     marks = page_number_marks(text)
     drops = chrome_lines(text) + marks + export_artefacts(text)
-    return drops, {start for start, _ in marks}
+    return tuple(drops), frozenset(start for start, _ in marks)
 
 
 def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Clause]:
@@ -45,7 +52,7 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Cla
 
 
 def _table_clauses(doc_id: str, text: str, table: Table, repairs: Sequence[Repair],
-                   drops: list[tuple[int, int]], outer_path: tuple[str, ...]) -> list[Clause]:
+                   drops: Sequence[tuple[int, int]], outer_path: tuple[str, ...]) -> list[Clause]:
     clauses: list[Clause] = []
     for row in table.rows:
         cells = []

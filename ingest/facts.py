@@ -6,7 +6,7 @@ map them back to the document text.
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
 from plankg.ingest.units import infer_unit
@@ -55,13 +55,11 @@ class Fact:
     measure: str = "level"
     growth: bool = False
     year: int | None = None
-    year_stated: bool = False
     period: tuple[int, int] | None = None
     stretch: float | None = None
     placeholder: bool = False
     unit_inferred: bool = False
     upper: float | None = None
-    notes: list[str] = field(default_factory=list)
 
 
 @dataclass(frozen=True)
@@ -168,7 +166,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
         growth = measure == "growth"
     kind = _kind(text, value.start, ctx)
-    year, stated, period = _year(text, value.start, ctx)
+    year, period = _year(text, value.start, ctx)
     unit = value.unit
     unit_inferred = False
     if dropped_unit:
@@ -189,7 +187,6 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         measure=measure,
         growth=growth,
         year=year,
-        year_stated=stated,
         period=period,
         placeholder=value.placeholder,
         upper=value.upper,
@@ -276,22 +273,22 @@ def _kind(text: str, pos: int, ctx: ClauseContext) -> str:
     return "target"
 
 
-def _year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, bool, tuple[int, int] | None]:
+def _year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, tuple[int, int] | None]:
     """Year of a value: the nearest year named before it in its sentence, else the default."""
     before = text[:pos]
     years = list(_YEAR.finditer(before))
     if years:
         token = years[-1].group(1)
         if token.upper().endswith("XX"):
-            return None, True, None
-        return int(token), True, None
+            return None, None  # the text hides the year: unknown, never the document's
+        return int(token), None
     if _PERIOD_145.search(before):
-        return None, True, (2021, 2025)
+        return None, (2021, 2025)
     if "每年" in before and ctx.default_period:
-        return None, False, ctx.default_period
+        return None, ctx.default_period
     if ctx.years_unknown:
-        return None, False, None
-    return ctx.default_year, False, ctx.default_period if ctx.default_year is None else None
+        return None, None
+    return ctx.default_year, ctx.default_period if ctx.default_year is None else None
 
 
 def _assign_respectively(text: str, facts: list[Fact]) -> None:

@@ -105,11 +105,8 @@ def _cell_fact(doc: Document, cell: Cell, indicator: str, stated_unit: str | Non
         measure = "rank"
     if re.search(r"增速|增长率|增幅", indicator) and unit == "%":
         measure = "growth"
-    fact = Fact(start, end, number, unit, indicator, "target", comparator=comparator_for(head, text[end:]),
+    return Fact(start, end, number, unit, indicator, "target", comparator=comparator_for(head, text[end:]),
                 measure=measure, growth=measure == "growth", unit_inferred=inferred)
-    if "每年" in head:
-        fact.notes.append("per year")
-    return fact
 
 
 def _span(doc: Document, cell: Cell, fact: Fact) -> tuple[int, int]:
