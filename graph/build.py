@@ -26,7 +26,6 @@ from plankg.ingest.records import Clause, Corpus, Document, Mention, Owner, Targ
 from plankg.ontology.namespaces import IND, OA, PLANKG, PREFIXES, SDMX_ATTRIBUTE, SDMX_MEASURE
 
 Triple = tuple[URIRef, URIRef, object]
-DEFAULT_PROVINCE = "浙江省"
 _VALUE_KINDS = {"target": PLANKG.TargetValue, "achievement": PLANKG.ActualValue}
 
 
@@ -42,12 +41,13 @@ def vocabulary_triples() -> tuple[Triple, ...]:
     return tuple(graph)
 
 
-def build_graph(corpus: Corpus, province: str = DEFAULT_PROVINCE, vocabulary: bool = True) -> Graph:
+def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = True) -> Graph:
     """Build the knowledge graph of a corpus.
 
     Args:
         corpus: Records from ingest.
-        province: Province every city of the corpus belongs to.
+        province: Province of cities the gazetteer does not know (default: the province the
+            gazetteer gives for the corpus's own regions, or none).
         vocabulary: Include the ontology and indicator scheme (labels for queries and SHACL).
 
     Returns:
@@ -62,12 +62,31 @@ def build_graph(corpus: Corpus, province: str = DEFAULT_PROVINCE, vocabulary: bo
     return graph
 
 
-def iter_triples(corpus: Corpus, province: str = DEFAULT_PROVINCE, vocabulary: bool = True) -> Iterator[Triple]:
+def iter_triples(corpus: Corpus, province: str | None = None, vocabulary: bool = True) -> Iterator[Triple]:
     """Yield the graph's triples one by one (for streaming into N-Triples or Oxigraph)."""
+    province = province or corpus_province(corpus)
     if vocabulary:
         yield from vocabulary_triples()
     builder = _GraphBuilder(corpus, province)
     yield from builder.triples()
+
+
+def corpus_province(corpus: Corpus) -> str | None:
+    """The province the gazetteer places most of the corpus's documents in, or None."""
+    from collections import Counter
+
+    from plankg.ontology.regions import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    provinces: Counter[str] = Counter()
+    for doc in corpus.documents:
+        for name in (doc.region, doc.parent_region):
+            chain = [gazetteer.regions[name], *gazetteer.ancestors(name)] if name in gazetteer.regions else []
+            province = next((r.name for r in chain if r.level == "province"), None)
+            if province:
+                provinces[province] += 1
+                break
+    return provinces.most_common(1)[0][0] if provinces else None
 
 
 def _text(value: str) -> Literal:
@@ -101,7 +120,7 @@ def _bool(value: bool) -> Literal:
 class _GraphBuilder:
     """Walks a corpus once; remembers which shared nodes (regions, orgs) it has described."""
 
-    def __init__(self, corpus: Corpus, province: str) -> None:
+    def __init__(self, corpus: Corpus, province: str | None) -> None:
         self.corpus = corpus
         self.province = province
         self.docs = {d.id: d for d in corpus.documents}

@@ -57,7 +57,7 @@ def short_region_name(name: str) -> str:
     return name
 
 
-def infer_region_level(name: str, parent: str | None, province: str) -> str | None:
+def infer_region_level(name: str, parent: str | None, province: str | None) -> str | None:
     """Guess a region's level from its suffix when no record states it."""
     if name.endswith("省"):
         return "province"
@@ -73,7 +73,7 @@ def infer_region_level(name: str, parent: str | None, province: str) -> str | No
 class EntityBuilder:
     """Accumulates regions, organisations and entities; emits their triples once."""
 
-    def __init__(self, corpus: Corpus, province: str) -> None:
+    def __init__(self, corpus: Corpus, province: str | None) -> None:
         self.province = province
         self.gazetteer = load_gazetteer()
         self.regions: dict[str, _Node] = {}
@@ -117,7 +117,7 @@ class EntityBuilder:
             if known is not None and known.parent:
                 node.parent = known.parent
                 self.region(known.parent)
-            elif self.level_of(name) == "city":
+            elif self.level_of(name) == "city" and self.province:
                 node.parent = self.province
                 self.region(self.province)
         return region_iri(name)
