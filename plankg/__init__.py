@@ -48,9 +48,9 @@ class Plankg:
     def store(self):
         """The graph store (rdflib in memory or Oxigraph, chosen by size or setting)."""
         if self._store is None:
-            from plankg.graph import open_graph
+            from plankg.qa.engine import open_graph_store
 
-            self._store = open_graph(self.home)
+            self._store = open_graph_store(self.workspace)
         return self._store
 
     def sparql(self, query: str, bindings: dict | None = None) -> list[dict]:
@@ -59,18 +59,26 @@ class Plankg:
 
     def search(self, query: str, k: int = 10, **filters):
         """Hybrid search over every clause; filters: doc, region, year, doc_type, kind, has_target."""
+        return self._index().search([query], k=k, filters=filters or None)[0]
+
+    def _index(self):
         if self._searcher is None:
             from plankg.embeddings import Searcher
 
             self._searcher = Searcher(self.workspace.index_dir, settings=self.workspace.settings)
-        return self._searcher.search([query], k=k, filters=filters or None)[0]
+        return self._searcher
 
     def ask(self, question: str):
         """Answer a question in Chinese or English from the graph and the index, with evidence."""
         if self._qa is None:
             from plankg.qa import QAEngine
+            from plankg.qa.backend import SparqlBackend
+            from plankg.qa.search import IndexSearch
 
-            self._qa = QAEngine(self.workspace)
+            # One graph store and one encoder for search, questions and SPARQL alike.
+            has_index = (self.workspace.index_dir / "meta.json").is_file()
+            self._qa = QAEngine(self.workspace, graph=SparqlBackend(self.store),
+                                search=IndexSearch(self._index()) if has_index else None)
         return self._qa.ask(question)
 
     def targets(self) -> list[dict]:

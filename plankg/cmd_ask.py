@@ -19,9 +19,9 @@ def add_parser(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Answer each question; with ``--json`` print one JSON array, else readable text."""
     from plankg.qa import QAEngine
+    from plankg.qa.render import snippet
 
-    engine = QAEngine(args.workspace)
-    answers = [engine.ask(question) for question in args.questions]
+    answers = QAEngine(args.workspace).ask_many(args.questions)
     if args.json:
         json.dump([a.to_dict() for a in answers], sys.stdout, ensure_ascii=False, indent=2)
         sys.stdout.write("\n")
@@ -31,17 +31,12 @@ def run(args: argparse.Namespace) -> int:
         print(f"   [{answer.intent}, confidence {answer.confidence:.2f}]")
         print(f"A: {answer.answer}")
         for item in answer.evidence[:6]:
-            print(f"   - {item['doc']} {item['clause_id']} [{item['start']}:{item['end']}] {_short(item['text'])}")
+            print(f"   - {item['doc']} {item['clause_id']} [{item['start']}:{item['end']}] {snippet(item['text'], 70)}")
         if len(answer.evidence) > 6:
             print(f"   ... {len(answer.evidence) - 6} more clauses (use --json)")
         for item in answer.related:
-            print(f"   ~ related: {item['doc']} {item['clause_id']} {_short(item['text'])}")
+            print(f"   ~ related: {item['doc']} {item['clause_id']} {snippet(item['text'], 70)}")
         if args.sparql and answer.sparql:
             print(answer.sparql)
         print()
     return 0
-
-
-def _short(text: str, length: int = 70) -> str:
-    text = " ".join(text.split())
-    return text if len(text) <= length else text[: length - 1] + "…"

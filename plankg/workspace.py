@@ -166,7 +166,6 @@ class Workspace:
         graph: bool = True,
         index: bool = True,
         on_error: Callable[[str], None] | None = None,
-        log: Callable[[str], None] | None = None,
     ) -> BuildReport:
         """Build records, graph and index from ``paths`` (default: the bundled corpus).
 
@@ -197,9 +196,9 @@ class Workspace:
         try:
             write_records(corpus, staging / "records")
             if graph:
-                parts["graph"] = self._build_graph(corpus, staging / "graph", log)
+                parts["graph"] = self._build_graph(corpus, staging / "graph")
             if index:
-                parts["index"] = self._build_index(corpus, staging / "index", log)
+                parts["index"] = self._build_index(corpus, staging / "index")
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
@@ -220,14 +219,14 @@ class Workspace:
         return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets), len(corpus.entities),
                            list(corpus.errors), time.perf_counter() - started, parts=parts)
 
-    def _build_graph(self, corpus: Corpus, out_dir: Path, log) -> dict:
+    def _build_graph(self, corpus: Corpus, out_dir: Path) -> dict:
         try:
             from plankg.graph import build_graph_store
         except ImportError:
             return {"skipped": "graph builder not available"}
         return build_graph_store(corpus, out_dir)
 
-    def _build_index(self, corpus: Corpus, out_dir: Path, log) -> dict:
+    def _build_index(self, corpus: Corpus, out_dir: Path) -> dict:
         try:
             from plankg.embeddings import build_index
         except ImportError:

@@ -11,8 +11,6 @@ from plankg.qa.parse import ParsedQuestion
 from plankg.qa.render import join_list, region_name, snippet
 
 MAX_PROGRESS = 5
-_TYPE_ZH = {"institute": "研究机构", "park": "园区平台", "programme": "计划项目", "person": "人物",
-            "organization": "单位", "division": "处室"}
 
 
 def answer_entity_list(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:

@@ -352,7 +352,9 @@ def _tasks(ctx: AnswerContext, col: Collector, orgs: list) -> list[dict[str, Any
         forms = {org.surface, *org.names} - {""}
         regions = {ctx.orgs.split_region(n)[0] for n in org.names}
         for clause in ctx.records.corpus.clauses:
-            if clause.id in cited_targets or clause.kind == "heading" or len(tasks) >= MAX_TASKS:
+            if len(tasks) >= MAX_TASKS:
+                return tasks
+            if clause.id in cited_targets or clause.kind == "heading":
                 continue
             if not any(f in clause.text for f in forms):
                 continue

@@ -45,15 +45,12 @@ def _workspace(workspace: Any) -> Any:
 
 
 def open_graph_store(workspace: Any) -> Any:
-    """The workspace graph; Oxigraph when it was built (joins are ~20x faster than rdflib's)."""
-    from plankg.graph.store import OXIGRAPH_DIR, QueryError, open_store
+    """The workspace graph, chosen by size or setting like everywhere else (``open_store``)."""
+    from plankg.graph.store import QueryError, open_store
 
-    graph_dir = Path(workspace.graph_dir)
-    kind = workspace.settings.store
-    if kind == "auto" and (graph_dir / OXIGRAPH_DIR).is_dir():
-        kind = "oxigraph"
     try:
-        return open_store(graph_dir, kind=kind, threshold=workspace.settings.oxigraph_threshold)
+        return open_store(Path(workspace.graph_dir), kind=workspace.settings.store,
+                          threshold=workspace.settings.oxigraph_threshold)
     except QueryError as error:
         raise QAError(f"workspace {workspace.home}: no knowledge graph ({error}); run `plankg build`") from None
 
