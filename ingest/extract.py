@@ -9,6 +9,7 @@ import re
 from dataclasses import replace
 
 from plankg.ingest.clauses import noise_spans
+from plankg.ingest.metadata import REPORT_TYPES
 from plankg.ingest.facts import ClauseContext, Fact, find_facts
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target, stable_id
@@ -40,7 +41,7 @@ def extract_corpus(corpus: Corpus) -> Corpus:
 
 def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool]:
     """Plan or report, the section's own year, and whether the section hides its year (20XX)."""
-    mode = "report" if doc.doc_type in ("summary", "summary_plan") else "plan"
+    mode = "report" if doc.doc_type in REPORT_TYPES else "plan"
     year: int | None = None
     hidden = False
     for label in clause.section_path:

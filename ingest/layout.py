@@ -9,10 +9,22 @@ _CHROME_LINE = re.compile(
     r"|文件编号\s*[:：]?|有效性\s|浏览次数|访问次数|打印本页|关闭窗口|【打印】|【关闭】|分享到"
     r"|.*由会员分享.*可在线阅读)"
 )
+# Site banners and widgets that open or close copied web pages.
+_WIDGET_LINE = re.compile(
+    r"^\s*[•·]?\s*(?:无障碍|长辈版|关怀版|个人中心|用户登录|立即注册|还没有账号|扫一扫|视力保护色|字号\s*[:：]|分享\s*[:：]?$"
+    r"|最新评论|网站首页|公开范围|公开方式|体裁分类|关键词\s*[:：]|有效性|文\s*号\s*[:：]|首页\s*[»>]|.*[|｜].*网站|.*网站\s*[|｜]|阅读数|发表时间|生成日期|主题分类|索引号|组配分类|编辑\s*[:：]"
+    r"|浏览量|字体\s*[:：]|【字体|\[\s*我要打印|\d+\.jpe?g$)"
+)
 _TRAILING_CHROME = re.compile(r"(?:浏览次数|访问次数)\s*[:：]?\s*\d*\s*(?:打印)?\s*$|打印本页\s*关闭窗口")
 _FILE_NAME_LINE = re.compile(r"^\s*\S{2,80}\.(?:docx?|pdf|wps|txt)\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(\d{1,3})[、.．]")
 _SENTENCE_END = "。；;！!？?：:”）)》"
+
+
+def is_chrome_line(line: str) -> bool:
+    """Whether one line is page chrome: navigation, page fields, widgets, file names."""
+    return bool(_CHROME_LINE.match(line) or _WIDGET_LINE.match(line) or _FILE_NAME_LINE.match(line)
+                or _TRAILING_CHROME.search(line))
 
 
 def chrome_lines(text: str) -> list[tuple[int, int]]:
@@ -21,7 +33,7 @@ def chrome_lines(text: str) -> list[tuple[int, int]]:
     pos = 0
     for line in text.split("\n"):
         end = pos + len(line)
-        if _CHROME_LINE.match(line) or _FILE_NAME_LINE.match(line) or _TRAILING_CHROME.search(line):
+        if is_chrome_line(line):
             spans.append((pos, min(end + 1, len(text))))
         pos = end + 1
     return spans

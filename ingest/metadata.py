@@ -2,23 +2,18 @@
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass
 
-from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
+from plankg.ingest.issuer import BUREAU
+from plankg.ontology.regions import Region
 
-_BUREAU = r"(?:科学技术局|科技局|科技厅|科学技术厅|科委|科学技术委员会|科技和经济信息化局|经信科技局)"
 _TITLE = re.compile(
     r"[^\n。；]{0,16}?(?:(?:20\d\d|20XX|２０\S\S)\s*(?:[—\-–~至到]\s*(?:20\d\d|20XX))?\s*年?度?)"
     r"[^\n。；]{0,24}?(?:工作要点|工作总结|工作计划|工作思路|行动方案|实施方案|行动计划|规划|责任分工表|分工表|工作方案)"
     r"(?:[和及与、][^\n。；]{0,12}?(?:工作计划|工作思路|工作打算|工作要点))?"
 )
-_QUOTED_TITLE = re.compile(r"《([^》]{4,60}?(?:方案|规划|计划|要点|总结|分工表)[^》]{0,12})》")
-_ISSUER_FIELD = re.compile(r"(?:发布机构|信息来源|来源)\s*[:：]\s*(\S+?" + _BUREAU + r")")
-_ISSUER_INLINE = re.compile(r"((?:[\u4e00-\u9fff]{2,6}?)?[省市区县]?" + _BUREAU + r")")
 _DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期)\s*[:：]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[—\-–~至到]?\s*(20\d\d)\s*年")
-_YEAR = re.compile(r"(20\d\d)\s*年?")
 
 
 @dataclass(frozen=True)
@@ -32,18 +27,69 @@ class Metadata:
     years: tuple[int, ...]
     reported_years: tuple[int, ...]
     published: str | None
+    zone: str | None = None
+
+
+_DATE_LINE = re.compile(r"(?:发布|发表|生成|公开|成文|更新)?(?:时间|日期)\s*[:：]|(?:^|\s)20\d\d[-年./]\d{1,2}[-月./]\d{1,2}|来源\s*[:：]")
+_NAME_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|文件名称)\s*[:：]\s*(\S.{3,80}?)\s*(?:文号\s*[:：].*)?$")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,6}[〔\[［(（【]\s*20\d\d\s*[〕\]］)）】]\s*\d+\s*号\s*")
+_SENTENCE = re.compile(r"[。；;]|[，,].*[，,].*[，,]")
+_GENRE_WORD = re.compile(
+    r"工作要点|工作总结|工作计划|工作思路|述职报告|行动方案|实施方案|行动计划|工作方案|规划|分工表|分解表|一览表|责任清单|任务清单"
+    r"|清单|自查报告|报告|问答|解读|要点|总结")
 
 
 def detect_title(text: str) -> str:
-    """The document's title: a quoted plan name, or the first title-shaped phrase near the top."""
+    """The document's own title (a title quoted in 《》 in the text is a cited document).
+
+    Evidence, in order: a 名称/标题 field; a line followed closely by its date or source line, as
+    web pages print headlines; a title-shaped line near the top (year + genre word, or a short line
+    ending in a genre word); else the first line that is not page chrome.
+    """
+    lines = [ln.strip() for ln in text[:4000].split("\n")]
+    for line in lines[:40]:
+        field = _NAME_FIELD.match(line)
+        if field:
+            return _clean_title(field.group(1))
+    for line in lines[:40]:
+        # A notice that issues a plan (关于印发《X》的通知) is the cover of X.
+        notice = re.match(r"^关于(?:印发|发布|下达)《(.{4,60}?)》的通知$", line)
+        if notice:
+            return _clean_title(notice.group(1))
+    candidates = [(i, ln) for i, ln in enumerate(lines[:60]) if _title_shaped(ln)]
+    for i, line in candidates:
+        following = [ln for ln in lines[i + 1 : i + 4] if ln][:2]
+        if any(_DATE_LINE.search(ln) for ln in following) and not _DATE_LINE.search(line):
+            return _clean_title(line)
     head = text[:3000]
     found = [(m.start(), m.group().strip(" \t\n,，:：《》")) for m in _TITLE.finditer(head)]
-    found += [(m.start(), m.group(1)) for m in _QUOTED_TITLE.finditer(head)]
-    for _, candidate in sorted(found):
+    for start, candidate in sorted(found):
+        line_start = head.rfind("\n", 0, start) + 1
+        line_end = head.find("\n", start)
+        line = head[line_start : line_end if line_end >= 0 else len(head)]
+        if "《" in line[: start - line_start] and "》" in line[start - line_start :]:
+            continue  # inside a quoted title: a cited document
         if "通知" not in candidate and len(candidate) >= 6:
             return _trim_title(re.sub(r"\.(?:docx?|pdf|wps)$", "", candidate))
-    first = next((ln.strip() for ln in text.split("\n") if ln.strip()), "")
-    return first[:60]
+    for _, line in candidates:
+        if _GENRE_WORD.search(line[-8:]):
+            return _clean_title(line)
+    first = next((ln for _, ln in candidates), None) or next((ln for ln in lines if ln), "")
+    return _clean_title(first)[:60]
+
+
+def _title_shaped(line: str) -> bool:
+    """A headline: 6-60 characters, not a sentence, not page chrome."""
+    from plankg.ingest.layout import is_chrome_line
+
+    stripped = line.strip(" •·\u3000")
+    return 6 <= len(stripped) <= 60 and not _SENTENCE.search(stripped) and not is_chrome_line(stripped) and not (
+        stripped.endswith(("：", ":")))
+
+
+def _clean_title(title: str) -> str:
+    title = _DOC_NUMBER.sub("", title.strip(" •·\u3000"))
+    return _trim_title(re.sub(r"\.(?:docx?|pdf|wps)$", "", title))
 
 
 def _trim_title(title: str) -> str:
@@ -51,34 +97,87 @@ def _trim_title(title: str) -> str:
     match = None
     for match in re.finditer(r"(?:要点|总结|计划|思路|打算|方案|规划|分工表)(?:\s*[（(]\s*20\d\d\D{0,2}20\d\d\s*年?\s*[）)])?", title):
         pass
+    if match and len(title) - match.end() > 12:
+        return title
     return title[: match.end()] if match else title
 
 
-def detect_doc_type(title: str) -> str:
-    """Classify a document by its title."""
-    if "分工表" in title or "责任清单" in title:
+DOC_TYPES = {
+    "work_plan": ("工作要点/工作计划", "work plan"),
+    "summary": ("工作总结", "annual summary"),
+    "summary_plan": ("工作总结及计划", "summary with next year's plan"),
+    "half_year_summary": ("半年总结", "half-year summary"),
+    "duty_report": ("述职报告", "duty report"),
+    "implementation_plan": ("实施方案", "implementation plan"),
+    "action_plan": ("行动方案/行动计划", "action plan"),
+    "development_plan": ("规划", "development plan"),
+    "responsibility_table": ("任务分解表/责任清单", "responsibility table"),
+    "policy_qa": ("政策问答", "policy Q&A"),
+    "other": ("其他", "other"),
+}
+REPORT_TYPES = ("summary", "summary_plan", "half_year_summary", "duty_report")
+
+
+def detect_doc_type(title: str, text: str = "") -> str:
+    """Classify a document by its title, then by what its opening says it does.
+
+    A news report of a work meeting that sums up a year is a summary; one that sets out the
+    year's work is a work plan; a half-year meeting is a half-year summary.
+    """
+    if re.search(r"分工表|分解表|分解一览表|责任清单|任务清单|任务分解|清单", title):
         return "responsibility_table"
-    if re.search(r"行动方案|实施方案|行动计划|规划|(20\d\d).{0,2}(20\d\d)", title):
+    if re.search(r"问答|答问|解读", title):
+        return "policy_qa"
+    if "述职" in title:
+        return "duty_report"
+    if re.search(r"(?:上|下)?半年", title) and re.search(r"总结|推进会|工作会|情况|汇报", title):
+        return "half_year_summary"
+    if re.search(r"总结|自查|完成情况|工作情况|工作报告", title):
+        return "summary_plan" if re.search(r"计划|思路|打算|要点|安排", title.split("总结")[-1]) else "summary"
+    if "实施方案" in title:
+        return "implementation_plan"
+    if re.search(r"行动方案|行动计划|工作方案|三年行动|攻坚", title):
         return "action_plan"
-    if "总结" in title and re.search(r"计划|思路|打算|要点", title):
-        return "summary_plan"
-    if "总结" in title:
-        return "summary"
-    if re.search(r"要点|工作计划|工作方案", title):
+    if re.search(r"规划|纲要", title):
+        return "development_plan"
+    if re.search(r"要点|工作计划|重点工作|工作安排", title):
         return "work_plan"
+    head = text[:1500]
+    if re.search(r"(?:上|下)半年", title + head[:200]) and re.search(r"完成全年|上半年", head):
+        return "half_year_summary"
+    sums_up = re.search(r"总结(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
+    plans = re.search(r"部署(?:了)?[^。]{0,8}(?:20\d\d|今|明)年|(?:20\d\d|今|明)年[^。]{0,6}(?:工作要点|重点工作|工作计划|目标任务)", head)
+    if sums_up and plans:
+        return "summary_plan"
+    if sums_up:
+        return "summary"
+    if plans:
+        return "work_plan"
+    if re.search(r"方案|计划", title):
+        return "action_plan"
     return "other"
 
 
-def detect_years(title: str, doc_type: str, extra_titles: list[str] = ()) -> tuple[tuple[int, ...], tuple[int, ...]]:
-    """Years planned for and years reported on, from the title (and file-name titles)."""
+def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: str = "",
+                 published: str | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Years planned for and years reported on: the title first, then what the opening says.
+
+    A summary's title year is the year reported on; a plan's is the year planned; a self-check
+    or completion report (自查报告, 完成情况) reports on the year whose targets it lists, so that
+    year is both. Without a title year, the opening's own words count (总结2021年工作,
+    部署2022年工作, 科工局2018年工作), and a half-year report is for its publication year.
+    """
     planned: list[int] = []
     reported: list[int] = []
+    report_type = doc_type in REPORT_TYPES
     for candidate in [title, *extra_titles]:
         span = _YEAR_RANGE.search(candidate)
         if span and int(span.group(2)) > int(span.group(1)):
             planned = list(range(int(span.group(1)), int(span.group(2)) + 1))
             break
-        if doc_type in ("summary_plan", "summary"):
+        if not _GENRE_WORD.search(candidate) and not _YEAR_RANGE.search(candidate):
+            continue  # a news headline's year is when it ran, not what it plans or reports
+        if report_type:
             head, _, tail = candidate.partition("总结")
             rep = [int(y) for y in re.findall(r"(20\d\d)", head)]
             plan = [int(y) for y in re.findall(r"(20\d\d)", tail)]
@@ -86,75 +185,53 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = ()) -> tup
                 reported = rep[:1]
             if plan and not planned:
                 planned = plan[:1]
-            if doc_type == "summary_plan" and not plan and rep and "下半年" in tail and not planned:
+            if doc_type in ("summary_plan", "half_year_summary") and not plan and rep and "下半年" in tail and not planned:
+                planned = rep[:1]
+            if rep and not planned and re.search(r"自查|完成情况|绩效目标", candidate):
                 planned = rep[:1]
         else:
             years = [int(y) for y in re.findall(r"(20\d\d)", candidate)]
             if years and not planned:
                 planned = years[:1]
+    if not planned and not reported and text:
+        planned, reported = _years_from_opening(text, doc_type, published)
     return tuple(planned), tuple(reported)
 
 
+_SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
+_SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
+
+
+def _years_from_opening(text: str, doc_type: str, published: str | None) -> tuple[list[int], list[int]]:
+    head = text[:1500]
+    reported = [int(m.group(1) or m.group(2)) for m in _SUMS_UP.finditer(head)][:1]
+    planned = [int(m.group(1) or m.group(2)) for m in _SETS_OUT.finditer(head)][:1]
+    if not planned:
+        glued = re.search(r"[\u4e00-\u9fff]{1,6}(20\d\d)\s*年(?:度)?工作[。，,；]", head)
+        planned = [int(glued.group(1))] if glued and doc_type not in REPORT_TYPES else []
+    if not reported and doc_type == "half_year_summary" and published:
+        reported = [int(published[:4])]
+    return planned, reported
+
+
+_CN_DATE = re.compile(r"^\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
+_FIELD_DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期|发表时间|日期|时间)\s*[:：]\s*(20\d\d)[-年./](\d{1,2})[-月./](\d{1,2})")
+_BARE_DATE = re.compile(r"^\s*(20\d\d)-(\d{1,2})-(\d{1,2})(?:\s|$)", re.M)
+
+
 def detect_published(text: str) -> str | None:
-    """Publication date from web-page fields, as ISO ``YYYY-MM-DD``."""
-    match = _DATE.search(text)
+    """Publication date as ISO ``YYYY-MM-DD``: a page's date field, a date line, or a signature date."""
+    head = text[:3000]
+    match = _DATE.search(head) or _FIELD_DATE.search(head) or _BARE_DATE.search(head) or _CN_DATE.search(head)
+    if not match:
+        dated = list(_CN_DATE.finditer(text))
+        match = dated[-1] if dated else None
     if not match:
         return None
     year, month, day = (int(g) for g in match.groups())
+    if not (1 <= month <= 12 and 1 <= day <= 31):
+        return None
     return f"{year:04d}-{month:02d}-{day:02d}"
-
-
-def detect_issuer_surface(text: str, title: str) -> str | None:
-    """The issuing bureau as written (市科技局, 区科技局, 瑞安市科技局)."""
-    field = _ISSUER_FIELD.search(text[:2000])
-    if field:
-        return field.group(1)
-    candidates = [m.group(1) for m in _ISSUER_INLINE.finditer(title)]
-    candidates += [m.group(1) for m in _ISSUER_INLINE.finditer(text[:400])]
-    if not candidates:
-        return None
-    # A bare 科技局 in a title is less telling than 区科技局 in the first lines.
-    qualified = [c for c in candidates if c[0] in "省市区县" or len(c) > 4]
-    return (qualified or candidates)[0]
-
-
-def detect_region(text: str, issuer: str | None, gazetteer: Gazetteer | None = None) -> Region | None:
-    """The region a document covers: named in its issuer, else the most mentioned region of its level.
-
-    A county-level issuer (区/县 bureau) picks the most mentioned district or county; a city
-    bureau (市科技局) picks the most mentioned city or county-level city, where mentions of a
-    city's counties also count for the city only when the city itself is named.
-    """
-    gaz = gazetteer or load_gazetteer()
-    if issuer:
-        named = [r for r, _, _ in gaz.find_all(issuer)]
-        if named:
-            return named[0]
-    counts: Counter[str] = Counter(r.name for r, _, _ in gaz.find_all(text))
-    if not counts:
-        return None
-    level_char = issuer[0] if issuer and issuer[0] in "省市区县" else None
-    if level_char == "区" or level_char == "县":
-        wanted = {"district", "county"}
-    elif level_char == "市":
-        wanted = {"city", "county", "district"}
-    elif level_char == "省":
-        wanted = {"province"}
-    else:
-        wanted = {"city", "county", "district", "province"}
-    scored: Counter[str] = Counter()
-    for name, n in counts.items():
-        region = gaz.regions[name]
-        if region.level not in wanted:
-            continue
-        if level_char == "市" and region.level == "district":
-            continue
-        scored[name] += n
-    if not scored:
-        return None
-    best, best_n = scored.most_common(1)[0]
-    # Require real evidence: a single passing mention does not name a document's region.
-    return gaz.regions[best] if best_n >= 2 else None
 
 
 def resolve_issuer(surface: str | None, region: Region | None) -> str | None:
@@ -163,26 +240,35 @@ def resolve_issuer(surface: str | None, region: Region | None) -> str | None:
         return None
     if region is None:
         return surface
-    if surface.startswith(region.name) or surface.startswith(region.short):
-        return surface if surface.startswith(region.name) else region.name + surface[len(region.short):]
-    if surface[0] in "省市区县":
-        return region.name + surface[1:]
+    written = region.forms[-1] if region.forms else region.name
+    for form in (region.name, *region.forms):
+        if surface.startswith(form):
+            return surface
+    if surface.startswith(region.short):
+        return written + surface[len(region.short):]
+    if surface[0] in "省市区县州":
+        return written + surface[1:]
+    if re.match(BUREAU, surface):
+        return written + surface
     return surface
 
 
 def detect_metadata(text: str, file_titles: list[str] = ()) -> Metadata:
     """Detect every metadata field of one document's text."""
+    from plankg.ingest.issuer import detect_issuer
+
     title = detect_title(text)
-    doc_type = detect_doc_type(title)
-    years, reported = detect_years(title, doc_type, list(file_titles))
-    surface = detect_issuer_surface(text, title)
-    region = detect_region(text, surface)
+    doc_type = detect_doc_type(title, text)
+    published = detect_published(text)
+    years, reported = detect_years(title, doc_type, list(file_titles), text, published)
+    issuer = detect_issuer(text, title)
     return Metadata(
         title=title,
-        issuer=resolve_issuer(surface, region),
-        region=region,
+        issuer=resolve_issuer(issuer.surface, issuer.region),
+        region=issuer.region,
         doc_type=doc_type,
         years=years,
         reported_years=reported,
-        published=detect_published(text),
+        published=published,
+        zone=issuer.zone,
     )

@@ -72,6 +72,10 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
             if name in _OVERRIDABLE:
                 fields[name] = tuple(value) if name in ("years", "reported_years") else value
         resolved = gaz.regions.get(fields["region"]) if fields["region"] else None
+        level, parent = (resolved.level, resolved.parent) if resolved else (None, None)
+        if meta.zone and fields["region"] == (region.name if region else None):
+            # A functional area (宣城高新区) is the document's place, inside its city.
+            fields["region"], level, parent = meta.zone, "zone", region.name
         documents.append(
             Document(
                 id=stable_id("doc", digest, part),
@@ -81,8 +85,8 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
                 title=fields["title"],
                 issuer=fields["issuer"],
                 region=fields["region"],
-                region_level=resolved.level if resolved else None,
-                parent_region=resolved.parent if resolved else None,
+                region_level=level,
+                parent_region=parent,
                 doc_type=fields["doc_type"],
                 years=tuple(fields["years"]),
                 reported_years=tuple(fields["reported_years"]),

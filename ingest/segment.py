@@ -42,10 +42,11 @@ _DOC_TITLE = re.compile(
 
 def cn_number(token: str) -> int:
     """Value of a marker number: 十二 -> 12, 3 -> 3, ③ -> 3."""
-    if token.isdigit():
-        return int(token)
+    # Circled numbers count as digits for str.isdigit() but not for int().
     if token in CIRCLED:
         return CIRCLED.index(token) + 1
+    if token.isdecimal():
+        return int(token)
     if token == "十":
         return 10
     if token.startswith("十"):

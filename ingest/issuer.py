@@ -1,0 +1,164 @@
+"""Who issued a document and so where it is from: the issuer's region, never the most named place.
+
+Evidence, strongest first: a body named in the title (华容县科技局2017年…, 中山市科学技术局…);
+a place the title opens with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's
+发布机构/发文机关 field; a body named in the opening lines (the letterhead, 记者从X市科技局获悉);
+a bare body (市科技局, 州科技局, 本局) resolved to the one region of its level that the text names.
+A region written as XX stays unknown.
+"""
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass
+
+from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
+
+BUREAU = (
+    r"(?:科学技术局|科技局|科技厅|科学技术厅|科学技术委员会|科委|科技和经济信息化局|经信科技局|科技工信局"
+    r"|科学技术和工业信息化局|科技和工业信息化局|科技信息局|科工局|科技工业信息化局)"
+)
+_GOVERNMENT = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|发展和改革委员会|发改委|管委会|管理委员会)"
+_ZONE = r"(?:高新技术产业开发区|高新技术产业园区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)"
+_BODY = re.compile(r"([\u4e00-\u9fffX]{0,14}?)(" + BUREAU + "|" + _GOVERNMENT + "|" + _ZONE + r")(?:管委会|管理委员会)?")
+_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|主办单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
+_LEVEL_CHAR = {"省": ("province",), "市": ("city", "county"), "州": ("city",), "盟": ("city",), "地区": ("city",),
+               "县": ("county",), "旗": ("county",), "区": ("district",)}
+_SELF = re.compile(r"(?:我局|本局|我委|本委|我厅|本厅)")
+
+
+@dataclass(frozen=True)
+class Issuer:
+    """The issuing body as written and the region it places the document in."""
+
+    surface: str | None
+    region: Region | None
+    zone: str | None = None  # a functional area (宣城高新区) the document is from, inside ``region``
+
+
+def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> Issuer:
+    """The issuer of a document and its region, from the strongest evidence the text gives."""
+    gaz = gazetteer or load_gazetteer()
+    head = text[:1500]
+    context = tuple(r.name for r, _, _ in gaz.find_all(text))
+    for match in _BODY.finditer(title):
+        found = _resolve_body(match, text, gaz, context)
+        if found.region is not None:
+            return found
+    title_place = _title_place(title, gaz, context)
+    fields = [m.group(1) for m in _FIELD.finditer(head)]
+    for value in fields:
+        for match in _BODY.finditer(value):
+            found = _resolve_body(match, text, gaz, context)
+            if found.region is not None and (title_place is None or _within(title_place, found.region, gaz)):
+                return found if title_place is None else Issuer(found.surface, title_place, found.zone)
+    if title_place is not None:
+        body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
+        return Issuer(body, title_place)
+    for match in _BODY.finditer(head):
+        if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()):
+            continue
+        found = _resolve_body(match, text, gaz, context)
+        if found.region is not None:
+            return found
+    bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2))]
+    if bare:
+        # 区科技局 in the opening says more than a bare 科技局 in the title.
+        levelled = [m for m in bare if _level_tail(m.group(1))]
+        chosen = levelled[0] if levelled else bare[0]
+        return Issuer(_level_tail(chosen.group(1)) + chosen.group(2), None)
+    return Issuer(fields[0] if fields else None, None)
+
+
+def _inside_quotes(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies inside 《…》: a cited document's issuer is not this one's."""
+    return text.rfind("《", 0, pos) > text.rfind("》", 0, pos)
+
+
+def _within(inner: Region, outer: Region, gaz: Gazetteer) -> bool:
+    return inner.name == outer.name or outer.name in {a.name for a in gaz.ancestors(inner.name)}
+
+
+def _title_place(title: str, gaz: Gazetteer, context: tuple[str, ...]) -> Region | None:
+    """The deepest region a title names (湖北黄石：… -> 黄石市); XX places are unknown."""
+    found = [r for r, _, _ in gaz.find_all(title, context)]
+    if not found:
+        return None
+    deepest = found[0]
+    for region in found[1:]:
+        if deepest.name in {a.name for a in gaz.ancestors(region.name)}:
+            deepest = region
+    return deepest
+
+
+def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, context: tuple[str, ...]) -> Issuer:
+    """Region of one written body: its own place name, else its level char resolved in the text."""
+    prefix, kind = match.group(1), match.group(2)
+    surface = match.group(0)
+    if "XX" in prefix.upper():
+        return Issuer(surface, None)
+    mentions = gaz.find_all(prefix, context)
+    # The body's own place ends right before it (资阳市科学技术局); 河北省级以上高新区 names a class.
+    named = [r for r, _, end in mentions] if mentions and mentions[-1][2] == len(prefix) else []
+    if named:
+        surface = surface[mentions[0][1]:]
+    elif prefix:
+        surface = surface[len(prefix) - len(_level_tail(prefix)):]
+    zone = None
+    if re.match(_ZONE, kind):
+        if not named:
+            return Issuer(surface, None)
+        zone = named[-1].short + ("高新区" if "高新" in kind else "经开区" if "经济" in kind or "经开" in kind else kind)
+    if named:
+        region = named[-1]
+        for candidate in named[:-1]:
+            if region.name in {a.name for a in gaz.ancestors(candidate.name)}:
+                region = candidate
+        return Issuer(surface, region, zone)
+    level_char = _level_char(prefix)
+    if level_char is None:
+        return Issuer(surface, None)
+    return Issuer(surface, _region_of_level(text, level_char, gaz, context))
+
+
+def _level_tail(prefix: str) -> str:
+    """The level char a bare body keeps in its written form (…工作。州科技局 -> 州)."""
+    char = _level_char(prefix)
+    return char if char and prefix.endswith(char) else ""
+
+
+def _level_char(prefix: str) -> str | None:
+    """The level a bare body names: 市科技局 -> 市, 全州 -> 州, 县科技工信局 -> 县."""
+    stripped = re.sub(r"^(?:全|本|我|该)", "", prefix)
+    for char in sorted(_LEVEL_CHAR, key=len, reverse=True):
+        if stripped == char or stripped.endswith(char) and len(stripped) <= len(char) + 1:
+            return char
+    return None
+
+
+def _region_of_level(text: str, level_char: str, gaz: Gazetteer, context: tuple[str, ...]) -> Region | None:
+    """The one region of the level a bare body names that the text places it in."""
+    levels = _LEVEL_CHAR[level_char]
+    seen: dict[str, Region] = {}
+    for region, start, end in gaz.find_all(text, context):
+        written = text[start:end]
+        if region.level not in levels:
+            continue
+        if level_char in ("市", "州", "县", "区") and region.level != "province":
+            # 市科技局 is a 市's bureau: a county-level city (瑞安市) counts, a 县 does not.
+            if not (region.name.endswith(level_char) or written.endswith(level_char)
+                    or level_char == "州" and region.name.endswith("自治州")
+                    or level_char == "市" and region.level == "city" and written == region.short):
+                continue
+        seen.setdefault(region.name, region)
+    if len(seen) <= 1:
+        return next(iter(seen.values()), None)
+    # Several of that level: a bare 市科技局 writes about its own city far more than any other.
+    counts = Counter(region.name for region, _, _ in gaz.find_all(text, context) if region.name in seen)
+    (best, best_n), (_, second_n) = counts.most_common(2)
+    return seen[best] if best_n >= 3 and best_n >= 2 * second_n else None
+
+
+def mentions_self(text: str) -> bool:
+    """Whether the text speaks as the issuer (我局, 本局)."""
+    return bool(_SELF.search(text))
