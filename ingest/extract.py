@@ -65,7 +65,29 @@ def context_for(doc: Document, clause: Clause) -> ClauseContext:
     default_year = section_year or (years[0] if len(years) == 1 else None)
     topic = _MARKER.sub("", clause.section_path[-1].split("·")[0]).strip("★ ") if clause.section_path else ""
     return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year,
-                         topic=topic if 2 <= len(topic) <= 24 else "")
+                         topic=topic if 2 <= len(topic) <= 24 else "", today=document_today(doc, mode))
+
+
+def document_today(doc: Document, mode: str = "plan") -> int | None:
+    """The year a document speaks from: what its 今年 means.
+
+    A summary speaks from the year it reports on, a plan from its first planned year, anything
+    else from its publication year; None when the document hides its years.
+    """
+    if doc.reported_years and (mode == "report" or not doc.years):
+        return max(doc.reported_years)
+    if doc.years:
+        return min(doc.years)
+    if doc.published and "XX" not in doc.title.upper():
+        return int(doc.published[:4])
+    return None
+
+
+# 2023年，……: a statement that opens with its year sets it for the rest of its paragraph.
+_YEAR_LEAD = re.compile(r"^\W{0,3}(?:[一二三四五六七八九十\d]{1,2}[、.．])?(?:截至|截止)?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,]")
+_LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[①-⑳]|\d{1,2}\s?[.．、)]|[（(][\d一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)")
+_SCOPE_OPEN = re.compile(r"^\W{0,3}(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?[^，,。；]{0,12}?"
+                         r"(?:到|至|截至|截止)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
 
 
 def extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
@@ -88,10 +110,24 @@ def _extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
     by_id = {c.id: c for c in clauses}
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
+    scope: tuple[str | None, int, bool] | None = None  # (parent clause, year, goal list?) in force
+    previous_end = 0
     for clause in clauses:
         if clause.kind == "table_row":
             targets.extend(table_row_facts(doc, clause))
             continue
+        new_paragraph = "\n" in doc.text[previous_end : clause.start]
+        previous_end = clause.end
+        goal = _SCOPE_OPEN.match(clause.text)
+        opening = goal or _YEAR_LEAD.match(clause.text)
+        if opening:
+            scope = (clause.parent_id if clause.kind == "sentence" else clause.id, int(opening.group(1)), bool(goal))
+        elif scope is not None and (
+            clause.parent_id != scope[0] and clause.id != scope[0]
+            # A year lead holds for its paragraph; a goal list also for the bullets on the lines after it.
+            or new_paragraph and not (scope[2] and _LIST_ITEM.match(clause.text))
+        ):
+            scope = None
         if not re.search(r"[\dXx]|百分之|[一二两三四五六七八九十百千][家个项件人名]", clause.text):
             continue
         row = _table_row_of(clause, by_id)
@@ -103,7 +139,10 @@ def _extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
             owners = owners or default_owner(doc)
         mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
         marker = _MARKER.match(mapped.text)
-        facts = find_facts(mapped.text, context_for(doc, clause), marker.end() if marker else 0)
+        ctx = context_for(doc, clause)
+        if scope is not None and not opening:
+            ctx = replace(ctx, scope_year=scope[1])
+        facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
         for fact in facts:
             start, end = mapped.span(fact.start, fact.end)
             targets.append(make_target(doc, clause, fact, start, end, owners, source))

@@ -71,6 +71,8 @@ class ClauseContext:
     default_period: tuple[int, int] | None
     years_unknown: bool = False  # the document hides its years (20XX)
     topic: str = ""  # the task or section a clause belongs to, for values that name no indicator
+    today: int | None = None  # the year the document speaks from (今年), for 去年/明年 and past vs future
+    scope_year: int | None = None  # a goal list's 到2027年 that holds for the items after it
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -108,14 +110,16 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if before.endswith(("前",)) and not _RANK.search(text[max(0, value.start - 14) : value.start]):
         return None
     dropped_unit = value.unit is None and not value.chinese and _owner_list_follows(text, value.end)
-    if value.unit is None and not before.endswith("前") and not dropped_unit:
+    index_value = value.unit is None and not value.chinese and re.search(r"指数(?:达到|达|为|保持在)?$", before) and (
+        value.value is not None and value.value < 10_000)
+    if value.unit is None and not before.endswith("前") and not dropped_unit and not index_value:
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
     if after.startswith("的"):
         return None  # 强度高于5%的企业: a qualifier, not a goal
     if value.chinese and not re.search(r"(?:新增|引进|培育|建成|达到|达|突破|超过|超|实现|不少于|举办|完成|认定|累计|共|有|打造|组建)$", before):
         return None
-    if re.match(r"^[一二三四五六七八九十两]", after):
-        return None  # 五个一模式: a count inside a name
+    if re.match(r"^[一二三四五六七八九十两]", after) and not re.match(r"^[一二三四五六七八九十两]*[百千万亿]+级", after):
+        return None  # 五个一模式: a count inside a name (but 6个五百亿级产业集群 counts clusters)
     goal_verb = re.search(r"(?:新增|建成|创成|引进|培育|打造|实施|组建|举办|形成|达到|突破|新建|认定)$", before)
     if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and (
         _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not _indicator_left(text, value.start)
@@ -165,8 +169,14 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if measure == "level" and listed and earlier[-1].measure in ("increment", "growth"):
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
         growth = measure == "growth"
-    kind = _kind(text, value.start, ctx)
-    year, period = _year(text, value.start, ctx)
+    year, period, explicit_year = _year(text, value.start, ctx)
+    kind = _kind(text, value.start, ctx, year, explicit_year)
+    same_sentence = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
+    if same_sentence and not _TARGET_CUE.search(_statement_before(text, value.start)) and not (
+            _PAST_CUE.search(_statement_before(text, value.start))):
+        kind = earlier[-1].kind  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
+    if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
+        kind, measure, growth = "achievement", "completion", False  # 完成全年任务的80%: its own measure
     unit = value.unit
     unit_inferred = False
     if dropped_unit:
@@ -262,33 +272,77 @@ def _clean_indicator(phrase: str) -> str:
     return phrase.strip(" “”\"'")
 
 
-def _kind(text: str, pos: int, ctx: ClauseContext) -> str:
-    before = text[max(0, pos - 25) : pos]
-    if ctx.mode == "report":
-        if re.search(r"力争|争取|确保|计划(?:至|到|在|于|新增|引进|培育)|预计|目标|拟|将要|下半年", before):
+_TARGET_CUE = re.compile(r"力争|争取|确保|力求|努力|目标|计划|预计|预期|拟|将(?!近)|要(?!求|素|点)|届时|每年")
+_PAST_CUE = re.compile(
+    r"同比|比上年|较上年|比去年|较去年|已经|已(?:有|达|建成|完成|认定|引进|累计)|截至目前|目前已|荣获|获批|入选|位居|共计|累计(?:选派|服务|完成|培育)"
+    r"|完成全年任务|实现了|取得了|签订|签约|截至|截止|较[“\"]?十[二三四]五")
+_RELATIVE_YEAR = re.compile(r"(今年|本年|当年|全年|年内|去年|上年|上一年|明年|下一年|上半年|下半年|一季度|前三季度)")
+_NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速))")
+
+
+def _statement_before(text: str, pos: int) -> str:
+    """The comma-delimited stretch of text before ``pos`` (the value's own phrase)."""
+    return re.split(r"[，,；;。]", text[max(0, pos - 30) : pos])[-1]
+
+
+def _kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None, explicit_year: bool = False) -> str:
+    """Target or achievement, decided for this statement: its cue words, then its year, then the section.
+
+    力争/确保/计划/到2025年 mark goals and 同比/已/荣获/完成全年任务的 mark results wherever they
+    stand (a plan's 发展基础 reports, a summary's 下一步 plans); a year before the document's own
+    year is a result, a later one a goal; otherwise the section's mode decides.
+    """
+    before = text[max(0, pos - 30) : pos]
+    statement = re.split(r"[，,；;。]", before)[-1]
+    sentence = re.split(r"[；;。]", text[:pos])[-1]
+    if (_PAST_CUE.search(statement) or re.match(r"^\W*(?:截至|截止)", sentence)) and not _TARGET_CUE.search(statement):
+        return "achievement"
+    if _TARGET_CUE.search(statement) or re.search(r"(?:到|至)\s*(?:20\d\d|20XX)\s*年", before):
+        if not (explicit_year and ctx.today and year and year < ctx.today and not _TARGET_CUE.search(statement)):
             return "target"
+    if explicit_year and ctx.today and year:
+        if year < ctx.today:
+            return "achievement"
+        if year > ctx.today:
+            return "target"
+    if ctx.mode == "report":
         return "achievement"
     if re.search(r"已经|已(?:有|达|建成|完成|认定|引进)|截至目前|目前已", before[-20:]):
         return "achievement"
     return "target"
 
 
-def _year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, tuple[int, int] | None]:
-    """Year of a value: the nearest year named before it in its sentence, else the default."""
+def _year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, tuple[int, int] | None, bool]:
+    """Year of a value: the nearest year its statement names, else the scope's or the section's.
+
+    A year that only sets a baseline (在2022年的基础上, 比2020年) is not the value's. 今年/去年/明年
+    count from the year the document speaks from. Returns (year, period, stated in the text).
+    """
     before = text[:pos]
-    years = list(_YEAR.finditer(before))
-    if years:
-        token = years[-1].group(1)
+    for match in reversed(list(_YEAR.finditer(before))):
+        if _NOT_FACT_YEAR.match(text[match.end(1) :]) or re.search(r"(?:比|较|从|相比|是)\s*$", before[: match.start(1)]):
+            continue
+        token = match.group(1)
         if token.upper().endswith("XX"):
-            return None, None  # the text hides the year: unknown, never the document's
-        return int(token), None
+            return None, None, False  # the text hides the year: unknown, never the document's
+        return int(token), None, True
+    relative = list(_RELATIVE_YEAR.finditer(before))
+    if relative and (ctx.today or ctx.scope_year):
+        word = relative[-1].group(1)
+        offset = -1 if word in ("去年", "上年", "上一年") else 1 if word in ("明年", "下一年") else 0
+        if offset == 0 and ctx.scope_year:
+            return ctx.scope_year, None, True  # 2023年，……；全年新增3家: the paragraph's year
+        if ctx.today:
+            return ctx.today + offset, None, True
+    if ctx.scope_year:
+        return ctx.scope_year, None, True
     if _PERIOD_145.search(before):
-        return None, (2021, 2025)
+        return None, (2021, 2025), False
     if "每年" in before and ctx.default_period:
-        return None, ctx.default_period
+        return None, ctx.default_period, False
     if ctx.years_unknown:
-        return None, None
-    return ctx.default_year, ctx.default_period if ctx.default_year is None else None
+        return None, None, False
+    return ctx.default_year, ctx.default_period if ctx.default_year is None else None, False
 
 
 def _assign_respectively(text: str, facts: list[Fact]) -> None:

@@ -19,7 +19,8 @@ UNITS = (
     "场", "篇", "所", "座", "条", "台", "套", "亩", "公里", "倍", "份", "户", "次", "批", "%", "％", "‰", "分", "亿", "万",
 )
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
-_ARABIC = r"\d+(?:\.\d+)?"
+# 3,963.1 (thousands separators) before plain numbers.
+_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
 _CHINESE = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 # A value: optional 百分之, number (or X placeholder), optional range, optional 万/亿 scale, unit.
 VALUE = re.compile(
