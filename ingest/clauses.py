@@ -9,6 +9,7 @@ from typing import Sequence
 from plankg.ingest.layout import chrome_lines, export_artefacts, page_number_marks
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
 from plankg.ingest.segment import ProseSegmenter, SegmentState, _Open, paragraphs
+from plankg.ingest.stream_tables import stream_tables
 from plankg.ingest.tables import Table, find_line_tables, find_tab_tables
 from plankg.ingest.textmap import clean_span
 
@@ -34,7 +35,10 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Cla
     tab_tables = find_tab_tables(text)
     # A tab table's cells are also short lines; do not read the same table twice.
     line_tables = [t for t in find_line_tables(text) if not any(a.start <= t.start < a.end for a in tab_tables)]
-    tables = sorted(tab_tables + line_tables, key=lambda t: t.start)
+    known = tab_tables + line_tables
+    cell_streams = [t for t in stream_tables(text) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end
+                                                               for a in known)]
+    tables = sorted(known + cell_streams, key=lambda t: t.start)
     segmenter = ProseSegmenter(doc_id, text, repairs, drops)
     clauses: list[Clause] = []
     pos = 0
@@ -83,8 +87,12 @@ def _table_clauses(doc_id: str, text: str, table: Table, repairs: Sequence[Repai
         )
         clauses.append(row_clause)
         label = row.name or _task_name(cells)
+        # Tables without year columns hold their goals as prose, however short the cell.
+        prose_cells = not any(re.search(r"20\d\d", c) for c in table.columns)
         for cell in cells:
-            if len(cell.text) < _LONG_CELL:
+            short_goal = prose_cells and re.search(r"\d", cell.text) and not re.search(
+                r"责任|牵头|单位|部门|领导|序号|编号|时限|期限", cell.name)
+            if len(cell.text) < _LONG_CELL and not short_goal:
                 continue
             segmenter = ProseSegmenter(doc_id, text, repairs, drops)
             segmenter.state = SegmentState(stack=[_Open(0, row_clause.id, f"{label}·{cell.name}")])

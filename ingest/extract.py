@@ -191,11 +191,23 @@ def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
 
 
 def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
+    """A task row's owners: its unit columns; a 责任人 column names the people answerable instead."""
+    people: tuple[Owner, ...] = ()
+    lead: tuple[Owner, ...] = ()
+    support: tuple[Owner, ...] = ()
     for cell in row.cells:
-        if re.search(r"责任|牵头|处室|单位|部门", cell.name) and cell.text.strip():
-            units, _people = owners_from_cell(cell.text, doc)
-            if units:
-                return units, "explicit"
+        if re.search(r"责任|牵头|处室|单位|部门|配合", cell.name) and cell.text.strip():
+            units, named = owners_from_cell(cell.text, doc)
+            if units and re.search(r"配合|协同|协助|参与", cell.name):
+                support += tuple(Owner(o.name, o.surface, "support", o.parent, o.kind) for o in units)
+            elif units and not lead:
+                lead = units
+            if re.search(r"责任人", cell.name) and named:
+                people = tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
+    if lead or support:
+        return lead + support, "explicit"
+    if people:
+        return people, "explicit"
     return default_owner(doc), "default"
 
 

@@ -8,6 +8,8 @@ from plankg.ingest.records import Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _DIVISION = re.compile(r"(?:处|科|室)$")
+# In a responsibility column every listed name is a unit: 科技中心 and 高新投公司 too.
+_COLUMN_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:中心|公司|办|站|所|院|委|局|部)$")
 _LEAD_MARK = ("*", "＊")
 # 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
 _LEAD_PHRASE = re.compile(r"牵头(?:单位|部门)[:：为是]?\s*([^，,；;。】\]]+)")
@@ -62,9 +64,12 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     Returns:
         (unit owners, people) — leaders are people, not owners of the target.
     """
-    lines = [ln.strip() for ln in re.split(r"[\n、，,]", cell_text) if ln.strip()]
-    units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or looks_like_unit(ln) or _DIVISION.search(ln)]
-    people = [ln for ln in lines if ln not in units and _PERSON.match(ln)]
+    lines = [re.sub(r"等(?:各|相关|有关)?(?:部门|单位)$", "", ln.strip()) for ln in re.split(r"[\n、，,]", cell_text)]
+    lines = [ln for ln in lines if ln]
+    # 陈  忠: a name spaced out to fill the cell's width.
+    units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or looks_like_unit(ln) or _DIVISION.search(ln)
+             or _COLUMN_UNIT.search(ln) and not _PERSON.match(ln)]
+    people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
 

@@ -1,0 +1,206 @@
+"""Task tables copied from web pages as a stream of cells: one cell per line, cells between ``|``
+lines, or rows on one line with cells separated by spaces.
+
+A header is a run of short cells naming the columns of a responsibility table (任务, 责任单位,
+责任人, 完成时限...). Rows then start at a row number (any number: a page may start at row 33),
+or, in tables without one, where the cells have filled every column. Cells are matched to columns
+by what they hold (a person's name, a unit list, a deadline), so a cell that spans two lines or a
+column left empty does not shift the rest of the row.
+"""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.orgnames import ORG_SUFFIX
+from plankg.ingest.tables import RawCell, RawRow, Table
+
+_HEADER_WORD = re.compile(
+    r"序号|编号|任务|名称|内容|事项|责任|单位|部门|领导|时限|期限|时间|措施|要求|目标|指标|备注|监督|流程|进度|牵头|配合|分管|清单|举措")
+_NUMBER = re.compile(r"^\d{1,3}$")
+_PERSON_COLUMN = re.compile(r"责任人|责任领导|分管领导|领导|联系人")
+_UNIT_COLUMN = re.compile(r"单位|部门|处室|科室|牵头|配合")
+_DEADLINE_COLUMN = re.compile(r"时限|期限|时间|限期")
+_NUMBER_COLUMN = re.compile(r"序号|编号")
+_DEADLINE = re.compile(r"季度|月|年|日|底|末|前|持续|长期|常态|全年")
+_PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
+MAX_HEADER_CELL = 14
+
+
+def _cells(text: str) -> list[RawCell]:
+    """Cells with their spans: lines, with ``|`` lines and runs of spaces as separators."""
+    out: list[RawCell] = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip(" \t\u3000\xa0")
+        if stripped and stripped not in ("|", "｜"):
+            lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
+            start = pos + lead
+            parts = _split_spaced(stripped)
+            offset = 0
+            for part in parts:
+                at = stripped.find(part, offset)
+                out.append(RawCell(start + at, start + at + len(part)))
+                offset = at + len(part)
+        pos += len(line) + 1
+    return out
+
+
+def _split_spaced(line: str) -> list[str]:
+    """A line of space-separated cells (a header, or a row opening with its number) split up."""
+    parts = [p for p in re.split(r"[ \t\u3000\xa0|｜]+", line) if p]
+    if len(parts) == 2 and _NUMBER.match(parts[0]):
+        return parts  # a numbered row cut off after its first cell
+    if len(parts) < 3:
+        return [line]
+    header = sum(bool(_HEADER_WORD.search(p)) for p in parts) >= 3 and all(len(p) <= MAX_HEADER_CELL for p in parts)
+    if header or _NUMBER.match(parts[0]):
+        return parts
+    return [line]
+
+
+def _text(text: str, cell: RawCell) -> str:
+    return text[cell.start : cell.end]
+
+
+class _Columns:
+    """Column names with the kind of content each takes."""
+
+    def __init__(self, names: list[str]) -> None:
+        self.names = names
+        self.kinds = [
+            "number" if _NUMBER_COLUMN.search(n) else "person" if _PERSON_COLUMN.search(n)
+            else "unit" if _UNIT_COLUMN.search(n) else "deadline" if _DEADLINE_COLUMN.search(n) else "text"
+            for n in names
+        ]
+
+    def accepts(self, k: int, value: str) -> bool:
+        kind = self.kinds[k]
+        flat = re.sub(r"\s+", "", value)
+        if kind == "number":
+            return bool(_NUMBER.match(flat))
+        if kind == "person":
+            return all(_PERSON.match(p.strip()) for p in re.split(r"[、，,]", value) if p.strip())
+        if kind == "unit":
+            return bool(ORG_SUFFIX.search(re.sub(r"等.*$", "", flat))) and len(flat) <= 60
+        if kind == "deadline":
+            return len(flat) <= 16 and bool(_DEADLINE.search(flat))
+        return True
+
+
+def _find_header(text: str, cells: list[RawCell], i: int) -> int | None:
+    """End of a header run of short column names starting at cell ``i``, or None."""
+    j = i
+    hits = 0
+    while j < len(cells) and j - i < 10:
+        value = re.sub(r"\s+", "", _text(text, cells[j]))
+        if len(value) > MAX_HEADER_CELL or _NUMBER.match(value) or re.search(r"[。；;，,%:：|｜]", value):
+            if j == i:
+                return None
+            break
+        hits += bool(_HEADER_WORD.search(value))
+        j += 1
+    names = j - i
+    if names < 3 or hits < max(2, names - 2):
+        return None
+    values = [re.sub(r"\s+", "", _text(text, c)) for c in cells[i:j]]
+    # Responsibility tables name who is responsible; a run of headings does not.
+    if not any(_PERSON_COLUMN.search(v) or _UNIT_COLUMN.search(v) for v in values):
+        return None
+    return j
+
+
+def stream_tables(text: str) -> list[Table]:
+    """Every responsibility table laid out as a stream of cells (see the module docstring)."""
+    cells = _cells(text)
+    tables: list[Table] = []
+    i = 0
+    while i < len(cells):
+        end = _find_header(text, cells, i)
+        if end is None:
+            i += 1
+            continue
+        columns = _Columns([re.sub(r"\s+", "", _text(text, c)) for c in cells[i:end]])
+        rows, stop = _rows(text, cells, end, columns)
+        if rows:
+            title = _title(text, cells[i].start)
+            tables.append(Table(cells[i].start, cells[stop - 1].end, title, columns.names, rows))
+        i = max(stop, end)
+    return tables
+
+
+def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns) -> tuple[list[RawRow], int]:
+    numbered = columns.kinds[0] == "number"
+    rows: list[RawRow] = []
+    current: dict[int, list[RawCell]] = {}
+    pointer = 0
+    last_number: int | None = None
+    j = start
+    while j < len(cells):
+        cell = cells[j]
+        value = _text(text, cell)
+        flat = re.sub(r"\s+", "", value)
+        if _find_header(text, cells, j) is not None:
+            break  # the next table (or the header repeated on a new page)
+        if numbered and _NUMBER.match(flat) and (last_number is None or int(flat) == last_number + 1):
+            _close(rows, current, columns, text)
+            current, pointer, last_number = {0: [cell]}, 1, int(flat)
+            j += 1
+            continue
+        if numbered and last_number is None:
+            break  # rows of a numbered table start with their number
+        if not numbered and pointer >= len(columns.names):
+            _close(rows, current, columns, text)
+            current, pointer = {}, 0
+        placed = False
+        if pointer > 0 and columns.kinds[pointer - 1] == "person" and columns.accepts(pointer - 1, value):
+            current[pointer - 1].append(cell)  # the second name in a person column
+            placed = True
+        elif pointer < len(columns.names) and columns.accepts(pointer, value) and not (
+                columns.kinds[pointer] == "text" and _specific_later(columns, pointer, value)):
+            current.setdefault(pointer, []).append(cell)
+            pointer += 1
+            placed = True
+        else:
+            # A second name in a person column, or a cell that belongs to a later typed column.
+            if pointer > 0 and columns.kinds[pointer - 1] in ("person", "unit") and columns.accepts(pointer - 1, value):
+                current[pointer - 1].append(cell)
+                placed = True
+            else:
+                later = next((k for k in range(pointer, len(columns.names))
+                              if columns.kinds[k] != "text" and columns.accepts(k, value)), None)
+                if later is not None:
+                    current.setdefault(later, []).append(cell)
+                    pointer = later + 1
+                    placed = True
+                elif pointer > 0 and columns.kinds[pointer - 1] == "text":
+                    current[pointer - 1].append(cell)  # the text column's cell went on over two lines
+                    placed = True
+        if not placed:
+            break
+        j += 1
+    _close(rows, current, columns, text)
+    return rows, j
+
+
+def _specific_later(columns: _Columns, pointer: int, value: str) -> bool:
+    """A person's name arriving while a text column is open belongs to the person column after it."""
+    flat = re.sub(r"\s+", "", value)
+    return len(flat) <= 4 and any(columns.kinds[k] == "person" and columns.accepts(k, value)
+                                  for k in range(pointer + 1, len(columns.names)))
+
+
+def _close(rows: list[RawRow], current: dict[int, list[RawCell]], columns: _Columns, text: str) -> None:
+    if not current or all(columns.kinds[k] == "number" for k in current):
+        return
+    named = [(columns.names[k], RawCell(parts[0].start, parts[-1].end)) for k, parts in sorted(current.items())]
+    number = _text(text, current[0][0]).strip() if 0 in current and columns.kinds[0] == "number" else ""
+    anchor = min(c.start for _, c in named)
+    rows.append(RawRow(named, number=number, anchor=anchor))
+
+
+def _title(text: str, start: int) -> str:
+    lines = [ln.strip() for ln in text[max(0, start - 300) : start].split("\n") if ln.strip()]
+    return lines[-1][:60] if lines else "表"
+
+
+__all__ = ["stream_tables"]
