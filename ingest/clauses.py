@@ -6,7 +6,7 @@ import functools
 import re
 from typing import Sequence
 
-from plankg.ingest.layout import chrome_lines, export_artefacts, page_number_marks
+from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_number_marks
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
 from plankg.ingest.segment import ProseSegmenter, SegmentState, _Open, paragraphs
 from plankg.ingest.stream_tables import stream_tables
@@ -25,8 +25,10 @@ def noise_spans(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]
     per document text.
     """
     marks = page_number_marks(text)
-    drops = chrome_lines(text) + marks + export_artefacts(text)
-    return tuple(drops), frozenset(start for start, _ in marks)
+    # A hard-wrapped line joins the one before it; the break itself leaves the clause text.
+    wraps = [(newline, resume) for newline, resume in hard_wraps(text)]
+    drops = chrome_lines(text) + marks + export_artefacts(text) + wraps
+    return tuple(drops), frozenset([start for start, _ in marks] + [newline + 1 for newline, _ in wraps])
 
 
 def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Clause]:

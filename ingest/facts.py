@@ -172,8 +172,9 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     year, period, explicit_year = _year(text, value.start, ctx)
     kind = _kind(text, value.start, ctx, year, explicit_year)
     same_sentence = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
-    if same_sentence and not _TARGET_CUE.search(_statement_before(text, value.start)) and not (
-            _PAST_CUE.search(_statement_before(text, value.start))):
+    statement = _statement_before(text, value.start)
+    if same_sentence and not _TARGET_CUE.search(statement) and not _PAST_CUE.search(statement) and not (
+            _YEAR.search(statement)):
         kind = earlier[-1].kind  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
     if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
         kind, measure, growth = "achievement", "completion", False  # 完成全年任务的80%: its own measure

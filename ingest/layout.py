@@ -75,3 +75,39 @@ def page_number_marks(text: str) -> list[tuple[int, int]]:
         if len(run) >= 3 and sum(c[3] for c in run) * 2 >= len(run):
             spans.extend((c[1], c[2]) for c in run)
     return spans
+
+
+_WRAP_END = set("。！？；：:;!?）)”」》")
+_LINE_OPENER = re.compile(
+    r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳]|——|[-•·*★]|附件|注[:：])")
+MIN_WRAPS = 3
+
+
+def hard_wraps(text: str) -> list[tuple[int, int]]:
+    """Line breaks that copying from a PDF put inside sentences, as (newline, next line's text) spans.
+
+    A break counts when its line runs to the text's usual full width, ends without punctuation,
+    and the next line carries on (no list marker, heading or page chrome). Only documents with
+    at least ``MIN_WRAPS`` such breaks are hard-wrapped; a title over two lines is not.
+    """
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    widths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) >= 10)
+    if len(widths) < MIN_WRAPS:
+        return []
+    full = widths[int(len(widths) * 0.75)] * 0.8
+    joins = []
+    for k in range(len(lines) - 1):
+        line, following = lines[k].rstrip(" \t\u3000\xa0"), lines[k + 1]
+        stripped_next = following.lstrip(" \t\u3000\xa0")
+        if (len(line.strip()) < max(full, 12) or not stripped_next or line[-1:] in _WRAP_END
+                or _LINE_OPENER.match(stripped_next) or is_chrome_line(line) or is_chrome_line(following)
+                or "\t" in line or "\t" in following):
+            continue
+        newline = starts[k] + len(lines[k])
+        joins.append((newline, starts[k + 1] + len(following) - len(stripped_next)))
+    return joins if len(joins) >= MIN_WRAPS else []

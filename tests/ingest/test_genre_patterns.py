@@ -1,0 +1,197 @@
+"""Patterns seen on every page of the genre, in sentences and small documents written for the tests.
+
+Each test names the pattern it covers (issue: real plans from anywhere in China). No sentence
+here is copied from a real document.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plankg.ingest import read_corpus
+from plankg.ingest.facts import ClauseContext, find_facts
+
+PLAN_2025 = ClauseContext("plan", 2025, None, today=2025)
+REPORT_2023 = ClauseContext("report", 2023, None, today=2023)
+PLAN_FROM_2024 = ClauseContext("plan", None, (2024, 2027), today=2024)
+
+
+def _by_value(facts, value):
+    return next(f for f in facts if f.value == value)
+
+
+# --- statement-level kind ---------------------------------------------------------------------
+
+def test_past_result_inside_a_plan_is_an_achievement():
+    facts = find_facts("2020年全市技术合同成交额达到80亿元，到2025年突破150亿元。", PLAN_FROM_2024)
+    assert (_by_value(facts, 80).kind, _by_value(facts, 80).year) == ("achievement", 2020)
+    assert (_by_value(facts, 150).kind, _by_value(facts, 150).year) == ("target", 2025)
+
+
+def test_goal_cues_inside_a_summary_are_targets():
+    facts = find_facts("明年力争新认定高新技术企业60家，确保研发投入增长10%以上。", REPORT_2023)
+    assert [(f.kind, f.year) for f in facts] == [("target", 2024), ("target", 2024)]
+
+
+def test_year_on_year_growth_and_completion_rate_are_results():
+    facts = find_facts("上半年技术交易额达到6.5亿元，同比增长21%，完成全年任务的65%。", REPORT_2023)
+    assert all(f.kind == "achievement" and f.year == 2023 for f in facts)
+    assert _by_value(facts, 65).measure == "completion"
+    assert _by_value(facts, 21).growth
+
+
+def test_status_as_of_a_date_is_an_achievement_with_the_same_tense_after_it():
+    ctx = ClauseContext("plan", None, None)
+    facts = find_facts("截至2022年底，全市有效发明专利达到3100件，较2020年末增加900件。", ctx)
+    assert [(f.value, f.kind, f.year) for f in facts] == [(3100, "achievement", 2022), (900, "achievement", 2022)]
+
+
+# --- years --------------------------------------------------------------------------------------
+
+def test_baseline_year_is_not_the_targets_year():
+    facts = find_facts("在2022年的基础上，规上企业研发费用年均增长15%。", PLAN_FROM_2024)
+    assert facts[0].year != 2022
+
+
+def test_last_year_and_this_year_count_from_the_documents_own_year():
+    ctx = ClauseContext("plan", None, None, today=2019)
+    facts = find_facts("去年新增省级孵化器4家。", ctx) + find_facts("今年将新增省级孵化器6家。", ctx)
+    assert [(f.value, f.kind, f.year) for f in facts] == [(4, "achievement", 2018), (6, "target", 2019)]
+
+
+def test_goal_list_year_holds_for_its_bullets(tmp_path):
+    doc = tmp_path / "goals.txt"
+    doc.write_text(
+        "绵竹市科技创新三年行动计划（2024—2026年）\n"
+        "一、主要目标\n"
+        "到2026年，全市创新能力明显提升：\n"
+        "——全社会研发经费投入强度达到2.4%；\n"
+        "——高新技术企业数量达到150家；\n"
+        "二、重点任务\n"
+        "（一）做强企业主体。每年新增科技型中小企业40家。\n",
+        encoding="utf-8",
+    )
+    facts = read_corpus([doc]).targets
+    assert {(f.value, f.year) for f in facts if f.value in (2.4, 150)} == {(2.4, 2026), (150, 2026)}
+    assert all(f.kind == "target" for f in facts)
+
+
+def test_paragraph_year_lead_holds_for_the_paragraph(tmp_path):
+    doc = tmp_path / "news.txt"
+    doc.write_text(
+        "天门市科技工作亮点纷呈\n发布时间：2024-03-02\n"
+        "2023年，天门市技术合同成交额达到30亿元；全年新增省级研发平台8家，总数达到41家。\n"
+        "今年，天门市将力争新增高新技术企业50家。\n",
+        encoding="utf-8",
+    )
+    corpus = read_corpus([doc])
+    facts = {f.value: f for f in corpus.targets}
+    assert [(facts[v].kind, facts[v].year) for v in (30, 8, 41)] == [("achievement", 2023)] * 3
+    assert (facts[50].kind, facts[50].year) == ("target", 2024)
+    assert corpus.documents[0].region == "天门市"
+
+
+# --- sentence patterns --------------------------------------------------------------------------
+
+def test_index_without_unit_and_thousands_separator():
+    facts = find_facts("区域创新能力指数达到150以上，技术合同登记额3,963.1万元。", PLAN_2025)
+    assert (_by_value(facts, 150).unit, _by_value(facts, 150).comparator) == (None, ">=")
+    assert _by_value(facts, 3963.1).unit == "万元"
+
+
+def test_counts_of_a_class_of_clusters():
+    facts = find_facts("到2025年，培育形成3个千亿级产业集群和5个五百亿级产业集群。", PLAN_2025)
+    assert {f.value for f in facts} == {3, 5}
+
+
+def test_trillion_yuan_scale():
+    facts = find_facts("到2025年，数字经济核心产业营业收入达到2.3万亿元。", PLAN_2025)
+    # Money stays in 亿元 (the unit the genre reports in): 2.3万亿元 = 23000亿元.
+    assert (facts[0].value, facts[0].unit, facts[0].kind) == (23000, "亿元", "target")
+
+
+# --- layout -----------------------------------------------------------------------------------
+
+def test_hard_wrapped_summary_reads_as_sentences_with_offsets_into_the_original(tmp_path):
+    text = ("平凉市科技局2023年工作总结\n\n一、2023年工作成效\n"
+            "2023年，全市全社会研发经费投入总量\n达到4.2亿元，同比增长12.5%，高新技术\n"
+            "企业总数达到86家，省级科技型中小企业\n新增120家，技术合同成交额突破9亿元，\n"
+            "万人发明专利拥有量达到6.3件。\n")
+    path = tmp_path / "wrapped.txt"
+    path.write_text(text, encoding="utf-8")
+    corpus = read_corpus([path])
+    facts = {f.value: f for f in corpus.targets}
+    assert "研发经费" in facts[4.2].indicator and "高新技术企业" in facts[86].indicator
+    assert text[facts[4.2].start : facts[4.2].end].startswith("4.2亿元")
+    assert corpus.documents[0].region == "平凉市"
+
+
+def test_space_separated_task_table_starting_at_row_33(tmp_path):
+    text = ("海东市科技局2024年重点工作任务分解表\n"
+            "序号 工作任务 牵头单位 配合单位 完成时限\n"
+            "33 新认定高新技术企业15家以上 高新科 市财政局 2024年12月\n"
+            "34 技术合同成交额达到5亿元 成果转化科 市统计局 2024年底\n")
+    path = tmp_path / "tasks.txt"
+    path.write_text(text, encoding="utf-8")
+    corpus = read_corpus([path])
+    facts = {f.value: f for f in corpus.targets}
+    assert facts[15].kind == "target" and facts[15].year == 2024
+    roles = {(o.surface, o.role) for o in facts[15].owners}
+    assert ("高新科", "lead") in roles and ("市财政局", "support") in roles
+    assert corpus.documents[0].doc_type == "responsibility_table"
+
+
+def test_one_cell_per_line_table_with_responsible_people(tmp_path):
+    text = ("固原县科技局2022年重点工作清单\n\n任务名称\n工作目标\n完成时限\n责任人\n工作措施\n"
+            "加强知识产权创造\n年内，新增发明专利授权40件\n年底前\n马立新\n杨  帆\n完善资助政策。\n")
+    path = tmp_path / "list.txt"
+    path.write_text(text, encoding="utf-8")
+    facts = read_corpus([path]).targets
+    fact = next(f for f in facts if f.value == 40)
+    assert {o.name for o in fact.owners} == {"马立新", "杨帆"} and fact.owner_source == "explicit"
+
+
+@pytest.mark.parametrize("title,doc_type", [
+    ("淮北市科技局2023年工作要点", "work_plan"),
+    ("朔州市科技局2022年工作总结及2023年工作计划", "summary_plan"),
+    ("某区科技局2023年上半年工作总结", "half_year_summary"),
+    ("区科技局局长2022年度述职报告", "duty_report"),
+    ("关于加快科技创新的实施方案", "implementation_plan"),
+    ("科技创新三年行动计划（2023-2025年）", "action_plan"),
+    ("“十四五”科技创新规划", "development_plan"),
+    ("2021年重点工作任务分解表", "responsibility_table"),
+    ("研发费用加计扣除政策问答", "policy_qa"),
+])
+def test_document_types_of_the_genre(title, doc_type):
+    from plankg.ingest.metadata import detect_doc_type
+
+    assert detect_doc_type(title) == doc_type
+
+
+def test_cited_plan_in_quotes_is_not_the_title_and_issuer_places_the_document(tmp_path):
+    text = ("2023年全州科技工作会议召开\n"
+            "3月2日，全州科技工作会议召开，总结2022年工作，部署2023年工作。州科技局局长作报告。"
+            "会议印发了《湘西州“十四五”科技创新规划》。与长沙市科技局签订合作协议。"
+            "2022年，全州新认定高新技术企业45家。\n")
+    path = tmp_path / "meeting.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_corpus([path]).documents[0]
+    assert doc.title == "2023年全州科技工作会议召开"
+    assert doc.region == "湘西土家族苗族自治州" and doc.reported_years == (2022,) and doc.years == (2023,)
+
+
+def test_a_county_summary_naming_its_partner_city_more_is_still_the_countys(tmp_path):
+    text = ("舒城县科技局2023年工作总结\n"
+            "一年来，我局积极对接合肥市科技局，与合肥市高校合作，引进合肥市项目12个，"
+            "合肥市专家服务企业30次。\n")
+    path = tmp_path / "county.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_corpus([path]).documents[0]
+    assert (doc.region, doc.parent_region) == ("舒城县", "六安市")
+
+
+def test_region_written_as_xx_stays_unknown(tmp_path):
+    path = tmp_path / "hidden.txt"
+    path.write_text("XX县科技局2023年工作总结\n2023年，全县新增高新技术企业12家。\n", encoding="utf-8")
+    assert read_corpus([path]).documents[0].region is None
