@@ -4,7 +4,7 @@ from __future__ import annotations
 import functools
 
 import re
-from typing import Sequence
+from typing import Callable, Sequence
 
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_number_marks
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
@@ -31,8 +31,13 @@ def noise_spans(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]
     return tuple(drops), frozenset([start for start, _ in marks] + [newline + 1 for newline, _ in wraps])
 
 
-def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Clause]:
-    """Every clause of a document, in document order."""
+def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],
+                  warn: Callable[[str], None] | None = None) -> list[Clause]:
+    """Every clause of a document, in document order.
+
+    A paragraph the segmenter cannot read (an odd marker, a table without a header) is kept as
+    plain sentences and reported through ``warn`` with its offset; the rest is read as usual.
+    """
     drops, continuations = noise_spans(text)
     tab_tables = find_tab_tables(text)
     # A tab table's cells are also short lines; do not read the same table twice.
@@ -46,15 +51,26 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair]) -> list[Cla
     pos = 0
     for table in tables:
         for start, end in paragraphs(text, pos, table.start, drops, continuations):
-            segmenter.paragraph(start, end)
+            _segment(segmenter, start, end, warn)
         clauses.extend(segmenter.clauses)
         segmenter.clauses = []
         clauses.extend(_table_clauses(doc_id, text, table, repairs, drops, segmenter.state.path))
         pos = table.end
     for start, end in paragraphs(text, pos, len(text), drops, continuations):
-        segmenter.paragraph(start, end)
+        _segment(segmenter, start, end, warn)
     clauses.extend(segmenter.clauses)
     return clauses
+
+
+def _segment(segmenter: ProseSegmenter, start: int, end: int, warn: Callable[[str], None] | None) -> None:
+    emitted = len(segmenter.clauses)
+    try:
+        segmenter.paragraph(start, end)
+    except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the document
+        del segmenter.clauses[emitted:]
+        if warn:
+            warn(f"characters {start}-{end}: paragraph read as plain sentences ({type(exc).__name__}: {exc})")
+        segmenter.plain_paragraph(start, end)
 
 
 def _table_clauses(doc_id: str, text: str, table: Table, repairs: Sequence[Repair],

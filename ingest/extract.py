@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import re
 from dataclasses import replace
+from typing import Callable
 
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.metadata import REPORT_TYPES
@@ -29,14 +30,22 @@ def extract_corpus(corpus: Corpus) -> Corpus:
     from plankg.ingest.entities import extract_entities
 
     targets: list[Target] = []
+    warnings = list(corpus.warnings)
     by_doc: dict[str, list[Clause]] = {}
     for clause in corpus.clauses:
         by_doc.setdefault(clause.doc_id, []).append(clause)
     for doc in corpus.documents:
-        targets.extend(extract_document(doc, by_doc.get(doc.id, [])))
+        def warn(message: str, doc: Document = doc) -> None:
+            warnings.append(f"{doc.path}{f'#{doc.part + 1}' if doc.part else ''}: {message}")
+
+        targets.extend(extract_document(doc, by_doc.get(doc.id, []), warn))
     corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
-    mentions, entities = extract_entities(corpus)
-    return replace(corpus, mentions=tuple(mentions), entities=tuple(entities))
+    try:
+        mentions, entities = extract_entities(corpus)
+    except Exception as exc:  # noqa: BLE001 - entities are an extra; the targets stand without them
+        warnings.append(f"entities not extracted ({type(exc).__name__}: {exc})")
+        mentions, entities = [], []
+    return replace(corpus, mentions=tuple(mentions), entities=tuple(entities), warnings=tuple(warnings))
 
 
 def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool]:
@@ -85,14 +94,15 @@ def document_today(doc: Document, mode: str = "plan") -> int | None:
 
 # 2023年，……: a statement that opens with its year sets it for the rest of its paragraph.
 _YEAR_LEAD = re.compile(r"^\W{0,3}(?:[一二三四五六七八九十\d]{1,2}[、.．])?(?:截至|截止)?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,]")
+Scope = tuple[str | None, int, bool]  # (parent clause, year, opened by a goal list?)
 _LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[①-⑳]|\d{1,2}\s?[.．、)]|[（(][\d一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)")
 _SCOPE_OPEN = re.compile(r"^\W{0,3}(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?[^，,。；]{0,12}?"
                          r"(?:到|至|截至|截止)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
 
 
-def extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
-    """Targets and achievements of one document."""
-    targets = _extract_document(doc, clauses)
+def extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str], None] | None = None) -> list[Target]:
+    """Targets and achievements of one document; a clause that cannot be read is reported and skipped."""
+    targets = _extract_document(doc, clauses, warn)
     proposal = propose_years(doc)
     if proposal is None:
         return targets
@@ -105,48 +115,65 @@ def extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
     return inferred
 
 
-def _extract_document(doc: Document, clauses: list[Clause]) -> list[Target]:
+def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str], None] | None = None) -> list[Target]:
     drops, _ = noise_spans(doc.text)
     by_id = {c.id: c for c in clauses}
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
-    scope: tuple[str | None, int, bool] | None = None  # (parent clause, year, goal list?) in force
+    scope: Scope | None = None
     previous_end = 0
     for clause in clauses:
-        if clause.kind == "table_row":
-            targets.extend(table_row_facts(doc, clause))
-            continue
-        new_paragraph = "\n" in doc.text[previous_end : clause.start]
-        previous_end = clause.end
-        goal = _SCOPE_OPEN.match(clause.text)
-        opening = goal or _YEAR_LEAD.match(clause.text)
-        if opening:
-            scope = (clause.parent_id if clause.kind == "sentence" else clause.id, int(opening.group(1)), bool(goal))
-        elif scope is not None and (
-            clause.parent_id != scope[0] and clause.id != scope[0]
-            # A year lead holds for its paragraph; a goal list also for the bullets on the lines after it.
-            or new_paragraph and not (scope[2] and _LIST_ITEM.match(clause.text))
-        ):
-            scope = None
-        if not re.search(r"[\dXx]|百分之|[一二两三四五六七八九十百千][家个项件人名]", clause.text):
-            continue
-        row = _table_row_of(clause, by_id)
-        if row is not None:
-            owners, source = _row_owners(doc, row)
-        else:
-            owners = owners_in_text(clause.text, doc) or group_owners.get(clause.id, ())
-            source = "explicit" if owners else "default"
-            owners = owners or default_owner(doc)
-        mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
-        marker = _MARKER.match(mapped.text)
-        ctx = context_for(doc, clause)
-        if scope is not None and not opening:
-            ctx = replace(ctx, scope_year=scope[1])
-        facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
-        for fact in facts:
-            start, end = mapped.span(fact.start, fact.end)
-            targets.append(make_target(doc, clause, fact, start, end, owners, source))
+        scope, previous_end, opened = _next_scope(doc, clause, scope, previous_end)
+        try:
+            targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops,
+                                           scope[1] if scope is not None and not opened else None))
+        except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
+            if warn:
+                warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
     return targets
+
+
+def _next_scope(doc: Document, clause: Clause, scope: Scope | None, previous_end: int) -> tuple[Scope | None, int, bool]:
+    """The year scope in force at ``clause`` (a goal list's 到2027年, a paragraph's 2023年，),
+    where its text ends, and whether the clause itself opens the scope."""
+    if clause.kind == "table_row":
+        return scope, previous_end, False
+    new_paragraph = "\n" in doc.text[previous_end : clause.start]
+    goal = _SCOPE_OPEN.match(clause.text)
+    opening = goal or _YEAR_LEAD.match(clause.text)
+    if opening:
+        parent = clause.parent_id if clause.kind == "sentence" else clause.id
+        return (parent, int(opening.group(1)), bool(goal)), clause.end, True
+    if scope is not None and (
+        clause.parent_id != scope[0] and clause.id != scope[0]
+        # A year lead holds for its paragraph; a goal list also for the bullets on the lines after it.
+        or new_paragraph and not (scope[2] and _LIST_ITEM.match(clause.text))
+    ):
+        scope = None
+    return scope, clause.end, False
+
+
+def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
+                    group_owners: dict[str, tuple[Owner, ...]], drops, scope_year: int | None) -> list[Target]:
+    """Targets of one clause, under the year scope that the clauses before it opened."""
+    if clause.kind == "table_row":
+        return table_row_facts(doc, clause)
+    if not re.search(r"[\dXx]|百分之|[一二两三四五六七八九十百千][家个项件人名]", clause.text):
+        return []
+    row = _table_row_of(clause, by_id)
+    if row is not None:
+        owners, source = _row_owners(doc, row)
+    else:
+        owners = owners_in_text(clause.text, doc) or group_owners.get(clause.id, ())
+        source = "explicit" if owners else "default"
+        owners = owners or default_owner(doc)
+    mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
+    marker = _MARKER.match(mapped.text)
+    ctx = context_for(doc, clause)
+    if scope_year is not None:
+        ctx = replace(ctx, scope_year=scope_year)
+    facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
+    return [make_target(doc, clause, fact, *mapped.span(fact.start, fact.end), owners, source) for fact in facts]
 
 
 def make_target(doc: Document, clause: Clause, fact: Fact, start: int, end: int,

@@ -121,6 +121,7 @@ def read_corpus(
     from plankg.ingest.readers import iter_input_files, read_text
 
     errors: list[str] = []
+    warnings: list[str] = []
 
     def report(message: str) -> None:
         errors.append(message)
@@ -150,10 +151,17 @@ def read_corpus(
         except IngestError as exc:
             report(str(exc))
             continue
+        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch
+            report(f"{path}: could not be read ({type(exc).__name__}: {exc})")
+            continue
         for doc in docs:
             documents.append(doc)
-            clauses.extend(build_clauses(doc.id, doc.text, doc.repairs))
-    corpus = Corpus(documents=tuple(documents), clauses=tuple(clauses), errors=tuple(errors))
+
+            def warn(message: str, doc: Document = doc) -> None:
+                warnings.append(f"{doc.path}{f'#{doc.part + 1}' if doc.part else ''}: {message}")
+
+            clauses.extend(build_clauses(doc.id, doc.text, doc.repairs, warn))
+    corpus = Corpus(documents=tuple(documents), clauses=tuple(clauses), errors=tuple(errors), warnings=tuple(warnings))
     if extract:
         from plankg.ingest.extract import extract_corpus
 

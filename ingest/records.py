@@ -295,6 +295,8 @@ class Corpus(_Record):
     mentions: tuple[Mention, ...] = ()
     entities: tuple[Entity, ...] = ()
     errors: tuple[str, ...] = field(default=())
+    # Problems inside documents that were still read as far as they could be (one line each).
+    warnings: tuple[str, ...] = field(default=())
 
     def document(self, doc_id: str) -> Document:
         """Return the document with id ``doc_id``."""

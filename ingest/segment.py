@@ -218,6 +218,13 @@ class ProseSegmenter:
             first = False
 
 
+    def plain_paragraph(self, start: int, end: int) -> None:
+        """Sentences of ``[start, end)`` without looking for markers (the fallback for odd text)."""
+        mapped = clean_span(self.text, start, end, self.repairs, self.drops)
+        for a, b in _sentences(mapped.text, 0, len(mapped.text)):
+            self._emit(mapped, a, b, "sentence")
+
+
 def _peek(state: SegmentState, level: int, number: int) -> SegmentState:
     """State as it will be once the marker at ``level`` is opened (for finding the title's end)."""
     peek = SegmentState(dict(state.last), list(state.stack), state.boundary_at)

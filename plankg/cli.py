@@ -24,6 +24,8 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
     from plankg.reports import document_summaries
 
     corpus = read_corpus(args.paths or None, on_error=_print_error)
+    for warning in corpus.warnings:
+        _print_error(f"warning: {warning}")
     summaries = document_summaries(corpus)
     if args.json:
         print(json.dumps(summaries, ensure_ascii=False, indent=2))
