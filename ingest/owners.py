@@ -14,7 +14,10 @@ _LEAD_MARK = ("*", "＊")
 # 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
 _LEAD_PHRASE = re.compile(r"牵头(?:单位|部门)[:：为是]?\s*([^，,；;。】\]]+)")
 _SUPPORT_PHRASE = re.compile(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|配合(?:单位|部门)[:：为是]\s*([^，,；;。】\]]+)")
-_RESPONSIBLE_PHRASE = re.compile(r"责任(?:单位|部门|处室)[:：]\s*([^，,；;。】\]]+)")
+_RESPONSIBLE_PHRASE = re.compile(r"责任(?:单位|部门|处室)[:：]\s*([^，,；;。】\]）)]+)")
+# （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
+_X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
+_X_SUPPORTS = re.compile(r"([\u4e00-\u9fff、]{2,60}?)(?:配合|协同|协助|参与)(?=[，,；;。）)]|$)")
 
 
 def resolve_unit(surface: str, doc: Document) -> str:
@@ -86,6 +89,13 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     responsible = _RESPONSIBLE_PHRASE.search(text)
     if responsible:
         return owners_from_list(split_units(responsible.group(1)), doc)
+    leads = [m for m in _X_LEADS.finditer(text) if _unit_list(m.group(1))]
+    if leads:
+        owners = list(owners_from_list(_unit_list(leads[-1].group(1)), doc))
+        for match in _X_SUPPORTS.finditer(text[leads[-1].end():]):
+            for unit in _unit_list(match.group(1)):
+                owners.append(Owner(name=resolve_unit(unit, doc), surface=unit, role="support"))
+        return tuple(owners)
     trailing = [p for p in parenthetical_units(text) if not text[p[1]:].strip("。；; ")]
     if trailing:
         return owners_from_list(trailing[-1][2], doc)
@@ -104,6 +114,13 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
         if tail:
             return owners_from_list(tail, doc)
     return ()
+
+
+def _unit_list(phrase: str) -> list[str]:
+    """The units of ``区科技局、区财政局`` written before 牵头/负责/配合 (the longest unit at each end)."""
+    parts = [p for p in split_units(re.sub(r"^(?:由|并由|均由)", "", phrase)) if p]
+    units = [_longest_unit_suffix(p) for p in parts]
+    return [u for u in units if u] if units and all(units) else []
 
 
 def _longest_unit_suffix(part: str) -> str | None:

@@ -195,3 +195,21 @@ def test_region_written_as_xx_stays_unknown(tmp_path):
     path = tmp_path / "hidden.txt"
     path.write_text("XX县科技局2023年工作总结\n2023年，全县新增高新技术企业12家。\n", encoding="utf-8")
     assert read_corpus([path]).documents[0].region is None
+
+
+@pytest.mark.parametrize("sentence,expected", [
+    ("新增高新技术企业20家（区科技局牵头，区财政局配合）。", [("路桥区科技局", "lead"), ("路桥区财政局", "support")]),
+    ("技术合同成交额达到10亿元，由区发改局负责。", [("路桥区发改局", "lead")]),
+    ("新增孵化器2家（责任单位：区科技局）", [("路桥区科技局", "lead")]),
+    ("由区科技局牵头负责，区财政局、区税务局配合。",
+     [("路桥区科技局", "lead"), ("路桥区财政局", "support"), ("路桥区税务局", "support")]),
+    ("加强企业培育，负责全区科技企业认定工作。", []),
+])
+def test_owner_phrases_in_running_text(sentence, expected):
+    from plankg.ingest.owners import owners_in_text
+    from plankg.ingest.records import Document
+
+    district = Document(id="d", path="p", source_name="p", part=0, title="t", issuer="路桥区科技局", region="路桥区",
+                        region_level="district", parent_region="台州市", doc_type="work_plan", years=(2023,),
+                        reported_years=(), published=None, text="", repairs=(), placeholders=(), file_start=0)
+    assert [(o.name, o.role) for o in owners_in_text(sentence, district)] == expected
