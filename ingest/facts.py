@@ -60,6 +60,7 @@ class Fact:
     placeholder: bool = False
     unit_inferred: bool = False
     upper: float | None = None
+    baseline: float | None = None
 
 
 @dataclass(frozen=True)
@@ -99,6 +100,8 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
         facts.append(fact)
     _attach_stretch_lists(text, facts)
     _assign_respectively(text, facts)
+    _from_to(text, facts)
+    facts.extend(_relative_goals(text, ctx, facts))
     return facts
 
 
@@ -156,6 +159,12 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if indicator in _WHOLE_WORDS:
         owner_phrase = earlier[-1].indicator if earlier else _previous_noun(text, phrase_start)
         indicator = owner_phrase + indicator if owner_phrase else indicator
+    if value.unit in ("P", "PFlops", "EFlops") and "算力" not in text[max(0, value.start - 20) : value.start]:
+        return None  # P is a unit of computing power only
+    if rank:
+        # 高新区综合排名进入全省前3: the indicator is the ranking, the scope stays in the text.
+        indicator = re.sub(r"(?:要|力争|争取)?(?:进入|跻身|位居|位列|保持|挺进|列|排)?(?:全国|全省|全市|全区|全州|全县)?(?:排名)?$", "",
+                           indicator) or indicator
     if len(indicator) < 2:
         return None
     comparator = comparator_for(text[:value.start], text[value.end :])
@@ -351,7 +360,7 @@ def _assign_respectively(text: str, facts: list[Fact]) -> None:
     i = 0
     while i < len(facts):
         run = [facts[i]]
-        while i + len(run) < len(facts) and text[run[-1].end : facts[i + len(run)].start] == "、":
+        while i + len(run) < len(facts) and text[run[-1].end : facts[i + len(run)].start] in ("、", "和", "及", "与"):
             run.append(facts[i + len(run)])
         i += len(run)
         if len(run) < 2:
@@ -363,6 +372,9 @@ def _assign_respectively(text: str, facts: list[Fact]) -> None:
             start = _phrase_start(text, pos)
             names.insert(0, _clean_indicator(text[start:pos]))
             pos = start - 1
+        if len(names) != len(run) and "分别" in text[head_start : run[0].start]:
+            # A和B数量分别达到120家和860家: the names share the head noun after the last one.
+            names = _listed_names(text[head_start : run[0].start], len(run))
         if len(names) != len(run) or not all(names):
             continue
         # 国家级、省级知识产权保护规范化市场2家、5家: a bare qualifier shares the last name's head noun.
@@ -373,6 +385,63 @@ def _assign_respectively(text: str, facts: list[Fact]) -> None:
             names[k] = name + head if qualifier else name
         for fact, name in zip(run, names):
             fact.indicator = name
+
+
+def _listed_names(phrase: str, count: int) -> list[str]:
+    """``国家高新技术企业和科技型中小企业数量分别达到`` -> the two names, each with the shared head."""
+    subject = _clean_indicator(phrase.split("分别")[0])
+    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    if len(parts) != count:
+        return []
+    head = re.search(r"(?:数量|数|总量|总数|规模|比重|占比|增加值|营业收入|收入|产值|投入|强度)$", parts[-1])
+    if head and not parts[0].endswith(head.group()):
+        parts = [p + head.group() for p in parts[:-1]] + [parts[-1]]
+    return parts
+
+
+_FROM_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少)\s*(?:到|至)\s*$")
+_FROM = re.compile(r"从\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
+
+
+def _from_to(text: str, facts: list[Fact]) -> None:
+    """从2020年的2.1%提高到2.6%: the first value is the baseline (a result, of its year) of the second."""
+    for first, second in zip(facts, facts[1:]):
+        origin = _FROM.search(text[: first.start])
+        if not origin or not _FROM_TO.match(text[first.end : second.start]):
+            continue
+        indicator = _clean_indicator(text[_phrase_start(text, origin.start()) : origin.start()])
+        if len(indicator) >= 2:
+            first.indicator = second.indicator = indicator
+        first.kind = "achievement"
+        if origin.group(1):
+            first.year, first.period = int(origin.group(1)), None
+        second.baseline = first.value
+
+
+_MULTIPLE = re.compile(r"(翻一番|翻两番|翻番|双倍增|倍增)")
+
+
+def _relative_goals(text: str, ctx: ClauseContext, facts: list[Fact]) -> list[Fact]:
+    """翻一番, 倍增, 双倍增: a goal given as a multiple of the baseline (value 2 or 4, unit 倍)."""
+    out = []
+    excluded = excluded_spans(text)
+    for match in _MULTIPLE.finditer(text):
+        if any(f.start <= match.start() < f.end for f in facts) or any(a <= match.start() < b for a, b in excluded):
+            continue  # “双倍增”行动: the name of a campaign, not a goal
+        if re.match(r"[”\"]?(?:行动|计划|工程|战略|专项)", text[match.end() :]):
+            continue
+        word = match.group(1)
+        left = text[_phrase_start(text, match.start()) : match.start()]
+        left = re.sub(r"(?:实现|力争|确保|要|将|均|再)+$", "", left)
+        names = [n for n in re.split(r"[和及与、]", _indicator_left(left + "0", len(left))) if n] or [ctx.topic]
+        year, period, explicit = _year(text, match.start(), ctx)
+        kind = _kind(text, match.start(), ctx, year, explicit)
+        for name in names if word == "双倍增" else [_clean_indicator(left[_phrase_start(left, len(left)):])]:
+            if len(name) < 2:
+                continue
+            out.append(Fact(match.start(), match.end(), 4.0 if word == "翻两番" else 2.0, "倍", name, kind,
+                            measure="multiple", year=year, period=period))
+    return out
 
 
 def _attach_stretch_lists(text: str, facts: list[Fact]) -> None:

@@ -213,3 +213,46 @@ def test_owner_phrases_in_running_text(sentence, expected):
                         region_level="district", parent_region="台州市", doc_type="work_plan", years=(2023,),
                         reported_years=(), published=None, text="", repairs=(), placeholders=(), file_start=0)
     assert [(o.name, o.role) for o in owners_in_text(sentence, district)] == expected
+
+
+def test_values_paired_in_order_with_the_list_of_indicators():
+    facts = find_facts("国家高新技术企业和科技型中小企业数量分别达到120家和860家。", PLAN_2025)
+    assert [(f.value, f.indicator) for f in facts] == [(120, "国家高新技术企业数量"), (860, "科技型中小企业数量")]
+    facts = find_facts("规上工业增加值、高新技术产业增加值分别增长12.5%、8.3%。", PLAN_2025)
+    assert [(f.value, f.indicator, f.growth) for f in facts] == [(12.5, "规上工业增加值", True),
+                                                                  (8.3, "高新技术产业增加值", True)]
+
+
+def test_from_baseline_to_target():
+    facts = find_facts("全社会研发经费投入强度从2020年的2.1%提高到2.6%。", PLAN_2025)
+    base, goal = facts
+    assert (base.value, base.kind, base.year, base.indicator) == (2.1, "achievement", 2020, "全社会研发经费投入强度")
+    assert (goal.value, goal.kind, goal.year, goal.baseline) == (2.6, "target", 2025, 2.1)
+
+
+def test_relative_goals_are_multiples_of_the_baseline():
+    facts = find_facts("到2025年，全市高新技术企业数量实现翻一番。", PLAN_2025)
+    assert [(f.value, f.unit, f.measure, f.indicator) for f in facts] == [(2, "倍", "multiple", "高新技术企业数量")]
+    facts = find_facts("力争实现高新技术企业和研发投入双倍增。", PLAN_2025)
+    assert {f.indicator for f in facts} == {"高新技术企业", "研发投入"}
+    assert find_facts("深入实施科技企业“双倍增”行动。", PLAN_2025) == []
+
+
+def test_rank_goal_and_computing_power():
+    rank = find_facts("高新区综合排名进入全省前3。", PLAN_2025)[0]
+    assert (rank.value, rank.measure, rank.indicator) == (3, "rank", "高新区综合排名")
+    power = find_facts("新建智能算力中心，算力规模达到500P。", PLAN_2025)[0]
+    assert (power.value, power.unit) == (500, "P")
+    assert find_facts("应用下载量3P。", PLAN_2025) == []
+
+
+def test_indicator_is_the_whole_noun_phrase():
+    fact = find_facts("全市高新技术企业营业收入突破1000亿元。", PLAN_2025)[0]
+    assert fact.indicator == "高新技术企业营业收入"
+
+
+def test_duty_report_reports_on_its_year():
+    from plankg.ingest.metadata import detect_metadata
+
+    meta = detect_metadata("区科技局局长2022年度述职报告\n一年来，全局新增高新技术企业20家。\n")
+    assert (meta.doc_type, meta.reported_years) == ("duty_report", (2022,))
