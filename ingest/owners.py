@@ -32,7 +32,7 @@ def resolve_unit(surface: str, doc: Document) -> str:
         return name
     level_char = name[0]
     region_char = region[-1]
-    if level_char in "区县市" and not name.startswith(region):
+    if level_char in "区县市州" and not name.startswith(region):
         if level_char == region_char or (level_char == "市" and region_char == "市"):
             return region + name[1:]
     return name

@@ -256,3 +256,19 @@ def test_duty_report_reports_on_its_year():
 
     meta = detect_metadata("区科技局局长2022年度述职报告\n一年来，全局新增高新技术企业20家。\n")
     assert (meta.doc_type, meta.reported_years) == ("duty_report", (2022,))
+
+
+def test_html_task_table_gives_lead_and_supporting_units(tmp_path):
+    path = tmp_path / "tasks.html"
+    path.write_text(
+        "<html><body><h1>大理州科技局2024年重点工作任务分解表</h1><table>"
+        "<tr><th>序号</th><th>重点任务</th><th>牵头单位</th><th>配合单位</th><th>完成时限</th></tr>"
+        "<tr><td>1</td><td>新认定高新技术企业30家以上</td><td>高新科</td><td>州财政局</td><td>2024年12月</td></tr>"
+        "<tr><td>2</td><td>技术合同成交额达到12亿元</td><td>成果科</td><td>州统计局、州税务局</td><td>2024年底</td></tr>"
+        "</table></body></html>", encoding="utf-8")
+    corpus = read_corpus([path])
+    facts = {f.value: f for f in corpus.targets}
+    assert [(o.surface, o.role) for o in facts[12].owners] == [("成果科", "lead"), ("州统计局", "support"),
+                                                               ("州税务局", "support")]
+    assert facts[30].owners[0].kind == "division" and facts[30].year == 2024
+    assert corpus.documents[0].region == "大理白族自治州"
