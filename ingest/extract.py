@@ -14,6 +14,7 @@ from plankg.ingest.metadata import REPORT_TYPES
 from plankg.ingest.facts import ClauseContext, Fact, find_facts
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target, stable_id
+from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
 from plankg.ingest.textmap import clean_span
 from plankg.ingest.years import propose_years
@@ -92,13 +93,6 @@ def document_today(doc: Document, mode: str = "plan") -> int | None:
     return None
 
 
-# 2023年，……: a statement that opens with its year sets it for the rest of its paragraph.
-_YEAR_LEAD = re.compile(r"^\W{0,3}(?:[一二三四五六七八九十\d]{1,2}[、.．])?(?:截至|截止)?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,]")
-Scope = tuple[str | None, int, bool]  # (parent clause, year, opened by a goal list?)
-_LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[①-⑳]|\d{1,2}\s?[.．、)]|[（(][\d一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)")
-_SCOPE_OPEN = re.compile(r"^\W{0,3}(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?[^，,。；]{0,12}?"
-                         r"(?:到|至|截至|截止)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
-
 
 def extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str], None] | None = None) -> list[Target]:
     """Targets and achievements of one document; a clause that cannot be read is reported and skipped."""
@@ -120,41 +114,19 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
     by_id = {c.id: c for c in clauses}
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
-    scope: Scope | None = None
-    previous_end = 0
+    scopes = ScopeTracker(doc, by_id)
     for clause in clauses:
-        scope, previous_end, opened = _next_scope(doc, clause, scope, previous_end)
+        scope = scopes.enter(clause)
         try:
-            targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops,
-                                           scope[1] if scope is not None and not opened else None))
+            targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops, scope))
         except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
             if warn:
                 warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
     return targets
 
 
-def _next_scope(doc: Document, clause: Clause, scope: Scope | None, previous_end: int) -> tuple[Scope | None, int, bool]:
-    """The year scope in force at ``clause`` (a goal list's 到2027年, a paragraph's 2023年，),
-    where its text ends, and whether the clause itself opens the scope."""
-    if clause.kind == "table_row":
-        return scope, previous_end, False
-    new_paragraph = "\n" in doc.text[previous_end : clause.start]
-    goal = _SCOPE_OPEN.match(clause.text)
-    opening = goal or _YEAR_LEAD.match(clause.text)
-    if opening:
-        parent = clause.parent_id if clause.kind == "sentence" else clause.id
-        return (parent, int(opening.group(1)), bool(goal)), clause.end, True
-    if scope is not None and (
-        clause.parent_id != scope[0] and clause.id != scope[0]
-        # A year lead holds for its paragraph; a goal list also for the bullets on the lines after it.
-        or new_paragraph and not (scope[2] and _LIST_ITEM.match(clause.text))
-    ):
-        scope = None
-    return scope, clause.end, False
-
-
 def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
-                    group_owners: dict[str, tuple[Owner, ...]], drops, scope_year: int | None) -> list[Target]:
+                    group_owners: dict[str, tuple[Owner, ...]], drops, scope: Scope | None) -> list[Target]:
     """Targets of one clause, under the year scope that the clauses before it opened."""
     if clause.kind == "table_row":
         return table_row_facts(doc, clause)
@@ -170,8 +142,8 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
     marker = _MARKER.match(mapped.text)
     ctx = context_for(doc, clause)
-    if scope_year is not None:
-        ctx = replace(ctx, scope_year=scope_year)
+    if scope is not None:
+        ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal)
     facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
     return [make_target(doc, clause, fact, *mapped.span(fact.start, fact.end), owners, source) for fact in facts]
 

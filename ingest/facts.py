@@ -74,6 +74,7 @@ class ClauseContext:
     topic: str = ""  # the task or section a clause belongs to, for values that name no indicator
     today: int | None = None  # the year the document speaks from (今年), for 去年/明年 and past vs future
     scope_year: int | None = None  # a goal list's 到2027年 that holds for the items after it
+    goal_list: bool = False  # the clause is an item of a goal list (主要目标：…；…)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -307,14 +308,18 @@ def _kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None, expl
     sentence = re.split(r"[；;。]", text[:pos])[-1]
     if (_PAST_CUE.search(statement) or re.match(r"^\W*(?:截至|截止)", sentence)) and not _TARGET_CUE.search(statement):
         return "achievement"
-    if _TARGET_CUE.search(statement) or re.search(r"(?:到|至)\s*(?:20\d\d|20XX)\s*年", before):
+    future = re.search(r"将(?!近)|力争|计划|拟|目标", sentence)  # 今年，X将……，分别新增1000家
+    if _TARGET_CUE.search(statement) or re.search(r"(?:到|至)\s*(?:20\d\d|20XX)\s*年", before) or (
+            future and not _PAST_CUE.search(sentence[future.end():])):
         if not (explicit_year and ctx.today and year and year < ctx.today and not _TARGET_CUE.search(statement)):
             return "target"
-    if explicit_year and ctx.today and year:
+    if explicit_year and ctx.today and year and not (ctx.goal_list and year == ctx.scope_year):
         if year < ctx.today:
             return "achievement"
         if year > ctx.today:
             return "target"
+    if ctx.goal_list:
+        return "target"
     if ctx.mode == "report":
         return "achievement"
     if re.search(r"已经|已(?:有|达|建成|完成|认定|引进)|截至目前|目前已", before[-20:]):

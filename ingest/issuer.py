@@ -21,8 +21,8 @@ BUREAU = (
 _GOVERNMENT = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|发展和改革委员会|发改委|管委会|管理委员会)"
 _ZONE = r"(?:高新技术产业开发区|高新技术产业园区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)"
 _BODY = re.compile(r"([\u4e00-\u9fffX]{0,14}?)(" + BUREAU + "|" + _GOVERNMENT + "|" + _ZONE + r")(?:管委会|管理委员会)?")
-_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|主办单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
-_LEVEL_CHAR = {"省": ("province",), "市": ("city", "county"), "州": ("city",), "盟": ("city",), "地区": ("city",),
+_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
+_LEVEL_CHAR = {"省": ("province",), "市": ("city", "county", "municipality"), "州": ("city",), "盟": ("city",), "地区": ("city",),
                "县": ("county",), "旗": ("county",), "区": ("district",)}
 _SELF = re.compile(r"(?:我局|本局|我委|本委|我厅|本厅)")
 
@@ -38,15 +38,19 @@ class Issuer:
 
 def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> Issuer:
     """The issuer of a document and its region, from the strongest evidence the text gives."""
+    from plankg.ingest.layout import is_chrome_line
+
     gaz = gazetteer or load_gazetteer()
-    head = text[:1500]
+    # Page chrome (a footer's 主办单位, a site banner) names the website, not the issuer.
+    raw_head = text[:1500]
+    head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))
     context = tuple(r.name for r, _, _ in gaz.find_all(text))
     for match in _BODY.finditer(title):
         found = _resolve_body(match, text, gaz, context)
         if found.region is not None:
             return found
     title_place = _title_place(title, gaz, context)
-    fields = [m.group(1) for m in _FIELD.finditer(head)]
+    fields = [m.group(1) for m in _FIELD.finditer(raw_head) if "主办" not in raw_head[max(0, m.start() - 4) : m.start()]]
     for value in fields:
         for match in _BODY.finditer(value):
             found = _resolve_body(match, text, gaz, context)
@@ -105,6 +109,9 @@ def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, context: tupl
     elif prefix:
         surface = surface[len(prefix) - len(_level_tail(prefix)):]
     zone = None
+    whole = gaz.candidates(match.group(0)[len(prefix) - len(named[-1].short) if named else 0 :]) if named else []
+    if re.match(_ZONE, kind) and whole:
+        return Issuer(surface, whole[0])  # 滨海新区, 浦东新区: districts, not functional zones
     if re.match(_ZONE, kind):
         if not named:
             return Issuer(surface, None)
@@ -142,9 +149,10 @@ def _region_of_level(text: str, level_char: str, gaz: Gazetteer, context: tuple[
     seen: dict[str, Region] = {}
     for region, start, end in gaz.find_all(text, context):
         written = text[start:end]
-        if region.level not in levels:
+        municipality = region.level == "province" and region.name.endswith("市")  # 天津市科技局 is a 市's
+        if region.level not in levels and not (municipality and "municipality" in levels):
             continue
-        if level_char in ("市", "州", "县", "区") and region.level != "province":
+        if level_char in ("市", "州", "县", "区") and not municipality:
             # 市科技局 is a 市's bureau: a county-level city (瑞安市) counts, a 县 does not.
             if not (region.name.endswith(level_char) or written.endswith(level_char)
                     or level_char == "州" and region.name.endswith("自治州")

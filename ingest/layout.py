@@ -15,6 +15,12 @@ _WIDGET_LINE = re.compile(
     r"|最新评论|网站首页|公开范围|公开方式|体裁分类|关键词\s*[:：]|有效性|文\s*号\s*[:：]|首页\s*[»>]|.*[|｜].*网站|.*网站\s*[|｜]|阅读数|发表时间|生成日期|主题分类|索引号|组配分类|编辑\s*[:：]"
     r"|浏览量|字体\s*[:：]|【字体|\[\s*我要打印|\d+\.jpe?g$)"
 )
+# Breadcrumbs (首页 > 新闻 > 正文), footers (主办单位 … 版权所有, ICP备案) and bare dates are not text.
+_FRAME_LINE = re.compile(
+    r"^\s*(?:[^>»＞\n]{1,12}\s*[>»＞]\s*){2,}[^>»＞\n]{0,40}$|.*(?:版权所有|ICP备|网站标识码|主办单位\s*[:：]|承办单位\s*[:：]"
+    r"|联系电话\s*[:：]|技术支持\s*[:：]|分辨率|浏览器)|^\s*[(（]?\s*20\d\d\s*[年/.-]\s*\d{1,2}\s*[月/.-]\s*\d{1,2}\s*日?"
+    r"(?:\s+\d{1,2}:\d{2}(?::\d{2})?)?\s*[)）]?\s*$|^\s*(?:20\d\d\s+)?\d{1,2}/\d{1,2}\s+\d{1,2}:\d{2}|.*热搜\s*[:：]|^\s*\{\w+\}\s*$"
+    r"|^\s*Original URL|^\s*<[a-zA-Z/!]")
 _TRAILING_CHROME = re.compile(r"(?:浏览次数|访问次数)\s*[:：]?\s*\d*\s*(?:打印)?\s*$|打印本页\s*关闭窗口")
 _FILE_NAME_LINE = re.compile(r"^\s*\S{2,80}\.(?:docx?|pdf|wps|txt)\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(\d{1,3})[、.．]")
@@ -24,7 +30,7 @@ _SENTENCE_END = "。；;！!？?：:”）)》"
 def is_chrome_line(line: str) -> bool:
     """Whether one line is page chrome: navigation, page fields, widgets, file names."""
     return bool(_CHROME_LINE.match(line) or _WIDGET_LINE.match(line) or _FILE_NAME_LINE.match(line)
-                or _TRAILING_CHROME.search(line))
+                or _TRAILING_CHROME.search(line) or _FRAME_LINE.match(line))
 
 
 def chrome_lines(text: str) -> list[tuple[int, int]]:

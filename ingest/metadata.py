@@ -53,24 +53,26 @@ def detect_title(text: str) -> str:
             return _clean_title(field.group(1))
     for line in lines[:40]:
         # A notice that issues a plan (关于印发《X》的通知) is the cover of X.
-        notice = re.match(r"^关于(?:印发|发布|下达)《(.{4,60}?)》的通知$", line)
+        notice = re.match(r"^[^《》]{0,30}?关于(?:印发|发布|下达)《(.{4,60}?)》的通知", line)
         if notice:
             return _clean_title(notice.group(1))
     candidates = [(i, ln) for i, ln in enumerate(lines[:60]) if _title_shaped(ln)]
-    for i, line in candidates:
-        following = [ln for ln in lines[i + 1 : i + 4] if ln][:2]
-        if any(_DATE_LINE.search(ln) for ln in following) and not _DATE_LINE.search(line):
-            return _clean_title(line)
+    # The headline is the line right above its date or source line (then the one two lines above).
+    for reach in (1, 2):
+        for i, line in candidates:
+            following = [ln for ln in lines[i + 1 : i + 6] if ln][:reach]
+            if following and _DATE_LINE.search(following[-1]) and not _DATE_LINE.search(line):
+                return _clean_title(line)
     head = text[:3000]
     found = [(m.start(), m.group().strip(" \t\n,，:：《》")) for m in _TITLE.finditer(head)]
     for start, candidate in sorted(found):
         line_start = head.rfind("\n", 0, start) + 1
-        line_end = head.find("\n", start)
-        line = head[line_start : line_end if line_end >= 0 else len(head)]
-        if "《" in line[: start - line_start] and "》" in line[start - line_start :]:
+        year_at = start + (re.search(r"20\d\d|20XX|２０", candidate).start() if re.search(r"20\d\d|20XX|２０", candidate) else 0)
+        before = head[line_start:year_at]
+        if before.rfind("《") > before.rfind("》"):
             continue  # inside a quoted title: a cited document
         if "通知" not in candidate and len(candidate) >= 6:
-            return _trim_title(re.sub(r"\.(?:docx?|pdf|wps)$", "", candidate))
+            return _clean_title(candidate)
     for _, line in candidates:
         if _GENRE_WORD.search(line[-8:]):
             return _clean_title(line)
@@ -89,6 +91,7 @@ def _title_shaped(line: str) -> bool:
 
 def _clean_title(title: str) -> str:
     title = _DOC_NUMBER.sub("", title.strip(" •·\u3000"))
+    title = re.sub(r"^【[^】]{1,8}】\s*|^\d{1,3}\s*[、.．]\s*(?=\D)", "", title)
     return _trim_title(re.sub(r"\.(?:docx?|pdf|wps)$", "", title))
 
 
@@ -155,7 +158,26 @@ def detect_doc_type(title: str, text: str = "") -> str:
         return "work_plan"
     if re.search(r"方案|计划", title):
         return "action_plan"
-    return "other"
+    return _type_from_tense(title, text)
+
+
+_GOAL_WORDS = re.compile(r"力争|确保|目标|计划|预期|将(?!近)|拟|要(?!求|素|点)|到\s*20\d\d\s*年|争取|力求")
+_RESULT_WORDS = re.compile(r"同比|较上年|比上年|累计|共计|位居|荣获|获批|入选|已|取得|完成了|实现了|入库|新增[^，,。；]{0,12}\d|"
+                           r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
+
+
+def _type_from_tense(title: str, text: str) -> str:
+    """A news report or bulletin with no genre word: its tense says whether it reports or plans."""
+    body = title + text[:3000]
+    goals = len(_GOAL_WORDS.findall(body))
+    results = len(_RESULT_WORDS.findall(body))
+    if goals + results < 2:
+        return "other"
+    if results >= 2 * goals:
+        return "summary"
+    if goals >= 2 * results:
+        return "work_plan"
+    return "summary_plan"
 
 
 def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: str = "",
@@ -176,7 +198,7 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
             planned = list(range(int(span.group(1)), int(span.group(2)) + 1))
             break
         if not _GENRE_WORD.search(candidate) and not _YEAR_RANGE.search(candidate):
-            continue  # a news headline's year is when it ran, not what it plans or reports
+            continue  # a headline: its year is read after the opening's own words
         if report_type:
             head, _, tail = candidate.partition("总结")
             rep = [int(y) for y in re.findall(r"(20\d\d)", head)]
@@ -193,9 +215,29 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
             years = [int(y) for y in re.findall(r"(20\d\d)", candidate)]
             if years and not planned:
                 planned = years[:1]
-    if not planned and not reported and text:
-        planned, reported = _years_from_opening(text, doc_type, published)
+    if text and (not planned or not reported):
+        opening_planned, opening_reported = _years_from_opening(text, doc_type, published)
+        if not planned and not (reported and doc_type not in ("summary_plan", "half_year_summary")):
+            planned = opening_planned
+        if not reported and not (planned and doc_type not in REPORT_TYPES):
+            reported = opening_reported
+    if not planned and not reported:
+        planned, reported = _headline_years(title, doc_type)
     return tuple(planned), tuple(reported)
+
+
+def _headline_years(title: str, doc_type: str) -> tuple[list[int], list[int]]:
+    """A headline's year is the year it writes about (2022年X市入库数量位居全区第一)."""
+    headline = [int(y) for y in re.findall(r"(20\d\d)\s*年", title)][:1]
+    if not headline or _GENRE_WORD.search(title):
+        return [], []
+    plans = re.search(r"明确|部署|目标|计划|力争|将|规划|谋划|要点|任务", title)
+    reports = re.search(r"位居|实现|完成|增长|成效|达到|突破|居|第一|排名|通报|情况", title)
+    if (doc_type in REPORT_TYPES or reports) and not plans:
+        return [], headline
+    if doc_type != "other":
+        return headline, []
+    return [], []
 
 
 _SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
@@ -211,6 +253,11 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         planned = [int(glued.group(1))] if glued and doc_type not in REPORT_TYPES else []
     if not reported and doc_type == "half_year_summary" and published:
         reported = [int(published[:4])]
+    if not planned and not reported:
+        # A plan that opens "2023年是…之年" speaks of that year.
+        year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])
+        if year_of:
+            (reported if doc_type in REPORT_TYPES else planned).append(int(year_of.group(1)))
     return planned, reported
 
 

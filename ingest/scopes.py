@@ -1,0 +1,106 @@
+"""Year and goal scopes that carry from one clause to the next.
+
+Plans state a year once and list the goals under it; reports state a year once and list results:
+
+- a goal list: ``到2027年，`` (or ``主要目标：``) opening a clause holds for the clauses of its
+  section and, where the document has no sections, for the bullets (——, 1., ①) on the lines after;
+- a goal sentence: ``力争到2025年，A达到x；B达到y；C达到z。`` holds for its ``；`` parts;
+- a year lead: ``2023年，……；全年新增……`` (or ``回望2024年，``) holds for its paragraph.
+
+Scopes give a default year to values that name none, and goal scopes mark them as targets
+unless their own words say they are results.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.ingest.records import Clause, Document
+
+_MARKER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
+_GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
+_GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目标(?:任务)?(?:是|为|如下)?\s*[:：]?$|^\W{0,3}" + _MARKER
+                           + r"\s*(?:主要|发展|预期|具体|工作)目标")
+_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|至)\s*20\d\d\s*年(?:底|末)?[，,:：])")
+_GOAL_YEAR = re.compile(r"(?:到|至)\s*(20\d\d)\s*年")
+_YEAR_LEAD = re.compile(r"^\W{0,3}" + _MARKER + r"[\u4e00-\u9fff]{0,4}?(?:截至|截止)?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+_LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[①-⑳]|\d{1,2}\s?[.．、)]|[（(][\d一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)")
+
+
+@dataclass(frozen=True)
+class Scope:
+    """A year (and whether it lists goals) in force over some clauses."""
+
+    year: int | None
+    goal: bool
+    reach: str  # "section" | "sentence" | "paragraph"
+    path: tuple[str, ...] = ()
+    heading_id: str | None = None
+
+
+class ScopeTracker:
+    """Walks a document's clauses in order and says which scope each one is in."""
+
+    def __init__(self, doc: Document, by_id: dict[str, Clause]) -> None:
+        self.doc = doc
+        self.by_id = by_id
+        self.scope: Scope | None = None
+        self.previous: Clause | None = None
+
+    def enter(self, clause: Clause) -> Scope | None:
+        """The scope that applies to ``clause`` (None for the clause that opens one)."""
+        if clause.kind == "table_row":
+            return None
+        previous, self.previous = self.previous, clause
+        new_paragraph = previous is None or "\n" in self.doc.text[previous.end : clause.start]
+        if self.scope is not None and not self._holds(self.scope, clause, previous, new_paragraph):
+            self.scope = None
+        opened = self._opens(clause)
+        if opened is not None:
+            inherited = self.scope
+            self.scope = opened
+            # A goal heading without a year of its own (主要目标：) keeps the year in force.
+            if opened.year is None and inherited is not None:
+                self.scope = Scope(inherited.year, True, opened.reach, opened.path, opened.heading_id)
+            return None if opened.year is not None else inherited
+        return self.scope
+
+    def _opens(self, clause: Clause) -> Scope | None:
+        text = clause.text
+        goal = _GOAL_OPEN.match(text)
+        if goal:
+            return self._section_scope(clause, int(goal.group(1)))
+        if clause.kind == "heading" and _GOAL_HEADING.search(text.rstrip("。；; ")):
+            return self._section_scope(clause, None)
+        if _GOAL_SENTENCE.search(text) and text.rstrip().endswith(("；", ";", "：", ":")):
+            year = _GOAL_YEAR.search(text)
+            return Scope(int(year.group(1)) if year else None, True, "sentence")
+        lead = _YEAR_LEAD.match(text)
+        if lead:
+            return Scope(int(lead.group(1)), False, "paragraph")
+        return None
+
+    def _section_scope(self, clause: Clause, year: int | None) -> Scope:
+        if clause.kind in ("heading", "item"):
+            return Scope(year, True, "section", clause.section_path, clause.id)
+        if clause.section_path:
+            return Scope(year, True, "section", clause.section_path)
+        return Scope(year, True, "paragraph")
+
+    def _holds(self, scope: Scope, clause: Clause, previous: Clause | None, new_paragraph: bool) -> bool:
+        if scope.reach == "sentence":
+            return previous is not None and previous.text.rstrip().endswith(("；", ";", "：", ":"))
+        if scope.reach == "paragraph":
+            return not new_paragraph or scope.goal and bool(_LIST_ITEM.match(clause.text))
+        if scope.heading_id is not None:
+            return self._under(clause, scope.heading_id)
+        return clause.section_path[: len(scope.path)] == scope.path
+
+    def _under(self, clause: Clause, heading_id: str) -> bool:
+        parent = clause.parent_id
+        while parent is not None:
+            if parent == heading_id:
+                return True
+            node = self.by_id.get(parent)
+            parent = node.parent_id if node else None
+        return False
