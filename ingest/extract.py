@@ -75,7 +75,10 @@ def context_for(doc: Document, clause: Clause) -> ClauseContext:
     default_year = section_year or (years[0] if len(years) == 1 else None)
     topic = _MARKER.sub("", clause.section_path[-1].split("·")[0]).strip("★ ") if clause.section_path else ""
     return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year,
-                         topic=topic if 2 <= len(topic) <= 24 else "", today=document_today(doc, mode))
+                         topic=topic if 2 <= len(topic) <= 24 else "", today=document_today(doc, mode),
+                         # A section's own year (二、2020年工作计划) outranks the document's.
+                         plan_year=doc.years[0] if len(doc.years) == 1 and not section_year else None,
+                         report_year=doc.reported_years[0] if len(doc.reported_years) == 1 and not section_year else None)
 
 
 def document_today(doc: Document, mode: str = "plan") -> int | None:

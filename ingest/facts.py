@@ -75,6 +75,8 @@ class ClauseContext:
     today: int | None = None  # the year the document speaks from (今年), for 去年/明年 and past vs future
     scope_year: int | None = None  # a goal list's 到2027年 that holds for the items after it
     goal_list: bool = False  # the clause is an item of a goal list (主要目标：…；…)
+    plan_year: int | None = None  # the document's own planned year and reported year: a goal
+    report_year: int | None = None  # that names no year is for the first, a result for the second
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -186,6 +188,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if same_sentence and not _TARGET_CUE.search(statement) and not _PAST_CUE.search(statement) and not (
             _YEAR.search(statement)):
         kind = earlier[-1].kind  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
+    if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
+        year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
         kind, measure, growth = "achievement", "completion", False  # 完成全年任务的80%: its own measure
     unit = value.unit
