@@ -205,12 +205,11 @@ def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
                 support += tuple(Owner(o.name, o.surface, "support", o.parent, o.kind) for o in units)
             elif units and not lead:
                 lead = units
-            if re.search(r"责任人", cell.name) and named:
-                people = tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
-    if lead or support:
-        return lead + support, "explicit"
-    if people:
-        return people, "explicit"
+            # The person answerable (责任人, 牵头领导) shares ownership; a supervising 分管领导 does not.
+            if re.search(r"责任人|牵头领导", cell.name) and named:
+                people += tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
+    if lead or support or people:
+        return lead + support + people, "explicit"
     return default_owner(doc), "default"
 
 

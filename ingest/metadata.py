@@ -209,7 +209,7 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
                 planned = plan[:1]
             if doc_type in ("summary_plan", "half_year_summary") and not plan and rep and "下半年" in tail and not planned:
                 planned = rep[:1]
-            if rep and not planned and re.search(r"自查|完成情况|绩效目标", candidate):
+            if rep and not planned and re.search(r"自查|完成情况|绩效目标|进展情况|落实", candidate):
                 planned = rep[:1]
         else:
             years = [int(y) for y in re.findall(r"(20\d\d)", candidate)]

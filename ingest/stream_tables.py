@@ -79,7 +79,8 @@ class _Columns:
         if kind == "number":
             return bool(_NUMBER.match(flat))
         if kind == "person":
-            return all(_PERSON.match(p.strip()) for p in re.split(r"[、，,]", value) if p.strip())
+            names = [p.strip() for p in re.split(r"[、，,]", value) if p.strip()]
+            return bool(names) and all(_PERSON.match(p) and not ORG_SUFFIX.search(p) for p in names)
         if kind == "unit":
             return bool(ORG_SUFFIX.search(re.sub(r"等.*$", "", flat))) and len(flat) <= 60
         if kind == "deadline":
@@ -141,7 +142,8 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns) -> tup
         flat = re.sub(r"\s+", "", value)
         if _find_header(text, cells, j) is not None:
             break  # the next table (or the header repeated on a new page)
-        if numbered and _NUMBER.match(flat) and (last_number is None or int(flat) == last_number + 1):
+        # Rows may start at any number and skip some (a page of a longer table, rows left out).
+        if numbered and _NUMBER.match(flat) and (last_number is None or last_number < int(flat) <= last_number + 100):
             _close(rows, current, columns, text)
             current, pointer, last_number = {0: [cell]}, 1, int(flat)
             j += 1
