@@ -117,7 +117,7 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
     by_id = {c.id: c for c in clauses}
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
-    scopes = ScopeTracker(doc, by_id)
+    scopes = ScopeTracker(doc, by_id, document_today(doc))
     for clause in clauses:
         scope = scopes.enter(clause)
         try:

@@ -251,8 +251,9 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not planned:
         glued = re.search(r"[\u4e00-\u9fff]{1,6}(20\d\d)\s*年(?:度)?工作[。，,；]", head)
         planned = [int(glued.group(1))] if glued and doc_type not in REPORT_TYPES else []
-    if not reported and doc_type == "half_year_summary" and published:
-        reported = [int(published[:4])]
+    if not reported and published and (doc_type == "half_year_summary" or doc_type in REPORT_TYPES and re.search(
+            r"一季度|上半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", head[:300])):
+        reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year
     if not planned and not reported:
         # A plan that opens "2023年是…之年" speaks of that year.
         year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])

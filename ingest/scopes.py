@@ -24,6 +24,8 @@ _GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目�
 _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|至)\s*20\d\d\s*年(?:底|末)?[，,:：])")
 _GOAL_YEAR = re.compile(r"(?:到|至)\s*(20\d\d)\s*年")
 _YEAR_LEAD = re.compile(r"^\W{0,3}" + _MARKER + r"[\u4e00-\u9fff]{0,4}?(?:截至|截止)?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+_RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
+_RELATIVE_OFFSET = {"去年": -1, "上年": -1, "明年": 1}
 _LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[①-⑳]|\d{1,2}\s?[.．、)]|[（(][\d一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)")
 
 
@@ -41,9 +43,10 @@ class Scope:
 class ScopeTracker:
     """Walks a document's clauses in order and says which scope each one is in."""
 
-    def __init__(self, doc: Document, by_id: dict[str, Clause]) -> None:
+    def __init__(self, doc: Document, by_id: dict[str, Clause], today: int | None = None) -> None:
         self.doc = doc
         self.by_id = by_id
+        self.today = today
         self.scope: Scope | None = None
         self.previous: Clause | None = None
 
@@ -78,6 +81,22 @@ class ScopeTracker:
         lead = _YEAR_LEAD.match(text)
         if lead:
             return Scope(int(lead.group(1)), False, "paragraph")
+        if text.rstrip().endswith(("；", ";")):
+            # 去年我市入库2707家；新增省技术创新中心6家: the year goes on to the sentence's next part.
+            year = self._stated_year(text)
+            if year is not None:
+                return Scope(year, False, "sentence")
+        return None
+
+    def _stated_year(self, text: str) -> int | None:
+        unquoted = re.sub(r"《[^》]*》", "", text)
+        relative = _RELATIVE.search(unquoted)
+        # 2022年度湖北省科学技术奖 names an award, not the year of the statement.
+        explicit = re.search(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))", unquoted)
+        if explicit and (not relative or explicit.start() < relative.start()):
+            return int(explicit.group(1))
+        if relative and self.today:
+            return self.today + _RELATIVE_OFFSET.get(relative.group(), 0)
         return None
 
     def _section_scope(self, clause: Clause, year: int | None) -> Scope:

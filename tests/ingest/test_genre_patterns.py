@@ -272,3 +272,40 @@ def test_html_task_table_gives_lead_and_supporting_units(tmp_path):
                                                                ("州税务局", "support")]
     assert facts[30].owners[0].kind == "division" and facts[30].year == 2024
     assert corpus.documents[0].region == "大理白族自治州"
+
+
+def test_a_year_stated_in_one_part_of_a_sentence_holds_for_the_next(tmp_path):
+    path = tmp_path / "plan.txt"
+    path.write_text("鹤壁市明确2023年科技工作目标\n日期：2023-03-01\n"
+                    "去年，全市科技型中小企业入库860家；新增省级工程技术研究中心12家。"
+                    "今年，全市将力争新增高新技术企业40家。\n", encoding="utf-8")
+    facts = {f.value: f for f in read_corpus([path]).targets}
+    assert [(facts[v].kind, facts[v].year) for v in (860, 12)] == [("achievement", 2022)] * 2
+    assert (facts[40].kind, facts[40].year) == ("target", 2023)
+
+
+def test_an_estimate_in_a_year_end_summary_is_the_years_result():
+    facts = find_facts("全年预计新增高新技术企业95家，总数达到610家。", REPORT_2023)
+    assert [(f.value, f.kind, f.year) for f in facts] == [(95, "achievement", 2023), (610, "achievement", 2023)]
+
+
+def test_a_bulletin_of_the_first_months_reports_on_its_publication_year(tmp_path):
+    path = tmp_path / "bulletin.txt"
+    path.write_text("首页 > 数据统计 > 通报\n全市1-6月份科技型企业评价情况通报\n来源：市科技局 发布时间：2024-07-05\n"
+                    "1-6月份，全市1520家企业通过科技型中小企业评价入库，同比增长12%。\n", encoding="utf-8")
+    corpus = read_corpus([path])
+    doc = corpus.documents[0]
+    assert doc.title == "全市1-6月份科技型企业评价情况通报" and doc.reported_years == (2024,)
+    assert {(f.value, f.kind, f.year) for f in corpus.targets} == {(1520, "achievement", 2024), (12, "achievement", 2024)}
+
+
+def test_a_progress_table_with_skipped_row_numbers_and_a_lead_official(tmp_path):
+    path = tmp_path / "progress.txt"
+    path.write_text("县科学技术局落实2024年重点工作进展情况表\n\n序号\n具体任务\n进展情况\n牵头单位\n牵头领导\n"
+                    "3\n确保新增高新技术企业20家\n已培育入库15家\n县科技局\n县工信局\n王建国\n"
+                    "17\n新增省级研发平台4家\n已认定2家\n县科技局\n赵  敏\n", encoding="utf-8")
+    facts = {f.value: f for f in read_corpus([path]).targets}
+    assert (facts[20].kind, facts[20].year) == ("target", 2024)
+    assert (facts[15].kind, facts[15].year) == ("achievement", 2024)
+    assert [o.surface for o in facts[20].owners] == ["县科技局", "县工信局", "王建国"]
+    assert [o.name for o in facts[4].owners][-1] == "赵敏"
