@@ -97,12 +97,13 @@ class Gazetteer:
         found = list(self._full.get(key, [])) or list(self._short.get(key, []))
         return sorted(found, key=lambda r: LEVELS.index(r.level) if r.level in LEVELS else 9)
 
-    def find_all(self, text: str, context: tuple[str, ...] = ()) -> list[tuple[Region, int, int]]:
+    def find_all(self, text: str, context: tuple[str, ...] = (), loose: bool = False) -> list[tuple[Region, int, int]]:
         """Every region mention in ``text`` as (region, start, end), the longest form at each place.
 
         Full names always count. Short forms of provinces and prefecture-level cities count
         everywhere; those of counties and districts only where the text (or ``context``) also
-        names their city or province, since many of them are everyday words (和平, 城关, 永安).
+        names their city or province, since many of them are everyday words (和平, 城关, 永安);
+        ``loose`` lifts that rule for short texts that are about places (a question: 路桥的目标).
         A name shared by several regions counts only where one of them is placed by the text.
         """
         raw: list[tuple[list[Region], int, int, bool]] = []
@@ -133,7 +134,7 @@ class Gazetteer:
                 placed.update(a.name for a in self.ancestors(regions[0].name))
         out = []
         for regions, start, end, full in raw:
-            if len(regions) == 1 and (full or regions[0].level in ("province", "city")) and not (
+            if len(regions) == 1 and (full or loose or regions[0].level in ("province", "city")) and not (
                     not full and text[end : end + 1] in _STREET_AFTER):
                 out.append((regions[0], start, end))
                 continue
@@ -181,6 +182,10 @@ class Gazetteer:
         if region is None:
             return None
         return region.en or self._english_overrides.get(region.name) or _pinyin(region.short)
+
+    def english_names(self) -> dict[str, str]:
+        """Every region's English name (lower case, no spaces) -> its unique name."""
+        return {key: region.name for key, region in self._english_index().items()}
 
     def _english_index(self) -> dict[str, Region]:
         if self._english is None:

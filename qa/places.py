@@ -67,10 +67,12 @@ class PlaceSlot:
 @functools.lru_cache(maxsize=1)
 def _english_pattern() -> tuple[re.Pattern[str], dict[str, str]]:
     gazetteer = load_gazetteer()
-    names = {region.en.lower(): region.name for region in gazetteer.regions.values() if region.en}
+    names = {english.lower(): gazetteer.regions[name].name for english, name in gazetteer.english_names().items()
+             if len(english) >= 4}
     forms = sorted(names, key=len, reverse=True)
-    pattern = re.compile(r"\b(" + "|".join(re.escape(f) for f in forms) + r")(?:'s|’s)?\b"
-                         r"(?:\s+(?:city|district|county|province))?", re.IGNORECASE)
+    # Place names are capitalised in English questions: "Hanshou County", not the word "anning".
+    pattern = re.compile(r"\b(" + "|".join(re.escape(f).capitalize() for f in forms) + r")(?:'s|’s)?\b"
+                         r"(?:\s+(?:[Cc]ity|[Dd]istrict|[Cc]ounty|[Pp]rovince|[Pp]refecture))?")
     return pattern, names
 
 
@@ -79,8 +81,9 @@ def _other_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
     known = {f for r in load_gazetteer().regions.values() for f in (r.name, r.short, r.en) if f}
     zh = sorted((p for p in _OTHER_PLACES_ZH if p not in known), key=len, reverse=True)
     en = sorted((p for p in _OTHER_PLACES_EN if p not in known), key=len, reverse=True)
-    return (re.compile("(" + "|".join(zh) + ")" + _PLACE_SUFFIX),
-            re.compile(r"\b(" + "|".join(re.escape(p) for p in en) + r")\b", re.IGNORECASE))
+    never = r"(?!x)x"  # the national gazetteer knows them all: nothing is left to match
+    return (re.compile("(" + ("|".join(zh) or never) + ")" + _PLACE_SUFFIX),
+            re.compile(r"\b(" + ("|".join(re.escape(p) for p in en) or never) + r")\b", re.IGNORECASE))
 
 
 def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
@@ -102,11 +105,11 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
             mentions.append(PlaceMention(name, start, end, known))
             spans.append((start, end))
 
-    for region, start, end in gazetteer.find_all(text):
+    for region, start, end in gazetteer.find_all(text, loose=True):
         add(region.name, start, end, True)
     pattern, names = _english_pattern()
     for match in pattern.finditer(text):
-        add(names[match.group(1).lower()], match.start(), match.end(), True)
+        add(names[match.group(1).lower().replace(" ", "").replace("'", "")], match.start(), match.end(), True)
     zh_other, en_other = _other_patterns()
     for other in (zh_other, en_other):
         for match in other.finditer(text):
