@@ -84,9 +84,11 @@ def context_for(doc: Document, clause: Clause) -> ClauseContext:
 def document_today(doc: Document, mode: str = "plan") -> int | None:
     """The year a document speaks from: what its 今年 means.
 
-    A summary speaks from the year it reports on, a plan from its first planned year, anything
-    else from its publication year; None when the document hides its years.
+    A document titled with its year speaks from it (a summary from the year it reports on, a plan
+    from its first planned year); a news report from the year it ran; None when the years are hidden.
     """
+    if doc.published and "XX" not in doc.title.upper() and not re.search(r"20\d\d", doc.title):
+        return int(doc.published[:4])  # a news report's 今年 is the year it ran
     if doc.reported_years and (mode == "report" or not doc.years):
         return max(doc.reported_years)
     if doc.years:

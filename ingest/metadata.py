@@ -254,6 +254,14 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not reported and published and (doc_type == "half_year_summary" or doc_type in REPORT_TYPES and re.search(
             r"一季度|上半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", head[:300])):
         reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year
+    if not reported and doc_type in REPORT_TYPES:
+        # A report without a dated title: the year its statements open with (2023年，开展……).
+        lead = re.search(r"(?:^|[。；\n])\s*(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]", head)
+        reported = [int(lead.group(1))] if lead else reported
+    if not planned and not reported and doc_type == "work_plan":
+        # A report on a plan names the year its goals are for (到2020年末…总数突破450家).
+        horizon = re.search(r"(?:到|至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
+        planned = [int(horizon.group(1) or horizon.group(2))] if horizon else planned
     if not planned and not reported:
         # A plan that opens "2023年是…之年" speaks of that year.
         year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])

@@ -3,7 +3,17 @@ from __future__ import annotations
 
 from collections import Counter
 
-from plankg.ingest.records import Corpus
+from plankg.ingest.metadata import REPORT_TYPES
+from plankg.ingest.records import Corpus, Document
+
+
+def document_year(doc: Document) -> int | None:
+    """The year a document is about: the year a report reports on, a plan's first year, else when it ran."""
+    first = doc.reported_years if doc.doc_type in REPORT_TYPES else doc.years
+    second = doc.years if doc.doc_type in REPORT_TYPES else doc.reported_years
+    if first or second:
+        return (first or second)[0]
+    return int(doc.published[:4]) if doc.published else None
 
 
 def document_summaries(corpus: Corpus) -> list[dict]:
@@ -26,7 +36,10 @@ def document_summaries(corpus: Corpus) -> list[dict]:
                 "issuer": doc.issuer,
                 "region": doc.region,
                 "parent_region": doc.parent_region,
+                "region_level": doc.region_level,
                 "doc_type": doc.doc_type,
+                # The year the document speaks from: what it reports on, else plans for, else when it ran.
+                "year": document_year(doc),
                 "years": list(doc.years),
                 "reported_years": list(doc.reported_years),
                 "published": doc.published,
