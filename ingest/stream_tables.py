@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.orgnames import ORG_SUFFIX
-from plankg.ingest.tables import RawCell, RawRow, Table
+from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
 _HEADER_WORD = re.compile(
     r"序号|编号|任务|名称|内容|事项|责任|单位|部门|领导|时限|期限|时间|措施|要求|目标|指标|备注|监督|流程|进度|牵头|配合|分管|清单|举措")
@@ -123,7 +123,7 @@ def stream_tables(text: str) -> list[Table]:
         columns = _Columns([re.sub(r"\s+", "", _text(text, c)) for c in cells[i:end]])
         rows, stop = _rows(text, cells, end, columns)
         if rows:
-            title = _title(text, cells[i].start)
+            title = table_title(text, cells[i].start)
             tables.append(Table(cells[i].start, cells[stop - 1].end, title, columns.names, rows))
         i = max(stop, end)
     return tables
@@ -198,11 +198,6 @@ def _close(rows: list[RawRow], current: dict[int, list[RawCell]], columns: _Colu
     number = _text(text, current[0][0]).strip() if 0 in current and columns.kinds[0] == "number" else ""
     anchor = min(c.start for _, c in named)
     rows.append(RawRow(named, number=number, anchor=anchor))
-
-
-def _title(text: str, start: int) -> str:
-    lines = [ln.strip() for ln in text[max(0, start - 300) : start].split("\n") if ln.strip()]
-    return lines[-1][:60] if lines else "表"
 
 
 __all__ = ["stream_tables"]

@@ -131,7 +131,7 @@ def _parse_tab_region(text: str, start: int, end: int) -> Table | None:
     columns = _tab_columns(text, header, max(len(r.cells) for r in rows))
     for row in rows:
         row.cells = [(columns[i] if i < len(columns) else f"列{i + 1}", c) for i, (_, c) in enumerate(row.cells)]
-    title = _title_before(text, start)
+    title = table_title(text, start)
     return Table(start, end, title, columns, rows)
 
 
@@ -168,7 +168,8 @@ def _header_name(raw: str) -> str:
     return re.sub(r"[（(][^）)]*[）)]", "", name) or name
 
 
-def _title_before(text: str, start: int) -> str:
+def table_title(text: str, start: int) -> str:
+    """A table's name: the last non-empty line before it."""
     lines = [ln.strip() for ln in text[max(0, start - 300) : start].split("\n") if ln.strip()]
     return lines[-1][:60] if lines else "表"
 
@@ -271,7 +272,7 @@ def _parse_line_table(text: str, lines, i: int, header_end: int, known: set[str]
     if not parser.rows:
         return None, j
     end_pos = lines[j - 1][1]
-    return Table(lines[i][0], end_pos, _title_before(text, lines[i][0]), columns, parser.rows), j
+    return Table(lines[i][0], end_pos, table_title(text, lines[i][0]), columns, parser.rows), j
 
 
 class _LineRows:
@@ -342,4 +343,4 @@ def _is_name(line: str) -> bool:
     )
 
 
-__all__ = ["Table", "RawRow", "RawCell", "find_tab_tables", "find_line_tables"]
+__all__ = ["Table", "RawRow", "RawCell", "find_tab_tables", "find_line_tables", "table_title"]
