@@ -166,8 +166,13 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         return None  # P is a unit of computing power only
     if rank:
         # 高新区综合排名进入全省前3: the indicator is the ranking, the scope stays in the text.
-        indicator = re.sub(r"(?:要|力争|争取)?(?:进入|跻身|位居|位列|保持|挺进|列|排)?(?:全国|全省|全市|全区|全州|全县)?(?:排名)?$", "",
-                           indicator) or indicator
+        indicator = re.sub(r"(?:要|力争|争取)?(?:进入|跻身|位居|位列|跃居|跃升|保持|挺进|达到|列|排)?"
+                           r"(?:全国|全省|全市|全区|全州|全县)?(?:排名)?$", "", indicator)
+        if len(indicator) < 2 or re.fullmatch(r"水平|位次|跃居|位居", indicator):
+            # ……位次实现进位，跃居全省前40位 / 209人年，达到全市前3水平: the ranking of what came before.
+            between = text[earlier[-1].end : phrase_start] if earlier else ""
+            same = earlier and not re.search(r"[。；;]", between) and len(re.sub(r"[^\u4e00-\u9fff]", "", between)) <= 3
+            indicator = earlier[-1].indicator if same else _previous_noun(text, phrase_start)
     if len(indicator) < 2:
         return None
     comparator = comparator_for(text[:value.start], text[value.end :])

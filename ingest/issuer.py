@@ -49,6 +49,9 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
         found = _resolve_body(match, text, gaz, context)
         if found.region is not None:
             return found
+    signature = _signature(text, gaz, context)
+    if signature is not None:
+        return signature
     title_place = _title_place(title, gaz, context)
     fields = [m.group(1) for m in _FIELD.finditer(raw_head) if "主办" not in raw_head[max(0, m.start() - 4) : m.start()]]
     for value in fields:
@@ -72,6 +75,21 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
         chosen = levelled[0] if levelled else bare[0]
         return Issuer(_level_tail(chosen.group(1)) + chosen.group(2), None)
     return Issuer(fields[0] if fields else None, None)
+
+
+_DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
+
+
+def _signature(text: str, gaz: Gazetteer, context: tuple[str, ...]) -> Issuer | None:
+    """The issuing body signed above a notice's date (温州市洞头区人民政府 / 2023年8月30日)."""
+    lines = [ln.strip() for ln in text[:3000].split("\n")]
+    for i, line in enumerate(lines[:-1]):
+        body = _BODY.fullmatch(line)
+        if body and _DATE_LINE.match(lines[i + 1]):
+            found = _resolve_body(body, text, gaz, context)
+            if found.region is not None:
+                return found
+    return None
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

@@ -51,6 +51,9 @@ def detect_title(text: str) -> str:
         field = _NAME_FIELD.match(line)
         if field:
             return _clean_title(field.group(1))
+    covered = re.search(r"《([^》]{4,80}?)》(?:已经|已|经)[^。]{0,40}?(?:通过|同意)[^。]{0,12}?现(?:予以)?印发给你们", text[:3000])
+    if covered:
+        return _clean_title(covered.group(1))  # a notice printed above the plan it issues
     for line in lines[:40]:
         # A notice that issues a plan (关于印发《X》的通知) is the cover of X.
         notice = re.match(r"^[^《》]{0,30}?关于(?:印发|发布|下达)《(.{4,60}?)》的通知", line)

@@ -309,3 +309,18 @@ def test_a_progress_table_with_skipped_row_numbers_and_a_lead_official(tmp_path)
     assert (facts[15].kind, facts[15].year) == ("achievement", 2024)
     assert [o.surface for o in facts[20].owners] == ["县科技局", "县工信局", "王建国"]
     assert [o.name for o in facts[4].owners][-1] == "赵敏"
+
+
+def test_a_notice_above_its_plan_gives_the_plans_title_and_the_signing_body(tmp_path):
+    path = tmp_path / "notice.txt"
+    path.write_text("各镇人民政府，区级各部门：\n"
+                    "《丰都县科技创新三年行动方案(2024-2026年)》已经县政府常务会议审议通过，现印发给你们，请认真贯彻落实。\n"
+                    "丰都县人民政府\n2024年3月8日\n"
+                    "丰都县科技创新三年行动方案(2024-2026年)\n一、主要目标\n"
+                    "到2026年，全县研发经费投入强度达到1.8%，科技创新综合评价位次跃居全市前10位。\n", encoding="utf-8")
+    corpus = read_corpus([path])
+    doc = corpus.documents[0]
+    assert doc.title == "丰都县科技创新三年行动方案(2024-2026年)" and doc.doc_type == "action_plan"
+    assert (doc.issuer, doc.region, doc.years) == ("丰都县人民政府", "丰都县", (2024, 2025, 2026))
+    rank = next(f for f in corpus.targets if f.value == 10)
+    assert rank.measure == "rank" and "位次" in rank.indicator and rank.year == 2026
