@@ -227,6 +227,10 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
             continue
         group = [clause, *[c for c in children.get(clause.id, []) if c.kind == "sentence"]]
         owners = owners_in_text(group[-1].text, doc)
+        if not owners:
+            # 牵头科室：…／配合科室：… written as field lines under the item.
+            fields = [c.text for c in group[1:] if re.match(r"^[^：:]{2,12}[：:]", c.text)]
+            owners = owners_in_text("；".join(fields), doc) if fields else ()
         if owners:
             for member in group:
                 result[member.id] = owners

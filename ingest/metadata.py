@@ -130,7 +130,7 @@ def detect_doc_type(title: str, text: str = "") -> str:
     A news report of a work meeting that sums up a year is a summary; one that sets out the
     year's work is a work plan; a half-year meeting is a half-year summary.
     """
-    if re.search(r"分工表|分解表|分解一览表|责任清单|任务清单|任务分解|清单", title):
+    if re.search(r"分工表|分解表|分解一览表|责任清单|任务清单|任务分解|清单|分解[^，。]{0,16}任务", title):
         return "responsibility_table"
     if re.search(r"问答|答问|解读", title):
         return "policy_qa"

@@ -12,8 +12,10 @@ _DIVISION = re.compile(r"(?:处|科|室)$")
 _COLUMN_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:中心|公司|办|站|所|院|委|局|部)$")
 _LEAD_MARK = ("*", "＊")
 # 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
-_LEAD_PHRASE = re.compile(r"牵头(?:单位|部门)[:：为是]?\s*([^，,；;。】\]]+)")
-_SUPPORT_PHRASE = re.compile(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|配合(?:单位|部门)[:：为是]\s*([^，,；;。】\]]+)")
+_UNIT_WORD = r"(?:单位|部门|科室|处室|科|处)(?:[（(](?:单位|部门)[）)])?"
+_LEAD_PHRASE = re.compile(r"(?:牵头|主要责任|责任)" + _UNIT_WORD + r"[:：为是]?\s*([^，,；;。】\]）)]+)")
+_SUPPORT_PHRASE = re.compile(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|(?:配合|协同|协助|参与)" + _UNIT_WORD
+                             + r"[:：为是]\s*([^，,；;。】\]）)]+)")
 _RESPONSIBLE_PHRASE = re.compile(r"责任(?:单位|部门|处室)[:：]\s*([^，,；;。】\]）)]+)")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
 _X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
@@ -44,6 +46,13 @@ def division_owner(surface: str, doc: Document, role: str) -> Owner:
     parent = doc.issuer
     name = f"{parent}{bare}" if parent else bare
     return Owner(name=name, surface=bare, role=role, parent=parent, kind="division")
+
+
+def _support_owner(unit: str, doc: Document) -> Owner:
+    """A supporting unit: a division (政策法规科) of the issuer, or a unit resolved in the region."""
+    if _DIVISION.search(unit) and len(unit) <= 6:
+        return division_owner(unit, doc, "support")
+    return Owner(name=resolve_unit(unit, doc), surface=unit, role="support")
 
 
 def owners_from_list(units: list[str], doc: Document) -> tuple[Owner, ...]:
@@ -84,7 +93,7 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
         owners = list(owners_from_list(split_units(lead.group(1)), doc))
         for match in _SUPPORT_PHRASE.finditer(text):
             for unit in split_units(match.group(1) or match.group(2) or ""):
-                owners.append(Owner(name=resolve_unit(unit, doc), surface=unit, role="support"))
+                owners.append(_support_owner(unit, doc))
         return tuple(owners)
     responsible = _RESPONSIBLE_PHRASE.search(text)
     if responsible:
@@ -94,7 +103,7 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
         owners = list(owners_from_list(_unit_list(leads[-1].group(1)), doc))
         for match in _X_SUPPORTS.finditer(text[leads[-1].end():]):
             for unit in _unit_list(match.group(1)):
-                owners.append(Owner(name=resolve_unit(unit, doc), surface=unit, role="support"))
+                owners.append(_support_owner(unit, doc))
         return tuple(owners)
     trailing = [p for p in parenthetical_units(text) if not text[p[1]:].strip("。；; ")]
     if trailing:
