@@ -7,7 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from importlib import resources
 
-_SUFFIXES = ("自治县", "新区", "省", "市", "区", "县")
+#: Level suffixes, longest first; the one list every layer strips (graph entities, search filters).
+_SUFFIXES = ("自治县", "自治州", "新区", "地区", "省", "市", "区", "县", "州", "盟", "旗")
 
 
 @dataclass(frozen=True)
@@ -75,8 +76,13 @@ class Gazetteer:
         return region.en if region else None
 
 
-def short_form(name: str) -> str:
-    """Drop the level suffix when at least two characters remain (路桥区 -> 路桥)."""
+def short_form(name: str | None) -> str:
+    """Drop the level suffix when at least two characters remain (路桥区 -> 路桥, 温州 stays).
+
+    >>> short_form("温州市"), short_form("路桥区"), short_form("温州"), short_form(None)
+    ('温州', '路桥', '温州', '')
+    """
+    name = (name or "").strip()
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             return name[: -len(suffix)]
