@@ -98,12 +98,15 @@ class KnowledgeGraph:
                 raise PlankgError(f"{path}: no such file or folder")
         files = list(iter_input_files(new))
         previous = self._built_inputs()
+        # Keep the parts the last build made (a workspace built without an index stays so).
+        built = self.workspace.info().get("fingerprint", {}) if self.workspace.built else {}
+        parts = {part: bool(built.get(part, True)) for part in ("graph", "index")}
         with tqdm(total=len(files) + 1, desc="plankg add", unit="file", disable=not progress) as bar:
             for file in files:
                 bar.set_postfix_str(file.name[:30])
                 bar.update(1)
             bar.set_postfix_str("building")
-            report = self.build([*previous, *new])
+            report = self.build([*previous, *new], **parts)
             bar.update(1)
         return report
 
@@ -234,7 +237,11 @@ class KnowledgeGraph:
             graph = rdflib.Graph()
             graph.parse(self.workspace.graph_dir / GRAPH_FILE, format="nt")
             return graph
-        return rdflib.Graph(store=RdflibOxigraph(store=store.store))  # type: ignore[attr-defined]
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        # The workspace's triples live in the store's default graph.
+        return rdflib.Graph(store=RdflibOxigraph(store=store.store),  # type: ignore[attr-defined]
+                            identifier=DATASET_DEFAULT_GRAPH_ID)
 
     def network(self) -> networkx.Graph:
         """A networkx projection: organisations, targets, indicators and entities as nodes."""
