@@ -1,7 +1,8 @@
 """Search filters: which documents and clauses a query may return."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 

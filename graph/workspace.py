@@ -20,6 +20,7 @@ from plankg.graph.store import (
 )
 from plankg.ingest.records import Corpus
 
+
 def write_ntriples(corpus: Corpus, path: str | Path) -> int:
     """Write the corpus graph as sorted, de-duplicated N-Triples; return the triple count."""
     from plankg.graph.build import iter_triples

@@ -7,8 +7,13 @@ as ``skos:notation``, other written forms (亿 for 亿元, ％ for %) as ``skos:
 from __future__ import annotations
 
 import functools
+from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from rdflib.term import Node
 
 
 @dataclass(frozen=True)
@@ -46,7 +51,7 @@ class UnitTable:
         unit = self.get(written)
         return unit.label_en if unit else None
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Unit]:
         return iter(self.units)
 
     def __len__(self) -> int:
@@ -62,7 +67,7 @@ def load_units() -> UnitTable:
     graph = Graph()
     graph.parse(data=resources.files("plankg.ontology").joinpath("plankg.ttl").read_text("utf-8"), format="turtle")
 
-    def label(node, lang: str) -> str:
+    def label(node: Node, lang: str) -> str:
         values = [str(o) for o in graph.objects(node, RDFS.label) if isinstance(o, Literal) and o.language == lang]
         return min(values) if values else ""
 

@@ -5,7 +5,8 @@ import argparse
 import importlib
 import os
 import sys
-from typing import TYPE_CHECKING, Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
 

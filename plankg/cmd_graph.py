@@ -23,7 +23,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
                         help="store to query (default: the workspace setting)")
     sparql.set_defaults(func=run_sparql)
 
-    endpoint = subparsers.add_parser("endpoint", help="serve the graph as a read-only SPARQL endpoint (Oxigraph, YASGUI)")
+    endpoint = subparsers.add_parser("endpoint",
+                                     help="serve the graph as a read-only SPARQL endpoint (Oxigraph, YASGUI)")
     endpoint.add_argument("--port", type=int, default=7878, help="port (default 7878)")
     endpoint.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
     endpoint.set_defaults(func=run_endpoint)

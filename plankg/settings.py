@@ -39,7 +39,7 @@ class Settings:
     max_file_mb: float = 20.0
 
     @classmethod
-    def load(cls, home: str | Path | None = None) -> "Settings":
+    def load(cls, home: str | Path | None = None) -> Settings:
         """Read settings for ``home`` (default: :func:`default_home`)."""
         root = Path(home).expanduser() if home else default_home()
         values: dict[str, object] = {}

@@ -19,9 +19,10 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any, Callable, Iterable
+from typing import Any
 
 from plankg.errors import PlankgError
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
