@@ -88,7 +88,7 @@ class KnowledgeGraph:
         Returns:
             The build report; unreadable files are listed in ``report.errors``, not raised.
         """
-        from tqdm.auto import tqdm
+        from tqdm import tqdm  # the text bar: works in a terminal and in Jupyter without widgets
 
         from plankg.ingest.readers import iter_input_files
 
@@ -175,7 +175,7 @@ class KnowledgeGraph:
         if indicator is not None:
             wanted = _indicator_id(indicator, {r["indicator_id"] for r in every})
             rows = [r for r in rows if r["indicator_id"] == wanted]
-        return _frame(rows)
+        return _frame(rows, like=every)
 
     def entities(self, type: str | None = None) -> pandas.DataFrame:  # noqa: A002 - the natural name
         """Merged entities (organisations, institutes, parks, programmes...) with aliases and mentions.
@@ -190,7 +190,7 @@ class KnowledgeGraph:
             if type not in known:
                 raise PlankgError(f"entity type {type!r}: none in this workspace; have {', '.join(known)}")
             rows = [r for r in rows if r["type"] == type]
-        return _frame(rows)
+        return _frame(rows, like=self.rows("entities"))
 
     # ---- the graph ----------------------------------------------------------------------------
     def sparql(self, query: str, **bindings: Any) -> pandas.DataFrame:
@@ -329,9 +329,12 @@ def _settings(path: str | Path | None, overrides: dict[str, Any]) -> Settings:
     return dataclasses.replace(loaded, **given)
 
 
-def _frame(rows: list[dict[str, Any]]) -> pandas.DataFrame:
+def _frame(rows: list[dict[str, Any]], like: list[dict[str, Any]] | None = None) -> pandas.DataFrame:
+    """Rows as a DataFrame; an empty result keeps the columns of ``like`` (filters return no rows)."""
     import pandas as pd
 
+    if not rows and like:
+        return pd.DataFrame(columns=list(like[0]))
     return pd.DataFrame(rows)
 
 
@@ -356,8 +359,11 @@ def _indicator_id(indicator: str, present: set[str]) -> str:
     scheme = load_scheme()
     concept = scheme.by_id(text) or scheme.match(text)
     if concept is None:
+        # English: the label, or its head before a parenthesis ("R&D intensity"), any case.
+        wanted = text.casefold()
         for candidate in scheme:
-            if text.lower() == candidate.label_en.lower():
+            english = candidate.label_en.casefold()
+            if wanted in (english, english.split(" (")[0].strip()):
                 concept = candidate
                 break
     if concept is None:
