@@ -194,7 +194,8 @@ class MemoryStore(GraphStore):
             return [{"ask": bool(result.askAnswer)}]
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             return [
-                {"subject": self._value(s, Literal, BNode), "predicate": str(p), "object": self._value(o, Literal, BNode)}
+                {"subject": self._value(s, Literal, BNode), "predicate": str(p),
+                 "object": self._value(o, Literal, BNode)}
                 for s, p, o in result.graph
             ]
         names = [str(v) for v in result.vars or []]
