@@ -13,6 +13,7 @@ from typing import TYPE_CHECKING, Any
 
 from plankg.errors import PlankgError
 from plankg.settings import Settings
+from plankg.tables import frame, select_entities, select_targets
 from plankg.workspace import BuildReport, Workspace
 
 if TYPE_CHECKING:
@@ -29,9 +30,7 @@ ROW_KINDS = ("documents", "targets", "entities")
 #: ``export`` formats by file suffix.
 _SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld", ".graphml": "graphml",
                    ".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
-_GRAPH_FORMATS = ("turtle", "ntriples", "jsonld", "graphml")
 _ROW_FORMATS = ("jsonl", "json", "csv")
-_TARGET_KINDS = ("target", "achievement")
 
 
 class KnowledgeGraph:
@@ -48,7 +47,7 @@ class KnowledgeGraph:
     """
 
     def __init__(self, path: str | Path | None = None, **settings: Any) -> None:
-        self.workspace = Workspace(path, settings=_settings(path, settings))
+        self.workspace = Workspace(path, settings=Settings.load(path, **settings))
         self._qa: QAEngine | None = None
 
     # ---- the workspace ------------------------------------------------------------------------
@@ -148,7 +147,7 @@ class KnowledgeGraph:
 
     def documents(self) -> pandas.DataFrame:
         """One row per document: title, issuer, region, type, years, clause and target counts."""
-        return _frame(self.rows("documents"))
+        return frame(self.rows("documents"))
 
     def targets(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
                 kind: str | None = None) -> pandas.DataFrame:
@@ -163,19 +162,8 @@ class KnowledgeGraph:
         Raises:
             PlankgError: An unknown kind or indicator.
         """
-        rows = every = self.rows("targets")
-        if kind is not None:
-            if kind not in _TARGET_KINDS:
-                raise PlankgError(f"kind {kind!r}: unknown; use {' or '.join(_TARGET_KINDS)}")
-            rows = [r for r in rows if r["kind"] == kind]
-        if year is not None:
-            rows = [r for r in rows if r["year"] == int(year)]
-        if region is not None:
-            rows = [r for r in rows if _in_region(r["region"], region)]
-        if indicator is not None:
-            wanted = _indicator_id(indicator, {r["indicator_id"] for r in every})
-            rows = [r for r in rows if r["indicator_id"] == wanted]
-        return _frame(rows, like=every)
+        every = self.rows("targets")
+        return frame(select_targets(every, region=region, year=year, indicator=indicator, kind=kind), like=every)
 
     def entities(self, type: str | None = None) -> pandas.DataFrame:  # noqa: A002 - the natural name
         """Merged entities (organisations, institutes, parks, programmes...) with aliases and mentions.
@@ -184,13 +172,8 @@ class KnowledgeGraph:
             type: Only this type (``organization``, ``division``, ``institute``, ``park``,
                 ``programme``, ``person``).
         """
-        rows = self.rows("entities")
-        if type is not None:
-            known = sorted({r["type"] for r in rows})
-            if type not in known:
-                raise PlankgError(f"entity type {type!r}: none in this workspace; have {', '.join(known)}")
-            rows = [r for r in rows if r["type"] == type]
-        return _frame(rows, like=self.rows("entities"))
+        every = self.rows("entities")
+        return frame(select_entities(every, type=type), like=every)
 
     # ---- the graph ----------------------------------------------------------------------------
     def sparql(self, query: str, **bindings: Any) -> pandas.DataFrame:
@@ -199,9 +182,9 @@ class KnowledgeGraph:
         The usual prefixes (plankg, org, prov, skos, qb, dcterms...) are predeclared. The query
         text is kept in ``frame.attrs["sparql"]``.
         """
-        frame = _frame(self.store.query(query, bindings or None))
-        frame.attrs["sparql"] = query
-        return frame
+        table = frame(self.store.query(query, bindings or None))
+        table.attrs["sparql"] = query
+        return table
 
     def query(self, name: str, **params: Any) -> pandas.DataFrame:
         """Run a named query of ``plankg.graph.queries`` (``plan_vs_outcome``, ``indicator_series``...).
@@ -213,9 +196,9 @@ class KnowledgeGraph:
         if name not in NAMED_QUERIES:
             raise PlankgError(f"named query {name!r}: unknown; use {', '.join(sorted(NAMED_QUERIES))}")
         result = NAMED_QUERIES[name](self.store, **params)
-        frame = _frame(result.rows)
-        frame.attrs["sparql"] = result.sparql
-        return frame
+        table = frame(result.rows)
+        table.attrs["sparql"] = result.sparql
+        return table
 
     @property
     def rdf(self) -> rdflib.Graph:
@@ -265,10 +248,10 @@ class KnowledgeGraph:
         out = Path(path)
         fmt = format or _SUFFIX_FORMATS.get(out.suffix.lower()) or ("turtle" if what == "graph" else "jsonl")
         if what == "graph":
-            if fmt not in _GRAPH_FORMATS:
-                raise PlankgError(f"export graph as {fmt!r}: use one of {', '.join(_GRAPH_FORMATS)}")
-            from plankg.graph.export import export_graph_file
+            from plankg.graph.export import FORMATS, export_graph_file
 
+            if fmt not in FORMATS:
+                raise PlankgError(f"export graph as {fmt!r}: use one of {', '.join(FORMATS)}")
             store = self.store if fmt == "graphml" else None
             return export_graph_file(self.workspace.graph_dir, fmt, out, store=store)
         if fmt not in _ROW_FORMATS:
@@ -315,57 +298,3 @@ class KnowledgeGraph:
         return self.qa.ask_many(list(questions))
 
     # Room for issue 11 (plan evolution): ``evolution`` and ``compare_plans`` go here.
-
-
-def _settings(path: str | Path | None, overrides: dict[str, Any]) -> Settings:
-    """The workspace settings with ``overrides`` (None values ignored) applied."""
-    import dataclasses
-
-    loaded = Settings.load(path)
-    given = {name: value for name, value in overrides.items() if value is not None}
-    unknown = sorted(set(given) - {f.name for f in dataclasses.fields(Settings)} | ({"home"} & set(given)))
-    if unknown:
-        raise PlankgError(f"setting {unknown[0]!r}: unknown or not overridable here")
-    return dataclasses.replace(loaded, **given)
-
-
-def _frame(rows: list[dict[str, Any]], like: list[dict[str, Any]] | None = None) -> pandas.DataFrame:
-    """Rows as a DataFrame; an empty result keeps the columns of ``like`` (filters return no rows)."""
-    import pandas as pd
-
-    if not rows and like:
-        return pd.DataFrame(columns=list(like[0]))
-    return pd.DataFrame(rows)
-
-
-def _in_region(name: str | None, wanted: str) -> bool:
-    """Is ``name`` the region ``wanted`` (with or without suffix) or inside it?"""
-    from plankg.ontology.regions import load_gazetteer, short_form
-
-    if not name:
-        return False
-    key = short_form(wanted)
-    forms = {short_form(name)} | {short_form(r.name) for r in load_gazetteer().ancestors(name)}
-    return key in forms
-
-
-def _indicator_id(indicator: str, present: set[str]) -> str:
-    """The indicator id for an id, a proposed id present in the workspace, or a zh/en label."""
-    from plankg.ontology.indicators import load_scheme
-
-    text = indicator.strip()
-    if text in present:
-        return text
-    scheme = load_scheme()
-    concept = scheme.by_id(text) or scheme.match(text)
-    if concept is None:
-        # English: the label, or its head before a parenthesis ("R&D intensity"), any case.
-        wanted = text.casefold()
-        for candidate in scheme:
-            english = candidate.label_en.casefold()
-            if wanted in (english, english.split(" (")[0].strip()):
-                concept = candidate
-                break
-    if concept is None:
-        raise PlankgError(f"indicator {indicator!r}: matches no indicator id or label")
-    return concept.id
