@@ -183,7 +183,9 @@ class Workspace:
                 self._graph = open_store(self.graph_dir, kind=self.settings.store,
                                          threshold=self.settings.oxigraph_threshold)
             except QueryError as error:
-                raise WorkspaceError(f"{self.home}: no knowledge graph ({error}); run `plankg build`") from None
+                if not self.graph_dir.is_dir():
+                    raise WorkspaceError(f"{self.home}: no knowledge graph here; run `plankg build`") from None
+                raise WorkspaceError(f"{self.home}: {error}") from None
         return self._graph
 
     def index(self) -> Any:
