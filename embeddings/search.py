@@ -81,7 +81,7 @@ class Searcher:
     """
 
     def __init__(self, index_dir: str | Path, encoder: Encoder | None = None,
-                 settings: "EncoderSettings | None" = None) -> None:
+                 settings: EncoderSettings | None = None) -> None:
         self.index_dir = Path(index_dir)
         self.meta = store.read_meta(self.index_dir)
         self.rows = store.read_rows(self.index_dir)

@@ -2,7 +2,8 @@
 from __future__ import annotations
 
 import threading
-from typing import TYPE_CHECKING, Any, Callable, Protocol
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from plankg.qa.answer import Answer, QAError
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
