@@ -22,10 +22,10 @@ import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Any
 
 from plankg.errors import PlankgError
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
+from plankg.resources import OpenResources
 from plankg.settings import Settings
 
 RECORD_FILES = {
@@ -123,16 +123,14 @@ def _input_fingerprint(paths: list[Path] | None) -> dict:
     return inputs
 
 
-class Workspace:
-    """A built corpus on disk, and the way to (re)build it."""
+class Workspace(OpenResources):
+    """A built corpus on disk, the way to (re)build it, and (from ``OpenResources``) the one way
+    to open its graph, index and clause search."""
 
     def __init__(self, home: str | Path | None = None, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load(home)
         self.home = Path(self.settings.home)
         self._corpus: Corpus | None = None
-        self._graph: Any = None
-        self._index: Any = None
-        self._searcher: Any = None
 
     @property
     def records_dir(self) -> Path:
@@ -162,62 +160,6 @@ class Workspace:
         if self._corpus is None:
             self._corpus = read_records(self.records_dir)
         return self._corpus
-
-    # ---- the one way to reach the built resources --------------------------------------------
-    @property
-    def has_index(self) -> bool:
-        """Was the search index built (``plankg build`` without ``--no-index``)?"""
-        return (self.index_dir / "meta.json").is_file()
-
-    def graph(self) -> Any:
-        """The graph store, opened once: rdflib in memory or Oxigraph, by the ``store`` setting and
-        the one ``oxigraph_threshold`` (``auto`` picks Oxigraph above it).
-
-        Raises:
-            WorkspaceError: Nothing was built here, or the graph was skipped.
-        """
-        if self._graph is None:
-            from plankg.graph.store import QueryError, open_store
-
-            try:
-                self._graph = open_store(self.graph_dir, kind=self.settings.store,
-                                         threshold=self.settings.oxigraph_threshold)
-            except QueryError as error:
-                if not self.graph_dir.is_dir():
-                    raise WorkspaceError(f"{self.home}: no knowledge graph here; run `plankg build`") from None
-                raise WorkspaceError(f"{self.home}: {error}") from None
-        return self._graph
-
-    def index(self) -> Any:
-        """The hybrid clause index (``plankg.embeddings.Searcher``), opened once; the encoder loads
-        on the first query.
-
-        Raises:
-            WorkspaceError: No index was built here.
-        """
-        if self._index is None:
-            from plankg.embeddings import Searcher
-
-            if not self.has_index:
-                raise WorkspaceError(f"{self.home}: no search index; run `plankg build` without --no-index")
-            self._index = Searcher(self.index_dir, settings=self.settings)
-        return self._index
-
-    def searcher(self) -> Any:
-        """The clause search answers use: the hybrid index when built, else lexical BM25 over the
-        records (no model needed)."""
-        if self._searcher is None:
-            from plankg.qa.search import IndexSearch, LexicalSearch
-
-            self._searcher = IndexSearch(self.index()) if self.has_index else LexicalSearch(self.corpus())
-        return self._searcher
-
-    def close(self) -> None:
-        """Release the graph store and the index (a build or another process may replace them)."""
-        if self._graph is not None:
-            self._graph.close()
-        self._graph = self._index = self._searcher = None
-        self._corpus = None
 
     def build(
         self,
