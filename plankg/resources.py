@@ -8,9 +8,15 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plankg.errors import PlankgError
+
 if TYPE_CHECKING:
     from plankg.ingest.records import Corpus
     from plankg.settings import Settings
+
+
+class WorkspaceError(PlankgError):
+    """The workspace is missing, unreadable or could not be built."""
 
 
 class OpenResources:
@@ -54,8 +60,8 @@ class OpenResources:
                                          threshold=self.settings.oxigraph_threshold)
             except QueryError as error:
                 if not self.graph_dir.is_dir():
-                    raise _error(f"{self.home}: no knowledge graph here; run `plankg build`") from None
-                raise _error(f"{self.home}: {error}") from None
+                    raise WorkspaceError(f"{self.home}: no knowledge graph here; run `plankg build`") from None
+                raise WorkspaceError(f"{self.home}: {error}") from None
         return self._graph
 
     def index(self) -> Any:
@@ -69,7 +75,7 @@ class OpenResources:
             from plankg.embeddings import Searcher
 
             if not self.has_index:
-                raise _error(f"{self.home}: no search index; run `plankg build` without --no-index")
+                raise WorkspaceError(f"{self.home}: no search index; run `plankg build` without --no-index")
             self._index = Searcher(self.index_dir, settings=self.settings)
         return self._index
 
@@ -88,9 +94,3 @@ class OpenResources:
             self._graph.close()
         self._graph = self._index = self._searcher = None
         self._corpus = None
-
-
-def _error(message: str) -> Exception:
-    from plankg.workspace import WorkspaceError
-
-    return WorkspaceError(message)

@@ -23,9 +23,8 @@ from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
-from plankg.errors import PlankgError
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
-from plankg.resources import OpenResources
+from plankg.resources import OpenResources, WorkspaceError
 from plankg.settings import Settings
 
 RECORD_FILES = {
@@ -37,10 +36,6 @@ RECORD_FILES = {
 }
 _DATA_DIRS = ("records", "graph", "index")
 FORMAT_VERSION = 1
-
-
-class WorkspaceError(PlankgError):
-    """The workspace is missing, unreadable or could not be built."""
 
 
 @dataclass
