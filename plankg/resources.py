@@ -60,7 +60,7 @@ class OpenResources:
                                          threshold=self.settings.oxigraph_threshold)
             except QueryError as error:
                 if not self.graph_dir.is_dir():
-                    raise WorkspaceError(f"{self.home}: no knowledge graph here; run `plankg build`") from None
+                    raise WorkspaceError(f"{self.home}: no graph here; run `plankg build`") from None
                 raise WorkspaceError(f"{self.home}: {error}") from None
         return self._graph
 
