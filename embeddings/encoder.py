@@ -12,7 +12,7 @@ import importlib.util
 import logging
 import os
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Protocol
 
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.model import ModelInfo, resolve_model
@@ -20,7 +20,13 @@ from plankg.embeddings.model import ModelInfo, resolve_model
 if TYPE_CHECKING:
     import numpy as np
 
-    from plankg.settings import Settings
+
+class EncoderSettings(Protocol):
+    """What the encoder needs from the workspace settings (``plankg.settings.Settings`` has it)."""
+
+    home: Path
+    model_path: str | None
+    encoder_backend: str
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
 #: Backend that ``auto`` picks: the fastest whose top-5 search results equal torch's on the fixed
@@ -264,13 +270,14 @@ def resolve_backend(requested: str, info: ModelInfo) -> str:
     return backend
 
 
-def load_encoder(settings: "Settings | None" = None, backend: str = "auto",
+def load_encoder(settings: EncoderSettings | None = None, backend: str = "auto",
                  model_path: str | Path | None = None) -> Encoder:
     """Return an encoder for the configured model (loaded lazily).
 
     Args:
-        settings: Workspace settings (default ``Settings.load()``): model path override, backend
-            preference and the workspace whose ``models/`` folder caches ONNX exports.
+        settings: Workspace settings: model path override, backend preference and the workspace
+            whose ``models/`` folder caches ONNX exports. None: the bundled model, the ``auto``
+            backend and ``~/.cache/plankg/models`` as the export cache.
         backend: ``torch`` | ``onnx`` | ``onnx-int8``, or ``auto`` to use the settings' choice
             (itself ``auto`` by default, meaning :data:`AUTO_BACKEND`, torch if onnxruntime is missing).
         model_path: Model folder; overrides the settings.
@@ -279,12 +286,12 @@ def load_encoder(settings: "Settings | None" = None, backend: str = "auto",
         SearchError: Unknown backend, or the model folder is missing (the message says how to
             install it).
     """
-    from plankg.settings import Settings
-
-    settings = settings or Settings.load()
-    info = resolve_model(model_path if model_path is not None else settings.model_path)
-    requested = settings.encoder_backend if backend == "auto" else backend
+    configured_model = settings.model_path if settings is not None else None
+    info = resolve_model(model_path if model_path is not None else configured_model)
+    configured_backend = settings.encoder_backend if settings is not None else "auto"
+    requested = configured_backend if backend == "auto" else backend
     chosen = resolve_backend(requested, info)
     if chosen == "torch":
         return TorchEncoder(info)
-    return OnnxEncoder(info, Path(settings.home) / MODELS_SUBDIR, quantized=chosen == "onnx-int8")
+    cache_root = Path(settings.home) if settings is not None else Path.home() / ".cache" / "plankg"
+    return OnnxEncoder(info, cache_root / MODELS_SUBDIR, quantized=chosen == "onnx-int8")

@@ -1,25 +1,17 @@
 """Search filters: which documents and clauses a query may return."""
 from __future__ import annotations
 
-from typing import Any, Iterable, Sequence
+from collections.abc import Iterable, Sequence
+from typing import Any
 
 import numpy as np
 
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.store import DocInfo, Row
+from plankg.ontology.regions import short_form
 
 FILTER_KEYS = ("doc", "region", "year", "doc_type", "kind", "has_target")
 KINDS = ("heading", "item", "sentence", "table_row")
-_REGION_SUFFIXES = ("自治县", "自治州", "新区", "省", "市", "区", "县")
-
-
-def region_key(name: str | None) -> str:
-    """Region name without its level suffix (温州市 -> 温州), so 温州 and 温州市 match."""
-    name = (name or "").strip()
-    for suffix in _REGION_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
 
 
 def _values(value: Any) -> list[Any]:
@@ -35,8 +27,9 @@ def _doc_matches(doc: DocInfo, filters: dict[str, Any]) -> bool:
         if not wanted & names:
             return False
     if filters.get("region") is not None:
-        wanted = {region_key(str(v)) for v in _values(filters["region"])}
-        if not wanted & {region_key(doc.region), region_key(doc.parent_region)} - {""}:
+        # Short forms (温州市 -> 温州), so 温州 and 温州市 match.
+        wanted = {short_form(str(v)) for v in _values(filters["region"])}
+        if not wanted & {short_form(doc.region), short_form(doc.parent_region)} - {""}:
             return False
     if filters.get("year") is not None:
         wanted_years = {int(v) for v in _values(filters["year"])}

@@ -26,7 +26,7 @@ from plankg.embeddings.tokens import (
 
 if TYPE_CHECKING:
     from plankg.ingest.records import Clause, Corpus
-    from plankg.settings import Settings
+    from plankg.embeddings.encoder import EncoderSettings
 
 #: Texts handed to the encoder per call while building (one progress-bar step).
 ENCODE_CHUNK = 256
@@ -56,7 +56,7 @@ def content_hash(encoder_key: str, text: str) -> str:
 
 def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path | None = None,
                 encoder: Encoder | None = None, progress: bool | None = None,
-                settings: "Settings | None" = None, ann: str = "auto") -> dict:
+                settings: EncoderSettings | None = None, ann: str = "auto") -> dict:
     """Index every clause of ``corpus`` (headings, items, sentences, table rows) in ``out_dir``.
 
     Vectors of clauses whose text is unchanged are copied from ``previous_dir`` (an earlier index

@@ -26,7 +26,7 @@ from plankg.embeddings.index import CHARS, TERMS
 from plankg.embeddings.tokens import TextAnalyzer, characters
 
 if TYPE_CHECKING:
-    from plankg.settings import Settings
+    from plankg.embeddings.encoder import EncoderSettings
 
 #: Candidates taken from each retriever before fusion (at least; ``k * CANDIDATE_FACTOR`` if more).
 CANDIDATES = 100
@@ -81,7 +81,7 @@ class Searcher:
     """
 
     def __init__(self, index_dir: str | Path, encoder: Encoder | None = None,
-                 settings: "Settings | None" = None) -> None:
+                 settings: EncoderSettings | None = None) -> None:
         self.index_dir = Path(index_dir)
         self.meta = store.read_meta(self.index_dir)
         self.rows = store.read_rows(self.index_dir)

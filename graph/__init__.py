@@ -16,7 +16,6 @@ _EXPORTS = {
     "QueryError": "plankg.graph.store",
     "open_store": "plankg.graph.store",
     "build_graph_store": "plankg.graph.workspace",
-    "open_graph": "plankg.graph.workspace",
     "QueryResult": "plankg.graph.queries",
     "NAMED_QUERIES": "plankg.graph.queries",
     "project_graph": "plankg.graph.network",

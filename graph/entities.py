@@ -15,7 +15,7 @@ from rdflib.namespace import FOAF, ORG, RDF, RDFS, SDO, SKOS
 from plankg.graph.terms import entity_iri, is_known_unit, org_iri, region_iri
 from plankg.ingest.records import Corpus, Document, Entity, Mention, Owner
 from plankg.ontology.namespaces import PLANKG
-from plankg.ontology.regions import load_gazetteer
+from plankg.ontology.regions import load_gazetteer, short_form
 
 Triple = tuple[URIRef, URIRef, object]
 
@@ -33,7 +33,6 @@ _TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "programme": (PLANKG.Programme,),
     "person": (PLANKG.Person, FOAF.Person),
 }
-_REGION_SUFFIXES = ("自治州", "地区", "省", "市", "区", "县", "州", "盟", "旗")
 
 
 @dataclass
@@ -47,14 +46,6 @@ class _Node:
     record_ids: set[str] = field(default_factory=set)
     parent: str | None = None
     region: str | None = None
-
-
-def short_region_name(name: str) -> str:
-    """温州市 -> 温州, 路桥区 -> 路桥 (a two-character minimum keeps 温州 from becoming 温)."""
-    for suffix in _REGION_SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            return name[: -len(suffix)]
-    return name
 
 
 def infer_region_level(name: str, parent: str | None, province: str | None) -> str | None:
@@ -183,7 +174,7 @@ class EntityBuilder:
         candidates = [doc.region, doc.parent_region] if doc is not None else []
         candidates.append(self.province)
         for region in candidates:
-            if region and (name.startswith(region) or name.startswith(short_region_name(region))):
+            if region and (name.startswith(region) or name.startswith(short_form(region))):
                 return region
         return None
 

@@ -4,17 +4,21 @@ from __future__ import annotations
 import shutil
 from pathlib import Path
 
-from plankg.graph.store import DEFAULT_THRESHOLD, GRAPH_FILE, QueryError, open_store
+from plankg.graph.store import GRAPH_FILE, GraphStore, QueryError, open_store
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml")
+#: Above this many triples, pyoxigraph writes Turtle/JSON-LD (rdflib is slow on big graphs).
+FAST_WRITER_TRIPLES = 200_000
 
 
-def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path) -> Path:
+def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
+                      store: GraphStore | None = None) -> Path:
     """Write the graph in ``graph_dir`` to ``out_path``.
 
     Turtle and JSON-LD are written by rdflib (a different code base from the Oxigraph parser the
     tests read them back with); graphs above 200,000 triples use pyoxigraph's faster writer.
-    GraphML holds the networkx projection (organisations, targets, indicators...), not every triple.
+    GraphML holds the networkx projection (organisations, targets, indicators...), not every triple;
+    it is drawn from ``store`` when given (the workspace's open store), else from ``graph.nt``.
 
     Raises:
         QueryError: On an unknown format or a missing graph.
@@ -34,8 +38,11 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path) -> 
 
         from plankg.graph.network import project_graph
 
-        with open_store(graph_dir) as store:
+        if store is not None:
             nx.write_graphml(project_graph(store), out_path)
+        else:
+            with open_store(graph_dir, kind="memory") as memory:
+                nx.write_graphml(project_graph(memory), out_path)
     else:
         _write_rdf(nt_path, fmt, out_path)
     return out_path
@@ -45,7 +52,7 @@ def _write_rdf(nt_path: Path, fmt: str, out_path: Path) -> None:
     from plankg.ontology.namespaces import PREFIXES
 
     triples = sum(1 for _ in nt_path.open("rb"))
-    if triples > DEFAULT_THRESHOLD:
+    if triples > FAST_WRITER_TRIPLES:
         import pyoxigraph
 
         target = pyoxigraph.RdfFormat.TURTLE if fmt == "turtle" else pyoxigraph.RdfFormat.JSON_LD

@@ -12,12 +12,12 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
+from plankg.errors import PlankgError
 from plankg.ontology.namespaces import PREFIXES
 
 GRAPH_FILE = "graph.nt"
 OXIGRAPH_DIR = "oxigraph"
 META_FILE = "meta.json"
-DEFAULT_THRESHOLD = 200_000
 
 Row = dict[str, Any]
 
@@ -37,7 +37,7 @@ _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BAD_IRI_CHARS = re.compile(r'[\s<>"{}|^`\\]')
 
 
-class QueryError(Exception):
+class QueryError(PlankgError):
     """A query could not run (syntax error, update refused, missing graph); one-line message."""
 
 
@@ -194,7 +194,8 @@ class MemoryStore(GraphStore):
             return [{"ask": bool(result.askAnswer)}]
         if result.type in ("CONSTRUCT", "DESCRIBE"):
             return [
-                {"subject": self._value(s, Literal, BNode), "predicate": str(p), "object": self._value(o, Literal, BNode)}
+                {"subject": self._value(s, Literal, BNode), "predicate": str(p),
+                 "object": self._value(o, Literal, BNode)}
                 for s, p, o in result.graph
             ]
         names = [str(v) for v in result.vars or []]
@@ -295,14 +296,15 @@ def read_meta(graph_dir: str | Path) -> dict[str, Any]:
     return json.loads(path.read_text("utf-8")) if path.is_file() else {}
 
 
-def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int | None = None) -> GraphStore:
+def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int = 0) -> GraphStore:
     """Open the graph saved in ``graph_dir`` (``<workspace>/graph``).
 
     Args:
         graph_dir: Folder holding ``graph.nt`` and the ``oxigraph/`` store.
         kind: ``memory`` (rdflib, loads graph.nt), ``oxigraph`` (persistent store) or ``auto``
             (Oxigraph when the graph has more triples than ``threshold``, or when only it exists).
-        threshold: Triple count above which ``auto`` picks Oxigraph (default 200,000).
+        threshold: Triple count above which ``auto`` picks Oxigraph; the workspace passes its one
+            setting (``Settings.oxigraph_threshold``), so this layer keeps no default of its own.
 
     Raises:
         QueryError: When the folder holds no graph or ``kind`` is unknown.
@@ -314,7 +316,7 @@ def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int | None 
         raise QueryError(f"unknown store kind {kind!r}: use auto, memory or oxigraph")
     if kind == "auto":
         triples = int(read_meta(graph_dir).get("triples", 0))
-        big = triples > (threshold if threshold is not None else DEFAULT_THRESHOLD)
+        big = triples > threshold
         kind = "oxigraph" if ox_path.is_dir() and (big or not nt_path.is_file()) else "memory"
     if kind == "oxigraph":
         return OxigraphStore.open(ox_path)

@@ -10,35 +10,13 @@ import hashlib
 from rdflib import BNode, Literal, URIRef
 
 from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme, proposed_iri
-from plankg.ontology.namespaces import DATA, PLANKG, PUNIT, UNIT
+from plankg.ontology.namespaces import DATA, PLANKG, PUNIT
+from plankg.ontology.units import load_units
 
 # Entity types whose nodes share the organisation key space: an owner named 温州市科技局 and an
 # organisation mention with the same canonical name are one node.
 _ORG_TYPES = {"organization", "division", "institute"}
 
-_UNITS: dict[str, URIRef] = {
-    "%": UNIT.PERCENT,
-    "％": UNIT.PERCENT,
-    "亿元": PUNIT.yi_yuan,
-    "亿": PUNIT.yi_yuan,
-    "万元": PUNIT.wan_yuan,
-    "元": PUNIT.yuan,
-    "家": PUNIT.enterprise,
-    "个": PUNIT.item,
-    "项": PUNIT.project,
-    "件": PUNIT.piece,
-    "人": PUNIT.person,
-    "位": PUNIT.rank,
-    "名": PUNIT.name_count,
-    "人次": PUNIT.person_time,
-    "人年": PUNIT.person_year,
-    "万元/人": PUNIT.wan_yuan_per_person,
-    "只": PUNIT.fund,
-    "场": PUNIT.session,
-    "场次": PUNIT.session,
-    "倍": PUNIT.times,
-    "个百分点": PUNIT.percentage_point,
-}
 
 
 def name_key(name: str) -> str:
@@ -74,13 +52,13 @@ def unit_iri(unit: str | None) -> URIRef:
     """QUDT or plankg unit IRI for a unit string; unknown units get a minted unit node."""
     if not unit:
         return PUNIT.unspecified
-    known = _UNITS.get(unit.strip())
-    return known if known is not None else DATA[f"unit/{name_key(unit.strip())}"]
+    known = load_units().get(unit)
+    return URIRef(known.iri) if known is not None else DATA[f"unit/{name_key(unit.strip())}"]
 
 
 def is_known_unit(unit: str | None) -> bool:
     """True when :func:`unit_iri` maps ``unit`` to a declared QUDT or plankg unit."""
-    return not unit or unit.strip() in _UNITS
+    return not unit or load_units().get(unit) is not None
 
 
 def indicator_iri(indicator_id: str) -> tuple[URIRef, bool]:

@@ -1,4 +1,4 @@
-"""The graph's files in a workspace: build them from records, open them for querying.
+"""The graph's files in a workspace: build them from records (``plankg.workspace`` opens them).
 
 ``<workspace>/graph/`` holds ``graph.nt`` (sorted N-Triples, the memory store's source and the
 export base), ``oxigraph/`` (a persistent pyoxigraph store, also served by ``plankg endpoint``)
@@ -16,13 +16,9 @@ from plankg.graph.store import (
     GRAPH_FILE,
     META_FILE,
     OXIGRAPH_DIR,
-    GraphStore,
     QueryError,
-    open_store,
 )
 from plankg.ingest.records import Corpus
-
-GRAPH_DIRNAME = "graph"
 
 
 def write_ntriples(corpus: Corpus, path: str | Path) -> int:
@@ -101,21 +97,3 @@ def _is_proposed(indicator_id: str) -> bool:
     from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme
 
     return indicator_id.startswith(PROPOSED_PREFIX) or load_scheme().by_id(indicator_id) is None
-
-
-def graph_dir(workspace_dir: str | Path) -> Path:
-    """``<workspace>/graph``."""
-    return Path(workspace_dir) / GRAPH_DIRNAME
-
-
-def open_graph(workspace_dir: str | Path, kind: str | None = None) -> GraphStore:
-    """Open the workspace's graph for querying.
-
-    Args:
-        workspace_dir: The workspace folder.
-        kind: ``memory`` | ``oxigraph`` | ``auto``; default from the workspace settings.
-    """
-    from plankg.settings import Settings
-
-    settings = Settings.load(workspace_dir)
-    return open_store(graph_dir(workspace_dir), kind=kind or settings.store, threshold=settings.oxigraph_threshold)

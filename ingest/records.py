@@ -11,10 +11,12 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any, TypeVar
 
+from plankg.errors import PlankgError
+
 T = TypeVar("T")
 
 
-class IngestError(Exception):
+class IngestError(PlankgError):
     """A document could not be read; the message names the input and the reason."""
 
 

@@ -15,6 +15,7 @@ import functools
 import hashlib
 import re
 import unicodedata
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -124,7 +125,7 @@ class IndicatorScheme:
     def __len__(self) -> int:
         return len(self.concepts)
 
-    def __iter__(self):
+    def __iter__(self) -> Iterator[Concept]:
         return iter(self.concepts)
 
 

@@ -13,15 +13,17 @@ from __future__ import annotations
 import csv
 import functools
 import importlib.metadata
-import re
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
 from pathlib import Path
 
-# Longest first: 自治县 before 县, 新区 before 区.
-_SUFFIXES = ("特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "地区", "新区", "省", "市", "区", "县", "盟", "旗")
+# Level suffixes, longest first (自治县 before 县, 新区 before 区): the one list every layer strips
+# (gazetteer short forms, graph entities, search filters).
+_SUFFIXES = (
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "地区", "新区", "省", "市", "区", "县", "州", "盟", "旗",
+)
 LEVELS = ("province", "city", "county", "district")
 _STREET_AFTER = set("路街道巷村弄")
 # Short forms are not read for these provinces' places: 台中 and 新竹 hide in 平台中心, 创新竹…
@@ -126,7 +128,7 @@ class Gazetteer:
             else:
                 i += 1
         placed = set(context)
-        for regions, start, end, full in raw:
+        for regions, _, end, full in raw:
             if not full and text[end : end + 1] in _STREET_AFTER:
                 continue
             if len(regions) == 1 and (full or regions[0].level in ("province", "city")):
@@ -190,7 +192,8 @@ class Gazetteer:
     def _english_index(self) -> dict[str, Region]:
         if self._english is None:
             index: dict[str, Region] = {}
-            for region in sorted(self.regions.values(), key=lambda r: LEVELS.index(r.level) if r.level in LEVELS else 9):
+            by_level = sorted(self.regions.values(), key=lambda r: LEVELS.index(r.level) if r.level in LEVELS else 9)
+            for region in by_level:
                 english = self.english(region.name)
                 if english:
                     key = english.lower().replace(" ", "").replace("'", "")
@@ -199,12 +202,13 @@ class Gazetteer:
         return self._english
 
 
-def short_form(name: str) -> str:
+def short_form(name: str | None) -> str:
     """Drop the level suffix (and an autonomous area's peoples) when two characters remain.
 
-    >>> short_form("路桥区"), short_form("黔东南苗族侗族自治州"), short_form("内蒙古自治区")
-    ('路桥', '黔东南', '内蒙古')
+    >>> short_form("路桥区"), short_form("黔东南苗族侗族自治州"), short_form("内蒙古自治区"), short_form(None)
+    ('路桥', '黔东南', '内蒙古', '')
     """
+    name = (name or "").strip()
     for suffix in _SUFFIXES:
         if name.endswith(suffix) and len(name) - len(suffix) >= 2:
             stem = name[: -len(suffix)]
@@ -302,6 +306,6 @@ def load_gazetteer() -> Gazetteer:
         short = short_form(name)
         key = unique[code]
         forms = ((name,) if key != name else ()) + _written_forms(name, short)
-        regions.append(Region(key, level(code, name), unique.get(parent) if parent else None, short,
-                              english.get(key) or english.get(name) if counts[name] == 1 else english.get(key), code, forms))
+        spelling = english.get(key) or english.get(name) if counts[name] == 1 else english.get(key)
+        regions.append(Region(key, level(code, name), unique.get(parent) if parent else None, short, spelling, code, forms))
     return Gazetteer(regions)

@@ -1,59 +1,70 @@
-"""Command line: a thin layer over the library (every command calls the functions the app uses)."""
+"""Command line: a thin layer over ``plankg.open()`` (every command calls what notebooks and the app call)."""
 from __future__ import annotations
 
 import argparse
-import json
+import importlib
 import os
 import sys
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
+from typing import TYPE_CHECKING
 
-from plankg.ingest.records import IngestError
+from plankg.errors import PlankgError
+
+if TYPE_CHECKING:
+    from plankg.facade import KnowledgeGraph
+
+#: Modules that register more subcommands (``add_parsers(subparsers)``).
+COMMAND_MODULES = ("plankg.cmd_search", "plankg.cmd_ask", "plankg.cmd_graph")
+#: Commands that read no workspace (so take no ``--workspace``).
+NO_WORKSPACE = ("ingest",)
 
 
-def _print_error(message: str) -> None:
+def print_error(message: str) -> None:
+    """One line on standard error, prefixed ``plankg:``."""
     print(f"plankg: {message}", file=sys.stderr)
 
 
-def add_workspace_arg(parser: argparse.ArgumentParser) -> None:
-    """The ``--workspace DIR`` option every command that reads a build takes."""
-    parser.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $PLANKG_HOME or the per-user folder)")
+def open_workspace(args: argparse.Namespace, **settings: object) -> KnowledgeGraph:
+    """The facade over ``--workspace`` (never builds: a command on an empty workspace says so)."""
+    import plankg
+
+    return plankg.open(args.workspace, build=False, **settings)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
     from plankg.ingest.pipeline import read_corpus
+    from plankg.render import write_json
     from plankg.reports import document_summaries
 
-    corpus = read_corpus(args.paths or None, on_error=_print_error)
+    corpus = read_corpus(args.paths or None, on_error=print_error)
     for warning in corpus.warnings:
-        _print_error(f"warning: {warning}")
+        print_error(f"warning: {warning}")
     summaries = document_summaries(corpus)
     if args.json:
-        print(json.dumps(summaries, ensure_ascii=False, indent=2))
-    else:
-        for row in summaries:
-            years = ",".join(map(str, row["years"])) or "?"
-            reported = ",".join(map(str, row["reported_years"])) or "-"
-            print(f"{row['doc']}#{row['part']}  {row['title']}")
-            print(f"    issuer {row['issuer'] or '(not named)'} | region {row['region'] or '(not named)'} | "
-                  f"{row['doc_type']} | plans {years} | reports {reported}")
-            print(f"    {row['clauses']} clauses, {row['table_rows']} table rows, {row['targets']} targets, "
-                  f"{row['achievements']} achievements, {len(row['repairs'])} repairs, {row['placeholders']} placeholders")
-        print(f"{len(summaries)} documents from {len({r['doc'] for r in summaries})} files"
-              + (f"; {len(corpus.errors)} files could not be read" if corpus.errors else ""))
+        write_json(summaries, sys.stdout)
+        return 0 if corpus.documents else 1
+    for row in summaries:
+        years = ",".join(map(str, row["years"])) or "?"
+        reported = ",".join(map(str, row["reported_years"])) or "-"
+        print(f"{row['doc']}#{row['part']}  {row['title']}")
+        print(f"    issuer {row['issuer'] or '(not named)'} | region {row['region'] or '(not named)'} | "
+              f"{row['doc_type']} | plans {years} | reports {reported}")
+        print(f"    {row['clauses']} clauses, {row['table_rows']} table rows, {row['targets']} targets, "
+              f"{row['achievements']} achievements, {len(row['repairs'])} repairs, "
+              f"{row['placeholders']} placeholders")
+    print(f"{len(summaries)} documents from {len({r['doc'] for r in summaries})} files"
+          + (f"; {len(corpus.errors)} files could not be read" if corpus.errors else ""))
     return 0 if corpus.documents else 1
 
 
 def _cmd_build(args: argparse.Namespace) -> int:
-    from plankg.workspace import Workspace
-
-    workspace = Workspace(args.workspace)
-    report = workspace.build(args.paths or None, force=args.force, graph=not args.no_graph, index=not args.no_index,
-                             on_error=_print_error)
-    where = workspace.home
+    kg = open_workspace(args)
+    report = kg.build(args.paths or None, force=args.force, graph=not args.no_graph, index=not args.no_index,
+                      on_error=print_error)
     if report.up_to_date:
-        print(f"{where}: up to date ({report.documents} documents, {report.targets} targets and achievements)")
+        print(f"{kg.home}: up to date ({report.documents} documents, {report.targets} targets and achievements)")
         return 0
-    print(f"{where}: built {report.documents} documents, {report.clauses} clauses, {report.targets} targets and "
+    print(f"{kg.home}: built {report.documents} documents, {report.clauses} clauses, {report.targets} targets and "
           f"achievements, {report.entities} entities in {report.seconds:.1f}s")
     for name, part in (report.parts or {}).items():
         summary = ", ".join(f"{k} {v}" for k, v in part.items() if not isinstance(v, (dict, list)))
@@ -64,34 +75,21 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
+    from plankg.render import write_rows
+
+    kg = open_workspace(args)
     if args.what == "graph":
-        from plankg.cmd_graph import export_graph
-
-        return export_graph(args)
-    from plankg.reports import entity_rows, target_rows
-    from plankg.workspace import Workspace
-
-    corpus = Workspace(args.workspace).corpus()
-    rows = target_rows(corpus) if args.what == "targets" else entity_rows(corpus)
-    out = open(args.output, "w", encoding="utf-8") if args.output else sys.stdout
-    try:
-        for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
-    finally:
-        if args.output:
-            out.close()
+        if not args.output:
+            raise PlankgError("export graph needs an output file: -o FILE")
+        path = kg.export(args.output, "graph", args.format or "turtle")
+        print(f"wrote {path} ({args.format or 'turtle'}, {path.stat().st_size:,} bytes)")
+        return 0
+    fmt = args.format or "jsonl"
+    if args.output:
+        kg.export(args.output, args.what, fmt)
+    else:
+        write_rows(kg.rows(args.what), fmt, sys.stdout)
     return 0
-
-
-def _optional_commands(sub: argparse._SubParsersAction) -> None:
-    """Commands whose modules may be missing in a partial install register themselves here."""
-    for module_name, register in (("plankg.cmd_search", "add_parser"), ("plankg.cmd_graph", "add_parsers"),
-                                  ("plankg.cmd_ask", "add_parser"), ("plankg.cmd_app", "add_parser")):
-        try:
-            module = __import__(module_name, fromlist=[register])
-        except ImportError:
-            continue
-        getattr(module, register)(sub)
 
 
 def build_parser() -> argparse.ArgumentParser:
@@ -112,57 +110,49 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument("--no-graph", action="store_true", help="skip the RDF graph")
     build.add_argument("--no-index", action="store_true", help="skip the search index (no model is loaded)")
-    add_workspace_arg(build)
     build.set_defaults(func=_cmd_build)
 
-    export = sub.add_parser("export", help="export targets, entities (JSON Lines) or the graph (RDF)")
-    export.add_argument("what", choices=["targets", "entities", "graph"])
+    export = sub.add_parser("export", help="export targets, entities, documents (rows) or the graph (RDF)")
+    export.add_argument("what", choices=["targets", "entities", "documents", "graph"])
     export.add_argument("-o", "--output", metavar="FILE", help="write to FILE instead of standard output")
-    export.add_argument("--format", default="turtle", choices=["turtle", "ntriples", "jsonld", "graphml"],
-                        help="graph format (export graph only)")
-    add_workspace_arg(export)
+    export.add_argument("--format", default=None,
+                        choices=["turtle", "ntriples", "jsonld", "graphml", "jsonl", "json", "csv", "table"],
+                        help="graph: turtle (default), ntriples, jsonld, graphml; rows: jsonl (default), json, csv")
     export.set_defaults(func=_cmd_export)
 
-    _optional_commands(sub)
+    for module_name in COMMAND_MODULES:
+        importlib.import_module(module_name).add_parsers(sub)
+    for name, command in sub.choices.items():
+        if name not in NO_WORKSPACE:
+            # The one --workspace option, added to every command that reads a workspace.
+            command.add_argument("--workspace", metavar="DIR",
+                                 help="workspace folder (default: $PLANKG_HOME or the per-user folder)")
     return parser
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; errors a user can cause print one line and exit non-zero."""
+    """Run the command line; errors a user can cause print one line and exit 2."""
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func
     try:
         return func(args)
     except KeyboardInterrupt:
-        _print_error("interrupted")
+        print_error("interrupted")
         return 130
     except BrokenPipeError:
         return 0
+    except (PlankgError, FileNotFoundError, PermissionError) as exc:
+        if os.environ.get("PLANKG_DEBUG"):
+            raise
+        print_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
+        return 2
     except Exception as exc:  # noqa: BLE001 - the CLI never shows a traceback unless asked to
         if os.environ.get("PLANKG_DEBUG"):
             raise
-        known = _known_errors()
-        if isinstance(exc, known):
-            _print_error(str(exc).splitlines()[0] if str(exc) else type(exc).__name__)
-            return 2
-        _print_error(f"internal error: {type(exc).__name__}: {str(exc).splitlines()[0] if str(exc) else ''} "
-                     "(set PLANKG_DEBUG=1 for details)")
+        first = str(exc).splitlines()[0] if str(exc) else ""
+        print_error(f"internal error: {type(exc).__name__}: {first} (set PLANKG_DEBUG=1 for details)")
         return 3
-
-
-def _known_errors() -> tuple[type[BaseException], ...]:
-    errors: list[type[BaseException]] = [IngestError, FileNotFoundError, PermissionError]
-    from plankg.workspace import WorkspaceError
-
-    errors.append(WorkspaceError)
-    for module_name, name in (("plankg.graph", "QueryError"), ("plankg.embeddings", "SearchError"),
-                              ("plankg.qa", "QAError")):
-        try:
-            errors.append(getattr(__import__(module_name, fromlist=[name]), name))
-        except (ImportError, AttributeError):
-            continue
-    return tuple(errors)
 
 
 if __name__ == "__main__":

@@ -2,16 +2,12 @@
 from __future__ import annotations
 
 import argparse
-import json
 import sys
-import unicodedata
-from pathlib import Path
 
-INDEX_SUBDIR = "index"
 TEXT_COLUMNS = 88
 
 
-def add_parser(subparsers: "argparse._SubParsersAction") -> None:
+def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``search`` subcommand (dispatches to :func:`run`)."""
     from plankg.embeddings.filters import KINDS
 
@@ -33,33 +29,19 @@ def add_parser(subparsers: "argparse._SubParsersAction") -> None:
     parser.add_argument("--kind", choices=KINDS, help="only clauses of this kind")
     parser.add_argument("--has-target", dest="has_target", action="store_true",
                         help="only clauses holding a quantified target or achievement")
-    parser.add_argument("--workspace", type=Path, default=None, metavar="DIR",
-                        help="workspace folder (default: PLANKG_HOME or the per-user folder)")
     parser.set_defaults(func=run)
 
 
 def run(args: argparse.Namespace) -> int:
     """Run the searches in ``args`` and print the hits; returns the exit status."""
-    from plankg.embeddings import Searcher, SearchError
-    from plankg.settings import Settings
+    from plankg.cli import open_workspace
+    from plankg.render import write_json
 
-    settings = Settings.load(getattr(args, "workspace", None))
-    filters = {
-        "doc": args.doc,
-        "region": args.region,
-        "year": args.year,
-        "doc_type": args.doc_type,
-        "kind": args.kind,
-        "has_target": True if args.has_target else None,
-    }
-    try:
-        searcher = Searcher(Path(settings.home) / INDEX_SUBDIR, settings=settings)
-        results = searcher.search(list(args.queries), k=args.k, filters=filters)
-    except SearchError as exc:
-        print(f"plankg search: error: {exc}", file=sys.stderr)
-        return 2
+    results = open_workspace(args).search_many(
+        args.queries, k=args.k, doc=args.doc, region=args.region, year=args.year, doc_type=args.doc_type,
+        kind=args.kind, has_target=True if args.has_target else None)
     if args.json:
-        print(json.dumps([[hit.to_dict() for hit in hits] for hits in results], ensure_ascii=False))
+        write_json([[hit.to_dict() for hit in hits] for hits in results], sys.stdout)
     else:
         print(format_table(args.queries, results))
     return 0
@@ -67,6 +49,8 @@ def run(args: argparse.Namespace) -> int:
 
 def format_table(queries: list[str], results: list[list]) -> str:
     """Readable listing: per query, rank, score, document, section and the clause text."""
+    from plankg.render import clip
+
     lines: list[str] = []
     for number, (query, hits) in enumerate(zip(queries, results), start=1):
         lines.append(f"[{number}] {query}  ({len(hits)} hits)")
@@ -75,17 +59,7 @@ def format_table(queries: list[str], results: list[list]) -> str:
         for rank, hit in enumerate(hits, start=1):
             section = " > ".join(hit.section_path) or "-"
             lines.append(f"  {rank:>2}. {hit.score:.4f}  {hit.doc}  [{hit.kind}]  {hit.start}-{hit.end}")
-            lines.append(f"      {_clip(section, TEXT_COLUMNS)}")
-            lines.append(f"      {_clip(' '.join(hit.text.split()), TEXT_COLUMNS)}")
+            lines.append(f"      {clip(section, TEXT_COLUMNS)}")
+            lines.append(f"      {clip(' '.join(hit.text.split()), TEXT_COLUMNS)}")
         lines.append("")
     return "\n".join(lines).rstrip()
-
-
-def _clip(text: str, columns: int) -> str:
-    """Cut ``text`` to ``columns`` terminal columns (CJK characters take two)."""
-    used = 0
-    for i, char in enumerate(text):
-        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
-        if used > columns:
-            return text[:i] + "…"
-    return text

@@ -49,7 +49,8 @@ def document_summaries(corpus: Corpus) -> list[dict]:
                 "targets": facts.get(doc.id, Counter()).get("target", 0),
                 "achievements": facts.get(doc.id, Counter()).get("achievement", 0),
                 "repairs": [
-                    {"start": r.start, "end": r.end, "original": r.original, "replacement": r.replacement, "rule": r.rule}
+                    {"start": r.start, "end": r.end, "original": r.original, "replacement": r.replacement,
+                     "rule": r.rule}
                     for r in doc.repairs
                 ],
                 "placeholders": len(doc.placeholders),
@@ -121,8 +122,8 @@ def entity_rows(corpus: Corpus) -> list[dict]:
                 "parent": entity.parent,
                 "merge_reasons": list(entity.merge_reasons),
                 "mentions": [
-                    {"doc": docs.get(mentions[m].doc_id), "clause_id": mentions[m].clause_id, "surface": mentions[m].surface,
-                     "start": mentions[m].start, "end": mentions[m].end}
+                    {"doc": docs.get(mentions[m].doc_id), "clause_id": mentions[m].clause_id,
+                     "surface": mentions[m].surface, "start": mentions[m].start, "end": mentions[m].end}
                     for m in entity.mention_ids if m in mentions
                 ],
             }

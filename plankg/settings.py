@@ -39,15 +39,30 @@ class Settings:
     max_file_mb: float = 20.0
 
     @classmethod
-    def load(cls, home: str | Path | None = None) -> "Settings":
-        """Read settings for ``home`` (default: :func:`default_home`)."""
+    def load(cls, home: str | Path | None = None, **overrides: object) -> Settings:
+        """Read settings for ``home`` (default: :func:`default_home`).
+
+        Args:
+            home: Workspace folder.
+            **overrides: Values that win over the file and the environment (None values are
+                ignored), e.g. ``store="memory"`` from ``plankg sparql --store``.
+
+        Raises:
+            PlankgError: An override names no setting.
+        """
+        from plankg.errors import PlankgError
+
+        names = {f.name for f in dataclasses.fields(cls)} - {"home"}
+        given = {name: value for name, value in overrides.items() if value is not None}
+        unknown = sorted(set(given) - names)
+        if unknown:
+            raise PlankgError(f"setting {unknown[0]!r}: unknown; use {', '.join(sorted(names))}")
         root = Path(home).expanduser() if home else default_home()
         values: dict[str, object] = {}
         config = root / "plankg.toml"
         if config.is_file():
             with config.open("rb") as fh:
                 data = tomllib.load(fh)
-            names = {f.name for f in dataclasses.fields(cls)} - {"home"}
             values.update({k: v for k, v in data.items() if k in names})
         env_map = {
             "PLANKG_MODEL": "model_path",
@@ -57,4 +72,5 @@ class Settings:
         for env, name in env_map.items():
             if os.environ.get(env):
                 values[name] = os.environ[env]
+        values.update(given)
         return cls(home=root, **values)  # type: ignore[arg-type]

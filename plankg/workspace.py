@@ -19,11 +19,12 @@ import json
 import shutil
 import sys
 import time
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Callable, Iterable
 
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
+from plankg.resources import OpenResources, WorkspaceError
 from plankg.settings import Settings
 
 RECORD_FILES = {
@@ -35,10 +36,6 @@ RECORD_FILES = {
 }
 _DATA_DIRS = ("records", "graph", "index")
 FORMAT_VERSION = 1
-
-
-class WorkspaceError(Exception):
-    """The workspace is missing, unreadable or could not be built."""
 
 
 @dataclass
@@ -121,8 +118,9 @@ def _input_fingerprint(paths: list[Path] | None) -> dict:
     return inputs
 
 
-class Workspace:
-    """A built corpus on disk, and the way to (re)build it."""
+class Workspace(OpenResources):
+    """A built corpus on disk, the way to (re)build it, and (from ``OpenResources``) the one way
+    to open its graph, index and clause search."""
 
     def __init__(self, home: str | Path | None = None, settings: Settings | None = None) -> None:
         self.settings = settings or Settings.load(home)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from plankg.errors import PlankgError
+
 #: Intents the engine routes questions to.
 INTENTS = (
     "target_owners",
@@ -17,7 +19,7 @@ INTENTS = (
 )
 
 
-class QAError(Exception):
+class QAError(PlankgError):
     """A question could not be answered for a reason the user can fix (empty question, no build)."""
 
 

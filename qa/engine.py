@@ -2,14 +2,17 @@
 from __future__ import annotations
 
 import threading
-from pathlib import Path
-from typing import Any, Callable
+from collections.abc import Callable
+from typing import TYPE_CHECKING, Any, Protocol
 
 from plankg.qa.answer import Answer, QAError
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.parse import ParsedQuestion, Vocabulary, parse_question
 from plankg.qa.search import ClauseSearch
+
+if TYPE_CHECKING:
+    from plankg.ingest.records import Corpus
 
 MAX_QUESTION_CHARS = 500
 #: Intents whose answer needs an indicator: when the words name none, try embedding similarity.
@@ -36,60 +39,38 @@ def _handlers() -> dict[str, Callable[[AnswerContext, ParsedQuestion], Answer]]:
     }
 
 
-def _workspace(workspace: Any) -> Any:
-    from plankg.workspace import Workspace
+class Resources(Protocol):
+    """What the engine needs from a workspace (``plankg.workspace.Workspace`` provides it)."""
 
-    if isinstance(workspace, Workspace):
-        return workspace
-    return Workspace(workspace)
+    def corpus(self) -> Corpus: ...
 
+    def graph(self) -> Any: ...
 
-def open_graph_store(workspace: Any) -> Any:
-    """The workspace graph, chosen by size or setting like everywhere else (``open_store``)."""
-    from plankg.graph.store import QueryError, open_store
-
-    try:
-        return open_store(Path(workspace.graph_dir), kind=workspace.settings.store,
-                          threshold=workspace.settings.oxigraph_threshold)
-    except QueryError as error:
-        raise QAError(f"workspace {workspace.home}: no knowledge graph ({error}); run `plankg build`") from None
+    def searcher(self) -> ClauseSearch: ...
 
 
 class QAEngine:
     """Answers questions over one workspace; everything heavy is loaded once.
 
     Args:
-        workspace: A :class:`plankg.workspace.Workspace`, a workspace folder, or None for the
-            default workspace.
+        workspace: The resources to answer from: records, graph store and clause search
+            (a ``plankg.workspace.Workspace``; ``plankg.open()`` builds the engine for you).
         graph: A graph backend to use instead of the workspace's graph (tests, other stores).
-        search: A clause search to use instead of the workspace's index.
-
-    Raises:
-        QAError: The workspace has not been built.
+        search: A clause search to use instead of the workspace's.
     """
 
-    def __init__(self, workspace: Any = None, graph: GraphBackend | None = None,
+    def __init__(self, workspace: Resources, graph: GraphBackend | None = None,
                  search: ClauseSearch | None = None) -> None:
-        from plankg.workspace import WorkspaceError
-
-        self.workspace = _workspace(workspace)
-        try:
-            corpus = self.workspace.corpus()
-        except WorkspaceError as error:
-            raise QAError(str(error)) from None
-        self.records = RecordIndex(corpus)
+        self.workspace = workspace
+        self.records = RecordIndex(workspace.corpus())
         self.store = None
         if graph is None:
-            self.store = open_graph_store(self.workspace)
+            self.store = workspace.graph()
             graph = SparqlBackend(self.store)
-        if search is None:
-            from plankg.qa.search import open_search
-
-            search = open_search(self.workspace.index_dir, corpus, self.workspace.settings)
         self.graph = graph
-        self.search = search
+        self.search = search if search is not None else workspace.searcher()
         self.vocabulary = self._vocabulary()
-        self.context = AnswerContext(graph, self.records, search, self.vocabulary.orgs)
+        self.context = AnswerContext(graph, self.records, self.search, self.vocabulary.orgs)
         self.handlers = _handlers()
         self._lock = threading.Lock()
 
@@ -142,9 +123,7 @@ class QAEngine:
         return [self.ask(q) for q in questions]
 
     def close(self) -> None:
-        """Release the graph store."""
-        if self.store is not None:
-            self.store.close()
+        """Nothing to release: the graph store belongs to the workspace (``Workspace.close``)."""
 
 
 def _checked(question: str) -> str:
@@ -153,15 +132,3 @@ def _checked(question: str) -> str:
     if len(question) > MAX_QUESTION_CHARS:
         raise QAError(f"question: {len(question)} characters; keep it under {MAX_QUESTION_CHARS}")
     return question
-
-
-_ENGINES: dict[str, QAEngine] = {}
-
-
-def answer_question(question: str, workspace: Any = None) -> Answer:
-    """Answer one question over a workspace (the engine is built once per workspace and reused)."""
-    key = str(_workspace(workspace).home)
-    engine = _ENGINES.get(key)
-    if engine is None:
-        engine = _ENGINES[key] = QAEngine(workspace)
-    return engine.ask(question)

@@ -2,7 +2,7 @@
 
 ``IndexSearch`` uses the workspace's hybrid index (FAISS + BM25, ``plankg.embeddings``).
 ``LexicalSearch`` is the fallback when no index was built: character-bigram BM25 over the
-clause records, no model needed.
+clause records, no model needed. ``plankg.workspace.Workspace.searcher()`` picks one.
 """
 from __future__ import annotations
 
@@ -107,19 +107,3 @@ def _key(name: str | None) -> str:
 def _region_keys(value: Any) -> set[str]:
     values = value if isinstance(value, (list, tuple, set)) else [value]
     return {_key(str(v)) for v in values}
-
-
-def open_search(index_dir: Any, corpus: Corpus, settings: Any = None) -> ClauseSearch:
-    """The hybrid index when the workspace has one, else lexical search over the records."""
-    from pathlib import Path
-
-    if Path(index_dir, "meta.json").is_file():
-        try:
-            from plankg.embeddings import SearchError, Searcher
-        except ImportError:  # a partial install without the embeddings layer
-            return LexicalSearch(corpus)
-        try:
-            return IndexSearch(Searcher(index_dir, settings=settings))
-        except (SearchError, OSError, KeyError, ValueError):  # an unreadable index: degrade, do not fail
-            pass
-    return LexicalSearch(corpus)

@@ -7,9 +7,9 @@ from plankg import cmd_search
 
 
 def parse(*argv: str) -> argparse.Namespace:
-    parser = argparse.ArgumentParser(prog="plankg")
-    cmd_search.add_parser(parser.add_subparsers(dest="command"))
-    return parser.parse_args(["search", *argv])
+    from plankg.cli import build_parser
+
+    return build_parser().parse_args(["search", *argv])
 
 
 def test_all_options_parse():
@@ -26,12 +26,17 @@ def test_defaults():
     assert args.k == 10 and not args.json and not args.has_target and args.workspace is None
 
 
-def test_missing_index_prints_one_line_and_fails(tmp_path, capsys):
-    status = cmd_search.run(parse("孵化器", "--workspace", str(tmp_path)))
+def test_missing_index_prints_one_line_and_fails(tmp_path, capsys, monkeypatch):
+    from plankg.cli import main
+
+    monkeypatch.delenv("PLANKG_DEBUG", raising=False)
+    status = main(["search", "孵化器", "--workspace", str(tmp_path)])
     err = capsys.readouterr().err
     assert status == 2 and err.count("\n") == 1 and "plankg build" in err
 
 
 def test_clip_counts_wide_characters():
-    assert cmd_search._clip("孵化器建设", 6) == "孵化器…"
-    assert cmd_search._clip("abc", 6) == "abc"
+    from plankg.render import clip
+
+    assert clip("孵化器建设", 6) == "孵化器…"
+    assert clip("abc", 6) == "abc"

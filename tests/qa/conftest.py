@@ -25,6 +25,8 @@ def qa_home(corpus, tmp_path_factory):
 @pytest.fixture(scope="session")
 def engine(qa_home) -> QAEngine:
     """One engine for the session (the graph and vocabulary load once)."""
-    qa_engine = QAEngine(qa_home)
+    from plankg.workspace import Workspace
+
+    qa_engine = QAEngine(Workspace(qa_home))
     yield qa_engine
     qa_engine.close()

@@ -54,7 +54,9 @@ def hybrid_engine(corpus, qa_home, encoder, tmp_path_factory):
                    clauses=tuple(c for c in corpus.clauses if c.doc_id in keep))
     index_dir = tmp_path_factory.mktemp("qa-index")
     build_index(small, index_dir, encoder=encoder, progress=False)
-    engine = QAEngine(qa_home, search=IndexSearch(Searcher(index_dir, encoder=encoder)))
+    from plankg.workspace import Workspace
+
+    engine = QAEngine(Workspace(qa_home), search=IndexSearch(Searcher(index_dir, encoder=encoder)))
     yield engine
     engine.close()
 

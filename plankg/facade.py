@@ -1,0 +1,300 @@
+"""``KnowledgeGraph``: the one front door the CLI, the app and notebooks share.
+
+It holds one :class:`~plankg.workspace.Workspace` (paths, settings, the store choice) and reaches
+the graph, the index and the records only through it. Tables come back as pandas DataFrames
+(pandas is imported on first use), answers as :class:`plankg.qa.Answer`, hits as
+:class:`plankg.embeddings.Hit`.
+"""
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from plankg.errors import PlankgError
+from plankg.settings import Settings
+from plankg.tables import frame, select_entities, select_targets
+from plankg.workspace import BuildReport, Workspace
+
+if TYPE_CHECKING:
+    import networkx
+    import pandas
+    import rdflib
+
+    from plankg.graph.store import GraphStore
+    from plankg.ingest.records import Corpus
+    from plankg.qa import Answer, QAEngine
+
+#: Rows the facade can list; ``rows(what)`` gives them as dicts, the methods as DataFrames.
+ROW_KINDS = ("documents", "targets", "entities")
+#: ``export`` formats by file suffix.
+_SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld", ".graphml": "graphml",
+                   ".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
+_ROW_FORMATS = ("jsonl", "json", "csv")
+
+
+class KnowledgeGraph:
+    """A workspace's knowledge graph, search index and question answering.
+
+    Args:
+        path: Workspace folder (default: ``$PLANKG_HOME`` or the per-user folder).
+        **settings: Overrides of :class:`plankg.settings.Settings` fields (``store="memory"``...).
+
+    Example:
+        >>> import plankg                                                  # doctest: +SKIP
+        >>> kg = plankg.open()                                             # doctest: +SKIP
+        >>> kg.targets(region="温州", indicator="rd_intensity")            # doctest: +SKIP
+    """
+
+    def __init__(self, path: str | Path | None = None, **settings: Any) -> None:
+        self.workspace = Workspace(path, settings=Settings.load(path, **settings))
+        self._qa: QAEngine | None = None
+
+    # ---- the workspace ------------------------------------------------------------------------
+    @property
+    def home(self) -> Path:
+        """The workspace folder."""
+        return self.workspace.home
+
+    @property
+    def corpus(self) -> Corpus:
+        """The built records: documents, clauses, targets, mentions, entities."""
+        return self.workspace.corpus()
+
+    @property
+    def store(self) -> GraphStore:
+        """The graph store (rdflib in memory or Oxigraph, by size or setting)."""
+        return self.workspace.graph()
+
+    def build(self, paths: Iterable[str | Path] | None = None, **options: Any) -> BuildReport:
+        """(Re)build the workspace from ``paths`` (default: the bundled corpus).
+
+        Args:
+            paths: Files or folders.
+            **options: ``force``, ``graph``, ``index``, ``on_error`` of :meth:`Workspace.build`.
+        """
+        self.close()  # the build replaces the graph and index folders
+        return self.workspace.build(paths, **options)
+
+    def add(self, paths: str | Path | Iterable[str | Path], progress: bool = True) -> BuildReport:
+        """Add documents to what the workspace was built from, and rebuild.
+
+        Args:
+            paths: A file or folder, or several.
+            progress: Show a progress bar (tqdm) while the new files are checked and the workspace
+                is rebuilt.
+
+        Returns:
+            The build report; unreadable files are listed in ``report.errors``, not raised.
+        """
+        from tqdm import tqdm  # the text bar: works in a terminal and in Jupyter without widgets
+
+        from plankg.ingest.readers import iter_input_files
+
+        new = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
+        for path in new:
+            if not path.exists():
+                raise PlankgError(f"{path}: no such file or folder")
+        files = list(iter_input_files(new))
+        previous = self._built_inputs()
+        # Keep the parts the last build made (a workspace built without an index stays so).
+        built = self.workspace.info().get("fingerprint", {}) if self.workspace.built else {}
+        parts = {part: bool(built.get(part, True)) for part in ("graph", "index")}
+        with tqdm(total=len(files) + 1, desc="plankg add", unit="file", disable=not progress) as bar:
+            for file in files:
+                bar.set_postfix_str(file.name[:30])
+                bar.update(1)
+            bar.set_postfix_str("building")
+            report = self.build([*previous, *new], **parts)
+            bar.update(1)
+        return report
+
+    def _built_inputs(self) -> list[Path]:
+        """The inputs of the last build (the bundled corpus's files when it was the default)."""
+        if not self.workspace.built:
+            return []
+        inputs = self.workspace.info().get("inputs")
+        if isinstance(inputs, list):
+            return [Path(p) for p in inputs]
+        from plankg.ingest.pipeline import bundled_paths
+
+        return list(bundled_paths())
+
+    def close(self) -> None:
+        """Release the graph store and the index."""
+        self._qa = None
+        self.workspace.close()
+
+    def __enter__(self) -> KnowledgeGraph:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def __repr__(self) -> str:
+        state = "built" if self.workspace.built else "not built"
+        return f"<KnowledgeGraph {self.home} ({state})>"
+
+    # ---- tables -------------------------------------------------------------------------------
+    def rows(self, what: str) -> list[dict[str, Any]]:
+        """Plain rows: ``documents``, ``targets`` (targets and achievements) or ``entities``."""
+        from plankg.reports import document_summaries, entity_rows, target_rows
+
+        makers = {"documents": document_summaries, "targets": target_rows, "entities": entity_rows}
+        if what not in makers:
+            raise PlankgError(f"rows {what!r}: unknown; use {', '.join(ROW_KINDS)}")
+        return makers[what](self.corpus)
+
+    def documents(self) -> pandas.DataFrame:
+        """One row per document: title, issuer, region, type, years, clause and target counts."""
+        return frame(self.rows("documents"))
+
+    def targets(self, region: str | None = None, year: int | None = None, indicator: str | None = None,
+                kind: str | None = None) -> pandas.DataFrame:
+        """Targets and achievements with value, unit, year, owners and the clause they come from.
+
+        Args:
+            region: A region with or without its suffix (温州 or 温州市); its sub-regions count.
+            year: The year a value is planned for or reported on.
+            indicator: An indicator id (``rd_intensity``) or a label in Chinese or English.
+            kind: ``target`` or ``achievement``.
+
+        Raises:
+            PlankgError: An unknown kind or indicator.
+        """
+        every = self.rows("targets")
+        return frame(select_targets(every, region=region, year=year, indicator=indicator, kind=kind), like=every)
+
+    def entities(self, type: str | None = None) -> pandas.DataFrame:  # noqa: A002 - the natural name
+        """Merged entities (organisations, institutes, parks, programmes...) with aliases and mentions.
+
+        Args:
+            type: Only this type (``organization``, ``division``, ``institute``, ``park``,
+                ``programme``, ``person``).
+        """
+        every = self.rows("entities")
+        return frame(select_entities(every, type=type), like=every)
+
+    # ---- the graph ----------------------------------------------------------------------------
+    def sparql(self, query: str, **bindings: Any) -> pandas.DataFrame:
+        """Run a read-only SPARQL query; ``bindings`` become escaped ``VALUES`` (never pasted text).
+
+        The usual prefixes (plankg, org, prov, skos, qb, dcterms...) are predeclared. The query
+        text is kept in ``frame.attrs["sparql"]``.
+        """
+        table = frame(self.store.query(query, bindings or None))
+        table.attrs["sparql"] = query
+        return table
+
+    def query(self, name: str, **params: Any) -> pandas.DataFrame:
+        """Run a named query of ``plankg.graph.queries`` (``plan_vs_outcome``, ``indicator_series``...).
+
+        The SPARQL that ran is in ``frame.attrs["sparql"]``.
+        """
+        from plankg.graph.queries import NAMED_QUERIES
+
+        if name not in NAMED_QUERIES:
+            raise PlankgError(f"named query {name!r}: unknown; use {', '.join(sorted(NAMED_QUERIES))}")
+        result = NAMED_QUERIES[name](self.store, **params)
+        table = frame(result.rows)
+        table.attrs["sparql"] = result.sparql
+        return table
+
+    @property
+    def rdf(self) -> rdflib.Graph:
+        """An rdflib ``Graph`` over the same store (read it; the workspace graph is read-only).
+
+        The memory store is an rdflib graph already; an Oxigraph store is wrapped with oxrdflib,
+        so rdflib's API runs on Oxigraph without copying triples.
+        """
+        store = self.store
+        if store.kind == "memory":
+            return store.graph  # type: ignore[attr-defined,no-any-return]
+        import rdflib
+
+        try:
+            from oxrdflib import OxigraphStore as RdflibOxigraph
+        except ImportError:  # without oxrdflib: a copy in memory
+            from plankg.graph.store import GRAPH_FILE
+
+            graph = rdflib.Graph()
+            graph.parse(self.workspace.graph_dir / GRAPH_FILE, format="nt")
+            return graph
+        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
+
+        # The workspace's triples live in the store's default graph.
+        return rdflib.Graph(store=RdflibOxigraph(store=store.store),  # type: ignore[attr-defined]
+                            identifier=DATASET_DEFAULT_GRAPH_ID)
+
+    def network(self) -> networkx.Graph:
+        """A networkx projection: organisations, targets, indicators and entities as nodes."""
+        from plankg.graph import project_graph
+
+        return project_graph(self.store)
+
+    def export(self, path: str | Path, what: str = "graph", format: str | None = None) -> Path:  # noqa: A002
+        """Write the graph (Turtle, N-Triples, JSON-LD, GraphML) or rows (JSON Lines, JSON, CSV).
+
+        Args:
+            path: Output file; its suffix picks the format when ``format`` is None (.ttl, .nt,
+                .jsonld, .graphml, .jsonl, .json, .csv).
+            what: ``graph``, or ``targets`` / ``entities`` / ``documents`` for rows.
+            format: ``turtle`` | ``ntriples`` | ``jsonld`` | ``graphml`` for the graph;
+                ``jsonl`` | ``json`` | ``csv`` for rows.
+
+        Returns:
+            The file written.
+        """
+        out = Path(path)
+        fmt = format or _SUFFIX_FORMATS.get(out.suffix.lower()) or ("turtle" if what == "graph" else "jsonl")
+        if what == "graph":
+            from plankg.graph.export import FORMATS, export_graph_file
+
+            if fmt not in FORMATS:
+                raise PlankgError(f"export graph as {fmt!r}: use one of {', '.join(FORMATS)}")
+            store = self.store if fmt == "graphml" else None
+            return export_graph_file(self.workspace.graph_dir, fmt, out, store=store)
+        if fmt not in _ROW_FORMATS:
+            raise PlankgError(f"export {what} as {fmt!r}: use one of {', '.join(_ROW_FORMATS)}")
+        from plankg.render import write_rows
+
+        rows = self.rows(what)
+        out.parent.mkdir(parents=True, exist_ok=True)
+        with out.open("w", encoding="utf-8", newline="") as handle:
+            write_rows(rows, fmt, handle)
+        return out
+
+    # ---- search and questions -----------------------------------------------------------------
+    def search(self, query: str, k: int = 10, **filters: Any) -> list[Any]:
+        """Hybrid search over every clause.
+
+        Args:
+            query: Chinese text.
+            k: Number of hits.
+            **filters: ``doc``, ``region``, ``year``, ``doc_type``, ``kind``, ``has_target``.
+        """
+        return self.search_many([query], k=k, **filters)[0]
+
+    def search_many(self, queries: Sequence[str], k: int = 10, **filters: Any) -> list[list[Any]]:
+        """Several searches with the model loaded once; one hit list per query."""
+        active = {name: value for name, value in filters.items() if value is not None}
+        return self.workspace.index().search(list(queries), k=k, filters=active or None)
+
+    @property
+    def qa(self) -> QAEngine:
+        """The question-answering engine (built once over this workspace's graph and index)."""
+        if self._qa is None:
+            from plankg.qa import QAEngine
+
+            self._qa = QAEngine(self.workspace)
+        return self._qa
+
+    def ask(self, question: str) -> Answer:
+        """Answer a question in Chinese or English from the graph and the index, with evidence."""
+        return self.qa.ask(question)
+
+    def ask_many(self, questions: Sequence[str]) -> list[Answer]:
+        """Answer several questions in order."""
+        return self.qa.ask_many(list(questions))
+
+    # Room for issue 11 (plan evolution): ``evolution`` and ``compare_plans`` go here.

@@ -1,0 +1,105 @@
+"""The CLI's one output renderer: rows (dicts) as an aligned table, JSON, JSON Lines or CSV."""
+from __future__ import annotations
+
+import csv
+import json
+import unicodedata
+from typing import Any, TextIO
+
+FORMATS = ("table", "json", "jsonl", "csv")
+#: Table cells longer than this are cut (the full value is in json/csv).
+CELL_COLUMNS = 80
+
+
+def write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
+    """Write rows in ``fmt`` (``table`` | ``json`` | ``jsonl`` | ``csv``) to ``out``."""
+    if fmt == "json":
+        write_json(rows, out)
+    elif fmt == "jsonl":
+        for row in rows:
+            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+    elif fmt == "csv":
+        columns = _columns(rows)
+        writer = csv.writer(out)
+        writer.writerow(columns)
+        for row in rows:
+            writer.writerow([_flat(row.get(c)) for c in columns])
+    elif fmt == "table":
+        _write_table(rows, out)
+    else:
+        raise ValueError(f"output format {fmt!r}: use one of {', '.join(FORMATS)}")
+
+
+def write_json(value: Any, out: TextIO) -> None:
+    """Pretty JSON with Chinese kept readable."""
+    json.dump(value, out, ensure_ascii=False, indent=2)
+    out.write("\n")
+
+
+def clip(text: str, columns: int) -> str:
+    """Cut ``text`` to ``columns`` terminal columns (CJK characters take two)."""
+    used = 0
+    for i, char in enumerate(text):
+        used += 2 if unicodedata.east_asian_width(char) in "WF" else 1
+        if used > columns:
+            return text[:i] + "…"
+    return text
+
+
+def width(text: str) -> int:
+    """Terminal columns ``text`` takes (CJK characters take two)."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def compact_iri(value: Any) -> Any:
+    """``https://w3id.org/plankg/ontology#Target`` -> ``plankg:Target`` for display."""
+    if not isinstance(value, str) or "://" not in value:
+        return value
+    from plankg.ontology.namespaces import PREFIXES
+
+    best, name = "", ""
+    for prefix, iri in PREFIXES.items():
+        if value.startswith(iri) and len(iri) > len(best):
+            best, name = iri, prefix
+    if not best:
+        return value
+    local = value[len(best):]
+    return f"{name}:{local}" if local and all(c.isalnum() or c in "_-./" for c in local) else f"<{value}>"
+
+
+def _columns(rows: list[dict[str, Any]]) -> list[str]:
+    columns: dict[str, None] = {}
+    for row in rows:
+        columns.update(dict.fromkeys(row))
+    return list(columns)
+
+
+def _flat(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (list, dict)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _write_table(rows: list[dict[str, Any]], out: TextIO) -> None:
+    columns = _columns(rows)
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    widths = [max([width(c)] + [width(r[i]) for r in cells]) for i, c in enumerate(columns)]
+    if columns:
+        out.write("  ".join(_pad(c, w) for c, w in zip(columns, widths)).rstrip() + "\n")
+        out.write("  ".join("-" * w for w in widths) + "\n")
+    for row in cells:
+        out.write("  ".join(_pad(v, w) for v, w in zip(row, widths)).rstrip() + "\n")
+    out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
+
+
+def _cell(value: Any) -> str:
+    if value is None:
+        return ""
+    text = str(compact_iri(_flat(value))).replace("\n", " ")
+    return text if width(text) <= CELL_COLUMNS else clip(text, CELL_COLUMNS - 1)
+
+
+def _pad(text: str, columns: int) -> str:
+    return text + " " * (columns - width(text))
