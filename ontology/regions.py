@@ -22,7 +22,8 @@ from pathlib import Path
 # Level suffixes, longest first (自治县 before 县, 新区 before 区): the one list every layer strips
 # (gazetteer short forms, graph entities, search filters).
 _SUFFIXES = (
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "地区", "新区", "省", "市", "区", "县", "州", "盟", "旗",
+    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "地区", "新区",
+    "省", "市", "区", "县", "州", "盟", "旗",
 )
 LEVELS = ("province", "city", "county", "district")
 _STREET_AFTER = set("路街道巷村弄")
@@ -307,5 +308,6 @@ def load_gazetteer() -> Gazetteer:
         key = unique[code]
         forms = ((name,) if key != name else ()) + _written_forms(name, short)
         spelling = english.get(key) or english.get(name) if counts[name] == 1 else english.get(key)
-        regions.append(Region(key, level(code, name), unique.get(parent) if parent else None, short, spelling, code, forms))
+        parent_key = unique.get(parent) if parent else None
+        regions.append(Region(key, level(code, name), parent_key, short, spelling, code, forms))
     return Gazetteer(regions)
