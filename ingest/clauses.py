@@ -2,9 +2,8 @@
 from __future__ import annotations
 
 import functools
-
 import re
-from typing import Callable, Sequence
+from collections.abc import Callable, Sequence
 
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_number_marks
 from plankg.ingest.records import Cell, Clause, Repair, stable_id

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from typing import Iterable
+from collections.abc import Iterable
 
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.owners import resolve_unit

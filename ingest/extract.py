@@ -6,12 +6,12 @@ Rules and dictionaries only (no model): see ``facts`` for prose, ``table_facts``
 from __future__ import annotations
 
 import re
+from collections.abc import Callable
 from dataclasses import replace
-from typing import Callable
 
 from plankg.ingest.clauses import noise_spans
-from plankg.ingest.metadata import REPORT_TYPES
 from plankg.ingest.facts import ClauseContext, Fact, find_facts
+from plankg.ingest.metadata import REPORT_TYPES
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target, stable_id
 from plankg.ingest.scopes import Scope, ScopeTracker

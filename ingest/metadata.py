@@ -100,9 +100,8 @@ def _clean_title(title: str) -> str:
 
 def _trim_title(title: str) -> str:
     # A title glued to the body ("...工作计划今年以来") ends at its last keyword.
-    match = None
-    for match in re.finditer(r"(?:要点|总结|计划|思路|打算|方案|规划|分工表)(?:\s*[（(]\s*20\d\d\D{0,2}20\d\d\s*年?\s*[）)])?", title):
-        pass
+    matches = list(re.finditer(r"(?:要点|总结|计划|思路|打算|方案|规划|分工表)(?:\s*[（(]\s*20\d\d\D{0,2}20\d\d\s*年?\s*[）)])?", title))
+    match = matches[-1] if matches else None
     if match and len(title) - match.end() > 12:
         return title
     return title[: match.end()] if match else title

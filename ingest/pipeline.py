@@ -4,9 +4,9 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
+from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
-from typing import Callable, Iterable
 
 from plankg.ingest.clauses import build_clauses
 from plankg.ingest.metadata import detect_metadata

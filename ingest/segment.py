@@ -7,8 +7,8 @@ numbers inside sentences from opening sections.
 from __future__ import annotations
 
 import re
+from collections.abc import Iterable, Sequence, Set
 from dataclasses import dataclass, field
-from typing import AbstractSet, Iterable, Sequence
 
 from plankg.ingest.records import Clause, Repair, stable_id
 from plankg.ingest.textmap import MappedText, clean_span
@@ -237,7 +237,7 @@ def _number_of(marker: str) -> str:
 
 
 def paragraphs(text: str, start: int, end: int, drops: Sequence[tuple[int, int]],
-               continuations: AbstractSet[int]) -> list[tuple[int, int]]:
+               continuations: Set[int]) -> list[tuple[int, int]]:
     """Lines of ``text[start:end]`` as paragraphs, skipping blank and dropped lines.
 
     A line that starts with a page-number artefact (offset in ``continuations``) continues the

@@ -5,8 +5,8 @@ while every clean character still knows where it came from in ``Document.text``.
 """
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
-from typing import Iterable, Sequence
 
 from plankg.ingest.records import Repair
 
