@@ -183,7 +183,8 @@ class ProseSegmenter:
         text = mapped.text
         pos = 0
         first = True
-        if start < self.title_zone:
+        # A numbered heading (一、2023年工作总结) near the top opens a section; it is not the title.
+        if start < self.title_zone and not _MARKERS[0][1].match(text) and not _MARKERS[1][1].match(text):
             title = _DOC_TITLE.match(text)
             if title:
                 self._emit(mapped, 0, title.end(), "heading", "", 0)

@@ -324,3 +324,13 @@ def test_a_notice_above_its_plan_gives_the_plans_title_and_the_signing_body(tmp_
     assert (doc.issuer, doc.region, doc.years) == ("丰都县人民政府", "丰都县", (2024, 2025, 2026))
     rank = next(f for f in corpus.targets if f.value == 10)
     assert rank.measure == "rank" and "位次" in rank.indicator and rank.year == 2026
+
+
+def test_a_numbered_heading_near_the_top_opens_its_section(tmp_path):
+    path = tmp_path / "summary_plan.txt"
+    path.write_text("长兴县科技局2023年工作总结和2024年工作计划\n一、2023年工作总结\n"
+                    "2023年，全县新增高新技术企业45家。\n二、2024年工作计划\n"
+                    "（一）培育创新主体。新增高新技术企业50家。\n", encoding="utf-8")
+    facts = {f.value: f for f in read_corpus([path]).targets}
+    assert (facts[45].kind, facts[45].year) == ("achievement", 2023)
+    assert (facts[50].kind, facts[50].year) == ("target", 2024)
