@@ -24,26 +24,26 @@ def evolution_figure(points: list[dict]) -> Any:
 
     panels: dict[tuple, list[dict]] = {}
     for point in points:
-        panels.setdefault((point["indicator"], point["unit"], point["measure"]), []).append(point)
+        panels.setdefault((point["indicator"], point["unit"]), []).append(point)
     keys = sorted(panels)[:6]
     if not keys:
         figure = go.Figure()
         figure.add_annotation(text="没有可画的数值 No values to chart", showarrow=False, font={"size": 16})
         figure.update_layout(font={"family": _FONT}, height=300)
         return figure
-    titles = [f"{name}（{unit or '—'}，{measure}）" for name, unit, measure in keys]
+    titles = [f"{name}（{unit or '—'}）" for name, unit in keys]
     figure = make_subplots(rows=len(keys), cols=1, subplot_titles=titles, vertical_spacing=0.12 if len(keys) > 1 else 0.1)
     for panel, key in enumerate(keys, start=1):
         series: dict[tuple, list[dict]] = {}
         for point in panels[key]:
-            series.setdefault((point["region"], point["kind"]), []).append(point)
-        for (region, kind), values in sorted(series.items()):
+            series.setdefault((point["region"], point["kind"], point["measure"]), []).append(point)
+        for (region, kind, measure), values in sorted(series.items()):
             values.sort(key=lambda p: p["year"])
             style = _KIND_STYLE.get(kind, _KIND_STYLE["target"])
             figure.add_trace(go.Scatter(
                 x=[p["year"] for p in values], y=[p["value"] for p in values],
-                mode="lines+markers", name=f"{region} · {style['label']}",
-                legendgroup=f"{region}{kind}", showlegend=panel == 1 or len(keys) == 1 or True,
+                mode="lines+markers", name=f"{region} · {style['label']}" + ("" if measure == "level" else f" ({measure})"),
+                legendgroup=f"{region}{kind}{measure}",
                 line={"dash": style["dash"]}, marker={"symbol": style["symbol"], "size": 9},
                 customdata=[[p["doc_title"]] for p in values],
                 hovertemplate="%{x}: %{y}<br>%{customdata[0]}<extra>" + f"{region} {style['label']}" + "</extra>",

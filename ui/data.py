@@ -17,9 +17,10 @@ CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
 #: Entity types the Entities tab offers (the graph's entity classes).
 ENTITY_TYPES = ("organization", "division", "institute", "park", "programme", "person", "region")
 
-_FAMILY_QUERY = """SELECT ?id ?family WHERE {
-  ?indicator skos:notation ?id ; skos:broader ?category .
-  ?category skos:prefLabel ?family . FILTER(LANG(?family) = "zh")
+_INDICATOR_QUERY = """SELECT ?id ?label ?family WHERE {
+  ?indicator a plankg:Indicator ; skos:notation ?id ; skos:prefLabel ?label . FILTER(LANG(?label) = "zh")
+  OPTIONAL { ?indicator skos:broader ?category .
+             ?category skos:prefLabel ?family . FILTER(LANG(?family) = "zh") }
 }"""
 _DECLARED_PREFIX = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
 _USED_PREFIX = re.compile(r"(?<![\w<:/#])([A-Za-z][\w-]*):(?=[A-Za-z_])")
@@ -119,7 +120,9 @@ class AppData:
         def make() -> dict[str, list]:
             docs = self.documents()
             rows = self.targets()
-            indicators = sorted({(r["indicator_id"], r["indicator"]) for r in rows}, key=lambda p: p[1])
+            labels = self.indicator_labels()
+            indicators = sorted({(r["indicator_id"], labels.get(r["indicator_id"], r["indicator"])) for r in rows},
+                                key=lambda p: (p[0].startswith("proposed:"), p[1]))
             return {
                 "regions": sorted({d["region"] for d in docs if d["region"]} | {r["region"] for r in rows if r["region"]}),
                 "years": sorted({y for d in docs for y in d["years"] + d["reported_years"]}),
@@ -142,12 +145,20 @@ class AppData:
 
     def indicator_families(self) -> dict[str, str]:
         """Indicator id -> its category label (skos:broader in the indicator scheme)."""
-        def make() -> dict[str, str]:
+        return {key: family for key, (label, family) in self._indicator_scheme().items() if family}
+
+    def indicator_labels(self) -> dict[str, str]:
+        """Indicator id -> its Chinese preferred label (proposed indicators are not in the scheme)."""
+        return {key: label for key, (label, family) in self._indicator_scheme().items()}
+
+    def _indicator_scheme(self) -> dict[str, tuple[str, str]]:
+        def make() -> dict[str, tuple[str, str]]:
             try:
-                return {str(r["id"]): str(r["family"]) for r in self.sparql(_FAMILY_QUERY)}
-            except Exception:  # noqa: BLE001 - a graph without the scheme simply has no families
+                rows = self.sparql(_INDICATOR_QUERY)
+            except Exception:  # noqa: BLE001 - a graph without the scheme simply has no labels
                 return {}
-        return self._cached("families", make)
+            return {str(r["id"]): (str(r["label"]), str(r.get("family") or "")) for r in rows}
+        return self._cached("scheme", make)
 
     def series(self, indicator_ids: list[str], regions: list[str] | None = None) -> list[dict]:
         """Chart points for indicators: one per (indicator, place, value kind, unit, year, document).
@@ -157,6 +168,7 @@ class AppData:
         (the first stated); placeholders and values without a year are left out, never guessed.
         """
         rows = self.targets()
+        labels = self.indicator_labels()
         baseline_ids = {r["baseline_id"] for r in rows if r.get("baseline_id")}
         wanted = set(indicator_ids)
         places = set(regions or [])
@@ -172,7 +184,8 @@ class AppData:
                 kinds = [("target", row["value"])] + ([("stretch", row["stretch"])] if row["stretch"] is not None else [])
             for kind, value in kinds:
                 key = (row["indicator_id"], row["region"], kind, row["unit"] or "", row["measure"], row["year"], row["doc_id"])
-                points.setdefault(key, {"indicator_id": row["indicator_id"], "indicator": row["indicator"],
+                points.setdefault(key, {"indicator_id": row["indicator_id"],
+                                        "indicator": labels.get(row["indicator_id"], row["indicator"]),
                                         "region": row["region"] or "?", "kind": kind, "unit": row["unit"] or "",
                                         "measure": row["measure"], "year": row["year"], "value": value,
                                         "doc_title": row["doc_title"], "text": row["text"]})

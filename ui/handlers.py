@@ -89,12 +89,12 @@ class Handlers:
 
     # ---- Evolution -----------------------------------------------------------------------------
     def default_indicators(self) -> list[str]:
-        """The indicator with the most charted points, so the tab opens on a chart."""
-        counts: dict[str, int] = {}
+        """The indicator charted over the most places and years, so the tab opens on a chart."""
+        points: dict[str, set] = {}
         for row in self.data.targets():
             if row["value"] is not None and row["year"] is not None and not row["indicator_id"].startswith("proposed:"):
-                counts[row["indicator_id"]] = counts.get(row["indicator_id"], 0) + 1
-        return sorted(counts, key=lambda k: (-counts[k], k))[:1]
+                points.setdefault(row["indicator_id"], set()).add((row["region"], row["year"], row["kind"], row["measure"]))
+        return sorted(points, key=lambda k: (-len(points[k]), k))[:1]
 
     def evolution(self, indicator_ids: list[str], regions: list[str]) -> tuple:
         if not indicator_ids:

@@ -1,0 +1,62 @@
+"""The adapter and the views without a server: prefixes, chart points, escaping, upload checks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plankg.ui import views
+from plankg.ui.data import with_prefixes
+from plankg.ui.uploads import MAX_UPLOAD_MB, Uploader
+
+
+def test_prefixes_are_declared_only_when_used_and_missing():
+    query = "PREFIX skos: <http://example.org/mine#>\nSELECT ?t WHERE { ?t a plankg:Target ; skos:note ?n }"
+    declared = with_prefixes(query)
+    assert declared.startswith("PREFIX plankg: <https://w3id.org/plankg/ontology#>\n")
+    assert declared.count("PREFIX skos:") == 1
+    assert with_prefixes("SELECT * WHERE { ?s <http://x.org/a:b> 'rdf:no' }") == "SELECT * WHERE { ?s <http://x.org/a:b> 'rdf:no' }"
+
+
+def test_evidence_is_escaped_and_the_span_marked():
+    text = "甲<script>alert(1)</script>达到3.2%。"
+    start = text.index("3.2%")
+    html = views.evidence_html([{"text": text, "spans": [(start, start + 4)], "doc": "a.txt",
+                                 "doc_title": "<b>标题</b>", "region": "椒江区", "clause_id": "cl-1"}])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<mark>3.2%</mark>" in html and "&lt;b&gt;标题&lt;/b&gt;" in html
+
+
+def test_one_line_error():
+    assert views.one_line_error(ValueError("bad thing\nmore lines"), "question 'x'") == "question 'x': bad thing"
+
+
+@pytest.mark.slow
+def test_series_kinds_and_one_point_per_year_and_document(app_data):
+    points = app_data.series(["rd_intensity"], ["椒江区"])
+    by_kind = {(p["kind"], p["year"]): p["value"] for p in points}
+    assert by_kind[("target", 2024)] == 3.2
+    assert ("actual", 2023) in by_kind and by_kind[("actual", 2023)] == 2.9
+    keys = [(p["kind"], p["year"], p["doc_title"], p["measure"], p["unit"]) for p in points]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.slow
+def test_compare_years_statuses(app_data):
+    rows = app_data.compare_years(2024, 2025)
+    assert rows and {r["status"] for r in rows} <= {"dropped 取消", "continued 延续"}
+
+
+@pytest.mark.slow
+def test_uploads_are_stored_under_content_hash_names(app_data, tmp_path):
+    uploader = Uploader(app_data)
+    odd = tmp_path / "..%2f..%2fevil name.txt"
+    odd.write_text("x", "utf-8")
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_UPLOAD_MB * 2**20 + 1)
+    reports, stored = uploader._store([str(odd), str(big)])
+    assert [r["file"] for r in reports] == ["big.txt"] and "larger than" in reports[0]["detail"]
+    (path,) = stored.values()
+    assert path.parent == Path(app_data.home) / "uploads" and path.name.startswith("upload-") and path.suffix == ".txt"
+    path.unlink()
