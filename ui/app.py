@@ -98,9 +98,9 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                     search_type = gr.Dropdown(choices["doc_types"], label="文件类型 document type", multiselect=True)
                     search_kind = gr.Dropdown(list(CLAUSE_KINDS), label="条款类型 clause kind", multiselect=True)
                     search_has_target = gr.Checkbox(label="含目标 has target")
-                search_button = gr.Button("检索 Search", variant="primary")
+                search_button = gr.Button("检索 Search", variant="primary", elem_id="search-button")
                 search_status = gr.Markdown()
-                search_results = gr.Dataframe(label="结果 Results", interactive=False, wrap=True)
+                search_results = gr.Dataframe(label="结果 Results", interactive=False, wrap=True, elem_id="search-results")
                 search_inputs = [search_query, search_k, search_region, search_year, search_type, search_kind, search_has_target]
                 search_button.click(h.search, search_inputs, [search_results, search_status], api_name="search")
                 search_query.submit(h.search, search_inputs, [search_results, search_status], api_name=False)
@@ -193,7 +193,7 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
 
             with gr.Tab("语料 Corpus", id="corpus"):
                 corpus_status = gr.Markdown()
-                documents = gr.Dataframe(label="文件 Documents", interactive=False, wrap=True)
+                documents = gr.Dataframe(label="文件 Documents", interactive=False, wrap=True, elem_id="corpus-documents")
                 repairs = gr.Dataframe(label="OCR 修复 Repairs", interactive=False, wrap=True, max_height=300)
                 corpus_warnings = gr.Markdown()
                 gr.Markdown(f"#### 添加文件 Add documents ({', '.join(ALLOWED_SUFFIXES)}; ≤ {MAX_UPLOAD_MB} MB each)")

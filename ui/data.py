@@ -263,11 +263,23 @@ class AppData:
             corpus = self._kg.corpus
             rows = document_summaries(corpus)
             by_id = {d.id: d for d in corpus.documents}
+            uploaded = self.uploaded_names()
             for row in rows:
                 row["path"] = str(by_id[row["id"]].path)
+                row["uploaded_as"] = uploaded.get(row["doc"], "")
                 row["placeholder_texts"] = sorted({p.text for p in by_id[row["id"]].placeholders})
             return rows
         return self._cached("documents", make)
+
+    def uploaded_names(self) -> dict[str, str]:
+        """Stored upload file name -> the name it was uploaded under (shown, never used as a path)."""
+        import json
+
+        path = self.home / "uploads" / "names.json"
+        try:
+            return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+        except (OSError, ValueError):
+            return {}
 
     def _documents_by_source(self) -> dict[str, dict]:
         return self._cached("docs_by_source", lambda: {d["doc"]: d for d in self.documents()})

@@ -8,6 +8,7 @@ user-given name reaches a file path.
 from __future__ import annotations
 
 import hashlib
+import json
 import shutil
 import threading
 from pathlib import Path
@@ -69,9 +70,11 @@ class Uploader:
                 message = str(exc).splitlines()[0] if str(exc) else type(exc).__name__
                 return reports + [{"file": name, "status": "error", "detail": f"build failed, nothing changed: {message}"}
                                   for name in stored]
+            rows = self._report(kg, stored, errors, previous)
+            self._remember_names(stored)
             self.data.replace(kg)
             say(1.0, "done 完成")
-            return reports + self._report(kg, stored, errors, previous)
+            return reports + rows
 
     def _store(self, files: list[str]) -> tuple[list[dict], dict[str, Path]]:
         """Copy acceptable uploads into ``<home>/uploads/<hash><suffix>``; reports for the refused ones."""
@@ -104,6 +107,13 @@ class Uploader:
                 continue
             stored[name] = target
         return reports, stored
+
+    def _remember_names(self, stored: dict[str, Path]) -> None:
+        """Keep the names files were uploaded under, for display beside their stored names."""
+        path = self.data.home / UPLOAD_DIR / "names.json"
+        names = self.data.uploaded_names()
+        names.update({target.name: name for name, target in stored.items() if target.exists()})
+        path.write_text(json.dumps(names, ensure_ascii=False, indent=1), "utf-8")
 
     def _report(self, kg: Any, stored: dict[str, Path], errors: list[str], previous: list[Path]) -> list[dict]:
         corpus = kg.corpus

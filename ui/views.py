@@ -6,6 +6,7 @@ document holding ``<script>`` shows that text and runs nothing.
 from __future__ import annotations
 
 import json
+import re
 from html import escape
 from typing import Any, Iterable
 
@@ -19,6 +20,9 @@ TARGET_COLUMNS = {
     "lead_owners": "牵头 lead", "placeholder": "匿名 placeholder", "year_inferred": "年份推断 inferred year",
     "doc_title": "文件 document", "text": "条款 clause",
 }
+
+
+_FOLDERS = re.compile(r"(?:/[^/\s:]+)+/([^/\s:]+)")
 
 
 def one_line_error(error: BaseException, what: str) -> str:
@@ -58,11 +62,18 @@ _ANSWER_COLUMNS = ("indicator", "region", "year", "comparator", "value", "unit",
                    "label", "name", "type", "doc_title")
 
 
+_HIDDEN_ANSWER_COLUMNS = ("target", "clause_id", "doc", "phrase", "written", "observation")
+
+
 def answer_table(rows: list[dict]) -> pd.DataFrame:
     """The rows behind an answer, readable columns first."""
     keys: list[str] = [k for k in _ANSWER_COLUMNS if any(k in r for r in rows)]
     for row in rows:
-        keys += [k for k in row if k not in keys and not k.endswith("_id") and k not in ("target", "clause_id", "doc")]
+        keys += [k for k in row if k not in keys and not k.endswith("_id") and k not in _HIDDEN_ANSWER_COLUMNS]
+    # Columns no row fills only widen the table.
+    keys = [k for k in keys if any(r.get(k) not in (None, "", [], {}) for r in rows)]
+    if "owners" in keys and "owner" in keys:
+        keys.remove("owner")
     return table(rows, {k: k for k in keys})
 
 
@@ -104,11 +115,16 @@ def _card(item: dict, marked: bool) -> str:
 
 def status(message: str, ok: bool = True) -> str:
     """A one-line status (escaped) for a tab."""
-    return f"{'✅' if ok else '⚠️'} {escape(message)}"
+    return f"{'✓' if ok else '⚠'} {escape(_without_folders(message))}"
+
+
+def _without_folders(message: str) -> str:
+    """Server folders stay private: ``/srv/x/uploads/upload-1.pdf: bad`` -> ``upload-1.pdf: bad``."""
+    return _FOLDERS.sub(r"\1", message)
 
 
 def documents_table(documents: list[dict]) -> pd.DataFrame:
-    return table(documents, {"doc": "文件 file", "part": "部分 part", "title": "标题 title", "issuer": "发文单位 issuer",
+    return table(documents, {"doc": "文件 file", "uploaded_as": "上传名 uploaded as", "part": "部分 part", "title": "标题 title", "issuer": "发文单位 issuer",
                              "region": "地区 region", "doc_type": "类型 type", "years": "计划年份 plans",
                              "reported_years": "报告年份 reports", "published": "发布 published", "clauses": "条款 clauses",
                              "targets": "目标 targets", "achievements": "实绩 achievements", "placeholders": "匿名 placeholders"})
@@ -127,5 +143,5 @@ def warnings_markdown(documents: list[dict], warnings: list[str]) -> str:
         if doc.get("placeholder_texts"):
             lines.append(f"- {escape(doc['doc'])}: 匿名占位 placeholders kept unknown: {escape('、'.join(doc['placeholder_texts'][:15]))}")
     for warning in warnings:
-        lines.append(f"- ⚠️ {escape(warning)}")
+        lines.append(f"- ⚠ {escape(_without_folders(warning))}")
     return "\n".join(lines) or "无警告 No warnings."

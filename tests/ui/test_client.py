@@ -100,7 +100,7 @@ def test_sparql_console_reads_and_refuses_updates(client):
     table, status = client.predict("SELECT ?t WHERE { ?t a plankg:Target } LIMIT 1", api_name="/sparql")
     assert len(_rows(table)) == 1  # still there
     table, status = client.predict("SELEC nonsense", api_name="/sparql")
-    assert status.startswith("⚠️ SPARQL:") and "\n" not in status
+    assert status.startswith("⚠ SPARQL:") and "\n" not in status
 
 
 def test_corpus_lists_documents_and_refuses_bad_uploads(client, tmp_path):

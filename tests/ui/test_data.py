@@ -43,8 +43,11 @@ def test_series_kinds_and_one_point_per_year_and_document(app_data):
 
 @pytest.mark.slow
 def test_compare_years_statuses(app_data):
-    rows = app_data.compare_years(2024, 2025)
-    assert rows and {r["status"] for r in rows} <= {"dropped 取消", "continued 延续"}
+    planned_2024 = {(r["indicator"], r["region"]) for r in app_data.targets() if r["kind"] == "target" and r["year"] == 2024}
+    rows = app_data.compare_years(2024, 2030)  # nothing is planned for 2030
+    assert rows and {r["status"] for r in rows} == {"dropped 取消"} and len(rows) <= len(planned_2024)
+    assert {r["status"] for r in app_data.compare_years(2030, 2024)} == {"new 新增"}
+    assert {r["status"] for r in app_data.compare_years(2024, 2024)} == {"continued 延续"}
 
 
 @pytest.mark.slow
