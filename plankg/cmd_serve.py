@@ -17,7 +17,7 @@ def add_parser(sub: argparse._SubParsersAction) -> None:
     serve.add_argument("--port", type=int, default=7860, help="app port (default 7860)")
     serve.add_argument("--sparql-port", type=int, metavar="PORT",
                        help="also serve the graph read-only over SPARQL on this port (e.g. 7878)")
-    serve.add_argument("--concurrency", type=int, default=2, help="requests answered at once (default 2)")
+    serve.add_argument("--concurrency", type=int, default=4, help="requests answered at once (default 4)")
     add_workspace_arg(serve)
     serve.set_defaults(func=run)
 

@@ -154,20 +154,21 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
 
             with gr.Tab("实体 Entities", id="entities"):
                 with gr.Row():
-                    entity_text = gr.Textbox(label="名称包含 name contains", placeholder="例如：研究院、科技园、科技局", scale=3)
+                    entity_text = gr.Textbox(label="名称包含 name contains", placeholder="例如：研究院、科技园、科技局", scale=3,
+                                             elem_id="entities-text")
                     entity_type = gr.Dropdown(["", *ENTITY_TYPES], value="", label="类型 type", scale=1)
-                    entity_button = gr.Button("查找 Find", variant="primary", scale=1)
+                    entity_button = gr.Button("查找 Find", variant="primary", scale=1, elem_id="entities-find")
                 entity_status = gr.Markdown()
                 entity_matches = gr.Dataframe(label="实体（点击一行打开）Entities (click a row to open)", interactive=False,
-                                              max_height=260)
-                entity_current = gr.Textbox(label="当前实体 Current entity", interactive=True)
+                                              max_height=260, elem_id="entities-matches")
+                entity_current = gr.Textbox(label="当前实体 Current entity", interactive=True, elem_id="entities-current")
                 with gr.Row():
                     with gr.Column(scale=3):
-                        entity_plot = gr.Plot(label="邻域网络 Neighbourhood")
+                        entity_plot = gr.Plot(label="邻域网络 Neighbourhood", elem_id="entities-plot")
                     with gr.Column(scale=2):
                         entity_facts = gr.Dataframe(label="事实 Facts", interactive=False, wrap=True, max_height=520)
                 entity_neighbours = gr.Dataframe(label="邻居（点击一行跳转）Neighbours (click a row to go there)",
-                                                 interactive=False, wrap=True, max_height=400)
+                                                 interactive=False, wrap=True, max_height=400, elem_id="entities-neighbours")
                 entity_outputs = [entity_current, entity_plot, entity_facts, entity_neighbours, entity_status]
                 entity_button.click(h.find_entities, [entity_text, entity_type], [entity_matches, entity_status],
                                     api_name="entities")
@@ -185,9 +186,9 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                 sparql_example = gr.Dropdown(list(EXAMPLE_QUERIES), label="示例 Examples")
                 sparql_text = gr.Code(value=next(iter(EXAMPLE_QUERIES.values())), language="sql", interactive=True,
                                       lines=10, label="SPARQL")
-                sparql_button = gr.Button("运行 Run", variant="primary")
+                sparql_button = gr.Button("运行 Run", variant="primary", elem_id="sparql-run")
                 sparql_status = gr.Markdown()
-                sparql_table = gr.Dataframe(label="结果 Results", interactive=False, wrap=True)
+                sparql_table = gr.Dataframe(label="结果 Results", interactive=False, wrap=True, elem_id="sparql-results")
                 sparql_example.change(lambda name: EXAMPLE_QUERIES.get(name, ""), [sparql_example], [sparql_text], api_name=False)
                 sparql_button.click(h.sparql, [sparql_text], [sparql_table, sparql_status], api_name="sparql")
 
@@ -213,7 +214,7 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
 
 
 def launch(data: AppData, host: str = "127.0.0.1", port: int = 7860, sparql_endpoint: str | None = None,
-           block: bool = True, concurrency: int = 2) -> Any:
+           block: bool = True, concurrency: int = 4) -> Any:
     """Serve the app: analytics off, no share link, local fonts only, a queue of ``concurrency`` workers.
 
     Returns:

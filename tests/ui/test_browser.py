@@ -18,6 +18,8 @@ pytestmark = pytest.mark.slow
 
 CHROMIUM = Path("/usr/bin/chromium")
 LOOPBACK = {"127.0.0.1", "localhost", "::1"}
+#: Visible cells of a Gradio table's first column (a hidden sizing copy of the table holds plain <td>s).
+FIRST_COLUMN = "[role=gridcell][data-col='0']"
 
 
 def _browser_or_skip():
@@ -73,6 +75,34 @@ def test_evolution_draws_a_chart(page, output_dir):
     assert page.locator("#evolution-plot .scatterlayer .trace").count() >= 1
     assert page.locator("#evolution-plot .scatterlayer .point").count() >= 1
     page.screenshot(path=str(output_dir / "evolution.png"), full_page=True)
+
+
+def test_entities_open_a_network_and_click_through(page, output_dir):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="实体 Entities").click()
+    page.fill("#entities-text input, #entities-text textarea", "研究院")
+    page.click("#entities-find")
+    matches = page.locator("#entities-matches")
+    expect(matches).to_contain_text("椒江智能制造研究院", timeout=30_000)
+    matches.locator(FIRST_COLUMN).filter(has_text="椒江智能制造研究院").first.click()
+    page.wait_for_selector("#entities-plot .js-plotly-plot .scatterlayer .point", timeout=30_000)
+    current = page.locator("#entities-current input, #entities-current textarea")
+    expect(current).to_have_value("椒江智能制造研究院")
+    page.screenshot(path=str(output_dir / "entities.png"), full_page=True)
+    neighbour = page.locator(f"#entities-neighbours {FIRST_COLUMN}").first
+    name = neighbour.inner_text().strip()
+    neighbour.click()
+    expect(current).to_have_value(name, timeout=30_000)
+
+
+def test_sparql_console_shows_a_table(page, output_dir):
+    from playwright.sync_api import expect
+
+    page.get_by_role("tab", name="SPARQL").click()
+    page.click("#sparql-run")
+    expect(page.locator("#sparql-results")).to_contain_text("targets", timeout=30_000)
+    page.screenshot(path=str(output_dir / "sparql.png"), full_page=True)
 
 
 def test_upload_a_docx_then_find_its_target_and_its_markup_as_text(page, output_dir, tmp_path):
