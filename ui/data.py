@@ -17,6 +17,8 @@ CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
 #: Entity types the Entities tab offers (the graph's entity classes).
 ENTITY_TYPES = ("organization", "division", "institute", "park", "programme", "person", "region")
 
+#: Seconds a replaced facade keeps its graph store open for requests still running on it.
+RELEASE_AFTER_SECONDS = 120.0
 _INDICATOR_QUERY = """SELECT ?id ?label ?family WHERE {
   ?indicator a plankg:Indicator ; skos:notation ?id ; skos:prefLabel ?label . FILTER(LANG(?label) = "zh")
   OPTIONAL { ?indicator skos:broader ?category .
@@ -54,8 +56,12 @@ class AppData:
     def replace(self, kg: Any) -> None:
         """Serve ``kg`` from now on (a rebuilt workspace); requests in flight finish on the old one."""
         with self._lock:
-            self._kg = kg
+            previous, self._kg = self._kg, kg
             self._cache = {}
+        # Requests still running on the previous build finish first; then its store is released.
+        timer = threading.Timer(RELEASE_AFTER_SECONDS, _release, [previous])
+        timer.daemon = True
+        timer.start()
         for listener in self._listeners:
             listener(kg)
 
@@ -308,6 +314,16 @@ def with_prefixes(query: str) -> str:
     used = {m.group(1) for m in _USED_PREFIX.finditer(body_without_iris)}
     missing = sorted((used & PREFIXES.keys()) - declared)
     return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + query
+
+
+def _release(kg: Any) -> None:
+    """Close the graph store a replaced facade opened (if any)."""
+    store = getattr(kg, "_store", None)
+    if store is not None:
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001 - releasing is best effort
+            pass
 
 
 def _stated(row: dict) -> str:
