@@ -27,7 +27,10 @@ EXAMPLE_QUERIES = {
   ?indicator skos:prefLabel ?label . FILTER(LANG(?label) = "zh")
 }
 GROUP BY ?label ORDER BY DESC(?targets) LIMIT 20""",
-    "文件 Documents": """SELECT ?doc ?title WHERE { ?doc dcterms:title ?title } LIMIT 50""",
+    "文件 Documents": """SELECT ?doc ?title ?place WHERE {
+  ?doc a plankg:PlanDocument ; dcterms:title ?title .
+  OPTIONAL { ?doc dcterms:spatial/rdfs:label ?place . FILTER(LANG(?place) = "zh") }
+} LIMIT 50""",
     "牵头单位 Lead owners": """SELECT ?ownerName (COUNT(?obs) AS ?targets) WHERE {
   ?obs a plankg:Target ; prov:qualifiedAttribution ?attribution .
   ?attribution prov:agent ?owner ; prov:hadRole plankg:LeadRole .
@@ -149,7 +152,8 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                 evo_button.click(h.evolution, [evo_indicators, evo_regions], [evo_plot, evo_outcome, evo_status],
                                  api_name="evolution")
                 evolution_tab.select(h.evolution, [evo_indicators, evo_regions], [evo_plot, evo_outcome, evo_status],
-                                     api_name=False)
+                                     api_name=False).then(h.compare, [year_a, year_b, evo_regions],
+                                                          [compare_table, evo_status], api_name=False)
                 compare_button.click(h.compare, [year_a, year_b, evo_regions], [compare_table, evo_status], api_name="compare")
 
             with gr.Tab("实体 Entities", id="entities"):

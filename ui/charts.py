@@ -49,7 +49,6 @@ def evolution_figure(points: list[dict]) -> Any:
                 hovertemplate="%{x}: %{y}<br>%{customdata[0]}<extra>" + f"{region} {style['label']}" + "</extra>",
             ), row=panel, col=1)
         figure.update_xaxes(dtick=1, row=panel, col=1)
-        figure.update_yaxes(title_text=key[1] or "", row=panel, col=1)
     figure.update_layout(height=max(360, 300 * len(keys)), font={"family": _FONT}, legend={"orientation": "h", "y": -0.12},
                          margin={"l": 50, "r": 20, "t": 50, "b": 40})
     return figure

@@ -122,21 +122,23 @@ def test_upload_a_docx_then_find_its_target_and_its_markup_as_text(page, output_
     expect(page.locator("#corpus-documents")).to_contain_text("椒江2025要点.docx")
     page.screenshot(path=str(output_dir / "corpus-upload.png"), full_page=True)
 
-    page.get_by_role("tab", name="目标 Targets").click()
-    page.fill("#targets-text input, #targets-text textarea", "重点实验室")
-    page.click("#targets-filter")
-    table = page.locator("#targets-table")
+    table = _fill_and_run(page, "目标 Targets", "#targets-text", "重点实验室", "#targets-filter", "#targets-table")
     expect(table).to_contain_text("新增省级重点实验室7个", timeout=30_000)
     assert "椒江区科技局2025年科技工作要点" in table.inner_text()
     page.screenshot(path=str(output_dir / "targets-after-upload.png"), full_page=True)
 
-    page.get_by_role("tab", name="检索 Search").click()
-    page.fill("#search-query input, #search-query textarea", "说明文字照常显示")
-    page.click("#search-button")
-    results = page.locator("#search-results")
+    results = _fill_and_run(page, "检索 Search", "#search-query", "说明文字照常显示", "#search-button", "#search-results")
     expect(results).to_contain_text("<script>", timeout=30_000)
     assert page.evaluate("window.__plankg_xss") is None and page.dialogs == []
     page.screenshot(path=str(output_dir / "search-escaped.png"), full_page=True)
+
+
+def _fill_and_run(page, tab: str, field: str, text: str, button: str, result: str):
+    """Open ``tab``, type ``text`` into the ``field`` box, press ``button``; the ``result`` locator."""
+    page.get_by_role("tab", name=tab).click()
+    page.fill(f"{field} input, {field} textarea", text)
+    page.click(button)
+    return page.locator(result)
 
 
 def test_nothing_was_requested_outside_loopback(page):
