@@ -2,6 +2,7 @@
 from __future__ import annotations
 
 import argparse
+import signal
 import subprocess
 import sys
 import threading
@@ -80,6 +81,8 @@ def run(args: argparse.Namespace) -> int:
     demo = launch(data, host=args.host, port=args.port, sparql_endpoint=endpoint.url if endpoint else None, block=False,
                   concurrency=args.concurrency)
     print(f"plankg app: http://{args.host}:{args.port}/  (Ctrl-C stops)", flush=True)
+    # A plain `kill` stops the app the way Ctrl-C does, so the endpoint child goes with it.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:
         demo.block_thread()
     except KeyboardInterrupt:
