@@ -87,26 +87,31 @@ class AppData:
         """The answer as a plain dict (answer, rows, evidence with spans, sparql)."""
         answer = self._kg.ask(question).to_dict()
         answer["evidence"] = [self._with_spans(e, answer["rows"]) for e in answer["evidence"]]
+        answer["related"] = [self._with_spans(r, []) for r in answer.get("related") or []]
         return answer
 
     def _with_spans(self, evidence: dict, rows: list[dict]) -> dict:
         """Evidence plus the highlighted spans (clause-relative) of the facts it backs, and its place."""
         targets = self._targets_by_id()
-        clause_start = int(evidence.get("start") or 0)
-        spans = []
+        clause = self._clauses_by_id().get(evidence.get("clause_id"))
+        text = evidence.get("text") or ""
+        spans = set()
         for row in rows:
             if row.get("clause_id") != evidence.get("clause_id"):
                 continue
             target = targets.get(str(row.get("target") or row.get("id") or "").rsplit("/", 1)[-1])
-            if target and target["start"] is not None:
-                spans.append((target["start"] - clause_start, target["end"] - clause_start))
-            elif row.get("stated") and row["stated"] in evidence["text"]:
-                begin = evidence["text"].index(row["stated"])
-                spans.append((begin, begin + len(row["stated"])))
-        text_length = len(evidence.get("text") or "")
-        spans = sorted({(a, b) for a, b in spans if 0 <= a < b <= text_length})
+            span = value_span(text, target, clause) if target else None
+            if span is None and row.get("stated") and row["stated"] in text:
+                begin = text.index(row["stated"])
+                span = (begin, begin + len(row["stated"]))
+            if span:
+                spans.add(span)
         doc = self._documents_by_source().get(evidence.get("doc"), {})
-        return {**evidence, "spans": spans, "region": doc.get("region") or "", "doc_title": evidence.get("doc_title") or doc.get("title", "")}
+        return {**evidence, "spans": sorted(spans), "region": doc.get("region") or "",
+                "doc_title": evidence.get("doc_title") or doc.get("title", "")}
+
+    def _clauses_by_id(self) -> dict[str, Any]:
+        return self._cached("clauses_by_id", lambda: {c.id: c for c in self._kg.corpus.clauses})
 
     def search(self, query: str, k: int = 10, **filters: Any) -> list[dict]:
         """Hybrid search hits as rows with the document's title, region and type."""
@@ -314,6 +319,39 @@ def with_prefixes(query: str) -> str:
     used = {m.group(1) for m in _USED_PREFIX.finditer(body_without_iris)}
     missing = sorted((used & PREFIXES.keys()) - declared)
     return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + query
+
+
+def value_span(text: str, target: dict, clause: Any) -> tuple[int, int] | None:
+    """Where a target's value stands in its clause's text (clause-relative), or None.
+
+    Offsets point into the document, and a table row's clause text is rebuilt from its cells
+    (``name：text；``), so the document offset is tried first and checked against the value as
+    written; otherwise the value is looked up in its cell, then in the whole clause, as a number
+    standing alone (``15`` does not match inside ``2015``).
+    """
+    value = target.get("value_text") or ""
+    if not value or target.get("start") is None:
+        return None
+    relative = target["start"] - (clause.start if clause is not None else 0)
+    if clause is not None and text[relative:relative + len(value)] == value:
+        return relative, relative + len(value)
+    cells = [c for c in getattr(clause, "cells", ()) if c.start <= target["start"] < c.end]
+    if cells and cells[0].text and cells[0].text in text:
+        cell = cells[0]
+        base = text.index(f"{cell.name}：{cell.text}") + len(cell.name) + 1 if f"{cell.name}：{cell.text}" in text \
+            else text.index(cell.text)
+        inner = target["start"] - cell.start
+        if cell.text[inner:inner + len(value)] == value:
+            return base + inner, base + inner + len(value)
+        found = _standalone(value).search(cell.text)
+        if found:
+            return base + found.start(), base + found.end()
+    found = _standalone(value).search(text)
+    return (found.start(), found.end()) if found else None
+
+
+def _standalone(value: str) -> re.Pattern:
+    return re.compile(r"(?<![\d.])" + re.escape(value) + r"(?![\d.])")
 
 
 def _release(kg: Any) -> None:

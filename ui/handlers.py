@@ -5,7 +5,7 @@ input and the reason.
 """
 from __future__ import annotations
 
-import uuid
+import hashlib
 from pathlib import Path
 from typing import Any
 
@@ -83,8 +83,11 @@ class Handlers:
         except Exception as exc:  # noqa: BLE001
             return _empty(), views.status(views.one_line_error(exc, "targets filter"), ok=False), None
         frame = views.table(rows, views.TARGET_COLUMNS)
-        csv_path = self.download_dir / f"targets-{uuid.uuid4().hex[:8]}.csv"
-        frame.to_csv(csv_path, index=False, encoding="utf-8-sig")
+        # Named by what it holds: the same selection reuses its file instead of piling up copies.
+        digest = hashlib.sha1("\n".join(r["id"] for r in rows).encode()).hexdigest()[:12]
+        csv_path = self.download_dir / f"targets-{digest}.csv"
+        if not csv_path.exists():
+            frame.to_csv(csv_path, index=False, encoding="utf-8-sig")
         return frame, views.status(f"{len(rows)} 条目标与实绩 targets and achievements"), str(csv_path)
 
     # ---- Evolution -----------------------------------------------------------------------------

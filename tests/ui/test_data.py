@@ -63,3 +63,22 @@ def test_uploads_are_stored_under_content_hash_names(app_data, tmp_path):
     (path,) = stored.values()
     assert path.parent == Path(app_data.home) / "uploads" and path.name.startswith("upload-") and path.suffix == ".txt"
     path.unlink()
+
+
+def test_value_span_in_a_table_row_rebuilt_from_cells():
+    from types import SimpleNamespace
+
+    from plankg.ui.data import value_span
+
+    # Document text "指标 2015年 15家 2025年 30家" as a table row whose clause text is rebuilt from cells.
+    cells = (SimpleNamespace(name="2015年", text="15家", start=10, end=13), SimpleNamespace(name="2025年", text="30家", start=20, end=23))
+    clause = SimpleNamespace(start=0, cells=cells)
+    text = "指标：孵化器；2015年：15家；2025年：30家"
+    start, end = value_span(text, {"value_text": "30家", "start": 20}, clause)
+    assert text[start:end] == "30家"
+    start, end = value_span(text, {"value_text": "15家", "start": 10}, clause)
+    assert text[start:end] == "15家" and start == text.index("15家")
+    # A plain clause: the document offset holds; a value not standing alone is not matched.
+    plain = SimpleNamespace(start=100, cells=())
+    assert value_span("增长15%以上", {"value_text": "15%以上", "start": 102}, plain) == (2, 7)
+    assert value_span("2015年完成", {"value_text": "15", "start": 0}, plain) is None
