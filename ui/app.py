@@ -10,6 +10,7 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from plankg.ui import views
 from plankg.ui.data import CLAUSE_KINDS, ENTITY_TYPES, AppData
 from plankg.ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, Uploader
 
@@ -205,7 +206,8 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                 upload_files = gr.File(file_count="multiple", file_types=list(ALLOWED_SUFFIXES), label="上传 Upload",
                                        elem_id="corpus-upload")
                 upload_button = gr.Button("添加到图谱和索引 Add to graph and index", variant="primary", elem_id="corpus-add")
-                upload_report = gr.Dataframe(label="逐个文件报告 Per-file report", interactive=False, wrap=True,
+                upload_report = gr.Dataframe(views.table([], views.REPORT_COLUMNS), label="逐个文件报告 Per-file report",
+                                             interactive=False, wrap=True,
                                              elem_id="corpus-report")
                 corpus_outputs = [documents, repairs, corpus_warnings, corpus_status]
                 upload_button.click(h.upload, [upload_files], [upload_report, *corpus_outputs], api_name="upload",

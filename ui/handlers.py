@@ -176,4 +176,4 @@ class Handlers:
     def upload(self, files: Any, progress: gr.Progress = gr.Progress()) -> tuple:
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         report = self.uploader.add(paths, progress=lambda fraction, message: progress(fraction, desc=message))
-        return (views.table(report, {"file": "文件 file", "status": "状态 status", "detail": "详情 detail"}), *self.corpus())
+        return (views.table(report, views.REPORT_COLUMNS), *self.corpus())

@@ -124,10 +124,17 @@ def _without_folders(message: str) -> str:
 
 
 def documents_table(documents: list[dict]) -> pd.DataFrame:
-    return table(documents, {"doc": "文件 file", "uploaded_as": "上传名 uploaded as", "part": "部分 part", "title": "标题 title", "issuer": "发文单位 issuer",
-                             "region": "地区 region", "doc_type": "类型 type", "years": "计划年份 plans",
-                             "reported_years": "报告年份 reports", "published": "发布 published", "clauses": "条款 clauses",
-                             "targets": "目标 targets", "achievements": "实绩 achievements", "placeholders": "匿名 placeholders"})
+    columns = {"doc": "文件 file", "uploaded_as": "上传名 uploaded as", "part": "部分 part", "title": "标题 title",
+               "issuer": "发文单位 issuer", "region": "地区 region", "doc_type": "类型 type", "years": "计划年份 plans",
+               "reported_years": "报告年份 reports", "published": "发布 published", "clauses": "条款 clauses",
+               "targets": "目标 targets", "achievements": "实绩 achievements", "placeholders": "匿名 placeholders"}
+    if not any(d.get("uploaded_as") for d in documents):
+        del columns["uploaded_as"]
+    return table(documents, columns)
+
+
+#: Headers of the per-file upload report.
+REPORT_COLUMNS = {"file": "文件 file", "status": "状态 status", "detail": "详情 detail"}
 
 
 def repairs_table(documents: list[dict]) -> pd.DataFrame:
