@@ -149,13 +149,14 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                     year_a = gr.Dropdown(year_choices, value=year_choices[0] if year_choices else None, label="年份 A")
                     year_b = gr.Dropdown(year_choices, value=year_choices[-1] if year_choices else None, label="年份 B")
                     compare_button = gr.Button("对比 Compare")
+                compare_status = gr.Markdown()
                 compare_table = gr.Dataframe(label="指标目标变化 Indicator targets", interactive=False, wrap=True)
                 evo_button.click(h.evolution, [evo_indicators, evo_regions], [evo_plot, evo_outcome, evo_status],
                                  api_name="evolution")
                 evolution_tab.select(h.evolution, [evo_indicators, evo_regions], [evo_plot, evo_outcome, evo_status],
                                      api_name=False).then(h.compare, [year_a, year_b, evo_regions],
-                                                          [compare_table, evo_status], api_name=False)
-                compare_button.click(h.compare, [year_a, year_b, evo_regions], [compare_table, evo_status], api_name="compare")
+                                                          [compare_table, compare_status], api_name=False)
+                compare_button.click(h.compare, [year_a, year_b, evo_regions], [compare_table, compare_status], api_name="compare")
 
             with gr.Tab("实体 Entities", id="entities"):
                 with gr.Row():
