@@ -13,7 +13,11 @@ RUFF_PATHS := plankg ontology ui graph/workspace.py graph/entities.py graph/expo
 # mypy: plankg/ and ontology/ strictly (pyproject.toml), imports followed silently.
 MYPY_PATHS := plankg ontology
 
-.PHONY: install demo test lint lab fonts notebook-filter bench score clean
+.PHONY: install demo test test-deps lint lab fonts notebook-filter bench score clean
+# The browser tests drive Debian's chromium with CJK fonts; installed through apt when missing.
+BROWSER_DEBS := chromium fonts-noto-cjk
+HOST ?= 127.0.0.1
+PORT ?= 7860
 
 $(PY):
 	$(PYTHON) -m venv $(VENV)
@@ -51,13 +55,25 @@ demo: install
 	$(VENV)/bin/plankg build
 	$(VENV)/bin/plankg ingest
 	$(VENV)/bin/plankg ask "哪些单位负责研发人员相关的目标？" "路桥区每万名就业人员中研发人员数的目标从2021年到2025年怎样变化？" "Which unit owns the R&D personnel target in Luqiao?"
+	@echo "Starting the app at http://$(HOST):$(PORT)/ (Ctrl-C stops)"
+	$(VENV)/bin/plankg serve --host $(HOST) --port $(PORT)
 
 lint: install
 	$(VENV)/bin/ruff check $(RUFF_PATHS)
 	$(VENV)/bin/mypy $(MYPY_PATHS)
 
 # Lint, type check, then every test (the notebooks run top to bottom in a Jupyter kernel).
-test: install fonts lint
+# Debian packages for the browser tests; without apt (or root) the tests skip and say why.
+test-deps:
+	@if dpkg -s $(BROWSER_DEBS) >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get install -y --no-install-recommends $(BROWSER_DEBS) >/dev/null 2>&1 || \
+		{ apt-get update >/dev/null && apt-get install -y --no-install-recommends $(BROWSER_DEBS) >/dev/null; } || \
+		echo "could not install $(BROWSER_DEBS): the browser tests will be skipped"; \
+	else echo "apt-get unavailable or not root: the browser tests will be skipped"; fi
+
+# Browser packages, lint and type check, then every test (the notebooks run in a Jupyter kernel).
+test: install test-deps lint
 	$(VENV)/bin/python -m pytest -q
 
 bench: install

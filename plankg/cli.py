@@ -14,7 +14,7 @@ if TYPE_CHECKING:
     from plankg.facade import KnowledgeGraph
 
 #: Modules that register more subcommands (``add_parsers(subparsers)``).
-COMMAND_MODULES = ("plankg.cmd_search", "plankg.cmd_ask", "plankg.cmd_graph")
+COMMAND_MODULES = ("plankg.cmd_search", "plankg.cmd_ask", "plankg.cmd_graph", "plankg.cmd_serve")
 #: Commands that read no workspace (so take no ``--workspace``).
 NO_WORKSPACE = ("ingest",)
 

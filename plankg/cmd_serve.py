@@ -1,0 +1,91 @@
+"""``plankg serve``: the Gradio app on a workspace, optionally with the read-only SPARQL endpoint."""
+from __future__ import annotations
+
+import argparse
+import signal
+import subprocess
+import sys
+import threading
+from pathlib import Path
+
+
+def add_parsers(sub: argparse._SubParsersAction) -> None:
+    """Register ``plankg serve`` (the CLI adds ``--workspace``)."""
+    serve = sub.add_parser("serve", help="start the app (ask, search, targets, evolution, entities, SPARQL, corpus)")
+    serve.add_argument("--host", default="127.0.0.1", help="address to listen on (default 127.0.0.1)")
+    serve.add_argument("--port", type=int, default=7860, help="app port (default 7860)")
+    serve.add_argument("--sparql-port", type=int, metavar="PORT",
+                       help="also serve the graph read-only over SPARQL on this port (e.g. 7878)")
+    serve.add_argument("--concurrency", type=int, default=4, help="requests answered at once (default 4)")
+    serve.set_defaults(func=run)
+
+
+class SparqlEndpoint:
+    """Oxigraph's read-only server on the workspace's store, restarted after each rebuild."""
+
+    def __init__(self, graph_dir: Path, host: str, port: int) -> None:
+        self.graph_dir, self.host, self.port = graph_dir, host, port
+        self._process: subprocess.Popen | None = None
+        self._lock = threading.Lock()
+
+    @property
+    def url(self) -> str:
+        return f"http://{self.host}:{self.port}/query"
+
+    def start(self) -> None:
+        from plankg.cmd_graph import endpoint_command
+        from plankg.graph.store import OXIGRAPH_DIR, QueryError
+
+        store_dir = self.graph_dir / OXIGRAPH_DIR
+        if not store_dir.is_dir():
+            raise QueryError(f"no Oxigraph store at {store_dir}: run 'plankg build' first")
+        with self._lock:
+            self.stop()
+            self._process = subprocess.Popen(endpoint_command(store_dir, self.host, self.port),
+                                             stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+
+    def stop(self) -> None:
+        if self._process is not None and self._process.poll() is None:
+            self._process.terminate()
+            try:
+                self._process.wait(timeout=10)
+            except subprocess.TimeoutExpired:
+                self._process.kill()
+        self._process = None
+
+
+def run(args: argparse.Namespace) -> int:
+    """Build the bundled corpus when the workspace is empty, then serve until interrupted."""
+    from plankg.ui.app import launch
+    from plankg.ui.data import AppData
+    from plankg.workspace import Workspace
+
+    workspace = Workspace(args.workspace)
+    if not workspace.built:
+        print(f"{workspace.home}: empty workspace; building the bundled corpus first (about a minute)...", flush=True)
+        report = workspace.build(on_error=lambda message: print(f"plankg: {message}", file=sys.stderr))
+        print(f"built {report.documents} documents, {report.targets} targets and achievements in {report.seconds:.0f}s",
+              flush=True)
+    print("loading graph, index and model...", flush=True)
+    data = AppData(workspace.home)
+    data.warm()
+    endpoint = None
+    if args.sparql_port:
+        endpoint = SparqlEndpoint(workspace.graph_dir, args.host, args.sparql_port)
+        endpoint.start()
+        data.on_replace(lambda kg: endpoint.start())
+        print(f"SPARQL endpoint (read-only): {endpoint.url}", flush=True)
+    demo = launch(data, host=args.host, port=args.port, sparql_endpoint=endpoint.url if endpoint else None, block=False,
+                  concurrency=args.concurrency)
+    print(f"plankg app: http://{args.host}:{args.port}/  (Ctrl-C stops)", flush=True)
+    # A plain `kill` stops the app the way Ctrl-C does, so the endpoint child goes with it.
+    signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
+    try:
+        demo.block_thread()
+    except KeyboardInterrupt:
+        pass
+    finally:
+        demo.close()
+        if endpoint:
+            endpoint.stop()
+    return 0

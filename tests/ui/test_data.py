@@ -1,0 +1,84 @@
+"""The adapter and the views without a server: prefixes, chart points, escaping, upload checks."""
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from plankg.ui import views
+from plankg.ui.data import with_prefixes
+from plankg.ui.uploads import MAX_UPLOAD_MB, Uploader
+
+
+def test_prefixes_are_declared_only_when_used_and_missing():
+    query = "PREFIX skos: <http://example.org/mine#>\nSELECT ?t WHERE { ?t a plankg:Target ; skos:note ?n }"
+    declared = with_prefixes(query)
+    assert declared.startswith("PREFIX plankg: <https://w3id.org/plankg/ontology#>\n")
+    assert declared.count("PREFIX skos:") == 1
+    assert with_prefixes("SELECT * WHERE { ?s <http://x.org/a:b> 'rdf:no' }") == "SELECT * WHERE { ?s <http://x.org/a:b> 'rdf:no' }"
+
+
+def test_evidence_is_escaped_and_the_span_marked():
+    text = "甲<script>alert(1)</script>达到3.2%。"
+    start = text.index("3.2%")
+    html = views.evidence_html([{"text": text, "spans": [(start, start + 4)], "doc": "a.txt",
+                                 "doc_title": "<b>标题</b>", "region": "椒江区", "clause_id": "cl-1"}])
+    assert "<script>" not in html and "&lt;script&gt;" in html
+    assert "<mark>3.2%</mark>" in html and "&lt;b&gt;标题&lt;/b&gt;" in html
+
+
+def test_one_line_error():
+    assert views.one_line_error(ValueError("bad thing\nmore lines"), "question 'x'") == "question 'x': bad thing"
+
+
+@pytest.mark.slow
+def test_series_kinds_and_one_point_per_year_and_document(app_data):
+    points = app_data.series(["rd_intensity"], ["椒江区"])
+    by_kind = {(p["kind"], p["year"]): p["value"] for p in points}
+    assert by_kind[("target", 2024)] == 3.2
+    assert ("actual", 2023) in by_kind and by_kind[("actual", 2023)] == 2.9
+    keys = [(p["kind"], p["year"], p["doc_title"], p["measure"], p["unit"]) for p in points]
+    assert len(keys) == len(set(keys))
+
+
+@pytest.mark.slow
+def test_compare_years_statuses(app_data):
+    planned_2024 = {(r["indicator"], r["region"]) for r in app_data.targets() if r["kind"] == "target" and r["year"] == 2024}
+    rows = app_data.compare_years(2024, 2030)  # nothing is planned for 2030
+    assert rows and {r["status"] for r in rows} == {"dropped 取消"} and len(rows) <= len(planned_2024)
+    assert {r["status"] for r in app_data.compare_years(2030, 2024)} == {"new 新增"}
+    assert {r["status"] for r in app_data.compare_years(2024, 2024)} == {"continued 延续"}
+
+
+@pytest.mark.slow
+def test_uploads_are_stored_under_content_hash_names(app_data, tmp_path):
+    uploader = Uploader(app_data)
+    odd = tmp_path / "..%2f..%2fevil name.txt"
+    odd.write_text("x", "utf-8")
+    big = tmp_path / "big.txt"
+    with big.open("wb") as fh:
+        fh.truncate(MAX_UPLOAD_MB * 2**20 + 1)
+    reports, stored = uploader._store([str(odd), str(big)])
+    assert [r["file"] for r in reports] == ["big.txt"] and "larger than" in reports[0]["detail"]
+    (path,) = stored.values()
+    assert path.parent == Path(app_data.home) / "uploads" and path.name.startswith("upload-") and path.suffix == ".txt"
+    path.unlink()
+
+
+def test_value_span_in_a_table_row_rebuilt_from_cells():
+    from types import SimpleNamespace
+
+    from plankg.ui.data import value_span
+
+    # Document text "指标 2015年 15家 2025年 30家" as a table row whose clause text is rebuilt from cells.
+    cells = (SimpleNamespace(name="2015年", text="15家", start=10, end=13), SimpleNamespace(name="2025年", text="30家", start=20, end=23))
+    clause = SimpleNamespace(start=0, cells=cells)
+    text = "指标：孵化器；2015年：15家；2025年：30家"
+    start, end = value_span(text, {"value_text": "30家", "start": 20}, clause)
+    assert text[start:end] == "30家"
+    start, end = value_span(text, {"value_text": "15家", "start": 10}, clause)
+    assert text[start:end] == "15家" and start == text.index("15家")
+    # A plain clause: the document offset holds; a value not standing alone is not matched.
+    plain = SimpleNamespace(start=100, cells=())
+    assert value_span("增长15%以上", {"value_text": "15%以上", "start": 102}, plain) == (2, 7)
+    assert value_span("2015年完成", {"value_text": "15", "start": 0}, plain) is None

@@ -1,0 +1,374 @@
+"""What each tab needs, from the facade (``plankg.open``) and its records, in one place.
+
+The app never touches the graph, the index or the records directly: every read goes through
+:class:`AppData`, so pointing a tab at a new facade method (``kg.targets(...)`` as a DataFrame,
+``kg.evolution``, ``kg.compare_plans``) is a change here only.
+"""
+from __future__ import annotations
+
+import re
+import threading
+from collections import defaultdict
+from pathlib import Path
+from typing import Any
+
+#: Search filter choices for clause kinds (the index's own names).
+CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
+#: Entity types the Entities tab offers (the graph's entity classes).
+ENTITY_TYPES = ("organization", "division", "institute", "park", "programme", "person", "region")
+
+#: Seconds a replaced facade keeps its graph store open for requests still running on it.
+RELEASE_AFTER_SECONDS = 120.0
+_INDICATOR_QUERY = """SELECT ?id ?label ?family WHERE {
+  ?indicator a plankg:Indicator ; skos:notation ?id ; skos:prefLabel ?label . FILTER(LANG(?label) = "zh")
+  OPTIONAL { ?indicator skos:broader ?category .
+             ?category skos:prefLabel ?family . FILTER(LANG(?family) = "zh") }
+}"""
+_DECLARED_PREFIX = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
+_USED_PREFIX = re.compile(r"(?<![\w<:/#])([A-Za-z][\w-]*):(?=[A-Za-z_])")
+
+
+class AppData:
+    """The served workspace seen through the facade; safe to share between sessions.
+
+    Args:
+        home: Workspace folder (must be built; :func:`plankg.open` builds the bundled corpus).
+    """
+
+    def __init__(self, home: str | Path | None = None) -> None:
+        import plankg
+
+        self._lock = threading.Lock()
+        self._kg = plankg.open(home, build=False)
+        self._cache: dict[str, Any] = {}
+        self._listeners: list[Any] = []
+
+    # ---- the facade in use ----------------------------------------------------------------
+    @property
+    def kg(self) -> Any:
+        """The facade currently served (replaced whole after an upload rebuild)."""
+        return self._kg
+
+    @property
+    def home(self) -> Path:
+        return Path(self._kg.home)
+
+    def replace(self, kg: Any) -> None:
+        """Serve ``kg`` from now on (a rebuilt workspace); requests in flight finish on the old one."""
+        with self._lock:
+            previous, self._kg = self._kg, kg
+            self._cache = {}
+        # Requests still running on the previous build finish first; then its store is released.
+        timer = threading.Timer(RELEASE_AFTER_SECONDS, _release, [previous])
+        timer.daemon = True
+        timer.start()
+        for listener in self._listeners:
+            listener(kg)
+
+    def on_replace(self, listener: Any) -> None:
+        """Call ``listener(kg)`` after each replacement (e.g. restart the SPARQL endpoint)."""
+        self._listeners.append(listener)
+
+    def warm(self, kg: Any | None = None) -> None:
+        """Load graph, index, encoder and tokenizer now, so no request loads them from disk later."""
+        kg = kg or self._kg
+        kg.ask("研发经费投入目标")
+        kg.search("科技创新", k=1)
+        kg.corpus
+
+    def _cached(self, key: str, make: Any) -> Any:
+        cache = self._cache
+        if key not in cache:
+            cache[key] = make()
+        return cache[key]
+
+    # ---- Ask and Search --------------------------------------------------------------------
+    def ask(self, question: str) -> dict:
+        """The answer as a plain dict (answer, rows, evidence with spans, sparql)."""
+        answer = self._kg.ask(question).to_dict()
+        answer["evidence"] = [self._with_spans(e, answer["rows"]) for e in answer["evidence"]]
+        answer["related"] = [self._with_spans(r, []) for r in answer.get("related") or []]
+        return answer
+
+    def _with_spans(self, evidence: dict, rows: list[dict]) -> dict:
+        """Evidence plus the highlighted spans (clause-relative) of the facts it backs, and its place."""
+        targets = self._targets_by_id()
+        clause = self._clauses_by_id().get(evidence.get("clause_id"))
+        text = evidence.get("text") or ""
+        spans = set()
+        for row in rows:
+            if row.get("clause_id") != evidence.get("clause_id"):
+                continue
+            target = targets.get(str(row.get("target") or row.get("id") or "").rsplit("/", 1)[-1])
+            span = value_span(text, target, clause) if target else None
+            if span is None and row.get("stated") and row["stated"] in text:
+                begin = text.index(row["stated"])
+                span = (begin, begin + len(row["stated"]))
+            if span:
+                spans.add(span)
+        doc = self._documents_by_source().get(evidence.get("doc"), {})
+        return {**evidence, "spans": sorted(spans), "region": doc.get("region") or "",
+                "doc_title": evidence.get("doc_title") or doc.get("title", "")}
+
+    def _clauses_by_id(self) -> dict[str, Any]:
+        return self._cached("clauses_by_id", lambda: {c.id: c for c in self._kg.corpus.clauses})
+
+    def search(self, query: str, k: int = 10, **filters: Any) -> list[dict]:
+        """Hybrid search hits as rows with the document's title, region and type."""
+        hits = self._kg.search(query, k=k, **{key: value for key, value in filters.items() if value not in (None, "", [])})
+        docs = {d["id"]: d for d in self.documents()}
+        rows = []
+        for hit in hits:
+            doc = docs.get(hit.doc_id, {})
+            rows.append({"score": round(float(hit.score), 4), "text": hit.text, "kind": hit.kind,
+                         "section": " › ".join(hit.section_path), "title": doc.get("title", ""),
+                         "region": doc.get("region") or "", "doc_type": doc.get("doc_type", ""),
+                         "doc": hit.doc, "clause_id": hit.clause_id})
+        return rows
+
+    def filter_choices(self) -> dict[str, list]:
+        """Values the filters offer: regions, years, document types, indicators (id -> label)."""
+        def make() -> dict[str, list]:
+            docs = self.documents()
+            rows = self.targets()
+            labels = self.indicator_labels()
+            indicators = sorted({(r["indicator_id"], labels.get(r["indicator_id"], r["indicator"])) for r in rows},
+                                key=lambda p: (p[0].startswith("proposed:"), p[1]))
+            return {
+                "regions": sorted({d["region"] for d in docs if d["region"]} | {r["region"] for r in rows if r["region"]}),
+                "years": sorted({y for d in docs for y in d["years"] + d["reported_years"]}),
+                "doc_types": sorted({d["doc_type"] for d in docs if d["doc_type"]}),
+                "indicators": indicators,
+                "families": sorted({r["family"] for r in rows if r["family"]}),
+            }
+        return self._cached("choices", make)
+
+    # ---- Targets and Evolution -------------------------------------------------------------
+    def targets(self) -> list[dict]:
+        """Every target and achievement as flat rows (``kg.targets()``) plus the indicator family."""
+        def make() -> list[dict]:
+            families = self.indicator_families()
+            return [{**row, "family": families.get(row["indicator_id"], "")} for row in self._kg.targets()]
+        return self._cached("targets", make)
+
+    def _targets_by_id(self) -> dict[str, dict]:
+        return self._cached("targets_by_id", lambda: {r["id"]: r for r in self.targets()})
+
+    def indicator_families(self) -> dict[str, str]:
+        """Indicator id -> its category label (skos:broader in the indicator scheme)."""
+        return {key: family for key, (label, family) in self._indicator_scheme().items() if family}
+
+    def indicator_labels(self) -> dict[str, str]:
+        """Indicator id -> its Chinese preferred label (proposed indicators are not in the scheme)."""
+        return {key: label for key, (label, family) in self._indicator_scheme().items()}
+
+    def _indicator_scheme(self) -> dict[str, tuple[str, str]]:
+        def make() -> dict[str, tuple[str, str]]:
+            try:
+                rows = self.sparql(_INDICATOR_QUERY)
+            except Exception:  # noqa: BLE001 - a graph without the scheme simply has no labels
+                return {}
+            return {str(r["id"]): (str(r["label"]), str(r.get("family") or "")) for r in rows}
+        return self._cached("scheme", make)
+
+    def series(self, indicator_ids: list[str], regions: list[str] | None = None) -> list[dict]:
+        """Chart points for indicators: one per (indicator, place, value kind, unit, year, document).
+
+        Kinds: ``baseline`` (an achievement a target names as its baseline), ``actual`` (other
+        achievements), ``target`` and ``stretch``. Values of one year in one document make one point
+        (the first stated); placeholders and values without a year are left out, never guessed.
+        """
+        rows = self.targets()
+        labels = self.indicator_labels()
+        baseline_ids = {r["baseline_id"] for r in rows if r.get("baseline_id")}
+        wanted = set(indicator_ids)
+        places = set(regions or [])
+        points: dict[tuple, dict] = {}
+        for row in rows:
+            if row["indicator_id"] not in wanted or (places and row["region"] not in places):
+                continue
+            if row["value"] is None or row["year"] is None:
+                continue
+            if row["kind"] == "achievement":
+                kinds = [("baseline" if row["id"] in baseline_ids else "actual", row["value"])]
+            else:
+                kinds = [("target", row["value"])] + ([("stretch", row["stretch"])] if row["stretch"] is not None else [])
+            for kind, value in kinds:
+                key = (row["indicator_id"], row["region"], kind, row["unit"] or "", row["measure"], row["year"], row["doc_id"])
+                points.setdefault(key, {"indicator_id": row["indicator_id"],
+                                        "indicator": labels.get(row["indicator_id"], row["indicator"]),
+                                        "region": row["region"] or "?", "kind": kind, "unit": row["unit"] or "",
+                                        "measure": row["measure"], "year": row["year"], "value": value,
+                                        "doc_title": row["doc_title"], "text": row["text"]})
+        return sorted(points.values(), key=lambda p: (p["indicator"], p["region"], p["kind"], p["year"]))
+
+    def compare_years(self, year_a: int, year_b: int, regions: list[str] | None = None) -> list[dict]:
+        """Indicators with targets planned for ``year_a`` and/or ``year_b``: new, continued, dropped."""
+        places = set(regions or [])
+        found: dict[int, dict[tuple, list[dict]]] = {year_a: defaultdict(list), year_b: defaultdict(list)}
+        for row in self.targets():
+            if row["kind"] != "target" or row["year"] not in found or (places and row["region"] not in places):
+                continue
+            found[row["year"]][(row["indicator_id"], row["region"])].append(row)
+        out = []
+        for key in sorted(set(found[year_a]) | set(found[year_b]), key=lambda k: (k[1] or "", k[0])):
+            before, after = found[year_a].get(key, []), found[year_b].get(key, [])
+            status = "continued 延续" if before and after else ("new 新增" if after else "dropped 取消")
+            sample = (after or before)[0]
+            out.append({"status": status, "indicator": sample["indicator"], "region": sample["region"],
+                        f"{year_a}": "; ".join(_stated(r) for r in before), f"{year_b}": "; ".join(_stated(r) for r in after)})
+        return out
+
+    def plan_vs_outcome(self, indicator_id: str | None = None, region: str | None = None) -> list[dict]:
+        """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query)."""
+        from plankg.graph.queries import plan_vs_outcome
+
+        result = plan_vs_outcome(self._kg.store, indicator=indicator_id or None, region=region or None)
+        return [{"indicator": r.get("indicatorLabel"), "region": r.get("areaName"), "year": r.get("year"),
+                 "target": r.get("targetValue"), "comparator": r.get("comparator"), "unit": r.get("unit"),
+                 "actual": r.get("actualValue"), "actual year": r.get("actualYear"), "met": r.get("met")}
+                for r in result.rows]
+
+    # ---- Entities ---------------------------------------------------------------------------
+    def entities(self, text: str = "", entity_type: str | None = None, limit: int = 50) -> list[dict]:
+        """Entities whose name or alias contains ``text`` (most mentioned first)."""
+        needle = (text or "").strip()
+        rows = []
+        for entity in self._kg.corpus.entities:
+            if entity_type and entity.type != entity_type:
+                continue
+            names = (entity.canonical, *entity.aliases)
+            if needle and not any(needle in name for name in names):
+                continue
+            rows.append({"name": entity.canonical, "type": entity.type, "region": entity.region or "",
+                         "mentions": len(entity.mention_ids), "aliases": "、".join(a for a in entity.aliases if a != entity.canonical)})
+        rows.sort(key=lambda r: (r["name"] != needle, -r["mentions"], r["name"]))
+        return rows[:limit]
+
+    def neighbourhood(self, name: str) -> list[dict]:
+        """Nodes linked to the entity ``name`` and entities co-mentioned with it."""
+        from plankg.graph.queries import entity_neighbourhood
+
+        rows = entity_neighbourhood(self._kg.store, name).rows
+        return [{"neighbour": str(r.get("neighbourLabel") or ""), "relation": _local_name(r.get("relation")),
+                 "direction": r.get("direction"), "evidence": r.get("evidence") or ""} for r in rows]
+
+    def profile(self, name: str) -> list[dict]:
+        """Facts the graph states about the entity ``name``."""
+        from plankg.graph.queries import entity_profile
+
+        rows = entity_profile(self._kg.store, name).rows
+        return [{"property": _local_name(r.get("property")), "value": str(r.get("valueLabel") or r.get("value"))}
+                for r in rows]
+
+    # ---- SPARQL and Corpus --------------------------------------------------------------------
+    def sparql(self, query: str) -> list[dict]:
+        """Run a read-only query with the project's prefixes predeclared (the store refuses updates)."""
+        return self._kg.sparql(with_prefixes(query))
+
+    def documents(self) -> list[dict]:
+        """One row per document: metadata, counts, repairs and placeholders."""
+        def make() -> list[dict]:
+            from plankg.reports import document_summaries
+
+            corpus = self._kg.corpus
+            rows = document_summaries(corpus)
+            by_id = {d.id: d for d in corpus.documents}
+            uploaded = self.uploaded_names()
+            for row in rows:
+                row["path"] = str(by_id[row["id"]].path)
+                row["uploaded_as"] = uploaded.get(row["doc"], "")
+                row["placeholder_texts"] = sorted({p.text for p in by_id[row["id"]].placeholders})
+            return rows
+        return self._cached("documents", make)
+
+    def uploaded_names(self) -> dict[str, str]:
+        """Stored upload file name -> the name it was uploaded under (shown, never used as a path)."""
+        import json
+
+        path = self.home / "uploads" / "names.json"
+        try:
+            return json.loads(path.read_text("utf-8")) if path.is_file() else {}
+        except (OSError, ValueError):
+            return {}
+
+    def _documents_by_source(self) -> dict[str, dict]:
+        return self._cached("docs_by_source", lambda: {d["doc"]: d for d in self.documents()})
+
+    def warnings(self) -> list[str]:
+        """Files the last build could not read, one line each."""
+        return [str(e) for e in self._kg.corpus.errors]
+
+    def inputs(self) -> list[Path]:
+        """The inputs of the served build (the bundled corpus as its files)."""
+        info = self._kg.workspace.info()
+        given = info.get("inputs")
+        if not isinstance(given, list):
+            from plankg.ingest.pipeline import bundled_paths
+
+            return list(bundled_paths())
+        return [Path(p) for p in given]
+
+
+def with_prefixes(query: str) -> str:
+    """Declare the project's prefixes the query uses and does not declare itself."""
+    from plankg.ontology.namespaces import PREFIXES
+
+    declared = {m.group(1) or "" for m in _DECLARED_PREFIX.finditer(query)}
+    body_without_iris = re.sub(r"<[^>\s]*>|\"[^\"]*\"|'[^']*'", " ", query)
+    used = {m.group(1) for m in _USED_PREFIX.finditer(body_without_iris)}
+    missing = sorted((used & PREFIXES.keys()) - declared)
+    return "".join(f"PREFIX {p}: <{PREFIXES[p]}>\n" for p in missing) + query
+
+
+def value_span(text: str, target: dict, clause: Any) -> tuple[int, int] | None:
+    """Where a target's value stands in its clause's text (clause-relative), or None.
+
+    Offsets point into the document, and a table row's clause text is rebuilt from its cells
+    (``name：text；``), so the document offset is tried first and checked against the value as
+    written; otherwise the value is looked up in its cell, then in the whole clause, as a number
+    standing alone (``15`` does not match inside ``2015``).
+    """
+    value = target.get("value_text") or ""
+    if not value or target.get("start") is None:
+        return None
+    relative = target["start"] - (clause.start if clause is not None else 0)
+    if clause is not None and text[relative:relative + len(value)] == value:
+        return relative, relative + len(value)
+    cells = [c for c in getattr(clause, "cells", ()) if c.start <= target["start"] < c.end]
+    if cells and cells[0].text and cells[0].text in text:
+        cell = cells[0]
+        base = text.index(f"{cell.name}：{cell.text}") + len(cell.name) + 1 if f"{cell.name}：{cell.text}" in text \
+            else text.index(cell.text)
+        inner = target["start"] - cell.start
+        if cell.text[inner:inner + len(value)] == value:
+            return base + inner, base + inner + len(value)
+        found = _standalone(value).search(cell.text)
+        if found:
+            return base + found.start(), base + found.end()
+    found = _standalone(value).search(text)
+    return (found.start(), found.end()) if found else None
+
+
+def _standalone(value: str) -> re.Pattern:
+    return re.compile(r"(?<![\d.])" + re.escape(value) + r"(?![\d.])")
+
+
+def _release(kg: Any) -> None:
+    """Close the graph store a replaced facade opened (if any)."""
+    store = getattr(kg, "_store", None)
+    if store is not None:
+        try:
+            store.close()
+        except Exception:  # noqa: BLE001 - releasing is best effort
+            pass
+
+
+def _stated(row: dict) -> str:
+    value = "?" if row["value"] is None else f"{row['value']:g}"
+    return f"{row.get('comparator') or ''}{value}{row.get('unit') or ''}"
+
+
+def _local_name(iri: Any) -> str:
+    text = str(iri or "")
+    return re.split(r"[#/]", text)[-1] if text.startswith("http") else text

@@ -1,0 +1,155 @@
+"""Turn adapter rows into what the components show: escaped HTML, tables, one-line errors.
+
+Every piece of document or user text passes :func:`html.escape` before it reaches HTML, so a
+document holding ``<script>`` shows that text and runs nothing.
+"""
+from __future__ import annotations
+
+import json
+import re
+from collections.abc import Iterable
+from html import escape
+from typing import Any
+
+import pandas as pd
+
+#: Columns of the Targets table, in order (export row key -> header).
+TARGET_COLUMNS = {
+    "region": "地区 region", "year": "年份 year", "kind": "类型 kind", "indicator": "指标 indicator",
+    "family": "指标类别 family", "comparator": "比较 cmp", "value": "数值 value", "unit": "单位 unit",
+    "measure": "口径 measure", "baseline": "基期 baseline", "stretch": "力争 stretch", "owners": "责任单位 owners",
+    "lead_owners": "牵头 lead", "placeholder": "匿名 placeholder", "year_inferred": "年份推断 inferred year",
+    "doc_title": "文件 document", "text": "条款 clause",
+}
+
+
+_FOLDERS = re.compile(r"(?:/[^/\s:]+)+/([^/\s:]+)")
+
+
+def one_line_error(error: BaseException, what: str) -> str:
+    """``what: reason`` on one line, never a traceback."""
+    message = str(error).strip().splitlines()[0] if str(error).strip() else type(error).__name__
+    return f"{what}: {message}"
+
+
+def plain(value: Any) -> Any:
+    """A table cell: lists and dicts as compact text, numbers and text as they are."""
+    if isinstance(value, (list, tuple)):
+        return "、".join(plain_owner(v) for v in value)
+    if isinstance(value, dict):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def plain_owner(value: Any) -> str:
+    if isinstance(value, dict) and "name" in value:
+        return f"{value['name']}（{value.get('role') or ''}）" if value.get("role") else str(value["name"])
+    return str(value)
+
+
+def table(rows: Iterable[dict], columns: dict[str, str] | None = None) -> pd.DataFrame:
+    """Rows as a DataFrame; ``columns`` picks and renames (key -> header)."""
+    rows = list(rows)
+    if columns is None:
+        keys: list[str] = []
+        for row in rows:
+            keys += [k for k in row if k not in keys]
+        columns = {k: k for k in keys}
+    data = [[plain(row.get(key)) for key in columns] for row in rows]
+    return pd.DataFrame(data, columns=list(columns.values()))
+
+
+_ANSWER_COLUMNS = ("indicator", "region", "year", "comparator", "value", "unit", "stated", "owners", "role", "kind",
+                   "label", "name", "type", "doc_title")
+
+
+_HIDDEN_ANSWER_COLUMNS = ("target", "clause_id", "doc", "phrase", "written", "observation")
+
+
+def answer_table(rows: list[dict]) -> pd.DataFrame:
+    """The rows behind an answer, readable columns first."""
+    keys: list[str] = [k for k in _ANSWER_COLUMNS if any(k in r for r in rows)]
+    for row in rows:
+        keys += [k for k in row if k not in keys and not k.endswith("_id") and k not in _HIDDEN_ANSWER_COLUMNS]
+    # Columns no row fills only widen the table.
+    keys = [k for k in keys if any(r.get(k) not in (None, "", [], {}) for r in rows)]
+    if "owners" in keys and "owner" in keys:
+        keys.remove("owner")
+    return table(rows, {k: k for k in keys})
+
+
+def answer_markdown(answer: dict) -> str:
+    """The answer sentence (escaped) with what was understood."""
+    text = escape(answer.get("answer") or "")
+    note = "" if answer.get("found", True) else "\n\n*语料中没有找到直接的答案 Nothing in the corpus answers this directly.*"
+    return f"{text}{note}\n\n<small>intent `{escape(answer.get('intent') or '')}` · confidence {answer.get('confidence', 0):.2f}</small>"
+
+
+def evidence_html(evidence: list[dict], related: list[dict] | None = None) -> str:
+    """Evidence cards: document title and place, the clause with the exact spans marked."""
+    cards = [_card(item, marked=True) for item in evidence]
+    if not cards and related:
+        cards = ["<p class='plankg-note'>最相近的条款 Nearest clauses (not an answer):</p>"] + [_card(r, marked=False) for r in related]
+    if not cards:
+        return "<p class='plankg-note'>无证据 No evidence.</p>"
+    return "<div class='plankg-evidence'>" + "".join(cards) + "</div>"
+
+
+def _card(item: dict, marked: bool) -> str:
+    text = item.get("text") or ""
+    spans = item.get("spans") or [] if marked else []
+    pieces, cursor = [], 0
+    for start, end in spans:
+        if start < cursor:
+            continue
+        pieces.append(escape(text[cursor:start]))
+        pieces.append(f"<mark>{escape(text[start:end])}</mark>")
+        cursor = end
+    pieces.append(escape(text[cursor:]))
+    title = escape(item.get("doc_title") or item.get("title") or item.get("doc") or "")
+    place = escape(item.get("region") or "")
+    source = escape(item.get("doc") or "")
+    return (f"<div class='plankg-card'><div class='plankg-source'><b>{title}</b>"
+            f"{' · ' + place if place else ''} <small>{source} {escape(item.get('clause_id') or '')}</small></div>"
+            f"<div class='plankg-clause'>{''.join(pieces)}</div></div>")
+
+
+def status(message: str, ok: bool = True) -> str:
+    """A one-line status (escaped) for a tab."""
+    return f"{'✓' if ok else '⚠'} {escape(_without_folders(message))}"
+
+
+def _without_folders(message: str) -> str:
+    """Server folders stay private: ``/srv/x/uploads/upload-1.pdf: bad`` -> ``upload-1.pdf: bad``."""
+    return _FOLDERS.sub(r"\1", message)
+
+
+def documents_table(documents: list[dict]) -> pd.DataFrame:
+    columns = {"doc": "文件 file", "uploaded_as": "上传名 uploaded as", "part": "部分 part", "title": "标题 title",
+               "issuer": "发文单位 issuer", "region": "地区 region", "doc_type": "类型 type", "years": "计划年份 plans",
+               "reported_years": "报告年份 reports", "published": "发布 published", "clauses": "条款 clauses",
+               "targets": "目标 targets", "achievements": "实绩 achievements", "placeholders": "匿名 placeholders"}
+    if not any(d.get("uploaded_as") for d in documents):
+        del columns["uploaded_as"]
+    return table(documents, columns)
+
+
+#: Headers of the per-file upload report.
+REPORT_COLUMNS = {"file": "文件 file", "status": "状态 status", "detail": "详情 detail"}
+
+
+def repairs_table(documents: list[dict]) -> pd.DataFrame:
+    rows = [{"doc": d["doc"], **r} for d in documents for r in d["repairs"]]
+    return table(rows, {"doc": "文件 file", "original": "原文 original", "replacement": "修复 repaired", "rule": "规则 rule",
+                        "start": "位置 start"})
+
+
+def warnings_markdown(documents: list[dict], warnings: list[str]) -> str:
+    """Placeholders kept unknown and files that could not be read."""
+    lines = []
+    for doc in documents:
+        if doc.get("placeholder_texts"):
+            lines.append(f"- {escape(doc['doc'])}: 匿名占位 placeholders kept unknown: {escape('、'.join(doc['placeholder_texts'][:15]))}")
+    for warning in warnings:
+        lines.append(f"- ⚠ {escape(_without_folders(warning))}")
+    return "\n".join(lines) or "无警告 No warnings."
