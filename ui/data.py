@@ -148,7 +148,7 @@ class AppData:
         """Every target and achievement as flat rows (``kg.targets()``) plus the indicator family."""
         def make() -> list[dict]:
             families = self.indicator_families()
-            return [{**row, "family": families.get(row["indicator_id"], "")} for row in self._kg.targets()]
+            return [{**row, "family": families.get(row["indicator_id"], "")} for row in self._kg.rows("targets")]
         return self._cached("targets", make)
 
     def _targets_by_id(self) -> dict[str, dict]:
@@ -264,7 +264,8 @@ class AppData:
     # ---- SPARQL and Corpus --------------------------------------------------------------------
     def sparql(self, query: str) -> list[dict]:
         """Run a read-only query with the project's prefixes predeclared (the store refuses updates)."""
-        return self._kg.sparql(with_prefixes(query))
+        # Plain rows (the facade's DataFrame form is for notebooks).
+        return self._kg.store.query(with_prefixes(query))
 
     def documents(self) -> list[dict]:
         """One row per document: metadata, counts, repairs and placeholders."""
