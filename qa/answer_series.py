@@ -53,13 +53,21 @@ def _sort_key(row: dict[str, Any]) -> tuple:
 # ---- evolution -----------------------------------------------------------------------------------
 def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     """…从2019年到2022年如何变化 / how did … change: targets and actuals aligned by year, per region."""
+    years = sorted(set(parsed.time.years))
+    sure = [h for h in parsed.indicators if h.method in ("label", "label+partial", "english", "category")]
+    if len(years) >= 2 and (not sure or parsed.family is not None):
+        # 2019年的计划如何演变为2022年的目标: the overview of the two years' plans (a family narrows it).
+        from plankg.qa.answer_evolution import answer_overview
+
+        indicators = set(parsed.family.members) if parsed.family is not None else None
+        return answer_overview(ctx, parsed, years[0], years[-1], indicators)
     col = Collector(parsed, "evolution")
     if not parsed.indicators:
         return not_found(ctx, col, "indicator")
     for hit in parsed.indicators[:MAX_INDICATORS]:
         label = indicator_label(parsed, hit.id, hit.label_zh)
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.indicator_series(hit.id, region)):
+            for row in col.ran(ctx.graph.indicator_series(hit.id, region, within=parsed.places.include_sub)):
                 in_range = covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd"))
                 if in_range or (row.get("year") is None and row.get("periodStart") is None):
                     col.rows.append(_series_row(ctx, col, row, label))
@@ -90,7 +98,8 @@ def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
         groups.setdefault((row["indicator"], row.get("region") or ""), []).append(row)
     sentences = []
     for (indicator, region), group in groups.items():
-        steps = []
+        steps: list[str] = []
+        last_when = None
         for row in sorted(group, key=_sort_key):
             when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
             if row.get("year") is None and not row.get("period"):
@@ -99,6 +108,11 @@ def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
                 when = (f"年份未知（《{title}》" + (f"，约{placed}年" if placed else "") + "）") if language == "zh" \
                     else (f"year unknown (in “{title}”" + (f", about {placed}" if placed else "") + ")")
             kind = KIND_ZH.get(row["kind"], row["kind"]) if language == "zh" else KIND_EN.get(row["kind"], row["kind"])
+            if when == last_when and steps:
+                # Figures of the same year are one step, never a change over time.
+                steps[-1] += (f"、{kind}{row['stated']}" if language == "zh" else f", {kind} {row['stated']}")
+                continue
+            last_when = when
             steps.append(f"{when}{kind}{row['stated']}" if language == "zh" else f"{when} {kind} {row['stated']}")
         where = region_name(region, language) or ("未注明地区" if language == "zh" else "region not stated")
         if language == "zh":
@@ -120,7 +134,8 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year))
+            rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year,
+                                                          within=parsed.places.include_sub))
             rows = [r for r in rows if covers(parsed, r.get("year"))]
             if indicator is None:
                 rows = [r for r in rows if r.get("actual")]
@@ -143,7 +158,7 @@ def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[dict[str, Any]], i
             unmatched.append(row)
             seen_targets.add(row["target"])
     if unmatched and indicator is not None:
-        series = col.ran(ctx.graph.indicator_series(indicator, region))
+        series = col.ran(ctx.graph.indicator_series(indicator, region, within=col.parsed.places.include_sub))
         reported = [s for s in series if s.get("kind") == "actual"]
         for row in unmatched:
             actual = _best_actual(ctx, row, reported)

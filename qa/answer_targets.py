@@ -116,7 +116,7 @@ def answer_owners(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
         return _owners_of_listed_targets(ctx, parsed, col)
     for hit in parsed.indicators[:MAX_INDICATORS]:
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.owners_of_indicator(hit.id, region)):
+            for row in col.ran(ctx.graph.owners_of_indicator(hit.id, region, within=parsed.places.include_sub)):
                 if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                     table_row = target_row(ctx, col, row)
                     table_row["indicator"] = indicator_label(parsed, hit.id, hit.label_zh)
@@ -133,7 +133,7 @@ def _owners_of_listed_targets(ctx: AnswerContext, parsed: ParsedQuestion, col: C
     if not (parsed.regions or parsed.time.years):
         return not_found(ctx, col, "indicator")
     for region in regions_or_all(parsed):
-        for row in col.ran(ctx.graph.targets(region=region, year=parsed.time.year)):
+        for row in col.ran(ctx.graph.targets(region=region, year=parsed.time.year, within=parsed.places.include_sub)):
             if not covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                 continue
             table_row = target_row(ctx, col, row)
@@ -211,7 +211,8 @@ def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     actuals = not _ASKS_GOAL.search(parsed.text)
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            result = ctx.graph.targets(region=region, year=year, indicator=indicator, include_achievements=actuals)
+            result = ctx.graph.targets(region=region, year=year, indicator=indicator, include_achievements=actuals,
+                                       within=parsed.places.include_sub)
             for row in col.ran(result):
                 if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                     col.rows.append(target_row(ctx, col, row))
@@ -259,7 +260,7 @@ def _other_years(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector, ind
     if parsed.indicators:
         for indicator in indicators:
             for region in regions_or_all(parsed):
-                for row in col.ran(ctx.graph.targets(region=region, indicator=indicator)):
+                for row in col.ran(ctx.graph.targets(region=region, indicator=indicator, within=parsed.places.include_sub)):
                     other.append(target_row(ctx, col, row))
     answer = not_found(ctx, col, "targets")
     if other:

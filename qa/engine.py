@@ -16,6 +16,8 @@ MAX_QUESTION_CHARS = 500
 NEEDS_INDICATOR = ("target_owners", "evolution", "plan_vs_outcome")
 #: Partial matches scoring below this (a shared run of under four characters) are weak evidence.
 WEAK_MATCH = 0.6
+#: Intents where a family word (研发相关, R&D-related) widens the question to the whole family.
+FAMILY_INTENTS = ("target_owners", "evolution")
 
 
 def _handlers() -> dict[str, Callable[[AnswerContext, ParsedQuestion], Answer]]:
@@ -120,6 +122,10 @@ class QAEngine:
             from plankg.qa.indicator_slot import mask
 
             parsed.indicators = matcher.match_embedding(mask(parsed.text, parsed.blanks)) or parsed.indicators
+        if intent in FAMILY_INTENTS:
+            from plankg.qa.families import find_family
+
+            parsed.family = find_family(parsed.text, parsed.language, parsed.indicators)
         return parsed
 
     def ask(self, question: str) -> Answer:
@@ -135,6 +141,10 @@ class QAEngine:
                 from plankg.qa.not_found import not_found
 
                 return not_found(self.context, Collector(parsed, intent), "targets")
+            if intent == "target_owners" and parsed.family is not None:
+                from plankg.qa.answer_family import answer_family_owners
+
+                return answer_family_owners(self.context, parsed, parsed.family)
             return self.handlers[intent](self.context, parsed)
 
     def ask_many(self, questions: list[str]) -> list[Answer]:

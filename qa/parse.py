@@ -49,6 +49,8 @@ class ParsedQuestion:
     masked: str = ""
     intent: IntentResult | None = None
     blanks: list[tuple[int, int]] = field(default_factory=list)
+    #: The indicator family the question is about (研发相关目标), or None (``plankg.qa.families``).
+    family: Any = None
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -68,6 +70,9 @@ class ParsedQuestion:
                              for t in self.entity_types],
             "entities": list(self.entity_names),
             "intent_scores": dict(self.intent.scores) if self.intent else {},
+            "family": {"id": self.family.id, "label_zh": self.family.label_zh, "label_en": self.family.label_en,
+                       "members": list(self.family.members)} if self.family else None,
+            "include_sub_regions": self.places.include_sub,
         }
 
 

@@ -26,6 +26,10 @@ _OTHER_PLACES_EN = (
     "Xuzhou Dongguan Foshan Zhuhai Xiong'an Nanjing Suzhou Wuxi Guangzhou Shenzhen"
 ).split()
 _PLACE_SUFFIX = "(?:省|市|区|县|自治区)?"
+# A question about a city covers its counties and districts only when it says so.
+_INCLUDE_SUB = re.compile(r"全市|全省|所辖|下辖|含(各)?县|包括(各)?(县|区|县市区|区县)|各县|各区县|县（市、区）|县\(市、区\)|"
+                          r"\bincluding\s+(its\s+|the\s+)?(counties|districts|county)|\band\s+its\s+(counties|districts)\b|"
+                          r"\bwhole\s+(city|prefecture)\b|\bcity-wide\b|\bcitywide\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -43,6 +47,7 @@ class PlaceSlot:
     """Places a question names, in order of appearance."""
 
     mentions: tuple[PlaceMention, ...] = ()
+    include_sub: bool = False
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -61,7 +66,7 @@ class PlaceSlot:
     def without(self, spans: list[tuple[int, int]]) -> "PlaceSlot":
         """Drop mentions lying inside any of ``spans`` (温州 inside 浙大温州研究院)."""
         return PlaceSlot(tuple(m for m in self.mentions
-                               if not any(s <= m.start and m.end <= e for s, e in spans)))
+                               if not any(s <= m.start and m.end <= e for s, e in spans)), self.include_sub)
 
 
 @functools.lru_cache(maxsize=1)
@@ -111,7 +116,7 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
     for other in (zh_other, en_other):
         for match in other.finditer(text):
             add(match.group(1), match.start(), match.end(), False)
-    return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)))
+    return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)), bool(_INCLUDE_SUB.search(text)))
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

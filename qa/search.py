@@ -40,6 +40,18 @@ class IndexSearch:
         """The index's encoder (for indicator similarity)."""
         return self.searcher.encoder.encode(texts)
 
+    def clause_vectors(self, clauses: list[Any]):
+        """The index's vectors of these clauses (encoded on the fly for any the index lacks)."""
+        import numpy as np
+
+        if not hasattr(self, "_row_of"):
+            self._row_of = {row.id: i for i, row in enumerate(self.searcher.rows)}
+        rows = [self._row_of.get(c.id) for c in clauses]
+        missing = [c.text for c, r in zip(clauses, rows) if r is None]
+        encoded = iter(np.asarray(self.encode(missing), dtype="float32")) if missing else iter(())
+        return np.stack([np.asarray(self.searcher.vectors[r], dtype="float32") if r is not None else next(encoded)
+                         for r in rows])
+
 
 class LexicalSearch:
     """Character-bigram BM25 over clause records (no index or model needed)."""
