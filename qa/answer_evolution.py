@@ -98,6 +98,36 @@ def _change_text(change: IndicatorChange, language: str) -> str:
     return f"{where}“{label}”：{steps}" if zh else f"{where}, {label}: {steps}"
 
 
+def _elsewhere_texts(items: list[IndicatorChange], language: str) -> list[str]:
+    """One entry per indicator: each year's steps, every step labelled with its own place."""
+    zh = language == "zh"
+    grouped: dict[str, list[IndicatorChange]] = {}
+    for change in items:
+        grouped.setdefault(change.indicator_id, []).append(change)
+    entries = []
+    for changes in sorted(grouped.values(), key=lambda cs: -sum(1 for c in cs for s in c.earlier + c.later
+                                                                   if s.main is not None)):
+        first = changes[0]
+        label = first.label_zh if zh else f"{first.label_en} ({first.label_zh})"
+        years = []
+        for side in ("earlier", "later"):
+            steps = [s for c in changes for s in getattr(c, side)]
+            if steps:
+                year = steps[0].year
+                joined = ("、" if zh else "; ").join(_place_step(s, language) for s in steps)
+                years.append(f"{year}年：{joined}" if zh else f"{year}: {joined}")
+        entries.append(f"“{label}”——" + "；".join(years) if zh else f"{label} — " + "; ".join(years))
+    return entries
+
+
+def _place_step(step: Step, language: str) -> str:
+    zh = language == "zh"
+    place = region_name(step.region, language) or ("未注明地区" if zh else "place not stated")
+    inferred = ("（年份为推断）" if zh else " (year inferred)") if step.year_inferred else ""
+    return (f"{place}{inferred}{step.text('zh')}（《{step.doc_title}》）" if zh
+            else f"{place}{inferred} {step.text('en')} (in “{step.doc_title}”)")
+
+
 def overview_text(evolution: Evolution, language: str = "zh") -> str:
     """The overview as a paragraph: counts, then examples of each kind of change, then measures."""
     zh = language == "zh"
@@ -118,11 +148,17 @@ def overview_text(evolution: Evolution, language: str = "zh") -> str:
     sections = (("continued", continued, "延续并调整", "Continued"), ("elsewhere", elsewhere, "不同地区（各列各地，不连成序列）",
                                                                 "At different places (each place on its own)"),
                 ("new", new, f"{b}年新增指标", f"New in {b}"), ("dropped", dropped, f"{b}年不再出现", f"Dropped by {b}"))
-    for _, items, title_zh, title_en in sections:
+    for status, items, title_zh, title_en in sections:
         if not items:
             continue
-        shown = [_change_text(c, language) for c in items[:SHOWN_PER_STATUS]]
-        more = len(items) - len(shown)
+        if status == "elsewhere":
+            shown = _elsewhere_texts(items, language)
+            more = len(shown) - SHOWN_PER_STATUS
+            shown = shown[:SHOWN_PER_STATUS]
+        else:
+            items = sorted(items, key=lambda c: not any(s.main for s in c.earlier + c.later))
+            shown = [_change_text(c, language) for c in items[:SHOWN_PER_STATUS]]
+            more = len(items) - len(shown)
         if zh:
             parts.append(f"{title_zh}：" + "；".join(shown) + (f"；另有{more}项见表格" if more > 0 else "") + "。")
         else:

@@ -147,49 +147,85 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
 
 def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[dict[str, Any]], indicator: str | None,
                region: str | None) -> list[dict[str, Any]]:
+    """One row per target with its best outcome: same indicator, place and level, its own year first.
+
+    An outcome of another year is paired only with the gap stated (``year_gap``) and no verdict;
+    a 省级 count is never set against a 市级及以上 one; no outcome gives "not reported".
+    """
     out: list[dict[str, Any]] = []
-    unmatched: list[dict[str, Any]] = []
-    seen_targets: set[str] = set()
+    by_target: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        if row.get("actual"):
-            out.append(_outcome_row(ctx, col, row, row.get("actual"), "same year"))
-            seen_targets.add(row["target"])
-        elif row["target"] not in seen_targets:
-            unmatched.append(row)
-            seen_targets.add(row["target"])
-    if unmatched and indicator is not None:
-        series = col.ran(ctx.graph.indicator_series(indicator, region, within=col.parsed.places.include_sub))
-        reported = [s for s in series if s.get("kind") == "actual"]
-        for row in unmatched:
-            actual = _best_actual(ctx, row, reported)
-            out.append(_outcome_row(ctx, col, row, actual["observation"] if actual else None,
-                                    "later report, same indicator and region" if actual else None, actual))
+        by_target.setdefault(row["target"], []).append(row)
+    series: list[dict[str, Any]] | None = None
+    for target_iri, candidates in by_target.items():
+        target = ctx.records.target(target_iri)
+        base = candidates[0]
+        choices = [(c, c["actual"]) for c in candidates if c.get("actual")]
+        if indicator is not None:
+            if series is None:
+                series = [s for s in col.ran(ctx.graph.indicator_series(indicator, region,
+                                                                        within=col.parsed.places.include_sub))
+                          if s.get("kind") == "actual"]
+            known = {iri for _, iri in choices}
+            choices += [({**base, "actual": s["observation"], "actualValue": s.get("value"), "met": None},
+                         s["observation"]) for s in series
+                        if s["observation"] not in known and s.get("areaName") == base.get("areaName")]
+        best = _best_outcome(ctx, target, choices)
+        if best is None:
+            out.append(_outcome_row(ctx, col, {**base, "actual": None, "actualValue": None, "met": None}, None, None))
+            continue
+        row, actual_iri, gap = best
+        row = {**row, "met": row.get("met") if gap == 0 else None}
+        matched = "same indicator, place, level and year" if gap == 0 else \
+            "same indicator, place and level; another year"
+        out.append(_outcome_row(ctx, col, row, actual_iri, matched, {"value": row.get("actualValue")}, gap))
     return out
 
 
-def _best_actual(ctx: AnswerContext, row: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The actual a later document reports that best fits a target.
-
-    Same region and unit, reported for the target's year or later (or an unknown year), in
-    another document, with the most similar indicator wording (a plan's 国家高新区排名要前移 and a
-    summary's 温州国家高新区位次前移).
-    """
-    target = ctx.records.target(row["target"])
+def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[dict[str, Any], str]]
+                  ) -> tuple[dict[str, Any], str, int | None] | None:
+    """The outcome that fits a target best, with the year gap (0: same year, None: year unknown)."""
     if target is None:
         return None
-    best, best_score = None, 0.0
-    for candidate in candidates:
-        actual = ctx.records.target(candidate["observation"])
-        if actual is None or actual.doc_id == target.doc_id or candidate.get("areaName") != row.get("areaName"):
+    ranked = []
+    for row, actual_iri in choices:
+        actual = ctx.records.target(actual_iri)
+        if actual is None or actual.doc_id == target.doc_id:
             continue
         if (actual.unit or "") != (target.unit or "") or actual.growth != target.growth:
             continue
+        if level_of(actual.indicator) != level_of(target.indicator):
+            continue  # 省级 against 市级及以上 is not the same count
         if target.year is not None and actual.year is not None and actual.year < target.year:
             continue
-        score = _overlap(target.indicator, actual.indicator) + (0.1 if actual.measure == target.measure else 0.0)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best if best_score >= 0.35 else None
+        gap = None if target.year is None or actual.year is None else actual.year - target.year
+        similarity = _overlap(target.indicator, actual.indicator) + (0.1 if actual.measure == target.measure else 0.0)
+        if similarity < 0.35:
+            continue
+        ranked.append(((gap != 0, gap is None, gap or 0, -similarity), row, actual_iri, gap))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda item: item[0])
+    _, row, actual_iri, gap = ranked[0]
+    return row, actual_iri, gap
+
+
+_LEVELS = (("市级及以上", "city_up"), ("市级以上", "city_up"), ("省级以上", "province_up"), ("国家级", "national"),
+           ("国家", "national"), ("省级", "province"), ("省", "province"), ("市级", "city"), ("县级", "county"),
+           ("区级", "county"))
+
+
+def level_of(phrase: str | None) -> str | None:
+    """The administrative level an indicator phrase counts at (省级, 市级及以上...), or None.
+
+    >>> level_of("省级产业创新服务综合体"), level_of("市级及以上综合体"), level_of("高新技术企业")
+    ('province', 'city_up', None)
+    """
+    text = phrase or ""
+    for word, level in _LEVELS:
+        if word in text:
+            return level
+    return None
 
 
 def _overlap(a: str, b: str) -> float:
@@ -202,7 +238,8 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual_iri: str | None,
-                 matched_by: str | None, series_row: dict[str, Any] | None = None) -> dict[str, Any]:
+                 matched_by: str | None, series_row: dict[str, Any] | None = None,
+                 year_gap: int | None = None) -> dict[str, Any]:
     language = col.parsed.language
     target = ctx.records.target(row["target"])
     target_clause = ctx.records.clause_of(row["target"])
@@ -214,7 +251,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual
     actual_value = row.get("actualValue") if row.get("actualValue") is not None else \
         (series_row.get("value") if series_row else None)
     met = row.get("met")
-    if met is None and actual_value is not None and row.get("targetValue") is not None:
+    if met is None and year_gap == 0 and actual_value is not None and row.get("targetValue") is not None:
         met = actual_value <= row["targetValue"] if row.get("comparator") in ("<=", "<") else \
             actual_value >= row["targetValue"]
     target_doc = ctx.records.documents.get(target.doc_id) if target else None
@@ -238,6 +275,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual
         "unit": unit,
         "met": met,
         "matched_by": matched_by,
+        "year_gap": year_gap if actual_iri else None,
         "target_doc": target_doc.source_name if target_doc else None,
         "target_doc_title": target_doc.title if target_doc else None,
         "target_clause_id": target_clause.id if target_clause else None,
@@ -258,24 +296,32 @@ def _outcome_text(parsed: ParsedQuestion, rows: list[dict[str, Any]], limit: int
         if language == "zh":
             text = f"{where}{when}“{row['phrase'] or row['indicator']}”计划{row['target_stated']}（《{row['target_doc_title']}》）"
             if row.get("actual_value") is None:
-                text += "，后续文件未报告对应的完成情况。"
+                text += "，未报告（语料中没有同一指标、同一地区和层级的完成情况）。"
             else:
                 actual_when = year_phrase(row.get("actual_year"), None, language) if row.get("actual_year") else \
                     "年份未知"
                 if row.get("actual_year_inferred"):
                     actual_when += "，原文未写明年份，为推断"
                 verdict = {True: "已达成", False: "未达成"}.get(row.get("met"), "无法判断")
+                if row.get("year_gap"):
+                    verdict = f"报告年份与目标年份相差{row['year_gap']}年，不作达成判断"
+                elif row.get("year_gap") is None and row.get("actual_year") is None:
+                    verdict = "报告未写明年份，不作达成判断"
                 text += (f"；《{row['actual_doc_title']}》报告实际{row['actual_stated']}（{actual_when}），{verdict}。")
         else:
             text = (f"{where} {when}: planned {row['phrase'] or row['indicator']} {row['target_stated']} "
                     f"(in “{row['target_doc_title']}”)").replace("  ", " ").strip()
             if row.get("actual_value") is None:
-                text += "; no later document reports the outcome."
+                text += "; not reported (no outcome of the same indicator, place and level in the corpus)."
             else:
                 actual_when = str(row["actual_year"]) if row.get("actual_year") else "year unknown"
                 if row.get("actual_year_inferred"):
                     actual_when += ", inferred: the source does not state it"
                 verdict = {True: "target met", False: "target not met"}.get(row.get("met"), "cannot tell")
+                if row.get("year_gap"):
+                    verdict = f"reported for a year {row['year_gap']} later than the target's; no verdict"
+                elif row.get("year_gap") is None and row.get("actual_year") is None:
+                    verdict = "the report states no year; no verdict"
                 text += (f"; “{row['actual_doc_title']}” reports an actual {row['actual_stated']} "
                          f"({actual_when}): {verdict}.")
         sentences.append(text)
