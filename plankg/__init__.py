@@ -81,6 +81,26 @@ class Plankg:
                                 search=IndexSearch(self._index()) if has_index else None)
         return self._qa.ask(question)
 
+    def evolution(self, from_year: int, to_year: int, region: str | None = None, include_counties: bool = False,
+                  family: str | None = None, measures: bool = True):
+        """How ``from_year``'s plans became ``to_year``'s goals: indicator changes, new and dropped
+        indicators, and measures aligned by meaning (a ``plankg.qa.evolution.Evolution``)."""
+        from plankg.qa.answer_evolution import evolution_for
+
+        if self._qa is None:
+            from plankg.qa import QAEngine
+            from plankg.qa.backend import SparqlBackend
+            from plankg.qa.search import IndexSearch
+
+            has_index = (self.workspace.index_dir / "meta.json").is_file()
+            self._qa = QAEngine(self.workspace, graph=SparqlBackend(self.store),
+                                search=IndexSearch(self._index()) if has_index else None)
+        return evolution_for(self._qa, from_year, to_year, region, include_counties, family, measures)
+
+    def compare_plans(self, from_year: int, to_year: int, region: str | None = None):
+        """The plans of two years compared (see :meth:`evolution`)."""
+        return self.evolution(from_year, to_year, region)
+
     def targets(self) -> list[dict]:
         """Targets and achievements as flat rows (the ``plankg export targets`` rows)."""
         from plankg.reports import target_rows

@@ -84,7 +84,8 @@ def _cmd_export(args: argparse.Namespace) -> int:
 def _optional_commands(sub: argparse._SubParsersAction) -> None:
     """Commands whose modules may be missing in a partial install register themselves here."""
     for module_name, register in (("plankg.cmd_search", "add_parser"), ("plankg.cmd_graph", "add_parsers"),
-                                  ("plankg.cmd_ask", "add_parser"), ("plankg.cmd_app", "add_parser")):
+                                  ("plankg.cmd_ask", "add_parser"), ("plankg.cmd_app", "add_parser"),
+                                  ("plankg.cmd_evolve", "add_parser")):
         try:
             module = __import__(module_name, fromlist=[register])
         except ImportError:

@@ -193,3 +193,36 @@ def _measures_text(measures: MeasureAlignment, a: int, b: int, language: str) ->
     if examples:
         text += ("；".join(examples) + "。") if zh else " " + "; ".join(examples) + "."
     return text
+
+
+def evolution_for(engine: Any, from_year: int, to_year: int, region: str | None = None,
+                  include_counties: bool = False, family: str | None = None,
+                  with_measures: bool = True) -> Evolution:
+    """The overview for the facade and the CLI: ``region`` as written (温州), ``family`` an id or word.
+
+    Raises:
+        QAError: A place the corpus does not know, a family no indicator scheme defines, or years
+            in the wrong order.
+    """
+    from plankg.ontology.thesaurus import load_families
+    from plankg.qa.answer import QAError
+    from plankg.qa.families import family_named
+
+    if from_year >= to_year:
+        raise QAError(f"years {from_year} -> {to_year}: the first year must be earlier than the second")
+    place = None
+    if region:
+        from plankg.qa.places import parse_places
+
+        places = parse_places(region)
+        if not places.regions:
+            raise QAError(f"region {region!r}: not a place the gazetteer knows")
+        place = places.regions[0]
+    members = None
+    if family:
+        found = load_families().get(family) or load_families().get(f"family_{family}") or \
+            family_named(family, "en" if family.isascii() and "&" not in family else "zh")
+        if found is None:
+            raise QAError(f"family {family!r}: use one of {', '.join(load_families())} or a word such as 研发")
+        members = set(found.members)
+    return evolution_overview(engine.context, from_year, to_year, place, include_counties, members, with_measures)
