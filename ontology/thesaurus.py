@@ -91,11 +91,11 @@ class Thesaurus:
 
     def terms_in_en(self, text: str) -> list[Term]:
         """Terms whose English names occur in ``text`` as whole words (longest first, no overlaps)."""
-        lowered = " " + re.sub(r"[^a-z0-9&\-]+", " ", text.lower()) + " "
+        lowered = " " + _singular(text) + " "
         found: dict[str, Term] = {}
         taken: list[tuple[int, int]] = []
         for name, term in self._en:
-            key = " " + re.sub(r"[^a-z0-9&\-]+", " ", name) + " "
+            key = " " + _singular(name) + " "
             start = lowered.find(key)
             if start < 0:
                 continue
@@ -114,6 +114,18 @@ class Thesaurus:
                 if name not in out:
                     out.append(name)
         return out
+
+
+def _singular(text: str) -> str:
+    """Lower-case words, plurals made singular (incubators -> incubator, policies -> policy)."""
+    words = []
+    for word in re.sub(r"[^a-z0-9&\-]+", " ", text.lower()).split():
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3:
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
 
 
 def _labels(graph, node, prop, lang: str) -> list[str]:

@@ -259,6 +259,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual
     return {
         "indicator": row.get("indicatorLabel") or (target.indicator if target else None),
         "phrase": target.indicator if target else None,
+        "actual_phrase": actual.indicator if actual else None,
         "region": row.get("areaName"),
         "year": row.get("year"),
         "year_inferred": bool(target.year_inferred) if target else False,
