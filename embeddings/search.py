@@ -10,6 +10,7 @@ near-empty clauses and drops near-duplicates.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -141,6 +142,8 @@ class Searcher:
         if not queries or not self.rows or (allowed is not None and len(allowed) == 0):
             return [[] for _ in queries]
         n_candidates = max(CANDIDATES, k * CANDIDATE_FACTOR)
+        # English queries reach Chinese clauses through the thesaurus' English names.
+        queries = [to_chinese(q) for q in queries]
         query_vectors = self.encoder.encode(list(queries))
         _, dense_ids = self.ann.search(query_vectors, n_candidates, allowed)
         mask = None
@@ -150,8 +153,11 @@ class Searcher:
         results = []
         for query, ids in zip(queries, dense_ids):
             dense_rank = [int(i) for i in ids if i >= 0]
-            terms_rank = _top_rows(self.bm25_terms.scores(self.analyzer.tokens(query)), n_candidates, mask)
-            chars_rank = _top_rows(self.bm25_chars.scores(characters(query)), n_candidates, mask)
+            # BM25 reads the query with the thesaurus' synonyms (研发投入 -> R&D经费...): words the
+            # plans use for the same thing; the dense list already sees meaning.
+            lexical = expand_query(query)
+            terms_rank = _top_rows(self.bm25_terms.scores(self.analyzer.tokens(lexical)), n_candidates, mask)
+            chars_rank = _top_rows(self.bm25_chars.scores(characters(lexical)), n_candidates, mask)
             fused = ranking.rrf([dense_rank, terms_rank, chars_rank],
                                 [ranking.DENSE_WEIGHT, ranking.TERMS_WEIGHT, ranking.CHARS_WEIGHT])
             candidates = {row: self._candidate(row) for row in fused}
@@ -168,6 +174,32 @@ class Searcher:
         return Hit(doc=doc.source_name if doc else r.doc_id, doc_id=r.doc_id, clause_id=r.id, text=r.text,
                    score=round(float(score), 6), section_path=r.section_path, start=r.start, end=r.end,
                    kind=r.kind)
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def to_chinese(query: str) -> str:
+    """An English query as the Chinese names of the policy terms it names (the query if none or Chinese).
+
+    >>> to_chinese("technology incubators")
+    '孵化器 众创空间 加速器'
+    """
+    if _CJK.search(query) or not _ASCII_WORD.search(query):
+        return query
+    from plankg.ontology.thesaurus import load_thesaurus
+
+    words = load_thesaurus().english_to_zh(query)
+    return " ".join(words) if words else query
+
+
+def expand_query(query: str) -> str:
+    """The query followed by the thesaurus synonyms of the terms it contains."""
+    from plankg.ontology.thesaurus import load_thesaurus
+
+    synonyms = load_thesaurus().expand_zh(query, limit=4)
+    return " ".join([query, *synonyms]) if synonyms else query
 
 
 def _top_rows(scores: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:

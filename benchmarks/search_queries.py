@@ -1,0 +1,46 @@
+"""Paraphrase queries for the search benchmark, written for it (they avoid the documents' wording).
+
+Each entry: (Chinese query, English query or None, substrings: a hit is a clause containing any).
+The English queries are the Chinese ones translated; they measure the thesaurus route.
+"""
+from __future__ import annotations
+
+QUERIES: list[tuple[str, str | None, tuple[str, ...]]] = [
+    ("眼科医疗产业集群的产学研医协作经验", "cooperation model of the eye valley with universities and hospitals",
+     ("中国眼谷探索",)),
+    ("给上市公司之外的民营企业引进海外人才的交流会", "international talent exchange fair for private companies",
+     ("国际人才项目交流大会",)),
+    ("把科研成果做成可以交易的金融产品的试点", None, ("证券化",)),
+    ("派农业专家下乡帮助农民", "rural technology commissioners helping farmers", ("科技特派员",)),
+    ("高新技术企业要比宁波多", None, ("再超宁波",)),
+    ("今年发放企业名单里有多少家需要上门服务", "company visits and one-on-one services for enterprises",
+     ("服务企业230家", "五帮一化")),
+    ("替代进口的卡脖子技术攻关项目", "key technology breakthroughs to replace imports", ("进口替代",)),
+    ("航空发动机项目落地签约", "aircraft engine research project signing", ("航空发动机",)),
+    ("复旦在温州的生命科学机构开工", None, ("复旦大学温州生命科学创新中心",)),
+    ("举办全国性的创业比赛营造氛围", "national entrepreneurship competition", ("创新创业大赛",)),
+    ("孵化载体的总数量目标", "total number of technology incubators", ("孵化机构总数", "孵化器")),
+    ("区县科技统计年报的督促指导", None, ("科技年报",)),
+    ("科创走廊规划文件起草报批", "drafting the science and innovation corridor plan", ("环大罗山科创走廊规划",)),
+    ("留住人才的政策环境和服务体系", "policies and services to retain talent", ("合力留才",)),
+    ("和上海杭州的大学建立合作关系", "cooperation with universities in Shanghai and Hangzhou", ("沪杭20多所高校",)),
+    ("绿色低碳技术改善环境质量", "green low-carbon technology for environmental quality", ("绿色低碳技术",)),
+    ("企业研发投入的增长要求", "growth of enterprise R&D spending", ("研发费用", "研发投入")),
+    ("研究与试验发展经费占地区生产总值的比例", "R&D intensity as share of GDP", ("占GDP比重",)),
+    ("新设立的研究院和高水平科研平台数量", "new high-level research institutes and platforms",
+     ("高能级创新平台", "高能级科创平台")),
+    ("认定一批小型科技企业", "certification of technology-based SMEs", ("科技型中小企业认定",)),
+    ("高新企业的政策培训和宣讲", "training on tax incentives for high-tech enterprises", ("优惠政策宣讲",)),
+    ("技术合同在国家平台上登记", "registering technology contracts on the national platform", ("技术合同",)),
+    ("市长亲自抓的重点工作怎么标记", None, ("★★",)),
+    ("防震减灾机构挂牌", "earthquake prevention office", ("地震局",)),
+    ("临床医学国家级研究中心申报", "national clinical medical research centre application", ("国家临床医学研究中心",)),
+    ("产业结构以新兴产业为主并推动数字化转型", "digital transformation of industry", ("数字化转型",)),
+    ("科技成果转化和科研经费管理政策落地", "implementing policies on technology transfer and research funding",
+     ("科研项目资金管理",)),
+    ("智能装备和生命健康产业增速目标", None, ("智能装备产业增长",)),
+    ("先进实用技术在乡镇推广帮助农民增收", None, ("科技富民强镇",)),
+    ("省里对科技的新政策红利和重大专项申报", None, ("科技新政50条",)),
+    ("激光光电方向的产业服务综合体建设", "laser and photonics innovation service complex", ("激光与光电",)),
+    ("党支部建设和学习平台使用", None, ("支部建设",)),
+]
