@@ -1,8 +1,8 @@
 """Search quality on paraphrase queries: hit@3 and MRR of plain dense, plain BM25, their RRF,
 txtai's hybrid index (optional) and plankg's search, over the same clauses and vectors.
 
-Usage: ``PLANKG_HOME=DIR python benchmarks/search_quality.py`` (a built workspace; the bundled
-corpus by default). Also prints English-vs-Chinese figures for the paired queries.
+Usage: ``PLANKG_HOME=DIR python benchmarks/search_quality.py [--skip-txtai]`` (a built workspace;
+the bundled corpus by default). Also prints English-vs-Chinese figures for the paired queries.
 """
 from __future__ import annotations
 
@@ -74,7 +74,7 @@ def main() -> int:
         rows["bm25"].append(_first_hit([texts[i] for i in bm25], wanted))
         rows["rrf(dense, bm25)"].append(_first_hit([texts[i] for i, _ in fused], wanted))
         rows["plankg"].append(_first_hit([h.text for h in searcher.search([query], k=DEPTH)[0]], wanted))
-    txtai = _txtai_ranks(searcher, zh)
+    txtai = None if "--skip-txtai" in sys.argv else _txtai_ranks(searcher, zh)
     if txtai is not None:
         rows["txtai hybrid"] = txtai
     print(f"\nSearch quality, {len(QUERIES)} paraphrase queries (bundled corpus, {len(texts)} clauses)")

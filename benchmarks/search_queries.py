@@ -26,7 +26,7 @@ QUERIES: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("和上海杭州的大学建立合作关系", "cooperation with universities in Shanghai and Hangzhou", ("沪杭20多所高校",)),
     ("绿色低碳技术改善环境质量", "green low-carbon technology for environmental quality", ("绿色低碳技术",)),
     ("企业研发投入的增长要求", "growth of enterprise R&D spending", ("研发费用", "研发投入")),
-    ("研究与试验发展经费占地区生产总值的比例", "R&D intensity as share of GDP", ("占GDP比重",)),
+    ("研究与试验发展经费占地区生产总值的比例", "R&D intensity as share of GDP", ("占GDP", "R&D经费占比", "研发投入强度")),
     ("新设立的研究院和高水平科研平台数量", "new high-level research institutes and platforms",
      ("高能级创新平台", "高能级科创平台")),
     ("认定一批小型科技企业", "certification of technology-based SMEs", ("科技型中小企业认定",)),

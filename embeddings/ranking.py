@@ -19,6 +19,8 @@ RRF_K0 = 60
 DENSE_WEIGHT = 1.0
 TERMS_WEIGHT = 1.0
 CHARS_WEIGHT = 1.0
+#: Weight of the thesaurus synonyms' BM25 scores against the query's own words (a fraction).
+SYNONYM_WEIGHT = 0.5
 #: Clauses with fewer content characters than this get a penalty growing as they get shorter.
 SHORT_CLAUSE_CHARS = 8
 #: Smallest factor the penalty applies (a clause with no content at all).

@@ -155,9 +155,14 @@ class Searcher:
             dense_rank = [int(i) for i in ids if i >= 0]
             # BM25 reads the query with the thesaurus' synonyms (研发投入 -> R&D经费...): words the
             # plans use for the same thing; the dense list already sees meaning.
-            lexical = expand_query(query)
-            terms_rank = _top_rows(self.bm25_terms.scores(self.analyzer.tokens(lexical)), n_candidates, mask)
-            chars_rank = _top_rows(self.bm25_chars.scores(characters(lexical)), n_candidates, mask)
+            synonyms = expand_query(query)
+            terms = self.bm25_terms.scores(self.analyzer.tokens(query))
+            chars = self.bm25_chars.scores(characters(query))
+            if synonyms:
+                # Synonyms help find a clause that words it differently, never outweigh the query's own words.
+                terms = terms + ranking.SYNONYM_WEIGHT * self.bm25_terms.scores(self.analyzer.tokens(synonyms))
+            terms_rank = _top_rows(terms, n_candidates, mask)
+            chars_rank = _top_rows(chars, n_candidates, mask)
             fused = ranking.rrf([dense_rank, terms_rank, chars_rank],
                                 [ranking.DENSE_WEIGHT, ranking.TERMS_WEIGHT, ranking.CHARS_WEIGHT])
             candidates = {row: self._candidate(row) for row in fused}
@@ -195,11 +200,10 @@ def to_chinese(query: str) -> str:
 
 
 def expand_query(query: str) -> str:
-    """The query followed by the thesaurus synonyms of the terms it contains."""
+    """The thesaurus synonyms of the terms in the query ("" when none), e.g. 研发投入 -> R&D经费 ..."""
     from plankg.ontology.thesaurus import load_thesaurus
 
-    synonyms = load_thesaurus().expand_zh(query, limit=4)
-    return " ".join([query, *synonyms]) if synonyms else query
+    return " ".join(load_thesaurus().expand_zh(query, limit=4))
 
 
 def _top_rows(scores: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
