@@ -107,7 +107,10 @@ class QAEngine:
         entities = load_entities(store) if store is not None else []
         proposed = load_proposed_indicators(store) if store is not None else []
         encode = getattr(self.search, "encode", None)
-        return Vocabulary(IndicatorMatcher(load_scheme(), proposed, encode), OrgResolver(orgs), EntityFinder(entities))
+        from plankg.qa.doc_places import CorpusPlaces
+
+        return Vocabulary(IndicatorMatcher(load_scheme(), proposed, encode), OrgResolver(orgs), EntityFinder(entities),
+                          CorpusPlaces.from_documents(list(self.records.corpus.documents)))
 
     def parse(self, question: str) -> ParsedQuestion:
         """Language, slots and intent of a question (no queries run)."""
@@ -141,11 +144,21 @@ class QAEngine:
                 from plankg.qa.not_found import not_found
 
                 return not_found(self.context, Collector(parsed, intent), "targets")
+            context = self.context
+            if parsed.places.documents and not parsed.regions:
+                # A place known only from its documents: answer from those documents, never others.
+                from dataclasses import replace
+
+                from plankg.qa.doc_places import DocumentScopedGraph
+
+                names = "、".join(name for name, _ in parsed.places.documents)
+                doc_ids = set().union(*(ids for _, ids in parsed.places.documents))
+                context = replace(self.context, graph=DocumentScopedGraph(self.graph, self.records, doc_ids, names))
             if intent == "target_owners" and parsed.family is not None:
                 from plankg.qa.answer_family import answer_family_owners
 
-                return answer_family_owners(self.context, parsed, parsed.family)
-            return self.handlers[intent](self.context, parsed)
+                return answer_family_owners(context, parsed, parsed.family)
+            return self.handlers[intent](context, parsed)
 
     def ask_many(self, questions: list[str]) -> list[Answer]:
         """Answer several questions in order."""

@@ -31,6 +31,8 @@ class Vocabulary:
     indicators: IndicatorMatcher
     orgs: OrgResolver
     entities: EntityFinder
+    #: Places of the corpus's documents (``plankg.qa.doc_places.CorpusPlaces``), or None.
+    places: Any = None
 
 
 @dataclass
@@ -63,6 +65,7 @@ class ParsedQuestion:
                             "score": h.score} for h in self.indicators],
             "regions": list(self.places.regions),
             "unknown_places": list(self.places.unknown),
+            "document_places": [name for name, _ in self.places.documents],
             "years": list(self.time.years),
             "period": list(self.time.period) if self.time.period else None,
             "organisations": [{"surface": o.surface, "names": list(o.names)} for o in self.orgs],
@@ -81,7 +84,7 @@ def parse_question(question: str, vocabulary: Vocabulary) -> ParsedQuestion:
     text = question.strip()
     language = detect_language(text)
     time = parse_time(text)
-    places = parse_places(text)
+    places = parse_places(text, corpus_places=vocabulary.places)
     entities = vocabulary.entities.find(text)
     if language == "en" and not entities:
         entities = vocabulary.entities.find_english(text)
@@ -113,7 +116,7 @@ def parse_question(question: str, vocabulary: Vocabulary) -> ParsedQuestion:
                      + [(h.span, "〈指〉") for h in indicators if h.span])
     flags = SlotFlags(
         indicator=bool(indicators),
-        region=bool(places.regions or places.unknown),
+        region=bool(places.regions or places.unknown or places.documents),
         year=bool(time.years),
         period=time.period is not None,
         org=bool(orgs),

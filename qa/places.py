@@ -40,6 +40,8 @@ class PlaceMention:
     start: int
     end: int
     known: bool = True
+    #: For a place the gazetteer lacks but the corpus's documents come from: those documents.
+    doc_ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -56,8 +58,13 @@ class PlaceSlot:
 
     @property
     def unknown(self) -> tuple[str, ...]:
-        """Places outside the gazetteer (成都, Sichuan)."""
-        return tuple(dict.fromkeys(m.name for m in self.mentions if not m.known))
+        """Places outside the gazetteer (成都, Sichuan) that no document of the corpus comes from."""
+        return tuple(dict.fromkeys(m.name for m in self.mentions if not m.known and not m.doc_ids))
+
+    @property
+    def documents(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Places known only from the corpus's documents (开封市, 宣城高新区), with those documents."""
+        return tuple((m.name, m.doc_ids) for m in self.mentions if m.doc_ids)
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
@@ -88,7 +95,7 @@ def _other_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"\b(" + "|".join(re.escape(p) for p in en) + r")\b", re.IGNORECASE))
 
 
-def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
+def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: object | None = None) -> PlaceSlot:
     """Find gazetteer regions and other places in a question (Chinese and English names).
 
     >>> parse_places("路桥区2025年的目标").regions
@@ -102,9 +109,9 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
     mentions: list[PlaceMention] = []
     spans: list[tuple[int, int]] = []
 
-    def add(name: str, start: int, end: int, known: bool) -> None:
+    def add(name: str, start: int, end: int, known: bool, doc_ids: frozenset[str] = frozenset()) -> None:
         if not _overlaps((start, end), spans):
-            mentions.append(PlaceMention(name, start, end, known))
+            mentions.append(PlaceMention(name, start, end, known, doc_ids))
             spans.append((start, end))
 
     for region, start, end in gazetteer.find_all(text):
@@ -112,6 +119,10 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
     pattern, names = _english_pattern()
     for match in pattern.finditer(text):
         add(names[match.group(1).lower()], match.start(), match.end(), True)
+    if corpus_places is not None:
+        # Places the documents come from (their region, issuer, title): 开封市, 宣城高新区.
+        for hit in corpus_places.find(text):  # type: ignore[attr-defined]
+            add(hit.name, hit.start, hit.end, False, hit.doc_ids)
     zh_other, en_other = _other_patterns()
     for other in (zh_other, en_other):
         for match in other.finditer(text):

@@ -74,9 +74,13 @@ class LexicalSearch:
     def search(self, query: str, k: int = 5, filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         terms = set(_bigrams(query))
         regions = _region_keys(filters.get("region")) if filters and filters.get("region") else None
+        wanted_docs = filters.get("doc") if filters else None
+        wanted_docs = None if wanted_docs is None else set([wanted_docs] if isinstance(wanted_docs, str) else wanted_docs)
         scored = []
         for i, bag in enumerate(self.bags):
             clause = self.clauses[i]
+            if wanted_docs is not None and clause.doc_id not in wanted_docs:
+                continue
             if regions is not None:
                 doc = self.docs.get(clause.doc_id)
                 if not doc or not ({_key(doc.region), _key(doc.parent_region)} & regions):
