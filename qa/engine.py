@@ -125,9 +125,16 @@ class QAEngine:
             from plankg.qa.indicator_slot import mask
 
             parsed.indicators = matcher.match_embedding(mask(parsed.text, parsed.blanks)) or parsed.indicators
-        if intent in FAMILY_INTENTS:
-            from plankg.qa.families import find_family
+        from plankg.qa.families import asks_family_owners, find_family
 
+        if intent not in FAMILY_INTENTS and asks_family_owners(parsed.text, parsed.language):
+            # "Which units own R&D-related targets?": not a list of organisations but the family's owners.
+            from plankg.qa.intents import IntentResult
+
+            scores = dict(parsed.intent.scores) if parsed.intent else {}
+            parsed.intent = IntentResult("target_owners", max(scores.values(), default=3.0), scores)
+            intent = "target_owners"
+        if intent in FAMILY_INTENTS:
             parsed.family = find_family(parsed.text, parsed.language, parsed.indicators)
         return parsed
 

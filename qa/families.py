@@ -56,3 +56,15 @@ def find_family(text: str, language: str, indicators: Sequence[object]) -> Famil
             return named
         return holding[0] if holding else named
     return named
+
+
+_OWNER_CUE_ZH = re.compile(r"谁|哪些单位|哪个单位|哪些部门|哪个部门|责任单位|牵头单位")
+_OWNER_CUE_EN = re.compile(r"\bwho\b|\bwhich\s+(units?|departments?|bureaus?|agenc(y|ies)|bodies|organi[sz]ations?)\b",
+                           re.IGNORECASE)
+_TARGET_WORDS = re.compile(r"目标|指标|\btargets?\b|\bgoals?\b", re.IGNORECASE)
+
+
+def asks_family_owners(text: str, language: str) -> bool:
+    """Does the question ask who owns a family's targets (Which units own R&D-related targets?)."""
+    cue = (_OWNER_CUE_EN if language == "en" else _OWNER_CUE_ZH).search(text)
+    return bool(cue and _TARGET_WORDS.search(text) and family_named(text, language) is not None)

@@ -90,3 +90,9 @@ def test_city_question_keeps_county_figures_out_unless_asked(engine):
     whole = engine.ask("温州全市2019年有哪些目标？")
     regions = {r["region"] for r in whole.rows}
     assert "瑞安市" in regions and "温州市" in regions
+
+
+def test_rd_owners_in_english(engine):
+    answer = engine.ask("Which units own R&D-related targets?")
+    assert answer.intent == "target_owners" and answer.slots["family"]["id"] == "family_rd"
+    assert "路桥区科技局" in answer.answer and "lead" in answer.answer
