@@ -28,6 +28,11 @@ MIN_CHARS = 12
 _SUMMARY_SECTION = re.compile(r"成效|情况|亮点|总结|回顾|主要工作开展|完成|进展|发展基础|现状|指导思想|基本原则")
 _PLAN_SECTION = re.compile(r"计划|思路|打算|重点工作|要点|任务|目标|举措|下一步|明年|行动|措施")
 _CONTENT = re.compile(r"[\w\u3400-\u9fff]")
+# A measure says what will be done: a clause without an action verb is a name, a heading or a list.
+_ORG_NAME = re.compile(r"[^，,。；;：:]*(?:办公室|局|委员会|委|中心|集团|公司|小组|政府)")
+_ACTION = re.compile(r"推进|推动|实施|建设|建立|健全|完善|开展|加强|加快|加大|强化|深化|培育|打造|引进|引育|招引|争取|争创|创建|"
+                     r"落实|组织|提升|提高|优化|支持|鼓励|引导|扩大|探索|举办|办好|做好|做实|做优|实现|确保|力争|启动|构建|"
+                     r"搭建|设立|出台|制定|编制|申报|服务|发挥|促进|拓展|深入|全面|着力|聚焦|围绕|完成|达到")
 
 VectorLookup = Callable[[Sequence[Clause]], "Any"]
 
@@ -91,8 +96,10 @@ def plan_clauses(clauses: Sequence[Clause], documents: dict[str, Document], year
             continue
         if doc.doc_type == "summary_plan" and not _PLAN_SECTION.search(section):
             continue
-        if len(_CONTENT.findall(clause.text)) < MIN_CHARS:
+        if len(_CONTENT.findall(clause.text)) < MIN_CHARS or not _ACTION.search(clause.text):
             continue
+        if _ORG_NAME.fullmatch(clause.text.strip()):
+            continue  # a responsibility cell naming a body (…工作联席会议办公室), not a measure
         key = re.sub(r"\W+", "", clause.text)
         if key in seen:
             continue
