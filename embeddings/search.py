@@ -203,7 +203,7 @@ def expand_query(query: str) -> str:
     """The thesaurus synonyms of the terms in the query ("" when none), e.g. 研发投入 -> R&D经费 ..."""
     from plankg.ontology.thesaurus import load_thesaurus
 
-    return " ".join(load_thesaurus().expand_zh(query, limit=4))
+    return " ".join(load_thesaurus().expand_zh(query, limit=8))
 
 
 def _top_rows(scores: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:
