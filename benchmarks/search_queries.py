@@ -44,3 +44,19 @@ QUERIES: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("激光光电方向的产业服务综合体建设", "laser and photonics innovation service complex", ("激光与光电",)),
     ("党支部建设和学习平台使用", None, ("支部建设",)),
 ]
+
+#: Written after the system was tuned on QUERIES and run once, untouched: a held-out check.
+HELD_OUT: list[tuple[str, str | None, tuple[str, ...]]] = [
+    ("国防和民用两用技术的转化机制", "dual-use military and civilian technology transfer", ("军民融合",)),
+    ("局领导分片联系企业并驻点服务", "bureau leaders assigned to companies for on-site service", ("驻企服务",)),
+    ("给科技公司放贷的合作银行和天使投资资金池", "partner banks for tech loans and angel funds", ("科技合作银行",)),
+    ("外籍专家的引进和管理", "recruiting and managing foreign experts", ("外国专家",)),
+    ("农机推广和农业机械化水平", "agricultural machinery adoption rate", ("农业机械化率",)),
+    ("新产品鉴定数量和产值率", "certified new products and their output share", ("新产品鉴定",)),
+    ("多部门协商联动推进政策落实", None, ("部门会商制度",)),
+    ("逾期没有验收的项目清理", "clearing overdue unaccepted research projects", ("逾期未验收",)),
+    ("一区五园的发展规划", None, ("一区五园”发展规划纲要", "一区五园发展规划")),
+    ("高成长型科技中小企业的推荐", "recommending high-growth technology SMEs", ("高成长科技型中小企业",)),
+    ("财政资金用股权投资和贴息撬动社会资本", "equity investment and interest subsidies from public funds", ("贷款贴息",)),
+    ("第一批专项资金下达和补助金额", None, ("科技创新专项资金项目",)),
+]

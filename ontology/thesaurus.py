@@ -23,6 +23,11 @@ from dataclasses import dataclass
 from pathlib import Path
 
 _THESAURUS_TTL = Path(__file__).with_name("thesaurus.ttl")
+#: An English word alone maps to terms only when it names at most this many (incubator: 1; technology: many).
+WORD_TERMS = 2
+_EN_STOP = set("""the and for with from into onto that this what which who how many much are was were has have
+had did does its their our your of in on at by to as an be or not all any per more most new total number
+share level plan plans planned target targets goal goals year years""".split())
 _INDICATORS_TTL = Path(__file__).with_name("indicators.ttl")
 
 
@@ -63,6 +68,10 @@ class Thesaurus:
         self.terms = tuple(terms)
         self._zh = sorted(((name, term) for term in terms for name in term.zh), key=lambda p: -len(p[0]))
         self._en = sorted(((name.lower(), term) for term in terms for name in term.en), key=lambda p: -len(p[0]))
+        self._en_words: dict[str, list[Term]] = {}
+        for term in terms:
+            for word in {w for name in term.en for w in _singular(name).split()}:
+                self._en_words.setdefault(word, []).append(term)
 
     def terms_in_zh(self, text: str) -> list[Term]:
         """Terms whose Chinese names occur in ``text`` (longest names first, no overlaps)."""
@@ -107,9 +116,18 @@ class Thesaurus:
         return list(found.values())
 
     def english_to_zh(self, text: str, per_term: int = 3) -> list[str]:
-        """Chinese names (preferred and the first synonyms) of the terms an English text names."""
+        """Chinese names of the terms an English text names: whole English names first, then the
+        remaining specific words (a word in at most :data:`WORD_TERMS` terms' names)."""
         out: list[str] = []
-        for term in self.terms_in_en(text):
+        terms = self.terms_in_en(text)
+        covered = {w for term in terms for name in term.en for w in _singular(name).split()}
+        for word in _singular(text).split():
+            if word in covered or word in _EN_STOP or len(word) < 3:
+                continue
+            candidates = self._en_words.get(word, [])
+            if 0 < len(candidates) <= WORD_TERMS:
+                terms += [t for t in candidates if t not in terms]
+        for term in terms:
             for name in term.zh[:per_term]:
                 if name not in out:
                     out.append(name)
