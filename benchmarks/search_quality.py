@@ -81,13 +81,14 @@ def held_out(searcher) -> None:
         print(f"| {name} | {hit3}/{len(ranks)} | {mrr} |")
 
 
-def main() -> int:
+def main(home: str | Path | None = None) -> int:
+    """Print the comparison for the workspace at ``home`` (default: $PLANKG_HOME), building it if empty."""
+    import plankg
     from plankg.embeddings import Searcher
     from plankg.embeddings.ranking import rrf
     from plankg.embeddings.search import _top_rows
-    from plankg.workspace import Workspace
 
-    workspace = Workspace()
+    workspace = plankg.open(home).workspace
     searcher = Searcher(workspace.index_dir, settings=workspace.settings)
     texts = [row.text for row in searcher.rows]
     zh = [q for q, _, _ in QUERIES]
