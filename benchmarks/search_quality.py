@@ -66,7 +66,7 @@ def held_out(searcher) -> None:
         vector = np.asarray(searcher.encoder.encode([query])[0], dtype="float32")
         dense = [int(i) for i in np.argsort(-(np.asarray(searcher.vectors) @ vector))[:100]]
         bm25 = _top_rows(searcher.bm25_terms.scores(searcher.analyzer.tokens(query)), 100, None)
-        fused = sorted(rrf([dense, bm25], [1.0, 1.0]).items(), key=lambda item: -item[1])
+        fused = sorted(rrf([dense, bm25], [1.0, 1.0], 60).items(), key=lambda item: -item[1])
         rrf_ranks.append(_first_hit([texts[i] for i, _ in fused], wanted))
         plankg_ranks.append(_first_hit([h.text for h in searcher.search([query], k=DEPTH)[0]], wanted))
     paired = [(en, w) for _, en, w in HELD_OUT if en]
@@ -98,7 +98,7 @@ def main(home: str | Path | None = None) -> int:
         scores = np.asarray(searcher.vectors) @ np.asarray(vector, dtype="float32")
         dense = [int(i) for i in np.argsort(-scores)[:100]]
         bm25 = _top_rows(searcher.bm25_terms.scores(searcher.analyzer.tokens(query)), 100, None)
-        fused = sorted(rrf([dense, bm25], [1.0, 1.0]).items(), key=lambda item: -item[1])
+        fused = sorted(rrf([dense, bm25], [1.0, 1.0], 60).items(), key=lambda item: -item[1])
         rows["dense"].append(_first_hit([texts[i] for i in dense], wanted))
         rows["bm25"].append(_first_hit([texts[i] for i in bm25], wanted))
         rows["rrf(dense, bm25)"].append(_first_hit([texts[i] for i, _ in fused], wanted))

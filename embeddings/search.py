@@ -23,7 +23,7 @@ from plankg.embeddings.bm25 import BM25Index
 from plankg.embeddings.encoder import Encoder, load_encoder
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.filters import allowed_rows
-from plankg.embeddings.index import CHARS, TERMS
+from plankg.embeddings.index import CHARS, CONTEXT, TERMS
 from plankg.embeddings.tokens import TextAnalyzer, characters
 
 if TYPE_CHECKING:
@@ -93,6 +93,9 @@ class Searcher:
         self.ann = load_ann(self.index_dir, self.meta["ann"], self.vectors)
         self.bm25_terms = BM25Index.load(self.index_dir, TERMS, len(self.rows))
         self.bm25_chars = BM25Index.load(self.index_dir, CHARS, len(self.rows))
+        # Indexes built before the context list existed have none; search works without it.
+        self.bm25_context = (BM25Index.load(self.index_dir, CONTEXT, len(self.rows))
+                             if "context" in self.meta.get("bm25", {}) else None)
         self.analyzer = TextAnalyzer(self.index_dir)
         self._settings = settings
         self._encoder = encoder
@@ -163,8 +166,14 @@ class Searcher:
                 terms = terms + ranking.SYNONYM_WEIGHT * self.bm25_terms.scores(self.analyzer.tokens(synonyms))
             terms_rank = _top_rows(terms, n_candidates, mask)
             chars_rank = _top_rows(chars, n_candidates, mask)
-            fused = ranking.rrf([dense_rank, terms_rank, chars_rank],
-                                [ranking.DENSE_WEIGHT, ranking.TERMS_WEIGHT, ranking.CHARS_WEIGHT])
+            lists = [dense_rank, terms_rank, chars_rank]
+            weights = [ranking.DENSE_WEIGHT, ranking.TERMS_WEIGHT, ranking.CHARS_WEIGHT]
+            if self.bm25_context is not None:
+                # Section headings and the clause's indicators: context a plain index lacks.
+                context = self.bm25_context.scores(self.analyzer.tokens(" ".join([query, synonyms])))
+                lists.append(_top_rows(context, n_candidates, mask))
+                weights.append(ranking.CONTEXT_WEIGHT)
+            fused = ranking.rrf(lists, weights)
             candidates = {row: self._candidate(row) for row in fused}
             results.append([self._hit(row, score) for row, score in ranking.rank(fused, candidates, k)])
         return results
