@@ -202,9 +202,9 @@ def to_chinese(query: str) -> str:
     """
     if _CJK.search(query) or not _ASCII_WORD.search(query):
         return query
-    from plankg.ontology.thesaurus import load_thesaurus
+    from plankg.ontology.thesaurus import load_query_vocabulary
 
-    words = load_thesaurus().english_to_zh(query)
+    words = load_query_vocabulary().english_to_zh(query)
     return " ".join(words) if words else query
 
 

@@ -199,3 +199,17 @@ def load_families(path: str | None = None) -> dict[str, Family]:
                                      tuple(sorted(set(words_zh), key=lambda w: (-len(w), w))),
                                      tuple(sorted(set(words_en), key=lambda w: (-len(w), w))), tuple(members))
     return families
+
+
+@functools.lru_cache(maxsize=1)
+def load_query_vocabulary() -> Thesaurus:
+    """The thesaurus plus the indicator scheme's concepts (English prefLabel -> Chinese labels),
+    for turning English queries into Chinese ones."""
+    from plankg.ontology.indicators import load_scheme
+
+    terms = list(load_thesaurus().terms)
+    for concept in load_scheme().concepts:
+        if concept.label_en and concept.label_en != concept.id:
+            terms.append(Term("indicator:" + concept.id, (concept.label_zh, *concept.alt_labels[:2]),
+                              (concept.label_en,)))
+    return Thesaurus(terms)
