@@ -77,7 +77,7 @@ def _shown_pairs(measures: MeasureAlignment) -> list[Any]:
 
 def _step_text(step: Step, language: str, with_place: bool = False) -> str:
     inferred = ("（年份为推断）" if language == "zh" else " (year inferred)") if step.year_inferred else ""
-    place = (region_name(step.region, language) or ("未注明地区" if language == "zh" else "place not stated")) \
+    place = (region_name(step.place, language) or ("未注明地区" if language == "zh" else "place not stated")) \
         if with_place else ""
     if language == "zh":
         return f"{place}{step.year}年{inferred}{step.text('zh')}（《{step.doc_title}》）"
@@ -122,7 +122,7 @@ def _elsewhere_texts(items: list[IndicatorChange], language: str) -> list[str]:
 
 def _place_step(step: Step, language: str) -> str:
     zh = language == "zh"
-    place = region_name(step.region, language) or ("未注明地区" if zh else "place not stated")
+    place = region_name(step.place, language) or ("未注明地区" if zh else "place not stated")
     inferred = ("（年份为推断）" if zh else " (year inferred)") if step.year_inferred else ""
     return (f"{place}{inferred}{step.text('zh')}（《{step.doc_title}》）" if zh
             else f"{place}{inferred} {step.text('en')} (in “{step.doc_title}”)")

@@ -8,6 +8,7 @@ from plankg.ontology.indicators import load_scheme
 from plankg.ontology.thesaurus import Family
 from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import regions_or_all, target_row
+from plankg.qa.areas import place_label
 from plankg.qa.context import AnswerContext, Collector, covers
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import ParsedQuestion
@@ -68,7 +69,8 @@ def answer_family_owners(ctx: AnswerContext, parsed: ParsedQuestion, family: Fam
         concept = scheme.by_id(str(row.get("indicator") or "").rsplit("/", 1)[-1])
         label = (concept.label_en if parsed.language == "en" and concept else None) or \
             (concept.label_zh if concept else table.get("phrase") or "?")
-        fact = UnitFact(label, concept.id if concept else "", table.get("region"), table.get("year"),
+        fact = UnitFact(label, concept.id if concept else "", place_label(table.get("region"), table.get("area")),
+                        table.get("year"),
                         bool(table.get("year_inferred")), table["stated"], role, table.get("clause_id"),
                         table.get("doc"))
         owner = row.get("ownerName") or "?"

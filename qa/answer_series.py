@@ -4,6 +4,7 @@ from __future__ import annotations
 from typing import Any
 
 from plankg.qa.answer import Answer
+from plankg.qa.areas import area_of
 from plankg.qa.answer_targets import MAX_INDICATORS, indicator_label, regions_or_all
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.not_found import not_found
@@ -196,6 +197,8 @@ def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[dict[str,
             continue
         if level_of(actual.indicator) != level_of(target.indicator):
             continue  # 省级 against 市级及以上 is not the same count
+        if area_of(ctx.records, actual) != area_of(ctx.records, target):
+            continue  # a park's or county's outcome is not the city's
         if target.year is not None and actual.year is not None and actual.year < target.year:
             continue
         gap = None if target.year is None or actual.year is None else actual.year - target.year

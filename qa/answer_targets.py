@@ -57,9 +57,12 @@ def target_row(ctx: AnswerContext, col: Collector, row: dict[str, Any]) -> dict[
     owners = row.get("owners")
     if owners is None and row.get("ownerName"):
         owners = [{"name": row["ownerName"], "role": row.get("role")}]
+    from plankg.qa.areas import area_of
+
     return {
         "indicator": row.get("indicatorLabel") or (record.indicator if record else None),
         "indicator_id": record.indicator_id if record else None,
+        "area": area_of(ctx.records, record),
         "phrase": row.get("phrase") or (record.indicator if record else None),
         "region": row.get("areaName"),
         "year": row.get("year"),
@@ -89,7 +92,9 @@ def _fact_key(row: dict[str, Any]) -> tuple:
 
 
 def _when_where(row: dict[str, Any], language: str) -> str:
-    where = region_name(row.get("region"), language)
+    from plankg.qa.areas import place_label
+
+    where = region_name(place_label(row.get("region"), row.get("area")), language)
     when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
     return f"{where}{when}" if language == "zh" else " ".join(p for p in (where, when) if p)
 
@@ -177,7 +182,9 @@ def _facts_by_region(rows: list[dict[str, Any]], language: str) -> list[str]:
     regions: dict[str, list[str]] = {}
     for row in rows:
         when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
-        regions.setdefault(row.get("region") or "", []).append(
+        from plankg.qa.areas import place_label
+
+        regions.setdefault(place_label(row.get("region"), row.get("area")) or "", []).append(
             f"{when}{row['stated']}" if language == "zh" else f"{when} {row['stated']}")
     out = []
     for region, facts in regions.items():

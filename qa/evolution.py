@@ -17,6 +17,7 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from plankg.qa.areas import area_of
 from plankg.qa.backend import GraphBackend, RecordIndex
 from plankg.qa.render import number
 
@@ -49,6 +50,15 @@ class Step:
     doc_id: str
     doc_title: str
     values: list[StepValue] = field(default_factory=list)
+    #: The park, zone or county the figures are about, when not the whole region (plankg.qa.areas).
+    area: str | None = None
+
+    @property
+    def place(self) -> str | None:
+        """The region, or region·area for a figure about a park, zone or county."""
+        from plankg.qa.areas import place_label
+
+        return place_label(self.region, self.area)
 
     @property
     def main(self) -> StepValue | None:
@@ -170,11 +180,12 @@ def compare_plans(graph: GraphBackend, records: RecordIndex, from_year: int, to_
         if target is None:
             continue
         doc = records.documents.get(target.doc_id)
-        key = (indicator_id, row.get("areaName"), int(row["year"]), target.doc_id)
+        area = area_of(records, target)
+        key = (indicator_id, row.get("areaName"), area, int(row["year"]), target.doc_id)
         step = steps.get(key)
         if step is None:
             step = steps[key] = Step(indicator_id, row.get("areaName"), int(row["year"]), bool(target.year_inferred),
-                                     target.doc_id, doc.title if doc else str(row.get("docTitle") or ""))
+                                     target.doc_id, doc.title if doc else str(row.get("docTitle") or ""), area=area)
         step.year_inferred = step.year_inferred or bool(target.year_inferred)
         value = StepValue(row.get("value"), row.get("unit"), target.measure, row.get("comparator"), target.stretch,
                           target.indicator, bool(row.get("placeholder")), target.clause_id, target.id)
@@ -204,7 +215,8 @@ def _changes(indicator_id: str, label_zh: str, label_en: str, steps: list[Step],
     earlier: dict[str | None, list[Step]] = {}
     later: dict[str | None, list[Step]] = {}
     for step in sorted(steps, key=lambda s: (s.year, s.doc_title)):
-        (earlier if step.year == from_year else later).setdefault(step.region, []).append(step)
+        # A park's or county's figures are their own series, never chained with the region's.
+        (earlier if step.year == from_year else later).setdefault(step.place, []).append(step)
     out: list[IndicatorChange] = []
     if not earlier:
         for place, place_steps in later.items():
