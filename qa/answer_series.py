@@ -28,6 +28,8 @@ def _series_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], label: 
     return {
         "indicator": label,
         "region": row.get("areaName"),
+        "area": area_of(ctx.records, record),
+        "target_id": record.id if record else None,
         "year": row.get("year"),
         "year_inferred": bool(record.year_inferred) if record else False,
         "period": period,
@@ -93,14 +95,19 @@ def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
+    """Per indicator and place: one step per year (figures of a year joined, a stretch value in
+    brackets after its target), steps in time order joined by arrows."""
+    from plankg.qa.areas import place_label
+
     language = parsed.language
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault((row["indicator"], row.get("region") or ""), []).append(row)
+        place = place_label(row.get("region"), row.get("area")) or ""
+        groups.setdefault((row["indicator"], place), []).append(row)
     sentences = []
     for (indicator, region), group in groups.items():
-        steps: list[str] = []
-        last_when = None
+        steps: list[tuple[str, list[str]]] = []
+        figures: dict[str, int] = {}  # target id -> index of its figure in the current step
         for row in sorted(group, key=_sort_key):
             when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
             if row.get("year") is None and not row.get("period"):
@@ -109,17 +116,24 @@ def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
                 when = (f"年份未知（《{title}》" + (f"，约{placed}年" if placed else "") + "）") if language == "zh" \
                     else (f"year unknown (in “{title}”" + (f", about {placed}" if placed else "") + ")")
             kind = KIND_ZH.get(row["kind"], row["kind"]) if language == "zh" else KIND_EN.get(row["kind"], row["kind"])
-            if when == last_when and steps:
+            if not steps or steps[-1][0] != when:
                 # Figures of the same year are one step, never a change over time.
-                steps[-1] += (f"、{kind}{row['stated']}" if language == "zh" else f", {kind} {row['stated']}")
+                steps.append((when, []))
+                figures = {}
+            items = steps[-1][1]
+            own = row.get("target_id")
+            if row["kind"] == "stretch" and own in figures:
+                items[figures[own]] += f"（力争{row['stated']}）" if language == "zh" else f" (stretch {row['stated']})"
                 continue
-            last_when = when
-            steps.append(f"{when}{kind}{row['stated']}" if language == "zh" else f"{when} {kind} {row['stated']}")
+            figures[own] = len(items)
+            items.append(f"{kind}{row['stated']}" if language == "zh" else f"{kind} {row['stated']}")
+        joined = [f"{when}{'、'.join(items)}" if language == "zh" else f"{when} {', '.join(items)}"
+                  for when, items in steps]
         where = region_name(region, language) or ("未注明地区" if language == "zh" else "region not stated")
         if language == "zh":
-            sentences.append(f"{where}“{indicator}”：{' → '.join(steps)}。")
+            sentences.append(f"{where}“{indicator}”：{' → '.join(joined)}。")
         else:
-            sentences.append(f"{where}, {indicator}: {' → '.join(steps)}.")
+            sentences.append(f"{where}, {indicator}: {' → '.join(joined)}.")
     return ("" if language == "zh" else " ").join(sentences)
 
 

@@ -96,3 +96,18 @@ def test_rd_owners_in_english(engine):
     answer = engine.ask("Which units own R&D-related targets?")
     assert answer.intent == "target_owners" and answer.slots["family"]["id"] == "family_rd"
     assert "路桥区科技局" in answer.answer and "lead" in answer.answer
+
+
+def test_series_joins_a_years_figures_and_its_stretch(engine):
+    answer = engine.ask("温州高新技术企业目标从2019年到2021年怎样变化？")
+    for sentence in answer.answer.split("。"):
+        years = re.findall(r"(20\d\d)年", sentence)
+        assert len(years) == len(set(years)), "a year appears once per series"
+    assert "（力争" in answer.answer
+
+
+def test_a_zones_figure_is_not_the_towns(engine):
+    answer = engine.ask("桐乡2019年R&D投入占GDP比重的目标是多少？")
+    zone_rows = [r for r in answer.rows if r.get("area")]
+    assert zone_rows and all(r["value"] != 2.8 for r in zone_rows)
+    assert "桐乡市·" in answer.answer
