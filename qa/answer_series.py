@@ -57,7 +57,9 @@ def _sort_key(row: dict[str, Any]) -> tuple:
 def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     """…从2019年到2022年如何变化 / how did … change: targets and actuals aligned by year, per region."""
     years = sorted(set(parsed.time.years))
-    sure = [h for h in parsed.indicators if h.method in ("label", "label+partial", "english", "category")]
+    from plankg.qa.families import names_one_indicator
+
+    sure = [h for h in parsed.indicators if names_one_indicator(h)]
     if len(years) >= 2 and (not sure or parsed.family is not None):
         # 2019年的计划如何演变为2022年的目标: the overview of the two years' plans (a family narrows it).
         from plankg.qa.answer_evolution import answer_overview
@@ -147,14 +149,19 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
     """
     col = Collector(parsed, "plan_vs_outcome")
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
+    unreported: list[dict[str, Any]] = []
     for indicator in indicators:
         for region in regions_or_all(parsed):
             rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year,
                                                           within=parsed.places.include_sub))
             rows = [r for r in rows if covers(parsed, r.get("year"))]
             if indicator is None:
+                unreported += [r for r in rows if not r.get("actual")]
                 rows = [r for r in rows if r.get("actual")]
             col.rows.extend(_pair_rows(ctx, col, rows, indicator, region))
+    if not any(r.get("actual_value") is not None for r in col.rows) and unreported:
+        # The place's targets of that year exist, but no report gives their outcome: say so per target.
+        col.rows = _pair_rows(ctx, col, unreported, None, None)
     if not col.rows:
         return not_found(ctx, col, "targets")
     return col.finish(_outcome_text(parsed, col.rows))

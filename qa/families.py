@@ -14,8 +14,15 @@ from plankg.ontology.thesaurus import Family, load_families
 
 _RELATED_ZH = re.compile(r"相关|有关|方面|领域|类(?:目标|指标)|一类|系列")
 _RELATED_EN = re.compile(r"\b(related|relating|concerning|family|kinds?\s+of)\b|-related\b", re.IGNORECASE)
-#: Indicator matches that name one indicator for sure (a whole label).
-_SURE = ("label", "label+partial", "english")
+#: Indicator matches that name one indicator for sure (a whole label; a close English label).
+_SURE = ("label", "label+partial")
+_SURE_ENGLISH = 0.7
+
+
+def names_one_indicator(hit: object) -> bool:
+    """A hit that names one indicator for sure, not a family word matched loosely (R&D targets)."""
+    method = getattr(hit, "method", "")
+    return method in _SURE or (method == "english" and getattr(hit, "score", 0.0) >= _SURE_ENGLISH)
 
 
 def _word_in(text: str, word: str, language: str) -> bool:
@@ -45,7 +52,7 @@ def find_family(text: str, language: str, indicators: Sequence[object]) -> Famil
         indicators: The indicator hits of the question (objects with ``id`` and ``method``).
     """
     related = (_RELATED_EN if language == "en" else _RELATED_ZH).search(text) is not None
-    sure = [h for h in indicators if getattr(h, "method", "") in _SURE]
+    sure = [h for h in indicators if names_one_indicator(h)]
     named = family_named(text, language)
     if sure and not related:
         return None

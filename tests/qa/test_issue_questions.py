@@ -111,3 +111,16 @@ def test_a_zones_figure_is_not_the_towns(engine):
     zone_rows = [r for r in answer.rows if r.get("area")]
     assert zone_rows and all(r["value"] != 2.8 for r in zone_rows)
     assert "桐乡市·" in answer.answer
+
+
+def test_a_family_narrows_the_english_overview(engine):
+    answer = engine.ask("How did R&D targets evolve from 2019 to 2022?")
+    assert answer.slots["family"]["id"] == "family_rd"
+    members = set(answer.slots["family"]["members"])
+    assert {r["indicator_id"] for r in answer.rows if r["type"] == "indicator"} <= members
+
+
+def test_targets_without_any_outcome_are_not_reported(engine):
+    answer = engine.ask("路桥区2021年目标完成情况")
+    assert answer.found and answer.rows and all(r["actual_value"] is None for r in answer.rows)
+    assert "未报告" in answer.answer
