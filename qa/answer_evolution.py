@@ -18,16 +18,41 @@ SHOWN_MEASURES = 3
 def evolution_overview(ctx: AnswerContext, from_year: int, to_year: int, region: str | None = None,
                        within: bool = False, indicators: set[str] | None = None,
                        with_measures: bool = True) -> Evolution:
-    """Indicator changes and (when the search index gives vectors) aligned measures between two years."""
+    """Indicator changes and (when the search index gives vectors) aligned measures between two years.
+
+    With ``indicators`` (a family), the measures are the clauses naming one of their labels.
+    """
     evolution = compare_plans(ctx.graph, ctx.records, from_year, to_year, region, within, indicators)
     lookup = getattr(ctx.search, "clause_vectors", None)
     if with_measures and lookup is not None:
         regions = _regions(ctx, region, within)
         documents = ctx.records.documents
         clauses = ctx.records.corpus.clauses
-        evolution.measures = align_measures(plan_clauses(clauses, documents, from_year, regions),
-                                            plan_clauses(clauses, documents, to_year, regions), documents, lookup)
+        earlier = plan_clauses(clauses, documents, from_year, regions)
+        later = plan_clauses(clauses, documents, to_year, regions)
+        if indicators is not None:
+            words = _label_words(indicators)
+            earlier = [c for c in earlier if any(w in c.text for w in words)]
+            later = [c for c in later if any(w in c.text for w in words)]
+        evolution.measures = align_measures(earlier, later, documents, lookup)
     return evolution
+
+
+def _label_words(indicators: set[str]) -> set[str]:
+    """Words that name these indicators in a clause: their labels, and the words of their families."""
+    from plankg.ontology.indicators import load_scheme
+    from plankg.ontology.thesaurus import load_families
+
+    scheme = load_scheme()
+    words: set[str] = set()
+    for indicator_id in indicators:
+        concept = scheme.by_id(indicator_id)
+        if concept is not None:
+            words |= {concept.label_zh, *concept.alt_labels}
+    for family in load_families().values():
+        if indicators <= set(family.members):
+            words |= {w for w in family.words_zh if len(w) >= 2}
+    return words
 
 
 def _regions(ctx: AnswerContext, region: str | None, within: bool) -> set[str] | None:
@@ -38,8 +63,7 @@ def _regions(ctx: AnswerContext, region: str | None, within: bool) -> set[str] |
     places = {region}
     if within:
         places |= {r.name for r in load_gazetteer().descendants(region)}
-    covered = ctx.records.regions_covered()
-    return places if places & covered or not within else places
+    return places
 
 
 def answer_overview(ctx: AnswerContext, parsed: ParsedQuestion, from_year: int, to_year: int,
