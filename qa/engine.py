@@ -119,10 +119,7 @@ class QAEngine:
         needs = intent in NEEDS_INDICATOR or (intent == "target_value" and not parsed.regions)
         weak = all(h.method == "partial" and h.score < WEAK_MATCH for h in parsed.indicators)
         matcher = self.vocabulary.indicators
-        from plankg.qa.families import family_named
-
-        family_question = intent in FAMILY_INTENTS and family_named(parsed.text, parsed.language) is not None
-        if needs and weak and not family_question and matcher.encode is not None and parsed.language == "zh":
+        if needs and weak and matcher.encode is not None and parsed.language == "zh":
             # No label and at most a short shared run (研究开发开支 shares only 研究 with labels):
             # meaning decides, when the encoder can tell.
             from plankg.qa.indicator_slot import mask
