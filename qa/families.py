@@ -15,7 +15,7 @@ from plankg.ontology.thesaurus import Family, load_families
 _RELATED_ZH = re.compile(r"相关|有关|方面|领域|类(?:目标|指标)|一类|系列")
 _RELATED_EN = re.compile(r"\b(related|relating|concerning|family|kinds?\s+of)\b|-related\b", re.IGNORECASE)
 #: Indicator matches that name one indicator for sure (a whole label; a close English label).
-_SURE = ("label", "label+partial")
+_SURE = ("label", "label+partial", "embedding")  # an embedding hit already cleared a high threshold
 _SURE_ENGLISH = 0.7
 
 
