@@ -269,7 +269,11 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--sizes", default="100000,1000000", help="synthetic collection sizes")
     parser.add_argument("--skip-synthetic", action="store_true")
     parser.add_argument("--rounds", type=int, default=3, help="repeat timings, keep the best")
+    parser.add_argument("--quality-only", action="store_true",
+                        help="only the search-quality comparison (dense, BM25, RRF, txtai, plankg)")
     args = parser.parse_args(argv)
+    if args.quality_only:
+        return search_quality()
 
     from plankg.embeddings.store import read_vectors
     from plankg.ingest import read_corpus
@@ -287,7 +291,16 @@ def main(argv: list[str] | None = None) -> int:
             bench_synthetic(sizes, read_vectors(workspace / "index2"))
     finally:
         shutil.rmtree(workspace, ignore_errors=True)
-    return 0
+    return search_quality()
+
+
+def search_quality() -> int:
+    """hit@3 and MRR on paraphrase queries (``search_quality.py``) in a fresh workspace of the bundled corpus."""
+    sys.path.insert(0, str(Path(__file__).resolve().parent))
+    import search_quality as quality
+
+    with tempfile.TemporaryDirectory() as tmp:
+        return quality.main(Path(tmp) / "workspace")
 
 
 if __name__ == "__main__":

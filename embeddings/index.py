@@ -33,6 +33,9 @@ ENCODE_CHUNK = 256
 #: Names of the two BM25 indexes: jieba words + bigrams, and single characters.
 TERMS = "terms"
 CHARS = "chars"
+#: A third BM25 index over each clause's context: its nearest section headings and the canonical
+#: names of the indicators its targets measure (what a plain index does not know about a clause).
+CONTEXT = "context"
 
 
 def search_text(clause: "Clause") -> str:
@@ -47,6 +50,27 @@ def search_text(clause: "Clause") -> str:
         if kept:
             return "；".join(kept)
     return clause.text
+
+
+def context_text(clause: "Clause", indicator_labels: Iterable[str] = ()) -> str:
+    """The last two section headings of a clause and the indicator names of its targets."""
+    return " ".join([*clause.section_path[-2:], *sorted(set(indicator_labels))])
+
+
+def _indicator_labels(corpus: "Corpus") -> dict[str, set[str]]:
+    """Clause id -> Chinese names of the canonical indicators its targets measure."""
+    try:
+        from plankg.ontology import load_scheme
+
+        scheme = load_scheme()
+    except (ImportError, OSError, ValueError):
+        return {}
+    labels: dict[str, set[str]] = {}
+    for target in corpus.targets:
+        concept = scheme.by_id(target.indicator_id) if target.indicator_id else None
+        if concept is not None:
+            labels.setdefault(target.clause_id, set()).add(concept.label_zh)
+    return labels
 
 
 def content_hash(encoder_key: str, text: str) -> str:
@@ -98,7 +122,9 @@ def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path 
         for d in corpus.documents
     ]
     store.write_rows(out_dir, rows, documents, vectors)
-    bm25_meta = _write_bm25(out_dir, texts, _dictionary_names(corpus))
+    indicators = _indicator_labels(corpus)
+    contexts = [context_text(c, indicators.get(c.id, ())) for c in clauses]
+    bm25_meta = _write_bm25(out_dir, texts, _dictionary_names(corpus), contexts)
     ann_index = build_ann(vectors, ann)
     if ann_index.kind == "flat":
         (out_dir / ANN_FILE).unlink(missing_ok=True)
@@ -132,8 +158,8 @@ def _vectors(encoder: Encoder, texts: list[str], hashes: list[str], previous_dir
     return vectors, sum(1 for h in hashes if h in missing_set)
 
 
-def _write_bm25(out_dir: Path, texts: list[str], names: list[str]) -> dict:
-    """Write jieba's dictionaries and both BM25 indexes; return their summary for ``meta.json``."""
+def _write_bm25(out_dir: Path, texts: list[str], names: list[str], contexts: list[str] | None = None) -> dict:
+    """Write jieba's dictionaries and the BM25 indexes; return their summary for ``meta.json``."""
     (out_dir / JIEBA_CACHE_FILE).unlink(missing_ok=True)  # belongs to an earlier dictionary
     write_dictionary(out_dir, texts)
     write_userdict(out_dir, dictionary_words(names))
@@ -142,7 +168,12 @@ def _write_bm25(out_dir: Path, texts: list[str], names: list[str]) -> dict:
     chars = BM25Index.build([characters(text) for text in texts])
     terms.save(out_dir, TERMS)
     chars.save(out_dir, CHARS)
-    return {"k1": K1, "b": B, "terms": len(terms.vocab), "chars": len(chars.vocab)}
+    meta = {"k1": K1, "b": B, "terms": len(terms.vocab), "chars": len(chars.vocab)}
+    if contexts is not None:
+        context = BM25Index.build([analyzer.tokens(text) for text in contexts])
+        context.save(out_dir, CONTEXT)
+        meta["context"] = len(context.vocab)
+    return meta
 
 
 def _previous_vectors(previous_dir: str | Path | None, encoder: Encoder, wanted: set[str]

@@ -10,6 +10,7 @@ near-empty clauses and drops near-duplicates.
 from __future__ import annotations
 
 import dataclasses
+import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -22,7 +23,7 @@ from plankg.embeddings.bm25 import BM25Index
 from plankg.embeddings.encoder import Encoder, load_encoder
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.filters import allowed_rows
-from plankg.embeddings.index import CHARS, TERMS
+from plankg.embeddings.index import CHARS, CONTEXT, TERMS
 from plankg.embeddings.tokens import TextAnalyzer, characters
 
 if TYPE_CHECKING:
@@ -92,6 +93,9 @@ class Searcher:
         self.ann = load_ann(self.index_dir, self.meta["ann"], self.vectors)
         self.bm25_terms = BM25Index.load(self.index_dir, TERMS, len(self.rows))
         self.bm25_chars = BM25Index.load(self.index_dir, CHARS, len(self.rows))
+        # Indexes built before the context list existed have none; search works without it.
+        self.bm25_context = (BM25Index.load(self.index_dir, CONTEXT, len(self.rows))
+                             if "context" in self.meta.get("bm25", {}) else None)
         self.analyzer = TextAnalyzer(self.index_dir)
         self._settings = settings
         self._encoder = encoder
@@ -141,6 +145,8 @@ class Searcher:
         if not queries or not self.rows or (allowed is not None and len(allowed) == 0):
             return [[] for _ in queries]
         n_candidates = max(CANDIDATES, k * CANDIDATE_FACTOR)
+        # English queries reach Chinese clauses through the thesaurus' English names.
+        queries = [to_chinese(q) for q in queries]
         query_vectors = self.encoder.encode(list(queries))
         _, dense_ids = self.ann.search(query_vectors, n_candidates, allowed)
         mask = None
@@ -150,10 +156,24 @@ class Searcher:
         results = []
         for query, ids in zip(queries, dense_ids):
             dense_rank = [int(i) for i in ids if i >= 0]
-            terms_rank = _top_rows(self.bm25_terms.scores(self.analyzer.tokens(query)), n_candidates, mask)
-            chars_rank = _top_rows(self.bm25_chars.scores(characters(query)), n_candidates, mask)
-            fused = ranking.rrf([dense_rank, terms_rank, chars_rank],
-                                [ranking.DENSE_WEIGHT, ranking.TERMS_WEIGHT, ranking.CHARS_WEIGHT])
+            # BM25 reads the query with the thesaurus' synonyms (研发投入 -> R&D经费...): words the
+            # plans use for the same thing; the dense list already sees meaning.
+            synonyms = expand_query(query)
+            terms = self.bm25_terms.scores(self.analyzer.tokens(query))
+            chars = self.bm25_chars.scores(characters(query))
+            if synonyms:
+                # Synonyms help find a clause that words it differently, never outweigh the query's own words.
+                terms = terms + ranking.SYNONYM_WEIGHT * self.bm25_terms.scores(self.analyzer.tokens(synonyms))
+            terms_rank = _top_rows(terms, n_candidates, mask)
+            chars_rank = _top_rows(chars, n_candidates, mask)
+            lists = [dense_rank, terms_rank, chars_rank]
+            weights = [ranking.DENSE_WEIGHT, ranking.TERMS_WEIGHT, ranking.CHARS_WEIGHT]
+            if self.bm25_context is not None:
+                # Section headings and the clause's indicators: context a plain index lacks.
+                context = self.bm25_context.scores(self.analyzer.tokens(" ".join([query, synonyms])))
+                lists.append(_top_rows(context, n_candidates, mask))
+                weights.append(ranking.CONTEXT_WEIGHT)
+            fused = ranking.rrf(lists, weights)
             candidates = {row: self._candidate(row) for row in fused}
             results.append([self._hit(row, score) for row, score in ranking.rank(fused, candidates, k)])
         return results
@@ -168,6 +188,31 @@ class Searcher:
         return Hit(doc=doc.source_name if doc else r.doc_id, doc_id=r.doc_id, clause_id=r.id, text=r.text,
                    score=round(float(score), 6), section_path=r.section_path, start=r.start, end=r.end,
                    kind=r.kind)
+
+
+_ASCII_WORD = re.compile(r"[A-Za-z]{2,}")
+_CJK = re.compile(r"[\u4e00-\u9fff]")
+
+
+def to_chinese(query: str) -> str:
+    """An English query as the Chinese names of the policy terms it names (the query if none or Chinese).
+
+    >>> to_chinese("technology incubators")
+    '孵化器 众创空间 加速器'
+    """
+    if _CJK.search(query) or not _ASCII_WORD.search(query):
+        return query
+    from plankg.ontology.thesaurus import load_query_vocabulary
+
+    words = load_query_vocabulary().english_to_zh(query)
+    return " ".join(words) if words else query
+
+
+def expand_query(query: str) -> str:
+    """The thesaurus synonyms of the terms in the query ("" when none), e.g. 研发投入 -> R&D经费 ..."""
+    from plankg.ontology.thesaurus import load_thesaurus
+
+    return " ".join(load_thesaurus().expand_zh(query, limit=8))
 
 
 def _top_rows(scores: np.ndarray, n: int, mask: np.ndarray | None) -> list[int]:

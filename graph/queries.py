@@ -39,6 +39,14 @@ _KIND = ('BIND(IF(?kindNode = plankg:TargetValue, "target", IF(?kindNode = plank
 # with every region.
 _REGION_PATTERN = """?obs plankg:refArea ?area .
   ?area plankg:withinRegion* ?regionNode ."""
+# A place's own figures only: a county's targets are not its city's (``within=False``).
+_REGION_EXACT = """?obs plankg:refArea ?regionNode ."""
+
+
+def _region_part(region: str | None, within: bool) -> str:
+    if not region:
+        return ""
+    return _REGION_PATTERN if within else _REGION_EXACT
 
 
 def _group_owners(rows: list[Row], key: str = "target") -> list[Row]:
@@ -55,13 +63,15 @@ def _group_owners(rows: list[Row], key: str = "target") -> list[Row]:
 
 
 # ---- the named queries -------------------------------------------------------------------------
-def owners_of_indicator(store: GraphStore, indicator: str, region: str | None = None) -> QueryResult:
-    """Who owns the targets of an indicator, with role, year and source document.
+def owners_of_indicator(store: GraphStore, indicator: str | list[str], region: str | None = None,
+                        within: bool = True) -> QueryResult:
+    """Who owns the targets of an indicator (or of several: a family), with role, year and document.
 
-    One row per (target, owner): target, owner, ownerName, role (lead|support|default), year,
-    periodStart, periodEnd, value, unit, placeholder, document, docTitle, clause, areaName.
+    One row per (target, owner): target, indicator, owner, ownerName, role (lead|support|default),
+    year, periodStart, periodEnd, value, unit, placeholder, document, docTitle, clause, areaName.
+    ``within=False`` keeps a region's own targets (not those of the counties inside it).
     """
-    body = f"""SELECT ?target ?owner ?ownerName ?role ?year ?periodStart ?periodEnd ?value ?unit ?placeholder
+    body = f"""SELECT ?target ?indicator ?owner ?ownerName ?role ?year ?periodStart ?periodEnd ?value ?unit ?placeholder
        ?document ?docTitle ?clause ?areaName
 WHERE {{
   ?obs a plankg:Target ;
@@ -72,7 +82,7 @@ WHERE {{
   ?attribution prov:agent ?owner ; prov:hadRole ?roleNode .
   ?owner rdfs:label ?ownerName .
   ?document dcterms:title ?docTitle .
-  {_REGION_PATTERN if region else ""}
+  {_region_part(region, within)}
   OPTIONAL {{ ?obs plankg:year ?year }}
   OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
   OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
@@ -83,11 +93,13 @@ WHERE {{
   BIND(?obs AS ?target)
 }}
 ORDER BY ?ownerName ?year ?target"""
-    return run_in_region(store, "owners_of_indicator", body, {"indicator": resolve_indicator(indicator)}, region)
+    indicators = [indicator] if isinstance(indicator, str) else list(indicator)
+    return run_in_region(store, "owners_of_indicator", body,
+                         {"indicator": [resolve_indicator(i) for i in indicators]}, region)
 
 
 def targets(store: GraphStore, region: str | None = None, year: int | None = None, owner: str | None = None,
-            indicator: str | None = None, include_achievements: bool = False) -> QueryResult:
+            indicator: str | None = None, include_achievements: bool = False, within: bool = True) -> QueryResult:
     """Targets filtered by region (hierarchy-aware), year, owner name and indicator.
 
     One row per target with ``owners`` as a list of {owner, name, role}.
@@ -109,7 +121,7 @@ WHERE {{
   ?document dcterms:title ?docTitle .
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
   {"?obs plankg:year ?year ." if year is not None else ""}
-  {_REGION_PATTERN if region else ""}
+  {_region_part(region, within)}
   {owner_filter}
   {"" if year is not None else "OPTIONAL { ?obs plankg:year ?year }"}
   OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
@@ -136,7 +148,7 @@ ORDER BY ?areaName ?year ?target"""
     return QueryResult(result.name, result.sparql, _group_owners(result.rows), result.params)
 
 
-def indicator_series(store: GraphStore, indicator: str, region: str | None = None) -> QueryResult:
+def indicator_series(store: GraphStore, indicator: str, region: str | None = None, within: bool = True) -> QueryResult:
     """An indicator's values per region over time: baseline -> targets (and stretch) -> actuals.
 
     Rows: areaName, year, periodStart, periodEnd, kind (baseline|target|stretch|actual), value,
@@ -149,7 +161,7 @@ WHERE {{
        plankg:valueKind ?kindNode ;
        qb:dataSet/dcterms:source ?document .
   ?document dcterms:title ?docTitle .
-  {_REGION_PATTERN if region else ""}
+  {_region_part(region, within)}
   OPTIONAL {{ ?obs plankg:refArea/rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }}
   OPTIONAL {{ ?obs plankg:year ?year }}
   OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
@@ -166,7 +178,7 @@ ORDER BY ?areaName ?year ?kindOrder ?observation"""
 
 
 def plan_vs_outcome(store: GraphStore, indicator: str | None = None, region: str | None = None,
-                    year: int | None = None) -> QueryResult:
+                    year: int | None = None, within: bool = True) -> QueryResult:
     """Planned targets beside reported actuals for the same indicator and region, same year or later.
 
     Rows: indicator, indicatorLabel, areaName, year, target, targetValue, comparator, unit,
@@ -182,7 +194,7 @@ WHERE {{
        sdmx-measure:obsValue ?targetValue .
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
   ?area rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh")
-  {_REGION_PATTERN if region else ""}
+  {_region_part(region, within)}
   OPTIONAL {{ ?obs plankg:comparator ?comparator }}
   OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
   OPTIONAL {{
@@ -207,6 +219,38 @@ ORDER BY ?indicatorLabel ?areaName ?year ?target ?actual"""
     for row in result.rows:
         row["met"] = _met(row.get("targetValue"), row.get("actualValue"), row.get("comparator"))
     return result
+
+
+def targets_in_years(store: GraphStore, years: list[int], region: str | None = None,
+                     within: bool = True) -> QueryResult:
+    """Targets set for any of ``years`` (one row per target, stretch values excluded).
+
+    Rows: target, indicator, indicatorLabel, indicatorLabelEn, year, value, unit, comparator,
+    placeholder, areaName, document, docTitle, clause. The evolution analysis compares two years
+    of these.
+    """
+    body = f"""SELECT ?target ?indicator ?indicatorLabel ?indicatorLabelEn ?year ?value ?unit ?comparator ?placeholder
+       ?areaName ?document ?docTitle ?clause
+WHERE {{
+  ?obs a plankg:Target ;
+       plankg:year ?year ;
+       plankg:indicator ?indicator ;
+       plankg:valueKind plankg:TargetValue ;
+       prov:wasDerivedFrom ?clause ;
+       qb:dataSet/dcterms:source ?document .
+  ?document dcterms:title ?docTitle .
+  {_region_part(region, within)}
+  ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
+  OPTIONAL {{ ?indicator skos:prefLabel ?indicatorLabelEn . FILTER(LANG(?indicatorLabelEn) = "en") }}
+  OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
+  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
+  OPTIONAL {{ ?obs plankg:comparator ?comparator }}
+  OPTIONAL {{ ?obs plankg:isPlaceholder ?placeholder }}
+  OPTIONAL {{ ?obs plankg:refArea/rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }}
+  BIND(?obs AS ?target)
+}}
+ORDER BY ?indicator ?areaName ?year ?target"""
+    return run_in_region(store, "targets_in_years", body, {"year": [int(y) for y in years]}, region)
 
 
 def _met(target: float | None, actual: float | None, comparator: str | None) -> bool | None:
@@ -317,6 +361,7 @@ NAMED_QUERIES = {
     "targets": targets,
     "indicator_series": indicator_series,
     "plan_vs_outcome": plan_vs_outcome,
+    "targets_in_years": targets_in_years,
     "find_regions": find_regions,
     "find_entities": find_entities,
     "entity_profile": entity_profile,
@@ -342,5 +387,6 @@ __all__ = [
     "run_in_region",
     "run_named",
     "targets",
+    "targets_in_years",
     "with_prologue",
 ]

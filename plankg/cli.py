@@ -14,7 +14,9 @@ if TYPE_CHECKING:
     from plankg.facade import KnowledgeGraph
 
 #: Modules that register more subcommands (``add_parsers(subparsers)``).
-COMMAND_MODULES = ("plankg.cmd_search", "plankg.cmd_ask", "plankg.cmd_graph", "plankg.cmd_serve")
+COMMAND_MODULES = (
+    "plankg.cmd_search", "plankg.cmd_ask", "plankg.cmd_graph", "plankg.cmd_evolve", "plankg.cmd_serve",
+)
 #: Commands that read no workspace (so take no ``--workspace``).
 NO_WORKSPACE = ("ingest",)
 

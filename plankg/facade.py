@@ -24,6 +24,7 @@ if TYPE_CHECKING:
     from plankg.graph.store import GraphStore
     from plankg.ingest.records import Corpus
     from plankg.qa import Answer, QAEngine
+    from plankg.qa.evolution import Evolution
 
 #: Rows the facade can list; ``rows(what)`` gives them as dicts, the methods as DataFrames.
 ROW_KINDS = ("documents", "targets", "entities")
@@ -297,4 +298,27 @@ class KnowledgeGraph:
         """Answer several questions in order."""
         return self.qa.ask_many(list(questions))
 
-    # Room for issue 11 (plan evolution): ``evolution`` and ``compare_plans`` go here.
+    # ---- plan evolution -----------------------------------------------------------------------
+    def evolution(self, from_year: int, to_year: int, region: str | None = None, include_counties: bool = False,
+                  family: str | None = None, measures: bool = True) -> Evolution:
+        """How ``from_year``'s plans became ``to_year``'s goals.
+
+        Args:
+            from_year: The earlier plan year.
+            to_year: The later plan year.
+            region: Only this place (its counties too with ``include_counties``).
+            include_counties: Add the counties and districts of a city, each labelled.
+            family: Only an indicator family (``R&D``, ``研发``, ``人才``...).
+            measures: Also align the measures (clauses) of the two years by meaning.
+
+        Returns:
+            Indicator changes, new and dropped indicators, and continued, new and dropped measures,
+            each with its evidence.
+        """
+        from plankg.qa.answer_evolution import evolution_for
+
+        return evolution_for(self.qa, from_year, to_year, region, include_counties, family, measures)
+
+    def compare_plans(self, from_year: int, to_year: int, region: str | None = None) -> Evolution:
+        """The plans of two years compared (see :meth:`evolution`)."""
+        return self.evolution(from_year, to_year, region)

@@ -32,7 +32,7 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 
 def write_json(value: Any, out: TextIO) -> None:
     """Pretty JSON with Chinese kept readable."""
-    json.dump(value, out, ensure_ascii=False, indent=2)
+    json.dump(value, out, ensure_ascii=False, indent=2, default=str)
     out.write("\n")
 
 

@@ -5,6 +5,7 @@ from typing import Any
 
 from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import MAX_INDICATORS, indicator_label, regions_or_all
+from plankg.qa.areas import area_of
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import ParsedQuestion
@@ -27,6 +28,8 @@ def _series_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], label: 
     return {
         "indicator": label,
         "region": row.get("areaName"),
+        "area": area_of(ctx.records, record),
+        "target_id": record.id if record else None,
         "year": row.get("year"),
         "year_inferred": bool(record.year_inferred) if record else False,
         "period": period,
@@ -53,13 +56,23 @@ def _sort_key(row: dict[str, Any]) -> tuple:
 # ---- evolution -----------------------------------------------------------------------------------
 def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     """…从2019年到2022年如何变化 / how did … change: targets and actuals aligned by year, per region."""
+    years = sorted(set(parsed.time.years))
+    from plankg.qa.families import names_one_indicator
+
+    sure = [h for h in parsed.indicators if names_one_indicator(h)]
+    if len(years) >= 2 and (not sure or parsed.family is not None):
+        # 2019年的计划如何演变为2022年的目标: the overview of the two years' plans (a family narrows it).
+        from plankg.qa.answer_evolution import answer_overview
+
+        indicators = set(parsed.family.members) if parsed.family is not None else None
+        return answer_overview(ctx, parsed, years[0], years[-1], indicators)
     col = Collector(parsed, "evolution")
     if not parsed.indicators:
         return not_found(ctx, col, "indicator")
     for hit in parsed.indicators[:MAX_INDICATORS]:
         label = indicator_label(parsed, hit.id, hit.label_zh)
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.indicator_series(hit.id, region)):
+            for row in col.ran(ctx.graph.indicator_series(hit.id, region, within=parsed.places.include_sub)):
                 in_range = covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd"))
                 if in_range or (row.get("year") is None and row.get("periodStart") is None):
                     col.rows.append(_series_row(ctx, col, row, label))
@@ -84,13 +97,19 @@ def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
 
 
 def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
+    """Per indicator and place: one step per year (figures of a year joined, a stretch value in
+    brackets after its target), steps in time order joined by arrows."""
+    from plankg.qa.areas import place_label
+
     language = parsed.language
     groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
     for row in rows:
-        groups.setdefault((row["indicator"], row.get("region") or ""), []).append(row)
+        place = place_label(row.get("region"), row.get("area")) or ""
+        groups.setdefault((row["indicator"], place), []).append(row)
     sentences = []
     for (indicator, region), group in groups.items():
-        steps = []
+        steps: list[tuple[str, list[str]]] = []
+        figures: dict[str, int] = {}  # target id -> index of its figure in the current step
         for row in sorted(group, key=_sort_key):
             when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
             if row.get("year") is None and not row.get("period"):
@@ -99,12 +118,24 @@ def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
                 when = (f"年份未知（《{title}》" + (f"，约{placed}年" if placed else "") + "）") if language == "zh" \
                     else (f"year unknown (in “{title}”" + (f", about {placed}" if placed else "") + ")")
             kind = KIND_ZH.get(row["kind"], row["kind"]) if language == "zh" else KIND_EN.get(row["kind"], row["kind"])
-            steps.append(f"{when}{kind}{row['stated']}" if language == "zh" else f"{when} {kind} {row['stated']}")
+            if not steps or steps[-1][0] != when:
+                # Figures of the same year are one step, never a change over time.
+                steps.append((when, []))
+                figures = {}
+            items = steps[-1][1]
+            own = row.get("target_id")
+            if row["kind"] == "stretch" and own in figures:
+                items[figures[own]] += f"（力争{row['stated']}）" if language == "zh" else f" (stretch {row['stated']})"
+                continue
+            figures[own] = len(items)
+            items.append(f"{kind}{row['stated']}" if language == "zh" else f"{kind} {row['stated']}")
+        joined = [f"{when}{'、'.join(items)}" if language == "zh" else f"{when} {', '.join(items)}"
+                  for when, items in steps]
         where = region_name(region, language) or ("未注明地区" if language == "zh" else "region not stated")
         if language == "zh":
-            sentences.append(f"{where}“{indicator}”：{' → '.join(steps)}。")
+            sentences.append(f"{where}“{indicator}”：{' → '.join(joined)}。")
         else:
-            sentences.append(f"{where}, {indicator}: {' → '.join(steps)}.")
+            sentences.append(f"{where}, {indicator}: {' → '.join(joined)}.")
     return ("" if language == "zh" else " ").join(sentences)
 
 
@@ -118,13 +149,19 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
     """
     col = Collector(parsed, "plan_vs_outcome")
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
+    unreported: list[dict[str, Any]] = []
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year))
+            rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year,
+                                                          within=parsed.places.include_sub))
             rows = [r for r in rows if covers(parsed, r.get("year"))]
             if indicator is None:
+                unreported += [r for r in rows if not r.get("actual")]
                 rows = [r for r in rows if r.get("actual")]
             col.rows.extend(_pair_rows(ctx, col, rows, indicator, region))
+    if not any(r.get("actual_value") is not None for r in col.rows) and unreported:
+        # The place's targets of that year exist, but no report gives their outcome: say so per target.
+        col.rows = _pair_rows(ctx, col, unreported, None, None)
     if not col.rows:
         return not_found(ctx, col, "targets")
     return col.finish(_outcome_text(parsed, col.rows))
@@ -132,49 +169,87 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
 
 def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[dict[str, Any]], indicator: str | None,
                region: str | None) -> list[dict[str, Any]]:
+    """One row per target with its best outcome: same indicator, place and level, its own year first.
+
+    An outcome of another year is paired only with the gap stated (``year_gap``) and no verdict;
+    a 省级 count is never set against a 市级及以上 one; no outcome gives "not reported".
+    """
     out: list[dict[str, Any]] = []
-    unmatched: list[dict[str, Any]] = []
-    seen_targets: set[str] = set()
+    by_target: dict[str, list[dict[str, Any]]] = {}
     for row in rows:
-        if row.get("actual"):
-            out.append(_outcome_row(ctx, col, row, row.get("actual"), "same year"))
-            seen_targets.add(row["target"])
-        elif row["target"] not in seen_targets:
-            unmatched.append(row)
-            seen_targets.add(row["target"])
-    if unmatched and indicator is not None:
-        series = col.ran(ctx.graph.indicator_series(indicator, region))
-        reported = [s for s in series if s.get("kind") == "actual"]
-        for row in unmatched:
-            actual = _best_actual(ctx, row, reported)
-            out.append(_outcome_row(ctx, col, row, actual["observation"] if actual else None,
-                                    "later report, same indicator and region" if actual else None, actual))
+        by_target.setdefault(row["target"], []).append(row)
+    series: list[dict[str, Any]] | None = None
+    for target_iri, candidates in by_target.items():
+        target = ctx.records.target(target_iri)
+        base = candidates[0]
+        choices = [(c, c["actual"]) for c in candidates if c.get("actual")]
+        if indicator is not None:
+            if series is None:
+                series = [s for s in col.ran(ctx.graph.indicator_series(indicator, region,
+                                                                        within=col.parsed.places.include_sub))
+                          if s.get("kind") == "actual"]
+            known = {iri for _, iri in choices}
+            choices += [({**base, "actual": s["observation"], "actualValue": s.get("value"), "met": None},
+                         s["observation"]) for s in series
+                        if s["observation"] not in known and s.get("areaName") == base.get("areaName")]
+        best = _best_outcome(ctx, target, choices)
+        if best is None:
+            out.append(_outcome_row(ctx, col, {**base, "actual": None, "actualValue": None, "met": None}, None, None))
+            continue
+        row, actual_iri, gap = best
+        row = {**row, "met": row.get("met") if gap == 0 else None}
+        matched = "same indicator, place, level and year" if gap == 0 else \
+            "same indicator, place and level; another year"
+        out.append(_outcome_row(ctx, col, row, actual_iri, matched, {"value": row.get("actualValue")}, gap))
     return out
 
 
-def _best_actual(ctx: AnswerContext, row: dict[str, Any], candidates: list[dict[str, Any]]) -> dict[str, Any] | None:
-    """The actual a later document reports that best fits a target.
-
-    Same region and unit, reported for the target's year or later (or an unknown year), in
-    another document, with the most similar indicator wording (a plan's 国家高新区排名要前移 and a
-    summary's 温州国家高新区位次前移).
-    """
-    target = ctx.records.target(row["target"])
+def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[dict[str, Any], str]]
+                  ) -> tuple[dict[str, Any], str, int | None] | None:
+    """The outcome that fits a target best, with the year gap (0: same year, None: year unknown)."""
     if target is None:
         return None
-    best, best_score = None, 0.0
-    for candidate in candidates:
-        actual = ctx.records.target(candidate["observation"])
-        if actual is None or actual.doc_id == target.doc_id or candidate.get("areaName") != row.get("areaName"):
+    ranked = []
+    for row, actual_iri in choices:
+        actual = ctx.records.target(actual_iri)
+        if actual is None or actual.doc_id == target.doc_id:
             continue
         if (actual.unit or "") != (target.unit or "") or actual.growth != target.growth:
             continue
+        if level_of(actual.indicator) != level_of(target.indicator):
+            continue  # 省级 against 市级及以上 is not the same count
+        if area_of(ctx.records, actual) != area_of(ctx.records, target):
+            continue  # a park's or county's outcome is not the city's
         if target.year is not None and actual.year is not None and actual.year < target.year:
             continue
-        score = _overlap(target.indicator, actual.indicator) + (0.1 if actual.measure == target.measure else 0.0)
-        if score > best_score:
-            best, best_score = candidate, score
-    return best if best_score >= 0.35 else None
+        gap = None if target.year is None or actual.year is None else actual.year - target.year
+        similarity = _overlap(target.indicator, actual.indicator) + (0.1 if actual.measure == target.measure else 0.0)
+        if similarity < 0.35:
+            continue
+        ranked.append(((gap != 0, gap is None, gap or 0, -similarity), row, actual_iri, gap))
+    if not ranked:
+        return None
+    ranked.sort(key=lambda item: item[0])
+    _, row, actual_iri, gap = ranked[0]
+    return row, actual_iri, gap
+
+
+_LEVELS = (("市级及以上", "city_up"), ("市级以上", "city_up"), ("省级以上", "province_up"), ("国家级", "national"),
+           ("国家", "national"), ("省级", "province"), ("省", "province"), ("市级", "city"), ("县级", "county"),
+           ("区级", "county"))
+
+
+def level_of(phrase: str | None) -> str | None:
+    """The administrative level an indicator phrase counts at (省级, 市级及以上...), or None.
+
+    >>> level_of("省级产业创新服务综合体"), level_of("市级及以上综合体"), level_of("高新技术企业")
+    ('province', 'city_up', None)
+    """
+    text = phrase or ""
+    for word, level in _LEVELS:
+        if word in text:
+            return level
+    return None
 
 
 def _overlap(a: str, b: str) -> float:
@@ -187,7 +262,8 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual_iri: str | None,
-                 matched_by: str | None, series_row: dict[str, Any] | None = None) -> dict[str, Any]:
+                 matched_by: str | None, series_row: dict[str, Any] | None = None,
+                 year_gap: int | None = None) -> dict[str, Any]:
     language = col.parsed.language
     target = ctx.records.target(row["target"])
     target_clause = ctx.records.clause_of(row["target"])
@@ -199,7 +275,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual
     actual_value = row.get("actualValue") if row.get("actualValue") is not None else \
         (series_row.get("value") if series_row else None)
     met = row.get("met")
-    if met is None and actual_value is not None and row.get("targetValue") is not None:
+    if met is None and year_gap == 0 and actual_value is not None and row.get("targetValue") is not None:
         met = actual_value <= row["targetValue"] if row.get("comparator") in ("<=", "<") else \
             actual_value >= row["targetValue"]
     target_doc = ctx.records.documents.get(target.doc_id) if target else None
@@ -207,6 +283,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual
     return {
         "indicator": row.get("indicatorLabel") or (target.indicator if target else None),
         "phrase": target.indicator if target else None,
+        "actual_phrase": actual.indicator if actual else None,
         "region": row.get("areaName"),
         "year": row.get("year"),
         "year_inferred": bool(target.year_inferred) if target else False,
@@ -223,6 +300,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual
         "unit": unit,
         "met": met,
         "matched_by": matched_by,
+        "year_gap": year_gap if actual_iri else None,
         "target_doc": target_doc.source_name if target_doc else None,
         "target_doc_title": target_doc.title if target_doc else None,
         "target_clause_id": target_clause.id if target_clause else None,
@@ -243,24 +321,32 @@ def _outcome_text(parsed: ParsedQuestion, rows: list[dict[str, Any]], limit: int
         if language == "zh":
             text = f"{where}{when}“{row['phrase'] or row['indicator']}”计划{row['target_stated']}（《{row['target_doc_title']}》）"
             if row.get("actual_value") is None:
-                text += "，后续文件未报告对应的完成情况。"
+                text += "，未报告（语料中没有同一指标、同一地区和层级的完成情况）。"
             else:
                 actual_when = year_phrase(row.get("actual_year"), None, language) if row.get("actual_year") else \
                     "年份未知"
                 if row.get("actual_year_inferred"):
                     actual_when += "，原文未写明年份，为推断"
                 verdict = {True: "已达成", False: "未达成"}.get(row.get("met"), "无法判断")
+                if row.get("year_gap"):
+                    verdict = f"报告年份与目标年份相差{row['year_gap']}年，不作达成判断"
+                elif row.get("year_gap") is None and row.get("actual_year") is None:
+                    verdict = "报告未写明年份，不作达成判断"
                 text += (f"；《{row['actual_doc_title']}》报告实际{row['actual_stated']}（{actual_when}），{verdict}。")
         else:
             text = (f"{where} {when}: planned {row['phrase'] or row['indicator']} {row['target_stated']} "
                     f"(in “{row['target_doc_title']}”)").replace("  ", " ").strip()
             if row.get("actual_value") is None:
-                text += "; no later document reports the outcome."
+                text += "; not reported (no outcome of the same indicator, place and level in the corpus)."
             else:
                 actual_when = str(row["actual_year"]) if row.get("actual_year") else "year unknown"
                 if row.get("actual_year_inferred"):
                     actual_when += ", inferred: the source does not state it"
                 verdict = {True: "target met", False: "target not met"}.get(row.get("met"), "cannot tell")
+                if row.get("year_gap"):
+                    verdict = f"reported for a year {row['year_gap']} later than the target's; no verdict"
+                elif row.get("year_gap") is None and row.get("actual_year") is None:
+                    verdict = "the report states no year; no verdict"
                 text += (f"; “{row['actual_doc_title']}” reports an actual {row['actual_stated']} "
                          f"({actual_when}): {verdict}.")
         sentences.append(text)

@@ -2,7 +2,6 @@
 from __future__ import annotations
 
 import re
-
 from collections.abc import Iterable
 from typing import Any
 
@@ -57,9 +56,12 @@ def target_row(ctx: AnswerContext, col: Collector, row: dict[str, Any]) -> dict[
     owners = row.get("owners")
     if owners is None and row.get("ownerName"):
         owners = [{"name": row["ownerName"], "role": row.get("role")}]
+    from plankg.qa.areas import area_of
+
     return {
         "indicator": row.get("indicatorLabel") or (record.indicator if record else None),
         "indicator_id": record.indicator_id if record else None,
+        "area": area_of(ctx.records, record),
         "phrase": row.get("phrase") or (record.indicator if record else None),
         "region": row.get("areaName"),
         "year": row.get("year"),
@@ -89,7 +91,9 @@ def _fact_key(row: dict[str, Any]) -> tuple:
 
 
 def _when_where(row: dict[str, Any], language: str) -> str:
-    where = region_name(row.get("region"), language)
+    from plankg.qa.areas import place_label
+
+    where = region_name(place_label(row.get("region"), row.get("area")), language)
     when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
     return f"{where}{when}" if language == "zh" else " ".join(p for p in (where, when) if p)
 
@@ -116,7 +120,7 @@ def answer_owners(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
         return _owners_of_listed_targets(ctx, parsed, col)
     for hit in parsed.indicators[:MAX_INDICATORS]:
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.owners_of_indicator(hit.id, region)):
+            for row in col.ran(ctx.graph.owners_of_indicator(hit.id, region, within=parsed.places.include_sub)):
                 if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                     table_row = target_row(ctx, col, row)
                     table_row["indicator"] = indicator_label(parsed, hit.id, hit.label_zh)
@@ -133,7 +137,7 @@ def _owners_of_listed_targets(ctx: AnswerContext, parsed: ParsedQuestion, col: C
     if not (parsed.regions or parsed.time.years):
         return not_found(ctx, col, "indicator")
     for region in regions_or_all(parsed):
-        for row in col.ran(ctx.graph.targets(region=region, year=parsed.time.year)):
+        for row in col.ran(ctx.graph.targets(region=region, year=parsed.time.year, within=parsed.places.include_sub)):
             if not covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                 continue
             table_row = target_row(ctx, col, row)
@@ -177,7 +181,9 @@ def _facts_by_region(rows: list[dict[str, Any]], language: str) -> list[str]:
     regions: dict[str, list[str]] = {}
     for row in rows:
         when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
-        regions.setdefault(row.get("region") or "", []).append(
+        from plankg.qa.areas import place_label
+
+        regions.setdefault(place_label(row.get("region"), row.get("area")) or "", []).append(
             f"{when}{row['stated']}" if language == "zh" else f"{when} {row['stated']}")
     out = []
     for region, facts in regions.items():
@@ -211,7 +217,8 @@ def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     actuals = not _ASKS_GOAL.search(parsed.text)
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            result = ctx.graph.targets(region=region, year=year, indicator=indicator, include_achievements=actuals)
+            result = ctx.graph.targets(region=region, year=year, indicator=indicator, include_achievements=actuals,
+                                       within=parsed.places.include_sub)
             for row in col.ran(result):
                 if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                     col.rows.append(target_row(ctx, col, row))
@@ -259,7 +266,7 @@ def _other_years(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector, ind
     if parsed.indicators:
         for indicator in indicators:
             for region in regions_or_all(parsed):
-                for row in col.ran(ctx.graph.targets(region=region, indicator=indicator)):
+                for row in col.ran(ctx.graph.targets(region=region, indicator=indicator, within=parsed.places.include_sub)):
                     other.append(target_row(ctx, col, row))
     answer = not_found(ctx, col, "targets")
     if other:

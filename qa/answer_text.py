@@ -18,6 +18,9 @@ def answer_search(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     if asked_places and len(missing) == len(asked_places):
         return not_found(ctx, col, "clauses")
     filters = {"region": list(parsed.regions)} if parsed.regions else None
+    if parsed.places.documents and not parsed.regions:
+        # A place known from its documents: only those documents answer.
+        filters = {"doc": sorted(set().union(*(ids for _, ids in parsed.places.documents)))}
     hits = ctx.search.search(search_query(parsed), k=SEARCH_K, filters=filters)
     if not hits:
         return not_found(ctx, col, "clauses")

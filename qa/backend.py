@@ -24,15 +24,20 @@ class QueryResultLike(Protocol):
 class GraphBackend(Protocol):
     """The named queries question answering runs."""
 
-    def owners_of_indicator(self, indicator: str, region: str | None = None) -> QueryResultLike: ...
+    def owners_of_indicator(self, indicator: str | list[str], region: str | None = None,
+                            within: bool = True) -> QueryResultLike: ...
 
     def targets(self, region: str | None = None, year: int | None = None, owner: str | None = None,
-                indicator: str | None = None, include_achievements: bool = False) -> QueryResultLike: ...
+                indicator: str | None = None, include_achievements: bool = False,
+                within: bool = True) -> QueryResultLike: ...
 
-    def indicator_series(self, indicator: str, region: str | None = None) -> QueryResultLike: ...
+    def indicator_series(self, indicator: str, region: str | None = None, within: bool = True) -> QueryResultLike: ...
 
     def plan_vs_outcome(self, indicator: str | None = None, region: str | None = None,
-                        year: int | None = None) -> QueryResultLike: ...
+                        year: int | None = None, within: bool = True) -> QueryResultLike: ...
+
+    def targets_in_years(self, years: list[int], region: str | None = None, within: bool = True
+                         ) -> QueryResultLike: ...
 
     def entities_by_type(self, entity_type: str, region: str | None = None) -> QueryResultLike: ...
 
@@ -50,20 +55,27 @@ class SparqlBackend:
         self.store = store
         self._queries = queries
 
-    def owners_of_indicator(self, indicator: str, region: str | None = None) -> QueryResultLike:
-        return self._queries.owners_of_indicator(self.store, indicator, region)
+    def owners_of_indicator(self, indicator: str | list[str], region: str | None = None,
+                            within: bool = True) -> QueryResultLike:
+        return self._queries.owners_of_indicator(self.store, indicator, region, within=within)
 
     def targets(self, region: str | None = None, year: int | None = None, owner: str | None = None,
-                indicator: str | None = None, include_achievements: bool = False) -> QueryResultLike:
+                indicator: str | None = None, include_achievements: bool = False,
+                within: bool = True) -> QueryResultLike:
         return self._queries.targets(self.store, region=region, year=year, owner=owner, indicator=indicator,
-                                     include_achievements=include_achievements)
+                                     include_achievements=include_achievements, within=within)
 
-    def indicator_series(self, indicator: str, region: str | None = None) -> QueryResultLike:
-        return self._queries.indicator_series(self.store, indicator, region)
+    def indicator_series(self, indicator: str, region: str | None = None, within: bool = True) -> QueryResultLike:
+        return self._queries.indicator_series(self.store, indicator, region, within=within)
 
     def plan_vs_outcome(self, indicator: str | None = None, region: str | None = None,
-                        year: int | None = None) -> QueryResultLike:
-        return self._queries.plan_vs_outcome(self.store, indicator=indicator, region=region, year=year)
+                        year: int | None = None, within: bool = True) -> QueryResultLike:
+        return self._queries.plan_vs_outcome(self.store, indicator=indicator, region=region, year=year,
+                                             within=within)
+
+    def targets_in_years(self, years: list[int], region: str | None = None, within: bool = True
+                         ) -> QueryResultLike:
+        return self._queries.targets_in_years(self.store, years, region, within=within)
 
     def entities_by_type(self, entity_type: str, region: str | None = None) -> QueryResultLike:
         return self._queries.entities_by_type(self.store, entity_type, region)

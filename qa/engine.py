@@ -19,6 +19,8 @@ MAX_QUESTION_CHARS = 500
 NEEDS_INDICATOR = ("target_owners", "evolution", "plan_vs_outcome")
 #: Partial matches scoring below this (a shared run of under four characters) are weak evidence.
 WEAK_MATCH = 0.6
+#: Intents where a family word (研发相关, R&D-related) widens the question to the whole family.
+FAMILY_INTENTS = ("target_owners", "evolution")
 
 
 def _handlers() -> dict[str, Callable[[AnswerContext, ParsedQuestion], Answer]]:
@@ -86,7 +88,10 @@ class QAEngine:
         entities = load_entities(store) if store is not None else []
         proposed = load_proposed_indicators(store) if store is not None else []
         encode = getattr(self.search, "encode", None)
-        return Vocabulary(IndicatorMatcher(load_scheme(), proposed, encode), OrgResolver(orgs), EntityFinder(entities))
+        from plankg.qa.doc_places import CorpusPlaces
+
+        return Vocabulary(IndicatorMatcher(load_scheme(), proposed, encode), OrgResolver(orgs), EntityFinder(entities),
+                          CorpusPlaces.from_documents(list(self.records.corpus.documents)))
 
     def parse(self, question: str) -> ParsedQuestion:
         """Language, slots and intent of a question (no queries run)."""
@@ -101,6 +106,17 @@ class QAEngine:
             from plankg.qa.indicator_slot import mask
 
             parsed.indicators = matcher.match_embedding(mask(parsed.text, parsed.blanks)) or parsed.indicators
+        from plankg.qa.families import asks_family_owners, find_family
+
+        if intent not in FAMILY_INTENTS and asks_family_owners(parsed.text, parsed.language):
+            # "Which units own R&D-related targets?": not a list of organisations but the family's owners.
+            from plankg.qa.intents import IntentResult
+
+            scores = dict(parsed.intent.scores) if parsed.intent else {}
+            parsed.intent = IntentResult("target_owners", max(scores.values(), default=3.0), scores)
+            intent = "target_owners"
+        if intent in FAMILY_INTENTS:
+            parsed.family = find_family(parsed.text, parsed.language, parsed.indicators)
         return parsed
 
     def ask(self, question: str) -> Answer:
@@ -116,7 +132,21 @@ class QAEngine:
                 from plankg.qa.not_found import not_found
 
                 return not_found(self.context, Collector(parsed, intent), "targets")
-            return self.handlers[intent](self.context, parsed)
+            context = self.context
+            if parsed.places.documents and not parsed.regions:
+                # A place known only from its documents: answer from those documents, never others.
+                from dataclasses import replace
+
+                from plankg.qa.doc_places import DocumentScopedGraph
+
+                names = "、".join(name for name, _ in parsed.places.documents)
+                doc_ids = set().union(*(ids for _, ids in parsed.places.documents))
+                context = replace(self.context, graph=DocumentScopedGraph(self.graph, self.records, doc_ids, names))
+            if intent == "target_owners" and parsed.family is not None:
+                from plankg.qa.answer_family import answer_family_owners
+
+                return answer_family_owners(context, parsed, parsed.family)
+            return self.handlers[intent](context, parsed)
 
     def ask_many(self, questions: list[str]) -> list[Answer]:
         """Answer several questions in order."""

@@ -103,7 +103,7 @@ class IndicatorMatcher:
     """
 
     def __init__(self, scheme: IndicatorScheme, proposed: Sequence[tuple[str, str]] = (),
-                 encode: Callable[[list[str]], "object"] | None = None) -> None:
+                 encode: Callable[[list[str]], object] | None = None) -> None:
         self.scheme = scheme
         self.encode = encode
         self._label_vectors = None

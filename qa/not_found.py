@@ -31,8 +31,11 @@ def search_query(parsed: ParsedQuestion) -> str:
 
 def related_clauses(ctx: AnswerContext, parsed: ParsedQuestion, k: int = RELATED_K) -> list[dict[str, Any]]:
     """The nearest clauses to the question (shown as related, not as an answer)."""
+    filters = None
+    if parsed.places.documents and not parsed.regions:
+        filters = {"doc": sorted(set().union(*(ids for _, ids in parsed.places.documents)))}
     try:
-        return ctx.search.search(search_query(parsed), k=k)
+        return ctx.search.search(search_query(parsed), k=k, filters=filters)
     except Exception:  # noqa: BLE001 - related clauses are a courtesy; a search failure must not hide the answer
         return []
 

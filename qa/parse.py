@@ -31,6 +31,8 @@ class Vocabulary:
     indicators: IndicatorMatcher
     orgs: OrgResolver
     entities: EntityFinder
+    #: Places of the corpus's documents (``plankg.qa.doc_places.CorpusPlaces``), or None.
+    places: Any = None
 
 
 @dataclass
@@ -49,6 +51,8 @@ class ParsedQuestion:
     masked: str = ""
     intent: IntentResult | None = None
     blanks: list[tuple[int, int]] = field(default_factory=list)
+    #: The indicator family the question is about (研发相关目标), or None (``plankg.qa.families``).
+    family: Any = None
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -61,6 +65,7 @@ class ParsedQuestion:
                             "score": h.score} for h in self.indicators],
             "regions": list(self.places.regions),
             "unknown_places": list(self.places.unknown),
+            "document_places": [name for name, _ in self.places.documents],
             "years": list(self.time.years),
             "period": list(self.time.period) if self.time.period else None,
             "organisations": [{"surface": o.surface, "names": list(o.names)} for o in self.orgs],
@@ -68,6 +73,9 @@ class ParsedQuestion:
                              for t in self.entity_types],
             "entities": list(self.entity_names),
             "intent_scores": dict(self.intent.scores) if self.intent else {},
+            "family": {"id": self.family.id, "label_zh": self.family.label_zh, "label_en": self.family.label_en,
+                       "members": list(self.family.members)} if self.family else None,
+            "include_sub_regions": self.places.include_sub,
         }
 
 
@@ -76,7 +84,7 @@ def parse_question(question: str, vocabulary: Vocabulary) -> ParsedQuestion:
     text = question.strip()
     language = detect_language(text)
     time = parse_time(text)
-    places = parse_places(text)
+    places = parse_places(text, corpus_places=vocabulary.places)
     entities = vocabulary.entities.find(text)
     if language == "en" and not entities:
         entities = vocabulary.entities.find_english(text)
@@ -108,7 +116,7 @@ def parse_question(question: str, vocabulary: Vocabulary) -> ParsedQuestion:
                      + [(h.span, "〈指〉") for h in indicators if h.span])
     flags = SlotFlags(
         indicator=bool(indicators),
-        region=bool(places.regions or places.unknown),
+        region=bool(places.regions or places.unknown or places.documents),
         year=bool(time.years),
         period=time.period is not None,
         org=bool(orgs),

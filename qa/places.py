@@ -26,6 +26,10 @@ _OTHER_PLACES_EN = (
     "Xuzhou Dongguan Foshan Zhuhai Xiong'an Nanjing Suzhou Wuxi Guangzhou Shenzhen"
 ).split()
 _PLACE_SUFFIX = "(?:省|市|区|县|自治区)?"
+# A question about a city covers its counties and districts only when it says so.
+_INCLUDE_SUB = re.compile(r"全市|全省|所辖|下辖|含(各)?县|包括(各)?(县|区|县市区|区县)|各县|各区县|县（市、区）|县\(市、区\)|"
+                          r"\bincluding\s+(its\s+|the\s+)?(counties|districts|county)|\band\s+its\s+(counties|districts)\b|"
+                          r"\bwhole\s+(city|prefecture)\b|\bcity-wide\b|\bcitywide\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -36,6 +40,8 @@ class PlaceMention:
     start: int
     end: int
     known: bool = True
+    #: For a place the gazetteer lacks but the corpus's documents come from: those documents.
+    doc_ids: frozenset[str] = frozenset()
 
 
 @dataclass(frozen=True)
@@ -43,6 +49,7 @@ class PlaceSlot:
     """Places a question names, in order of appearance."""
 
     mentions: tuple[PlaceMention, ...] = ()
+    include_sub: bool = False
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -51,17 +58,22 @@ class PlaceSlot:
 
     @property
     def unknown(self) -> tuple[str, ...]:
-        """Places outside the gazetteer (成都, Sichuan)."""
-        return tuple(dict.fromkeys(m.name for m in self.mentions if not m.known))
+        """Places outside the gazetteer (成都, Sichuan) that no document of the corpus comes from."""
+        return tuple(dict.fromkeys(m.name for m in self.mentions if not m.known and not m.doc_ids))
+
+    @property
+    def documents(self) -> tuple[tuple[str, frozenset[str]], ...]:
+        """Places known only from the corpus's documents (开封市, 宣城高新区), with those documents."""
+        return tuple((m.name, m.doc_ids) for m in self.mentions if m.doc_ids)
 
     @property
     def spans(self) -> tuple[tuple[int, int], ...]:
         return tuple((m.start, m.end) for m in self.mentions)
 
-    def without(self, spans: list[tuple[int, int]]) -> "PlaceSlot":
+    def without(self, spans: list[tuple[int, int]]) -> PlaceSlot:
         """Drop mentions lying inside any of ``spans`` (温州 inside 浙大温州研究院)."""
         return PlaceSlot(tuple(m for m in self.mentions
-                               if not any(s <= m.start and m.end <= e for s, e in spans)))
+                               if not any(s <= m.start and m.end <= e for s, e in spans)), self.include_sub)
 
 
 @functools.lru_cache(maxsize=1)
@@ -86,25 +98,29 @@ def _other_patterns() -> tuple[re.Pattern[str], re.Pattern[str]]:
             re.compile(r"\b(" + ("|".join(re.escape(p) for p in en) or never) + r")\b", re.IGNORECASE))
 
 
-def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
+def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: object | None = None) -> PlaceSlot:
     """Find gazetteer regions and other places in a question (Chinese and English names).
 
     >>> parse_places("路桥区2025年的目标").regions
     ('路桥区',)
     >>> parse_places("What are Wenzhou's labs?").regions
     ('温州市',)
-    >>> parse_places("成都的目标").unknown
-    ('成都',)
+    >>> parse_places("成都的目标").regions
+    ('成都市',)
     """
     gazetteer = gazetteer or load_gazetteer()
     mentions: list[PlaceMention] = []
     spans: list[tuple[int, int]] = []
 
-    def add(name: str, start: int, end: int, known: bool) -> None:
+    def add(name: str, start: int, end: int, known: bool, doc_ids: frozenset[str] = frozenset()) -> None:
         if not _overlaps((start, end), spans):
-            mentions.append(PlaceMention(name, start, end, known))
+            mentions.append(PlaceMention(name, start, end, known, doc_ids))
             spans.append((start, end))
 
+    if corpus_places is not None:
+        # Places the documents come from (their region, issuer, title) first: 宣城高新区 before 宣城.
+        for hit in corpus_places.find(text):  # type: ignore[attr-defined]
+            add(hit.name, hit.start, hit.end, False, hit.doc_ids)
     for region, start, end in gazetteer.find_all(text, loose=True):
         add(region.name, start, end, True)
     pattern, names = _english_pattern()
@@ -114,7 +130,7 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None) -> PlaceSlot:
     for other in (zh_other, en_other):
         for match in other.finditer(text):
             add(match.group(1), match.start(), match.end(), False)
-    return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)))
+    return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)), bool(_INCLUDE_SUB.search(text)))
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

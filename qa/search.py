@@ -40,6 +40,18 @@ class IndexSearch:
         """The index's encoder (for indicator similarity)."""
         return self.searcher.encoder.encode(texts)
 
+    def clause_vectors(self, clauses: list[Any]):
+        """The index's vectors of these clauses (encoded on the fly for any the index lacks)."""
+        import numpy as np
+
+        if not hasattr(self, "_row_of"):
+            self._row_of = {row.id: i for i, row in enumerate(self.searcher.rows)}
+        rows = [self._row_of.get(c.id) for c in clauses]
+        missing = [c.text for c, r in zip(clauses, rows) if r is None]
+        encoded = iter(np.asarray(self.encode(missing), dtype="float32")) if missing else iter(())
+        return np.stack([np.asarray(self.searcher.vectors[r], dtype="float32") if r is not None else next(encoded)
+                         for r in rows])
+
 
 class LexicalSearch:
     """Character-bigram BM25 over clause records (no index or model needed)."""
@@ -62,9 +74,13 @@ class LexicalSearch:
     def search(self, query: str, k: int = 5, filters: dict[str, Any] | None = None) -> list[dict[str, Any]]:
         terms = set(_bigrams(query))
         regions = _region_keys(filters.get("region")) if filters and filters.get("region") else None
+        wanted_docs = filters.get("doc") if filters else None
+        wanted_docs = None if wanted_docs is None else set([wanted_docs] if isinstance(wanted_docs, str) else wanted_docs)
         scored = []
         for i, bag in enumerate(self.bags):
             clause = self.clauses[i]
+            if wanted_docs is not None and clause.doc_id not in wanted_docs:
+                continue
             if regions is not None:
                 doc = self.docs.get(clause.doc_id)
                 if not doc or not ({_key(doc.region), _key(doc.parent_region)} & regions):

@@ -74,7 +74,7 @@ class AppData:
         kg = kg or self._kg
         kg.ask("研发经费投入目标")
         kg.search("科技创新", k=1)
-        kg.corpus
+        _ = kg.corpus
 
     def _cached(self, key: str, make: Any) -> Any:
         cache = self._cache

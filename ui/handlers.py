@@ -173,7 +173,7 @@ class Handlers:
                 views.warnings_markdown(documents, warnings),
                 views.status(f"{len(documents)} 个文件 documents · {targets} 条目标与实绩 targets and achievements"))
 
-    def upload(self, files: Any, progress: gr.Progress = gr.Progress()) -> tuple:
+    def upload(self, files: Any, progress: gr.Progress = gr.Progress()) -> tuple:  # noqa: B008 - Gradio's own idiom
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         report = self.uploader.add(paths, progress=lambda fraction, message: progress(fraction, desc=message))
         return (views.table(report, views.REPORT_COLUMNS), *self.corpus())

@@ -79,3 +79,20 @@ def test_indicator_found_by_embedding_reaches_the_named_query(hybrid_engine):
     assert [i["method"] for i in answer.slots["indicators"]][0] == "embedding"
     assert "rd_expenditure" in {i["id"] for i in answer.slots["indicators"]}
     assert answer.sparql and "rd_expenditure" in answer.sparql
+
+
+def test_evolution_overview_aligns_measures_with_both_clauses_as_evidence(hybrid_engine):
+    answer = hybrid_engine.ask("2019年的计划如何演变为2022年的目标？")
+    assert answer.intent == "evolution" and answer.slots["indicators"] == []
+    measures = [r for r in answer.rows if r["type"] == "measure"]
+    continued = [r for r in measures if r["status"] == "continued"]
+    assert continued and {"new", "dropped"} <= {r["status"] for r in measures}
+    cited = {e["clause_id"] for e in answer.evidence}
+    first = continued[0]
+    assert first["score"] >= 0.84 and {first["earlier"]["clause_id"], first["later"]["clause_id"]} <= cited
+    assert "措施方面" in answer.answer and "延续" in answer.answer
+
+
+def test_a_named_indicator_in_other_words_is_not_widened_to_its_family(hybrid_engine):
+    answer = hybrid_engine.ask("研究开发开支的目标由谁负责")
+    assert answer.slots["family"] is None

@@ -1,0 +1,199 @@
+"""Places the corpus's documents come from, for questions about places the gazetteer lacks.
+
+A question about 开封, 黔东南州 or 宣城高新区 must find the documents those places issued and never
+be answered from another place's document. Each document's places are read from its own fields:
+its region, its issuer (开封市科学技术局 -> 开封市), the leading place of its title (汉寿县:…,
+湖北黄石:…) and the 发布机构 line of a government page (安徽宣城高新技术产业开发区). Each place
+is also known by its short forms (开封, 黔东南, 宣城高新区 for …高新技术产业开发区).
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from plankg.ingest.records import Document
+
+_PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 "
+              "青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
+_PROVINCE_PREFIX = re.compile("^(?:" + "|".join(_PROVINCES) + r")(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?")
+_AREA = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区?)"
+_ADMIN = r"(?:自治州|自治县|州|市|县|区|旗|盟)"
+_PLACE = re.compile(r"([\u4e00-\u9fff]{2,12}?" + _AREA + r"|[\u4e00-\u9fff]{2,10}?" + _ADMIN + r")")
+_LEADING_NOISE = re.compile(r"^(?:今天|近日|日前|昨天|据悉|据|从|由|在|为|经)+")
+_BUREAU = re.compile(r"(?:科学技术局|科技局|科技工信局|科学技术和工业信息化局|科技和工业信息化局|科技创新局|科技厅|人民政府|政府|"
+                     r"管委会|管理委员会|发展和改革委员会|发改委|经信局)")
+_ISSUER_LINE = re.compile(r"(?:发布机构|发文机关|发文单位|来源)\s*[:：]\s*([^\s:：]{2,30})")
+_ETHNIC_GROUPS = ("维吾尔 哈萨克 柯尔克孜 塔吉克 达斡尔 鄂温克 蒙古 朝鲜 土家 布依 哈尼 傈僳 景颇 纳西 仡佬 撒拉 保安 东乡 裕固 "
+                  "锡伯 毛南 仫佬 独龙 普米 阿昌 德昂 布朗 基诺 拉祜 苗 侗 彝 藏 壮 回 白 傣 羌 黎 畲 瑶 水 土 满 京 怒 佤").split()
+_ETHNIC = re.compile("(?:(?:" + "|".join(_ETHNIC_GROUPS) + ")族){1,3}自治[州县]$")
+_TITLE_HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]")
+
+
+def _clean(name: str) -> str | None:
+    name = _PROVINCE_PREFIX.sub("", _LEADING_NOISE.sub("", name.strip()))
+    match = _PLACE.match(name)
+    if not match:
+        return None
+    place = match.group(1)
+    if re.search(r"[省局委办厅的和与及]", place) or len(place) < 2:
+        return None
+    return place
+
+
+def pinyin(name: str) -> str:
+    """A Chinese place name in toneless pinyin as English texts write it (黄石 -> huangshi); "" without pypinyin."""
+    try:
+        from pypinyin import lazy_pinyin
+    except ImportError:  # English place names for corpus places are a courtesy
+        return ""
+    return "".join(lazy_pinyin(name)).lower() if re.fullmatch(r"[\u4e00-\u9fff]+", name) else ""
+
+
+def short_forms(place: str) -> set[str]:
+    """开封市 -> {开封市, 开封}; 黔东南苗族侗族自治州 -> {…, 黔东南}; X高新技术产业开发区 -> {…, X高新区}."""
+    forms = {place}
+    for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区")):
+        if place.endswith(long):
+            forms.add(place[: -len(long)] + short)
+    stem = _ETHNIC.sub("", place)
+    if stem != place and len(stem) >= 2:
+        forms.add(stem)
+    for suffix in ("自治州", "自治县", "州", "市", "县", "区", "旗", "盟"):
+        if place.endswith(suffix) and not place.endswith(("新区", "开发区", "高新区", "经开区", "园区")):
+            stem = place[: -len(suffix)]
+            if len(stem) >= 2:
+                forms.add(stem)
+            break
+    return forms
+
+
+def document_places(doc: Document) -> set[str]:
+    """The places a document is from, by its own fields (region, issuer, title, 发布机构)."""
+    found: set[str] = set()
+    if doc.region:
+        found.add(doc.region)
+    candidates = [doc.issuer or ""]
+    head = _TITLE_HEAD.match(doc.title or "")
+    if head:
+        candidates.append(head.group(1))
+    candidates.append(doc.title or "")
+    candidates += [m.group(1) for m in _ISSUER_LINE.finditer((doc.text or "")[:800])]
+    for candidate in candidates:
+        candidate = _BUREAU.split(candidate)[0] if _BUREAU.search(candidate) else candidate
+        place = _clean(candidate)
+        if place:
+            found.add(place)
+        elif candidate and candidate is head and len(candidate) >= 2:
+            found.add(_PROVINCE_PREFIX.sub("", candidate))
+    if head and not any(head.group(1).endswith(p) or p in head.group(1) for p in found):
+        bare = _PROVINCE_PREFIX.sub("", head.group(1))
+        if 2 <= len(bare) <= 4:
+            found.add(bare)  # 湖北黄石: -> 黄石
+    return found
+
+
+@dataclass(frozen=True)
+class DocPlaceHit:
+    """A place of the corpus named in a question, and the documents it issued."""
+
+    name: str
+    start: int
+    end: int
+    doc_ids: frozenset[str]
+
+
+@dataclass
+class CorpusPlaces:
+    """Every document place and its short forms, for matching in questions."""
+
+    forms: dict[str, set[str]] = field(default_factory=dict)  # form -> doc ids
+    canonical: dict[str, str] = field(default_factory=dict)  # form -> full name
+
+    english: dict[str, str] = field(default_factory=dict)  # pinyin form (huangshi) -> Chinese form
+
+    @classmethod
+    def from_documents(cls, documents: list[Document]) -> CorpusPlaces:
+        places = cls()
+        for doc in documents:
+            for place in document_places(doc):
+                for form in short_forms(place):
+                    places.forms.setdefault(form, set()).add(doc.id)
+                    places.canonical.setdefault(form, place)
+        for form in list(places.forms):
+            spelled = pinyin(form) if form[-1] not in "市县州区旗盟省" else ""
+            if len(spelled) >= 4:
+                places.english.setdefault(spelled, form)
+        return places
+
+    def find(self, text: str) -> list[DocPlaceHit]:
+        """Corpus places named in ``text`` (Chinese, or English in pinyin: Huangshi, Hanshou County),
+        longest forms first, without overlaps."""
+        hits: list[DocPlaceHit] = []
+        taken: list[tuple[int, int]] = []
+        for spelled, form in sorted(self.english.items(), key=lambda item: -len(item[0])):
+            match = re.search(r"\b" + re.escape(spelled) + r"(?:'s|’s)?\b", text, re.IGNORECASE)
+            if match and not any(match.start() < e and s < match.end() for s, e in taken):
+                taken.append((match.start(), match.end()))
+                hits.append(DocPlaceHit(self.canonical[form], match.start(), match.end(), frozenset(self.forms[form])))
+        for form in sorted(self.forms, key=len, reverse=True):
+            start = text.find(form)
+            while start >= 0:
+                span = (start, start + len(form))
+                if not any(span[0] < e and s < span[1] for s, e in taken):
+                    taken.append(span)
+                    hits.append(DocPlaceHit(self.canonical[form], span[0], span[1], frozenset(self.forms[form])))
+                    break
+                start = text.find(form, start + 1)
+        return sorted(hits, key=lambda h: h.start)
+
+
+class DocumentScopedGraph:
+    """The named queries with their rows kept to the documents of one or more places.
+
+    The SPARQL that ran is the unscoped query; a comment line added to it names the documents
+    the rows were kept to, so the answer still shows what was run.
+    """
+
+    def __init__(self, graph: object, records: object, doc_ids: set[str], place: str) -> None:
+        self.graph = graph
+        self.records = records
+        self.doc_ids = set(doc_ids)
+        self.place = place
+
+    def _keep(self, result: object, key: str = "document") -> object:
+        from plankg.graph.query_support import QueryResult
+        from plankg.qa.backend import record_id
+
+        rows = []
+        for row in result.rows:  # type: ignore[attr-defined]
+            if key == "document":
+                doc_id = record_id(row.get("document"))
+            else:
+                target = self.records.target(row.get(key))  # type: ignore[attr-defined]
+                doc_id = target.doc_id if target else None
+            if doc_id in self.doc_ids:
+                if not row.get("areaName"):
+                    row = {**row, "areaName": self.place}  # the document's own place, by its issuer
+                rows.append(row)
+        note = (f"# rows kept to the documents issued by {self.place}: "
+                + ", ".join(sorted(self.doc_ids)) + "\n")
+        return QueryResult(result.name, note + result.sparql, rows, dict(result.params))  # type: ignore[attr-defined]
+
+    def owners_of_indicator(self, indicator, region=None, within=True):
+        return self._keep(self.graph.owners_of_indicator(indicator, None, within=within))
+
+    def targets(self, region=None, year=None, owner=None, indicator=None, include_achievements=False, within=True):
+        return self._keep(self.graph.targets(region=None, year=year, owner=owner, indicator=indicator,
+                                             include_achievements=include_achievements, within=within))
+
+    def indicator_series(self, indicator, region=None, within=True):
+        return self._keep(self.graph.indicator_series(indicator, None, within=within))
+
+    def plan_vs_outcome(self, indicator=None, region=None, year=None, within=True):
+        return self._keep(self.graph.plan_vs_outcome(indicator, None, year, within=within), key="target")
+
+    def targets_in_years(self, years, region=None, within=True):
+        return self._keep(self.graph.targets_in_years(years, None, within=within))
+
+    def __getattr__(self, name: str):
+        return getattr(self.graph, name)

@@ -1,0 +1,77 @@
+"""Indicator families in questions: "研发（R&D）相关目标" means every R&D indicator, not one.
+
+A family word (研发, R&D, 知识产权, 人才, 科技企业, 平台 and their English names, from the
+``skos:Collection`` entries of ``ontology/indicators.ttl``) scopes a question to the family when
+no single indicator is named, or when the question asks for what is *related* (相关, 方面, 类,
+related) to a named indicator: then the family holding that indicator is meant.
+"""
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from plankg.ontology.thesaurus import Family, load_families
+
+_RELATED_ZH = re.compile(r"相关|有关|方面|领域|类(?:目标|指标)|一类|系列")
+_RELATED_EN = re.compile(r"\b(related|relating|concerning|family|kinds?\s+of)\b|-related\b", re.IGNORECASE)
+#: Indicator matches that name one indicator for sure (a whole label; a close English label).
+_SURE = ("label", "label+partial", "embedding")  # an embedding hit already cleared a high threshold
+_SURE_ENGLISH = 0.7
+
+
+def names_one_indicator(hit: object) -> bool:
+    """A hit that names one indicator for sure, not a family word matched loosely (R&D targets)."""
+    method = getattr(hit, "method", "")
+    return method in _SURE or (method == "english" and getattr(hit, "score", 0.0) >= _SURE_ENGLISH)
+
+
+def _word_in(text: str, word: str, language: str) -> bool:
+    if language == "en" or word.isascii():
+        return re.search(r"(?<![A-Za-z])" + re.escape(word) + r"(?![A-Za-z])", text, re.IGNORECASE) is not None
+    return word in text
+
+
+def family_named(text: str, language: str) -> Family | None:
+    """The family whose words occur in ``text`` (the longest word wins), or None."""
+    best: tuple[int, Family] | None = None
+    for family in load_families().values():
+        words = family.words_en if language == "en" else family.words_zh + tuple(
+            w for w in family.words_en if w.isascii() and w.upper() == w.upper() and "&" in w)
+        for word in words:
+            if _word_in(text, word, language) and (best is None or len(word) > best[0]):
+                best = (len(word), family)
+    return best[1] if best else None
+
+
+def find_family(text: str, language: str, indicators: Sequence[object]) -> Family | None:
+    """The family a question is about, or None when it names one indicator (or none at all).
+
+    Args:
+        text: The question.
+        language: ``zh`` or ``en``.
+        indicators: The indicator hits of the question (objects with ``id`` and ``method``).
+    """
+    related = (_RELATED_EN if language == "en" else _RELATED_ZH).search(text) is not None
+    sure = [h for h in indicators if names_one_indicator(h)]
+    named = family_named(text, language)
+    if sure and not related:
+        return None
+    if sure:
+        ids = {getattr(h, "id", "") for h in sure}
+        holding = [f for f in load_families().values() if ids & set(f.members)]
+        if named is not None and named in holding:
+            return named
+        return holding[0] if holding else named
+    return named
+
+
+_OWNER_CUE_ZH = re.compile(r"谁|哪些单位|哪个单位|哪些部门|哪个部门|责任单位|牵头单位")
+_OWNER_CUE_EN = re.compile(r"\bwho\b|\bwhich\s+(units?|departments?|bureaus?|agenc(y|ies)|bodies|organi[sz]ations?)\b",
+                           re.IGNORECASE)
+_TARGET_WORDS = re.compile(r"目标|指标|\btargets?\b|\bgoals?\b", re.IGNORECASE)
+
+
+def asks_family_owners(text: str, language: str) -> bool:
+    """Does the question ask who owns a family's targets (Which units own R&D-related targets?)."""
+    cue = (_OWNER_CUE_EN if language == "en" else _OWNER_CUE_ZH).search(text)
+    return bool(cue and _TARGET_WORDS.search(text) and family_named(text, language) is not None)
