@@ -117,12 +117,17 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: o
             mentions.append(PlaceMention(name, start, end, known, doc_ids))
             spans.append((start, end))
 
-    if corpus_places is not None:
-        # Places the documents come from (their region, issuer, title) first: 宣城高新区 before 宣城.
-        for hit in corpus_places.find(text):  # type: ignore[attr-defined]
-            add(hit.name, hit.start, hit.end, False, hit.doc_ids)
     for region, start, end in gazetteer.find_all(text, loose=True):
         add(region.name, start, end, True)
+    if corpus_places is not None:
+        # Places the documents come from (their region, issuer, title): a longer one (宣城高新区)
+        # replaces the region inside it (宣城); the others fill what the gazetteer lacks.
+        for hit in corpus_places.find(text):  # type: ignore[attr-defined]
+            inside = [m for m in mentions if hit.start <= m.start and m.end <= hit.end and (m.start, m.end) != (hit.start, hit.end)]
+            for mention in inside:
+                mentions.remove(mention)
+                spans.remove((mention.start, mention.end))
+            add(hit.name, hit.start, hit.end, False, hit.doc_ids)
     pattern, names = _english_pattern()
     for match in pattern.finditer(text):
         add(names[match.group(1).lower().replace(" ", "").replace("'", "")], match.start(), match.end(), True)

@@ -58,7 +58,9 @@ def two_place_engine(tmp_path_factory):
     home = tmp_path_factory.mktemp("two-places-ws")
     write_records(corpus, home / "records")
     build_graph_store(corpus, home / "graph", validate=False)
-    engine = QAEngine(home)
+    from plankg.workspace import Workspace
+
+    engine = QAEngine(Workspace(home))
     yield engine
     engine.close()
 
