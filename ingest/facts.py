@@ -35,7 +35,7 @@ _SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
 _OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
 _WHOLE_WORDS = ("总数", "总量", "累计", "总计", "总额", "总规模")
 _GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升)(?:率)?")
-_RIGHT_NOUN = re.compile(r"^[^，,；;、。：:（(]{2,30}?(?=入驻|进行|参与|开展|实现|对|在|为|将|，|,|；|;|、|。|$|（|\()")
+_RIGHT_NOUN = re.compile(r"^[^，,；;、。：:（(\s]{2,30}?(?=入驻|进行|参与|开展|实现|对|在|为|将|，|,|；|;|、|。|$|（|\(|\s)")
 _VERB_CUT = re.compile(r"^.*(?:布局|建设|打造|推进|加快|推动|引进|培育|实施|建立|形成|组建|新建|设立|完善|依托|围绕|通过|申报|动员|(?:20\d\d|20XX)年)")
 _RANK = re.compile(r"(?:排名|排位|位次|全省|全国|全市|进入|跻身|列)[^，,；;。]{0,8}?前$")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
@@ -141,12 +141,16 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if indicator_raw and stretch_cue and re.fullmatch(r"(?:高线|力争|争取)[:：]?", indicator_raw) and earlier:
         return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
     indicator = indicator_raw
+    if re.search(r"(?:提出|制定|出台|印发|推出|发布|梳理)了?$", indicator):
+        indicator = ""  # 研究提出了18项培育措施: what was drawn up is named after the number
     growth_after = bool(re.match(r"^(?:的)?(?:增幅|增速|增长)", after))
     growth_value = value.unit in ("%", "百分点", "个百分点") and (bool(_GROWTH.search(left.strip())) or growth_after)
     if len(indicator) < 2:
         right = _RIGHT_NOUN.match(text[value.end :].lstrip("左右以上余多"))
         # 20家左右有较强市场话语权的行业龙头企业: the noun is what follows the last 的.
         indicator = _clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
+        # 18项措施（高新技术企业培育）: a count of measures or tasks ends at that word.
+        indicator = re.sub(r"^(.{0,6}?(?:措施|举措|任务|行动|工程|政策|方面)).+$", r"\1", indicator)
     if len(indicator) < 2 and earlier and not _GROWTH_WORD.fullmatch(earlier[-1].indicator) and (
         text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or _only_verbs(left)
     ):

@@ -57,6 +57,15 @@ class Concept:
     definition: str = ""
 
 
+_MEASURE_WORDS = (("share", re.compile(r"(?:比重|占比|比例|覆盖率|建有率|设置率)$")),
+                  ("intensity", re.compile(r"强度$")), ("growth", re.compile(r"(?:增长|增速|增幅|增长率)$")))
+
+
+def _measure_word(phrase: str) -> str | None:
+    """What a phrase's last word says it measures: a share, an intensity or a growth (else None)."""
+    return next((name for name, pattern in _MEASURE_WORDS if pattern.search(phrase)), None)
+
+
 def normalize_phrase(phrase: str) -> str:
     """Normalise an indicator phrase for matching.
 
@@ -114,7 +123,12 @@ class IndicatorScheme:
         if not text:
             return None
         head = _LEADING_QUALIFIERS.sub("", text)
+        kind = _measure_word(text)
         for label, concept in self._labels:
+            # A Chinese noun phrase ends in its head: ……企业数量占全部工业企业数量比重 is a share,
+            # so a count's label inside it does not name it.
+            if kind and _measure_word(label) != kind:
+                continue
             if len(label) <= _SHORT_LABEL_MAX:
                 if text == label or head.startswith(label):
                     return concept

@@ -334,3 +334,17 @@ def test_a_numbered_heading_near_the_top_opens_its_section(tmp_path):
     facts = {f.value: f for f in read_corpus([path]).targets}
     assert (facts[45].kind, facts[45].year) == ("achievement", 2023)
     assert (facts[50].kind, facts[50].year) == ("target", 2024)
+
+
+def test_a_count_of_measures_is_named_by_the_word_after_it():
+    facts = find_facts("围绕六个方面研究提出了18项培育措施。", PLAN_2025)
+    assert [(f.value, f.indicator) for f in facts] == [(18, "培育措施")]
+
+
+def test_a_share_is_never_matched_to_a_count_concept():
+    from plankg.ontology.indicators import load_scheme
+
+    scheme = load_scheme()
+    count = scheme.match("高新技术企业数")
+    assert count is not None
+    assert scheme.match("高新区内高新技术企业数量占全部工业企业数量比重") is not count
