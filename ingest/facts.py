@@ -200,7 +200,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
-        kind, measure, growth = "achievement", "completion", False  # 完成全年任务的80%: its own measure
+        # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported.
+        kind, measure, growth = "achievement", "completion", False
+        same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
+        indicator = earlier[-1].indicator if same else ctx.topic or indicator
     unit = value.unit
     unit_inferred = False
     if dropped_unit:

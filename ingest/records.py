@@ -204,7 +204,8 @@ class Target(_Record):
     Attributes:
         value: The number, or None when anonymised (``placeholder``) or not numeric.
         comparator: ``>=`` | ``<=`` | ``~`` | ``=`` | None.
-        measure: ``level`` | ``increment`` | ``cumulative`` | ``growth`` | ``rank``.
+        measure: ``level`` | ``increment`` | ``cumulative`` | ``growth`` | ``rank`` | ``multiple`` (翻一番:
+            a multiple of the baseline) | ``completion`` (完成全年任务的80%).
         growth: True when the value is a growth rate (增长15%), not a level.
         year: The year the value is for; None when unknown (20XX) or a period.
         period: (first, last) year for periods such as 十四五 (2021, 2025).

@@ -39,7 +39,7 @@ def quantity(value: float | None, unit: str | None, language: str, comparator: s
         return f"{shown}（原文匿名，数值未知）" if language == "zh" else f"{shown} (anonymised in the source; value unknown)"
     core = written or number(value) + (unit or "")
     if language == "zh":
-        prefix = {"increment": "新增", "growth": "增长"}.get(measure or "", "")
+        prefix = {"increment": "新增", "growth": "增长", "completion": "完成全年任务的", "multiple": ""}.get(measure or "", "")
         if comparator in COMPARATOR_ZH and comparator != "=":
             return f"{COMPARATOR_ZH[comparator]}{prefix}{core}" if comparator != ">=" else f"{prefix}{core}以上"
         return f"{prefix}{core}"
@@ -47,7 +47,8 @@ def quantity(value: float | None, unit: str | None, language: str, comparator: s
     core = written or (f"{number(value)}%" if unit in ("%", "％") else f"{number(value)} {unit or ''}".strip())
     if gloss:
         core = f"{core} ({gloss})"
-    prefix = {"increment": "an increase of ", "growth": "growth of "}.get(measure or "", "")
+    prefix = {"increment": "an increase of ", "growth": "growth of ",
+              "completion": "completion of the year's task: "}.get(measure or "", "")
     comparison = COMPARATOR_EN.get(comparator or "", "")
     return " ".join(p for p in (comparison, prefix + core) if p)
 
