@@ -327,7 +327,7 @@ def _kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None, expl
     future = re.search(r"将(?!近)|力争|计划|拟|目标", sentence)  # 今年，X将……，分别新增1000家
     if ctx.mode == "report" and re.search(r"预计", statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
         return "achievement"  # a year-end summary's 预计 is an estimate of the year's result
-    if _TARGET_CUE.search(statement) or re.search(r"(?:到|至)\s*(?:20\d\d|20XX)\s*年", before) or (
+    if _TARGET_CUE.search(statement) or re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年", before) or (
             future and not _PAST_CUE.search(sentence[future.end():])):
         if not (explicit_year and ctx.today and year and year < ctx.today and not _TARGET_CUE.search(statement)):
             return "target"

@@ -68,6 +68,11 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
         found = _resolve_body(match, text, gaz, context)
         if found.region is not None:
             return found
+    # A body whose place the gazetteer does not know (or the text hides) keeps its written name.
+    named = next((m.group(0)[-16:] for m in _BODY.finditer(title) if re.match(BUREAU, m.group(2))
+                  and re.search(r"[\u4e00-\u9fff]{2,}[省市州县区旗盟]$", m.group(1)) and "XX" not in m.group(1).upper()), None)
+    if named:
+        return Issuer(named, None)
     bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2))]
     if bare:
         # 区科技局 in the opening says more than a bare 科技局 in the title.

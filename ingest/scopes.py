@@ -18,12 +18,12 @@ from dataclasses import dataclass
 from plankg.ingest.records import Clause, Document
 
 _MARKER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
-_GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
+_GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
 _GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目标(?:任务)?(?:是|为|如下)?\s*[:：]?$|^\W{0,3}" + _MARKER
                            + r"\s*(?:主要|发展|预期|具体|工作)目标")
-_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|至)\s*20\d\d\s*年(?:底|末)?[，,:：])")
-_GOAL_YEAR = re.compile(r"(?:到|至)\s*(20\d\d)\s*年")
-_YEAR_LEAD = re.compile(r"^\W{0,3}" + _MARKER + r"[\u4e00-\u9fff]{0,4}?(?:截至|截止)?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])")
+_GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
+_YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
 _RELATIVE_OFFSET = {"去年": -1, "上年": -1, "明年": 1}
 _LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[①-⑳]|\d{1,2}\s?[.．、)]|[（(][\d一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)")

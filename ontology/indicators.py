@@ -61,6 +61,9 @@ _MEASURE_WORDS = (("share", re.compile(r"(?:比重|占比|比例|覆盖率|建�
                   ("intensity", re.compile(r"强度$")), ("growth", re.compile(r"(?:增长|增速|增幅|增长率)$")))
 
 
+_COUNT_TAIL = re.compile(r"(?:数量|总数|总量|家数|个数|数)?(?:.{0,2})")
+
+
 def _measure_word(phrase: str) -> str | None:
     """What a phrase's last word says it measures: a share, an intensity or a growth (else None)."""
     return next((name for name, pattern in _MEASURE_WORDS if pattern.search(phrase)), None)
@@ -130,7 +133,8 @@ class IndicatorScheme:
             if kind and _measure_word(label) != kind:
                 continue
             if len(label) <= _SHORT_LABEL_MAX:
-                if text == label or head.startswith(label):
+                # 高新技术企业数量 is the count; 高新技术企业有效发明专利拥有量 is about something else.
+                if text == label or head.startswith(label) and _COUNT_TAIL.fullmatch(head[len(label):]):
                     return concept
             elif label in text:
                 return concept

@@ -214,7 +214,8 @@ def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
     year = parsed.time.year
     # 瑞安上半年发明专利授权量是多少 asks for a reported value, not a goal: achievements count too.
-    actuals = not _ASKS_GOAL.search(parsed.text)
+    # 2018年底有多少家？与2020年的目标相比: a question over several years sets results against goals.
+    actuals = not _ASKS_GOAL.search(parsed.text) or len(parsed.time.years) > 1
     for indicator in indicators:
         for region in regions_or_all(parsed):
             result = ctx.graph.targets(region=region, year=year, indicator=indicator, include_achievements=actuals,
@@ -223,7 +224,7 @@ def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
                 if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
                     col.rows.append(target_row(ctx, col, row))
     reported = [r for r in col.rows if r.get("kind") == "achievement"]
-    if reported and _ASKS_ACTUAL.search(parsed.text):
+    if reported and _ASKS_ACTUAL.search(parsed.text) and len(parsed.time.years) <= 1:
         col.rows = reported
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
         return _other_years(ctx, parsed, col, indicators)

@@ -351,3 +351,15 @@ def test_a_share_is_never_matched_to_a_count_concept():
     count = scheme.match("高新技术企业数")
     assert count is not None
     assert scheme.match("高新区内高新技术企业数量占全部工业企业数量比重") is not count
+
+
+def test_a_status_date_is_not_a_goal_and_holds_only_for_its_sentence(tmp_path):
+    path = tmp_path / "status.txt"
+    path.write_text("青禾县科技局2023年上半年科技工作推进情况\n发布日期：2023-07-20\n"
+                    "截至2022年底，全县高新技术企业达到85家。上半年，全县科技型中小企业评价入库260家。\n", encoding="utf-8")
+    corpus = read_corpus([path])
+    facts = {f.value: f for f in corpus.targets}
+    assert (facts[85].kind, facts[85].year) == ("achievement", 2022)
+    assert (facts[260].kind, facts[260].year) == ("achievement", 2023)
+    # A place the gazetteer does not know keeps its written name and no region.
+    assert (corpus.documents[0].issuer, corpus.documents[0].region) == ("青禾县科技局", None)
