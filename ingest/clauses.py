@@ -7,7 +7,7 @@ from collections.abc import Callable, Sequence
 
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_number_marks
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
-from plankg.ingest.segment import ProseSegmenter, SegmentState, _Open, paragraphs
+from plankg.ingest.segment import OpenSection, ProseSegmenter, SegmentState, paragraphs
 from plankg.ingest.stream_tables import stream_tables
 from plankg.ingest.tables import Table, find_line_tables, find_tab_tables
 from plankg.ingest.textmap import clean_span
@@ -112,7 +112,7 @@ def _table_clauses(doc_id: str, text: str, table: Table, repairs: Sequence[Repai
             if len(cell.text) < _LONG_CELL and not short_goal:
                 continue
             segmenter = ProseSegmenter(doc_id, text, repairs, drops)
-            segmenter.state = SegmentState(stack=[_Open(0, row_clause.id, f"{label}·{cell.name}")])
+            segmenter.state = SegmentState(stack=[OpenSection(0, row_clause.id, f"{label}·{cell.name}")])
             for a, b in _line_spans(text, cell.start, cell.end):
                 segmenter.paragraph(a, b)
             clauses.extend(

@@ -10,12 +10,13 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from plankg.ingest.clauses import noise_spans
-from plankg.ingest.facts import ClauseContext, Fact, find_facts
+from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.metadata import REPORT_TYPES
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
-from plankg.ingest.records import Clause, Corpus, Document, Owner, Target, stable_id
+from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
+from plankg.ingest.target_record import make_target
 from plankg.ingest.textmap import clean_span
 from plankg.ingest.years import propose_years
 
@@ -151,39 +152,6 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal)
     facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
     return [make_target(doc, clause, fact, *mapped.span(fact.start, fact.end), owners, source) for fact in facts]
-
-
-def make_target(doc: Document, clause: Clause, fact: Fact, start: int, end: int,
-                owners: tuple[Owner, ...], owner_source: str, **extra) -> Target:
-    """A Target record from a fact, with a deterministic id and a canonical indicator id."""
-    from plankg.ontology.indicators import load_scheme, proposed_id
-
-    concept = load_scheme().match(fact.indicator)
-    return Target(
-        id=stable_id("tg", doc.id, clause.id, start, end, fact.kind, fact.indicator),
-        doc_id=doc.id,
-        clause_id=clause.id,
-        kind=fact.kind,
-        indicator=fact.indicator,
-        indicator_id=concept.id if concept else proposed_id(fact.indicator),
-        value=fact.value,
-        unit=fact.unit,
-        start=start,
-        end=end,
-        unit_inferred=fact.unit_inferred,
-        comparator=fact.comparator,
-        measure=fact.measure,
-        growth=fact.growth,
-        year=fact.year,
-        period=fact.period,
-        stretch=fact.stretch,
-        placeholder=fact.placeholder,
-        owners=owners,
-        owner_source=owner_source,
-        value_text=doc.text[start:end],
-        **({"baseline": fact.baseline} if fact.baseline is not None and "baseline" not in extra else {}),
-        **extra,
-    )
 
 
 def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:

@@ -57,7 +57,9 @@ def cn_number(token: str) -> int:
 
 
 @dataclass
-class _Open:
+class OpenSection:
+    """A section open while segmenting: its level, heading clause and label."""
+
     level: int
     clause_id: str
     label: str
@@ -68,7 +70,7 @@ class SegmentState:
     """Numbering state and open sections, carried across the paragraphs of one document."""
 
     last: dict[int, int] = field(default_factory=dict)
-    stack: list[_Open] = field(default_factory=list)
+    stack: list[OpenSection] = field(default_factory=list)
     boundary_at: int = -1
 
     def accepts(self, level: int, number: int, at_boundary: bool) -> bool:
@@ -82,7 +84,7 @@ class SegmentState:
     def open(self, level: int, clause_id: str, label: str, number: int) -> None:
         """Open a section; deeper sections close; deeper numbering restarts after a new item."""
         self.close_to(level)
-        self.stack.append(_Open(level, clause_id, label))
+        self.stack.append(OpenSection(level, clause_id, label))
         self.last[level] = number
         if level < ITEM_LEVEL:
             self.last[ITEM_LEVEL] = 0  # 一是/二是 restart under each new section or item

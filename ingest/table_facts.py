@@ -7,6 +7,7 @@ from plankg.ingest.facts import Fact, year_note
 from plankg.ingest.numbers import comparator_for, find_values
 from plankg.ingest.owners import default_owner, owners_from_cell
 from plankg.ingest.records import Cell, Clause, Document, Owner, Target
+from plankg.ingest.target_record import make_target
 from plankg.ingest.textmap import clean_span
 from plankg.ingest.units import infer_unit
 
@@ -22,8 +23,6 @@ def _column_year(name: str) -> int | None:
 
 def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     """Targets for each year column of a row, and the baseline column as an achievement."""
-    from plankg.ingest.extract import make_target
-
     # Year columns that hold values (2021年目标, 2020年完成情况, 2025), not plans written as prose.
     year_cells = [
         c for c in row.cells
