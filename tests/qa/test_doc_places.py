@@ -4,8 +4,8 @@ from __future__ import annotations
 import pytest
 
 from plankg.ingest.records import Document
-from plankg.qa import QAEngine
 from plankg.qa.doc_places import CorpusPlaces, document_places, short_forms
+from tests.qa.conftest import engine_over_texts
 
 # Two small plans written for this test, from two places outside the bundled gazetteer.
 PLAN_A = """青河市科学技术局2023年科技工作要点
@@ -47,20 +47,7 @@ def test_corpus_places_match_chinese_and_pinyin():
 
 @pytest.fixture(scope="module")
 def two_place_engine(tmp_path_factory):
-    from plankg.graph import build_graph_store
-    from plankg.ingest import read_corpus
-    from plankg.workspace import write_records
-
-    folder = tmp_path_factory.mktemp("two-places")
-    (folder / "a.txt").write_text(PLAN_A, encoding="utf-8")
-    (folder / "b.txt").write_text(PLAN_B, encoding="utf-8")
-    corpus = read_corpus([folder])
-    home = tmp_path_factory.mktemp("two-places-ws")
-    write_records(corpus, home / "records")
-    build_graph_store(corpus, home / "graph", validate=False)
-    from plankg.workspace import Workspace
-
-    engine = QAEngine(Workspace(home))
+    engine = engine_over_texts(tmp_path_factory, "two-places", {"a.txt": PLAN_A, "b.txt": PLAN_B})
     yield engine
     engine.close()
 

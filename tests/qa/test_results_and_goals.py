@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import pytest
 
-from plankg.qa import QAEngine
+from tests.qa.conftest import engine_over_texts
 
 REPORT = """青禾县科技局2023年上半年科技工作推进情况
 发布日期：2023-07-20
@@ -14,17 +14,7 @@ REPORT = """青禾县科技局2023年上半年科技工作推进情况
 
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
-    from plankg.graph import build_graph_store
-    from plankg.ingest import read_corpus
-    from plankg.workspace import Workspace, write_records
-
-    folder = tmp_path_factory.mktemp("results-goals")
-    (folder / "report.txt").write_text(REPORT, encoding="utf-8")
-    corpus = read_corpus([folder])
-    home = tmp_path_factory.mktemp("results-goals-ws")
-    write_records(corpus, home / "records")
-    build_graph_store(corpus, home / "graph", validate=False)
-    qa = QAEngine(Workspace(home))
+    qa = engine_over_texts(tmp_path_factory, "results-goals", {"report.txt": REPORT})
     yield qa
     qa.close()
 
