@@ -4,16 +4,12 @@ from __future__ import annotations
 from collections.abc import Iterable, Sequence
 
 from plankg.ontology.regions import load_gazetteer
+from plankg.ontology.units import load_units
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "default": "发文单位，文中未写明责任单位"}
 ROLE_EN = {"lead": "lead", "support": "supporting", "default": "issuing body, no unit named"}
 KIND_ZH = {"target": "目标", "stretch": "力争目标", "baseline": "基数", "actual": "实际"}
 KIND_EN = {"target": "target", "stretch": "stretch target", "baseline": "baseline", "actual": "actual"}
-UNIT_EN = {
-    "亿元": "100 million yuan", "万元": "10,000 yuan", "元": "yuan", "家": "entities", "个": "items", "项": "items",
-    "件": "items", "人": "people", "人年": "person-years", "位": "places", "人次": "person-times",
-    "个百分点": "percentage points", "倍": "times", "亩": "mu", "平方米": "m²", "万人": "10,000 people",
-}
 COMPARATOR_ZH = {">=": "不低于", "<=": "不超过", "~": "约", ">": "超过", "<": "低于"}
 COMPARATOR_EN = {">=": "at least", "<=": "at most", "~": "about", ">": "more than", "<": "less than"}
 
@@ -43,7 +39,8 @@ def quantity(value: float | None, unit: str | None, language: str, comparator: s
         if comparator in COMPARATOR_ZH and comparator != "=":
             return f"{COMPARATOR_ZH[comparator]}{prefix}{core}" if comparator != ">=" else f"{prefix}{core}以上"
         return f"{prefix}{core}"
-    gloss = UNIT_EN.get(unit or "")
+    # The unit's English label from the ontology (the same words the graph exports); % needs none.
+    gloss = load_units().english(unit) if unit and unit not in ("%", "％") else None
     core = written or (f"{number(value)}%" if unit in ("%", "％") else f"{number(value)} {unit or ''}".strip())
     if gloss:
         core = f"{core} ({gloss})"
