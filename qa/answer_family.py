@@ -31,6 +31,7 @@ class UnitFact:
     role: str
     clause_id: str | None
     doc: str | None
+    target: str | None = None  # the target's IRI, so evidence can mark its exact value span
 
 
 @dataclass
@@ -72,7 +73,7 @@ def answer_family_owners(ctx: AnswerContext, parsed: ParsedQuestion, family: Fam
         fact = UnitFact(label, concept.id if concept else "", place_label(table.get("region"), table.get("area")),
                         table.get("year"),
                         bool(table.get("year_inferred")), table["stated"], role, table.get("clause_id"),
-                        table.get("doc"))
+                        table.get("doc"), str(row.get("target") or "") or None)
         owner = row.get("ownerName") or "?"
         key = (owner, fact.indicator_id, fact.region, fact.year, fact.stated)
         if key in seen:

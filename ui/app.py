@@ -144,19 +144,23 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                         evo_plot = gr.Plot(label="基期、目标、力争与实绩 Baseline, targets, stretch and outcomes", elem_id="evolution-plot")
                     with gr.Column(scale=2):
                         evo_outcome = gr.Dataframe(label="计划与实绩 Plan vs outcome", interactive=False, wrap=True)
-                gr.Markdown("#### 两个计划年份对比 Two plan years: new / continued / dropped")
+                gr.Markdown("#### 两个计划年份对比 Two plan years: indicators and measures, new / continued / dropped")
                 with gr.Row():
                     year_a = gr.Dropdown(year_choices, value=year_choices[0] if year_choices else None, label="年份 A")
                     year_b = gr.Dropdown(year_choices, value=year_choices[-1] if year_choices else None, label="年份 B")
                     compare_button = gr.Button("对比 Compare")
                 compare_status = gr.Markdown()
                 compare_table = gr.Dataframe(label="指标目标变化 Indicator targets", interactive=False, wrap=True)
+                measures_table = gr.Dataframe(label="措施对比（按语义对齐）Measures aligned by meaning",
+                                              interactive=False, wrap=True)
                 evo_button.click(h.evolution, [evo_indicators, evo_regions], [evo_plot, evo_outcome, evo_status],
                                  api_name="evolution")
                 evolution_tab.select(h.evolution, [evo_indicators, evo_regions], [evo_plot, evo_outcome, evo_status],
                                      api_name=False).then(h.compare, [year_a, year_b, evo_regions],
-                                                          [compare_table, compare_status], api_name=False)
-                compare_button.click(h.compare, [year_a, year_b, evo_regions], [compare_table, compare_status], api_name="compare")
+                                                          [compare_table, measures_table, compare_status],
+                                                          api_name=False)
+                compare_button.click(h.compare, [year_a, year_b, evo_regions],
+                                     [compare_table, measures_table, compare_status], api_name="compare")
 
             with gr.Tab("实体 Entities", id="entities"):
                 with gr.Row():

@@ -28,6 +28,20 @@ _DECLARED_PREFIX = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?\s*:", re.IGNORECA
 _USED_PREFIX = re.compile(r"(?<![\w<:/#])([A-Za-z][\w-]*):(?=[A-Za-z_])")
 
 
+_STATUS = {"continued": "continued 延续", "new": "new 新增", "dropped": "dropped 取消",
+           "elsewhere": "elsewhere 异地"}
+
+
+def _readable(row: dict) -> dict:
+    """A family answer's unit row with its facts as one readable cell (指标（地点 年份 值）)."""
+    if not isinstance(row.get("facts"), list):
+        return row
+    facts = "；".join(f"{f.get('indicator')}（{f.get('region') or ''} {f.get('year') or ''} {f.get('stated')}）"
+                     for f in row["facts"])
+    return {**{k: v for k, v in row.items() if k != "facts"}, "indicators": "、".join(row.get("indicators") or []),
+            "facts": facts}
+
+
 class AppData:
     """The served workspace seen through the facade; safe to share between sessions.
 
@@ -87,6 +101,7 @@ class AppData:
         """The answer as a plain dict (answer, rows, evidence with spans, sparql)."""
         answer = self._kg.ask(question).to_dict()
         answer["evidence"] = [self._with_spans(e, answer["rows"]) for e in answer["evidence"]]
+        answer["rows"] = [_readable(row) for row in answer["rows"]]
         answer["related"] = [self._with_spans(r, []) for r in answer.get("related") or []]
         return answer
 
@@ -96,7 +111,9 @@ class AppData:
         clause = self._clauses_by_id().get(evidence.get("clause_id"))
         text = evidence.get("text") or ""
         spans = set()
-        for row in rows:
+        # A family answer nests each unit's facts under "facts".
+        facts = [fact for row in rows for fact in (row.get("facts") or [row])]
+        for row in facts:
             if row.get("clause_id") != evidence.get("clause_id"):
                 continue
             target = targets.get(str(row.get("target") or row.get("id") or "").rsplit("/", 1)[-1])
@@ -203,21 +220,37 @@ class AppData:
         return sorted(points.values(), key=lambda p: (p["indicator"], p["region"], p["kind"], p["year"]))
 
     def compare_years(self, year_a: int, year_b: int, regions: list[str] | None = None) -> list[dict]:
-        """Indicators with targets planned for ``year_a`` and/or ``year_b``: new, continued, dropped."""
-        places = set(regions or [])
-        found: dict[int, dict[tuple, list[dict]]] = {year_a: defaultdict(list), year_b: defaultdict(list)}
-        for row in self.targets():
-            if row["kind"] != "target" or row["year"] not in found or (places and row["region"] not in places):
-                continue
-            found[row["year"]][(row["indicator_id"], row["region"])].append(row)
-        out = []
-        for key in sorted(set(found[year_a]) | set(found[year_b]), key=lambda k: (k[1] or "", k[0])):
-            before, after = found[year_a].get(key, []), found[year_b].get(key, [])
-            status = "continued 延续" if before and after else ("new 新增" if after else "dropped 取消")
-            sample = (after or before)[0]
-            out.append({"status": status, "indicator": sample["indicator"], "region": sample["region"],
-                        f"{year_a}": "; ".join(_stated(r) for r in before), f"{year_b}": "; ".join(_stated(r) for r in after)})
-        return out
+        """Indicators of ``year_a``'s and ``year_b``'s plans: continued (with the change), new, dropped.
+
+        Comes from the evolution analysis (``kg.evolution``): one step per year and document,
+        places never mixed, inferred years marked.
+        """
+        rows = []
+        for region in regions or [None]:
+            evolution = self._kg.evolution(year_a, year_b, region=region, measures=False)
+            for change in evolution.indicators:
+                rows.append({"status": _STATUS.get(change.status, change.status), "indicator": change.label_zh,
+                             "region": change.region or "",
+                             f"{year_a}": "；".join(f"{s.place or ''} {s.text()}".strip() for s in change.earlier),
+                             f"{year_b}": "；".join(f"{s.place or ''} {s.text()}".strip() for s in change.later),
+                             "change": change.change})
+        return rows
+
+    def compare_measures(self, year_a: int, year_b: int, region: str | None = None) -> list[dict]:
+        """Measures (clauses) of the two years' plans aligned by meaning: continued, new, dropped."""
+        evolution = self._kg.evolution(year_a, year_b, region=region, measures=True)
+        alignment = evolution.measures
+        if alignment is None:
+            return []
+        rows = []
+        for status, pairs in (("continued 延续", alignment.continued), ("new 新增", alignment.new),
+                              ("dropped 取消", alignment.dropped)):
+            for pair in pairs:
+                rows.append({"status": status, "similarity": round(pair.score, 2),
+                             f"{year_a}": pair.earlier.text if pair.earlier else "",
+                             f"{year_b}": pair.later.text if pair.later else "",
+                             "documents": " / ".join(p.doc_title for p in (pair.earlier, pair.later) if p)})
+        return rows
 
     def plan_vs_outcome(self, indicator_id: str | None = None, region: str | None = None) -> list[dict]:
         """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query)."""

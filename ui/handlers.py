@@ -117,10 +117,16 @@ class Handlers:
         try:
             first, second = _years([year_a, year_b])
             rows = self.data.compare_years(first, second, list(regions or []))
+            place = (regions or [None])[0] if len(regions or []) <= 1 else None
+            measures = self.data.compare_measures(first, second, place)
         except Exception as exc:  # noqa: BLE001
-            return _empty(), views.status(views.one_line_error(exc, "compare years"), ok=False)
-        counts = {s: sum(1 for r in rows if r["status"] == s) for s in ("new 新增", "continued 延续", "dropped 取消")}
-        return views.table(rows), views.status(" · ".join(f"{k} {v}" for k, v in counts.items()))
+            return _empty(), _empty(), views.status(views.one_line_error(exc, "compare years"), ok=False)
+        statuses = ("new 新增", "continued 延续", "dropped 取消")
+        counts = {s: sum(1 for r in rows if r["status"] == s) for s in statuses}
+        aligned = {s: sum(1 for r in measures if r["status"] == s) for s in statuses}
+        message = ("指标 indicators: " + " · ".join(f"{k} {v}" for k, v in counts.items())
+                   + "　措施 measures: " + " · ".join(f"{k} {v}" for k, v in aligned.items()))
+        return views.table(rows), views.table(measures), views.status(message)
 
     # ---- Entities -------------------------------------------------------------------------------
     def find_entities(self, text: str, entity_type: str) -> tuple:
