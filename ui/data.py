@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 import threading
-from collections import defaultdict
 from pathlib import Path
 from typing import Any
 
