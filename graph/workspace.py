@@ -104,8 +104,8 @@ def _is_proposed(indicator_id: str) -> bool:
 
 
 def graph_dir(workspace_dir: str | Path) -> Path:
-    """``<workspace>/graph``."""
-    return Path(workspace_dir) / GRAPH_DIRNAME
+    """``<workspace>/graph`` of the current build, resolved now (a later build does not move it)."""
+    return (Path(workspace_dir) / GRAPH_DIRNAME).resolve()
 
 
 def open_graph(workspace_dir: str | Path, kind: str | None = None) -> GraphStore:

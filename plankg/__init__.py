@@ -44,9 +44,21 @@ class Plankg:
         self._store = self._searcher = self._qa = None
         return report
 
+    def reopen_if_rebuilt(self) -> bool:
+        """Drop the loaded graph, index and engine when another process finished a new build."""
+        self.workspace.refresh()
+        opened = self.workspace.data_dir()
+        if opened == getattr(self, "_opened_dir", opened):
+            self._opened_dir = opened
+            return False
+        self._opened_dir = opened
+        self._store = self._searcher = self._qa = None
+        return True
+
     @property
     def store(self):
         """The graph store (rdflib in memory or Oxigraph, chosen by size or setting)."""
+        self.reopen_if_rebuilt()
         if self._store is None:
             from plankg.qa.engine import open_graph_store
 
@@ -62,6 +74,7 @@ class Plankg:
         return self._index().search([query], k=k, filters=filters or None)[0]
 
     def _index(self):
+        self.reopen_if_rebuilt()
         if self._searcher is None:
             from plankg.embeddings import Searcher
 
@@ -70,6 +83,7 @@ class Plankg:
 
     def ask(self, question: str):
         """Answer a question in Chinese or English from the graph and the index, with evidence."""
+        self.reopen_if_rebuilt()
         if self._qa is None:
             from plankg.qa import QAEngine
             from plankg.qa.backend import SparqlBackend

@@ -29,6 +29,13 @@ class Settings:
         store: ``auto`` | ``memory`` | ``oxigraph`` (auto picks by corpus size).
         oxigraph_threshold: Triple count above which ``auto`` uses Oxigraph.
         max_file_mb: Files larger than this are refused with a clear error.
+        max_unpacked_mb: A .docx/.html whose text (or unpacked XML) grows past this is refused
+            while it is read (a zip bomb stops there).
+        max_clauses_per_document: Documents with more clauses are refused.
+        lock_wait_s: How long a build waits for another build of the same workspace.
+        query_timeout_s: SPARQL queries from users (CLI, facade, endpoint) stop after this.
+        query_max_rows: ... and may return at most this many rows.
+        allow_service: Let user SPARQL use ``SERVICE`` (network calls); off: plankg is offline.
     """
 
     home: Path = dataclasses.field(default_factory=default_home)
@@ -37,6 +44,12 @@ class Settings:
     store: str = "auto"
     oxigraph_threshold: int = 20_000
     max_file_mb: float = 20.0
+    max_unpacked_mb: float = 100.0
+    max_clauses_per_document: int = 50_000
+    lock_wait_s: float = 600.0
+    query_timeout_s: float = 30.0
+    query_max_rows: int = 100_000
+    allow_service: bool = False
 
     @classmethod
     def load(cls, home: str | Path | None = None) -> "Settings":
