@@ -103,6 +103,7 @@ def read_corpus(
     on_error: Callable[[str], None] | None = None,
     extract: bool = True,
     max_clauses: int | None = None,
+    max_unpacked_mb: float = 100.0,
     progress: Any = None,
 ) -> Corpus:
     """Read files (or the bundled corpus) into a Corpus of documents, clauses and facts.
@@ -117,6 +118,7 @@ def read_corpus(
         on_error: Called with a one-line message for each bad file.
         extract: Also extract targets, achievements and entities.
         max_clauses: A document with more clauses is refused (bounded work per document).
+        max_unpacked_mb: A .docx/.html unpacking to more is refused while it is read.
         progress: A :class:`plankg.progress.Progress`-like reporter (``start``/``advance``/
             ``finish``), or None.
     """
@@ -152,7 +154,8 @@ def read_corpus(
         try:
             if path.parent not in manifests:
                 manifests[path.parent] = load_manifest(path.parent)
-            text = read_text(path, max_bytes=int(max_file_mb * 2**20))
+            text = read_text(path, max_bytes=int(max_file_mb * 2**20),
+                             max_unpacked_bytes=int(max_unpacked_mb * 2**20))
             digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
             if digest in first_path:
                 report(f"{path}: duplicate of {first_path[digest]} (same text); read once")

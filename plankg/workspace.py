@@ -293,7 +293,8 @@ class Workspace:
             return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets),
                                len(corpus.entities), list(corpus.errors), 0.0, up_to_date=True)
         corpus = read_corpus(given, max_file_mb=self.settings.max_file_mb, on_error=on_error,
-                             max_clauses=self.settings.max_clauses_per_document, progress=progress)
+                             max_clauses=self.settings.max_clauses_per_document,
+                             max_unpacked_mb=self.settings.max_unpacked_mb, progress=progress)
         if not corpus.documents:
             raise WorkspaceError("nothing could be read; the workspace was left as it was")
         builds = self.home / BUILDS_DIR
