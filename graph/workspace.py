@@ -118,4 +118,6 @@ def open_graph(workspace_dir: str | Path, kind: str | None = None) -> GraphStore
     from plankg.settings import Settings
 
     settings = Settings.load(workspace_dir)
-    return open_store(graph_dir(workspace_dir), kind=kind or settings.store, threshold=settings.oxigraph_threshold)
+    store = open_store(graph_dir(workspace_dir), kind=kind or settings.store, threshold=settings.oxigraph_threshold)
+    store.allow_service = settings.allow_service
+    return store

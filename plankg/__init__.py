@@ -66,8 +66,9 @@ class Plankg:
         return self._store
 
     def sparql(self, query: str, bindings: dict | None = None) -> list[dict]:
-        """Run a read-only SPARQL query on the graph."""
-        return self.store.query(query, bindings)
+        """Run a read-only SPARQL query on the graph (under the workspace's timeout and row limit)."""
+        settings = self.workspace.settings
+        return self.store.query(query, bindings, timeout=settings.query_timeout_s, max_rows=settings.query_max_rows)
 
     def search(self, query: str, k: int = 10, **filters):
         """Hybrid search over every clause; filters: doc, region, year, doc_type, kind, has_target."""

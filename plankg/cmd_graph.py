@@ -7,8 +7,7 @@ from __future__ import annotations
 import argparse
 import csv
 import json
-import os
-import shutil
+import re
 import sys
 from pathlib import Path
 from typing import Any
@@ -28,12 +27,25 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     sparql.add_argument("--format", default="table", choices=["table", "json", "csv"], help="output format")
     sparql.add_argument("--store", default=None, choices=["auto", "memory", "oxigraph"],
                         help="store to query (default: the workspace setting)")
+    sparql.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="stop the query after this long (default: query_timeout_s, 30)")
+    sparql.add_argument("--max-rows", type=int, metavar="N", help="refuse results longer than this "
+                        "(default: query_max_rows, 100000)")
+    sparql.add_argument("--allow-service", action="store_true",
+                        help="let the query use SERVICE (network calls to other endpoints); off by default")
     sparql.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $PLANKG_HOME or the per-user folder)")
     sparql.set_defaults(func=run_sparql)
 
     endpoint = subparsers.add_parser("endpoint", help="serve the graph as a read-only SPARQL endpoint (Oxigraph, YASGUI)")
     endpoint.add_argument("--port", type=int, default=7878, help="port (default 7878)")
-    endpoint.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    endpoint.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this "
+                          "machine only; another address exposes the graph to the network)")
+    endpoint.add_argument("--cors-origin", metavar="ORIGIN", help="let pages from this origin (e.g. "
+                          "http://localhost:8080) query the endpoint from a browser; off by default")
+    endpoint.add_argument("--timeout", type=float, metavar="SECONDS",
+                          help="stop each query after this long (default: query_timeout_s, 30)")
+    endpoint.add_argument("--allow-service", action="store_true",
+                          help="let queries use SERVICE (network calls to other endpoints); off by default")
     endpoint.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $PLANKG_HOME or the per-user folder)")
     endpoint.set_defaults(func=run_endpoint)
 
@@ -44,12 +56,30 @@ def run_sparql(args: argparse.Namespace) -> int:
     from plankg.graph.store import check_read_only
     from plankg.graph.workspace import open_graph
 
+    from plankg.graph.store import check_no_service
+    from plankg.settings import Settings
+
+    settings = Settings.load(getattr(args, "workspace", None))
+    allow_service = args.allow_service or settings.allow_service
     text = sys.stdin.read() if args.query == "-" else args.query
-    check_read_only(text)  # refuse updates before opening anything
-    with open_graph(_workspace(args), kind=args.store) as store:
-        rows = store.query(text)
+    check_read_only(text)  # refuse updates and network calls before opening anything
+    if not allow_service:
+        check_no_service(text)
+    with open_graph(settings.home, kind=args.store) as store:
+        store.allow_service = allow_service
+        rows = store.query(text, timeout=args.timeout or settings.query_timeout_s,
+                           max_rows=args.max_rows or settings.query_max_rows)
     write_rows(rows, args.format, sys.stdout)
     return 0
+
+
+# C0 and C1 control characters (ESC starts terminal escape sequences) except tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as U+FFFD, so a document cannot drive the terminal."""
+    return _CONTROL.sub("\ufffd", text)
 
 
 def compact_iri(value: Any) -> Any:
@@ -71,15 +101,16 @@ def compact_iri(value: Any) -> Any:
 def write_rows(rows: list[dict[str, Any]], fmt: str, out: Any) -> None:
     """Write query rows as an aligned table, JSON or CSV."""
     if fmt == "json":
-        json.dump(rows, out, ensure_ascii=False, indent=2)
-        out.write("\n")
+        # json escapes C0 characters itself; C1 ones (and DEL) it writes raw.
+        out.write(re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}",
+                         json.dumps(rows, ensure_ascii=False, indent=2)) + "\n")
         return
     columns = list(rows[0]) if rows else []
     if fmt == "csv":
         writer = csv.writer(out)
-        writer.writerow(columns)
+        writer.writerow([printable(c) for c in columns])
         for row in rows:
-            writer.writerow(["" if row[c] is None else row[c] for c in columns])
+            writer.writerow(["" if row[c] is None else printable(str(row[c])) for c in columns])
         return
     cells = [[_cell(row[c]) for c in columns] for row in rows]
     widths = [max([_width(c)] + [_width(r[i]) for r in cells]) for i, c in enumerate(columns)]
@@ -94,7 +125,7 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, out: Any) -> None:
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    text = str(compact_iri(value)).replace("\n", " ")
+    text = printable(str(compact_iri(value)).replace("\n", " ").replace("\t", " "))
     return text if len(text) <= 80 else text[:77] + "..."
 
 
@@ -123,33 +154,19 @@ def export_graph(args: argparse.Namespace) -> int:
 
 
 # ---- endpoint ----------------------------------------------------------------------------------
-def oxigraph_binary() -> str:
-    """Path of the ``oxigraph`` server installed with the ``oxigraph`` PyPI package."""
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
-    if not found:
-        from plankg.graph.store import QueryError
-
-        raise QueryError("the 'oxigraph' server is not installed: pip install oxigraph")
-    return found
-
-
-def endpoint_command(store_dir: Path, host: str, port: int) -> list[str]:
-    """The ``oxigraph serve-read-only`` command line for a store folder."""
-    return [oxigraph_binary(), "serve-read-only", "--location", str(store_dir), "--bind", f"{host}:{port}", "--cors"]
-
-
 def run_endpoint(args: argparse.Namespace) -> int:
-    """``plankg endpoint``: replace this process with Oxigraph's read-only server."""
-    from plankg.graph.store import OXIGRAPH_DIR, QueryError
-    from plankg.graph.workspace import graph_dir
+    """``plankg endpoint``: Oxigraph's read-only server behind plankg's guard (see graph/endpoint.py)."""
+    from plankg.graph.endpoint import serve
+    from plankg.settings import Settings
 
-    store_dir = graph_dir(_workspace(args)) / OXIGRAPH_DIR
-    if not store_dir.is_dir():
-        raise QueryError(f"no Oxigraph store at {store_dir}: run 'plankg build' first")
-    command = endpoint_command(store_dir, args.host, args.port)
-    url = f"http://{args.host}:{args.port}"
-    print(f"SPARQL endpoint {url}/query (read-only, CORS on); YASGUI at {url}/ ; Ctrl-C stops", flush=True)
-    # exec: the server gets this process id, so stopping it stops the server (no orphan child).
-    os.execv(command[0], command)
-    return 0  # pragma: no cover - execv does not return
+    settings = Settings.load(getattr(args, "workspace", None))
+
+    def ready(url: str) -> None:
+        cors = f"CORS for {args.cors_origin}" if args.cors_origin else "no CORS"
+        print(f"SPARQL endpoint {url}/query (read-only, {cors}, queries stop after "
+              f"{args.timeout or settings.query_timeout_s:g} s); YASGUI at {url}/ ; Ctrl-C stops", flush=True)
+
+    serve(settings.home, args.host, args.port, timeout_s=args.timeout or settings.query_timeout_s,
+          cors_origin=args.cors_origin, allow_service=args.allow_service or settings.allow_service,
+          on_ready=ready)
+    return 0
