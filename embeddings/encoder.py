@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plankg.embeddings.errors import SearchError
-from plankg.embeddings.model import ModelInfo, resolve_model
+from plankg.embeddings.model import ModelInfo, resolve_model, with_max_tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -30,6 +30,16 @@ BACKENDS = ("torch", "onnx", "onnx-int8")
 #: top-5 of 6 of the 20 queries (cosine 0.989 mean, 0.977 min), so it is opt-in.
 AUTO_BACKEND = "onnx"
 MODELS_SUBDIR = "models"
+
+
+def import_onnxruntime():
+    """``onnxruntime`` with its telemetry off (it otherwise writes a device id under ~/.cache)."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime as ort
+
+    with contextlib.suppress(AttributeError):
+        ort.disable_telemetry_events()
+    return ort
 
 
 class Encoder:
@@ -51,7 +61,12 @@ class Encoder:
     @property
     def key(self) -> str:
         """Identity of the vector space: vectors with different keys are never mixed."""
-        return f"{self.name}@{self.info.fingerprint}:{self.backend}"
+        key = f"{self.name}@{self.info.fingerprint}:{self.backend}"
+        if self.backend == "onnx-int8":
+            key += ":per-channel"  # the quantisation scheme changes the vectors
+        if self.info.truncated_to:
+            key += f":{self.info.truncated_to}tok"
+        return key
 
     @property
     def model_path(self) -> str | None:
@@ -83,6 +98,7 @@ class TorchEncoder(Encoder):
                 from sentence_transformers import SentenceTransformer
 
                 self._model = SentenceTransformer(str(self.info.path), device="cpu")
+                self._model.max_seq_length = self.info.max_seq_length
             # A model with a Dense head outputs another size than its transformer's hidden size.
             size = getattr(self._model, "get_sentence_embedding_dimension", lambda: None)()
             self.dim = int(size) if size else self.dim
@@ -120,15 +136,15 @@ class OnnxEncoder(Encoder):
 
     def load(self) -> "OnnxEncoder":
         if self._session is None:
-            import onnxruntime as ort
-
             from plankg.embeddings.onnx_export import ensure_onnx
 
+            ort = import_onnxruntime()
             path = ensure_onnx(self.info, self.cache_root, quantized=self.quantized)
             options = ort.SessionOptions()
-            options.intra_op_num_threads = os.cpu_count() or 1
-            # Idle threads sleep instead of spinning: on a small shared machine spinning steals the
-            # cores other work (and the other thread) needs.
+            # One thread per run: concurrent queries each take one core instead of fighting over
+            # all of them; a build runs one batch per core in parallel instead (``encode``).
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.log_severity_level = 3
             self._tokenizer = _load_tokenizer(self.info)
@@ -143,7 +159,9 @@ class OnnxEncoder(Encoder):
             return out
         self.load()
         token_ids = self._tokenizer(list(texts))
-        for batch in _progress(length_batches([len(ids) for ids in token_ids], batch_size), progress):
+        batches = length_batches([len(ids) for ids in token_ids], batch_size)
+
+        def run(batch: list[int]) -> None:
             width = max(len(token_ids[i]) for i in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -153,6 +171,18 @@ class OnnxEncoder(Encoder):
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             states = self._session.run(None, feeds)[0]
             out[batch] = _pool(states, mask, self.info.pooling or "mean")
+
+        workers = min(len(batches), os.cpu_count() or 1)
+        if workers <= 1:
+            for batch in _progress(batches, progress):
+                run(batch)
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        # ONNX Runtime releases the GIL: one single-threaded run per core keeps every core busy
+        # without the synchronisation cost of splitting each matrix product across threads.
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(run, batches))
         return out
 
 
@@ -270,7 +300,8 @@ def load_encoder(settings: "Settings | None" = None, backend: str = "auto",
 
     Args:
         settings: Workspace settings (default ``Settings.load()``): model path override, backend
-            preference and the workspace whose ``models/`` folder caches ONNX exports.
+            preference and the per-user cache folder whose ``models/`` holds ONNX exports (one
+            export per machine and model version, shared by every workspace).
         backend: ``torch`` | ``onnx`` | ``onnx-int8``, or ``auto`` to use the settings' choice
             (itself ``auto`` by default, meaning :data:`AUTO_BACKEND`, torch if onnxruntime is missing).
         model_path: Model folder; overrides the settings.
@@ -282,9 +313,10 @@ def load_encoder(settings: "Settings | None" = None, backend: str = "auto",
     from plankg.settings import Settings
 
     settings = settings or Settings.load()
-    info = resolve_model(model_path if model_path is not None else settings.model_path)
+    info = with_max_tokens(resolve_model(model_path if model_path is not None else settings.model_path),
+                           settings.max_tokens)
     requested = settings.encoder_backend if backend == "auto" else backend
     chosen = resolve_backend(requested, info)
     if chosen == "torch":
         return TorchEncoder(info)
-    return OnnxEncoder(info, Path(settings.home) / MODELS_SUBDIR, quantized=chosen == "onnx-int8")
+    return OnnxEncoder(info, Path(settings.cache_dir) / MODELS_SUBDIR, quantized=chosen == "onnx-int8")

@@ -17,6 +17,15 @@ def default_home() -> Path:
     return Path(base) / "plankg"
 
 
+def default_cache_dir() -> Path:
+    """Per-user cache (ONNX exports of the encoder, shared by all workspaces); ``PLANKG_CACHE`` overrides it."""
+    env = os.environ.get("PLANKG_CACHE")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "plankg"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Configuration shared by the CLI, the app and the notebooks.
@@ -36,6 +45,8 @@ class Settings:
         query_timeout_s: SPARQL queries from users (CLI, facade, endpoint) stop after this.
         query_max_rows: ... and may return at most this many rows.
         allow_service: Let user SPARQL use ``SERVICE`` (network calls); off: plankg is offline.
+        max_tokens: Tokens of a clause the encoder reads (0: the model's own limit, 512).
+        cache_dir: Per-user cache folder (the encoder's ONNX export is made once per machine).
     """
 
     home: Path = dataclasses.field(default_factory=default_home)
@@ -50,6 +61,8 @@ class Settings:
     query_timeout_s: float = 30.0
     query_max_rows: int = 100_000
     allow_service: bool = False
+    max_tokens: int = 0
+    cache_dir: Path = dataclasses.field(default_factory=default_cache_dir)
 
     @classmethod
     def load(cls, home: str | Path | None = None) -> "Settings":
@@ -60,7 +73,7 @@ class Settings:
         if config.is_file():
             with config.open("rb") as fh:
                 data = tomllib.load(fh)
-            names = {f.name for f in dataclasses.fields(cls)} - {"home"}
+            names = {f.name for f in dataclasses.fields(cls)} - {"home", "cache_dir"}
             values.update({k: v for k, v in data.items() if k in names})
         env_map = {
             "PLANKG_MODEL": "model_path",
