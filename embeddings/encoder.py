@@ -23,11 +23,12 @@ if TYPE_CHECKING:
     from plankg.settings import Settings
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
-#: Backend that ``auto`` picks: the fastest whose top-5 search results equal torch's on the fixed
+#: Backend that ``auto`` picks: the fastest whose search results equal torch's on the fixed
 #: query set ``tests/embeddings/agreement_queries.txt`` (checked by ``test_real_model.py``, measured
-#: by ``benchmarks/bench_search.py``). On the bundled corpus, 2 cores: onnx fp32 gives torch's
-#: vectors (cosine 1.0000) at 1.6x plain sentence-transformers; int8 runs at 3x but changes the
-#: top-5 of 6 of the 20 queries (cosine 0.989 mean, 0.977 min), so it is opt-in.
+#: by ``benchmarks/bench_build.py``). On the bundled corpus, 2 cores: onnx fp32 gives torch's
+#: vectors (cosine 1.0000) at 1.6-1.9x plain sentence-transformers; per-channel int8 (7-bit) runs
+#: at 2.8-3.1x with cosine 0.997 (min 0.992) but changes the dense top-5 of 6 of the 20 queries,
+#: so it stays opt-in (``encoder_backend = "onnx-int8"``).
 AUTO_BACKEND = "onnx"
 MODELS_SUBDIR = "models"
 
