@@ -49,6 +49,14 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     endpoint.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $PLANKG_HOME or the per-user folder)")
     endpoint.set_defaults(func=run_endpoint)
 
+    push = subparsers.add_parser("push", help="send the graph to a SPARQL store (Graph Store Protocol)")
+    push.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL, e.g. "
+                      "http://localhost:7878/store (Oxigraph) or http://host:3030/ds/data (Fuseki)")
+    push.add_argument("--graph", metavar="IRI", help="named graph to replace (default: the default graph)")
+    push.add_argument("--chunk", type=int, default=50_000, metavar="N", help="triples per request (default 50000)")
+    push.add_argument("--workspace", metavar="DIR", help="workspace folder (default: $PLANKG_HOME or the per-user folder)")
+    push.set_defaults(func=run_push)
+
 
 # ---- sparql -----------------------------------------------------------------------------------
 def run_sparql(args: argparse.Namespace) -> int:
@@ -150,6 +158,22 @@ def export_graph(args: argparse.Namespace) -> int:
         raise QueryError("export graph needs an output file: -o FILE")
     path = export_graph_file(graph_dir(_workspace(args)), args.format, output)
     print(f"wrote {path} ({args.format}, {path.stat().st_size:,} bytes)")
+    return 0
+
+
+# ---- push ------------------------------------------------------------------------------------
+def run_push(args: argparse.Namespace) -> int:
+    """``plankg push --endpoint URL``: replace a graph in another store with the workspace graph."""
+    from plankg.graph.push import push_ntriples
+    from plankg.graph.store import GRAPH_FILE
+    from plankg.graph.workspace import graph_dir
+
+    def shown(requests: int, triples: int) -> None:
+        print(f"\rplankg: sent {triples:,} triples in {requests} requests", end="", file=sys.stderr, flush=True)
+
+    report = push_ntriples(graph_dir(_workspace(args)) / GRAPH_FILE, args.endpoint, args.graph,
+                           lines_per_chunk=args.chunk, on_chunk=shown if sys.stderr.isatty() else None)
+    print(f"pushed {report['triples']:,} triples to {report['url']} in {report['requests']} requests")
     return 0
 
 
