@@ -101,7 +101,9 @@ class TorchEncoder(Encoder):
                 self._model = SentenceTransformer(str(self.info.path), device="cpu")
                 self._model.max_seq_length = self.info.max_seq_length
             # A model with a Dense head outputs another size than its transformer's hidden size.
-            size = getattr(self._model, "get_sentence_embedding_dimension", lambda: None)()
+            size_of = (getattr(self._model, "get_embedding_dimension", None)
+                       or getattr(self._model, "get_sentence_embedding_dimension", lambda: None))
+            size = size_of()
             self.dim = int(size) if size else self.dim
         return self
 

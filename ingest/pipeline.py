@@ -110,7 +110,7 @@ def read_corpus(
 
     A file that cannot be read is reported through ``on_error`` (and kept in ``Corpus.errors``)
     and the batch goes on. A file whose text is identical to one read before is one document:
-    it is reported as a duplicate of the first path and skipped.
+    it is reported through ``on_error`` as a duplicate of the first path (not kept as an error).
 
     Args:
         paths: Files or folders; None reads the bundled corpus.
@@ -158,7 +158,9 @@ def read_corpus(
                              max_unpacked_bytes=int(max_unpacked_mb * 2**20))
             digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
             if digest in first_path:
-                report(f"{path}: duplicate of {first_path[digest]} (same text); read once")
+                # Said through on_error, but not an error: the text is in the corpus once.
+                if on_error:
+                    on_error(f"{path}: duplicate of {first_path[digest]} (same text); read once")
                 continue
             first_path[digest] = path
             docs = read_documents(path, text, manifests[path.parent])
