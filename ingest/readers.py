@@ -179,5 +179,7 @@ def _unsupported_reason(suffix: str) -> str:
 
 
 def _error(path: Path, reason: str) -> IngestError:
-    """``IngestError("<path>: <reason>")`` on a single line."""
-    return IngestError(re.sub(r"\s*[\r\n]+\s*", " ", f"{path}: {reason}"))
+    """``IngestError("<path>: <reason>")`` on a single line, control characters (a file name can
+    hold terminal escapes) shown as U+FFFD."""
+    one_line = re.sub(r"\s*[\r\n]+\s*", " ", f"{path}: {reason}")
+    return IngestError(re.sub(r"[\x00-\x1f\x7f-\x9f]", "\ufffd", one_line))

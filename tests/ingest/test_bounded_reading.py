@@ -154,3 +154,11 @@ def test_a_document_with_too_many_clauses_is_refused(tmp_path: Path):
     errors: list[str] = []
     corpus = read_corpus([path], max_clauses=20, on_error=errors.append, extract=False)
     assert not corpus.documents and "long.txt: too many clauses in one document" in errors[0]
+
+
+def test_a_file_name_with_terminal_escapes_is_reported_harmlessly(tmp_path: Path):
+    path = tmp_path / "evil\x1b]0;title\x07.txt"
+    path.write_bytes(b"")
+    with pytest.raises(IngestError) as caught:
+        read_text(path)
+    assert "\x1b" not in str(caught.value) and "\x07" not in str(caught.value) and "empty file" in str(caught.value)
