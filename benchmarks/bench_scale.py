@@ -68,17 +68,36 @@ def one_scale(scale: int, embed: bool) -> dict:
     store = OxigraphStore.open(work / "oxigraph")
     region = next((d.region for d in corpus.documents if d.region and d.region.endswith("市")), None) or "温州市"
     out["region"] = region
-    for name, run in (("plan_vs_outcome()", lambda: Q.plan_vs_outcome(store)),
-                      (f"targets(region={region})", lambda: Q.targets(store, region=region))):
-        best = None
+    runs = [("plan_vs_outcome()", lambda: len(Q.plan_vs_outcome(store).rows)),
+            ("targets(region=...)", lambda: len(Q.targets(store, region=region).rows))]
+    import pyoxigraph
+
+    rewrite = _plan_vs_outcome_rewrite(Q.plan_vs_outcome(OxigraphStore(pyoxigraph.Store())).sparql)
+    if rewrite:
+        runs.insert(1, ("plan_vs_outcome() with the type triple in the OPTIONAL", lambda: len(store.query(rewrite))))
+    for name, run in runs:
+        best = cpu_best = None
         rows = 0
         for _ in range(3):
-            started = time.perf_counter()
-            rows = len(run().rows)
-            seconds = time.perf_counter() - started
+            started, cpu = time.perf_counter(), time.process_time()
+            rows = run()
+            seconds, cpu = time.perf_counter() - started, time.process_time() - cpu
             best = seconds if best is None else min(best, seconds)
-        out.setdefault("queries", {})[name.split("(")[0] + "()"] = {"seconds": best, "rows": rows}
+            cpu_best = cpu if cpu_best is None else min(cpu_best, cpu)
+            if seconds > 10:  # one run of a slow query is enough to see it is slow
+                break
+        out.setdefault("queries", {})[name] = {"seconds": best, "cpu": cpu_best, "rows": rows}
+        print(json.dumps({"partial": out}, ensure_ascii=False), file=sys.stderr, flush=True)
     return out
+
+
+def _plan_vs_outcome_rewrite(sparql: str) -> str | None:
+    """``plan_vs_outcome`` with ``?actual a plankg:Achievement`` as a triple of the OPTIONAL
+    instead of a FILTER EXISTS (same rows; measured to show what the rewrite gains)."""
+    old = """?actual plankg:indicator ?indicator ; plankg:refArea ?area .
+    FILTER EXISTS { ?actual a plankg:Achievement }"""
+    new = "?actual a plankg:Achievement ; plankg:indicator ?indicator ; plankg:refArea ?area ."
+    return sparql.replace(old, new) if old in sparql else None
 
 
 def main(argv: list[str] | None = None) -> int:
@@ -103,7 +122,7 @@ def main(argv: list[str] | None = None) -> int:
             print(f"scale {scale} failed: {done.stderr[-800:]}")
             break
         results.append(json.loads(done.stdout.strip().splitlines()[-1]))
-        print(f"  scale {scale}x done", flush=True)
+        print(f"  scale {scale}x: {done.stdout.strip().splitlines()[-1]}", flush=True)
     steps = ["read", "extraction", "graph: N-Triples", "graph: Oxigraph load", "embedding"]
     base = {s: results[0][s]["cpu"] / results[0]["documents"] for s in steps if s in results[0]}
     rows = []
@@ -117,9 +136,10 @@ def main(argv: list[str] | None = None) -> int:
                          round(r[s]["rss_mb"])])
     table("Build steps per scale (CPU ms per document; flatness = per-document CPU / the 1x one)",
           ["scale", "docs", "step", "wall s", "cpu s", "cpu ms/doc", "flatness", "peak MB"], rows)
-    rows = [[f"{r['scale']}x", r["triples"], name, f"{q['seconds'] * 1000:.0f}", q["rows"]]
+    rows = [[f"{r['scale']}x", r["triples"], name, f"{q['seconds'] * 1000:.0f}", f"{q['cpu'] * 1000:.0f}", q["rows"]]
             for r in results for name, q in r["queries"].items()]
-    table("Named queries on Oxigraph (best of 3)", ["scale", "triples", "query", "ms", "rows"], rows)
+    table("Named queries on Oxigraph (best of 3; one run above 10 s)",
+          ["scale", "triples", "query", "wall ms", "cpu ms", "rows"], rows)
     return 0
 
 
