@@ -15,7 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
 from plankg.embeddings.errors import SearchError
-from plankg.embeddings.model import ModelInfo, resolve_model
+from plankg.embeddings.model import ModelInfo, resolve_model, with_max_tokens
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,13 +29,26 @@ class EncoderSettings(Protocol):
     encoder_backend: str
 
 BACKENDS = ("torch", "onnx", "onnx-int8")
-#: Backend that ``auto`` picks: the fastest whose top-5 search results equal torch's on the fixed
+#: Backend that ``auto`` picks: the fastest whose search results equal torch's on the fixed
 #: query set ``tests/embeddings/agreement_queries.txt`` (checked by ``test_real_model.py``, measured
-#: by ``benchmarks/bench_search.py``). On the bundled corpus, 2 cores: onnx fp32 gives torch's
-#: vectors (cosine 1.0000) at 1.6x plain sentence-transformers; int8 runs at 3x but changes the
-#: top-5 of 6 of the 20 queries (cosine 0.989 mean, 0.977 min), so it is opt-in.
+#: by ``benchmarks/bench_build.py``). On the bundled corpus, 2 cores: onnx fp32 gives torch's
+#: vectors (cosine 1.0000) at 1.6-1.9x plain sentence-transformers; per-channel int8 (7-bit) runs
+#: at 2.8-3.1x with cosine 0.997 (min 0.992) but changes the dense top-5 of 6 of the 20 queries,
+#: so it stays opt-in (``encoder_backend = "onnx-int8"``).
 AUTO_BACKEND = "onnx"
+#: Clauses are cut to this many tokens (rankings unchanged on the fixed query set; see benchmarks/).
+DEFAULT_MAX_TOKENS = 256
 MODELS_SUBDIR = "models"
+
+
+def import_onnxruntime():
+    """``onnxruntime`` with its telemetry off (it otherwise writes a device id under ~/.cache)."""
+    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
+    import onnxruntime as ort
+
+    with contextlib.suppress(AttributeError):
+        ort.disable_telemetry_events()
+    return ort
 
 
 class Encoder:
@@ -57,7 +70,12 @@ class Encoder:
     @property
     def key(self) -> str:
         """Identity of the vector space: vectors with different keys are never mixed."""
-        return f"{self.name}@{self.info.fingerprint}:{self.backend}"
+        key = f"{self.name}@{self.info.fingerprint}:{self.backend}"
+        if self.backend == "onnx-int8":
+            key += ":per-channel"  # the quantisation scheme changes the vectors
+        if self.info.truncated_to:
+            key += f":{self.info.truncated_to}tok"
+        return key
 
     @property
     def model_path(self) -> str | None:
@@ -89,8 +107,11 @@ class TorchEncoder(Encoder):
                 from sentence_transformers import SentenceTransformer
 
                 self._model = SentenceTransformer(str(self.info.path), device="cpu")
+                self._model.max_seq_length = self.info.max_seq_length
             # A model with a Dense head outputs another size than its transformer's hidden size.
-            size = getattr(self._model, "get_sentence_embedding_dimension", lambda: None)()
+            size_of = (getattr(self._model, "get_embedding_dimension", None)
+                       or getattr(self._model, "get_sentence_embedding_dimension", lambda: None))
+            size = size_of()
             self.dim = int(size) if size else self.dim
         return self
 
@@ -126,15 +147,15 @@ class OnnxEncoder(Encoder):
 
     def load(self) -> "OnnxEncoder":
         if self._session is None:
-            import onnxruntime as ort
-
             from plankg.embeddings.onnx_export import ensure_onnx
 
+            ort = import_onnxruntime()
             path = ensure_onnx(self.info, self.cache_root, quantized=self.quantized)
             options = ort.SessionOptions()
-            options.intra_op_num_threads = os.cpu_count() or 1
-            # Idle threads sleep instead of spinning: on a small shared machine spinning steals the
-            # cores other work (and the other thread) needs.
+            # One thread per run: concurrent queries each take one core instead of fighting over
+            # all of them; a build runs one batch per core in parallel instead (``encode``).
+            options.intra_op_num_threads = 1
+            options.inter_op_num_threads = 1
             options.add_session_config_entry("session.intra_op.allow_spinning", "0")
             options.log_severity_level = 3
             self._tokenizer = _load_tokenizer(self.info)
@@ -149,7 +170,9 @@ class OnnxEncoder(Encoder):
             return out
         self.load()
         token_ids = self._tokenizer(list(texts))
-        for batch in _progress(length_batches([len(ids) for ids in token_ids], batch_size), progress):
+        batches = length_batches([len(ids) for ids in token_ids], batch_size)
+
+        def run(batch: list[int]) -> None:
             width = max(len(token_ids[i]) for i in batch)
             ids = np.zeros((len(batch), width), dtype=np.int64)
             mask = np.zeros((len(batch), width), dtype=np.int64)
@@ -159,6 +182,18 @@ class OnnxEncoder(Encoder):
             feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
             states = self._session.run(None, feeds)[0]
             out[batch] = _pool(states, mask, self.info.pooling or "mean")
+
+        workers = min(len(batches), os.cpu_count() or 1)
+        if workers <= 1:
+            for batch in _progress(batches, progress):
+                run(batch)
+            return out
+        from concurrent.futures import ThreadPoolExecutor
+
+        # ONNX Runtime releases the GIL: one single-threaded run per core keeps every core busy
+        # without the synchronisation cost of splitting each matrix product across threads.
+        with ThreadPoolExecutor(workers) as pool:
+            list(pool.map(run, batches))
         return out
 
 
@@ -275,9 +310,10 @@ def load_encoder(settings: EncoderSettings | None = None, backend: str = "auto",
     """Return an encoder for the configured model (loaded lazily).
 
     Args:
-        settings: Workspace settings: model path override, backend preference and the workspace
-            whose ``models/`` folder caches ONNX exports. None: the bundled model, the ``auto``
-            backend and ``~/.cache/plankg/models`` as the export cache.
+        settings: Workspace settings: model path override, backend preference, token limit and the
+            per-user cache folder whose ``models/`` holds ONNX exports (one export per machine and
+            model version, shared by every workspace). None: the bundled model, the ``auto``
+            backend, 256 tokens and ``~/.cache/plankg``.
         backend: ``torch`` | ``onnx`` | ``onnx-int8``, or ``auto`` to use the settings' choice
             (itself ``auto`` by default, meaning :data:`AUTO_BACKEND`, torch if onnxruntime is missing).
         model_path: Model folder; overrides the settings.
@@ -287,11 +323,13 @@ def load_encoder(settings: EncoderSettings | None = None, backend: str = "auto",
             install it).
     """
     configured_model = settings.model_path if settings is not None else None
-    info = resolve_model(model_path if model_path is not None else configured_model)
+    max_tokens = getattr(settings, "max_tokens", DEFAULT_MAX_TOKENS) if settings is not None else DEFAULT_MAX_TOKENS
+    info = with_max_tokens(resolve_model(model_path if model_path is not None else configured_model), max_tokens)
     configured_backend = settings.encoder_backend if settings is not None else "auto"
     requested = configured_backend if backend == "auto" else backend
     chosen = resolve_backend(requested, info)
     if chosen == "torch":
         return TorchEncoder(info)
-    cache_root = Path(settings.home) if settings is not None else Path.home() / ".cache" / "plankg"
+    cache_dir = getattr(settings, "cache_dir", None) if settings is not None else None
+    cache_root = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "plankg"
     return OnnxEncoder(info, cache_root / MODELS_SUBDIR, quantized=chosen == "onnx-int8")

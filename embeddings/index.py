@@ -205,6 +205,9 @@ def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool
 
         bar = tqdm(total=len(texts), desc="embedding clauses", unit="clause", file=sys.stderr)
     out: dict[str, np.ndarray] = {}
+    # Sorted by length across the whole set, so each chunk's batches pad to similar lengths.
+    order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+    texts, hashes = [texts[i] for i in order], [hashes[i] for i in order]
     try:
         for start in range(0, len(texts), ENCODE_CHUNK):
             chunk = texts[start : start + ENCODE_CHUNK]

@@ -28,6 +28,8 @@ class ModelInfo:
         max_seq_length: Tokens kept per text (longer texts are truncated, as in sentence-transformers).
         pooling: ``mean`` | ``cls`` | None when the pipeline is not plain transformer + pooling.
         overridden: True when the folder came from a setting rather than the bundled package.
+        truncated_to: Set when a setting keeps fewer tokens than the model would (then
+            ``max_seq_length`` is that number, and vectors of long texts differ).
     """
 
     path: Path
@@ -37,6 +39,16 @@ class ModelInfo:
     max_seq_length: int
     pooling: str | None
     overridden: bool
+    truncated_to: int | None = None
+
+
+def with_max_tokens(info: ModelInfo, max_tokens: int | None) -> ModelInfo:
+    """``info`` keeping at most ``max_tokens`` tokens per text (None or 0: the model's own limit)."""
+    import dataclasses
+
+    if not max_tokens or max_tokens >= info.max_seq_length:
+        return info
+    return dataclasses.replace(info, max_seq_length=int(max_tokens), truncated_to=int(max_tokens))
 
 
 def bundled_model_path() -> Path:

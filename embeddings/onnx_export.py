@@ -40,7 +40,7 @@ def ensure_onnx(info: ModelInfo, cache_root: Path, quantized: bool = False) -> P
         _atomic_write(fp32_path, lambda tmp: export_onnx(info, tmp))
     if not quantized:
         return fp32_path
-    int8_path = folder / "model-int8.onnx"
+    int8_path = folder / "model-int8-per-channel-7bit.onnx"
     if not int8_path.is_file():
         _atomic_write(int8_path, lambda tmp: quantize_onnx(fp32_path, tmp))
     return int8_path
@@ -66,8 +66,11 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
+    from plankg.embeddings.encoder import _quiet_loading
+
     try:
-        model = AutoModel.from_pretrained(str(info.path), attn_implementation="eager")
+        with _quiet_loading():
+            model = AutoModel.from_pretrained(str(info.path), attn_implementation="eager")
     except Exception as exc:  # noqa: BLE001 - any load failure means "cannot export"
         raise SearchError(f"onnx export: cannot load {info.path}: {exc}") from None
     if not (hasattr(model, "embeddings") and hasattr(model, "encoder")):
@@ -102,16 +105,26 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
 
 def _run_onnx(path: Path, feeds: dict):
     import numpy as np
-    import onnxruntime as ort
+
+    from plankg.embeddings.encoder import import_onnxruntime
+
+    ort = import_onnxruntime()
 
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
     return session.run(None, {k: v.astype(np.int64) for k, v in feeds.items()})[0]
 
 
 def quantize_onnx(fp32_path: Path, out_path: Path) -> None:
-    """Dynamic int8 quantisation of the weights (activations quantised at run time)."""
+    """Dynamic int8 quantisation, one scale per output channel (activations quantised at run time).
+
+    Per-channel scales keep small-range channels apart: cosine to fp32 0.997 (min 0.994) on the
+    bundled clauses, where one scale per tensor gave 0.989 (min 0.983).
+    """
     import logging
 
+    from plankg.embeddings.encoder import import_onnxruntime
+
+    import_onnxruntime()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 
     # quantize_dynamic logs a pre-processing suggestion through the root logger; it does not apply.
@@ -119,7 +132,10 @@ def quantize_onnx(fp32_path: Path, out_path: Path) -> None:
     level = root.level
     root.setLevel(logging.ERROR)
     try:
-        quantize_dynamic(str(fp32_path), str(out_path), weight_type=QuantType.QInt8)
+        # reduce_range (7-bit weights): 8-bit per-channel weights overflow the u8*s8 integer
+        # kernels of CPUs without VNNI (cosine to fp32 fell to 0.75 here; 0.997 with it).
+        quantize_dynamic(str(fp32_path), str(out_path), weight_type=QuantType.QInt8, per_channel=True,
+                         reduce_range=True)
     finally:
         root.setLevel(level)
 

@@ -109,6 +109,28 @@ def bind_values(sparql: str, bindings: Mapping[str, Any] | None) -> str:
     return sparql[: match.end()] + insert + sparql[match.end():]
 
 
+_STRINGS_AND_IRIS = re.compile(
+    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
+    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
+    r'|"(?:[^"\\\n]|\\.)*"'
+    r"|'(?:[^'\\\n]|\\.)*'"
+    r"|<[^<>\s]*>"
+)
+_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+
+
+def check_no_service(sparql: str) -> None:
+    """Refuse ``SERVICE`` (a call to another endpoint over the network): plankg runs offline.
+
+    Strings, IRIs and comments are masked first, so a literal mentioning "service" passes.
+    """
+    masked = _STRINGS_AND_IRIS.sub('""', sparql)
+    masked = re.sub(r"#[^\n]*", "", masked)
+    if _SERVICE.search(masked):
+        raise QueryError("refused: SERVICE would query another endpoint over the network and plankg "
+                         "works offline (set allow_service = true in plankg.toml to allow it)")
+
+
 def check_read_only(sparql: str) -> None:
     """Refuse SPARQL Update requests (INSERT, DELETE, LOAD, CLEAR...) with a one-line error."""
     body = _PROLOGUE.sub("", _COMMENT.sub("", sparql), count=1)
@@ -131,24 +153,68 @@ def _python_value(value: str, datatype: str | None) -> Any:
 
 # ---- stores --------------------------------------------------------------------------------
 class GraphStore:
-    """Common interface: ``query(sparql, bindings) -> list[dict]`` and a triple count."""
+    """Common interface: ``query(sparql, bindings) -> list[dict]`` and a triple count.
+
+    Attributes:
+        allow_service: Let queries use ``SERVICE`` (network calls); off by default.
+    """
 
     kind = "abstract"
+    allow_service = False
 
-    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None) -> list[Row]:
+    def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *,
+              timeout: float | None = None, max_rows: int | None = None) -> list[Row]:
         """Run a read-only SPARQL query; return rows of plain values.
 
         SELECT gives one dict per solution (variable -> str/int/float/bool/None), ASK gives
         ``[{"ask": bool}]``, CONSTRUCT/DESCRIBE give ``subject/predicate/object`` rows.
 
+        Args:
+            sparql: The query.
+            bindings: Values for variables (see :func:`bind_values`).
+            timeout: Seconds after which the query is stopped. The engines cannot be
+                interrupted from inside, so a query with a timeout runs in a forked child
+                process that is killed at the deadline (no core stays busy after that).
+            max_rows: More rows than this is an error (instead of filling the memory).
+
         Raises:
-            QueryError: On a syntax error, an update, or a bad parameter.
+            QueryError: On a syntax error, an update, SERVICE, a bad parameter, the timeout,
+                too many rows, or an error while reading the results.
         """
         check_read_only(sparql)
-        return self._run(bind_values(sparql, bindings))
+        if not self.allow_service:
+            check_no_service(sparql)
+        text = bind_values(sparql, bindings)
+        if timeout is None:
+            return self._collect(text, max_rows)
+        from plankg.graph.query_limits import run_with_timeout
 
-    def _run(self, sparql: str) -> list[Row]:  # pragma: no cover - abstract
+        return run_with_timeout(self, text, timeout, max_rows)
+
+    def _collect(self, sparql: str, max_rows: int | None) -> list[Row]:
+        """All rows of ``_rows``, stopping with an error past ``max_rows``."""
+        rows: list[Row] = []
+        try:
+            for row in self._rows(sparql):
+                rows.append(row)
+                if max_rows is not None and len(rows) > max_rows:
+                    raise QueryError(f"the query returns more than {max_rows:,} rows (query_max_rows); "
+                                     "add LIMIT or narrow it")
+        except QueryError:
+            raise
+        except Exception as error:  # noqa: BLE001 - an engine failing mid-results is a query error
+            raise QueryError(f"SPARQL error while reading results: {_one_line(error)}") from None
+        return rows
+
+    def _run(self, sparql: str) -> list[Row]:
+        """All rows, no limits."""
+        return self._collect(sparql, None)
+
+    def _rows(self, sparql: str) -> Iterable[Row]:  # pragma: no cover - abstract
         raise NotImplementedError
+
+    def reopen_in_child(self) -> None:
+        """Called in a forked child before it queries (engines with threads reopen their files)."""
 
     def __len__(self) -> int:  # pragma: no cover - abstract
         raise NotImplementedError
@@ -183,7 +249,7 @@ class MemoryStore(GraphStore):
             graph.bind(prefix, iri, override=True)
         return cls(graph)
 
-    def _run(self, sparql: str) -> list[Row]:
+    def _rows(self, sparql: str) -> Iterable[Row]:
         from rdflib import BNode, Literal
 
         try:
@@ -191,15 +257,16 @@ class MemoryStore(GraphStore):
         except Exception as error:  # rdflib raises pyparsing and assorted errors
             raise QueryError(f"SPARQL error: {_one_line(error)}") from None
         if result.type == "ASK":
-            return [{"ask": bool(result.askAnswer)}]
+            yield {"ask": bool(result.askAnswer)}
+            return
         if result.type in ("CONSTRUCT", "DESCRIBE"):
-            return [
-                {"subject": self._value(s, Literal, BNode), "predicate": str(p),
-                 "object": self._value(o, Literal, BNode)}
-                for s, p, o in result.graph
-            ]
+            for s, p, o in result.graph:
+                yield {"subject": self._value(s, Literal, BNode), "predicate": str(p),
+                       "object": self._value(o, Literal, BNode)}
+            return
         names = [str(v) for v in result.vars or []]
-        return [{name: self._value(row[i], Literal, BNode) for i, name in enumerate(names)} for row in result]
+        for row in result:
+            yield {name: self._value(row[i], Literal, BNode) for i, name in enumerate(names)}
 
     @staticmethod
     def _value(term: Any, literal_type: type, bnode_type: type) -> Any:
@@ -250,7 +317,7 @@ class OxigraphStore(GraphStore):
         store.bulk_load(path=str(path), format=fmt)
         return cls(store)
 
-    def _run(self, sparql: str) -> list[Row]:
+    def _rows(self, sparql: str) -> Iterable[Row]:
         import pyoxigraph
 
         try:
@@ -258,14 +325,23 @@ class OxigraphStore(GraphStore):
         except (SyntaxError, ValueError, OSError, RuntimeError) as error:
             raise QueryError(f"SPARQL error: {_one_line(error)}") from None
         if isinstance(result, pyoxigraph.QueryBoolean):
-            return [{"ask": bool(result)}]
+            yield {"ask": bool(result)}
+            return
         if isinstance(result, pyoxigraph.QueryTriples):
-            return [
-                {"subject": self._value(t.subject), "predicate": t.predicate.value, "object": self._value(t.object)}
-                for t in result
-            ]
+            for t in result:
+                yield {"subject": self._value(t.subject), "predicate": t.predicate.value,
+                       "object": self._value(t.object)}
+            return
         names = [v.value for v in result.variables]
-        return [{name: self._value(solution[name]) for name in names} for solution in result]
+        for solution in result:
+            yield {name: self._value(solution[name]) for name in names}
+
+    def reopen_in_child(self) -> None:
+        """RocksDB's threads do not survive a fork: a persistent store is opened again."""
+        if self.path is not None:
+            import pyoxigraph
+
+            self.store = pyoxigraph.Store.read_only(str(self.path))
 
     @staticmethod
     def _value(term: Any) -> Any:

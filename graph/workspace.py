@@ -20,15 +20,55 @@ from plankg.graph.store import (
 )
 from plankg.ingest.records import Corpus
 
+#: Distinct lines sorted in memory at a time; larger graphs are merged from sorted runs on disk.
+SORT_RUN_LINES = 500_000
 
-def write_ntriples(corpus: Corpus, path: str | Path) -> int:
-    """Write the corpus graph as sorted, de-duplicated N-Triples; return the triple count."""
+
+def write_ntriples(corpus: Corpus, path: str | Path, run_lines: int = SORT_RUN_LINES) -> int:
+    """Write the corpus graph as sorted, de-duplicated N-Triples; return the triple count.
+
+    Memory stays bounded at any corpus size: lines are sorted in runs of ``run_lines``, spilled
+    to temporary files, and merged (the same bytes as one in-memory sort).
+    """
+    import heapq
+    import tempfile
+
     from plankg.graph.build import iter_triples
     from plankg.graph.terms import nt_line
 
-    lines = sorted({nt_line(t) for t in iter_triples(corpus)})
-    Path(path).write_text("".join(lines), encoding="utf-8")
-    return len(lines)
+    path = Path(path)
+    runs: list[Path] = []
+    pending: set[str] = set()
+    with tempfile.TemporaryDirectory(prefix=".nt-runs-", dir=path.parent) as spill:
+        for triple in iter_triples(corpus):
+            pending.add(nt_line(triple))
+            if len(pending) >= run_lines:
+                runs.append(_spill(sorted(pending), Path(spill) / f"run{len(runs)}.nt"))
+                pending = set()
+        last = sorted(pending)
+        count = 0
+        with path.open("w", encoding="utf-8") as out:
+            if not runs:
+                out.writelines(last)
+                return len(last)
+            files = [run.open("r", encoding="utf-8") for run in runs]
+            try:
+                previous = None
+                for line in heapq.merge(*files, last):
+                    if line != previous:
+                        out.write(line)
+                        count += 1
+                        previous = line
+            finally:
+                for handle in files:
+                    handle.close()
+    return count
+
+
+def _spill(lines: list[str], path: Path) -> Path:
+    with path.open("w", encoding="utf-8") as fh:
+        fh.writelines(lines)
+    return path
 
 
 def load_oxigraph(nt_path: str | Path, store_dir: str | Path) -> int:

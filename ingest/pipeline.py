@@ -7,6 +7,7 @@ import tomllib
 from collections.abc import Callable, Iterable
 from importlib import resources
 from pathlib import Path
+from typing import Any
 
 from plankg.ingest.clauses import build_clauses
 from plankg.ingest.metadata import detect_metadata
@@ -100,23 +101,37 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
     return documents
 
 
+def _warner(doc: Document, sink: list[str]) -> Callable[[str], None]:
+    """A warning callback that names the document (and its part in a file holding several)."""
+    where = f"{doc.path}{f'#{doc.part + 1}' if doc.part else ''}"
+    return lambda message: sink.append(f"{where}: {message}")
+
+
 def read_corpus(
     paths: Iterable[str | os.PathLike[str]] | None = None,
     *,
     max_file_mb: float = 20.0,
     on_error: Callable[[str], None] | None = None,
     extract: bool = True,
+    max_clauses: int | None = None,
+    max_unpacked_mb: float = 100.0,
+    progress: Any = None,
 ) -> Corpus:
     """Read files (or the bundled corpus) into a Corpus of documents, clauses and facts.
 
     A file that cannot be read is reported through ``on_error`` (and kept in ``Corpus.errors``)
-    and the batch goes on.
+    and the batch goes on. A file whose text is identical to one read before is one document:
+    it is reported through ``on_error`` as a duplicate of the first path (not kept as an error).
 
     Args:
         paths: Files or folders; None reads the bundled corpus.
         max_file_mb: Larger files are refused.
         on_error: Called with a one-line message for each bad file.
         extract: Also extract targets, achievements and entities.
+        max_clauses: A document with more clauses is refused (bounded work per document).
+        max_unpacked_mb: A .docx/.html unpacking to more is refused while it is read.
+        progress: A :class:`plankg.progress.Progress`-like reporter (``start``/``advance``/
+            ``finish``), or None.
     """
     from plankg.ingest.readers import iter_input_files, read_text
 
@@ -142,29 +157,48 @@ def read_corpus(
     documents: list[Document] = []
     clauses: list[Clause] = []
     manifests: dict[Path, dict[str, dict]] = {}
+    first_path: dict[str, Path] = {}
+    if progress is not None:
+        progress.start("reading", len(files))
     for path in files:
+        if progress is not None:
+            progress.advance()
         try:
             if path.parent not in manifests:
                 manifests[path.parent] = load_manifest(path.parent)
-            text = read_text(path, max_bytes=int(max_file_mb * 2**20))
+            text = read_text(path, max_bytes=int(max_file_mb * 2**20),
+                             max_unpacked_bytes=int(max_unpacked_mb * 2**20))
+            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+            if digest in first_path:
+                # Said through on_error, but not an error: the text is in the corpus once.
+                if on_error:
+                    on_error(f"{path}: duplicate of {first_path[digest]} (same text); read once")
+                continue
+            first_path[digest] = path
             docs = read_documents(path, text, manifests[path.parent])
+            parts = [(doc, build_clauses(doc.id, doc.text, doc.repairs, _warner(doc, warnings))) for doc in docs]
+            for doc, doc_clauses in parts:
+                if max_clauses is not None and len(doc_clauses) > max_clauses:
+                    raise IngestError(f"{path}: too many clauses in one document ({len(doc_clauses):,} > "
+                                      f"{max_clauses:,}; set max_clauses_per_document in plankg.toml)")
         except IngestError as exc:
             report(str(exc))
             continue
         except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch
             report(f"{path}: could not be read ({type(exc).__name__}: {exc})")
             continue
-        for doc in docs:
+        for doc, doc_clauses in parts:
             documents.append(doc)
-
-            def warn(message: str, doc: Document = doc) -> None:
-                warnings.append(f"{doc.path}{f'#{doc.part + 1}' if doc.part else ''}: {message}")
-
-            clauses.extend(build_clauses(doc.id, doc.text, doc.repairs, warn))
+            clauses.extend(doc_clauses)
+    if progress is not None:
+        progress.finish()
     corpus = Corpus(documents=tuple(documents), clauses=tuple(clauses), errors=tuple(errors), warnings=tuple(warnings))
     if extract:
         from plankg.ingest.extract import extract_corpus
 
+        if progress is not None:
+            progress.start("extraction")
         corpus = extract_corpus(corpus)
+        if progress is not None:
+            progress.finish()
     return corpus
-

@@ -1,18 +1,17 @@
-"""CLI commands over the graph: ``sparql`` and ``endpoint`` (``export graph`` is in ``cli``).
+"""CLI commands over the graph: ``sparql``, ``endpoint`` and ``push`` (``export graph`` is in ``cli``).
 
-Thin wrappers over ``plankg.open()``: the same calls the notebooks and the app make.
+Thin wrappers over ``plankg.open()`` and the graph layer: the same calls the notebooks and the app
+make. User SPARQL is read-only, offline (no ``SERVICE`` unless allowed), and bounded in time and rows.
 """
 from __future__ import annotations
 
 import argparse
-import os
-import shutil
 import sys
 from pathlib import Path
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
-    """Register ``sparql`` and ``endpoint`` on the CLI's subparsers."""
+    """Register ``sparql``, ``endpoint`` and ``push`` on the CLI's subparsers."""
     from plankg.render import FORMATS
 
     sparql = subparsers.add_parser("sparql", help="run a read-only SPARQL query on the workspace graph")
@@ -21,58 +20,93 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     sparql.add_argument("--format", default="table", choices=FORMATS, help="output format")
     sparql.add_argument("--store", default=None, choices=["auto", "memory", "oxigraph"],
                         help="store to query (default: the workspace setting)")
+    sparql.add_argument("--timeout", type=float, metavar="SECONDS",
+                        help="stop the query after this long (default: query_timeout_s, 30)")
+    sparql.add_argument("--max-rows", type=int, metavar="N", help="refuse results longer than this "
+                        "(default: query_max_rows, 100000)")
+    sparql.add_argument("--allow-service", action="store_true",
+                        help="let the query use SERVICE (network calls to other endpoints); off by default")
     sparql.set_defaults(func=run_sparql)
 
     endpoint = subparsers.add_parser("endpoint",
                                      help="serve the graph as a read-only SPARQL endpoint (Oxigraph, YASGUI)")
     endpoint.add_argument("--port", type=int, default=7878, help="port (default 7878)")
-    endpoint.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1)")
+    endpoint.add_argument("--host", default="127.0.0.1", help="address to bind (default 127.0.0.1, this "
+                          "machine only; another address exposes the graph to the network)")
+    endpoint.add_argument("--cors-origin", metavar="ORIGIN", help="let pages from this origin (e.g. "
+                          "http://localhost:8080) query the endpoint from a browser; off by default")
+    endpoint.add_argument("--timeout", type=float, metavar="SECONDS",
+                          help="stop each query after this long (default: query_timeout_s, 30)")
+    endpoint.add_argument("--allow-service", action="store_true",
+                          help="let queries use SERVICE (network calls to other endpoints); off by default")
     endpoint.set_defaults(func=run_endpoint)
+
+    push = subparsers.add_parser("push", help="send the graph to a SPARQL store (Graph Store Protocol)")
+    push.add_argument("--endpoint", required=True, metavar="URL", help="Graph Store Protocol URL, e.g. "
+                      "http://localhost:7878/store (Oxigraph) or http://host:3030/ds/data (Fuseki)")
+    push.add_argument("--graph", metavar="IRI", help="named graph to replace (default: the default graph)")
+    push.add_argument("--chunk", type=int, default=50_000, metavar="N", help="triples per request (default 50000)")
+    push.set_defaults(func=run_push)
 
 
 # ---- sparql -----------------------------------------------------------------------------------
 def run_sparql(args: argparse.Namespace) -> int:
     """``plankg sparql``: print the rows of a read-only query."""
     from plankg.cli import open_workspace
-    from plankg.graph.store import check_read_only
+    from plankg.graph.store import check_no_service, check_read_only
     from plankg.render import write_rows
 
     text = sys.stdin.read() if args.query == "-" else args.query
-    check_read_only(text)  # refuse updates before opening anything
     with open_workspace(args, store=args.store) as kg:
-        rows = kg.store.query(text)
+        settings = kg.workspace.settings
+        allow_service = args.allow_service or settings.allow_service
+        check_read_only(text)  # refuse updates and network calls before running anything
+        if not allow_service:
+            check_no_service(text)
+        store = kg.store
+        store.allow_service = allow_service
+        rows = store.query(text, timeout=args.timeout or settings.query_timeout_s,
+                           max_rows=args.max_rows or settings.query_max_rows)
     write_rows(rows, args.format, sys.stdout)
     return 0
 
 
 # ---- endpoint ----------------------------------------------------------------------------------
-def oxigraph_binary() -> str:
-    """Path of the ``oxigraph`` server installed with the ``oxigraph`` PyPI package."""
-    beside = Path(sys.executable).parent / "oxigraph"
-    found = str(beside) if beside.is_file() else shutil.which("oxigraph")
-    if not found:
-        from plankg.graph.store import QueryError
-
-        raise QueryError("the 'oxigraph' server is not installed: pip install oxigraph")
-    return found
-
-
-def endpoint_command(store_dir: Path, host: str, port: int) -> list[str]:
-    """The ``oxigraph serve-read-only`` command line for a store folder."""
-    return [oxigraph_binary(), "serve-read-only", "--location", str(store_dir), "--bind", f"{host}:{port}", "--cors"]
+def endpoint_command(home: Path, host: str, port: int) -> list[str]:
+    """The command that runs ``plankg endpoint`` for a workspace (the app starts it beside itself)."""
+    return [sys.executable, "-m", "plankg", "endpoint", "--workspace", str(home), "--host", host, "--port", str(port)]
 
 
 def run_endpoint(args: argparse.Namespace) -> int:
-    """``plankg endpoint``: replace this process with Oxigraph's read-only server."""
+    """``plankg endpoint``: Oxigraph's read-only server behind plankg's guard (see graph/endpoint.py)."""
     from plankg.cli import open_workspace
-    from plankg.graph.store import OXIGRAPH_DIR, QueryError
+    from plankg.graph.endpoint import serve
 
-    store_dir = open_workspace(args).workspace.graph_dir / OXIGRAPH_DIR
-    if not store_dir.is_dir():
-        raise QueryError(f"no Oxigraph store at {store_dir}: run 'plankg build' first")
-    command = endpoint_command(store_dir, args.host, args.port)
-    url = f"http://{args.host}:{args.port}"
-    print(f"SPARQL endpoint {url}/query (read-only, CORS on); YASGUI at {url}/ ; Ctrl-C stops", flush=True)
-    # exec: the server gets this process id, so stopping it stops the server (no orphan child).
-    os.execv(command[0], command)
-    return 0  # pragma: no cover - execv does not return
+    settings = open_workspace(args).workspace.settings
+    timeout = args.timeout or settings.query_timeout_s
+
+    def ready(url: str) -> None:
+        cors = f"CORS for {args.cors_origin}" if args.cors_origin else "no CORS"
+        print(f"SPARQL endpoint {url}/query (read-only, {cors}, queries stop after {timeout:g} s); "
+              f"YASGUI at {url}/ ; Ctrl-C stops", flush=True)
+
+    serve(settings.home, args.host, args.port, timeout_s=timeout, cors_origin=args.cors_origin,
+          allow_service=args.allow_service or settings.allow_service, on_ready=ready)
+    return 0
+
+
+# ---- push ------------------------------------------------------------------------------------
+def run_push(args: argparse.Namespace) -> int:
+    """``plankg push --endpoint URL``: replace a graph in another store with the workspace graph."""
+    from plankg.cli import open_workspace
+    from plankg.graph.push import push_ntriples
+    from plankg.graph.store import GRAPH_FILE
+
+    def shown(requests: int, triples: int) -> None:
+        print(f"\rplankg: sent {triples:,} triples in {requests} requests", end="", file=sys.stderr, flush=True)
+
+    graph_dir = open_workspace(args).workspace.graph_dir
+    report = push_ntriples(graph_dir / GRAPH_FILE, args.endpoint, args.graph,
+                           lines_per_chunk=args.chunk, on_chunk=shown if sys.stderr.isatty() else None)
+    print(f"pushed {report['triples']:,} triples to {report['url']} in {report['requests']} requests")
+    return 0

@@ -21,10 +21,13 @@ def add_parsers(sub: argparse._SubParsersAction) -> None:
 
 
 class SparqlEndpoint:
-    """Oxigraph's read-only server on the workspace's store, restarted after each rebuild."""
+    """``plankg endpoint`` (Oxigraph behind plankg's guard) for the workspace, as a child process.
 
-    def __init__(self, graph_dir: Path, host: str, port: int) -> None:
-        self.graph_dir, self.host, self.port = graph_dir, host, port
+    The guard follows the workspace's ``current`` build itself, so an upload needs no restart.
+    """
+
+    def __init__(self, home: Path, host: str, port: int) -> None:
+        self.home, self.host, self.port = home, host, port
         self._process: subprocess.Popen | None = None
         self._lock = threading.Lock()
 
@@ -34,14 +37,10 @@ class SparqlEndpoint:
 
     def start(self) -> None:
         from plankg.cmd_graph import endpoint_command
-        from plankg.graph.store import OXIGRAPH_DIR, QueryError
 
-        store_dir = self.graph_dir / OXIGRAPH_DIR
-        if not store_dir.is_dir():
-            raise QueryError(f"no Oxigraph store at {store_dir}: run 'plankg build' first")
         with self._lock:
             self.stop()
-            self._process = subprocess.Popen(endpoint_command(store_dir, self.host, self.port),
+            self._process = subprocess.Popen(endpoint_command(self.home, self.host, self.port),
                                              stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
 
     def stop(self) -> None:
@@ -71,9 +70,8 @@ def run(args: argparse.Namespace) -> int:
     data.warm()
     endpoint = None
     if args.sparql_port:
-        endpoint = SparqlEndpoint(workspace.graph_dir, args.host, args.sparql_port)
+        endpoint = SparqlEndpoint(workspace.home, args.host, args.sparql_port)
         endpoint.start()
-        data.on_replace(lambda kg: endpoint.start())
         print(f"SPARQL endpoint (read-only): {endpoint.url}", flush=True)
     demo = launch(data, host=args.host, port=args.port, sparql_endpoint=endpoint.url if endpoint else None, block=False,
                   concurrency=args.concurrency)

@@ -65,7 +65,19 @@ class KnowledgeGraph:
     @property
     def store(self) -> GraphStore:
         """The graph store (rdflib in memory or Oxigraph, by size or setting)."""
+        self.follow_rebuilds()
         return self.workspace.graph()
+
+    def follow_rebuilds(self) -> bool:
+        """Reopen on the newest build when another process (a CLI build, an upload) finished one.
+
+        Returns:
+            True when a newer build was found (everything loaded is then opened again on use).
+        """
+        if self.workspace.refresh():
+            self._qa = None
+            return True
+        return False
 
     def build(self, paths: Iterable[str | Path] | None = None, **options: Any) -> BuildReport:
         """(Re)build the workspace from ``paths`` (default: the bundled corpus).
@@ -278,12 +290,14 @@ class KnowledgeGraph:
 
     def search_many(self, queries: Sequence[str], k: int = 10, **filters: Any) -> list[list[Any]]:
         """Several searches with the model loaded once; one hit list per query."""
+        self.follow_rebuilds()
         active = {name: value for name, value in filters.items() if value is not None}
         return self.workspace.index().search(list(queries), k=k, filters=active or None)
 
     @property
     def qa(self) -> QAEngine:
         """The question-answering engine (built once over this workspace's graph and index)."""
+        self.follow_rebuilds()
         if self._qa is None:
             from plankg.qa import QAEngine
 

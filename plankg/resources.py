@@ -58,6 +58,8 @@ class OpenResources:
             try:
                 self._graph = open_store(self.graph_dir, kind=self.settings.store,
                                          threshold=self.settings.oxigraph_threshold)
+                # SERVICE makes network calls: refused unless the workspace settings allow it.
+                self._graph.allow_service = self.settings.allow_service
             except QueryError as error:
                 if not self.graph_dir.is_dir():
                     raise WorkspaceError(f"{self.home}: no graph here; run `plankg build`") from None

@@ -17,6 +17,15 @@ def default_home() -> Path:
     return Path(base) / "plankg"
 
 
+def default_cache_dir() -> Path:
+    """Per-user cache (ONNX exports of the encoder, shared by all workspaces); ``PLANKG_CACHE`` overrides it."""
+    env = os.environ.get("PLANKG_CACHE")
+    if env:
+        return Path(env).expanduser()
+    base = os.environ.get("XDG_CACHE_HOME") or str(Path.home() / ".cache")
+    return Path(base) / "plankg"
+
+
 @dataclass(frozen=True)
 class Settings:
     """Configuration shared by the CLI, the app and the notebooks.
@@ -29,6 +38,17 @@ class Settings:
         store: ``auto`` | ``memory`` | ``oxigraph`` (auto picks by corpus size).
         oxigraph_threshold: Triple count above which ``auto`` uses Oxigraph.
         max_file_mb: Files larger than this are refused with a clear error.
+        max_unpacked_mb: A .docx/.html whose text (or unpacked XML) grows past this is refused
+            while it is read (a zip bomb stops there).
+        max_clauses_per_document: Documents with more clauses are refused.
+        lock_wait_s: How long a build waits for another build of the same workspace.
+        query_timeout_s: SPARQL queries from users (CLI, facade, endpoint) stop after this.
+        query_max_rows: ... and may return at most this many rows.
+        allow_service: Let user SPARQL use ``SERVICE`` (network calls); off: plankg is offline.
+        max_tokens: Tokens of a clause the encoder reads (0: the model's own limit, 512). 256 gave
+            the same top-5 for every query of the fixed set, about 5-15% faster
+            (benchmarks/bench_build.py).
+        cache_dir: Per-user cache folder (the encoder's ONNX export is made once per machine).
     """
 
     home: Path = dataclasses.field(default_factory=default_home)
@@ -37,6 +57,14 @@ class Settings:
     store: str = "auto"
     oxigraph_threshold: int = 20_000
     max_file_mb: float = 20.0
+    max_unpacked_mb: float = 100.0
+    max_clauses_per_document: int = 50_000
+    lock_wait_s: float = 600.0
+    query_timeout_s: float = 30.0
+    query_max_rows: int = 100_000
+    allow_service: bool = False
+    max_tokens: int = 256
+    cache_dir: Path = dataclasses.field(default_factory=default_cache_dir)
 
     @classmethod
     def load(cls, home: str | Path | None = None, **overrides: object) -> Settings:
@@ -63,7 +91,8 @@ class Settings:
         if config.is_file():
             with config.open("rb") as fh:
                 data = tomllib.load(fh)
-            values.update({k: v for k, v in data.items() if k in names})
+            # The cache folder is per machine, never per workspace file.
+            values.update({k: v for k, v in data.items() if k in names - {"cache_dir"}})
         env_map = {
             "PLANKG_MODEL": "model_path",
             "PLANKG_ENCODER": "encoder_backend",

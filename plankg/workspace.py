@@ -1,29 +1,34 @@
-"""The workspace: records, graph and index built from a set of documents, swapped in atomically.
+"""The workspace: records, graph and index built from a set of documents, switched in atomically.
 
 Layout of ``<home>``::
 
     plankg.toml      optional settings
-    build.json       what was built from which inputs
-    records/         documents, clauses, targets, mentions, entities as JSON Lines
-    graph/           RDF graph (N-Triples) and the Oxigraph store
-    index/           FAISS + BM25 clause index
-    models/          cached encoder exports (kept across builds)
+    .lock            the one-writer lock (holder's pid; released by the kernel if it dies)
+    builds/<id>/     one finished build: build.json, records/, graph/, index/
+    builds/.staging-<pid>-<n>/   a build in progress (each build has its own)
+    current          symbolic link to builds/<id>: the switch to a new build is one rename
+    build.json records graph index   links through ``current`` (for tools that use the old paths)
 
-A build writes everything into ``.staging/`` first; only a finished build replaces the previous
-one, so a failed build leaves the workspace as it was.
+A reader resolves ``current`` once (:meth:`Workspace.data_dir`), so it sees the old build or the
+new one, never a mix; the previous build is kept until the next one finishes, so a reader still
+holding it keeps working.
 """
 from __future__ import annotations
 
 import hashlib
 import json
+import os
 import shutil
-import sys
+import stat
+import tempfile
 import time
 from collections.abc import Callable, Iterable
 from dataclasses import dataclass
 from pathlib import Path
 
+from plankg.files import FileLock, LockBusy, describe_holder, point_symlink, write_atomic
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
+from plankg.progress import Progress
 from plankg.resources import OpenResources, WorkspaceError
 from plankg.settings import Settings
 
@@ -35,7 +40,13 @@ RECORD_FILES = {
     "entities": Entity,
 }
 _DATA_DIRS = ("records", "graph", "index")
+BUILD_FILE = "build.json"
+BUILDS_DIR = "builds"
+CURRENT = "current"
+LOCK_FILE = ".lock"
 FORMAT_VERSION = 1
+#: Called between staging a build and switching ``current`` to it (tests kill the process here).
+BEFORE_SWITCH: Callable[[], None] | None = None
 
 
 @dataclass
@@ -59,7 +70,7 @@ def write_records(corpus: Corpus, folder: Path) -> None:
         with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
             for record in getattr(corpus, name):
                 fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-    (folder / "errors.json").write_text(json.dumps(list(corpus.errors), ensure_ascii=False), "utf-8")
+    write_atomic(folder / "errors.json", json.dumps(list(corpus.errors), ensure_ascii=False))
 
 
 def read_records(folder: Path) -> Corpus:
@@ -104,18 +115,39 @@ def _package_modules(plankg_module) -> list:
     return [m for m in modules if getattr(m, "__file__", None)]
 
 
-def _input_fingerprint(paths: list[Path] | None) -> dict:
+def _input_fingerprint(paths: list[Path] | None, max_bytes: int) -> dict:
+    """Content hash per input file, streamed in chunks after the cheap checks.
+
+    Only regular files within the size limit are read (a FIFO, a device or a huge sparse file
+    is never opened); anything else is fingerprinted by its kind, so the build reports it.
+    """
     from plankg.ingest.pipeline import bundled_paths
     from plankg.ingest.readers import iter_input_files
 
     files = bundled_paths() if paths is None else iter_input_files(paths)
     inputs = {}
     for path in files:
-        try:
-            inputs[str(path.resolve())] = hashlib.sha1(path.read_bytes()).hexdigest()
-        except OSError:
-            inputs[str(path)] = "unreadable"
+        inputs[os.path.realpath(path)] = _file_digest(path, max_bytes)
     return inputs
+
+
+def _file_digest(path: Path, max_bytes: int) -> str:
+    try:
+        info = path.stat()
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    if not stat.S_ISREG(info.st_mode):
+        return "not a regular file"
+    if info.st_size > max_bytes:
+        return f"too large: {info.st_size}"
+    digest = hashlib.sha1()
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                digest.update(chunk)
+    except OSError as exc:
+        return f"unreadable: {exc.strerror or exc}"
+    return digest.hexdigest()
 
 
 class Workspace(OpenResources):
@@ -126,29 +158,63 @@ class Workspace(OpenResources):
         self.settings = settings or Settings.load(home)
         self.home = Path(self.settings.home)
         self._corpus: Corpus | None = None
+        self._data_dir: Path | None = None
+
+    # ---- reading --------------------------------------------------------------------------
+    def current_build(self) -> str | None:
+        """Name of the build ``current`` points to now (None for an old-layout or empty home)."""
+        try:
+            return os.readlink(self.home / CURRENT)
+        except OSError:
+            return None
+
+    def data_dir(self) -> Path:
+        """The folder of the build this object reads, resolved once so every part matches."""
+        if self._data_dir is None:
+            target = self.current_build()
+            # A home built before versioned builds keeps its data at the top level.
+            self._data_dir = (self.home / target).resolve() if target else self.home
+        return self._data_dir
+
+    def refresh(self) -> bool:
+        """Follow ``current`` again; True (and caches dropped) when a newer build is there."""
+        target = self.current_build()
+        fresh = (self.home / target).resolve() if target else self.home
+        if self._data_dir is not None and fresh == self._data_dir:
+            return False
+        self._data_dir = fresh
+        # Opened resources belong to the old build: drop them (readers still using them finish first).
+        self._corpus = self._graph = self._index = self._searcher = None
+        return True
 
     @property
     def records_dir(self) -> Path:
-        return self.home / "records"
+        return self.data_dir() / "records"
 
     @property
     def graph_dir(self) -> Path:
-        return self.home / "graph"
+        return self.data_dir() / "graph"
 
     @property
     def index_dir(self) -> Path:
-        return self.home / "index"
+        return self.data_dir() / "index"
 
     @property
     def built(self) -> bool:
         """Has a build finished here?"""
-        return (self.home / "build.json").is_file() and (self.records_dir / "documents.jsonl").is_file()
+        self.refresh()
+        return (self.data_dir() / BUILD_FILE).is_file() and (self.records_dir / "documents.jsonl").is_file()
 
     def info(self) -> dict:
         """The ``build.json`` of the last finished build."""
         if not self.built:
             raise WorkspaceError(f"{self.home}: no built workspace here; run `plankg build` first")
-        return json.loads((self.home / "build.json").read_text("utf-8"))
+        path = self.data_dir() / BUILD_FILE
+        try:
+            return json.loads(path.read_text("utf-8"))
+        except (OSError, ValueError) as exc:
+            # Written temp-then-rename, so this is damage from outside: rebuild rather than fail.
+            return {"unreadable": f"{path}: {exc}"}
 
     def corpus(self) -> Corpus:
         """The built records (cached)."""
@@ -156,6 +222,7 @@ class Workspace(OpenResources):
             self._corpus = read_records(self.records_dir)
         return self._corpus
 
+    # ---- building -------------------------------------------------------------------------
     def build(
         self,
         paths: Iterable[str | Path] | None = None,
@@ -164,19 +231,59 @@ class Workspace(OpenResources):
         graph: bool = True,
         index: bool = True,
         on_error: Callable[[str], None] | None = None,
+        wait: float | None = None,
+        progress: Progress | None = None,
     ) -> BuildReport:
         """Build records, graph and index from ``paths`` (default: the bundled corpus).
 
-        Idempotent: with unchanged inputs, code and options, nothing is rebuilt.
+        Idempotent: with unchanged inputs, code and options, nothing is rebuilt. One writer at
+        a time: a second build waits up to ``wait`` seconds (default ``Settings.lock_wait_s``)
+        for the first, then checks again whether anything is left to do.
+
+        Args:
+            paths: Files or folders; None builds the bundled corpus.
+            force: Rebuild even when nothing changed.
+            graph: Build the RDF graph (when False, the previous build's graph is kept).
+            index: Build the search index (when False, the previous build's index is kept).
+            on_error: Called with a one-line message per file that could not be read.
+            wait: Seconds to wait for another build of this workspace.
+            progress: Where steps are reported (default: stderr).
+
+        Raises:
+            WorkspaceError: Nothing readable, or another build still holds the workspace.
         """
+        progress = progress or Progress()
+        self.home.mkdir(parents=True, exist_ok=True)
+        lock = FileLock(self.home / LOCK_FILE)
+        wait_s = self.settings.lock_wait_s if wait is None else wait
+        try:
+            lock.acquire(wait=wait_s, on_wait=lambda holder: progress.message(
+                f"{self.home}: waiting for the build by {describe_holder(holder)} (up to {wait_s:g}s)"))
+        except LockBusy as busy:
+            raise WorkspaceError(f"{self.home}: another build is running ({describe_holder(busy.holder)}); "
+                                 "wait for it to finish") from None
+        try:
+            if lock.stale_holder:
+                progress.message(f"{self.home}: the build by {describe_holder(lock.stale_holder)} "
+                                 "did not finish; its leftovers are removed")
+            self._remove_leftovers()
+            self.refresh()
+            return self._build_locked(paths, force=force, graph=graph, index=index, on_error=on_error,
+                                      progress=progress)
+        finally:
+            lock.release()
+
+    def _build_locked(self, paths, *, force, graph, index, on_error, progress) -> BuildReport:
         from plankg.ingest.pipeline import read_corpus
 
         started = time.perf_counter()
         given = [Path(p) for p in paths] if paths is not None else None
+        max_bytes = int(self.settings.max_file_mb * 2**20)
         fingerprint = {
             "format": FORMAT_VERSION,
             "code": _code_fingerprint(),
-            "inputs": _input_fingerprint(given) if given is None or all(p.exists() for p in given) else {},
+            "inputs": _input_fingerprint(given, max_bytes)
+            if given is None or all(os.path.lexists(p) for p in given) else {},
             "graph": graph,
             "index": index,
         }
@@ -184,66 +291,111 @@ class Workspace(OpenResources):
             corpus = self.corpus()
             return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets),
                                len(corpus.entities), list(corpus.errors), 0.0, up_to_date=True)
-        corpus = read_corpus(given, max_file_mb=self.settings.max_file_mb, on_error=on_error)
+        corpus = read_corpus(given, max_file_mb=self.settings.max_file_mb, on_error=on_error,
+                             max_clauses=self.settings.max_clauses_per_document,
+                             max_unpacked_mb=self.settings.max_unpacked_mb, progress=progress)
         if not corpus.documents:
             raise WorkspaceError("nothing could be read; the workspace was left as it was")
-        self.home.mkdir(parents=True, exist_ok=True)
-        staging = self.home / ".staging"
-        shutil.rmtree(staging, ignore_errors=True)
+        builds = self.home / BUILDS_DIR
+        builds.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=builds))
+        staging.chmod(0o755)
         parts: dict = {}
         try:
             write_records(corpus, staging / "records")
-            if graph:
-                parts["graph"] = self._build_graph(corpus, staging / "graph")
-            if index:
-                parts["index"] = self._build_index(corpus, staging / "index")
+            previous = self.data_dir() if self.built else None
+            parts["graph"] = (self._build_graph(corpus, staging / "graph", progress) if graph
+                              else self._keep(previous, "graph", staging))
+            parts["index"] = (self._build_index(corpus, staging / "index", progress) if index
+                              else self._keep(previous, "index", staging))
+            parts = {k: v for k, v in parts.items() if v is not None}
+            info = {
+                "fingerprint": fingerprint,
+                "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
+                "inputs": [str(p) for p in given] if given is not None else "bundled corpus",
+                "documents": len(corpus.documents),
+                "clauses": len(corpus.clauses),
+                "targets": len(corpus.targets),
+                "entities": len(corpus.entities),
+                "errors": list(corpus.errors),
+                "parts": parts,
+            }
+            write_atomic(staging / BUILD_FILE, json.dumps(info, ensure_ascii=False, indent=2))
+            name = time.strftime("%Y%m%dT%H%M%S") + f"-{os.getpid()}-{staging.name.rsplit('-', 1)[-1]}"
+            final = builds / name
+            staging.rename(final)
         except BaseException:
             shutil.rmtree(staging, ignore_errors=True)
             raise
-        self._swap_in(staging)
-        info = {
-            "fingerprint": fingerprint,
-            "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
-            "inputs": [str(p) for p in given] if given is not None else "bundled corpus",
-            "documents": len(corpus.documents),
-            "clauses": len(corpus.clauses),
-            "targets": len(corpus.targets),
-            "entities": len(corpus.entities),
-            "errors": list(corpus.errors),
-            "parts": parts,
-        }
-        (self.home / "build.json").write_text(json.dumps(info, ensure_ascii=False, indent=2), "utf-8")
+        self._switch_to(final)
         self._corpus = corpus
         return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets), len(corpus.entities),
                            list(corpus.errors), time.perf_counter() - started, parts=parts)
 
-    def _build_graph(self, corpus: Corpus, out_dir: Path) -> dict:
+    def _keep(self, previous: Path | None, part: str, staging: Path) -> dict | None:
+        """Carry a part the build skips over from the previous build (hard links, no copy)."""
+        if previous is None or not (previous / part).is_dir():
+            return None
+        shutil.copytree(previous / part, staging / part, copy_function=_link_or_copy)
+        return {"kept from": previous.name if previous != self.home else "the previous build"}
+
+    def _build_graph(self, corpus: Corpus, out_dir: Path, progress: Progress) -> dict:
         try:
             from plankg.graph import build_graph_store
         except ImportError:
             return {"skipped": "graph builder not available"}
-        return build_graph_store(corpus, out_dir)
+        progress.start("graph")
+        report = build_graph_store(corpus, out_dir)
+        progress.finish()
+        return report
 
-    def _build_index(self, corpus: Corpus, out_dir: Path) -> dict:
+    def _build_index(self, corpus: Corpus, out_dir: Path, progress: Progress) -> dict:
         try:
             from plankg.embeddings import build_index
         except ImportError:
             return {"skipped": "index builder not available"}
         previous = self.index_dir if self.index_dir.is_dir() else None
-        return build_index(corpus, out_dir, previous_dir=previous, settings=self.settings,
-                           progress=None if sys.stderr.isatty() else False)
+        progress.start("embedding")
+        report = build_index(corpus, out_dir, previous_dir=previous, settings=self.settings,
+                             progress=None if progress.live else False)
+        progress.finish()
+        return report
 
-    def _swap_in(self, staging: Path) -> None:
-        """Replace the data folders with the staged ones (each a rename)."""
-        old = self.home / ".old"
-        shutil.rmtree(old, ignore_errors=True)
-        old.mkdir()
-        (self.home / "build.json").unlink(missing_ok=True)
-        for name in _DATA_DIRS:
-            current = self.home / name
-            if current.exists():
-                current.rename(old / name)
-            if (staging / name).exists():
-                (staging / name).rename(current)
-        shutil.rmtree(old, ignore_errors=True)
-        shutil.rmtree(staging, ignore_errors=True)
+    def _switch_to(self, final: Path) -> None:
+        """Point ``current`` at the finished build: one rename, so readers see old or new."""
+        if BEFORE_SWITCH is not None:
+            BEFORE_SWITCH()
+        old_layout = [self.home / name for name in (*_DATA_DIRS, BUILD_FILE)
+                      if (self.home / name).exists() and not (self.home / name).is_symlink()]
+        point_symlink(self.home / CURRENT, f"{BUILDS_DIR}/{final.name}")
+        for path in old_layout:  # a home from before versioned builds: its data is now replaced
+            shutil.rmtree(path) if path.is_dir() else path.unlink()
+        for name in (*_DATA_DIRS, BUILD_FILE):
+            link = self.home / name
+            if not link.is_symlink():
+                point_symlink(link, f"{CURRENT}/{name}")
+        self._data_dir = final.resolve()
+        self._prune_builds(keep={final.name})
+
+    def _prune_builds(self, keep: set[str]) -> None:
+        """Delete finished builds except the current one and the one before it (readers may hold it)."""
+        builds = sorted((p for p in (self.home / BUILDS_DIR).iterdir() if not p.name.startswith(".")),
+                        key=lambda p: p.name)
+        for path in builds[:-2]:
+            if path.name not in keep:
+                shutil.rmtree(path, ignore_errors=True)
+
+    def _remove_leftovers(self) -> None:
+        """Staging folders of builds that died (we hold the lock, so nobody else is writing)."""
+        builds = self.home / BUILDS_DIR
+        for path in builds.glob(".staging-*") if builds.is_dir() else ():
+            shutil.rmtree(path, ignore_errors=True)
+        shutil.rmtree(self.home / ".staging", ignore_errors=True)  # the single staging folder of old
+        shutil.rmtree(self.home / ".old", ignore_errors=True)
+
+
+def _link_or_copy(source: str, target: str) -> None:
+    try:
+        os.link(source, target)
+    except OSError:
+        shutil.copy2(source, target)

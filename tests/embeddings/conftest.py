@@ -154,7 +154,7 @@ def built_index(new_dir, fake_encoder, small_corpus) -> Path:
 
 @pytest.fixture(scope="session")
 def model_settings(tmp_path_factory):
-    """Settings of a throwaway workspace: ONNX exports land in its models/ folder, once per session."""
+    """Settings of a throwaway workspace (ONNX exports go to the per-user cache, once per machine)."""
     from plankg.settings import Settings
 
     return Settings(home=tmp_path_factory.mktemp("workspace"))
