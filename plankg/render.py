@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import csv
 import json
+import re
 import unicodedata
 from typing import Any, TextIO
 
@@ -14,16 +15,16 @@ CELL_COLUMNS = 80
 def write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
     """Write rows in ``fmt`` (``table`` | ``json`` | ``jsonl`` | ``csv``) to ``out``."""
     if fmt == "json":
-        write_json(rows, out)
+        out.write(_escape_c1(json.dumps(rows, ensure_ascii=False, indent=2, default=str)) + "\n")
     elif fmt == "jsonl":
         for row in rows:
-            out.write(json.dumps(row, ensure_ascii=False) + "\n")
+            out.write(_escape_c1(json.dumps(row, ensure_ascii=False, default=str)) + "\n")
     elif fmt == "csv":
         columns = _columns(rows)
         writer = csv.writer(out)
-        writer.writerow(columns)
+        writer.writerow([printable(c) for c in columns])
         for row in rows:
-            writer.writerow([_flat(row.get(c)) for c in columns])
+            writer.writerow([printable(str(_flat(row.get(c)))) for c in columns])
     elif fmt == "table":
         _write_table(rows, out)
     else:
@@ -94,10 +95,24 @@ def _write_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
 
 
+# C0 and C1 control characters (ESC starts terminal escape sequences) except tab and newline.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+
+
+def printable(text: str) -> str:
+    """``text`` with control characters shown as U+FFFD, so a document cannot drive the terminal."""
+    return _CONTROL.sub("\ufffd", text)
+
+
+def _escape_c1(text: str) -> str:
+    # json escapes C0 characters itself; C1 ones (and DEL) it writes raw.
+    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+
+
 def _cell(value: Any) -> str:
     if value is None:
         return ""
-    text = str(compact_iri(_flat(value))).replace("\n", " ")
+    text = printable(str(compact_iri(_flat(value))).replace("\n", " ").replace("\t", " "))
     return text if width(text) <= CELL_COLUMNS else clip(text, CELL_COLUMNS - 1)
 
 

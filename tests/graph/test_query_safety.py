@@ -17,7 +17,7 @@ from pathlib import Path
 
 import pytest
 
-from plankg.cmd_graph import write_rows
+from plankg.render import write_rows
 from plankg.graph.store import GraphStore, QueryError
 from plankg.graph.workspace import open_graph
 from plankg.progress import SILENT
