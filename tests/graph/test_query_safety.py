@@ -18,8 +18,8 @@ from pathlib import Path
 import pytest
 
 from plankg.render import write_rows
+from plankg.settings import Settings
 from plankg.graph.store import GraphStore, QueryError
-from plankg.graph.workspace import open_graph
 from plankg.progress import SILENT
 from plankg.workspace import Workspace
 
@@ -74,6 +74,13 @@ def plankg(*args: str, home: Path, timeout: float = 120) -> subprocess.Completed
     env.pop("PLANKG_DEBUG", None)
     return subprocess.run([sys.executable, "-m", "plankg.cli", *args], capture_output=True, text=True,
                           env=env, timeout=timeout)
+
+
+def open_graph(home: Path, kind: str):
+    """The workspace's graph store of ``kind``, as the facade opens it (SERVICE off by default)."""
+    from plankg.workspace import Workspace
+
+    return Workspace(home, settings=Settings.load(home, store=kind)).graph()
 
 
 def test_service_is_refused_by_the_cli_and_never_connects(home: Path):
