@@ -117,7 +117,7 @@ def test_killed_inside_the_switch_the_old_build_stays_whole(tmp_path: Path):
     assert {Path(p).parent for p in doc_paths(home)} == {old}
     values = plankg.open(home, build=False).sparql(
         "SELECT ?v WHERE { ?o sdmx-measure:obsValue ?v }")
-    assert 999 not in {row["v"] for row in values}
+    assert 999 not in set(values["v"])  # the facade's rows are a DataFrame
     # The next build finishes the job and clears what the killed one left.
     build(home, new)
     assert {Path(p).parent for p in doc_paths(home)} == {new}
@@ -182,8 +182,8 @@ def test_an_open_facade_notices_a_new_build(tmp_path: Path):
     build(home, tmp_path / "a")
     kg = plankg.open(home, build=False)
     query = "SELECT ?v WHERE { ?o sdmx-measure:obsValue ?v }"
-    assert 111 in {r["v"] for r in kg.sparql(query)}
+    assert 111 in set(kg.sparql(query)["v"])
     build(home, tmp_path / "b")  # another writer (a second Workspace object)
-    values = {r["v"] for r in kg.sparql(query)}
+    values = set(kg.sparql(query)["v"])
     assert 222 in values and 111 not in values
     assert {Path(d.path).parent for d in kg.corpus.documents} == {tmp_path / "b"}
