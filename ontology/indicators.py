@@ -77,7 +77,8 @@ def normalize_phrase(phrase: str) -> str:
     省级/市级 are kept: they distinguish concepts (市级企业研发中心 vs 省级企业研发中心).
     """
     text = unicodedata.normalize("NFKC", phrase)
-    text = _SPACES.sub("", text).upper()
+    # 研究与试验发展(R&D)经费: the bracketed gloss repeats the name.
+    text = re.sub(r"\((?:R&D|RD|R&amp;D)\)", "", _SPACES.sub("", text), flags=re.I).upper()
     return text.replace("规模以上", "规上")
 
 
