@@ -363,3 +363,9 @@ def test_a_status_date_is_not_a_goal_and_holds_only_for_its_sentence(tmp_path):
     assert (facts[260].kind, facts[260].year) == ("achievement", 2023)
     # A place the gazetteer does not know keeps its written name and no region.
     assert (corpus.documents[0].issuer, corpus.documents[0].region) == ("青禾县科技局", None)
+
+
+def test_a_subject_with_its_predicate_before_the_values_names_them():
+    facts = find_facts("高新技术企业数量再创新高，净增529家，达1911家。", REPORT_2023)
+    assert [(f.value, f.indicator, f.measure) for f in facts] == [
+        (529, "高新技术企业数量", "increment"), (1911, "高新技术企业数量", "level")]
