@@ -82,7 +82,7 @@ def bench_encoders(rounds: int) -> None:
     vectors: dict[str, np.ndarray] = {}
     for _ in range(rounds):
         for name, run in runners.items():
-            wall, cpu, out = timed(lambda: run(texts))
+            wall, cpu, out = timed(lambda run=run: run(texts))
             vectors[name] = np.asarray(out, dtype=np.float32)
             if name not in best or wall < best[name][0]:
                 best[name] = (wall, cpu)

@@ -18,8 +18,9 @@ import statistics
 import sys
 import tempfile
 import time
+from collections.abc import Callable
 from pathlib import Path
-from typing import Any, Callable
+from typing import Any
 
 from plankg.graph import queries as Q
 from plankg.graph.store import MemoryStore, OxigraphStore

@@ -35,7 +35,7 @@ def _places() -> dict[str, list[tuple[str, str]]]:
 def vary(text: str, rng: random.Random, places: dict[str, list[tuple[str, str]]]) -> str:
     """One varied copy of a plan's text."""
     swaps: dict[str, str] = {}
-    for level, names in places.items():
+    for names in places.values():
         present = [(name, short) for name, short in names if name in text]
         for name, short in present:
             other_name, other_short = rng.choice(names)

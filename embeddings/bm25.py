@@ -8,9 +8,9 @@ from __future__ import annotations
 import json
 import math
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import Sequence
 
 import numpy as np
 
@@ -46,7 +46,7 @@ class BM25Index:
     n_rows: int
 
     @classmethod
-    def build(cls, token_lists: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> "BM25Index":
+    def build(cls, token_lists: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> BM25Index:
         """Index one token list per row."""
         n_rows = len(token_lists)
         counts = [Counter(tokens) for tokens in token_lists]
@@ -93,7 +93,7 @@ class BM25Index:
         np.save(weights_file, self.weights)
 
     @classmethod
-    def load(cls, folder: Path, name: str, n_rows: int) -> "BM25Index":
+    def load(cls, folder: Path, name: str, n_rows: int) -> BM25Index:
         """Read an index written by :meth:`save`."""
         vocab_file, indptr_file, rows_file, weights_file = _files(folder, name)
         terms = json.loads(vocab_file.read_text(encoding="utf-8"))

@@ -82,11 +82,11 @@ class Encoder:
         """The model folder when it was chosen by a setting; None for the bundled model."""
         return str(self.info.path) if self.info.overridden else None
 
-    def load(self) -> "Encoder":
+    def load(self) -> Encoder:
         """Load the model now (it otherwise loads on the first ``encode``); returns self."""
         return self
 
-    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> "np.ndarray":
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         """Return a ``(len(texts), dim)`` float32 array of L2-normalised vectors."""
         raise NotImplementedError
 
@@ -101,7 +101,7 @@ class TorchEncoder(Encoder):
         super().__init__(info, "torch")
         self._model = None
 
-    def load(self) -> "TorchEncoder":
+    def load(self) -> TorchEncoder:
         if self._model is None:
             with _quiet_loading():
                 from sentence_transformers import SentenceTransformer
@@ -120,7 +120,7 @@ class TorchEncoder(Encoder):
         """The underlying ``SentenceTransformer``."""
         return self.load()._model
 
-    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> "np.ndarray":
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         import numpy as np
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -145,7 +145,7 @@ class OnnxEncoder(Encoder):
         self._session = None
         self._tokenizer = None
 
-    def load(self) -> "OnnxEncoder":
+    def load(self) -> OnnxEncoder:
         if self._session is None:
             from plankg.embeddings.onnx_export import ensure_onnx
 
@@ -162,7 +162,7 @@ class OnnxEncoder(Encoder):
             self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
         return self
 
-    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> "np.ndarray":
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
         import numpy as np
 
         out = np.zeros((len(texts), self.dim), dtype=np.float32)
@@ -232,7 +232,7 @@ def _progress(batches: list[list[int]], show: bool):
     return tqdm(batches, desc="encode", unit="batch")
 
 
-def _pool(states: "np.ndarray", mask: "np.ndarray", pooling: str) -> "np.ndarray":
+def _pool(states: np.ndarray, mask: np.ndarray, pooling: str) -> np.ndarray:
     """Pool token states like sentence-transformers' ``Pooling``, then L2-normalise."""
     import numpy as np
 

@@ -4,14 +4,15 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
+from collections.abc import Iterable
 from pathlib import Path
-from typing import TYPE_CHECKING, Iterable
+from typing import TYPE_CHECKING
 
 import numpy as np
 
 from plankg.embeddings import store
 from plankg.embeddings.ann import ANN_FILE, build_ann
-from plankg.embeddings.bm25 import B, K1, BM25Index
+from plankg.embeddings.bm25 import K1, B, BM25Index
 from plankg.embeddings.encoder import Encoder, load_encoder
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.ranking import content_length
@@ -25,8 +26,8 @@ from plankg.embeddings.tokens import (
 )
 
 if TYPE_CHECKING:
-    from plankg.ingest.records import Clause, Corpus
     from plankg.embeddings.encoder import EncoderSettings
+    from plankg.ingest.records import Clause, Corpus
 
 #: Texts handed to the encoder per call while building (one progress-bar step).
 ENCODE_CHUNK = 256
@@ -38,7 +39,7 @@ CHARS = "chars"
 CONTEXT = "context"
 
 
-def search_text(clause: "Clause") -> str:
+def search_text(clause: Clause) -> str:
     """Text that is embedded and tokenised for a clause.
 
     A table row's text repeats every column name (序号：…；2021年目标：…); its cell values alone say
@@ -52,12 +53,12 @@ def search_text(clause: "Clause") -> str:
     return clause.text
 
 
-def context_text(clause: "Clause", indicator_labels: Iterable[str] = ()) -> str:
+def context_text(clause: Clause, indicator_labels: Iterable[str] = ()) -> str:
     """The last two section headings of a clause and the indicator names of its targets."""
     return " ".join([*clause.section_path[-2:], *sorted(set(indicator_labels))])
 
 
-def _indicator_labels(corpus: "Corpus") -> dict[str, set[str]]:
+def _indicator_labels(corpus: Corpus) -> dict[str, set[str]]:
     """Clause id -> Chinese names of the canonical indicators its targets measure."""
     try:
         from plankg.ontology import load_scheme
@@ -75,10 +76,10 @@ def _indicator_labels(corpus: "Corpus") -> dict[str, set[str]]:
 
 def content_hash(encoder_key: str, text: str) -> str:
     """Vector cache key: the same text under the same model and backend has the same vector."""
-    return hashlib.sha1(f"{encoder_key}\x1f{text}".encode("utf-8")).hexdigest()[:20]
+    return hashlib.sha1(f"{encoder_key}\x1f{text}".encode()).hexdigest()[:20]
 
 
-def build_index(corpus: "Corpus", out_dir: str | Path, previous_dir: str | Path | None = None,
+def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | None = None,
                 encoder: Encoder | None = None, progress: bool | None = None,
                 settings: EncoderSettings | None = None, ann: str = "auto") -> dict:
     """Index every clause of ``corpus`` (headings, items, sentences, table rows) in ``out_dir``.
@@ -221,7 +222,7 @@ def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool
     return out
 
 
-def _dictionary_names(corpus: "Corpus") -> list[str]:
+def _dictionary_names(corpus: Corpus) -> list[str]:
     """Entity names and aliases, indicator phrases of targets, and the indicator scheme's labels."""
     names: list[str] = []
     for entity in corpus.entities:

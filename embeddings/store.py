@@ -49,7 +49,7 @@ class Row:
         )
 
     @classmethod
-    def from_json(cls, line: str) -> "Row":
+    def from_json(cls, line: str) -> Row:
         data = json.loads(line)
         data["section_path"] = tuple(data.get("section_path", ()))
         return cls(**data)
@@ -73,7 +73,7 @@ class DocInfo:
         return {**self.__dict__, "years": list(self.years), "reported_years": list(self.reported_years)}
 
     @classmethod
-    def from_dict(cls, data: dict[str, Any]) -> "DocInfo":
+    def from_dict(cls, data: dict[str, Any]) -> DocInfo:
         return cls(**{**data, "years": tuple(data.get("years", ())),
                       "reported_years": tuple(data.get("reported_years", ()))})
 

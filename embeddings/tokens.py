@@ -12,8 +12,8 @@ import functools
 import logging
 import re
 import unicodedata
+from collections.abc import Iterable
 from pathlib import Path
-from typing import Iterable
 
 BIGRAM_PREFIX = "#"
 USERDICT_FILE = "userdict.txt"

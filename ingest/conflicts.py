@@ -7,9 +7,9 @@ indicator with thousands of values would otherwise produce a quadratic number of
 from __future__ import annotations
 
 from collections import defaultdict
+from collections.abc import Iterable
 from dataclasses import replace
 from itertools import groupby
-from typing import Iterable
 
 from plankg.ingest.records import Document, Target
 

@@ -14,7 +14,6 @@ from plankg.ingest.decoding import OLE_MAGIC
 from plankg.ingest.read_base import ReadLimits, UnreadableInput, check_zip_unpacked, short_reason
 from plankg.ingest.table_text import cell_text, table_row_text, table_text
 
-
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
 # Subtrees whose text is not body text: deleted runs, field codes, note marks, text boxes

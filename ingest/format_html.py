@@ -9,7 +9,6 @@ from plankg.ingest.decoding import decode_text
 from plankg.ingest.read_base import ReadLimits, too_big
 from plankg.ingest.table_text import cell_text, table_row_text, table_text
 
-
 # Page chrome and non-text elements, dropped with everything inside them.
 _HTML_DROP = [
     "script", "style", "nav", "noscript", "iframe", "form", "template", "svg", "canvas",

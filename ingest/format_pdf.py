@@ -8,7 +8,6 @@ from typing import Any
 from plankg.ingest.read_base import ReadLimits, UnreadableInput, short_reason, too_big
 
 
-
 def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
     """Text layer of a PDF, pages joined by newlines (stops past ``limits.max_unpacked_bytes``)."""
     if b"%PDF-" not in data[:1024]:

@@ -177,7 +177,7 @@ def read_corpus(
             first_path[digest] = path
             docs = read_documents(path, text, manifests[path.parent])
             parts = [(doc, build_clauses(doc.id, doc.text, doc.repairs, _warner(doc, warnings))) for doc in docs]
-            for doc, doc_clauses in parts:
+            for _, doc_clauses in parts:
                 if max_clauses is not None and len(doc_clauses) > max_clauses:
                     raise IngestError(f"{path}: too many clauses in one document ({len(doc_clauses):,} > "
                                       f"{max_clauses:,}; set max_clauses_per_document in plankg.toml)")

@@ -6,8 +6,7 @@ import json
 import numpy as np
 import pytest
 
-from plankg.embeddings import build_index
-from plankg.embeddings import store
+from plankg.embeddings import build_index, store
 from plankg.embeddings.index import search_text
 from plankg.embeddings.tokens import JIEBA_CACHE_FILE, USERDICT_FILE
 

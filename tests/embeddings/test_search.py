@@ -5,7 +5,7 @@ import json
 
 import pytest
 
-from plankg.embeddings import Hit, SearchError, Searcher
+from plankg.embeddings import Hit, Searcher, SearchError
 
 from .conftest import FakeEncoder
 

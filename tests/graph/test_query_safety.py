@@ -17,10 +17,10 @@ from pathlib import Path
 
 import pytest
 
-from plankg.render import write_rows
-from plankg.settings import Settings
 from plankg.graph.store import GraphStore, QueryError
 from plankg.progress import SILENT
+from plankg.render import write_rows
+from plankg.settings import Settings
 from plankg.workspace import Workspace
 
 PLAN = "己市科学技术局2024年工作要点\n\n一、主要目标\n到2025年，全市高新技术企业达到{firms}家，研发投入强度达到2.6%。\n"

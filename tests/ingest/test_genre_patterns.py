@@ -5,8 +5,6 @@ here is copied from a real document.
 """
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from plankg.ingest import read_corpus

@@ -339,7 +339,7 @@ def test_binary_junk(tmp_path: Path) -> None:
 
 def test_binary_without_nul_bytes(tmp_path: Path) -> None:
     path = tmp_path / "controls.txt"
-    path.write_bytes(bytes(range(1, 32)) * 50 + "正文".encode("utf-8"))
+    path.write_bytes(bytes(range(1, 32)) * 50 + "正文".encode())
     assert "binary file" in read_error(path)
 
 

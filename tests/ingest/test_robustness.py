@@ -5,10 +5,10 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plankg.ingest.clauses import build_clauses
+from plankg.ingest.extract import extract_document
 from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.metadata import detect_metadata
 from plankg.ingest.pipeline import read_documents
-from plankg.ingest.extract import extract_document
 
 # The pieces plans are made of: markers, numbers, units, years, table separators, odd characters.
 PIECES = st.sampled_from([
