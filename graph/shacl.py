@@ -49,9 +49,9 @@ def validate(graph: Any) -> ValidationResult:
     for result in report_graph.subjects(SH.resultSeverity, None):
         focus = report_graph.value(result, SH.focusNode)
         path = report_graph.value(result, SH.resultPath)
-        messages = list(report_graph.objects(result, SH.resultMessage))
-        english = [str(m) for m in messages if getattr(m, "language", None) == "en"]
-        any_message = english or [str(m) for m in report_graph.objects(result, SH.resultMessage)]
+        said = list(report_graph.objects(result, SH.resultMessage))
+        english = [str(m) for m in said if getattr(m, "language", None) == "en"]
+        any_message = english or [str(m) for m in said]
         messages.append((str(focus), str(path) if path is not None else "", any_message[0] if any_message else ""))
     return ValidationResult(bool(conforms), len(messages), tuple(sorted(messages)), str(text))
 
