@@ -8,14 +8,14 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.ingest.context import ClauseContext
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
+from plankg.ingest.tense import PAST_CUE, TARGET_CUE, YEAR, statement_before, statement_kind, statement_year
 from plankg.ingest.units import infer_unit
 
 _STRETCH_CUE = re.compile(r"(?:高线|力争|争取)[:：]?$")
 _GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅|年均增速|年均增长|提高|提升)(?:率)?(?:达到|达|为|保持在|保持)?$")
-_YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20XX|20xx)\s*年(?:底|末|前|度)?")
 _SHORT_YEAR = re.compile(r"(?<!\d)(\d\d)年(?:数据)?")
-_PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
 _DELIMS = "，,；;、。：:（(）)【】\n"
 # Verbs and adverbs that open an indicator phrase without being part of it.
 _LEADING = re.compile(
@@ -61,22 +61,6 @@ class Fact:
     unit_inferred: bool = False
     upper: float | None = None
     baseline: float | None = None
-
-
-@dataclass(frozen=True)
-class ClauseContext:
-    """What a clause's facts default to: kind, year, period."""
-
-    mode: str  # "plan" | "report"
-    default_year: int | None
-    default_period: tuple[int, int] | None
-    years_unknown: bool = False  # the document hides its years (20XX)
-    topic: str = ""  # the task or section a clause belongs to, for values that name no indicator
-    today: int | None = None  # the year the document speaks from (今年), for 去年/明年 and past vs future
-    scope_year: int | None = None  # a goal list's 到2027年 that holds for the items after it
-    goal_list: bool = False  # the clause is an item of a goal list (主要目标：…；…)
-    plan_year: int | None = None  # the document's own planned year and reported year: a goal
-    report_year: int | None = None  # that names no year is for the first, a result for the second
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -190,12 +174,12 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if measure == "level" and listed and earlier[-1].measure in ("increment", "growth"):
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
         growth = measure == "growth"
-    year, period, explicit_year = _year(text, value.start, ctx)
-    kind = _kind(text, value.start, ctx, year, explicit_year)
+    year, period, explicit_year = statement_year(text, value.start, ctx)
+    kind = statement_kind(text, value.start, ctx, year, explicit_year)
     same_sentence = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
-    statement = _statement_before(text, value.start)
-    if same_sentence and not _TARGET_CUE.search(statement) and not _PAST_CUE.search(statement) and not (
-            _YEAR.search(statement)):
+    statement = statement_before(text, value.start)
+    if same_sentence and not TARGET_CUE.search(statement) and not PAST_CUE.search(statement) and not (
+            YEAR.search(statement)):
         kind = earlier[-1].kind  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
@@ -301,85 +285,6 @@ def _clean_indicator(phrase: str) -> str:
     return phrase.strip(" “”\"'")
 
 
-_TARGET_CUE = re.compile(r"力争|争取|确保|力求|努力|目标|计划|预计|预期|拟|将(?!近)|要(?!求|素|点)|届时|每年")
-_PAST_CUE = re.compile(
-    r"同比|比上年|较上年|比去年|较去年|已经|已(?:有|达|建成|完成|认定|引进|累计)|截至目前|目前已|荣获|获批|入选|位居|共计|累计(?:选派|服务|完成|培育)"
-    r"|完成全年任务|实现了|取得了|签订|签约|截至|截止|较[“\"]?十[二三四]五")
-_RELATIVE_YEAR = re.compile(r"(今年|本年|当年|全年|年内|去年|上年|上一年|明年|下一年|上半年|下半年|一季度|前三季度)")
-_NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速))")
-
-
-def _statement_before(text: str, pos: int) -> str:
-    """The comma-delimited stretch of text before ``pos`` (the value's own phrase)."""
-    return re.split(r"[，,；;。]", text[max(0, pos - 30) : pos])[-1]
-
-
-def _kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None, explicit_year: bool = False) -> str:
-    """Target or achievement, decided for this statement: its cue words, then its year, then the section.
-
-    力争/确保/计划/到2025年 mark goals and 同比/已/荣获/完成全年任务的 mark results wherever they
-    stand (a plan's 发展基础 reports, a summary's 下一步 plans); a year before the document's own
-    year is a result, a later one a goal; otherwise the section's mode decides.
-    """
-    before = text[max(0, pos - 30) : pos]
-    statement = re.split(r"[，,；;。]", before)[-1]
-    sentence = re.split(r"[；;。]", text[:pos])[-1]
-    if (_PAST_CUE.search(statement) or re.match(r"^\W*(?:截至|截止)", sentence)) and not _TARGET_CUE.search(statement):
-        return "achievement"
-    future = re.search(r"将(?!近)|力争|计划|拟|目标", sentence)  # 今年，X将……，分别新增1000家
-    if ctx.mode == "report" and re.search(r"预计", statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
-        return "achievement"  # a year-end summary's 预计 is an estimate of the year's result
-    if _TARGET_CUE.search(statement) or re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年", before) or (
-            future and not _PAST_CUE.search(sentence[future.end():])):
-        if not (explicit_year and ctx.today and year and year < ctx.today and not _TARGET_CUE.search(statement)):
-            return "target"
-    if explicit_year and ctx.today and year and not (ctx.goal_list and year == ctx.scope_year):
-        if year < ctx.today:
-            return "achievement"
-        if year > ctx.today:
-            return "target"
-    if ctx.goal_list:
-        return "target"
-    if ctx.mode == "report":
-        return "achievement"
-    if re.search(r"已经|已(?:有|达|建成|完成|认定|引进)|截至目前|目前已", before[-20:]):
-        return "achievement"
-    return "target"
-
-
-def _year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, tuple[int, int] | None, bool]:
-    """Year of a value: the nearest year its statement names, else the scope's or the section's.
-
-    A year that only sets a baseline (在2022年的基础上, 比2020年) is not the value's. 今年/去年/明年
-    count from the year the document speaks from. Returns (year, period, stated in the text).
-    """
-    before = text[:pos]
-    for match in reversed(list(_YEAR.finditer(before))):
-        if _NOT_FACT_YEAR.match(text[match.end(1) :]) or re.search(r"(?:比|较|从|相比|是)\s*$", before[: match.start(1)]):
-            continue
-        token = match.group(1)
-        if token.upper().endswith("XX"):
-            return None, None, False  # the text hides the year: unknown, never the document's
-        return int(token), None, True
-    relative = list(_RELATIVE_YEAR.finditer(before))
-    if relative and (ctx.today or ctx.scope_year):
-        word = relative[-1].group(1)
-        offset = -1 if word in ("去年", "上年", "上一年") else 1 if word in ("明年", "下一年") else 0
-        if offset == 0 and ctx.scope_year:
-            return ctx.scope_year, None, True  # 2023年，……；全年新增3家: the paragraph's year
-        if ctx.today:
-            return ctx.today + offset, None, True
-    if ctx.scope_year:
-        return ctx.scope_year, None, True
-    if _PERIOD_145.search(before):
-        return None, (2021, 2025), False
-    if "每年" in before and ctx.default_period:
-        return None, ctx.default_period, False
-    if ctx.years_unknown:
-        return None, None, False
-    return ctx.default_year, ctx.default_period if ctx.default_year is None else None, False
-
-
 def _assign_respectively(text: str, facts: list[Fact]) -> None:
     """分别建成数字化车间、超级工厂100个、1个: values listed after names go to them in order."""
     i = 0
@@ -459,8 +364,8 @@ def _relative_goals(text: str, ctx: ClauseContext, facts: list[Fact]) -> list[Fa
         left = text[_phrase_start(text, match.start()) : match.start()]
         left = re.sub(r"(?:实现|力争|确保|要|将|均|再)+$", "", left)
         names = [n for n in re.split(r"[和及与、]", _indicator_left(left + "0", len(left))) if n] or [ctx.topic]
-        year, period, explicit = _year(text, match.start(), ctx)
-        kind = _kind(text, match.start(), ctx, year, explicit)
+        year, period, explicit = statement_year(text, match.start(), ctx)
+        kind = statement_kind(text, match.start(), ctx, year, explicit)
         for name in names if word == "双倍增" else [_clean_indicator(left[_phrase_start(left, len(left)):])]:
             if len(name) < 2:
                 continue

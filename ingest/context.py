@@ -1,0 +1,20 @@
+"""What a clause's facts default to: kind, year, period, topic, and the scopes in force."""
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True)
+class ClauseContext:
+    """What a clause's facts default to: kind, year, period."""
+
+    mode: str  # "plan" | "report"
+    default_year: int | None
+    default_period: tuple[int, int] | None
+    years_unknown: bool = False  # the document hides its years (20XX)
+    topic: str = ""  # the task or section a clause belongs to, for values that name no indicator
+    today: int | None = None  # the year the document speaks from (今年), for 去年/明年 and past vs future
+    scope_year: int | None = None  # a goal list's 到2027年 that holds for the items after it
+    goal_list: bool = False  # the clause is an item of a goal list (主要目标：…；…)
+    plan_year: int | None = None  # the document's own planned year and reported year: a goal
+    report_year: int | None = None  # that names no year is for the first, a result for the second
