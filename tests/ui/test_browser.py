@@ -40,12 +40,14 @@ def page(app_url):
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=str(CHROMIUM), args=["--no-sandbox", "--disable-gpu"])
         context = browser.new_context(viewport={"width": 1400, "height": 1000}, locale="zh-CN")
+        # A loaded 2-core machine (CI with other jobs) can take longer than Playwright's 30 s default.
+        context.set_default_timeout(90_000)
         tab = context.new_page()
         tab.requests_outside = []
         tab.dialogs = []
         tab.on("request", lambda request: _record_outside(tab, request.url))
         tab.on("dialog", lambda dialog: (tab.dialogs.append(dialog.message), dialog.dismiss()))
-        tab.goto(app_url, wait_until="networkidle")
+        tab.goto(app_url, wait_until="networkidle", timeout=120_000)
         yield tab
         context.close()
         browser.close()
