@@ -437,3 +437,17 @@ def test_batch_goes_on_past_a_bad_file(tmp_path: Path) -> None:
         str(tmp_path / "2_junk.docx"),
         str(tmp_path / "4_empty.txt"),
     ]
+
+
+def test_a_text_file_that_kept_its_page_markup_is_read_as_html(tmp_path):
+    from plankg.ingest.readers import read_text
+
+    styled = "".join(f'<p style="color: rgb(51, 51, 51); font-size: 20px;"><span>第{i}条：新增孵化器{i}家。</span></p>'
+                     for i in range(1, 8))
+    saved = tmp_path / "page.txt"
+    saved.write_text("到2027年行动方案\n" + styled, encoding="utf-8")
+    text = read_text(saved)
+    assert "新增孵化器7家" in text and "rgb(" not in text and "<span>" not in text
+    plain = tmp_path / "plain.txt"
+    plain.write_text("研发投入强度<3%的企业，占比下降。\n" * 3, encoding="utf-8")
+    assert read_text(plain) == plain.read_text(encoding="utf-8")
