@@ -1,10 +1,11 @@
 """Who issued a document and so where it is from: the issuer's region, never the most named place.
 
-Evidence, strongest first: a body named in the title (华容县科技局2017年…, 中山市科学技术局…);
-a place the title opens with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's
-发布机构/发文机关 field; a body named in the opening lines (the letterhead, 记者从X市科技局获悉);
-a bare body (市科技局, 州科技局, 本局) resolved to the one region of its level that the text names.
-A region written as XX stays unknown.
+Evidence, strongest first: a body named in the title (华容县科技局2017年…, 中山市科学技术局…); the
+body signed above a notice's date (温州市洞头区人民政府 / 2023年8月30日); a place the title opens
+with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's 发布机构/发文机关 field; a body
+named in the opening lines (the letterhead, 记者从X市科技局获悉); a bare body (市科技局, 州科技局)
+resolved to the one region of its level that the text names. Page chrome and bodies inside 《》
+(cited documents) are not evidence. A region written as XX stays unknown.
 """
 from __future__ import annotations
 
