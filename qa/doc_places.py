@@ -8,14 +8,13 @@ is also known by its short forms (开封, 黔东南, 宣城高新区 for …高�
 """
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass, field
 
 from plankg.ingest.records import Document
+from plankg.ontology.regions import load_gazetteer, pinyin, short_form, written_forms
 
-_PROVINCES = ("河北 山西 辽宁 吉林 黑龙江 江苏 浙江 安徽 福建 江西 山东 河南 湖北 湖南 广东 海南 四川 贵州 云南 陕西 甘肃 "
-              "青海 台湾 内蒙古 广西 西藏 宁夏 新疆").split()
-_PROVINCE_PREFIX = re.compile("^(?:" + "|".join(_PROVINCES) + r")(?:省|自治区|壮族自治区|回族自治区|维吾尔自治区)?")
 _AREA = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区?)"
 _ADMIN = r"(?:自治州|自治县|州|市|县|区|旗|盟)"
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,12}?" + _AREA + r"|[\u4e00-\u9fff]{2,10}?" + _ADMIN + r")")
@@ -23,14 +22,19 @@ _LEADING_NOISE = re.compile(r"^(?:今天|近日|日前|昨天|据悉|据|从|由
 _BUREAU = re.compile(r"(?:科学技术局|科技局|科技工信局|科学技术和工业信息化局|科技和工业信息化局|科技创新局|科技厅|人民政府|政府|"
                      r"管委会|管理委员会|发展和改革委员会|发改委|经信局)")
 _ISSUER_LINE = re.compile(r"(?:发布机构|发文机关|发文单位|来源)\s*[:：]\s*([^\s:：]{2,30})")
-_ETHNIC_GROUPS = ("维吾尔 哈萨克 柯尔克孜 塔吉克 达斡尔 鄂温克 蒙古 朝鲜 土家 布依 哈尼 傈僳 景颇 纳西 仡佬 撒拉 保安 东乡 裕固 "
-                  "锡伯 毛南 仫佬 独龙 普米 阿昌 德昂 布朗 基诺 拉祜 苗 侗 彝 藏 壮 回 白 傣 羌 黎 畲 瑶 水 土 满 京 怒 佤").split()
-_ETHNIC = re.compile("(?:(?:" + "|".join(_ETHNIC_GROUPS) + ")族){1,3}自治[州县]$")
 _TITLE_HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]")
 
 
+@functools.lru_cache(maxsize=1)
+def _province_prefix() -> re.Pattern[str]:
+    """A leading province (湖北, 安徽省, 广西壮族自治区), from the gazetteer."""
+    provinces = [r for r in load_gazetteer().regions.values() if r.level == "province"]
+    forms = sorted({f for r in provinces for f in (r.name, r.short)}, key=len, reverse=True)
+    return re.compile("^(?:" + "|".join(re.escape(f) for f in forms) + ")")
+
+
 def _clean(name: str) -> str | None:
-    name = _PROVINCE_PREFIX.sub("", _LEADING_NOISE.sub("", name.strip()))
+    name = _province_prefix().sub("", _LEADING_NOISE.sub("", name.strip()))
     match = _PLACE.match(name)
     if not match:
         return None
@@ -40,30 +44,19 @@ def _clean(name: str) -> str | None:
     return place
 
 
-def pinyin(name: str) -> str:
-    """A Chinese place name in toneless pinyin as English texts write it (黄石 -> huangshi); "" without pypinyin."""
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:  # English place names for corpus places are a courtesy
-        return ""
-    return "".join(lazy_pinyin(name)).lower() if re.fullmatch(r"[\u4e00-\u9fff]+", name) else ""
-
-
 def short_forms(place: str) -> set[str]:
-    """开封市 -> {开封市, 开封}; 黔东南苗族侗族自治州 -> {…, 黔东南}; X高新技术产业开发区 -> {…, X高新区}."""
+    """开封市 -> {开封市, 开封}; 黔东南苗族侗族自治州 -> {…, 黔东南, 黔东南州}; X高新技术产业开发区 -> {…, X高新区}."""
     forms = {place}
     for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区")):
         if place.endswith(long):
             forms.add(place[: -len(long)] + short)
-    stem = _ETHNIC.sub("", place)
-    if stem != place and len(stem) >= 2:
+    if place.endswith(("新区", "开发区", "高新区", "经开区", "园区")):
+        return forms  # a zone's name keeps its 区
+    # The gazetteer's rules: level suffixes and an autonomous area's peoples (ontology.regions).
+    stem = short_form(place)
+    if stem != place:
         forms.add(stem)
-    for suffix in ("自治州", "自治县", "州", "市", "县", "区", "旗", "盟"):
-        if place.endswith(suffix) and not place.endswith(("新区", "开发区", "高新区", "经开区", "园区")):
-            stem = place[: -len(suffix)]
-            if len(stem) >= 2:
-                forms.add(stem)
-            break
+        forms.update(written_forms(place, stem))
     return forms
 
 
@@ -84,9 +77,9 @@ def document_places(doc: Document) -> set[str]:
         if place:
             found.add(place)
         elif candidate and candidate is head and len(candidate) >= 2:
-            found.add(_PROVINCE_PREFIX.sub("", candidate))
+            found.add(_province_prefix().sub("", candidate))
     if head and not any(head.group(1).endswith(p) or p in head.group(1) for p in found):
-        bare = _PROVINCE_PREFIX.sub("", head.group(1))
+        bare = _province_prefix().sub("", head.group(1))
         if 2 <= len(bare) <= 4:
             found.add(bare)  # 湖北黄石: -> 黄石
     return found
@@ -120,7 +113,8 @@ class CorpusPlaces:
                     places.forms.setdefault(form, set()).add(doc.id)
                     places.canonical.setdefault(form, place)
         for form in list(places.forms):
-            spelled = pinyin(form) if form[-1] not in "市县州区旗盟省" else ""
+            spelled = (pinyin(form) or "").lower() if form[-1] not in "市县州区旗盟省" and re.fullmatch(
+                r"[\u4e00-\u9fff]+", form) else ""
             if len(spelled) >= 4:
                 places.english.setdefault(spelled, form)
         return places
