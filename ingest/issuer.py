@@ -25,6 +25,8 @@ _BODY = re.compile(r"([\u4e00-\u9fffX]{0,14}?)(" + BUREAU + "|" + _GOVERNMENT + 
 _FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
 _LEVEL_CHAR = {"省": ("province",), "市": ("city", "county", "municipality"), "州": ("city",), "盟": ("city",), "地区": ("city",),
                "县": ("county",), "旗": ("county",), "区": ("district",)}
+#: A region named in the text: (region, start, end), as ``Gazetteer.find_all`` gives it.
+Mentioned = tuple[Region, int, int]
 _SELF = re.compile(r"(?:我局|本局|我委|本委|我厅|本厅)")
 
 
@@ -45,19 +47,20 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     # Page chrome (a footer's 主办单位, a site banner) names the website, not the issuer.
     raw_head = text[:1500]
     head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))
-    context = tuple(r.name for r, _, _ in gaz.find_all(text))
+    # Every region the text names, found once: the bare-body rules below all read this list.
+    mentions = gaz.find_all(text)
     for match in _BODY.finditer(title):
-        found = _resolve_body(match, text, gaz, context)
+        found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
             return found
-    signature = _signature(text, gaz, context)
+    signature = _signature(text, gaz, mentions)
     if signature is not None:
         return signature
-    title_place = _title_place(title, gaz, context)
+    title_place = _title_place(title, gaz, mentions)
     fields = [m.group(1) for m in _FIELD.finditer(raw_head) if "主办" not in raw_head[max(0, m.start() - 4) : m.start()]]
     for value in fields:
         for match in _BODY.finditer(value):
-            found = _resolve_body(match, text, gaz, context)
+            found = _resolve_body(match, text, gaz, mentions)
             if found.region is not None and (title_place is None or _within(title_place, found.region, gaz)):
                 return found if title_place is None else Issuer(found.surface, title_place, found.zone)
     if title_place is not None:
@@ -66,7 +69,7 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     for match in _BODY.finditer(head):
         if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()):
             continue
-        found = _resolve_body(match, text, gaz, context)
+        found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
             return found
     # A body whose place the gazetteer does not know (or the text hides) keeps its written name.
@@ -86,16 +89,20 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
 _DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
 
 
-def _signature(text: str, gaz: Gazetteer, context: tuple[str, ...]) -> Issuer | None:
+def _signature(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issuer | None:
     """The issuing body signed above a notice's date (温州市洞头区人民政府 / 2023年8月30日)."""
     lines = [ln.strip() for ln in text[:3000].split("\n")]
     for i, line in enumerate(lines[:-1]):
         body = _BODY.fullmatch(line)
         if body and _DATE_LINE.match(lines[i + 1]):
-            found = _resolve_body(body, text, gaz, context)
+            found = _resolve_body(body, text, gaz, mentions)
             if found.region is not None:
                 return found
     return None
+
+
+def _names(mentions: list[Mentioned]) -> tuple[str, ...]:
+    return tuple(region.name for region, _, _ in mentions)
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -107,9 +114,9 @@ def _within(inner: Region, outer: Region, gaz: Gazetteer) -> bool:
     return inner.name == outer.name or outer.name in {a.name for a in gaz.ancestors(inner.name)}
 
 
-def _title_place(title: str, gaz: Gazetteer, context: tuple[str, ...]) -> Region | None:
+def _title_place(title: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Region | None:
     """The deepest region a title names (湖北黄石：… -> 黄石市); XX places are unknown."""
-    found = [r for r, _, _ in gaz.find_all(title, context)]
+    found = [r for r, _, _ in gaz.find_all(title, _names(mentions))]
     if not found:
         return None
     deepest = found[0]
@@ -119,17 +126,17 @@ def _title_place(title: str, gaz: Gazetteer, context: tuple[str, ...]) -> Region
     return deepest
 
 
-def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, context: tuple[str, ...]) -> Issuer:
+def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issuer:
     """Region of one written body: its own place name, else its level char resolved in the text."""
     prefix, kind = match.group(1), match.group(2)
     surface = match.group(0)
     if "XX" in prefix.upper():
         return Issuer(surface, None)
-    mentions = gaz.find_all(prefix, context)
+    in_prefix = gaz.find_all(prefix, _names(mentions))
     # The body's own place ends right before it (资阳市科学技术局); 河北省级以上高新区 names a class.
-    named = [r for r, _, end in mentions] if mentions and mentions[-1][2] == len(prefix) else []
+    named = [r for r, _, end in in_prefix] if in_prefix and in_prefix[-1][2] == len(prefix) else []
     if named:
-        surface = surface[mentions[0][1]:]
+        surface = surface[in_prefix[0][1]:]
     elif prefix:
         surface = surface[len(prefix) - len(_level_tail(prefix)):]
     zone = None
@@ -149,7 +156,7 @@ def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, context: tupl
     level_char = _level_char(prefix)
     if level_char is None:
         return Issuer(surface, None)
-    return Issuer(surface, _region_of_level(text, level_char, gaz, context))
+    return Issuer(surface, _region_of_level(text, level_char, mentions))
 
 
 def _level_tail(prefix: str) -> str:
@@ -167,11 +174,11 @@ def _level_char(prefix: str) -> str | None:
     return None
 
 
-def _region_of_level(text: str, level_char: str, gaz: Gazetteer, context: tuple[str, ...]) -> Region | None:
+def _region_of_level(text: str, level_char: str, mentions: list[Mentioned]) -> Region | None:
     """The one region of the level a bare body names that the text places it in."""
     levels = _LEVEL_CHAR[level_char]
     seen: dict[str, Region] = {}
-    for region, start, end in gaz.find_all(text, context):
+    for region, start, end in mentions:
         written = text[start:end]
         municipality = region.level == "province" and region.name.endswith("市")  # 天津市科技局 is a 市's
         if region.level not in levels and not (municipality and "municipality" in levels):
@@ -186,7 +193,7 @@ def _region_of_level(text: str, level_char: str, gaz: Gazetteer, context: tuple[
     if len(seen) <= 1:
         return next(iter(seen.values()), None)
     # Several of that level: a bare 市科技局 writes about its own city far more than any other.
-    counts = Counter(region.name for region, _, _ in gaz.find_all(text, context) if region.name in seen)
+    counts = Counter(region.name for region, _, _ in mentions if region.name in seen)
     (best, best_n), (_, second_n) = counts.most_common(2)
     return seen[best] if best_n >= 3 and best_n >= 2 * second_n else None
 
