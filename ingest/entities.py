@@ -250,13 +250,14 @@ def _merge(mentions: list[Mention], docs: dict[str, Document]) -> tuple[list[Men
 
 def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
     """Merge 温州浙南科技城 into 浙南科技城 and 产业园区 into 产业园 when both forms occur."""
-    prefixes = ["中国"] + sorted({r.short for r in load_gazetteer().regions.values()} | set(load_gazetteer().regions), key=len, reverse=True)
+    gazetteer = load_gazetteer()
     for key in sorted(groups, key=lambda k: -len(k[1])):
         kind, name = key
         if kind not in ("institute", "park", "organization") or key not in groups:
             continue
         target = None
-        for prefix in prefixes:
+        # Only the place names this name starts with (a dictionary lookup per length, not a scan).
+        for prefix in (["中国"] if name.startswith("中国") else []) + gazetteer.prefixes_of(name):
             if name.startswith(prefix) and (kind, name[len(prefix):]) in groups and len(name) - len(prefix) >= 4:
                 target, why = (kind, name[len(prefix):]), f"rule: place prefix {prefix} dropped"
                 break
