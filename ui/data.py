@@ -41,6 +41,26 @@ def _readable(row: dict) -> dict:
             "facts": facts}
 
 
+def _indicator_row(change: Any, year_a: int, year_b: int) -> dict:
+    return {"status": _STATUS.get(change.status, change.status), "indicator": change.label_zh,
+            "region": change.region or "",
+            f"{year_a}": "；".join(f"{s.place or ''} {s.text()}".strip() for s in change.earlier),
+            f"{year_b}": "；".join(f"{s.place or ''} {s.text()}".strip() for s in change.later),
+            "change": change.change}
+
+
+def _measure_rows(alignment: Any, year_a: int, year_b: int) -> list[dict]:
+    rows = []
+    for status, pairs in (("continued 延续", alignment.continued), ("new 新增", alignment.new),
+                          ("dropped 取消", alignment.dropped)):
+        for pair in pairs:
+            rows.append({"status": status, "similarity": round(pair.score, 2),
+                         f"{year_a}": pair.earlier.text if pair.earlier else "",
+                         f"{year_b}": pair.later.text if pair.later else "",
+                         "documents": " / ".join(p.doc_title for p in (pair.earlier, pair.later) if p)})
+    return rows
+
+
 class AppData:
     """The served workspace seen through the facade; safe to share between sessions.
 
@@ -219,37 +239,27 @@ class AppData:
         return sorted(points.values(), key=lambda p: (p["indicator"], p["region"], p["kind"], p["year"]))
 
     def compare_years(self, year_a: int, year_b: int, regions: list[str] | None = None) -> list[dict]:
-        """Indicators of ``year_a``'s and ``year_b``'s plans: continued (with the change), new, dropped.
+        """Indicators of ``year_a``'s and ``year_b``'s plans: continued (with the change), new, dropped."""
+        return self.compare(year_a, year_b, regions, measures=False)[0]
 
-        Comes from the evolution analysis (``kg.evolution``): one step per year and document,
-        places never mixed, inferred years marked.
+    def compare(self, year_a: int, year_b: int, regions: list[str] | None = None,
+                measures: bool = True) -> tuple[list[dict], list[dict]]:
+        """The evolution analysis (``kg.evolution``) of two plan years, run once per place.
+
+        Returns:
+            Indicator rows (continued with the change, new, dropped; one step per year and
+            document, places never mixed, inferred years marked) and, for one place or all,
+            the measures aligned by meaning.
         """
-        rows = []
-        for region in regions or [None]:
-            evolution = self._kg.evolution(year_a, year_b, region=region, measures=False)
-            for change in evolution.indicators:
-                rows.append({"status": _STATUS.get(change.status, change.status), "indicator": change.label_zh,
-                             "region": change.region or "",
-                             f"{year_a}": "；".join(f"{s.place or ''} {s.text()}".strip() for s in change.earlier),
-                             f"{year_b}": "；".join(f"{s.place or ''} {s.text()}".strip() for s in change.later),
-                             "change": change.change})
-        return rows
-
-    def compare_measures(self, year_a: int, year_b: int, region: str | None = None) -> list[dict]:
-        """Measures (clauses) of the two years' plans aligned by meaning: continued, new, dropped."""
-        evolution = self._kg.evolution(year_a, year_b, region=region, measures=True)
-        alignment = evolution.measures
-        if alignment is None:
-            return []
-        rows = []
-        for status, pairs in (("continued 延续", alignment.continued), ("new 新增", alignment.new),
-                              ("dropped 取消", alignment.dropped)):
-            for pair in pairs:
-                rows.append({"status": status, "similarity": round(pair.score, 2),
-                             f"{year_a}": pair.earlier.text if pair.earlier else "",
-                             f"{year_b}": pair.later.text if pair.later else "",
-                             "documents": " / ".join(p.doc_title for p in (pair.earlier, pair.later) if p)})
-        return rows
+        places = regions or [None]
+        indicator_rows: list[dict] = []
+        measure_rows: list[dict] = []
+        for region in places:
+            evolution = self._kg.evolution(year_a, year_b, region=region, measures=measures and len(places) == 1)
+            indicator_rows += [_indicator_row(change, year_a, year_b) for change in evolution.indicators]
+            if evolution.measures is not None:
+                measure_rows += _measure_rows(evolution.measures, year_a, year_b)
+        return indicator_rows, measure_rows
 
     def plan_vs_outcome(self, indicator_id: str | None = None, region: str | None = None) -> list[dict]:
         """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query)."""

@@ -116,9 +116,7 @@ class Handlers:
     def compare(self, year_a: str, year_b: str, regions: list[str]) -> tuple:
         try:
             first, second = _years([year_a, year_b])
-            rows = self.data.compare_years(first, second, list(regions or []))
-            place = (regions or [None])[0] if len(regions or []) <= 1 else None
-            measures = self.data.compare_measures(first, second, place)
+            rows, measures = self.data.compare(first, second, list(regions or []))
         except Exception as exc:  # noqa: BLE001
             return _empty(), _empty(), views.status(views.one_line_error(exc, "compare years"), ok=False)
         statuses = ("new 新增", "continued 延续", "dropped 取消")
