@@ -13,6 +13,7 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from plankg.ingest.layout import is_chrome_line
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 BUREAU = (
@@ -41,8 +42,6 @@ class Issuer:
 
 def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> Issuer:
     """The issuer of a document and its region, from the strongest evidence the text gives."""
-    from plankg.ingest.layout import is_chrome_line
-
     gaz = gazetteer or load_gazetteer()
     # Page chrome (a footer's 主办单位, a site banner) names the website, not the issuer.
     raw_head = text[:1500]

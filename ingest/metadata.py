@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass
 
 from plankg.ingest.issuer import BUREAU
+from plankg.ingest.layout import is_chrome_line
 from plankg.ontology.regions import Region
 
 _TITLE = re.compile(
@@ -85,8 +86,6 @@ def detect_title(text: str) -> str:
 
 def _title_shaped(line: str) -> bool:
     """A headline: 6-60 characters, not a sentence, not page chrome."""
-    from plankg.ingest.layout import is_chrome_line
-
     stripped = line.strip(" •·\u3000")
     return 6 <= len(stripped) <= 60 and not _SENTENCE.search(stripped) and not is_chrome_line(stripped) and not (
         stripped.endswith(("：", ":")))
