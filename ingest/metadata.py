@@ -321,7 +321,8 @@ def detect_metadata(text: str, file_titles: list[str] = ()) -> Metadata:
     issuer = detect_issuer(text, title)
     return Metadata(
         title=title,
-        issuer=resolve_issuer(issuer.surface, issuer.region),
+        # A zone's body is named after the zone (宣城高新区), not requalified with its city.
+        issuer=issuer.surface if issuer.zone else resolve_issuer(issuer.surface, issuer.region),
         region=issuer.region,
         doc_type=doc_type,
         years=years,

@@ -367,3 +367,11 @@ def test_a_subject_with_its_predicate_before_the_values_names_them():
     facts = find_facts("高新技术企业数量再创新高，净增529家，达1911家。", REPORT_2023)
     assert [(f.value, f.indicator, f.measure) for f in facts] == [
         (529, "高新技术企业数量", "increment"), (1911, "高新技术企业数量", "level")]
+
+
+def test_a_functional_zone_is_the_documents_place_inside_its_city(tmp_path):
+    path = tmp_path / "zone.txt"
+    path.write_text("2022年度滁州高新区重点工作任务分解表\n发布时间：2022-04-01\n"
+                    "序号 重点工作 责任部门 完成期限\n1 新认定高新技术企业15家以上 科技局 2022年底\n", encoding="utf-8")
+    doc = read_corpus([path]).documents[0]
+    assert (doc.region, doc.region_level, doc.parent_region, doc.issuer) == ("滁州高新区", "zone", "滁州市", "滁州高新区")
