@@ -12,7 +12,7 @@ from pathlib import Path
 import numpy as np
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from search_queries import HELD_OUT, QUERIES  # noqa: E402
+from search_queries import HELD_OUT, HELD_OUT_EN, QUERIES  # noqa: E402
 
 DEPTH = 10
 
@@ -79,6 +79,9 @@ def held_out(searcher) -> None:
                         (f"plankg, English of the {len(paired)} paired", en_ranks)):
         hit3, mrr = _score(ranks)
         print(f"| {name} | {hit3}/{len(ranks)} | {mrr} |")
+    english = [_first_hit([h.text for h in searcher.search([q], k=DEPTH)[0]], w) for q, w in HELD_OUT_EN]
+    hit3, mrr = _score(english)
+    print(f"| plankg, {len(HELD_OUT_EN)} English-only queries (HELD_OUT_EN) | {hit3}/{len(english)} | {mrr} |")
 
 
 def main(home: str | Path | None = None) -> int:

@@ -60,3 +60,23 @@ HELD_OUT: list[tuple[str, str | None, tuple[str, ...]]] = [
     ("财政资金用股权投资和贴息撬动社会资本", "equity investment and interest subsidies from public funds", ("贷款贴息",)),
     ("第一批专项资金下达和补助金额", None, ("科技创新专项资金项目",)),
 ]
+
+
+#: English-only queries written on 29 Nov 2026 for clauses drawn at random from the bundled corpus,
+#: after the glossary (ontology/glossary.tsv) was written; first run: hit@3 6/12, MRR 0.45 (3/12,
+#: 0.27 without the glossary). Words they showed missing (database, team, leading group ...) were
+#: then added, so they are no longer unseen: see the README.
+HELD_OUT_EN: list[tuple[str, tuple[str, ...]]] = [
+    ("new R&D institutions registered this year", ("新备案新型研发机构",)),
+    ("international talent exchange with Italy, Germany and Japan", ("中意、中德、中日",)),
+    ("sustainable development innovation demonstration zone", ("可持续发展创新示范区",)),
+    ("technology market events and published results", ("温州科技市场发布",)),
+    ("life and health key project database", ("生命健康重点项目库",)),
+    ("provincial innovation fund for small and medium enterprises", ("省中小企业创新基金",)),
+    ("papers published and patents filed by emergency research projects", ("应急攻关项目共发表",)),
+    ("science and technology leading group of the district", ("科技领导小组",)),
+    ("number of little giant specialised enterprises", ("小巨人",)),
+    ("dedicated service team for the incubator", ("青科孵化器服务专班",)),
+    ("programme to recruit overseas engineers", ("海外工程师",)),
+    ("overall evaluation of scientific progress ranking in the province", ("科技进步综合评价",)),
+]

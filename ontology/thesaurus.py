@@ -69,6 +69,7 @@ class Thesaurus:
         self.terms = tuple(terms)
         self._zh = sorted(((name, term) for term in terms for name in term.zh), key=lambda p: -len(p[0]))
         self._en = sorted(((name.lower(), term) for term in terms for name in term.en), key=lambda p: -len(p[0]))
+        self._en_names = {_singular(name) for name, _ in self._en}
         self._en_words: dict[str, list[Term]] = {}
         for term in terms:
             for word in {w for name in term.en for w in _singular(name).split()}:
@@ -117,22 +118,35 @@ class Thesaurus:
         return list(found.values())
 
     def english_to_zh(self, text: str, per_term: int = 3) -> list[str]:
-        """Chinese names of the terms an English text names: whole English names first, then the
-        remaining specific words (a word in at most :data:`WORD_TERMS` terms' names)."""
-        out: list[str] = []
+        """Chinese words for an English text: the Chinese names of the terms it names (whole English
+        names first), then the glossary's words for the rest (expert -> 专家), then for words the
+        glossary lacks, the terms naming that word (a word in at most :data:`WORD_TERMS` terms' names)."""
+        from plankg.ontology.glossary import load_glossary
+
+        glossary = load_glossary()
+        words = _singular(text).split()
+        # A glossary phrase (foreign expert -> 外国专家) is more specific than a thesaurus term
+        # naming one of its words (foreign -> 国际), so phrases are taken first, unless the
+        # thesaurus names the phrase itself (venture capital -> 科技金融).
+        phrase_words, in_phrases = glossary.translate(words, min_words=2, skip=self._en_names)
+        text = " ".join("|" if i in in_phrases else w for i, w in enumerate(words))
         terms = self.terms_in_en(text)
         covered = {w for term in terms for name in term.en for w in _singular(name).split()}
-        for word in _singular(text).split():
-            if word in covered or word in _EN_STOP or len(word) < 3:
+        rest = [w for i, w in enumerate(words) if i not in in_phrases and w not in covered and w not in _EN_STOP]
+        glossary_words, translated = glossary.translate(rest)
+        glossary_words = phrase_words + [w for w in glossary_words if w not in phrase_words]
+        for position, word in enumerate(rest):
+            if position in translated or len(word) < 3:
                 continue
             candidates = self._en_words.get(word, [])
             if 0 < len(candidates) <= WORD_TERMS:
                 terms += [t for t in candidates if t not in terms]
+        out: list[str] = []
         for term in terms:
             for name in term.zh[:per_term]:
                 if name not in out:
                     out.append(name)
-        return out
+        return out + [w for w in glossary_words if w not in out]
 
 
 def _singular(text: str) -> str:
