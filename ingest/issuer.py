@@ -4,7 +4,8 @@ Evidence, strongest first: a body named in the title (华容县科技局2017年�
 body signed above a notice's date (温州市洞头区人民政府 / 2023年8月30日); a place the title opens
 with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's 发布机构/发文机关 field; a body
 named in the opening lines (the letterhead, 记者从X市科技局获悉); a bare body (市科技局, 州科技局)
-resolved to the one region of its level that the text names. Page chrome and bodies inside 《》
+resolved to the one region of its level that the text names; failing all of these, the place the
+text speaks as (``ingest/voice.py``). Page chrome and bodies inside 《》
 (cited documents) are not evidence. A region written as XX stays unknown.
 """
 from __future__ import annotations
@@ -14,6 +15,7 @@ from collections import Counter
 from dataclasses import dataclass
 
 from plankg.ingest.layout import is_chrome_line
+from plankg.ingest.voice import place_of_voice
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 BUREAU = (
@@ -82,7 +84,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
         levelled = [m for m in bare if _level_tail(m.group(1))]
         chosen = levelled[0] if levelled else bare[0]
         return Issuer(_level_tail(chosen.group(1)) + chosen.group(2), None)
-    return Issuer(fields[0] if fields else None, None)
+    # No body anywhere (a page extract of a plan's text): the place the text speaks as.
+    return Issuer(fields[0] if fields else None, place_of_voice(text, mentions, gaz))
 
 
 _DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
