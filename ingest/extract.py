@@ -21,7 +21,8 @@ from plankg.ingest.textmap import clean_span
 from plankg.ingest.years import propose_years
 
 _PLAN_WORDS = re.compile(r"计划|思路|打算|要点|重点工作|目标|任务|下半年|明年|行动|举措|措施")
-_REPORT_WORDS = re.compile(r"总结|成效|情况|亮点|回顾|取得|完成情况|上半年主要工作")
+# 超额完成年度任务 heads what was done: its 任务 is the task completed, not a plan.
+_REPORT_WORDS = re.compile(r"总结|成效|情况|亮点|回顾|取得|完成情况|上半年主要工作|(?:超额|圆满|全面|已|顺利)完成")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
 
