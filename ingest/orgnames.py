@@ -40,6 +40,18 @@ def is_unit_list(text: str, known: set[str] | frozenset[str] = frozenset()) -> b
     return bool(parts) and all(looks_like_unit(p, known) for p in parts)
 
 
+#: Official long names and the short ones plans write for the same body (科学技术局 = 科技局).
+_SHORT_NAMES = (("科学技术局", "科技局"), ("科学技术厅", "科技厅"), ("科学技术委员会", "科委"))
+
+
+def canonical_unit(name: str) -> str:
+    """One name per body: the short form plans use (谯城区科学技术局 -> 谯城区科技局)."""
+    for long_name, short_name in _SHORT_NAMES:
+        if name.endswith(long_name):
+            return name[: -len(long_name)] + short_name
+    return name
+
+
 def normalise_unit(name: str) -> str:
     """Key for matching surface forms: no star, no region prefix (区飞龙湖... = 飞龙湖...)."""
     bare = name.lstrip("*＊").strip()

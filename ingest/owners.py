@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.ingest.orgnames import looks_like_unit, parenthetical_units, split_units
+from plankg.ingest.orgnames import canonical_unit, looks_like_unit, parenthetical_units, split_units
 from plankg.ingest.records import Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
@@ -28,7 +28,7 @@ def resolve_unit(surface: str, doc: Document) -> str:
     A name that starts with 区/县/市 is resolved only if the document's region is of that level
     (a city plan's 区科技局 stays as written: which district is meant is unknown).
     """
-    name = surface.lstrip("*＊").strip()
+    name = canonical_unit(surface.lstrip("*＊").strip())
     region = doc.region
     if not region or not name:
         return name
@@ -43,7 +43,7 @@ def resolve_unit(surface: str, doc: Document) -> str:
 def division_owner(surface: str, doc: Document, role: str) -> Owner:
     """A division (高新处) of the issuing bureau, named with its parent."""
     bare = surface.lstrip("*＊").strip()
-    parent = doc.issuer
+    parent = canonical_unit(doc.issuer) if doc.issuer else None
     name = f"{parent}{bare}" if parent else bare
     return Owner(name=name, surface=bare, role=role, parent=parent, kind="division")
 
@@ -144,4 +144,4 @@ def default_owner(doc: Document) -> tuple[Owner, ...]:
     """The issuing body, when a document names no owner."""
     if not doc.issuer:
         return ()
-    return (Owner(name=doc.issuer, surface=doc.issuer, role="default"),)
+    return (Owner(name=canonical_unit(doc.issuer), surface=doc.issuer, role="default"),)

@@ -28,3 +28,13 @@ def test_a_report_section_listing_the_assigned_duties_holds_goals(tmp_path):
                    "技术合同登记额4000万元。\n", encoding="utf-8")
     facts = {t.value: t.kind for t in read_corpus([doc]).targets}
     assert facts[4000] == "target"
+
+
+def test_a_body_has_one_name_whether_written_long_or_short(tmp_path):
+    # the issuer signs with its official name, the task table writes the short one: one owner
+    doc = tmp_path / "tasks.txt"
+    doc.write_text("滨江区科学技术局2024年重点工作任务\n"
+                   "1. 新增高新技术企业30家以上（区科技局）。\n"
+                   "2. 全社会研发投入增长12%以上。\n", encoding="utf-8")
+    owners = {t.value: [o.name for o in t.owners] for t in read_corpus([doc]).targets}
+    assert owners[30] == ["滨江区科技局"] and owners[12] == ["滨江区科技局"]
