@@ -12,6 +12,9 @@ from plankg.ingest.context import ClauseContext
 
 YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20XX|20xx)\s*年(?:底|末|前|度)?")
 PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
+#: The end of a five-year plan (到“十四五”末期 is 2025), by the plan's number.
+_PLAN_END = re.compile(r"[“\"]?十([二三四五])五[”\"]?(?:末期|期末|末)")
+_PLAN_END_YEAR = {"二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
 
 TARGET_CUE = re.compile(r"力争|争取|确保|力求|努力|目标|计划|预计|预期|拟|将(?!近)|要(?!求|素|点)|届时|每年")
@@ -74,6 +77,9 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         if token.upper().endswith("XX"):
             return None, None, False  # the text hides the year: unknown, never the document's
         return int(token), None, True
+    plan_end = list(_PLAN_END.finditer(before))
+    if plan_end:
+        return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
     relative = list(_RELATIVE_YEAR.finditer(before))
     if relative and (ctx.today or ctx.scope_year):
         word = relative[-1].group(1)
