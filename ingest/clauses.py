@@ -27,7 +27,9 @@ def noise_spans(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]
     # A hard-wrapped line joins the one before it; the break itself leaves the clause text.
     wraps = [(newline, resume) for newline, resume in hard_wraps(text)]
     drops = chrome_lines(text) + marks + export_artefacts(text) + wraps
-    return tuple(drops), frozenset([start for start, _ in marks] + [newline + 1 for newline, _ in wraps])
+    # A wrap may skip a blank line: the line it resumes on is the one that continues the paragraph.
+    resumed_lines = [text.rfind("\n", 0, resume) + 1 for _, resume in wraps]
+    return tuple(drops), frozenset([start for start, _ in marks] + resumed_lines)
 
 
 def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],

@@ -150,7 +150,7 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     marker = _MARKER.match(mapped.text)
     ctx = context_for(doc, clause)
     if scope is not None:
-        ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal)
+        ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach)
     facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
     return [make_target(doc, clause, fact, *mapped.span(fact.start, fact.end), owners, source) for fact in facts]
 

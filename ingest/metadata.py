@@ -136,7 +136,8 @@ def detect_doc_type(title: str, text: str = "") -> str:
         return "duty_report"
     if re.search(r"(?:上|下)?半年", title) and re.search(r"总结|推进会|工作会|情况|汇报", title):
         return "half_year_summary"
-    if re.search(r"总结|自查|完成情况|工作情况|工作报告", title):
+    # A year's 科技进步报告 or 年度报告 reports on that year, as a summary does.
+    if re.search(r"总结|自查|完成情况|工作情况|工作报告|(?:进步|年度|发展|进展)报告", title):
         return "summary_plan" if re.search(r"计划|思路|打算|要点|安排", title.split("总结")[-1]) else "summary"
     if "实施方案" in title:
         return "implementation_plan"
@@ -162,7 +163,7 @@ def detect_doc_type(title: str, text: str = "") -> str:
     return _type_from_tense(title, text)
 
 
-_GOAL_WORDS = re.compile(r"力争|确保|目标|计划|预期|将(?!近)|拟|要(?!求|素|点)|到\s*20\d\d\s*年|争取|力求")
+_GOAL_WORDS = re.compile(r"力争|确保|目标|计划|预期|将(?!近)|拟|(?<![主重需只必纲摘概首紧])要(?!求|素|点)|到\s*20\d\d\s*年|争取|力求")
 _RESULT_WORDS = re.compile(r"同比|较上年|比上年|累计|共计|位居|荣获|获批|入选|已|取得|完成了|实现了|入库|新增[^，,。；]{0,12}\d|"
                            r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
 

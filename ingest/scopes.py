@@ -25,6 +25,7 @@ _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主�
 _GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 _YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
+_THIS_YEAR = re.compile(r"^\W{0,3}(?:全年|今年|本年)")
 _RELATIVE_OFFSET = {"去年": -1, "上年": -1, "明年": 1}
 _LIST_ITEM = re.compile(r"^\s*(?:——|—|-|•|·|[①-⑳]|\d{1,2}\s?[.．、)]|[（(][\d一二三四五六七八九十]{1,2}[）)]|[一二三四五六七八九十]是)")
 
@@ -86,6 +87,10 @@ class ScopeTracker:
             year = self._stated_year(text)
             if year is not None:
                 return Scope(year, False, "sentence")
+            # 2022年R&D强度3.02%；全年…；…: a part naming the current year ends the one carried
+            # before it (a paragraph's or section's year stays).
+            if self.today and _THIS_YEAR.match(text) and (self.scope is None or self.scope.reach == "sentence"):
+                return Scope(self.today, False, "sentence")
         return None
 
     def _stated_year(self, text: str) -> int | None:

@@ -17,7 +17,8 @@ _PLAN_END = re.compile(r"[“\"]?十([二三四五])五[”\"]?(?:末期|期末|
 _PLAN_END_YEAR = {"二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
 
-TARGET_CUE = re.compile(r"力争|争取|确保|力求|努力|目标|计划|预计|预期|拟|将(?!近)|要(?!求|素|点)|届时|每年")
+# 要 as "shall" (要达到), not inside 主要, 重要, 需要 ...
+TARGET_CUE = re.compile(r"力争|争取|确保|力求|努力|目标|计划|预计|预期|拟|将(?!近)|(?<![主重需只必纲摘概首紧])要(?!求|素|点)|届时|每年")
 PAST_CUE = re.compile(
     r"同比|比上年|较上年|比去年|较去年|已经|已(?:有|达|建成|完成|认定|引进|累计)|截至目前|目前已|荣获|获批|入选|位居|共计|累计(?:选派|服务|完成|培育)"
     r"|完成全年任务|实现了|取得了|签订|签约|截至|截止|较[“\"]?十[二三四]五")
@@ -84,8 +85,11 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     if relative and (ctx.today or ctx.scope_year):
         word = relative[-1].group(1)
         offset = -1 if word in ("去年", "上年", "上一年") else 1 if word in ("明年", "下一年") else 0
-        if offset == 0 and ctx.scope_year:
-            return ctx.scope_year, None, True  # 2023年，……；全年新增3家: the paragraph's year
+        # A year stated mid-sentence (2022年R&D强度达3.02%；全年…) is that part's own; 全年 is the
+        # document's year, unless a year leads the paragraph (2023年，……；全年新增3家).
+        stated_in_passing = ctx.scope_reach == "sentence" and ctx.today is not None
+        if offset == 0 and ctx.scope_year and not stated_in_passing:
+            return ctx.scope_year, None, True
         if ctx.today:
             return ctx.today + offset, None, True
     if ctx.scope_year:
