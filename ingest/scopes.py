@@ -64,7 +64,7 @@ class ScopeTracker:
             inherited = self.scope
             self.scope = opened
             # A goal heading without a year of its own (主要目标：) keeps the year in force.
-            if opened.year is None and inherited is not None:
+            if opened.year is None and opened.goal and inherited is not None:
                 self.scope = Scope(inherited.year, True, opened.reach, opened.path, opened.heading_id)
             return None if opened.year is not None else inherited
         return self.scope
@@ -89,8 +89,8 @@ class ScopeTracker:
                 return Scope(year, False, "sentence")
             # 2022年R&D强度3.02%；全年…；…: a part naming the current year ends the one carried
             # before it (a paragraph's or section's year stays).
-            if self.today and _THIS_YEAR.match(text) and (self.scope is None or self.scope.reach == "sentence"):
-                return Scope(self.today, False, "sentence")
+            if _THIS_YEAR.match(text) and self.scope is not None and self.scope.reach == "sentence":
+                return Scope(None, False, "sentence")
         return None
 
     def _stated_year(self, text: str) -> int | None:
