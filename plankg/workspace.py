@@ -233,6 +233,8 @@ class Workspace(OpenResources):
         on_error: Callable[[str], None] | None = None,
         wait: float | None = None,
         progress: Progress | None = None,
+        workers: int | None = None,
+        scheduler: str | None = None,
     ) -> BuildReport:
         """Build records, graph and index from ``paths`` (default: the bundled corpus).
 
@@ -248,11 +250,20 @@ class Workspace(OpenResources):
             on_error: Called with a one-line message per file that could not be read.
             wait: Seconds to wait for another build of this workspace.
             progress: Where steps are reported (default: stderr).
+            workers: Read and extract on a local Dask cluster of this many processes.
+            scheduler: Read and extract on the Dask cluster at this address (``tcp://host:8786``).
+                Either gives the same records as the default serial build; a cluster is only
+                started (or reached) when something has to be rebuilt.
 
         Raises:
             WorkspaceError: Nothing readable, or another build still holds the workspace.
+            ClusterError: Dask is missing, or the cluster could not be started or reached.
         """
         progress = progress or Progress()
+        if workers is not None or scheduler is not None:
+            from plankg.cluster import check_options
+
+            check_options(workers, scheduler)  # before waiting for a lock or reading anything
         self.home.mkdir(parents=True, exist_ok=True)
         lock = FileLock(self.home / LOCK_FILE)
         wait_s = self.settings.lock_wait_s if wait is None else wait
@@ -269,12 +280,11 @@ class Workspace(OpenResources):
             self._remove_leftovers()
             self.refresh()
             return self._build_locked(paths, force=force, graph=graph, index=index, on_error=on_error,
-                                      progress=progress)
+                                      progress=progress, cluster=(workers, scheduler))
         finally:
             lock.release()
 
-    def _build_locked(self, paths, *, force, graph, index, on_error, progress) -> BuildReport:
-        from plankg.ingest.pipeline import read_corpus
+    def _build_locked(self, paths, *, force, graph, index, on_error, progress, cluster) -> BuildReport:
 
         started = time.perf_counter()
         given = [Path(p) for p in paths] if paths is not None else None
@@ -291,9 +301,7 @@ class Workspace(OpenResources):
             corpus = self.corpus()
             return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets),
                                len(corpus.entities), list(corpus.errors), 0.0, up_to_date=True)
-        corpus = read_corpus(given, max_file_mb=self.settings.max_file_mb, on_error=on_error,
-                             max_clauses=self.settings.max_clauses_per_document,
-                             max_unpacked_mb=self.settings.max_unpacked_mb, progress=progress)
+        corpus = self._read(given, on_error, progress, *cluster)
         if not corpus.documents:
             raise WorkspaceError("nothing could be read; the workspace was left as it was")
         builds = self.home / BUILDS_DIR
@@ -331,6 +339,22 @@ class Workspace(OpenResources):
         self._corpus = corpus
         return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets), len(corpus.entities),
                            list(corpus.errors), time.perf_counter() - started, parts=parts)
+
+    def _read(self, given: list[Path] | None, on_error: Callable[[str], None] | None, progress: Progress,
+              workers: int | None, scheduler: str | None) -> Corpus:
+        """Read and extract the inputs, here or (when asked) on a Dask cluster."""
+        from plankg.ingest.pipeline import read_corpus
+
+        options = dict(max_file_mb=self.settings.max_file_mb, on_error=on_error,
+                       max_clauses=self.settings.max_clauses_per_document,
+                       max_unpacked_mb=self.settings.max_unpacked_mb, progress=progress)
+        if workers is None and scheduler is None:
+            return read_corpus(given, **options)  # serial: dask is never imported
+        from plankg.cluster import dask_runner
+
+        with dask_runner(workers, scheduler, self.settings.cluster_connect_s) as runner:
+            progress.message(f"reading and extracting on {runner.where}")
+            return read_corpus(given, runner=runner, **options)
 
     def _keep(self, previous: Path | None, part: str, staging: Path) -> dict | None:
         """Carry a part the build skips over from the previous build (hard links, no copy)."""
