@@ -1,0 +1,170 @@
+"""Reading and extraction serial vs on a local Dask cluster (``plankg build --workers N``), per document.
+
+The corpus is synthesised at run time by ``synth_corpus.py`` (default 10x the bundled corpus).
+Both runs happen in this one process, one after the other, so their ratio is fair on a shared
+machine; CPU time is reported beside wall time (the driver's and, on the cluster, the workers').
+
+    python benchmarks/bench_cluster.py                 # 10x, 2 workers
+    python benchmarks/bench_cluster.py --scale 100 --workers 2 --encode 2000
+
+Reported: the cluster's start (processes spawned, plankg imported and the gazetteer loaded on
+each worker), then per step (per-file reading + extraction, then the corpus-wide entities and
+conflicts in the driver) wall and CPU seconds and milliseconds per document, whether the records
+equal the serial ones, and, with ``--encode N``, the encoder's cost per clause and per document
+(serial ONNX, one batch per core) and the graph's N-Triples + Oxigraph load per document, for the
+"towards a national corpus" estimate.
+"""
+from __future__ import annotations
+
+import argparse
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+HERE = Path(__file__).resolve().parent
+sys.path.insert(0, str(HERE))
+
+
+class StepClock:
+    """A ``Progress``-like reporter that keeps each step's wall time (and counts completions)."""
+
+    def __init__(self) -> None:
+        self.walls: dict[str, float] = {}
+        self.cpus: dict[str, float] = {}
+        self.done = 0
+        self._step = ""
+        self._started = self._cpu = 0.0
+
+    def start(self, step: str, total: int = 0) -> None:
+        self._step, self._started, self._cpu = step, time.perf_counter(), time.process_time()
+
+    def advance(self, units: int = 1) -> None:
+        self.done += units
+
+    def finish(self) -> None:
+        self.walls[self._step] = time.perf_counter() - self._started
+        self.cpus[self._step] = time.process_time() - self._cpu
+
+    def message(self, text: str) -> None:
+        pass
+
+
+def _worker_cpu() -> float:
+    """CPU seconds of the worker process this runs in (called through ``client.run``)."""
+    return time.process_time()
+
+
+def _warm() -> int:
+    """Import the pipeline and load the gazetteer on a worker (what the first file would pay)."""
+    from plankg.ingest.pipeline import read_file  # noqa: F401
+    from plankg.ontology.regions import load_gazetteer
+
+    return len(load_gazetteer().regions)
+
+
+def run(scale: int, workers: int, encode: int) -> None:
+    from bench_build import machine
+    from bench_search import table
+    from synth_corpus import write_corpus
+
+    from plankg.ingest.pipeline import read_corpus
+
+    work = Path(tempfile.mkdtemp(prefix=f"plankg-cluster{scale}-"))
+    files = write_corpus(scale, work / "plans")
+    print(f"machine: {machine()}")
+    print(f"corpus: {scale}x the bundled corpus, {len(files)} files")
+    _warm()  # the serial run starts with the gazetteer loaded too
+
+    serial_clock = StepClock()
+    started, cpu = time.perf_counter(), time.process_time()
+    serial = read_corpus(files, progress=serial_clock)
+    serial_wall, serial_cpu = time.perf_counter() - started, time.process_time() - cpu
+    docs = len(serial.documents)
+
+    from distributed import Client, LocalCluster
+
+    from plankg.cluster import DaskRunner
+
+    started = time.perf_counter()
+    with LocalCluster(n_workers=workers, threads_per_worker=1, processes=True, host="127.0.0.1",
+                      dashboard_address=None, worker_dashboard_address=None) as cluster, Client(cluster) as client:
+        client.run(_warm)
+        startup = time.perf_counter() - started
+        before = client.run(_worker_cpu)
+        cluster_clock = StepClock()
+        started, cpu = time.perf_counter(), time.process_time()
+        on_cluster = read_corpus(files, progress=cluster_clock,
+                                 runner=DaskRunner(client, f"a local cluster of {workers}"))
+        cluster_wall, cluster_cpu = time.perf_counter() - started, time.process_time() - cpu
+        after = client.run(_worker_cpu)
+    workers_cpu = sum(after[w] - before[w] for w in before)
+    same = on_cluster == serial
+
+    per_file, linking = "reading and extraction", "entities and conflicts"
+    rows = []
+    for name, clock, total_wall, driver_cpu, extra_cpu in (
+        ("serial", serial_clock, serial_wall, serial_cpu, 0.0),
+        (f"--workers {workers}", cluster_clock, cluster_wall, cluster_cpu, workers_cpu),
+    ):
+        per_file_cpu = clock.cpus[per_file] + extra_cpu
+        rows.append([name, "per file: read + extract", round(clock.walls[per_file], 2), round(per_file_cpu, 2),
+                     f"{clock.walls[per_file] / docs * 1000:.1f}", f"{per_file_cpu / docs * 1000:.1f}"])
+        rows.append([name, "corpus: entities + conflicts", round(clock.walls[linking], 2),
+                     round(clock.cpus[linking], 2), f"{clock.walls[linking] / docs * 1000:.1f}",
+                     f"{clock.cpus[linking] / docs * 1000:.1f}"])
+        total_cpu = driver_cpu + extra_cpu
+        rows.append([name, "total", round(total_wall, 2), round(total_cpu, 2),
+                     f"{total_wall / docs * 1000:.1f}", f"{total_cpu / docs * 1000:.1f}"])
+    table(f"Reading + extraction, {docs} documents ({len(serial.clauses)} clauses, {len(serial.targets)} targets); "
+          f"CPU includes the workers'", ["run", "step", "wall s", "cpu s", "wall ms/doc", "cpu ms/doc"], rows)
+    per_file_speedup = serial_clock.walls[per_file] / cluster_clock.walls[per_file]
+    print(f"cluster start ({workers} worker processes, warmed): {startup:.1f} s (paid once per build)")
+    print(f"speed-up of the per-file step: {per_file_speedup:.2f}x; whole read: {serial_wall / cluster_wall:.2f}x; "
+          f"records equal to the serial build: {same}")
+    if encode:
+        _graph_and_encoding(serial, work, encode, table)
+
+
+def _graph_and_encoding(corpus, work: Path, sample: int, table) -> None:
+    """Per-document cost of the graph (N-Triples + Oxigraph) and of encoding ``sample`` clauses."""
+    from plankg.embeddings.encoder import load_encoder
+    from plankg.graph.workspace import load_oxigraph, write_ntriples
+    from plankg.settings import Settings
+
+    docs = len(corpus.documents)
+    rows = []
+    for name, call in (("graph: N-Triples", lambda: write_ntriples(corpus, work / "graph.nt")),
+                       ("graph: Oxigraph load", lambda: load_oxigraph(work / "graph.nt", work / "oxigraph"))):
+        started, cpu = time.perf_counter(), time.process_time()
+        call()
+        wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+        rows.append([name, docs, round(wall, 2), round(cpu, 2), f"{wall / docs * 1000:.1f}", f"{cpu / docs * 1000:.1f}"])
+    encoder = load_encoder(Settings(home=work)).load()
+    texts = [c.text for c in corpus.clauses if c.text.strip()]
+    step = max(1, len(texts) // sample)
+    chosen = texts[::step][:sample]  # spread over every document, not the first ones only
+    encoder.encode(chosen[:64])  # first call pays session set-up
+    started, cpu = time.perf_counter(), time.process_time()
+    encoder.encode(chosen)
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    per_doc = len(texts) / docs
+    rows.append([f"encoding ({encoder.backend}), {len(chosen)} clauses", docs, round(wall, 2), round(cpu, 2),
+                 f"{wall / len(chosen) * per_doc * 1000:.1f}", f"{cpu / len(chosen) * per_doc * 1000:.1f}"])
+    table(f"Graph and encoding per document ({per_doc:.0f} clauses a document; encoding scaled from the sample)",
+          ["step", "docs", "wall s", "cpu s", "wall ms/doc", "cpu ms/doc"], rows)
+
+
+def main(argv: list[str] | None = None) -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--scale", type=int, default=10, help="copies of the bundled corpus (default 10)")
+    parser.add_argument("--workers", type=int, default=2, help="worker processes (default 2)")
+    parser.add_argument("--encode", type=int, default=0, metavar="N",
+                        help="also time the graph and the encoder on N clauses (default: skip)")
+    args = parser.parse_args(argv)
+    run(args.scale, args.workers, args.encode)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
