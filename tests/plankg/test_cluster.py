@@ -137,6 +137,29 @@ def test_reading_on_the_cluster_equals_reading_here(scheduler, plans):
     assert there.errors and there.entities
 
 
+def test_workers_with_other_plankg_code_are_refused(plans, scheduler, tmp_path, capsys):
+    def swap(hash_function_name: str) -> None:  # runs on each worker: another version of the ingest code
+        import plankg.cluster as module
+
+        if hash_function_name == "other":
+            module.__dict__.setdefault("real_hash", module.ingest_code_hash)
+            module.ingest_code_hash = lambda: "0" * 40
+        else:
+            module.ingest_code_hash = module.__dict__.pop("real_hash")
+
+    with distributed.Client(scheduler) as client:
+        client.run(swap, "other")
+        try:
+            code = main(["build", str(plans), "--no-index", "--workspace", str(tmp_path), "--scheduler", scheduler])
+        finally:
+            client.run(swap, "real")
+    err = capsys.readouterr().err
+    assert code == 2
+    assert err.startswith(f"plankg: --scheduler {scheduler}: 2 worker(s) (") and err.endswith(
+        "run other plankg ingest code than this one; their records would differ\n")
+    assert not Workspace(tmp_path).built
+
+
 def test_a_task_that_fails_on_the_cluster_is_that_files_error(tmp_path):
     from plankg.cluster import DaskRunner
     from plankg.ingest.pipeline import read_file
