@@ -11,8 +11,9 @@ Reported: the cluster's start (processes spawned, plankg imported and the gazett
 each worker), then per step (per-file reading + extraction, then the corpus-wide entities and
 conflicts in the driver) wall and CPU seconds and milliseconds per document, whether the records
 equal the serial ones, and, with ``--encode N``, the encoder's cost per clause and per document
-(serial ONNX, one batch per core) and the graph's N-Triples + Oxigraph load per document, for the
-"towards a national corpus" estimate.
+(serial ONNX, one batch per core), the graph's N-Triples + Oxigraph load per document and
+``plankg push`` of that graph to an ``oxigraph serve`` on loopback, for the "towards a national
+corpus" estimate.
 """
 from __future__ import annotations
 
@@ -140,6 +141,11 @@ def _graph_and_encoding(corpus, work: Path, sample: int, table) -> None:
         call()
         wall, cpu = time.perf_counter() - started, time.process_time() - cpu
         rows.append([name, docs, round(wall, 2), round(cpu, 2), f"{wall / docs * 1000:.1f}", f"{cpu / docs * 1000:.1f}"])
+    started, cpu = time.perf_counter(), time.process_time()
+    pushed = _push(work / "graph.nt", work / "remote")
+    wall, cpu = time.perf_counter() - started, time.process_time() - cpu
+    rows.append([f"push to an oxigraph server on loopback ({pushed['requests']} requests)", docs, round(wall, 2),
+                 round(cpu, 2), f"{wall / docs * 1000:.1f}", f"{cpu / docs * 1000:.1f}"])
     encoder = load_encoder(Settings(home=work)).load()
     texts = [c.text for c in corpus.clauses if c.text.strip()]
     step = max(1, len(texts) // sample)
@@ -153,6 +159,30 @@ def _graph_and_encoding(corpus, work: Path, sample: int, table) -> None:
                  f"{wall / len(chosen) * per_doc * 1000:.1f}", f"{cpu / len(chosen) * per_doc * 1000:.1f}"])
     table(f"Graph and encoding per document ({per_doc:.0f} clauses a document; encoding scaled from the sample)",
           ["step", "docs", "wall s", "cpu s", "wall ms/doc", "cpu ms/doc"], rows)
+
+
+def _push(nt_path: Path, location: Path) -> dict:
+    """``plankg push``'s function against a real ``oxigraph serve`` on loopback (stopped after)."""
+    import subprocess
+    import urllib.request
+
+    from plankg.graph.endpoint import free_port, oxigraph_binary
+    from plankg.graph.push import push_ntriples
+
+    port = free_port()
+    server = subprocess.Popen([oxigraph_binary(), "serve", "--location", str(location), "--bind",
+                               f"127.0.0.1:{port}"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+    try:
+        for _ in range(400):
+            try:
+                urllib.request.urlopen(f"http://127.0.0.1:{port}/", timeout=1).read()
+                break
+            except OSError:
+                time.sleep(0.05)
+        return push_ntriples(nt_path, f"http://127.0.0.1:{port}/store")
+    finally:
+        server.terminate()
+        server.wait(timeout=30)
 
 
 def main(argv: list[str] | None = None) -> int:

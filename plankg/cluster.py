@@ -1,8 +1,9 @@
-"""Reading and extraction on a Dask cluster: ``plankg build --workers N`` or ``--scheduler URL``.
+"""A build on a Dask cluster: ``plankg build --workers N`` or ``--scheduler URL``.
 
 Each file is one call of :func:`plankg.ingest.pipeline.read_file` (a pure function of the file),
 sent to the cluster as a future; the pipeline joins the results in the order of the files, so
-the records equal a serial build's. Dask is an optional extra (``pip install 'plankg[cluster]'``),
+the records equal a serial build's. The clauses' embeddings are computed on the cluster too, in
+pieces (:class:`ClusterEncoder`). Dask is an optional extra (``pip install 'plankg[cluster]'``),
 imported only here and only when a cluster is asked for.
 
 Workers of an outside cluster (``--scheduler``) need the same plankg installed and must see the
@@ -13,10 +14,15 @@ from __future__ import annotations
 import contextlib
 import logging
 from collections.abc import Callable, Iterator
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from plankg.errors import PlankgError
 from plankg.ingest.pipeline import FileResult, FileTask
+
+if TYPE_CHECKING:
+    import numpy as np
+
+    from plankg.settings import Settings
 
 INSTALL_HINT = "pip install 'plankg[cluster]' (or: pip install 'dask[distributed]')"
 
@@ -56,6 +62,66 @@ class DaskRunner:
             future.release()
             on_done()
         return [r for r in results if r is not None]
+
+
+class ClusterEncoder:
+    """The workspace's encoder, with ``encode`` done by the cluster's workers in pieces.
+
+    It has the local encoder's identity (``key``, ``name``, ``backend``, ``dim``), so the index
+    records the same vector space; each worker loads the model once (from the per-machine ONNX
+    cache) and keeps it. A task is one batch of texts of similar length (sorted as the serial
+    encoder sorts them), so a worker runs one batch on one core and the cluster runs one per core;
+    ONNX gives each text the same vector whatever batch it is in (checked bit for bit in the tests).
+
+    Args:
+        local: The encoder a serial build would use (not loaded here).
+        settings: The workspace settings the workers load the encoder with.
+        client: A Dask ``Client``.
+    """
+
+    def __init__(self, local: Any, settings: Settings, client: Any) -> None:
+        self._local = local
+        self._settings = settings
+        self._client = client
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self._local, name)  # name, backend, key, dim, model_path, info
+
+    def load(self) -> ClusterEncoder:
+        """Nothing to load here: the workers load the model on their first piece."""
+        return self
+
+    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
+        """Unit vectors of ``texts``, encoded on the cluster (``progress`` is not shown there)."""
+        import numpy as np
+
+        out = np.zeros((len(texts), self._local.dim), dtype=np.float32)
+        if not texts:
+            return out
+        order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
+        pieces = [order[k : k + batch_size] for k in range(0, len(order), batch_size)]
+        futures = self._client.map(encode_on_worker, [[texts[i] for i in piece] for piece in pieces],
+                                   settings=self._settings, batch_size=batch_size, pure=False)
+        try:
+            for piece, future in zip(pieces, futures):
+                out[piece] = future.result()
+        except Exception as exc:  # noqa: BLE001 - a worker lost mid-build is the cluster's, not a bug
+            raise ClusterError(f"embedding on the cluster failed ({type(exc).__name__}: {_first_line(exc)})") from None
+        return out
+
+
+#: Encoders loaded on this worker, by the settings that chose them.
+_WORKER_ENCODERS: dict[tuple, Any] = {}
+
+
+def encode_on_worker(texts: list[str], settings: Settings, batch_size: int = 32) -> np.ndarray:
+    """Encode ``texts`` with the workspace's encoder, loaded once per worker process."""
+    from plankg.embeddings.encoder import load_encoder
+
+    key = (settings.model_path, settings.encoder_backend, settings.max_tokens, str(settings.cache_dir))
+    if key not in _WORKER_ENCODERS:
+        _WORKER_ENCODERS[key] = load_encoder(settings).load()
+    return _WORKER_ENCODERS[key].encode(texts, batch_size=batch_size)
 
 
 @contextlib.contextmanager

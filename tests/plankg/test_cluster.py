@@ -117,7 +117,7 @@ def test_scheduler_gives_the_serial_records_and_exports(plans, serial, scheduler
     assert main(["build", str(plans), "--no-index", "--workspace", str(home), "--scheduler", scheduler]) == 0
     out, err = capsys.readouterr()
     assert "built 12 documents" in out
-    assert f"reading and extracting on {scheduler}" in err
+    assert f"reading and extraction on {scheduler}" in err
     assert "03-broken.docx" in err and "Traceback" not in err
     same_build(Workspace(home), serial)
     assert main(["export", "targets", "--format", "jsonl", "--workspace", str(home)]) == 0
@@ -135,6 +135,27 @@ def test_reading_on_the_cluster_equals_reading_here(scheduler, plans):
         there = read_corpus([plans], runner=runner)
     assert there == here  # documents, clauses, targets, mentions, entities, errors and warnings
     assert there.errors and there.entities
+
+
+@pytest.mark.slow
+def test_the_index_built_on_the_cluster_is_the_serial_one(plans, scheduler, tmp_path):
+    from plankg.cluster import ClusterEncoder
+    from plankg.embeddings.encoder import load_encoder
+
+    homes = {"serial": tmp_path / "serial", "cluster": tmp_path / "cluster"}
+    Workspace(homes["serial"]).build([plans], graph=False, progress=SILENT)
+    Workspace(homes["cluster"]).build([plans], graph=False, progress=SILENT, scheduler=scheduler)
+    folders = {name: Workspace(home).index_dir for name, home in homes.items()}
+    names = sorted(p.name for p in folders["serial"].iterdir())
+    assert "vectors.npy" in names and names == sorted(p.name for p in folders["cluster"].iterdir())
+    for name in names:  # vectors, clause rows, BM25 and meta: byte for byte
+        assert (folders["cluster"] / name).read_bytes() == (folders["serial"] / name).read_bytes(), name
+    # Pieces of other sizes and orders give the same vectors bit for bit, in the caller's order.
+    settings = Workspace(homes["serial"]).settings
+    texts = [c.text for c in Workspace(homes["serial"]).corpus().clauses][:40]
+    with distributed.Client(scheduler) as client:
+        there = ClusterEncoder(load_encoder(settings), settings, client).encode(texts, batch_size=7)
+    assert there.tobytes() == load_encoder(settings).encode(texts).tobytes()
 
 
 def test_workers_with_other_plankg_code_are_refused(plans, scheduler, tmp_path, capsys):
