@@ -100,8 +100,10 @@ class ClusterEncoder:
             return out
         order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
         pieces = [order[k : k + batch_size] for k in range(0, len(order), batch_size)]
+        # (``key`` would name Dask's tasks: the encoder's key travels as ``expected_key``.)
         futures = self._client.map(encode_on_worker, [[texts[i] for i in piece] for piece in pieces],
-                                   settings=self._settings, batch_size=batch_size, pure=False)
+                                   settings=self._settings, batch_size=batch_size,
+                                   expected_key=self._local.key, pure=False)
         try:
             for piece, future in zip(pieces, futures):
                 out[piece] = future.result()
@@ -114,14 +116,23 @@ class ClusterEncoder:
 _WORKER_ENCODERS: dict[tuple, Any] = {}
 
 
-def encode_on_worker(texts: list[str], settings: Settings, batch_size: int = 32) -> np.ndarray:
-    """Encode ``texts`` with the workspace's encoder, loaded once per worker process."""
+def encode_on_worker(texts: list[str], settings: Settings, batch_size: int = 32, expected_key: str | None = None
+                     ) -> np.ndarray:
+    """Encode ``texts`` with the workspace's encoder, loaded once per worker process.
+
+    Raises:
+        ValueError: This worker's encoder is not ``expected_key`` (another model or version): its vectors
+            would not mix with the index's.
+    """
     from plankg.embeddings.encoder import load_encoder
 
-    key = (settings.model_path, settings.encoder_backend, settings.max_tokens, str(settings.cache_dir))
-    if key not in _WORKER_ENCODERS:
-        _WORKER_ENCODERS[key] = load_encoder(settings).load()
-    return _WORKER_ENCODERS[key].encode(texts, batch_size=batch_size)
+    chosen_by = (settings.model_path, settings.encoder_backend, settings.max_tokens, str(settings.cache_dir))
+    if chosen_by not in _WORKER_ENCODERS:
+        _WORKER_ENCODERS[chosen_by] = load_encoder(settings).load()
+    encoder = _WORKER_ENCODERS[chosen_by]
+    if expected_key is not None and encoder.key != expected_key:
+        raise ValueError(f"this worker's encoder is {encoder.key}, the build's is {expected_key}")
+    return encoder.encode(texts, batch_size=batch_size)
 
 
 @contextlib.contextmanager

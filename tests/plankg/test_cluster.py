@@ -12,6 +12,7 @@ import subprocess
 import sys
 import time
 from pathlib import Path
+from types import SimpleNamespace
 
 import pytest
 
@@ -139,7 +140,7 @@ def test_reading_on_the_cluster_equals_reading_here(scheduler, plans):
 
 @pytest.mark.slow
 def test_the_index_built_on_the_cluster_is_the_serial_one(plans, scheduler, tmp_path):
-    from plankg.cluster import ClusterEncoder
+    from plankg.cluster import ClusterEncoder, ClusterError
     from plankg.embeddings.encoder import load_encoder
 
     homes = {"serial": tmp_path / "serial", "cluster": tmp_path / "cluster"}
@@ -155,6 +156,11 @@ def test_the_index_built_on_the_cluster_is_the_serial_one(plans, scheduler, tmp_
     texts = [c.text for c in Workspace(homes["serial"]).corpus().clauses][:40]
     with distributed.Client(scheduler) as client:
         there = ClusterEncoder(load_encoder(settings), settings, client).encode(texts, batch_size=7)
+        # Workers whose model is not the build's are refused, not mixed into the index.
+        other = SimpleNamespace(key="m3e-small@0000000000:onnx", dim=512)
+        with pytest.raises(ClusterError, match=r"embedding on the cluster failed \(ValueError: this worker's "
+                                               r"encoder is m3e-small@.*, the build's is m3e-small@0000000000:onnx\)"):
+            ClusterEncoder(other, settings, client).encode(texts[:3])
     assert there.tobytes() == load_encoder(settings).encode(texts).tobytes()
 
 
