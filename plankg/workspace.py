@@ -325,7 +325,7 @@ class Workspace(OpenResources):
             previous = self.data_dir() if self.built else None
             parts["graph"] = (self._build_graph(corpus, staging / "graph", progress) if graph
                               else self._keep(previous, "graph", staging))
-            parts["index"] = (self._build_index(corpus, staging / "index", progress, runner) if index
+            parts["index"] = (self._build_index(corpus, staging / "index", progress, runner=runner) if index
                               else self._keep(previous, "index", staging))
             parts = {k: v for k, v in parts.items() if v is not None}
             info = {
@@ -390,7 +390,8 @@ class Workspace(OpenResources):
         progress.finish()
         return report
 
-    def _build_index(self, corpus: Corpus, out_dir: Path, progress: Progress, runner: DaskRunner | None) -> dict:
+    def _build_index(self, corpus: Corpus, out_dir: Path, progress: Progress, runner: DaskRunner | None = None
+                     ) -> dict:
         try:
             from plankg.embeddings import build_index
         except ImportError:
