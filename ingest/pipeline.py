@@ -4,14 +4,15 @@ from __future__ import annotations
 import hashlib
 import os
 import tomllib
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Container, Iterable
+from dataclasses import dataclass, replace
 from importlib import resources
 from pathlib import Path
-from typing import Any
+from typing import Any, Protocol
 
 from plankg.ingest.clauses import build_clauses
 from plankg.ingest.metadata import detect_metadata
-from plankg.ingest.records import Clause, Corpus, Document, IngestError, stable_id
+from plankg.ingest.records import Clause, Corpus, Document, IngestError, Target, stable_id
 from plankg.ingest.repair import find_placeholders, find_repairs
 from plankg.ingest.split import split_points
 from plankg.ontology.regions import load_gazetteer
@@ -107,6 +108,87 @@ def _warner(doc: Document, sink: list[str]) -> Callable[[str], None]:
     return lambda message: sink.append(f"{where}: {message}")
 
 
+@dataclass(frozen=True)
+class FileTask:
+    """Everything :func:`read_file` needs to read one file (plain data, so it can travel to a worker)."""
+
+    path: Path
+    manifest: dict[str, dict]
+    max_bytes: int
+    max_unpacked_bytes: int
+    max_clauses: int | None = None
+    extract: bool = True
+
+
+@dataclass(frozen=True)
+class FileResult:
+    """One file's documents, clauses and targets, or the one-line reason it could not be read.
+
+    Reading and extraction warnings are kept apart: the corpus lists every reading warning first.
+    """
+
+    path: Path
+    digest: str | None = None
+    parts: tuple[tuple[Document, tuple[Clause, ...]], ...] = ()
+    targets: tuple[Target, ...] = ()
+    error: str | None = None
+    read_warnings: tuple[str, ...] = ()
+    extract_warnings: tuple[str, ...] = ()
+
+
+class FileRunner(Protocol):
+    """Runs :func:`read_file` over many tasks elsewhere (a Dask cluster: ``plankg.cluster``)."""
+
+    def map_files(self, read: Callable[[FileTask], FileResult], tasks: list[FileTask],
+                  on_done: Callable[[], None]) -> list[FileResult]:
+        """Results in the order of ``tasks``; ``on_done`` is called as each one completes."""
+        ...
+
+
+def read_file(task: FileTask, known_digests: Container[str] = ()) -> FileResult:
+    """Read, segment and (if asked) extract one file: a pure function of the file and the task.
+
+    The unit of work of every build, serial or on a cluster; it never raises for a bad file.
+
+    Args:
+        task: The file and the limits to read it with.
+        known_digests: Texts already read (by SHA-1): such a file comes back empty with its
+            digest, so a serial build skips the work for a duplicate.
+    """
+    from plankg.ingest.readers import read_text
+
+    path = task.path
+    read_warnings: list[str] = []
+    try:
+        text = read_text(path, max_bytes=task.max_bytes, max_unpacked_bytes=task.max_unpacked_bytes)
+        digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
+        if digest in known_digests:
+            return FileResult(path, digest)
+        docs = read_documents(path, text, task.manifest)
+        parts = [(doc, tuple(build_clauses(doc.id, doc.text, doc.repairs, _warner(doc, read_warnings))))
+                 for doc in docs]
+        for _, doc_clauses in parts:
+            if task.max_clauses is not None and len(doc_clauses) > task.max_clauses:
+                raise IngestError(f"{path}: too many clauses in one document ({len(doc_clauses):,} > "
+                                  f"{task.max_clauses:,}; set max_clauses_per_document in plankg.toml)")
+    except IngestError as exc:
+        return FileResult(path, error=str(exc))
+    except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch
+        return FileResult(path, error=f"{path}: could not be read ({type(exc).__name__}: {exc})")
+    targets: list[Target] = []
+    extract_warnings: list[str] = []
+    if task.extract:
+        from plankg.ingest.extract import extract_document
+
+        try:
+            for doc, doc_clauses in parts:
+                targets.extend(extract_document(doc, list(doc_clauses), _warner(doc, extract_warnings)))
+        except Exception as exc:  # noqa: BLE001 - extraction failing on one file must not stop the batch
+            return FileResult(path, error=f"{path}: could not be extracted ({type(exc).__name__}: {exc})")
+    return FileResult(path, digest, tuple(parts), tuple(targets), None, tuple(read_warnings),
+                      tuple(extract_warnings))
+
+
 def read_corpus(
     paths: Iterable[str | os.PathLike[str]] | None = None,
     *,
@@ -116,12 +198,15 @@ def read_corpus(
     max_clauses: int | None = None,
     max_unpacked_mb: float = 100.0,
     progress: Any = None,
+    runner: FileRunner | None = None,
 ) -> Corpus:
     """Read files (or the bundled corpus) into a Corpus of documents, clauses and facts.
 
     A file that cannot be read is reported through ``on_error`` (and kept in ``Corpus.errors``)
     and the batch goes on. A file whose text is identical to one read before is one document:
     it is reported through ``on_error`` as a duplicate of the first path (not kept as an error).
+    Each file is one :func:`read_file` call, here or through ``runner``; the results are joined
+    in the order of the files, so a build on a cluster gives the same records as a serial one.
 
     Args:
         paths: Files or folders; None reads the bundled corpus.
@@ -132,11 +217,11 @@ def read_corpus(
         max_unpacked_mb: A .docx/.html unpacking to more is refused while it is read.
         progress: A :class:`plankg.progress.Progress`-like reporter (``start``/``advance``/
             ``finish``), or None.
+        runner: Runs the per-file work elsewhere (e.g. on Dask); None reads here, one file at a time.
     """
-    from plankg.ingest.readers import iter_input_files, read_text
+    from plankg.ingest.readers import iter_input_files
 
     errors: list[str] = []
-    warnings: list[str] = []
 
     def report(message: str) -> None:
         errors.append(message)
@@ -154,51 +239,86 @@ def read_corpus(
                 files.extend(f for f in found if f.name != MANIFEST_NAME or Path(given) == f)
             except IngestError as exc:
                 report(str(exc))
+    manifests: dict[Path, dict[str, dict] | str] = {}
+    tasks: list[FileTask | str] = []  # a task per file, or the message of its folder's bad manifest
+    for path in files:
+        if path.parent not in manifests:
+            try:
+                manifests[path.parent] = load_manifest(path.parent)
+            except IngestError as exc:
+                manifests[path.parent] = str(exc)
+        manifest = manifests[path.parent]
+        tasks.append(manifest if isinstance(manifest, str) else FileTask(
+            path, manifest, int(max_file_mb * 2**20), int(max_unpacked_mb * 2**20), max_clauses, extract))
+    if progress is not None:
+        progress.start("reading and extraction" if extract else "reading", len(files))
+    runnable = [t for t in tasks if isinstance(t, FileTask)]
+    first_path: dict[str, Path] = {}
+    if runner is not None and runnable:
+        done = iter(runner.map_files(read_file, runnable, progress.advance if progress is not None else _nothing))
+        results: Iterable[FileResult | str] = (next(done) if isinstance(t, FileTask) else t for t in tasks)
+    else:
+        # Lazily, one file at a time: the digests seen so far spare the work on a duplicate.
+        results = (read_file(t, first_path) if isinstance(t, FileTask) else t for t in tasks)
     documents: list[Document] = []
     clauses: list[Clause] = []
-    manifests: dict[Path, dict[str, dict]] = {}
-    first_path: dict[str, Path] = {}
-    if progress is not None:
-        progress.start("reading", len(files))
-    for path in files:
-        if progress is not None:
+    targets: list[Target] = []
+    read_warnings: list[str] = []
+    extract_warnings: list[str] = []
+    for result in results:
+        if progress is not None and runner is None:
             progress.advance()
-        try:
-            if path.parent not in manifests:
-                manifests[path.parent] = load_manifest(path.parent)
-            text = read_text(path, max_bytes=int(max_file_mb * 2**20),
-                             max_unpacked_bytes=int(max_unpacked_mb * 2**20))
-            digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
-            if digest in first_path:
-                # Said through on_error, but not an error: the text is in the corpus once.
-                if on_error:
-                    on_error(f"{path}: duplicate of {first_path[digest]} (same text); read once")
-                continue
-            first_path[digest] = path
-            docs = read_documents(path, text, manifests[path.parent])
-            parts = [(doc, build_clauses(doc.id, doc.text, doc.repairs, _warner(doc, warnings))) for doc in docs]
-            for _, doc_clauses in parts:
-                if max_clauses is not None and len(doc_clauses) > max_clauses:
-                    raise IngestError(f"{path}: too many clauses in one document ({len(doc_clauses):,} > "
-                                      f"{max_clauses:,}; set max_clauses_per_document in plankg.toml)")
-        except IngestError as exc:
-            report(str(exc))
+        if isinstance(result, str):
+            report(result)
             continue
-        except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch
-            report(f"{path}: could not be read ({type(exc).__name__}: {exc})")
+        if result.error is not None:
+            report(result.error)
             continue
-        for doc, doc_clauses in parts:
+        assert result.digest is not None
+        if result.digest in first_path:
+            # Said through on_error, but not an error: the text is in the corpus once.
+            if on_error:
+                on_error(f"{result.path}: duplicate of {first_path[result.digest]} (same text); read once")
+            continue
+        first_path[result.digest] = result.path
+        for doc, doc_clauses in result.parts:
             documents.append(doc)
             clauses.extend(doc_clauses)
+        targets.extend(result.targets)
+        read_warnings.extend(result.read_warnings)
+        extract_warnings.extend(result.extract_warnings)
     if progress is not None:
         progress.finish()
-    corpus = Corpus(documents=tuple(documents), clauses=tuple(clauses), errors=tuple(errors), warnings=tuple(warnings))
-    if extract:
-        from plankg.ingest.extract import extract_corpus
-
-        if progress is not None:
-            progress.start("extraction")
-        corpus = extract_corpus(corpus)
-        if progress is not None:
-            progress.finish()
+    corpus = Corpus(documents=tuple(documents), clauses=tuple(clauses), errors=tuple(errors),
+                    warnings=tuple(read_warnings + extract_warnings))
+    if not extract:
+        return corpus
+    if progress is not None:
+        progress.start("entities and conflicts")
+    corpus = link_corpus(corpus, targets)
+    if progress is not None:
+        progress.finish()
     return corpus
+
+
+def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
+    """The steps that need every document at once: conflicting targets, then merged entities.
+
+    The same steps as the end of :func:`plankg.ingest.extract.extract_corpus`, on targets the
+    per-file work extracted.
+    """
+    from plankg.ingest.conflicts import mark_conflicts
+    from plankg.ingest.entities import extract_entities
+
+    warnings = list(corpus.warnings)
+    corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
+    try:
+        mentions, entities = extract_entities(corpus)
+    except Exception as exc:  # noqa: BLE001 - entities are an extra; the targets stand without them
+        warnings.append(f"entities not extracted ({type(exc).__name__}: {exc})")
+        mentions, entities = [], []
+    return replace(corpus, mentions=tuple(mentions), entities=tuple(entities), warnings=tuple(warnings))
+
+
+def _nothing() -> None:
+    """A progress callback that does nothing."""

@@ -62,7 +62,7 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
 def _cmd_build(args: argparse.Namespace) -> int:
     kg = open_workspace(args)
     report = kg.build(args.paths or None, force=args.force, graph=not args.no_graph, index=not args.no_index,
-                      on_error=print_error)
+                      on_error=print_error, workers=args.workers, scheduler=args.scheduler)
     if report.up_to_date:
         print(f"{kg.home}: up to date ({report.documents} documents, {report.targets} targets and achievements)")
         return 0
@@ -112,6 +112,11 @@ def build_parser() -> argparse.ArgumentParser:
     build.add_argument("--force", action="store_true", help="rebuild even if nothing changed")
     build.add_argument("--no-graph", action="store_true", help="skip the RDF graph")
     build.add_argument("--no-index", action="store_true", help="skip the search index (no model is loaded)")
+    cluster = build.add_mutually_exclusive_group()
+    cluster.add_argument("--workers", type=int, metavar="N", help="read and extract on a local Dask cluster "
+                         "of N processes (needs the cluster extra: pip install 'plankg[cluster]')")
+    cluster.add_argument("--scheduler", metavar="URL", help="read and extract on the Dask cluster at URL, "
+                         "e.g. tcp://host:8786 (workers need plankg and the input files at the same paths)")
     build.set_defaults(func=_cmd_build)
 
     export = sub.add_parser("export", help="export targets, entities, documents (rows) or the graph (RDF)")

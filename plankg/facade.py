@@ -84,7 +84,8 @@ class KnowledgeGraph:
 
         Args:
             paths: Files or folders.
-            **options: ``force``, ``graph``, ``index``, ``on_error`` of :meth:`Workspace.build`.
+            **options: ``force``, ``graph``, ``index``, ``on_error``, ``workers`` (a local Dask
+                cluster of N processes) or ``scheduler`` (``tcp://host:8786``) of :meth:`Workspace.build`.
         """
         self.close()  # the build replaces the graph and index folders
         return self.workspace.build(paths, **options)

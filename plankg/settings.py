@@ -49,6 +49,8 @@ class Settings:
             the same top-5 for every query of the fixed set, about 5-15% faster
             (benchmarks/bench_build.py).
         cache_dir: Per-user cache folder (the encoder's ONNX export is made once per machine).
+        cluster_connect_s: How long ``build --scheduler`` waits for the Dask scheduler (and for
+            its first worker) before saying it is not there.
     """
 
     home: Path = dataclasses.field(default_factory=default_home)
@@ -65,6 +67,7 @@ class Settings:
     allow_service: bool = False
     max_tokens: int = 256
     cache_dir: Path = dataclasses.field(default_factory=default_cache_dir)
+    cluster_connect_s: float = 10.0
 
     @classmethod
     def load(cls, home: str | Path | None = None, **overrides: object) -> Settings:

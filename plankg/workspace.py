@@ -15,6 +15,7 @@ holding it keeps working.
 """
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import json
 import os
@@ -22,15 +23,19 @@ import shutil
 import stat
 import tempfile
 import time
-from collections.abc import Callable, Iterable
+from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from plankg.files import FileLock, LockBusy, describe_holder, point_symlink, write_atomic
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
 from plankg.progress import Progress
 from plankg.resources import OpenResources, WorkspaceError
 from plankg.settings import Settings
+
+if TYPE_CHECKING:
+    from plankg.cluster import DaskRunner
 
 RECORD_FILES = {
     "documents": Document,
@@ -233,6 +238,8 @@ class Workspace(OpenResources):
         on_error: Callable[[str], None] | None = None,
         wait: float | None = None,
         progress: Progress | None = None,
+        workers: int | None = None,
+        scheduler: str | None = None,
     ) -> BuildReport:
         """Build records, graph and index from ``paths`` (default: the bundled corpus).
 
@@ -248,11 +255,20 @@ class Workspace(OpenResources):
             on_error: Called with a one-line message per file that could not be read.
             wait: Seconds to wait for another build of this workspace.
             progress: Where steps are reported (default: stderr).
+            workers: Read and extract on a local Dask cluster of this many processes.
+            scheduler: Read and extract on the Dask cluster at this address (``tcp://host:8786``).
+                Either gives the same records as the default serial build; a cluster is only
+                started (or reached) when something has to be rebuilt.
 
         Raises:
             WorkspaceError: Nothing readable, or another build still holds the workspace.
+            ClusterError: Dask is missing, or the cluster could not be started or reached.
         """
         progress = progress or Progress()
+        if workers is not None or scheduler is not None:
+            from plankg.cluster import check_options
+
+            check_options(workers, scheduler)  # before waiting for a lock or reading anything
         self.home.mkdir(parents=True, exist_ok=True)
         lock = FileLock(self.home / LOCK_FILE)
         wait_s = self.settings.lock_wait_s if wait is None else wait
@@ -269,13 +285,11 @@ class Workspace(OpenResources):
             self._remove_leftovers()
             self.refresh()
             return self._build_locked(paths, force=force, graph=graph, index=index, on_error=on_error,
-                                      progress=progress)
+                                      progress=progress, cluster=(workers, scheduler))
         finally:
             lock.release()
 
-    def _build_locked(self, paths, *, force, graph, index, on_error, progress) -> BuildReport:
-        from plankg.ingest.pipeline import read_corpus
-
+    def _build_locked(self, paths, *, force, graph, index, on_error, progress, cluster) -> BuildReport:
         started = time.perf_counter()
         given = [Path(p) for p in paths] if paths is not None else None
         max_bytes = int(self.settings.max_file_mb * 2**20)
@@ -291,11 +305,16 @@ class Workspace(OpenResources):
             corpus = self.corpus()
             return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets),
                                len(corpus.entities), list(corpus.errors), 0.0, up_to_date=True)
-        corpus = read_corpus(given, max_file_mb=self.settings.max_file_mb, on_error=on_error,
-                             max_clauses=self.settings.max_clauses_per_document,
-                             max_unpacked_mb=self.settings.max_unpacked_mb, progress=progress)
-        if not corpus.documents:
-            raise WorkspaceError("nothing could be read; the workspace was left as it was")
+        with self._cluster(*cluster) as runner:
+            corpus = self._read(given, on_error, progress, runner)
+            if not corpus.documents:
+                raise WorkspaceError("nothing could be read; the workspace was left as it was")
+            return self._write_build(corpus, given, fingerprint, graph=graph, index=index, progress=progress,
+                                     runner=runner, started=started)
+
+    def _write_build(self, corpus: Corpus, given: list[Path] | None, fingerprint: dict, *, graph: bool,
+                     index: bool, progress: Progress, runner: DaskRunner | None, started: float) -> BuildReport:
+        """Write records, graph and index into a staging folder, then switch ``current`` to it."""
         builds = self.home / BUILDS_DIR
         builds.mkdir(parents=True, exist_ok=True)
         staging = Path(tempfile.mkdtemp(prefix=f".staging-{os.getpid()}-", dir=builds))
@@ -306,7 +325,7 @@ class Workspace(OpenResources):
             previous = self.data_dir() if self.built else None
             parts["graph"] = (self._build_graph(corpus, staging / "graph", progress) if graph
                               else self._keep(previous, "graph", staging))
-            parts["index"] = (self._build_index(corpus, staging / "index", progress) if index
+            parts["index"] = (self._build_index(corpus, staging / "index", progress, runner=runner) if index
                               else self._keep(previous, "index", staging))
             parts = {k: v for k, v in parts.items() if v is not None}
             info = {
@@ -332,6 +351,28 @@ class Workspace(OpenResources):
         return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets), len(corpus.entities),
                            list(corpus.errors), time.perf_counter() - started, parts=parts)
 
+    def _read(self, given: list[Path] | None, on_error: Callable[[str], None] | None, progress: Progress,
+              runner: DaskRunner | None) -> Corpus:
+        """Read and extract the inputs, here or (with a runner) on a Dask cluster."""
+        from plankg.ingest.pipeline import read_corpus
+
+        if runner is not None:
+            progress.message(f"reading and extraction on {runner.where}")
+        return read_corpus(given, max_file_mb=self.settings.max_file_mb, on_error=on_error,
+                           max_clauses=self.settings.max_clauses_per_document,
+                           max_unpacked_mb=self.settings.max_unpacked_mb, progress=progress, runner=runner)
+
+    @contextlib.contextmanager
+    def _cluster(self, workers: int | None, scheduler: str | None) -> Iterator[DaskRunner | None]:
+        """A Dask runner when a cluster was asked for, else None (and dask is never imported)."""
+        if workers is None and scheduler is None:
+            yield None
+            return
+        from plankg.cluster import dask_runner
+
+        with dask_runner(workers, scheduler, self.settings.cluster_connect_s) as runner:
+            yield runner
+
     def _keep(self, previous: Path | None, part: str, staging: Path) -> dict | None:
         """Carry a part the build skips over from the previous build (hard links, no copy)."""
         if previous is None or not (previous / part).is_dir():
@@ -349,14 +390,22 @@ class Workspace(OpenResources):
         progress.finish()
         return report
 
-    def _build_index(self, corpus: Corpus, out_dir: Path, progress: Progress) -> dict:
+    def _build_index(self, corpus: Corpus, out_dir: Path, progress: Progress, runner: DaskRunner | None = None
+                     ) -> dict:
         try:
             from plankg.embeddings import build_index
         except ImportError:
             return {"skipped": "index builder not available"}
+        encoder = None
+        if runner is not None:
+            from plankg.cluster import ClusterEncoder
+            from plankg.embeddings.encoder import load_encoder
+
+            encoder = ClusterEncoder(load_encoder(self.settings), self.settings, runner.client)
+            progress.message(f"embedding on {runner.where}")
         previous = self.index_dir if self.index_dir.is_dir() else None
         progress.start("embedding")
-        report = build_index(corpus, out_dir, previous_dir=previous, settings=self.settings,
+        report = build_index(corpus, out_dir, previous_dir=previous, settings=self.settings, encoder=encoder,
                              progress=None if progress.live else False)
         progress.finish()
         return report

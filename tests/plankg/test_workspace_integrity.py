@@ -160,7 +160,7 @@ def test_skipping_a_part_keeps_the_previous_one(tmp_path: Path, monkeypatch):
     home = tmp_path / "home"
     write_plan(tmp_path / "a", "plan.txt", 2024, 2.5)
 
-    def fake_index(self, corpus, out_dir, progress):  # the real index needs the model; this is about files
+    def fake_index(self, corpus, out_dir, progress, runner=None):  # the real index needs the model; this is about files
         out_dir.mkdir(parents=True)
         (out_dir / "meta.json").write_text(json.dumps({"clauses": len(corpus.clauses)}))
         return {"clauses": len(corpus.clauses)}
