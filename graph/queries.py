@@ -1,11 +1,16 @@
 """Named, parameterised SPARQL queries used by the QA layer and the UI.
 
-Each function returns a :class:`QueryResult` with the rows and the exact SPARQL text that ran
+Callers go through the registry: ``run(store, "targets", region="温州")`` returns a
+:class:`QueryResult` of typed rows (``plankg.graph.rows``). Each function below writes and runs
+one query and returns a :class:`QueryResult` with the rows and the exact SPARQL text that ran
 (parameters appear in it only as escaped ``VALUES`` terms, never pasted user text).
 """
 from __future__ import annotations
 
-from typing import Any
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic
 
 from plankg.graph.query_support import (
     QueryResult,
@@ -16,6 +21,21 @@ from plankg.graph.query_support import (
     run_in_region,
     run_named,
     with_prologue,
+)
+from plankg.graph.rows import (
+    EntityCountRow,
+    EntityRow,
+    IndicatorCountRow,
+    NeighbourRow,
+    OutcomeRow,
+    OwnerRow,
+    ProfileRow,
+    RegionRow,
+    RowT,
+    SeriesRow,
+    TargetRow,
+    YearTargetRow,
+    from_binding,
 )
 from plankg.graph.store import GraphStore, QueryError, Row
 
@@ -356,23 +376,61 @@ ORDER BY DESC(?targets) ?label"""
     return run_named(store, "indicator_counts", body)
 
 
-NAMED_QUERIES = {
-    "owners_of_indicator": owners_of_indicator,
-    "targets": targets,
-    "indicator_series": indicator_series,
-    "plan_vs_outcome": plan_vs_outcome,
-    "targets_in_years": targets_in_years,
-    "find_regions": find_regions,
-    "find_entities": find_entities,
-    "entity_profile": entity_profile,
-    "entity_neighbourhood": entity_neighbourhood,
-    "entities_by_type": entities_by_type,
-    "indicator_counts": indicator_counts,
-}
+@dataclass(frozen=True)
+class NamedQuery(Generic[RowT]):
+    """A stored query: its name, the function that writes and runs its SPARQL, its parameters
+    and the type of its rows (datasette's canned queries, with types)."""
+
+    name: str
+    sparql: Callable[..., QueryResult[Row]]
+    row_type: type[RowT]
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """Keyword parameters the query takes (after the store)."""
+        return tuple(inspect.signature(self.sparql).parameters)[1:]
+
+    def __call__(self, store: GraphStore, /, **params: Any) -> QueryResult[RowT]:
+        unknown = sorted(set(params) - set(self.parameters))
+        if unknown:
+            raise QueryError(f"named query {self.name!r}: unknown parameter {unknown[0]!r}; "
+                             f"use {', '.join(self.parameters)}")
+        result = self.sparql(store, **params)
+        rows = [from_binding(self.row_type, row) for row in result.rows]
+        return QueryResult(result.name, result.sparql, rows, result.params)
+
+
+REGISTRY: dict[str, NamedQuery[Any]] = {q.name: q for q in (
+    NamedQuery("owners_of_indicator", owners_of_indicator, OwnerRow),
+    NamedQuery("targets", targets, TargetRow),
+    NamedQuery("indicator_series", indicator_series, SeriesRow),
+    NamedQuery("plan_vs_outcome", plan_vs_outcome, OutcomeRow),
+    NamedQuery("targets_in_years", targets_in_years, YearTargetRow),
+    NamedQuery("find_regions", find_regions, RegionRow),
+    NamedQuery("find_entities", find_entities, EntityRow),
+    NamedQuery("entity_profile", entity_profile, ProfileRow),
+    NamedQuery("entity_neighbourhood", entity_neighbourhood, NeighbourRow),
+    NamedQuery("entities_by_type", entities_by_type, EntityCountRow),
+    NamedQuery("indicator_counts", indicator_counts, IndicatorCountRow),
+)}
+
+
+def run(store: GraphStore, query_name: str, /, **params: Any) -> QueryResult[Any]:
+    """Run the named query ``query_name`` with keyword ``params``; rows are typed (``plankg.graph.rows``).
+
+    Raises:
+        QueryError: Unknown query name or parameter, or the query failed.
+    """
+    query = REGISTRY.get(query_name)
+    if query is None:
+        raise QueryError(f"named query {query_name!r}: unknown; use {', '.join(sorted(REGISTRY))}")
+    return query(store, **params)
+
 
 __all__ = [
-    "NAMED_QUERIES",
     "ENTITY_CLASSES",
+    "REGISTRY",
+    "NamedQuery",
     "QueryResult",
     "entities_by_type",
     "entity_neighbourhood",
@@ -384,6 +442,7 @@ __all__ = [
     "owners_of_indicator",
     "plan_vs_outcome",
     "resolve_indicator",
+    "run",
     "run_in_region",
     "run_named",
     "targets",

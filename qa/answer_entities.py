@@ -1,8 +1,10 @@
 """Answers about entities: lists by type and region (温州有哪些研究院), and profiles (…的进展)."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
+from plankg.graph.terms import local_name
 from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import regions_or_all
 from plankg.qa.context import AnswerContext, Collector
@@ -20,17 +22,17 @@ def answer_entity_list(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     for entity_type in parsed.entity_types:
         for cls in entity_type.classes:
             for region in regions_or_all(parsed):
-                for row in col.ran(ctx.graph.entities_by_type(cls, region)):
-                    label = row.get("label") or ""
+                for row in col.ran(ctx.graph.run("entities_by_type", entity_type=cls, region=region)):
+                    label = row.label or ""
                     if entity_type.keyword and entity_type.keyword not in label:
                         continue
-                    if row["entity"] in seen:
+                    if row.entity in seen:
                         continue
-                    seen.add(row["entity"])
+                    seen.add(row.entity)
                     clause_ids = _cite_mentions(ctx, col, label, limit=2)
-                    col.rows.append({"entity": row["entity"], "name": label, "type": cls,
-                                     "asked": entity_type.surface, "region": row.get("areaName"),
-                                     "mentions": row.get("mentions"), "clause_ids": clause_ids})
+                    col.rows.append({"entity": row.entity, "name": label, "type": cls,
+                                     "asked": entity_type.surface, "region": row.area_name,
+                                     "mentions": row.mentions, "clause_ids": clause_ids})
     if not col.rows:
         return not_found(ctx, col, "entities")
     return col.finish(_list_text(parsed, col.rows))
@@ -78,14 +80,15 @@ def answer_entity_profile(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     texts = []
     for name in parsed.entity_names[:3]:
         facts = _profile_facts(ctx, col, name)
-        forms = {name, *facts.get("aliases", []), facts.get("name") or name}
+        shown = facts.name or name
+        forms = {name, *facts.aliases, shown}
         progress = _progress_clauses(ctx, col, parsed, forms)
-        if not facts and not progress:
+        if facts.entity is None and not progress:
             continue
-        col.rows.append({"entity": facts.get("entity"), "name": facts.get("name") or name,
-                         "type": facts.get("type"), "region": facts.get("region"),
-                         "aliases": sorted(set(facts.get("aliases", [])) - {facts.get("name") or name}),
-                         "related": facts.get("related", [])[:10],
+        col.rows.append({"entity": facts.entity, "name": shown,
+                         "type": facts.type, "region": facts.region,
+                         "aliases": sorted(set(facts.aliases) - {shown}),
+                         "related": facts.related[:10],
                          "progress": [{"clause_id": c["clause_id"], "text": c["text"], "doc": c["doc"]}
                                       for c in progress]})
         texts.append(_profile_text(parsed, col.rows[-1]))
@@ -94,29 +97,39 @@ def answer_entity_profile(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     return col.finish(("" if parsed.language == "zh" else " ").join(texts))
 
 
-def _profile_facts(ctx: AnswerContext, col: Collector, name: str) -> dict[str, Any]:
-    rows = col.ran(ctx.graph.entity_profile(name))
+@dataclass
+class EntityFacts:
+    """What the graph says about one entity: its node, names, type, place and related names."""
+
+    entity: str | None = None
+    name: str | None = None
+    type: str | None = None
+    region: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    related: list[dict[str, str]] = field(default_factory=list)
+
+
+def _profile_facts(ctx: AnswerContext, col: Collector, name: str) -> EntityFacts:
+    rows = col.ran(ctx.graph.run("entity_profile", name=name))
     if not rows:
-        return {}
-    facts: dict[str, Any] = {"entity": rows[0]["entity"], "aliases": [], "related": []}
+        return EntityFacts()
+    facts = EntityFacts(entity=rows[0].entity)
     for row in rows:
-        prop = str(row.get("property") or "")
-        local = prop.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        value, label = row.get("value"), row.get("valueLabel")
-        if local in ("label", "prefLabel") and not facts.get("name"):
-            facts["name"] = value
+        local = local_name(row.property)
+        value, label = row.value, row.value_label
+        if local in ("label", "prefLabel") and not facts.name:
+            facts.name = value
         elif local == "altLabel":
-            facts["aliases"].append(value)
+            facts.aliases.append(value)
         elif local == "type":
-            facts.setdefault("type", str(value).rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+            facts.type = facts.type or local_name(value)
         elif local == "locatedIn":
-            facts["region"] = label or value
+            facts.region = label or value
         elif label:
-            facts["related"].append({"relation": local, "name": label})
-    if facts.get("entity"):
-        for row in col.ran(ctx.graph.entity_neighbourhood(name))[:20]:
-            if row.get("neighbourLabel") and row.get("direction") == "co-mention":
-                facts["related"].append({"relation": "co-mention", "name": row["neighbourLabel"]})
+            facts.related.append({"relation": local, "name": label})
+    for neighbour in col.ran(ctx.graph.run("entity_neighbourhood", name=name))[:20]:
+        if neighbour.neighbour_label and neighbour.direction == "co-mention":
+            facts.related.append({"relation": "co-mention", "name": neighbour.neighbour_label})
     return facts
 
 

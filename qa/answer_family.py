@@ -4,12 +4,15 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from plankg.graph.rows import OwnerRow
+from plankg.graph.terms import indicator_id
 from plankg.ontology.indicators import load_scheme
 from plankg.ontology.thesaurus import Family
 from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import regions_or_all, target_row
 from plankg.qa.areas import place_label
 from plankg.qa.context import AnswerContext, Collector, covers
+from plankg.qa.facts import TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import ParsedQuestion
 from plankg.qa.render import ROLE_EN, ROLE_ZH, join_list, region_name, year_phrase
@@ -55,26 +58,26 @@ def answer_family_owners(ctx: AnswerContext, parsed: ParsedQuestion, family: Fam
     units: dict[str, UnitOwnership] = {}
     seen: set[tuple] = set()
     explicit_targets: set[str] = set()
-    gathered: list[tuple[dict[str, Any], dict[str, Any]]] = []
+    gathered: list[tuple[OwnerRow, TargetFact]] = []
     for region in regions_or_all(parsed):
-        for row in col.ran(ctx.graph.owners_of_indicator(members, region, within=parsed.places.include_sub)):
-            if not covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
+        owned = ctx.graph.run("owners_of_indicator", indicator=members, region=region,
+                              within=parsed.places.include_sub)
+        for row in col.ran(owned):
+            if not covers(parsed, row.year, row.period_start, row.period_end):
                 continue
-            if row.get("role") in ("lead", "support"):
-                explicit_targets.add(row["target"])
+            if row.role in ("lead", "support"):
+                explicit_targets.add(row.target)
             gathered.append((row, target_row(ctx, col, row)))
     for row, table in gathered:
-        role = row.get("role") or "default"
-        if role == "default" and row["target"] in explicit_targets:
+        role = row.role or "default"
+        if role == "default" and row.target in explicit_targets:
             continue
-        concept = scheme.by_id(str(row.get("indicator") or "").rsplit("/", 1)[-1])
+        concept = scheme.by_id(indicator_id(row.indicator) or "")
         label = (concept.label_en if parsed.language == "en" and concept else None) or \
-            (concept.label_zh if concept else table.get("phrase") or "?")
-        fact = UnitFact(label, concept.id if concept else "", place_label(table.get("region"), table.get("area")),
-                        table.get("year"),
-                        bool(table.get("year_inferred")), table["stated"], role, table.get("clause_id"),
-                        table.get("doc"), str(row.get("target") or "") or None)
-        owner = row.get("ownerName") or "?"
+            (concept.label_zh if concept else table.phrase or "?")
+        fact = UnitFact(label, concept.id if concept else "", place_label(table.region, table.area), table.year,
+                        table.year_inferred, table.stated, role, table.clause_id, table.doc, row.target or None)
+        owner = row.owner_name or "?"
         key = (owner, fact.indicator_id, fact.region, fact.year, fact.stated)
         if key in seen:
             continue

@@ -1,8 +1,10 @@
 """Answers over time: how an indicator's targets and actuals evolve, and plans against outcomes."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from plankg.graph.rows import OutcomeRow, SeriesRow
 from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import MAX_INDICATORS, indicator_label, regions_or_all
 from plankg.qa.areas import area_of
@@ -14,36 +16,36 @@ from plankg.qa.render import KIND_EN, KIND_ZH, quantity, region_name, year_phras
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
 
 
-def _series_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], label: str) -> dict[str, Any]:
+def _series_row(ctx: AnswerContext, col: Collector, row: SeriesRow, label: str) -> dict[str, Any]:
     """A time-series row with its evidence; unknown years placed by the document's date."""
-    record = ctx.records.target(row.get("observation"))
-    clause = ctx.records.clause_of(row.get("observation"))
+    record = ctx.records.target(row.observation)
+    clause = ctx.records.clause_of(row.observation)
     col.cite(ctx.records, clause)
-    doc = ctx.records.document(row.get("document"))
-    value = row.get("value")
-    kind = row.get("kind") or "target"
+    doc = ctx.records.document(row.document)
+    value = row.value
+    kind = row.kind or "target"
     measure = record.measure if record else None
     written = written_value(record, clause, value) if kind != "stretch" else None
-    period = [row["periodStart"], row["periodEnd"]] if row.get("periodStart") is not None else None
+    period = [row.period_start, row.period_end] if row.period_start is not None else None
     return {
         "indicator": label,
-        "region": row.get("areaName"),
+        "region": row.area_name,
         "area": area_of(ctx.records, record),
         "target_id": record.id if record else None,
-        "year": row.get("year"),
+        "year": row.year,
         "year_inferred": bool(record.year_inferred) if record else False,
         "period": period,
-        "placed_by_document": ctx.records.document_year(doc) if row.get("year") is None and not period else None,
+        "placed_by_document": ctx.records.document_year(doc) if row.year is None and not period else None,
         "kind": kind,
         "value": value,
-        "unit": row.get("unit"),
-        "comparator": row.get("comparator"),
-        "placeholder": bool(row.get("placeholder")),
+        "unit": row.unit,
+        "comparator": row.comparator,
+        "placeholder": bool(row.placeholder),
         "written": written,
-        "stated": quantity(value, row.get("unit"), col.parsed.language, row.get("comparator"), measure, written,
-                           bool(row.get("placeholder"))),
+        "stated": quantity(value, row.unit, col.parsed.language, row.comparator, measure, written,
+                           bool(row.placeholder)),
         "doc": doc.source_name if doc else None,
-        "doc_title": row.get("docTitle"),
+        "doc_title": row.doc_title,
         "clause_id": clause.id if clause else None,
     }
 
@@ -72,9 +74,11 @@ def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     for hit in parsed.indicators[:MAX_INDICATORS]:
         label = indicator_label(parsed, hit.id, hit.label_zh)
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.indicator_series(hit.id, region, within=parsed.places.include_sub)):
-                in_range = covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd"))
-                if in_range or (row.get("year") is None and row.get("periodStart") is None):
+            series = ctx.graph.run("indicator_series", indicator=hit.id, region=region,
+                                   within=parsed.places.include_sub)
+            for row in col.ran(series):
+                in_range = covers(parsed, row.year, row.period_start, row.period_end)
+                if in_range or (row.year is None and row.period_start is None):
                     col.rows.append(_series_row(ctx, col, row, label))
     if not col.rows:
         return not_found(ctx, col, "targets")
@@ -149,15 +153,15 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
     """
     col = Collector(parsed, "plan_vs_outcome")
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
-    unreported: list[dict[str, Any]] = []
+    unreported: list[OutcomeRow] = []
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year,
-                                                          within=parsed.places.include_sub))
-            rows = [r for r in rows if covers(parsed, r.get("year"))]
+            rows = col.ran(ctx.graph.run("plan_vs_outcome", indicator=indicator, region=region,
+                                         year=parsed.time.year, within=parsed.places.include_sub))
+            rows = [r for r in rows if covers(parsed, r.year)]
             if indicator is None:
-                unreported += [r for r in rows if not r.get("actual")]
-                rows = [r for r in rows if r.get("actual")]
+                unreported += [r for r in rows if not r.actual]
+                rows = [r for r in rows if r.actual]
             col.rows.extend(_pair_rows(ctx, col, rows, indicator, region))
     if not any(r.get("actual_value") is not None for r in col.rows) and unreported:
         # The place's targets of that year exist, but no report gives their outcome: say so per target.
@@ -167,7 +171,7 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
     return col.finish(_outcome_text(parsed, col.rows))
 
 
-def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[dict[str, Any]], indicator: str | None,
+def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[OutcomeRow], indicator: str | None,
                region: str | None) -> list[dict[str, Any]]:
     """One row per target with its best outcome: same indicator, place and level, its own year first.
 
@@ -175,37 +179,36 @@ def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[dict[str, Any]], i
     a 省级 count is never set against a 市级及以上 one; no outcome gives "not reported".
     """
     out: list[dict[str, Any]] = []
-    by_target: dict[str, list[dict[str, Any]]] = {}
+    by_target: dict[str, list[OutcomeRow]] = {}
     for row in rows:
-        by_target.setdefault(row["target"], []).append(row)
-    series: list[dict[str, Any]] | None = None
+        by_target.setdefault(row.target, []).append(row)
+    series: list[SeriesRow] | None = None
     for target_iri, candidates in by_target.items():
         target = ctx.records.target(target_iri)
         base = candidates[0]
-        choices = [(c, c["actual"]) for c in candidates if c.get("actual")]
+        choices = [(c, c.actual) for c in candidates if c.actual]
         if indicator is not None:
             if series is None:
-                series = [s for s in col.ran(ctx.graph.indicator_series(indicator, region,
-                                                                        within=col.parsed.places.include_sub))
-                          if s.get("kind") == "actual"]
+                series = [s for s in col.ran(ctx.graph.run("indicator_series", indicator=indicator, region=region,
+                                                           within=col.parsed.places.include_sub))
+                          if s.kind == "actual"]
             known = {iri for _, iri in choices}
-            choices += [({**base, "actual": s["observation"], "actualValue": s.get("value"), "met": None},
-                         s["observation"]) for s in series
-                        if s["observation"] not in known and s.get("areaName") == base.get("areaName")]
+            choices += [(replace(base, actual=s.observation, actual_value=s.value, met=None), s.observation)
+                        for s in series if s.observation not in known and s.area_name == base.area_name]
         best = _best_outcome(ctx, target, choices)
         if best is None:
-            out.append(_outcome_row(ctx, col, {**base, "actual": None, "actualValue": None, "met": None}, None, None))
+            out.append(_outcome_row(ctx, col, replace(base, actual=None, actual_value=None, met=None), None, None))
             continue
         row, actual_iri, gap = best
-        row = {**row, "met": row.get("met") if gap == 0 else None}
+        row = replace(row, met=row.met if gap == 0 else None)
         matched = "same indicator, place, level and year" if gap == 0 else \
             "same indicator, place and level; another year"
-        out.append(_outcome_row(ctx, col, row, actual_iri, matched, {"value": row.get("actualValue")}, gap))
+        out.append(_outcome_row(ctx, col, row, actual_iri, matched, gap))
     return out
 
 
-def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[dict[str, Any], str]]
-                  ) -> tuple[dict[str, Any], str, int | None] | None:
+def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[OutcomeRow, str]]
+                  ) -> tuple[OutcomeRow, str, int | None] | None:
     """The outcome that fits a target best, with the year gap (0: same year, None: year unknown)."""
     if target is None:
         return None
@@ -261,36 +264,34 @@ def _overlap(a: str, b: str) -> float:
     return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
 
 
-def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual_iri: str | None,
-                 matched_by: str | None, series_row: dict[str, Any] | None = None,
-                 year_gap: int | None = None) -> dict[str, Any]:
+def _outcome_row(ctx: AnswerContext, col: Collector, row: OutcomeRow, actual_iri: str | None,
+                 matched_by: str | None, year_gap: int | None = None) -> dict[str, Any]:
     language = col.parsed.language
-    target = ctx.records.target(row["target"])
-    target_clause = ctx.records.clause_of(row["target"])
+    target = ctx.records.target(row.target)
+    target_clause = ctx.records.clause_of(row.target)
     col.cite(ctx.records, target_clause)
     actual = ctx.records.target(actual_iri)
     actual_clause = ctx.records.clause_of(actual_iri)
     col.cite(ctx.records, actual_clause)
-    unit = row.get("unit")
-    actual_value = row.get("actualValue") if row.get("actualValue") is not None else \
-        (series_row.get("value") if series_row else None)
-    met = row.get("met")
-    if met is None and year_gap == 0 and actual_value is not None and row.get("targetValue") is not None:
-        met = actual_value <= row["targetValue"] if row.get("comparator") in ("<=", "<") else \
-            actual_value >= row["targetValue"]
+    unit = row.unit
+    actual_value = row.actual_value
+    met = row.met
+    if met is None and year_gap == 0 and actual_value is not None and row.target_value is not None:
+        met = actual_value <= row.target_value if row.comparator in ("<=", "<") else \
+            actual_value >= row.target_value
     target_doc = ctx.records.documents.get(target.doc_id) if target else None
     actual_doc = ctx.records.documents.get(actual.doc_id) if actual else None
     return {
-        "indicator": row.get("indicatorLabel") or (target.indicator if target else None),
+        "indicator": row.indicator_label or (target.indicator if target else None),
         "phrase": target.indicator if target else None,
         "actual_phrase": actual.indicator if actual else None,
-        "region": row.get("areaName"),
-        "year": row.get("year"),
+        "region": row.area_name,
+        "year": row.year,
         "year_inferred": bool(target.year_inferred) if target else False,
-        "target_value": row.get("targetValue"),
-        "target_stated": quantity(row.get("targetValue"), unit, language, row.get("comparator"),
+        "target_value": row.target_value,
+        "target_stated": quantity(row.target_value, unit, language, row.comparator,
                                   target.measure if target else None,
-                                  written_value(target, target_clause, row.get("targetValue"))),
+                                  written_value(target, target_clause, row.target_value)),
         "actual_value": actual_value,
         "actual_stated": quantity(actual_value, unit, language, None, actual.measure if actual else None,
                                   written_value(actual, actual_clause, actual_value)) if actual_value is not None

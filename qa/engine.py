@@ -5,7 +5,7 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from plankg.qa.answer import Answer, QAError
+from plankg.qa.answer import FAMILY_INTENTS, NEEDS_INDICATOR, Answer, Intent, QAError
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.parse import ParsedQuestion, Vocabulary, parse_question
@@ -15,15 +15,11 @@ if TYPE_CHECKING:
     from plankg.ingest.records import Corpus
 
 MAX_QUESTION_CHARS = 500
-#: Intents whose answer needs an indicator: when the words name none, try embedding similarity.
-NEEDS_INDICATOR = ("target_owners", "evolution", "plan_vs_outcome")
 #: Partial matches scoring below this (a shared run of under four characters) are weak evidence.
 WEAK_MATCH = 0.6
-#: Intents where a family word (研发相关, R&D-related) widens the question to the whole family.
-FAMILY_INTENTS = ("target_owners", "evolution")
 
 
-def _handlers() -> dict[str, Callable[[AnswerContext, ParsedQuestion], Answer]]:
+def _handlers() -> dict[Intent, Callable[[AnswerContext, ParsedQuestion], Answer]]:
     from plankg.qa.answer_entities import answer_entity_list, answer_entity_profile
     from plankg.qa.answer_series import answer_evolution, answer_plan_vs_outcome
     from plankg.qa.answer_targets import answer_owners, answer_unit_targets, answer_value

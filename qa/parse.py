@@ -5,6 +5,7 @@ import re
 from dataclasses import dataclass, field
 from typing import Any
 
+from plankg.qa.answer import TARGET_INTENTS
 from plankg.qa.entities import EntityFinder, EntityHit, EntityType, name_like, parse_entity_types
 from plankg.qa.indicator_slot import IndicatorHit, IndicatorMatcher
 from plankg.qa.intents import IntentResult, SlotFlags, classify
@@ -14,7 +15,6 @@ from plankg.qa.places import PlaceSlot, parse_places
 from plankg.qa.years import TimeSlot, parse_time
 
 #: Intents about targets: an entity's name in such a question may hold its place and indicator.
-TARGET_INTENTS = ("target_owners", "target_value", "evolution", "plan_vs_outcome")
 _TARGET_WORDS = re.compile(r"目标|指标|多少|\btargets?\b|\bgoals?\b|\bhow many\b|\bhow much\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(有哪些|有什么|哪些|列出|列举|有几[个家所]|有多少[个家所]|都有|which|what|list|"
                               r"how many|are there)\W{0,3}(\w+\W{0,2}){0,2}$", re.IGNORECASE)
