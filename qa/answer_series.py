@@ -9,6 +9,7 @@ from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import MAX_INDICATORS, indicator_label, regions_or_all
 from plankg.qa.areas import area_of
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
+from plankg.qa.facts import OutcomeFact, SeriesFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import ParsedQuestion
 from plankg.qa.render import KIND_EN, KIND_ZH, quantity, region_name, year_phrase
@@ -16,7 +17,7 @@ from plankg.qa.render import KIND_EN, KIND_ZH, quantity, region_name, year_phras
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
 
 
-def _series_row(ctx: AnswerContext, col: Collector, row: SeriesRow, label: str) -> dict[str, Any]:
+def _series_row(ctx: AnswerContext, col: Collector, row: SeriesRow, label: str) -> SeriesFact:
     """A time-series row with its evidence; unknown years placed by the document's date."""
     record = ctx.records.target(row.observation)
     clause = ctx.records.clause_of(row.observation)
@@ -27,32 +28,32 @@ def _series_row(ctx: AnswerContext, col: Collector, row: SeriesRow, label: str) 
     measure = record.measure if record else None
     written = written_value(record, clause, value) if kind != "stretch" else None
     period = [row.period_start, row.period_end] if row.period_start is not None else None
-    return {
-        "indicator": label,
-        "region": row.area_name,
-        "area": area_of(ctx.records, record),
-        "target_id": record.id if record else None,
-        "year": row.year,
-        "year_inferred": bool(record.year_inferred) if record else False,
-        "period": period,
-        "placed_by_document": ctx.records.document_year(doc) if row.year is None and not period else None,
-        "kind": kind,
-        "value": value,
-        "unit": row.unit,
-        "comparator": row.comparator,
-        "placeholder": bool(row.placeholder),
-        "written": written,
-        "stated": quantity(value, row.unit, col.parsed.language, row.comparator, measure, written,
-                           bool(row.placeholder)),
-        "doc": doc.source_name if doc else None,
-        "doc_title": row.doc_title,
-        "clause_id": clause.id if clause else None,
-    }
+    return SeriesFact(
+        indicator=label,
+        region=row.area_name,
+        area=area_of(ctx.records, record),
+        target_id=record.id if record else None,
+        year=row.year,
+        year_inferred=bool(record.year_inferred) if record else False,
+        period=period,
+        placed_by_document=ctx.records.document_year(doc) if row.year is None and not period else None,
+        kind=kind,
+        value=value,
+        unit=row.unit,
+        comparator=row.comparator,
+        placeholder=bool(row.placeholder),
+        written=written,
+        stated=quantity(value, row.unit, col.parsed.language, row.comparator, measure, written,
+                        bool(row.placeholder)),
+        doc=doc.source_name if doc else None,
+        doc_title=row.doc_title,
+        clause_id=clause.id if clause else None,
+    )
 
 
-def _sort_key(row: dict[str, Any]) -> tuple:
-    year = row.get("year") or (row["period"][1] if row.get("period") else None) or row.get("placed_by_document")
-    return (year is None, year or 0, _KIND_ORDER.get(row.get("kind"), 9))
+def _sort_key(row: SeriesFact) -> tuple:
+    year = row.year or (row.period[1] if row.period else None) or row.placed_by_document
+    return (year is None, year or 0, _KIND_ORDER.get(row.kind, 9))
 
 
 # ---- evolution -----------------------------------------------------------------------------------
@@ -83,56 +84,57 @@ def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     if not col.rows:
         return not_found(ctx, col, "targets")
     col.rows = _dedupe(col.rows)
-    col.rows.sort(key=lambda r: (r.get("indicator") or "", r.get("region") or "", *_sort_key(r)))
+    col.rows.sort(key=lambda r: (r.indicator or "", r.region or "", *_sort_key(r)))
     return col.finish(_evolution_text(parsed, col.rows))
 
 
-def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _dedupe(rows: list[SeriesFact]) -> list[SeriesFact]:
     """One row per (indicator, region, year, kind, value): the same figure in a table and a sentence."""
-    seen: dict[tuple, dict[str, Any]] = {}
+    seen: dict[tuple, SeriesFact] = {}
     for row in rows:
-        key = (row["indicator"], row["region"], row["year"], tuple(row["period"] or ()), row["kind"], row["value"],
-               row["unit"], row["doc"] if row["year"] is None else None)
+        key = (row.indicator, row.region, row.year, tuple(row.period or ()), row.kind, row.value,
+               row.unit, row.doc if row.year is None else None)
         if key in seen:
-            seen[key].setdefault("also_in", []).append(row["clause_id"])
+            first = seen[key]
+            first.also_in = [*(first.also_in or []), row.clause_id]
         else:
             seen[key] = row
     return list(seen.values())
 
 
-def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
+def _evolution_text(parsed: ParsedQuestion, rows: list[SeriesFact]) -> str:
     """Per indicator and place: one step per year (figures of a year joined, a stretch value in
     brackets after its target), steps in time order joined by arrows."""
     from plankg.qa.areas import place_label
 
     language = parsed.language
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    groups: dict[tuple[str, str], list[SeriesFact]] = {}
     for row in rows:
-        place = place_label(row.get("region"), row.get("area")) or ""
-        groups.setdefault((row["indicator"], place), []).append(row)
+        place = place_label(row.region, row.area) or ""
+        groups.setdefault((row.indicator, place), []).append(row)
     sentences = []
     for (indicator, region), group in groups.items():
         steps: list[tuple[str, list[str]]] = []
         figures: dict[str, int] = {}  # target id -> index of its figure in the current step
         for row in sorted(group, key=_sort_key):
-            when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
-            if row.get("year") is None and not row.get("period"):
-                placed = row.get("placed_by_document")
-                title = row.get("doc_title") or ""
+            when = year_phrase(row.year, row.period, language, row.year_inferred)
+            if row.year is None and not row.period:
+                placed = row.placed_by_document
+                title = row.doc_title or ""
                 when = (f"年份未知（《{title}》" + (f"，约{placed}年" if placed else "") + "）") if language == "zh" \
                     else (f"year unknown (in “{title}”" + (f", about {placed}" if placed else "") + ")")
-            kind = KIND_ZH.get(row["kind"], row["kind"]) if language == "zh" else KIND_EN.get(row["kind"], row["kind"])
+            kind = KIND_ZH.get(row.kind, row.kind) if language == "zh" else KIND_EN.get(row.kind, row.kind)
             if not steps or steps[-1][0] != when:
                 # Figures of the same year are one step, never a change over time.
                 steps.append((when, []))
                 figures = {}
             items = steps[-1][1]
-            own = row.get("target_id")
-            if row["kind"] == "stretch" and own in figures:
-                items[figures[own]] += f"（力争{row['stated']}）" if language == "zh" else f" (stretch {row['stated']})"
+            own = row.target_id
+            if row.kind == "stretch" and own in figures:
+                items[figures[own]] += f"（力争{row.stated}）" if language == "zh" else f" (stretch {row.stated})"
                 continue
             figures[own] = len(items)
-            items.append(f"{kind}{row['stated']}" if language == "zh" else f"{kind} {row['stated']}")
+            items.append(f"{kind}{row.stated}" if language == "zh" else f"{kind} {row.stated}")
         joined = [f"{when}{'、'.join(items)}" if language == "zh" else f"{when} {', '.join(items)}"
                   for when, items in steps]
         where = region_name(region, language) or ("未注明地区" if language == "zh" else "region not stated")
@@ -163,7 +165,7 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
                 unreported += [r for r in rows if not r.actual]
                 rows = [r for r in rows if r.actual]
             col.rows.extend(_pair_rows(ctx, col, rows, indicator, region))
-    if not any(r.get("actual_value") is not None for r in col.rows) and unreported:
+    if not any(r.actual_value is not None for r in col.rows) and unreported:
         # The place's targets of that year exist, but no report gives their outcome: say so per target.
         col.rows = _pair_rows(ctx, col, unreported, None, None)
     if not col.rows:
@@ -172,13 +174,13 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
 
 
 def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[OutcomeRow], indicator: str | None,
-               region: str | None) -> list[dict[str, Any]]:
+               region: str | None) -> list[OutcomeFact]:
     """One row per target with its best outcome: same indicator, place and level, its own year first.
 
     An outcome of another year is paired only with the gap stated (``year_gap``) and no verdict;
     a 省级 count is never set against a 市级及以上 one; no outcome gives "not reported".
     """
-    out: list[dict[str, Any]] = []
+    out: list[OutcomeFact] = []
     by_target: dict[str, list[OutcomeRow]] = {}
     for row in rows:
         by_target.setdefault(row.target, []).append(row)
@@ -265,7 +267,7 @@ def _overlap(a: str, b: str) -> float:
 
 
 def _outcome_row(ctx: AnswerContext, col: Collector, row: OutcomeRow, actual_iri: str | None,
-                 matched_by: str | None, year_gap: int | None = None) -> dict[str, Any]:
+                 matched_by: str | None, year_gap: int | None = None) -> OutcomeFact:
     language = col.parsed.language
     target = ctx.records.target(row.target)
     target_clause = ctx.records.clause_of(row.target)
@@ -281,74 +283,73 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: OutcomeRow, actual_iri
             actual_value >= row.target_value
     target_doc = ctx.records.documents.get(target.doc_id) if target else None
     actual_doc = ctx.records.documents.get(actual.doc_id) if actual else None
-    return {
-        "indicator": row.indicator_label or (target.indicator if target else None),
-        "phrase": target.indicator if target else None,
-        "actual_phrase": actual.indicator if actual else None,
-        "region": row.area_name,
-        "year": row.year,
-        "year_inferred": bool(target.year_inferred) if target else False,
-        "target_value": row.target_value,
-        "target_stated": quantity(row.target_value, unit, language, row.comparator,
-                                  target.measure if target else None,
-                                  written_value(target, target_clause, row.target_value)),
-        "actual_value": actual_value,
-        "actual_stated": quantity(actual_value, unit, language, None, actual.measure if actual else None,
-                                  written_value(actual, actual_clause, actual_value)) if actual_value is not None
+    return OutcomeFact(
+        indicator=row.indicator_label or (target.indicator if target else None),
+        phrase=target.indicator if target else None,
+        actual_phrase=actual.indicator if actual else None,
+        region=row.area_name,
+        year=row.year,
+        year_inferred=bool(target.year_inferred) if target else False,
+        target_value=row.target_value,
+        target_stated=quantity(row.target_value, unit, language, row.comparator,
+                               target.measure if target else None,
+                               written_value(target, target_clause, row.target_value)),
+        actual_value=actual_value,
+        actual_stated=quantity(actual_value, unit, language, None, actual.measure if actual else None,
+                               written_value(actual, actual_clause, actual_value)) if actual_value is not None
         else None,
-        "actual_year": actual.year if actual else None,
-        "actual_year_inferred": bool(actual.year_inferred) if actual else None,
-        "unit": unit,
-        "met": met,
-        "matched_by": matched_by,
-        "year_gap": year_gap if actual_iri else None,
-        "target_doc": target_doc.source_name if target_doc else None,
-        "target_doc_title": target_doc.title if target_doc else None,
-        "target_clause_id": target_clause.id if target_clause else None,
-        "actual_doc": actual_doc.source_name if actual_doc else None,
-        "actual_doc_title": actual_doc.title if actual_doc else None,
-        "actual_clause_id": actual_clause.id if actual_clause else None,
-    }
+        actual_year=actual.year if actual else None,
+        actual_year_inferred=bool(actual.year_inferred) if actual else None,
+        unit=unit,
+        met=met,
+        matched_by=matched_by,
+        year_gap=year_gap if actual_iri else None,
+        target_doc=target_doc.source_name if target_doc else None,
+        target_doc_title=target_doc.title if target_doc else None,
+        target_clause_id=target_clause.id if target_clause else None,
+        actual_doc=actual_doc.source_name if actual_doc else None,
+        actual_doc_title=actual_doc.title if actual_doc else None,
+        actual_clause_id=actual_clause.id if actual_clause else None,
+    )
 
 
-def _outcome_text(parsed: ParsedQuestion, rows: list[dict[str, Any]], limit: int = 8) -> str:
+def _outcome_text(parsed: ParsedQuestion, rows: list[OutcomeFact], limit: int = 8) -> str:
     language = parsed.language
-    paired = [r for r in rows if r.get("actual_value") is not None]
+    paired = [r for r in rows if r.actual_value is not None]
     shown = (paired or rows)[:limit]
     sentences = []
     for row in shown:
-        where = region_name(row.get("region"), language)
-        when = year_phrase(row.get("year"), None, language, row.get("year_inferred", False))
+        where = region_name(row.region, language)
+        when = year_phrase(row.year, None, language, row.year_inferred)
         if language == "zh":
-            text = f"{where}{when}“{row['phrase'] or row['indicator']}”计划{row['target_stated']}（《{row['target_doc_title']}》）"
-            if row.get("actual_value") is None:
+            text = f"{where}{when}“{row.phrase or row.indicator}”计划{row.target_stated}（《{row.target_doc_title}》）"
+            if row.actual_value is None:
                 text += "，未报告（语料中没有同一指标、同一地区和层级的完成情况）。"
             else:
-                actual_when = year_phrase(row.get("actual_year"), None, language) if row.get("actual_year") else \
-                    "年份未知"
-                if row.get("actual_year_inferred"):
+                actual_when = year_phrase(row.actual_year, None, language) if row.actual_year else "年份未知"
+                if row.actual_year_inferred:
                     actual_when += "，原文未写明年份，为推断"
-                verdict = {True: "已达成", False: "未达成"}.get(row.get("met"), "无法判断")
-                if row.get("year_gap"):
-                    verdict = f"报告年份与目标年份相差{row['year_gap']}年，不作达成判断"
-                elif row.get("year_gap") is None and row.get("actual_year") is None:
+                verdict = {True: "已达成", False: "未达成"}.get(row.met, "无法判断")
+                if row.year_gap:
+                    verdict = f"报告年份与目标年份相差{row.year_gap}年，不作达成判断"
+                elif row.year_gap is None and row.actual_year is None:
                     verdict = "报告未写明年份，不作达成判断"
-                text += (f"；《{row['actual_doc_title']}》报告实际{row['actual_stated']}（{actual_when}），{verdict}。")
+                text += (f"；《{row.actual_doc_title}》报告实际{row.actual_stated}（{actual_when}），{verdict}。")
         else:
-            text = (f"{where} {when}: planned {row['phrase'] or row['indicator']} {row['target_stated']} "
-                    f"(in “{row['target_doc_title']}”)").replace("  ", " ").strip()
-            if row.get("actual_value") is None:
+            text = (f"{where} {when}: planned {row.phrase or row.indicator} {row.target_stated} "
+                    f"(in “{row.target_doc_title}”)").replace("  ", " ").strip()
+            if row.actual_value is None:
                 text += "; not reported (no outcome of the same indicator, place and level in the corpus)."
             else:
-                actual_when = str(row["actual_year"]) if row.get("actual_year") else "year unknown"
-                if row.get("actual_year_inferred"):
+                actual_when = str(row.actual_year) if row.actual_year else "year unknown"
+                if row.actual_year_inferred:
                     actual_when += ", inferred: the source does not state it"
-                verdict = {True: "target met", False: "target not met"}.get(row.get("met"), "cannot tell")
-                if row.get("year_gap"):
-                    verdict = f"reported for a year {row['year_gap']} later than the target's; no verdict"
-                elif row.get("year_gap") is None and row.get("actual_year") is None:
+                verdict = {True: "target met", False: "target not met"}.get(row.met, "cannot tell")
+                if row.year_gap:
+                    verdict = f"reported for a year {row.year_gap} later than the target's; no verdict"
+                elif row.year_gap is None and row.actual_year is None:
                     verdict = "the report states no year; no verdict"
-                text += (f"; “{row['actual_doc_title']}” reports an actual {row['actual_stated']} "
+                text += (f"; “{row.actual_doc_title}” reports an actual {row.actual_stated} "
                          f"({actual_when}): {verdict}.")
         sentences.append(text)
     if len(paired or rows) > limit:

@@ -65,3 +65,68 @@ class TargetFact:
         if self.owner is None:
             del row["owner"], row["role"]
         return row
+
+
+@dataclass
+class SeriesFact:
+    """One figure of an indicator's series: a baseline, target, stretch value or actual, with its time."""
+
+    indicator: str
+    region: str | None
+    area: str | None
+    target_id: str | None
+    year: int | None
+    year_inferred: bool
+    period: list[int] | None
+    placed_by_document: int | None
+    kind: str
+    value: float | None
+    unit: str | None
+    comparator: str | None
+    placeholder: bool
+    written: str | None
+    stated: str
+    doc: str | None
+    doc_title: str | None
+    clause_id: str | None
+    #: Other clauses giving the same figure (a table and a sentence), when there are any.
+    also_in: list[str | None] | None = None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer's table row (``also_in`` only when the figure appears more than once)."""
+        row = asdict(self)
+        if self.also_in is None:
+            del row["also_in"]
+        return row
+
+
+@dataclass(frozen=True)
+class OutcomeFact:
+    """A planned target beside its best reported outcome (or none), and whether it was met."""
+
+    indicator: str | None
+    phrase: str | None
+    actual_phrase: str | None
+    region: str | None
+    year: int | None
+    year_inferred: bool
+    target_value: float | None
+    target_stated: str
+    actual_value: float | None
+    actual_stated: str | None
+    actual_year: int | None
+    actual_year_inferred: bool | None
+    unit: str | None
+    met: bool | None
+    matched_by: str | None
+    year_gap: int | None
+    target_doc: str | None
+    target_doc_title: str | None
+    target_clause_id: str | None
+    actual_doc: str | None
+    actual_doc_title: str | None
+    actual_clause_id: str | None
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer's table row."""
+        return asdict(self)
