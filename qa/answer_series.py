@@ -6,13 +6,13 @@ from typing import Any
 
 from plankg.graph.rows import OutcomeRow, SeriesRow
 from plankg.qa.answer import Answer
-from plankg.qa.answer_targets import MAX_INDICATORS, indicator_label, regions_or_all
+from plankg.qa.answer_targets import MAX_INDICATORS, regions_or_all
 from plankg.qa.areas import area_of
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.facts import OutcomeFact, SeriesFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import KIND_EN, KIND_ZH, quantity, region_name, year_phrase
+from plankg.qa.render import indicator_label, quantity, sentences_for
 
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
 
@@ -107,23 +107,17 @@ def _evolution_text(parsed: ParsedQuestion, rows: list[SeriesFact]) -> str:
     brackets after its target), steps in time order joined by arrows."""
     from plankg.qa.areas import place_label
 
-    language = parsed.language
+    render = sentences_for(parsed.language)
     groups: dict[tuple[str, str], list[SeriesFact]] = {}
     for row in rows:
         place = place_label(row.region, row.area) or ""
         groups.setdefault((row.indicator, place), []).append(row)
-    sentences = []
+    series = []
     for (indicator, region), group in groups.items():
         steps: list[tuple[str, list[str]]] = []
-        figures: dict[str, int] = {}  # target id -> index of its figure in the current step
+        figures: dict[str | None, int] = {}  # target id -> index of its figure in the current step
         for row in sorted(group, key=_sort_key):
-            when = year_phrase(row.year, row.period, language, row.year_inferred)
-            if row.year is None and not row.period:
-                placed = row.placed_by_document
-                title = row.doc_title or ""
-                when = (f"年份未知（《{title}》" + (f"，约{placed}年" if placed else "") + "）") if language == "zh" \
-                    else (f"year unknown (in “{title}”" + (f", about {placed}" if placed else "") + ")")
-            kind = KIND_ZH.get(row.kind, row.kind) if language == "zh" else KIND_EN.get(row.kind, row.kind)
+            when = render.series_when(row)
             if not steps or steps[-1][0] != when:
                 # Figures of the same year are one step, never a change over time.
                 steps.append((when, []))
@@ -131,18 +125,12 @@ def _evolution_text(parsed: ParsedQuestion, rows: list[SeriesFact]) -> str:
             items = steps[-1][1]
             own = row.target_id
             if row.kind == "stretch" and own in figures:
-                items[figures[own]] += f"（力争{row.stated}）" if language == "zh" else f" (stretch {row.stated})"
+                items[figures[own]] += render.stretch_note(row)
                 continue
             figures[own] = len(items)
-            items.append(f"{kind}{row.stated}" if language == "zh" else f"{kind} {row.stated}")
-        joined = [f"{when}{'、'.join(items)}" if language == "zh" else f"{when} {', '.join(items)}"
-                  for when, items in steps]
-        where = region_name(region, language) or ("未注明地区" if language == "zh" else "region not stated")
-        if language == "zh":
-            sentences.append(f"{where}“{indicator}”：{' → '.join(joined)}。")
-        else:
-            sentences.append(f"{where}, {indicator}: {' → '.join(joined)}.")
-    return ("" if language == "zh" else " ").join(sentences)
+            items.append(render.series_figure(row))
+        series.append((indicator, region, steps))
+    return render.evolution_answer(series)
 
 
 # ---- plan vs outcome -----------------------------------------------------------------------------
@@ -314,45 +302,6 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: OutcomeRow, actual_iri
 
 
 def _outcome_text(parsed: ParsedQuestion, rows: list[OutcomeFact], limit: int = 8) -> str:
-    language = parsed.language
-    paired = [r for r in rows if r.actual_value is not None]
-    shown = (paired or rows)[:limit]
-    sentences = []
-    for row in shown:
-        where = region_name(row.region, language)
-        when = year_phrase(row.year, None, language, row.year_inferred)
-        if language == "zh":
-            text = f"{where}{when}“{row.phrase or row.indicator}”计划{row.target_stated}（《{row.target_doc_title}》）"
-            if row.actual_value is None:
-                text += "，未报告（语料中没有同一指标、同一地区和层级的完成情况）。"
-            else:
-                actual_when = year_phrase(row.actual_year, None, language) if row.actual_year else "年份未知"
-                if row.actual_year_inferred:
-                    actual_when += "，原文未写明年份，为推断"
-                verdict = {True: "已达成", False: "未达成"}.get(row.met, "无法判断")
-                if row.year_gap:
-                    verdict = f"报告年份与目标年份相差{row.year_gap}年，不作达成判断"
-                elif row.year_gap is None and row.actual_year is None:
-                    verdict = "报告未写明年份，不作达成判断"
-                text += (f"；《{row.actual_doc_title}》报告实际{row.actual_stated}（{actual_when}），{verdict}。")
-        else:
-            text = (f"{where} {when}: planned {row.phrase or row.indicator} {row.target_stated} "
-                    f"(in “{row.target_doc_title}”)").replace("  ", " ").strip()
-            if row.actual_value is None:
-                text += "; not reported (no outcome of the same indicator, place and level in the corpus)."
-            else:
-                actual_when = str(row.actual_year) if row.actual_year else "year unknown"
-                if row.actual_year_inferred:
-                    actual_when += ", inferred: the source does not state it"
-                verdict = {True: "target met", False: "target not met"}.get(row.met, "cannot tell")
-                if row.year_gap:
-                    verdict = f"reported for a year {row.year_gap} later than the target's; no verdict"
-                elif row.year_gap is None and row.actual_year is None:
-                    verdict = "the report states no year; no verdict"
-                text += (f"; “{row.actual_doc_title}” reports an actual {row.actual_stated} "
-                         f"({actual_when}): {verdict}.")
-        sentences.append(text)
-    if len(paired or rows) > limit:
-        more = len(paired or rows) - limit
-        sentences.append(f"另有{more}项见表格。" if language == "zh" else f"{more} more in the table.")
-    return ("" if language == "zh" else " ").join(sentences)
+    """The paired targets first (or every target when none was reported), at most ``limit``."""
+    shown = [r for r in rows if r.actual_value is not None] or rows
+    return sentences_for(parsed.language).outcome_answer(shown[:limit], max(len(shown) - limit, 0))

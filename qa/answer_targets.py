@@ -13,17 +13,7 @@ from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import (
-    ROLE_EN,
-    ROLE_ZH,
-    join_list,
-    possessive,
-    quantity,
-    region_name,
-    sentence_case,
-    snippet,
-    year_phrase,
-)
+from plankg.qa.render import indicator_label, quantity, sentences_for
 
 MAX_INDICATORS = 8
 MAX_TASKS = 12
@@ -33,16 +23,6 @@ _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 def regions_or_all(parsed: ParsedQuestion) -> list[str | None]:
     """The asked regions, or [None] (everywhere) when the question names none."""
     return list(parsed.regions) or [None]
-
-
-def indicator_label(parsed: ParsedQuestion, indicator_id: str, fallback: str) -> str:
-    """The label to show for an indicator in the question's language."""
-    for hit in parsed.indicators:
-        if hit.id == indicator_id:
-            if parsed.language == "en" and hit.label_en:
-                return f"{sentence_case(hit.label_en)} ({hit.label_zh})"
-            return hit.label_zh
-    return fallback
 
 
 def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) -> TargetFact:
@@ -92,26 +72,9 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
     )
 
 
-def _when_where(row: TargetFact, language: str) -> str:
-    from plankg.qa.areas import place_label
-
-    where = region_name(place_label(row.region, row.area), language)
-    when = year_phrase(row.year, row.period, language, row.year_inferred)
-    return f"{where}{when}" if language == "zh" else " ".join(p for p in (where, when) if p)
-
-
-def _owner_text(owners: Iterable[Responsible], language: str, ctx: AnswerContext) -> str:
-    parts = []
-    owners = _explicit_first(list(owners))
-    for owner in sorted(owners, key=lambda o: _ROLE_ORDER.get(o.role or "", 3)):
-        name, role = owner.name or "?", owner.role or "default"
-        if language == "zh":
-            parts.append(f"{name}{ROLE_ZH.get(role, role)}" if role != "default" else f"{name}为{ROLE_ZH['default']}")
-        else:
-            english = ctx.orgs.english_name(name)
-            label = f"{name} ({english})" if english else name
-            parts.append(f"{label}, {ROLE_EN.get(role, role)}")
-    return ("、" if language == "zh" else "; ").join(parts)
+def _owners_in_order(owners: Iterable[Responsible]) -> list[Responsible]:
+    """Explicit owners (lead first, then support), else the issuing body."""
+    return sorted(_explicit_first(list(owners)), key=lambda o: _ROLE_ORDER.get(o.role or "", 3))
 
 
 # ---- owners of targets ----------------------------------------------------------------------------
@@ -152,7 +115,6 @@ def _owners_of_listed_targets(ctx: AnswerContext, parsed: ParsedQuestion, col: C
 
 
 def _owners_sentence(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[TargetFact]) -> str:
-    language = parsed.language
     explicit_facts = {r.key() for r in rows if r.role in ("lead", "support")}
     by_indicator: dict[str, dict[tuple[str, str], list[TargetFact]]] = {}
     for row in rows:
@@ -160,41 +122,10 @@ def _owners_sentence(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[Targ
             continue  # the same figure elsewhere names its units: the default owner adds nothing
         owners = by_indicator.setdefault(row.indicator or "?", {})
         owners.setdefault((row.owner or "?", row.role or "default"), []).append(row)
-    sentences = []
-    for indicator, owners in by_indicator.items():
-        parts = []
-        for (owner, role), owner_rows in sorted(owners.items(), key=lambda item: (_ROLE_ORDER.get(item[0][1], 3),
-                                                                                 item[0][0])):
-            facts = _facts_by_region(_unique_facts(owner_rows), language)
-            if language == "zh":
-                parts.append(f"{owner}（{ROLE_ZH.get(role, role)}；{'；'.join(facts)}）")
-            else:
-                english = ctx.orgs.english_name(owner)
-                label = f"{owner} ({english})" if english else owner
-                parts.append(f"{label} — {ROLE_EN.get(role, role)}; {'; '.join(facts)}")
-        if language == "zh":
-            sentences.append(f"负责“{indicator}”目标的单位：{'；'.join(parts)}。")
-        else:
-            sentences.append(f"Owners of the {indicator} targets: {'; '.join(parts)}.")
-    return " ".join(sentences) if language == "en" else "".join(sentences)
-
-
-def _facts_by_region(rows: list[TargetFact], language: str) -> list[str]:
-    """路桥区：2021年93人年、2025年135人年 — one entry per region, its years in order."""
-    regions: dict[str, list[str]] = {}
-    for row in rows:
-        when = year_phrase(row.year, row.period, language, row.year_inferred)
-        from plankg.qa.areas import place_label
-
-        regions.setdefault(place_label(row.region, row.area) or "", []).append(
-            f"{when}{row.stated}" if language == "zh" else f"{when} {row.stated}")
-    out = []
-    for region, facts in regions.items():
-        where = region_name(region, language)
-        joined = join_list(facts, language, 5)
-        out.append(f"{where}{joined}" if language == "zh" and not where else
-                   f"{where}：{joined}" if language == "zh" else f"{where}: {joined}" if where else joined)
-    return out
+    groups = {indicator: [(owner, role, _unique_facts(owner_rows)) for (owner, role), owner_rows in
+                          sorted(owners.items(), key=lambda item: (_ROLE_ORDER.get(item[0][1], 3), item[0][0]))]
+              for indicator, owners in by_indicator.items()}
+    return sentences_for(parsed.language).owners_answer(groups, ctx.orgs.english_name)
 
 
 def _explicit_first(owners: list[Responsible]) -> list[Responsible]:
@@ -277,55 +208,22 @@ def _other_years(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector, ind
     answer = not_found(ctx, col, "targets")
     if other:
         answer.rows = [fact.to_dict() for fact in other]
-        extra = _value_sentences(ctx, parsed, other)
-        answer.answer += (f"该指标在其他年份的目标：{extra}" if parsed.language == "zh"
-                          else f" Targets of this indicator in other years: {extra}")
+        answer.answer += sentences_for(parsed.language).other_years(_value_sentences(ctx, parsed, other))
     return answer
 
 
 def _value_sentences(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[TargetFact],
                      limit: int = 10) -> str:
-    language = parsed.language
+    """One sentence per distinct figure (the first ``limit``), with every owner any copy names."""
+    render = sentences_for(parsed.language)
     facts: dict[tuple, list[TargetFact]] = {}
     for row in rows:
         facts.setdefault(row.key(), []).append(row)
-    sentences = []
+    groups = []
     for group in list(facts.values())[:limit]:
-        row = group[0]
         owners = {(o.name, o.role): o for r in group for o in r.owners}
-        owner_text = _owner_text(owners.values(), language, ctx)
-        extras = _extras(row, language)
-        indicator = row.phrase if not parsed.indicators else row.indicator
-        reported = row.kind == "achievement"
-        if language == "zh":
-            where_when = _when_where(row, language)
-            text = f"{where_when}{indicator}{'实际（报告）为' if reported else '目标为'}{row.stated}{extras}"
-            sentences.append(text + (f"（{owner_text}）" if owner_text else "") + "。")
-        else:
-            label = indicator_label(parsed, row.indicator_id or "", row.indicator or "")
-            when = year_phrase(row.year, row.period, language, row.year_inferred)
-            owner_of = possessive(row.region)
-            noun = "reported value" if reported else "target"
-            subject = f"{owner_of} {when} {noun}" if owner_of else f"The {when} {noun}"
-            text = f"{subject} for {label} is {row.stated}{extras}"
-            sentences.append(text + (f" (owners: {owner_text})" if owner_text else "") + ".")
-    more = len(facts) - min(len(facts), limit)
-    if more:
-        sentences.append(f"另有{more}项目标见表格。" if language == "zh" else f"{more} more targets are in the table.")
-    return ("" if language == "zh" else " ").join(sentences)
-
-
-def _extras(row: TargetFact, language: str) -> str:
-    """Stretch and baseline values where the source gives them."""
-    parts = []
-    unit = row.unit or ""
-    if row.stretch is not None:
-        stretch = quantity(row.stretch, unit, language)
-        parts.append(f"，力争{stretch}" if language == "zh" else f", stretch target {stretch}")
-    if row.baseline is not None:
-        baseline = quantity(row.baseline, unit, language)
-        parts.append(f"，基数{baseline}" if language == "zh" else f", baseline {baseline}")
-    return "".join(parts)
+        groups.append((group[0], render.owner_list(_owners_in_order(owners.values()), ctx.orgs.english_name)))
+    return render.value_answer(groups, parsed, len(facts) - min(len(facts), limit))
 
 
 # ---- targets of a unit --------------------------------------------------------------------------
@@ -348,7 +246,9 @@ def answer_unit_targets(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     if not col.rows and not tasks:
         return not_found(ctx, col, "targets")
     col.rows.extend(tasks)
-    return col.finish(_unit_sentence(ctx, parsed, names, targets, tasks))
+    unique = _unique_facts(targets)
+    return col.finish(sentences_for(parsed.language).unit_answer(
+        names, unique, len(unique), [task["text"] for task in tasks], ctx.orgs.english_name))
 
 
 def _row_indicator_in(row: TargetRow, parsed: ParsedQuestion) -> bool:
@@ -384,31 +284,3 @@ def _tasks(ctx: AnswerContext, col: Collector, orgs: list) -> list[dict[str, Any
 
 def _doc_in_regions(doc: Any, regions: set[str | None]) -> bool:
     return bool({doc.region, doc.parent_region} & regions) or doc.region is None
-
-
-def _unit_sentence(ctx: AnswerContext, parsed: ParsedQuestion, names: list[str], targets: list[TargetFact],
-                   tasks: list[dict[str, Any]]) -> str:
-    language = parsed.language
-    facts = []
-    for row in _unique_facts(targets):
-        role = ROLE_ZH.get(row.role or "", "") if language == "zh" else ROLE_EN.get(row.role or "", "")
-        label = row.phrase or row.indicator
-        when = year_phrase(row.year, row.period, language, row.year_inferred)
-        if language == "zh":
-            facts.append(f"{label}{when}{row.stated}" + (f"（{role}）" if role else ""))
-        else:
-            facts.append(f"{label} {when}: {row.stated}" + (f" ({role})" if role else ""))
-    who = "、".join(names) if language == "zh" else "; ".join(
-        f"{n} ({ctx.orgs.english_name(n)})" if ctx.orgs.english_name(n) else n for n in names)
-    task_texts = [snippet(t["text"], 50) for t in tasks]
-    if language == "zh":
-        text = f"{who}负责{len(_unique_facts(targets))}项量化目标"
-        text += f"：{join_list(facts, language, 8)}。" if facts else "。"
-        if tasks:
-            text += f"另有{len(tasks)}条条款写明其任务，如：{join_list(task_texts, language, 3)}。"
-        return text
-    text = f"{who} owns {len(_unique_facts(targets))} quantified targets"
-    text += f": {join_list(facts, language, 8)}." if facts else "."
-    if tasks:
-        text += f" {len(tasks)} further clauses assign it tasks, e.g. {join_list(task_texts, language, 3)}."
-    return text
