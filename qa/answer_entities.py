@@ -10,7 +10,7 @@ from plankg.qa.answer_targets import regions_or_all
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.not_found import not_found, search_query
 from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import join_list, region_name, snippet
+from plankg.qa.render import sentences_for, snippet
 
 MAX_PROGRESS = 5
 
@@ -57,26 +57,16 @@ def _cite_mentions(ctx: AnswerContext, col: Collector, name: str, limit: int) ->
 
 
 def _list_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
-    language = parsed.language
-    where = "、".join(parsed.regions) if language == "zh" else ", ".join(
-        region_name(r, language) for r in parsed.regions)
     groups: dict[str, list[str]] = {}
     for row in rows:
         groups.setdefault(row["asked"], []).append(row["name"])
-    sentences = []
-    for asked, names in groups.items():
-        if language == "zh":
-            sentences.append(f"{where}的{asked}（共{len(names)}个）：{join_list(names, language, 20)}。")
-        else:
-            label = next((t.label_en for t in parsed.entity_types if t.surface == asked), asked)
-            place = f" in {where}" if where else ""
-            sentences.append(f"{label.capitalize()}{place} ({len(names)}): {join_list(names, language, 20)}.")
-    return ("" if language == "zh" else " ").join(sentences)
+    return sentences_for(parsed.language).entity_list_answer(parsed, groups)
 
 
 def answer_entity_profile(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     """What the graph knows about an entity, and the clauses reporting its progress."""
     col = Collector(parsed, "entity_profile")
+    render = sentences_for(parsed.language)
     texts = []
     for name in parsed.entity_names[:3]:
         facts = _profile_facts(ctx, col, name)
@@ -91,10 +81,12 @@ def answer_entity_profile(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
                          "related": facts.related[:10],
                          "progress": [{"clause_id": c["clause_id"], "text": c["text"], "doc": c["doc"]}
                                       for c in progress]})
-        texts.append(_profile_text(parsed, col.rows[-1]))
+        shown_row = col.rows[-1]
+        texts.append(render.entity_profile_answer(shown, shown_row["aliases"], shown_row["region"],
+                                                  [snippet(p["text"], 90) for p in progress]))
     if not col.rows:
         return not_found(ctx, col, "entities")
-    return col.finish(("" if parsed.language == "zh" else " ").join(texts))
+    return col.finish(render.JOINER.join(texts))
 
 
 @dataclass
@@ -154,28 +146,3 @@ def _progress_clauses(ctx: AnswerContext, col: Collector, parsed: ParsedQuestion
     for hit in chosen:
         col.cite(ctx.records, ctx.records.clauses.get(hit["clause_id"]))
     return chosen
-
-
-def _profile_text(parsed: ParsedQuestion, row: dict[str, Any]) -> str:
-    language = parsed.language
-    name = row["name"]
-    progress = [snippet(p["text"], 90) for p in row["progress"]]
-    if language == "zh":
-        about = []
-        if row.get("aliases"):
-            about.append("又称" + "、".join(row["aliases"]))
-        if row.get("region"):
-            about.append("位于" + row["region"])
-        head = name + (f"（{'；'.join(about)}）" if about else "")
-        if progress:
-            return head + "。相关进展：" + "；".join(f"{i + 1}. {p}" for i, p in enumerate(progress)) + "。"
-        return head + "。文件中没有关于其进展的条款。"
-    about = []
-    if row.get("aliases"):
-        about.append("also called " + ", ".join(row["aliases"]))
-    if row.get("region"):
-        about.append("located in " + region_name(row["region"], language))
-    head = name + (f" ({'; '.join(about)})" if about else "")
-    if progress:
-        return head + ". Clauses on its progress: " + " ".join(f"{i + 1}. {p}" for i, p in enumerate(progress))
-    return head + ". No clause reports its progress."

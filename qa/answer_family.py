@@ -1,9 +1,6 @@
 """Owners of a family's targets: each unit once, its role, and its indicators with value, year and place."""
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
-from typing import Any
-
 from plankg.graph.rows import OwnerRow
 from plankg.graph.terms import indicator_id
 from plankg.ontology.indicators import load_scheme
@@ -12,42 +9,13 @@ from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import regions_or_all, target_row
 from plankg.qa.areas import place_label
 from plankg.qa.context import AnswerContext, Collector, covers
-from plankg.qa.facts import TargetFact
+from plankg.qa.facts import TargetFact, UnitFact, UnitOwnership
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import ROLE_EN, ROLE_ZH, join_list, region_name, year_phrase
+from plankg.qa.render import sentences_for
 
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 MAX_FACTS_SHOWN = 4
-
-
-@dataclass
-class UnitFact:
-    """One target a unit holds: indicator, place, year and the value as stated."""
-
-    indicator: str
-    indicator_id: str
-    region: str | None
-    year: int | None
-    year_inferred: bool
-    stated: str
-    role: str
-    clause_id: str | None
-    doc: str | None
-    target: str | None = None  # the target's IRI, so evidence can mark its exact value span
-
-
-@dataclass
-class UnitOwnership:
-    """A unit and the family's targets it owns; ``role`` is its strongest role among them."""
-
-    unit: str
-    role: str
-    facts: list[UnitFact] = field(default_factory=list)
-
-    def to_row(self) -> dict[str, Any]:
-        return {"owner": self.unit, "role": self.role, "indicators": sorted({f.indicator for f in self.facts}),
-                "facts": [asdict(f) for f in self.facts]}
 
 
 def answer_family_owners(ctx: AnswerContext, parsed: ParsedQuestion, family: Family) -> Answer:
@@ -89,33 +57,11 @@ def answer_family_owners(ctx: AnswerContext, parsed: ParsedQuestion, family: Fam
     if not units:
         return not_found(ctx, col, "targets")
     ordered = sorted(units.values(), key=lambda u: (_ROLE_ORDER.get(u.role, 3), -len(u.facts), u.unit))
-    col.rows = [u.to_row() for u in ordered]
+    col.rows = list(ordered)
     return col.finish(_family_text(ctx, parsed, family, ordered))
 
 
-def _fact_text(fact: UnitFact, language: str) -> str:
-    when = year_phrase(fact.year, None, language, fact.year_inferred) if fact.year else ""
-    where = region_name(fact.region, language)
-    if language == "zh":
-        return f"{fact.indicator}（{where}{when}{fact.stated}）"
-    place = ", ".join(p for p in (where, when) if p)
-    return f"{fact.indicator} ({place}: {fact.stated})" if place else f"{fact.indicator} ({fact.stated})"
-
-
 def _family_text(ctx: AnswerContext, parsed: ParsedQuestion, family: Family, units: list[UnitOwnership]) -> str:
-    language = parsed.language
-    parts = []
-    for unit in units:
-        facts = [_fact_text(f, language) for f in sorted(unit.facts, key=lambda f: (f.region or "", f.year or 0))]
-        shown = join_list(facts, language, MAX_FACTS_SHOWN)
-        if language == "zh":
-            parts.append(f"{unit.unit}（{ROLE_ZH.get(unit.role, unit.role)}）：{shown}")
-        else:
-            english = ctx.orgs.english_name(unit.unit)
-            name = f"{unit.unit} ({english})" if english else unit.unit
-            parts.append(f"{name} — {ROLE_EN.get(unit.role, unit.role)}: {shown}")
     indicators = len({f.indicator_id for u in units for f in u.facts})
-    if language == "zh":
-        return (f"“{family.label_zh}”相关目标（{indicators}项指标）由{len(units)}个单位负责：" + "；".join(parts) + "。")
-    return (f"The {family.label_en} targets ({indicators} indicators) are owned by {len(units)} units: "
-            + "; ".join(parts) + ".")
+    return sentences_for(parsed.language).family_answer(family, units, indicators, MAX_FACTS_SHOWN,
+                                                        ctx.orgs.english_name)

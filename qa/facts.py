@@ -1,12 +1,15 @@
 """Typed facts the answer handlers compute, before any sentence is written.
 
+The sentence writers (``render_zh``, ``render_en``) read these; ``to_dict()`` gives each fact's
+row in the answer's table.
+
 A :class:`TargetFact` is "a target as a flat row": built once from a named query's row and the
 target's record (:func:`plankg.qa.answer_targets.target_row`), read by the sentence builders
 through attributes, and turned into the answer's table row by :meth:`TargetFact.to_dict`.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, field
 from typing import Any, Literal
 
 from plankg.graph.rows import Role
@@ -130,3 +133,33 @@ class OutcomeFact:
     def to_dict(self) -> dict[str, Any]:
         """The answer's table row."""
         return asdict(self)
+
+
+@dataclass
+class UnitFact:
+    """One target a unit holds: indicator, place, year and the value as stated."""
+
+    indicator: str
+    indicator_id: str
+    region: str | None
+    year: int | None
+    year_inferred: bool
+    stated: str
+    role: str
+    clause_id: str | None
+    doc: str | None
+    target: str | None = None  # the target's IRI, so evidence can mark its exact value span
+
+
+@dataclass
+class UnitOwnership:
+    """A unit and the family's targets it owns; ``role`` is its strongest role among them."""
+
+    unit: str
+    role: str
+    facts: list[UnitFact] = field(default_factory=list)
+
+    def to_dict(self) -> dict[str, Any]:
+        """The answer's table row: the unit, its role, its indicators and each fact."""
+        return {"owner": self.unit, "role": self.role, "indicators": sorted({f.indicator for f in self.facts}),
+                "facts": [asdict(f) for f in self.facts]}

@@ -7,8 +7,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from plankg.ontology.thesaurus import Family
 from plankg.qa.areas import place_label
-from plankg.qa.facts import OutcomeFact, Responsible, SeriesFact, TargetFact
+from plankg.qa.facts import OutcomeFact, Responsible, SeriesFact, TargetFact, UnitFact, UnitOwnership
 from plankg.qa.parse import ParsedQuestion
 from plankg.qa.render import (
     KIND_EN,
@@ -167,3 +168,84 @@ def outcome_answer(rows: list[OutcomeFact], more: int) -> str:
     if more:
         sentences.append(f"{more} more in the table.")
     return JOINER.join(sentences)
+
+
+_WHAT = {"targets": "targets", "indicator": "indicator", "organisation": "organisation", "entities": "entities",
+         "clauses": "clauses"}
+
+
+def subject(question: ParsedQuestion) -> str:
+    """What the question was about: Beijing (北京市) 2025, Luqiao (路桥区) Technology transaction value..."""
+    parts: list[str] = []
+    places = list(question.regions) + list(question.places.unknown)
+    if places:
+        parts.append(", ".join(region_name(p, LANGUAGE) for p in places))
+    if question.time.period and len(question.time.years) >= 2:
+        first, last = question.time.period
+        parts.append(f"{first}-{last}")
+    elif question.time.years:
+        parts.append(", ".join(map(str, question.time.years)))
+    if question.orgs:
+        parts.append(", ".join(o.surface for o in question.orgs))
+    if question.indicators:
+        parts.append(", ".join(h.label_en or h.label_zh for h in question.indicators[:3]))
+    if question.entity_names:
+        parts.append(", ".join(question.entity_names))
+    return " ".join(parts)
+
+
+def not_found_answer(about: str, what: str, missing: list[str]) -> str:
+    """No matching targets found for …, naming places no document is about."""
+    text = f"No matching {_WHAT.get(what, 'facts')} found" + (f" for {about}." if about else ".")
+    if missing:
+        text += f" The corpus holds no plan about {', '.join(region_name(m, LANGUAGE) for m in missing)}."
+    return text + " The related clauses below are the nearest text, not an answer."
+
+
+def search_answer(clauses: list[tuple[str, str]]) -> str:
+    """The nearest clauses (text, document title) when no named query fits."""
+    lines = [f"{i + 1}. {snippet(text, 100)} (“{title}”)" for i, (text, title) in enumerate(clauses)]
+    return "No structured fact in the graph answers this directly; the most relevant clauses are: " + " ".join(lines)
+
+
+def entity_list_answer(question: ParsedQuestion, groups: dict[str, list[str]]) -> str:
+    """Research institutes in Wenzhou (温州市) (N): … per type word asked."""
+    where = ", ".join(region_name(r, LANGUAGE) for r in question.regions)
+    sentences = []
+    for asked, names in groups.items():
+        label = next((t.label_en for t in question.entity_types if t.surface == asked), asked)
+        place = f" in {where}" if where else ""
+        sentences.append(f"{label.capitalize()}{place} ({len(names)}): {join_list(names, LANGUAGE, 20)}.")
+    return JOINER.join(sentences)
+
+
+def entity_profile_answer(name: str, aliases: list[str], region: str | None, progress: list[str]) -> str:
+    """An entity with its other names and place, then the clauses on its progress."""
+    about = []
+    if aliases:
+        about.append("also called " + ", ".join(aliases))
+    if region:
+        about.append("located in " + region_name(region, LANGUAGE))
+    head = name + (f" ({'; '.join(about)})" if about else "")
+    if progress:
+        return head + ". Clauses on its progress: " + " ".join(f"{i + 1}. {p}" for i, p in enumerate(progress))
+    return head + ". No clause reports its progress."
+
+
+def family_fact(fact: UnitFact) -> str:
+    """R&D personnel (Luqiao (路桥区), 2025: 135 人年 (person-years))."""
+    when = year_phrase(fact.year, None, LANGUAGE, fact.year_inferred) if fact.year else ""
+    place = ", ".join(p for p in (region_name(fact.region, LANGUAGE), when) if p)
+    return f"{fact.indicator} ({place}: {fact.stated})" if place else f"{fact.indicator} ({fact.stated})"
+
+
+def family_answer(family: Family, units: list[UnitOwnership], indicators: int, shown: int,
+                  english_name: Callable[[str], str | None]) -> str:
+    """The R&D targets (N indicators) are owned by M units: A — lead: …; B — supporting: …."""
+    parts = []
+    for unit in units:
+        facts = [family_fact(f) for f in sorted(unit.facts, key=lambda f: (f.region or "", f.year or 0))]
+        parts.append(f"{_with_english(unit.unit, english_name)} — {ROLE_EN.get(unit.role, unit.role)}: "
+                     f"{join_list(facts, LANGUAGE, shown)}")
+    return (f"The {family.label_en} targets ({indicators} indicators) are owned by {len(units)} units: "
+            + "; ".join(parts) + ".")

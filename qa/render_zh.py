@@ -8,8 +8,9 @@ from __future__ import annotations
 
 from collections.abc import Callable, Iterable
 
+from plankg.ontology.thesaurus import Family
 from plankg.qa.areas import place_label
-from plankg.qa.facts import OutcomeFact, Responsible, SeriesFact, TargetFact
+from plankg.qa.facts import OutcomeFact, Responsible, SeriesFact, TargetFact, UnitFact, UnitOwnership
 from plankg.qa.parse import ParsedQuestion
 from plankg.qa.render import KIND_ZH, ROLE_ZH, join_list, quantity, region_name, snippet, year_phrase
 
@@ -151,3 +152,76 @@ def outcome_answer(rows: list[OutcomeFact], more: int) -> str:
     if more:
         sentences.append(f"另有{more}项见表格。")
     return JOINER.join(sentences)
+
+
+_WHAT = {"targets": "目标", "indicator": "指标", "organisation": "单位", "entities": "机构", "clauses": "内容"}
+
+
+def subject(question: ParsedQuestion) -> str:
+    """What the question was about: 北京市2025年, 路桥区“技术交易额”..."""
+    parts: list[str] = []
+    places = list(question.regions) + list(question.places.unknown)
+    if places:
+        parts.append("、".join(region_name(p, LANGUAGE) for p in places))
+    if question.time.period and len(question.time.years) >= 2:
+        first, last = question.time.period
+        parts.append(f"{first}—{last}年")
+    elif question.time.years:
+        parts.append("、".join(f"{y}年" for y in question.time.years))
+    if question.orgs:
+        parts.append("、".join(o.surface for o in question.orgs))
+    if question.indicators:
+        parts.append("“" + "、".join(h.label_zh for h in question.indicators[:3]) + "”")
+    if question.entity_names:
+        parts.append("、".join(question.entity_names))
+    return "".join(parts)
+
+
+def not_found_answer(about: str, what: str, missing: list[str]) -> str:
+    """未找到…的相关目标。 naming places no document is about; related clauses are not the answer."""
+    text = f"未找到{about}的相关{_WHAT.get(what, '内容')}。"
+    if missing:
+        text += f"语料中没有关于{'、'.join(missing)}的规划文件。"
+    return text + "下方“相关条款”仅供参考，不是答案。"
+
+
+def search_answer(clauses: list[tuple[str, str]]) -> str:
+    """The nearest clauses (text, document title) when no named query fits."""
+    lines = [f"{i + 1}. {snippet(text, 100)}（《{title}》）" for i, (text, title) in enumerate(clauses)]
+    return "知识图谱中没有直接对应的事实，以下是与问题最相关的条款：" + "；".join(lines) + "。"
+
+
+def entity_list_answer(question: ParsedQuestion, groups: dict[str, list[str]]) -> str:
+    """温州的研究院（共N个）：…。 per type word asked."""
+    where = "、".join(question.regions)
+    return JOINER.join(f"{where}的{asked}（共{len(names)}个）：{join_list(names, LANGUAGE, 20)}。"
+                       for asked, names in groups.items())
+
+
+def entity_profile_answer(name: str, aliases: list[str], region: str | None, progress: list[str]) -> str:
+    """An entity with its other names and place, then the clauses on its progress."""
+    about = []
+    if aliases:
+        about.append("又称" + "、".join(aliases))
+    if region:
+        about.append("位于" + region)
+    head = name + (f"（{'；'.join(about)}）" if about else "")
+    if progress:
+        return head + "。相关进展：" + "；".join(f"{i + 1}. {p}" for i, p in enumerate(progress)) + "。"
+    return head + "。文件中没有关于其进展的条款。"
+
+
+def family_fact(fact: UnitFact) -> str:
+    """研发人员数（路桥区2025年135人年）."""
+    when = year_phrase(fact.year, None, LANGUAGE, fact.year_inferred) if fact.year else ""
+    return f"{fact.indicator}（{region_name(fact.region, LANGUAGE)}{when}{fact.stated}）"
+
+
+def family_answer(family: Family, units: list[UnitOwnership], indicators: int, shown: int,
+                  english_name: Callable[[str], str | None]) -> str:
+    """“研发”相关目标（N项指标）由M个单位负责：A（牵头）：…；B（配合）：…。"""
+    parts = []
+    for unit in units:
+        facts = [family_fact(f) for f in sorted(unit.facts, key=lambda f: (f.region or "", f.year or 0))]
+        parts.append(f"{unit.unit}（{ROLE_ZH.get(unit.role, unit.role)}）：{join_list(facts, LANGUAGE, shown)}")
+    return f"“{family.label_zh}”相关目标（{indicators}项指标）由{len(units)}个单位负责：" + "；".join(parts) + "。"
