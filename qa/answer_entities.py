@@ -9,13 +9,13 @@ from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import regions_or_all
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.not_found import not_found, search_query
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import sentences_for, snippet
 
 MAX_PROGRESS = 5
 
 
-def answer_entity_list(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_entity_list(ctx: AnswerContext, parsed: Question) -> Answer:
     """Entities of the asked types in the asked region (aliases merged into one entity)."""
     col = Collector(parsed, "entity_list")
     seen: set[str] = set()
@@ -56,14 +56,14 @@ def _cite_mentions(ctx: AnswerContext, col: Collector, name: str, limit: int) ->
     return clause_ids
 
 
-def _list_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
+def _list_text(parsed: Question, rows: list[dict[str, Any]]) -> str:
     groups: dict[str, list[str]] = {}
     for row in rows:
         groups.setdefault(row["asked"], []).append(row["name"])
     return sentences_for(parsed.language).entity_list_answer(parsed, groups)
 
 
-def answer_entity_profile(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_entity_profile(ctx: AnswerContext, parsed: Question) -> Answer:
     """What the graph knows about an entity, and the clauses reporting its progress."""
     col = Collector(parsed, "entity_profile")
     render = sentences_for(parsed.language)
@@ -125,7 +125,7 @@ def _profile_facts(ctx: AnswerContext, col: Collector, name: str) -> EntityFacts
     return facts
 
 
-def _progress_clauses(ctx: AnswerContext, col: Collector, parsed: ParsedQuestion, forms: set[str]
+def _progress_clauses(ctx: AnswerContext, col: Collector, parsed: Question, forms: set[str]
                       ) -> list[dict[str, Any]]:
     """Clauses naming the entity, the most relevant to the question first."""
     forms = {f for f in forms if f and len(f) >= 2}

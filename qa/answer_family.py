@@ -11,14 +11,14 @@ from plankg.qa.areas import place_label
 from plankg.qa.context import AnswerContext, Collector, covers
 from plankg.qa.facts import TargetFact, UnitFact, UnitOwnership
 from plankg.qa.not_found import not_found
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import sentences_for
 
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 MAX_FACTS_SHOWN = 4
 
 
-def answer_family_owners(ctx: AnswerContext, parsed: ParsedQuestion, family: Family) -> Answer:
+def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -> Answer:
     """哪些单位负责研发（R&D）相关目标: every indicator of the family, grouped by unit."""
     col = Collector(parsed, "target_owners")
     scheme = load_scheme()
@@ -61,7 +61,7 @@ def answer_family_owners(ctx: AnswerContext, parsed: ParsedQuestion, family: Fam
     return col.finish(_family_text(ctx, parsed, family, ordered))
 
 
-def _family_text(ctx: AnswerContext, parsed: ParsedQuestion, family: Family, units: list[UnitOwnership]) -> str:
+def _family_text(ctx: AnswerContext, parsed: Question, family: Family, units: list[UnitOwnership]) -> str:
     indicators = len({f.indicator_id for u in units for f in u.facts})
     return sentences_for(parsed.language).family_answer(family, units, indicators, MAX_FACTS_SHOWN,
                                                         ctx.orgs.english_name)

@@ -11,7 +11,7 @@ from plankg.qa.areas import area_of
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.facts import OutcomeFact, SeriesFact
 from plankg.qa.not_found import not_found
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import indicator_label, quantity, sentences_for
 
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
@@ -57,7 +57,7 @@ def _sort_key(row: SeriesFact) -> tuple:
 
 
 # ---- evolution -----------------------------------------------------------------------------------
-def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_evolution(ctx: AnswerContext, parsed: Question) -> Answer:
     """…从2019年到2022年如何变化 / how did … change: targets and actuals aligned by year, per region."""
     years = sorted(set(parsed.time.years))
     from plankg.qa.families import names_one_indicator
@@ -102,7 +102,7 @@ def _dedupe(rows: list[SeriesFact]) -> list[SeriesFact]:
     return list(seen.values())
 
 
-def _evolution_text(parsed: ParsedQuestion, rows: list[SeriesFact]) -> str:
+def _evolution_text(parsed: Question, rows: list[SeriesFact]) -> str:
     """Per indicator and place: one step per year (figures of a year joined, a stretch value in
     brackets after its target), steps in time order joined by arrows."""
     from plankg.qa.areas import place_label
@@ -134,7 +134,7 @@ def _evolution_text(parsed: ParsedQuestion, rows: list[SeriesFact]) -> str:
 
 
 # ---- plan vs outcome -----------------------------------------------------------------------------
-def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_plan_vs_outcome(ctx: AnswerContext, parsed: Question) -> Answer:
     """A plan's targets beside the achievements later reports give for the same indicator and region.
 
     The named query pairs a target with an actual of the same year. Summaries often leave the
@@ -301,7 +301,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: OutcomeRow, actual_iri
     )
 
 
-def _outcome_text(parsed: ParsedQuestion, rows: list[OutcomeFact], limit: int = 8) -> str:
+def _outcome_text(parsed: Question, rows: list[OutcomeFact], limit: int = 8) -> str:
     """The paired targets first (or every target when none was reported), at most ``limit``."""
     shown = [r for r in rows if r.actual_value is not None] or rows
     return sentences_for(parsed.language).outcome_answer(shown[:limit], max(len(shown) - limit, 0))

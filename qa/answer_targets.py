@@ -12,7 +12,7 @@ from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import indicator_label, quantity, sentences_for
 
 MAX_INDICATORS = 8
@@ -20,7 +20,7 @@ MAX_TASKS = 12
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 
 
-def regions_or_all(parsed: ParsedQuestion) -> list[str | None]:
+def regions_or_all(parsed: Question) -> list[str | None]:
     """The asked regions, or [None] (everywhere) when the question names none."""
     return list(parsed.regions) or [None]
 
@@ -78,7 +78,7 @@ def _owners_in_order(owners: Iterable[Responsible]) -> list[Responsible]:
 
 
 # ---- owners of targets ----------------------------------------------------------------------------
-def answer_owners(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     """哪些单位负责…目标 / who owns … : owners with roles, per indicator."""
     col = Collector(parsed, "target_owners")
     if not parsed.indicators:
@@ -97,7 +97,7 @@ def answer_owners(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     return col.finish(_owners_sentence(ctx, parsed, col.rows))
 
 
-def _owners_of_listed_targets(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector) -> Answer:
+def _owners_of_listed_targets(ctx: AnswerContext, parsed: Question, col: Collector) -> Answer:
     """Owners of every target in the asked region/year (no indicator named)."""
     if not (parsed.regions or parsed.time.years):
         return not_found(ctx, col, "indicator")
@@ -114,7 +114,7 @@ def _owners_of_listed_targets(ctx: AnswerContext, parsed: ParsedQuestion, col: C
     return col.finish(_owners_sentence(ctx, parsed, col.rows))
 
 
-def _owners_sentence(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[TargetFact]) -> str:
+def _owners_sentence(ctx: AnswerContext, parsed: Question, rows: list[TargetFact]) -> str:
     explicit_facts = {r.key() for r in rows if r.role in ("lead", "support")}
     by_indicator: dict[str, dict[tuple[str, str], list[TargetFact]]] = {}
     for row in rows:
@@ -142,7 +142,7 @@ def _unique_facts(rows: list[TargetFact]) -> list[TargetFact]:
 
 
 # ---- target values ------------------------------------------------------------------------------
-def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
     """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline."""
     col = Collector(parsed, "target_value")
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
@@ -172,7 +172,7 @@ _ASKS_GOAL = re.compile(r"目标|计划|规划|要达到|力争|预期|确保|ta
 _ASKS_ACTUAL = re.compile(r"上半年|去年|实际|完成了|实现了|达到了|新认定|已|报告|did|were|was|reported|actual|achieved", re.I)
 
 
-def _measure_rank(row: TargetFact, parsed: ParsedQuestion) -> int:
+def _measure_rank(row: TargetFact, parsed: Question) -> int:
     """Order values by the kind of number asked for: a growth rate, a new count, or a level."""
     measure = row.measure or "level"
     if re.search(r"增长|增速|增幅|growth|grow|increase by", parsed.text, re.I):
@@ -182,7 +182,7 @@ def _measure_rank(row: TargetFact, parsed: ParsedQuestion) -> int:
     return 2 if measure == "growth" else 0
 
 
-def _wording_match(row: TargetFact, parsed: ParsedQuestion) -> float:
+def _wording_match(row: TargetFact, parsed: Question) -> float:
     """How closely a target's own wording matches the words the question used (Dice on bigrams)."""
     phrase = str(row.phrase or "")
     best = 0.0
@@ -194,7 +194,7 @@ def _wording_match(row: TargetFact, parsed: ParsedQuestion) -> float:
     return best
 
 
-def _other_years(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector, indicators: list[str | None]
+def _other_years(ctx: AnswerContext, parsed: Question, col: Collector, indicators: list[str | None]
                  ) -> Answer:
     """Nothing for the asked year: say so, and give the same indicator's targets in other years."""
     other: list[TargetFact] = []
@@ -212,7 +212,7 @@ def _other_years(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector, ind
     return answer
 
 
-def _value_sentences(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[TargetFact],
+def _value_sentences(ctx: AnswerContext, parsed: Question, rows: list[TargetFact],
                      limit: int = 10) -> str:
     """One sentence per distinct figure (the first ``limit``), with every owner any copy names."""
     render = sentences_for(parsed.language)
@@ -227,7 +227,7 @@ def _value_sentences(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[Targ
 
 
 # ---- targets of a unit --------------------------------------------------------------------------
-def answer_unit_targets(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_unit_targets(ctx: AnswerContext, parsed: Question) -> Answer:
     """区经信局负责哪些目标 / what does the HR bureau own: its targets, then its tasks."""
     col = Collector(parsed, "unit_targets")
     known = [o for o in parsed.orgs if o.names]
@@ -251,7 +251,7 @@ def answer_unit_targets(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
         names, unique, len(unique), [task["text"] for task in tasks], ctx.orgs.english_name))
 
 
-def _row_indicator_in(row: TargetRow, parsed: ParsedQuestion) -> bool:
+def _row_indicator_in(row: TargetRow, parsed: Question) -> bool:
     return any(terms.indicator_id(row.indicator) == h.id or row.indicator == h.id for h in parsed.indicators)
 
 

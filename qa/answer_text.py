@@ -4,13 +4,13 @@ from __future__ import annotations
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.not_found import not_found, search_query, uncovered_places
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import sentences_for
 
 SEARCH_K = 5
 
 
-def answer_search(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_search(ctx: AnswerContext, parsed: Question) -> Answer:
     """Answer with the clauses nearest the question (within the asked regions, if any)."""
     col = Collector(parsed, "search")
     missing = uncovered_places(ctx, parsed)

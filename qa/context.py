@@ -9,7 +9,7 @@ from plankg.ingest.records import Clause, Target
 from plankg.qa.answer import Answer, Intent
 from plankg.qa.backend import GraphBackend, RecordIndex
 from plankg.qa.orgs import OrgResolver
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import number
 from plankg.qa.search import ClauseSearch
 
@@ -31,7 +31,7 @@ class AnswerContext:
 class Collector:
     """Accumulates the queries that ran, the rows and the evidence of one answer."""
 
-    parsed: ParsedQuestion
+    parsed: Question
     intent: Intent
     #: Table rows: plain dicts or typed facts (``to_dict()``), turned into dicts by :meth:`finish`.
     rows: list[Any] = field(default_factory=list)
@@ -93,7 +93,7 @@ def written_value(target: Target | None, clause: Clause | None, value: float | N
     return None
 
 
-def covers(parsed: ParsedQuestion, year: int | None, period_start: int | None = None,
+def covers(parsed: Question, year: int | None, period_start: int | None = None,
            period_end: int | None = None) -> bool:
     """Does a fact's year or period fall in the years the question asks about?"""
     time = parsed.time

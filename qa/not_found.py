@@ -7,14 +7,14 @@ from typing import Any
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import sentences_for
 
 RELATED_K = 3
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
-def search_query(parsed: ParsedQuestion) -> str:
+def search_query(parsed: Question) -> str:
     """A Chinese query for clause search (English questions reach Chinese clauses through labels)."""
     if parsed.language == "zh":
         return parsed.text
@@ -26,7 +26,7 @@ def search_query(parsed: ParsedQuestion) -> str:
     return query or parsed.text
 
 
-def related_clauses(ctx: AnswerContext, parsed: ParsedQuestion, k: int = RELATED_K) -> list[dict[str, Any]]:
+def related_clauses(ctx: AnswerContext, parsed: Question, k: int = RELATED_K) -> list[dict[str, Any]]:
     """The nearest clauses to the question (shown as related, not as an answer)."""
     filters = None
     if parsed.places.documents and not parsed.regions:
@@ -37,7 +37,7 @@ def related_clauses(ctx: AnswerContext, parsed: ParsedQuestion, k: int = RELATED
         return []
 
 
-def uncovered_places(ctx: AnswerContext, parsed: ParsedQuestion) -> list[str]:
+def uncovered_places(ctx: AnswerContext, parsed: Question) -> list[str]:
     """Places the question names that no document of the corpus is about (北京, 成都)."""
     covered = ctx.records.regions_covered()
     gazetteer = load_gazetteer()

@@ -9,7 +9,7 @@ from plankg.ontology.regions import load_gazetteer
 from plankg.ontology.units import load_units
 
 if TYPE_CHECKING:
-    from plankg.qa.parse import ParsedQuestion
+    from plankg.qa.parse import Question
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "default": "发文单位，文中未写明责任单位"}
 ROLE_EN = {"lead": "lead", "support": "supporting", "default": "issuing body, no unit named"}
@@ -30,7 +30,7 @@ def sentences_for(language: str) -> ModuleType:
     return render_zh if language == "zh" else render_en
 
 
-def indicator_label(question: ParsedQuestion, indicator_id: str, fallback: str) -> str:
+def indicator_label(question: Question, indicator_id: str, fallback: str) -> str:
     """The label to show for an indicator in the question's language."""
     for hit in question.indicators:
         if hit.id == indicator_id:

@@ -10,7 +10,7 @@ from collections.abc import Callable, Iterable
 from plankg.ontology.thesaurus import Family
 from plankg.qa.areas import place_label
 from plankg.qa.facts import OutcomeFact, Responsible, SeriesFact, TargetFact, UnitFact, UnitOwnership
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import (
     KIND_EN,
     ROLE_EN,
@@ -78,7 +78,7 @@ def extras(row: TargetFact) -> str:
     return "".join(parts)
 
 
-def value_answer(groups: list[tuple[TargetFact, str]], question: ParsedQuestion, more: int) -> str:
+def value_answer(groups: list[tuple[TargetFact, str]], question: Question, more: int) -> str:
     """Luqiao's (路桥区) 2025 target for … is … (owners: …). for each (fact, its owners as a phrase)."""
     sentences = []
     for row, owner_text in groups:
@@ -174,7 +174,7 @@ _WHAT = {"targets": "targets", "indicator": "indicator", "organisation": "organi
          "clauses": "clauses"}
 
 
-def subject(question: ParsedQuestion) -> str:
+def subject(question: Question) -> str:
     """What the question was about: Beijing (北京市) 2025, Luqiao (路桥区) Technology transaction value..."""
     parts: list[str] = []
     places = list(question.regions) + list(question.places.unknown)
@@ -208,7 +208,7 @@ def search_answer(clauses: list[tuple[str, str]]) -> str:
     return "No structured fact in the graph answers this directly; the most relevant clauses are: " + " ".join(lines)
 
 
-def entity_list_answer(question: ParsedQuestion, groups: dict[str, list[str]]) -> str:
+def entity_list_answer(question: Question, groups: dict[str, list[str]]) -> str:
     """Research institutes in Wenzhou (温州市) (N): … per type word asked."""
     where = ", ".join(region_name(r, LANGUAGE) for r in question.regions)
     sentences = []

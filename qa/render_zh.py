@@ -11,7 +11,7 @@ from collections.abc import Callable, Iterable
 from plankg.ontology.thesaurus import Family
 from plankg.qa.areas import place_label
 from plankg.qa.facts import OutcomeFact, Responsible, SeriesFact, TargetFact, UnitFact, UnitOwnership
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import KIND_ZH, ROLE_ZH, join_list, quantity, region_name, snippet, year_phrase
 
 LANGUAGE = "zh"
@@ -64,7 +64,7 @@ def extras(row: TargetFact) -> str:
     return "".join(parts)
 
 
-def value_answer(groups: list[tuple[TargetFact, str]], question: ParsedQuestion, more: int) -> str:
+def value_answer(groups: list[tuple[TargetFact, str]], question: Question, more: int) -> str:
     """路桥区2025年技术交易额目标为…（…牵头）。 for each (fact, its owners as a phrase)."""
     sentences = []
     for row, owner_text in groups:
@@ -157,7 +157,7 @@ def outcome_answer(rows: list[OutcomeFact], more: int) -> str:
 _WHAT = {"targets": "目标", "indicator": "指标", "organisation": "单位", "entities": "机构", "clauses": "内容"}
 
 
-def subject(question: ParsedQuestion) -> str:
+def subject(question: Question) -> str:
     """What the question was about: 北京市2025年, 路桥区“技术交易额”..."""
     parts: list[str] = []
     places = list(question.regions) + list(question.places.unknown)
@@ -191,7 +191,7 @@ def search_answer(clauses: list[tuple[str, str]]) -> str:
     return "知识图谱中没有直接对应的事实，以下是与问题最相关的条款：" + "；".join(lines) + "。"
 
 
-def entity_list_answer(question: ParsedQuestion, groups: dict[str, list[str]]) -> str:
+def entity_list_answer(question: Question, groups: dict[str, list[str]]) -> str:
     """温州的研究院（共N个）：…。 per type word asked."""
     where = "、".join(question.regions)
     return JOINER.join(f"{where}的{asked}（共{len(names)}个）：{join_list(names, LANGUAGE, 20)}。"
