@@ -18,11 +18,11 @@ ValueKind = Literal["baseline", "target", "stretch", "actual"]
 
 _CAMEL = re.compile(r"(?<!^)(?=[A-Z])")
 #: SPARQL variables whose snake_case form would be a Python keyword.
-_RENAMED = {"class": "observation_class"}
+_RENAMED = {"class": "rdf_class"}
 
 
 def snake_case(variable: str) -> str:
-    """``areaName`` -> ``area_name``; ``class`` -> ``observation_class``."""
+    """``areaName`` -> ``area_name``; ``class`` -> ``rdf_class``."""
     return _RENAMED.get(variable) or _CAMEL.sub("_", variable).lower()
 
 
@@ -70,7 +70,7 @@ class TargetRow(_Row):
     """``targets``: one row per target (or achievement) with all its owners."""
 
     target: str
-    observation_class: str | None = None
+    rdf_class: str | None = None
     indicator: str | None = None
     indicator_label: str | None = None
     phrase: str | None = None
@@ -205,6 +205,36 @@ class IndicatorCountRow(_Row):
     achievements: int = 0
 
 
+@dataclass(frozen=True)
+class OrganisationRow(_Row):
+    """``organisations``: a body with one of its aliases, its place and its parent body."""
+
+    node: str
+    label: str
+    alias: str | None = None
+    area: str | None = None
+    parent_label: str | None = None
+
+
+@dataclass(frozen=True)
+class NamedEntityRow(_Row):
+    """``named_entities``: an institute, park, programme or person with one of its aliases."""
+
+    node: str
+    label: str
+    rdf_class: str
+    alias: str | None = None
+    area: str | None = None
+
+
+@dataclass(frozen=True)
+class ProposedIndicatorRow(_Row):
+    """``proposed_indicators``: an indicator the scheme lacks, named by its phrase."""
+
+    indicator: str
+    label: str
+
+
 RowT = TypeVar("RowT", bound=_Row)
 
 
@@ -230,11 +260,14 @@ __all__ = [
     "EntityCountRow",
     "EntityRow",
     "IndicatorCountRow",
+    "NamedEntityRow",
     "NeighbourRow",
+    "OrganisationRow",
     "OutcomeRow",
     "Owner",
     "OwnerRow",
     "ProfileRow",
+    "ProposedIndicatorRow",
     "RegionRow",
     "Role",
     "SeriesRow",

@@ -62,7 +62,7 @@ def test_bad_name_or_parameter_is_one_line_naming_it(memory, name, params, said)
 def test_from_binding_maps_camel_case_and_drops_helper_variables():
     row = from_binding(TargetRow, {"target": "t", "class": "c", "areaName": "温州市", "kindOrder": 2,
                                    "owners": [{"owner": "o", "name": "局", "role": "lead"}]})
-    assert (row.observation_class, row.area_name, row.owners[0].name) == ("c", "温州市", "局")
+    assert (row.rdf_class, row.area_name, row.owners[0].name) == ("c", "温州市", "局")
     assert snake_case("indicatorLabelEn") == "indicator_label_en"
 
 
@@ -75,3 +75,22 @@ def test_terms_go_both_ways_between_ids_and_iris():
     proposed_node, proposed = indicator_iri("proposed:某个新指标")
     assert proposed and indicator_id(str(proposed_node)) is None
     assert local_name("http://www.w3.org/ns/org#Organization") == "Organization"
+
+
+def test_the_parsers_name_lookups_are_named_queries_too(memory):
+    from plankg.graph.rows import NamedEntityRow, OrganisationRow, ProposedIndicatorRow
+
+    organisations = Q.run(memory, "organisations").rows
+    assert organisations and all(isinstance(r, OrganisationRow) and r.label for r in organisations)
+    assert all(isinstance(r, NamedEntityRow) for r in Q.run(memory, "named_entities").rows)
+    assert all(isinstance(r, ProposedIndicatorRow) for r in Q.run(memory, "proposed_indicators").rows)
+
+
+def test_every_query_function_is_registered():
+    from plankg.graph import entity_queries
+
+    functions = {f.__name__ for f in (Q.owners_of_indicator, Q.targets, Q.indicator_series, Q.plan_vs_outcome,
+                                      Q.targets_in_years, Q.find_regions, Q.find_entities)}
+    functions |= {name for name, f in vars(entity_queries).items()
+                  if callable(f) and getattr(f, "__module__", "") == entity_queries.__name__ and not name.startswith("_")}
+    assert functions == set(Q.REGISTRY)
