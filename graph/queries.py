@@ -10,7 +10,7 @@ from __future__ import annotations
 import inspect
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any, Generic
+from typing import Any, Generic, TypeVar
 
 from plankg.graph.entity_queries import (
     ENTITY_CLASSES,
@@ -43,7 +43,6 @@ from plankg.graph.rows import (
     ProfileRow,
     ProposedIndicatorRow,
     RegionRow,
-    RowT,
     SeriesRow,
     TargetRow,
     YearTargetRow,
@@ -281,6 +280,9 @@ def _met(target: float | None, actual: float | None, comparator: str | None) -> 
     if comparator in ("<=", "<"):
         return actual <= target
     return actual >= target
+
+
+RowT = TypeVar("RowT")
 
 
 @dataclass(frozen=True)

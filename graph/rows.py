@@ -8,7 +8,6 @@ from __future__ import annotations
 
 import re
 from dataclasses import asdict, dataclass, fields
-from functools import cache
 from typing import Any, Literal, TypeVar
 
 #: How an owner relates to a target (``prov:hadRole``).
@@ -238,9 +237,14 @@ class ProposedIndicatorRow(_Row):
 RowT = TypeVar("RowT", bound=_Row)
 
 
-@cache
+_FIELD_NAMES: dict[type, frozenset[str]] = {}
+
+
 def _field_names(row_type: type) -> frozenset[str]:
-    return frozenset(f.name for f in fields(row_type))
+    names = _FIELD_NAMES.get(row_type)
+    if names is None:
+        names = _FIELD_NAMES[row_type] = frozenset(f.name for f in fields(row_type))
+    return names
 
 
 def from_binding(row_type: type[RowT], binding: dict[str, Any]) -> RowT:
