@@ -17,7 +17,7 @@ _EXPORTS = {
     "open_store": "plankg.graph.store",
     "build_graph_store": "plankg.graph.workspace",
     "QueryResult": "plankg.graph.queries",
-    "NAMED_QUERIES": "plankg.graph.queries",
+    "REGISTRY": "plankg.graph.queries",
     "project_graph": "plankg.graph.network",
     "export_graph_file": "plankg.graph.export",
     "validate": "plankg.graph.shacl",

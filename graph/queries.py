@@ -1,15 +1,29 @@
 """Named, parameterised SPARQL queries used by the QA layer and the UI.
 
-Each function returns a :class:`QueryResult` with the rows and the exact SPARQL text that ran
+Callers go through the registry: ``run(store, "targets", region="温州")`` returns a
+:class:`QueryResult` of typed rows (``plankg.graph.rows``). Each function below writes and runs
+one query and returns a :class:`QueryResult` with the rows and the exact SPARQL text that ran
 (parameters appear in it only as escaped ``VALUES`` terms, never pasted user text).
 """
 from __future__ import annotations
 
-from typing import Any
+import inspect
+from collections.abc import Callable
+from dataclasses import dataclass
+from typing import Any, Generic, TypeVar
 
+from plankg.graph.entity_queries import (
+    ENTITY_CLASSES,
+    entities_by_type,
+    entity_neighbourhood,
+    entity_profile,
+    indicator_counts,
+    named_entities,
+    organisations,
+    proposed_indicators,
+)
 from plankg.graph.query_support import (
     QueryResult,
-    about_entities,
     find_entities,
     find_regions,
     resolve_indicator,
@@ -17,17 +31,24 @@ from plankg.graph.query_support import (
     run_named,
     with_prologue,
 )
+from plankg.graph.rows import (
+    EntityCountRow,
+    EntityRow,
+    IndicatorCountRow,
+    NamedEntityRow,
+    NeighbourRow,
+    OrganisationRow,
+    OutcomeRow,
+    OwnerRow,
+    ProfileRow,
+    ProposedIndicatorRow,
+    RegionRow,
+    SeriesRow,
+    TargetRow,
+    YearTargetRow,
+    from_binding,
+)
 from plankg.graph.store import GraphStore, QueryError, Row
-
-ENTITY_CLASSES = {
-    "organization": "org:Organization",
-    "division": "org:OrganizationalUnit",
-    "institute": "plankg:Institute",
-    "park": "plankg:Park",
-    "programme": "plankg:Programme",
-    "person": "plankg:Person",
-    "region": "plankg:Region",
-}
 
 # Shared fragments: role and value kind as short strings, unit symbol, region filter.
 _ROLE = ('BIND(IF(?roleNode = plankg:LeadRole, "lead", IF(?roleNode = plankg:SupportRole, "support", '
@@ -261,118 +282,67 @@ def _met(target: float | None, actual: float | None, comparator: str | None) -> 
     return actual >= target
 
 
-def entity_profile(store: GraphStore, name: str) -> QueryResult:
-    """Everything said about the entities named ``name`` (label or alias, exact match).
+RowT = TypeVar("RowT")
 
-    Rows: entity, property, value, valueLabel.
+
+@dataclass(frozen=True)
+class NamedQuery(Generic[RowT]):
+    """A stored query: its name, the function that writes and runs its SPARQL, its parameters
+    and the type of its rows (datasette's canned queries, with types)."""
+
+    name: str
+    sparql: Callable[..., QueryResult[Row]]
+    row_type: type[RowT]
+
+    @property
+    def parameters(self) -> tuple[str, ...]:
+        """Keyword parameters the query takes (after the store)."""
+        return tuple(inspect.signature(self.sparql).parameters)[1:]
+
+    def __call__(self, store: GraphStore, /, **params: Any) -> QueryResult[RowT]:
+        unknown = sorted(set(params) - set(self.parameters))
+        if unknown:
+            raise QueryError(f"named query {self.name!r}: unknown parameter {unknown[0]!r}; "
+                             f"use {', '.join(self.parameters)}")
+        result = self.sparql(store, **params)
+        rows = [from_binding(self.row_type, row) for row in result.rows]
+        return QueryResult(result.name, result.sparql, rows, result.params)
+
+
+REGISTRY: dict[str, NamedQuery[Any]] = {q.name: q for q in (
+    NamedQuery("owners_of_indicator", owners_of_indicator, OwnerRow),
+    NamedQuery("targets", targets, TargetRow),
+    NamedQuery("indicator_series", indicator_series, SeriesRow),
+    NamedQuery("plan_vs_outcome", plan_vs_outcome, OutcomeRow),
+    NamedQuery("targets_in_years", targets_in_years, YearTargetRow),
+    NamedQuery("find_regions", find_regions, RegionRow),
+    NamedQuery("find_entities", find_entities, EntityRow),
+    NamedQuery("entity_profile", entity_profile, ProfileRow),
+    NamedQuery("entity_neighbourhood", entity_neighbourhood, NeighbourRow),
+    NamedQuery("entities_by_type", entities_by_type, EntityCountRow),
+    NamedQuery("indicator_counts", indicator_counts, IndicatorCountRow),
+    NamedQuery("organisations", organisations, OrganisationRow),
+    NamedQuery("named_entities", named_entities, NamedEntityRow),
+    NamedQuery("proposed_indicators", proposed_indicators, ProposedIndicatorRow),
+)}
+
+
+def run(store: GraphStore, query_name: str, /, **params: Any) -> QueryResult[Any]:
+    """Run the named query ``query_name`` with keyword ``params``; rows are typed (``plankg.graph.rows``).
+
+    Raises:
+        QueryError: Unknown query name or parameter, or the query failed.
     """
-    body = """SELECT ?entity ?property ?value ?valueLabel
-WHERE {
-  ?entity ?property ?value .
-  OPTIONAL { ?value rdfs:label ?valueLabel . FILTER(LANG(?valueLabel) = "zh") }
-}
-ORDER BY ?entity ?property ?value"""
-    return about_entities(store, "entity_profile", name, body)
+    query = REGISTRY.get(query_name)
+    if query is None:
+        raise QueryError(f"named query {query_name!r}: unknown; use {', '.join(sorted(REGISTRY))}")
+    return query(store, **params)
 
-
-def entity_neighbourhood(store: GraphStore, name: str) -> QueryResult:
-    """Labelled nodes linked to the entities named ``name``, and entities co-mentioned with them.
-
-    Rows: entity, relation, direction (out|in|co-mention), neighbour, neighbourLabel, evidence
-    (the clause text for co-mentions).
-    """
-    body = """SELECT DISTINCT ?entity ?relation ?direction ?neighbour ?neighbourLabel ?evidence
-WHERE {
-  {
-    ?entity ?relation ?neighbour .
-    ?neighbour rdfs:label ?neighbourLabel .
-    BIND("out" AS ?direction)
-  } UNION {
-    ?neighbour ?relation ?entity .
-    ?neighbour rdfs:label ?neighbourLabel .
-    BIND("in" AS ?direction)
-  } UNION {
-    ?mention oa:hasBody ?entity ; prov:wasDerivedFrom ?clause .
-    ?clause plankg:text ?evidence .
-    ?other prov:wasDerivedFrom ?clause ; oa:hasBody ?neighbour .
-    ?neighbour rdfs:label ?neighbourLabel .
-    FILTER(?neighbour != ?entity)
-    BIND(oa:hasBody AS ?relation)
-    BIND("co-mention" AS ?direction)
-  }
-  FILTER(LANG(?neighbourLabel) = "zh")
-  FILTER(?relation NOT IN (rdfs:label, skos:prefLabel, skos:altLabel))
-}
-ORDER BY ?direction ?relation ?neighbourLabel ?neighbour"""
-    return about_entities(store, "entity_neighbourhood", name, body)
-
-
-def entities_by_type(store: GraphStore, entity_type: str, region: str | None = None) -> QueryResult:
-    """Entities of a type (organization, division, institute, park, programme, person, region),
-    optionally inside a region (温州 includes 瑞安市 and its bodies).
-
-    Rows: entity, label, areaName, mentions (count).
-    """
-    cls = ENTITY_CLASSES.get(entity_type)
-    if cls is None:
-        raise QueryError(f"unknown entity type {entity_type!r}: use one of {', '.join(ENTITY_CLASSES)}")
-    if entity_type == "region":
-        place = "?entity plankg:withinRegion* ?area ."
-    else:
-        place = "?entity plankg:locatedIn ?area ."
-    region_part = f"""{place}
-  ?area plankg:withinRegion* ?regionNode .""" if region else ""
-    body = f"""SELECT ?entity ?label (SAMPLE(?anyArea) AS ?areaName) (COUNT(DISTINCT ?mention) AS ?mentions)
-WHERE {{
-  ?entity a {cls} ; rdfs:label ?label .
-  FILTER(LANG(?label) = "zh")
-  {region_part}
-  OPTIONAL {{ ?entity plankg:locatedIn|plankg:withinRegion ?located . ?located rdfs:label ?anyArea .
-             FILTER(LANG(?anyArea) = "zh") }}
-  OPTIONAL {{ ?mention oa:hasBody ?entity }}
-}}
-GROUP BY ?entity ?label
-ORDER BY DESC(?mentions) ?label"""
-    return run_in_region(store, "entities_by_type", body, {}, region)
-
-
-def indicator_counts(store: GraphStore) -> QueryResult:
-    """Indicators with their number of targets and achievements (proposed ones flagged).
-
-    Rows: indicator, label, labelEn, proposed, targets, achievements.
-    """
-    body = """SELECT ?indicator ?label ?labelEn ?proposed (COUNT(DISTINCT ?t) AS ?targets)
-       (COUNT(DISTINCT ?a) AS ?achievements)
-WHERE {
-  ?obs plankg:indicator ?indicator .
-  ?indicator skos:prefLabel ?label . FILTER(LANG(?label) = "zh")
-  OPTIONAL { ?indicator skos:prefLabel ?labelEn . FILTER(LANG(?labelEn) = "en") }
-  OPTIONAL { ?obs a plankg:Target . BIND(?obs AS ?t) }
-  OPTIONAL { ?obs a plankg:Achievement . BIND(?obs AS ?a) }
-  BIND(EXISTS { ?indicator a plankg:ProposedIndicator } AS ?proposed)
-}
-GROUP BY ?indicator ?label ?labelEn ?proposed
-ORDER BY DESC(?targets) ?label"""
-    return run_named(store, "indicator_counts", body)
-
-
-NAMED_QUERIES = {
-    "owners_of_indicator": owners_of_indicator,
-    "targets": targets,
-    "indicator_series": indicator_series,
-    "plan_vs_outcome": plan_vs_outcome,
-    "targets_in_years": targets_in_years,
-    "find_regions": find_regions,
-    "find_entities": find_entities,
-    "entity_profile": entity_profile,
-    "entity_neighbourhood": entity_neighbourhood,
-    "entities_by_type": entities_by_type,
-    "indicator_counts": indicator_counts,
-}
 
 __all__ = [
-    "NAMED_QUERIES",
     "ENTITY_CLASSES",
+    "REGISTRY",
+    "NamedQuery",
     "QueryResult",
     "entities_by_type",
     "entity_neighbourhood",
@@ -381,9 +351,13 @@ __all__ = [
     "find_regions",
     "indicator_counts",
     "indicator_series",
+    "named_entities",
+    "organisations",
     "owners_of_indicator",
     "plan_vs_outcome",
+    "proposed_indicators",
     "resolve_indicator",
+    "run",
     "run_in_region",
     "run_named",
     "targets",

@@ -8,21 +8,28 @@ from __future__ import annotations
 import re
 from collections.abc import Mapping
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, Generic, TypeVar
 
-from plankg.graph.store import IRI, GraphStore, LangString, QueryError, Row, bind_values
+from plankg.graph.store import IRI, GraphStore, LangString, QueryError, bind_values
 from plankg.ontology.namespaces import PREFIXES
 
 _USED_PREFIX = re.compile(r"(?<![\w<])([A-Za-z][\w-]*):(?=[A-Za-z_])")
 
 
+RowT = TypeVar("RowT")
+
+
 @dataclass(frozen=True)
-class QueryResult:
-    """Rows of a named query with the SPARQL text that produced them."""
+class QueryResult(Generic[RowT]):
+    """Rows of a named query with the SPARQL text that produced them.
+
+    The query functions return SPARQL solutions (dicts); :func:`plankg.graph.queries.run`
+    returns the same result with typed rows (``plankg.graph.rows``).
+    """
 
     name: str
     sparql: str
-    rows: list[Row] = field(default_factory=list)
+    rows: list[RowT] = field(default_factory=list)
     params: Mapping[str, Any] = field(default_factory=dict)
 
     def __len__(self) -> int:

@@ -1,11 +1,16 @@
 """Deterministic IRIs for graph nodes, unit mapping, and N-Triples term serialisation.
 
+Both directions live here: record ids and names to IRIs (``record_iri``, ``indicator_iri``...)
+and IRIs back to record ids and indicator ids (``record_id``, ``indicator_id``); nothing else
+decodes an IRI by its suffix.
+
 Every IRI is derived from a record id or a canonical name, never from a counter or a set's
 iteration order, so rebuilding from the same records gives the same IRIs.
 """
 from __future__ import annotations
 
 import hashlib
+from functools import cache
 
 from rdflib import BNode, Literal, URIRef
 
@@ -27,6 +32,40 @@ def name_key(name: str) -> str:
 def record_iri(record_id: str) -> URIRef:
     """IRI of a record (document, clause, target, mention) from its deterministic id."""
     return DATA[record_id]
+
+
+def record_id(iri: str | None) -> str | None:
+    """Record id of a data IRI: ``.../id/tg-1a2b`` and ``.../id/tg-1a2b/stretch`` -> ``tg-1a2b``.
+
+    Returns None for anything that is not a record IRI (vocabulary terms, literals, None).
+    """
+    if not iri:
+        return None
+    text, prefix = str(iri), str(DATA)
+    if not text.startswith(prefix):
+        return None
+    return text[len(prefix):].split("/", 1)[0] or None
+
+
+def indicator_id(iri: str | None) -> str | None:
+    """Concept id (``rd_intensity``) of an indicator IRI of the canonical scheme, else None.
+
+    Proposed indicators' IRIs are hashes of their phrase: they have no id to give back.
+    """
+    if not iri:
+        return None
+    return _indicator_ids().get(str(iri))
+
+
+@cache
+def _indicator_ids() -> dict[str, str]:
+    scheme = load_scheme()
+    return {concept.iri: concept.id for concept in (*scheme.concepts, *scheme.categories)}
+
+
+def local_name(iri: str | None) -> str:
+    """The name of a vocabulary term after its namespace (``org:Organization`` -> ``Organization``)."""
+    return str(iri or "").rsplit("#", 1)[-1].rsplit("/", 1)[-1]
 
 
 def org_iri(name: str) -> URIRef:

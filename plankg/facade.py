@@ -205,12 +205,12 @@ class KnowledgeGraph:
 
         The SPARQL that ran is in ``frame.attrs["sparql"]``.
         """
-        from plankg.graph.queries import NAMED_QUERIES
+        from plankg.graph.queries import REGISTRY, run
 
-        if name not in NAMED_QUERIES:
-            raise PlankgError(f"named query {name!r}: unknown; use {', '.join(sorted(NAMED_QUERIES))}")
-        result = NAMED_QUERIES[name](self.store, **params)
-        table = frame(result.rows)
+        if name not in REGISTRY:
+            raise PlankgError(f"named query {name!r}: unknown; use {', '.join(sorted(REGISTRY))}")
+        result = run(self.store, name, **params)
+        table = frame([row.to_dict() for row in result.rows])
         table.attrs["sparql"] = result.sparql
         return table
 

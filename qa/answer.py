@@ -2,21 +2,21 @@
 from __future__ import annotations
 
 from dataclasses import asdict, dataclass, field
-from typing import Any
+from typing import Any, Literal, get_args
 
 from plankg.errors import PlankgError
 
+#: What a question asks for; the engine routes each to one handler.
+Intent = Literal["target_owners", "target_value", "unit_targets", "evolution", "plan_vs_outcome",
+                 "entity_list", "entity_profile", "search"]
 #: Intents the engine routes questions to.
-INTENTS = (
-    "target_owners",
-    "target_value",
-    "unit_targets",
-    "evolution",
-    "plan_vs_outcome",
-    "entity_list",
-    "entity_profile",
-    "search",
-)
+INTENTS: tuple[Intent, ...] = get_args(Intent)
+#: Intents about targets: an entity name inside the question is part of the target, not the topic.
+TARGET_INTENTS: tuple[Intent, ...] = ("target_owners", "target_value", "evolution", "plan_vs_outcome")
+#: Intents whose answer needs an indicator: when the words name none, try embedding similarity.
+NEEDS_INDICATOR: tuple[Intent, ...] = ("target_owners", "evolution", "plan_vs_outcome")
+#: Intents where a family word (研发相关, R&D-related) widens the question to the whole family.
+FAMILY_INTENTS: tuple[Intent, ...] = ("target_owners", "evolution")
 
 
 class QAError(PlankgError):

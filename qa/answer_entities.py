@@ -1,36 +1,38 @@
 """Answers about entities: lists by type and region (温州有哪些研究院), and profiles (…的进展)."""
 from __future__ import annotations
 
+from dataclasses import dataclass, field
 from typing import Any
 
+from plankg.graph.terms import local_name
 from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import regions_or_all
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.not_found import not_found, search_query
-from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import join_list, region_name, snippet
+from plankg.qa.parse import Question
+from plankg.qa.render import sentences_for, snippet
 
 MAX_PROGRESS = 5
 
 
-def answer_entity_list(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_entity_list(ctx: AnswerContext, parsed: Question) -> Answer:
     """Entities of the asked types in the asked region (aliases merged into one entity)."""
     col = Collector(parsed, "entity_list")
     seen: set[str] = set()
     for entity_type in parsed.entity_types:
         for cls in entity_type.classes:
             for region in regions_or_all(parsed):
-                for row in col.ran(ctx.graph.entities_by_type(cls, region)):
-                    label = row.get("label") or ""
+                for row in col.ran(ctx.graph.run("entities_by_type", entity_type=cls, region=region)):
+                    label = row.label or ""
                     if entity_type.keyword and entity_type.keyword not in label:
                         continue
-                    if row["entity"] in seen:
+                    if row.entity in seen:
                         continue
-                    seen.add(row["entity"])
+                    seen.add(row.entity)
                     clause_ids = _cite_mentions(ctx, col, label, limit=2)
-                    col.rows.append({"entity": row["entity"], "name": label, "type": cls,
-                                     "asked": entity_type.surface, "region": row.get("areaName"),
-                                     "mentions": row.get("mentions"), "clause_ids": clause_ids})
+                    col.rows.append({"entity": row.entity, "name": label, "type": cls,
+                                     "asked": entity_type.surface, "region": row.area_name,
+                                     "mentions": row.mentions, "clause_ids": clause_ids})
     if not col.rows:
         return not_found(ctx, col, "entities")
     return col.finish(_list_text(parsed, col.rows))
@@ -54,73 +56,76 @@ def _cite_mentions(ctx: AnswerContext, col: Collector, name: str, limit: int) ->
     return clause_ids
 
 
-def _list_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
-    language = parsed.language
-    where = "、".join(parsed.regions) if language == "zh" else ", ".join(
-        region_name(r, language) for r in parsed.regions)
+def _list_text(parsed: Question, rows: list[dict[str, Any]]) -> str:
     groups: dict[str, list[str]] = {}
     for row in rows:
         groups.setdefault(row["asked"], []).append(row["name"])
-    sentences = []
-    for asked, names in groups.items():
-        if language == "zh":
-            sentences.append(f"{where}的{asked}（共{len(names)}个）：{join_list(names, language, 20)}。")
-        else:
-            label = next((t.label_en for t in parsed.entity_types if t.surface == asked), asked)
-            place = f" in {where}" if where else ""
-            sentences.append(f"{label.capitalize()}{place} ({len(names)}): {join_list(names, language, 20)}.")
-    return ("" if language == "zh" else " ").join(sentences)
+    return sentences_for(parsed.language).entity_list_answer(parsed, groups)
 
 
-def answer_entity_profile(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_entity_profile(ctx: AnswerContext, parsed: Question) -> Answer:
     """What the graph knows about an entity, and the clauses reporting its progress."""
     col = Collector(parsed, "entity_profile")
+    render = sentences_for(parsed.language)
     texts = []
     for name in parsed.entity_names[:3]:
         facts = _profile_facts(ctx, col, name)
-        forms = {name, *facts.get("aliases", []), facts.get("name") or name}
+        shown = facts.name or name
+        forms = {name, *facts.aliases, shown}
         progress = _progress_clauses(ctx, col, parsed, forms)
-        if not facts and not progress:
+        if facts.entity is None and not progress:
             continue
-        col.rows.append({"entity": facts.get("entity"), "name": facts.get("name") or name,
-                         "type": facts.get("type"), "region": facts.get("region"),
-                         "aliases": sorted(set(facts.get("aliases", [])) - {facts.get("name") or name}),
-                         "related": facts.get("related", [])[:10],
+        col.rows.append({"entity": facts.entity, "name": shown,
+                         "type": facts.type, "region": facts.region,
+                         "aliases": sorted(set(facts.aliases) - {shown}),
+                         "related": facts.related[:10],
                          "progress": [{"clause_id": c["clause_id"], "text": c["text"], "doc": c["doc"]}
                                       for c in progress]})
-        texts.append(_profile_text(parsed, col.rows[-1]))
+        shown_row = col.rows[-1]
+        texts.append(render.entity_profile_answer(shown, shown_row["aliases"], shown_row["region"],
+                                                  [snippet(p["text"], 90) for p in progress]))
     if not col.rows:
         return not_found(ctx, col, "entities")
-    return col.finish(("" if parsed.language == "zh" else " ").join(texts))
+    return col.finish(render.JOINER.join(texts))
 
 
-def _profile_facts(ctx: AnswerContext, col: Collector, name: str) -> dict[str, Any]:
-    rows = col.ran(ctx.graph.entity_profile(name))
+@dataclass
+class EntityFacts:
+    """What the graph says about one entity: its node, names, type, place and related names."""
+
+    entity: str | None = None
+    name: str | None = None
+    type: str | None = None
+    region: str | None = None
+    aliases: list[str] = field(default_factory=list)
+    related: list[dict[str, str]] = field(default_factory=list)
+
+
+def _profile_facts(ctx: AnswerContext, col: Collector, name: str) -> EntityFacts:
+    rows = col.ran(ctx.graph.run("entity_profile", name=name))
     if not rows:
-        return {}
-    facts: dict[str, Any] = {"entity": rows[0]["entity"], "aliases": [], "related": []}
+        return EntityFacts()
+    facts = EntityFacts(entity=rows[0].entity)
     for row in rows:
-        prop = str(row.get("property") or "")
-        local = prop.rsplit("#", 1)[-1].rsplit("/", 1)[-1]
-        value, label = row.get("value"), row.get("valueLabel")
-        if local in ("label", "prefLabel") and not facts.get("name"):
-            facts["name"] = value
+        local = local_name(row.property)
+        value, label = row.value, row.value_label
+        if local in ("label", "prefLabel") and not facts.name:
+            facts.name = value
         elif local == "altLabel":
-            facts["aliases"].append(value)
+            facts.aliases.append(value)
         elif local == "type":
-            facts.setdefault("type", str(value).rsplit("#", 1)[-1].rsplit("/", 1)[-1])
+            facts.type = facts.type or local_name(value)
         elif local == "locatedIn":
-            facts["region"] = label or value
+            facts.region = label or value
         elif label:
-            facts["related"].append({"relation": local, "name": label})
-    if facts.get("entity"):
-        for row in col.ran(ctx.graph.entity_neighbourhood(name))[:20]:
-            if row.get("neighbourLabel") and row.get("direction") == "co-mention":
-                facts["related"].append({"relation": "co-mention", "name": row["neighbourLabel"]})
+            facts.related.append({"relation": local, "name": label})
+    for neighbour in col.ran(ctx.graph.run("entity_neighbourhood", name=name))[:20]:
+        if neighbour.neighbour_label and neighbour.direction == "co-mention":
+            facts.related.append({"relation": "co-mention", "name": neighbour.neighbour_label})
     return facts
 
 
-def _progress_clauses(ctx: AnswerContext, col: Collector, parsed: ParsedQuestion, forms: set[str]
+def _progress_clauses(ctx: AnswerContext, col: Collector, parsed: Question, forms: set[str]
                       ) -> list[dict[str, Any]]:
     """Clauses naming the entity, the most relevant to the question first."""
     forms = {f for f in forms if f and len(f) >= 2}
@@ -141,28 +146,3 @@ def _progress_clauses(ctx: AnswerContext, col: Collector, parsed: ParsedQuestion
     for hit in chosen:
         col.cite(ctx.records, ctx.records.clauses.get(hit["clause_id"]))
     return chosen
-
-
-def _profile_text(parsed: ParsedQuestion, row: dict[str, Any]) -> str:
-    language = parsed.language
-    name = row["name"]
-    progress = [snippet(p["text"], 90) for p in row["progress"]]
-    if language == "zh":
-        about = []
-        if row.get("aliases"):
-            about.append("又称" + "、".join(row["aliases"]))
-        if row.get("region"):
-            about.append("位于" + row["region"])
-        head = name + (f"（{'；'.join(about)}）" if about else "")
-        if progress:
-            return head + "。相关进展：" + "；".join(f"{i + 1}. {p}" for i, p in enumerate(progress)) + "。"
-        return head + "。文件中没有关于其进展的条款。"
-    about = []
-    if row.get("aliases"):
-        about.append("also called " + ", ".join(row["aliases"]))
-    if row.get("region"):
-        about.append("located in " + region_name(row["region"], language))
-    head = name + (f" ({'; '.join(about)})" if about else "")
-    if progress:
-        return head + ". Clauses on its progress: " + " ".join(f"{i + 1}. {p}" for i, p in enumerate(progress))
-    return head + ". No clause reports its progress."

@@ -8,7 +8,7 @@ from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.evolution import Evolution, IndicatorChange, Step, compare_plans
 from plankg.qa.measures import MeasureAlignment, align_measures, plan_clauses
 from plankg.qa.not_found import not_found
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import region_name, snippet
 
 SHOWN_PER_STATUS = 6
@@ -66,7 +66,7 @@ def _regions(ctx: AnswerContext, region: str | None, within: bool) -> set[str] |
     return places
 
 
-def answer_overview(ctx: AnswerContext, parsed: ParsedQuestion, from_year: int, to_year: int,
+def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_year: int,
                     indicators: set[str] | None = None) -> Answer:
     """2019年的计划如何演变为2022年的目标 / how did 2019 plans evolve into 2022 goals."""
     col = Collector(parsed, "evolution")

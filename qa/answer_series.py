@@ -1,60 +1,63 @@
 """Answers over time: how an indicator's targets and actuals evolve, and plans against outcomes."""
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any
 
+from plankg.graph.rows import OutcomeRow, SeriesRow
 from plankg.qa.answer import Answer
-from plankg.qa.answer_targets import MAX_INDICATORS, indicator_label, regions_or_all
+from plankg.qa.answer_targets import MAX_INDICATORS, regions_or_all
 from plankg.qa.areas import area_of
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
+from plankg.qa.facts import OutcomeFact, SeriesFact
 from plankg.qa.not_found import not_found
-from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import KIND_EN, KIND_ZH, quantity, region_name, year_phrase
+from plankg.qa.parse import Question
+from plankg.qa.render import indicator_label, quantity, sentences_for
 
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
 
 
-def _series_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], label: str) -> dict[str, Any]:
+def _series_row(ctx: AnswerContext, col: Collector, row: SeriesRow, label: str) -> SeriesFact:
     """A time-series row with its evidence; unknown years placed by the document's date."""
-    record = ctx.records.target(row.get("observation"))
-    clause = ctx.records.clause_of(row.get("observation"))
+    record = ctx.records.target(row.observation)
+    clause = ctx.records.clause_of(row.observation)
     col.cite(ctx.records, clause)
-    doc = ctx.records.document(row.get("document"))
-    value = row.get("value")
-    kind = row.get("kind") or "target"
+    doc = ctx.records.document(row.document)
+    value = row.value
+    kind = row.kind or "target"
     measure = record.measure if record else None
     written = written_value(record, clause, value) if kind != "stretch" else None
-    period = [row["periodStart"], row["periodEnd"]] if row.get("periodStart") is not None else None
-    return {
-        "indicator": label,
-        "region": row.get("areaName"),
-        "area": area_of(ctx.records, record),
-        "target_id": record.id if record else None,
-        "year": row.get("year"),
-        "year_inferred": bool(record.year_inferred) if record else False,
-        "period": period,
-        "placed_by_document": ctx.records.document_year(doc) if row.get("year") is None and not period else None,
-        "kind": kind,
-        "value": value,
-        "unit": row.get("unit"),
-        "comparator": row.get("comparator"),
-        "placeholder": bool(row.get("placeholder")),
-        "written": written,
-        "stated": quantity(value, row.get("unit"), col.parsed.language, row.get("comparator"), measure, written,
-                           bool(row.get("placeholder"))),
-        "doc": doc.source_name if doc else None,
-        "doc_title": row.get("docTitle"),
-        "clause_id": clause.id if clause else None,
-    }
+    period = [row.period_start, row.period_end] if row.period_start is not None else None
+    return SeriesFact(
+        indicator=label,
+        region=row.area_name,
+        area=area_of(ctx.records, record),
+        target_id=record.id if record else None,
+        year=row.year,
+        year_inferred=bool(record.year_inferred) if record else False,
+        period=period,
+        placed_by_document=ctx.records.document_year(doc) if row.year is None and not period else None,
+        kind=kind,
+        value=value,
+        unit=row.unit,
+        comparator=row.comparator,
+        placeholder=bool(row.placeholder),
+        written=written,
+        stated=quantity(value, row.unit, col.parsed.language, row.comparator, measure, written,
+                        bool(row.placeholder)),
+        doc=doc.source_name if doc else None,
+        doc_title=row.doc_title,
+        clause_id=clause.id if clause else None,
+    )
 
 
-def _sort_key(row: dict[str, Any]) -> tuple:
-    year = row.get("year") or (row["period"][1] if row.get("period") else None) or row.get("placed_by_document")
-    return (year is None, year or 0, _KIND_ORDER.get(row.get("kind"), 9))
+def _sort_key(row: SeriesFact) -> tuple:
+    year = row.year or (row.period[1] if row.period else None) or row.placed_by_document
+    return (year is None, year or 0, _KIND_ORDER.get(row.kind, 9))
 
 
 # ---- evolution -----------------------------------------------------------------------------------
-def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_evolution(ctx: AnswerContext, parsed: Question) -> Answer:
     """…从2019年到2022年如何变化 / how did … change: targets and actuals aligned by year, per region."""
     years = sorted(set(parsed.time.years))
     from plankg.qa.families import names_one_indicator
@@ -72,75 +75,66 @@ def answer_evolution(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     for hit in parsed.indicators[:MAX_INDICATORS]:
         label = indicator_label(parsed, hit.id, hit.label_zh)
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.indicator_series(hit.id, region, within=parsed.places.include_sub)):
-                in_range = covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd"))
-                if in_range or (row.get("year") is None and row.get("periodStart") is None):
+            series = ctx.graph.run("indicator_series", indicator=hit.id, region=region,
+                                   within=parsed.places.include_sub)
+            for row in col.ran(series):
+                in_range = covers(parsed, row.year, row.period_start, row.period_end)
+                if in_range or (row.year is None and row.period_start is None):
                     col.rows.append(_series_row(ctx, col, row, label))
     if not col.rows:
         return not_found(ctx, col, "targets")
     col.rows = _dedupe(col.rows)
-    col.rows.sort(key=lambda r: (r.get("indicator") or "", r.get("region") or "", *_sort_key(r)))
+    col.rows.sort(key=lambda r: (r.indicator or "", r.region or "", *_sort_key(r)))
     return col.finish(_evolution_text(parsed, col.rows))
 
 
-def _dedupe(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _dedupe(rows: list[SeriesFact]) -> list[SeriesFact]:
     """One row per (indicator, region, year, kind, value): the same figure in a table and a sentence."""
-    seen: dict[tuple, dict[str, Any]] = {}
+    seen: dict[tuple, SeriesFact] = {}
     for row in rows:
-        key = (row["indicator"], row["region"], row["year"], tuple(row["period"] or ()), row["kind"], row["value"],
-               row["unit"], row["doc"] if row["year"] is None else None)
+        key = (row.indicator, row.region, row.year, tuple(row.period or ()), row.kind, row.value,
+               row.unit, row.doc if row.year is None else None)
         if key in seen:
-            seen[key].setdefault("also_in", []).append(row["clause_id"])
+            first = seen[key]
+            first.also_in = [*(first.also_in or []), row.clause_id]
         else:
             seen[key] = row
     return list(seen.values())
 
 
-def _evolution_text(parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
+def _evolution_text(parsed: Question, rows: list[SeriesFact]) -> str:
     """Per indicator and place: one step per year (figures of a year joined, a stretch value in
     brackets after its target), steps in time order joined by arrows."""
     from plankg.qa.areas import place_label
 
-    language = parsed.language
-    groups: dict[tuple[str, str], list[dict[str, Any]]] = {}
+    render = sentences_for(parsed.language)
+    groups: dict[tuple[str, str], list[SeriesFact]] = {}
     for row in rows:
-        place = place_label(row.get("region"), row.get("area")) or ""
-        groups.setdefault((row["indicator"], place), []).append(row)
-    sentences = []
+        place = place_label(row.region, row.area) or ""
+        groups.setdefault((row.indicator, place), []).append(row)
+    series = []
     for (indicator, region), group in groups.items():
         steps: list[tuple[str, list[str]]] = []
-        figures: dict[str, int] = {}  # target id -> index of its figure in the current step
+        figures: dict[str | None, int] = {}  # target id -> index of its figure in the current step
         for row in sorted(group, key=_sort_key):
-            when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
-            if row.get("year") is None and not row.get("period"):
-                placed = row.get("placed_by_document")
-                title = row.get("doc_title") or ""
-                when = (f"年份未知（《{title}》" + (f"，约{placed}年" if placed else "") + "）") if language == "zh" \
-                    else (f"year unknown (in “{title}”" + (f", about {placed}" if placed else "") + ")")
-            kind = KIND_ZH.get(row["kind"], row["kind"]) if language == "zh" else KIND_EN.get(row["kind"], row["kind"])
+            when = render.series_when(row)
             if not steps or steps[-1][0] != when:
                 # Figures of the same year are one step, never a change over time.
                 steps.append((when, []))
                 figures = {}
             items = steps[-1][1]
-            own = row.get("target_id")
-            if row["kind"] == "stretch" and own in figures:
-                items[figures[own]] += f"（力争{row['stated']}）" if language == "zh" else f" (stretch {row['stated']})"
+            own = row.target_id
+            if row.kind == "stretch" and own in figures:
+                items[figures[own]] += render.stretch_note(row)
                 continue
             figures[own] = len(items)
-            items.append(f"{kind}{row['stated']}" if language == "zh" else f"{kind} {row['stated']}")
-        joined = [f"{when}{'、'.join(items)}" if language == "zh" else f"{when} {', '.join(items)}"
-                  for when, items in steps]
-        where = region_name(region, language) or ("未注明地区" if language == "zh" else "region not stated")
-        if language == "zh":
-            sentences.append(f"{where}“{indicator}”：{' → '.join(joined)}。")
-        else:
-            sentences.append(f"{where}, {indicator}: {' → '.join(joined)}.")
-    return ("" if language == "zh" else " ").join(sentences)
+            items.append(render.series_figure(row))
+        series.append((indicator, region, steps))
+    return render.evolution_answer(series)
 
 
 # ---- plan vs outcome -----------------------------------------------------------------------------
-def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_plan_vs_outcome(ctx: AnswerContext, parsed: Question) -> Answer:
     """A plan's targets beside the achievements later reports give for the same indicator and region.
 
     The named query pairs a target with an actual of the same year. Summaries often leave the
@@ -149,17 +143,17 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
     """
     col = Collector(parsed, "plan_vs_outcome")
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
-    unreported: list[dict[str, Any]] = []
+    unreported: list[OutcomeRow] = []
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            rows = col.ran(ctx.graph.plan_vs_outcome(indicator, region, parsed.time.year,
-                                                          within=parsed.places.include_sub))
-            rows = [r for r in rows if covers(parsed, r.get("year"))]
+            rows = col.ran(ctx.graph.run("plan_vs_outcome", indicator=indicator, region=region,
+                                         year=parsed.time.year, within=parsed.places.include_sub))
+            rows = [r for r in rows if covers(parsed, r.year)]
             if indicator is None:
-                unreported += [r for r in rows if not r.get("actual")]
-                rows = [r for r in rows if r.get("actual")]
+                unreported += [r for r in rows if not r.actual]
+                rows = [r for r in rows if r.actual]
             col.rows.extend(_pair_rows(ctx, col, rows, indicator, region))
-    if not any(r.get("actual_value") is not None for r in col.rows) and unreported:
+    if not any(r.actual_value is not None for r in col.rows) and unreported:
         # The place's targets of that year exist, but no report gives their outcome: say so per target.
         col.rows = _pair_rows(ctx, col, unreported, None, None)
     if not col.rows:
@@ -167,45 +161,44 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer
     return col.finish(_outcome_text(parsed, col.rows))
 
 
-def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[dict[str, Any]], indicator: str | None,
-               region: str | None) -> list[dict[str, Any]]:
+def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[OutcomeRow], indicator: str | None,
+               region: str | None) -> list[OutcomeFact]:
     """One row per target with its best outcome: same indicator, place and level, its own year first.
 
     An outcome of another year is paired only with the gap stated (``year_gap``) and no verdict;
     a 省级 count is never set against a 市级及以上 one; no outcome gives "not reported".
     """
-    out: list[dict[str, Any]] = []
-    by_target: dict[str, list[dict[str, Any]]] = {}
+    out: list[OutcomeFact] = []
+    by_target: dict[str, list[OutcomeRow]] = {}
     for row in rows:
-        by_target.setdefault(row["target"], []).append(row)
-    series: list[dict[str, Any]] | None = None
+        by_target.setdefault(row.target, []).append(row)
+    series: list[SeriesRow] | None = None
     for target_iri, candidates in by_target.items():
         target = ctx.records.target(target_iri)
         base = candidates[0]
-        choices = [(c, c["actual"]) for c in candidates if c.get("actual")]
+        choices = [(c, c.actual) for c in candidates if c.actual]
         if indicator is not None:
             if series is None:
-                series = [s for s in col.ran(ctx.graph.indicator_series(indicator, region,
-                                                                        within=col.parsed.places.include_sub))
-                          if s.get("kind") == "actual"]
+                series = [s for s in col.ran(ctx.graph.run("indicator_series", indicator=indicator, region=region,
+                                                           within=col.parsed.places.include_sub))
+                          if s.kind == "actual"]
             known = {iri for _, iri in choices}
-            choices += [({**base, "actual": s["observation"], "actualValue": s.get("value"), "met": None},
-                         s["observation"]) for s in series
-                        if s["observation"] not in known and s.get("areaName") == base.get("areaName")]
+            choices += [(replace(base, actual=s.observation, actual_value=s.value, met=None), s.observation)
+                        for s in series if s.observation not in known and s.area_name == base.area_name]
         best = _best_outcome(ctx, target, choices)
         if best is None:
-            out.append(_outcome_row(ctx, col, {**base, "actual": None, "actualValue": None, "met": None}, None, None))
+            out.append(_outcome_row(ctx, col, replace(base, actual=None, actual_value=None, met=None), None, None))
             continue
         row, actual_iri, gap = best
-        row = {**row, "met": row.get("met") if gap == 0 else None}
+        row = replace(row, met=row.met if gap == 0 else None)
         matched = "same indicator, place, level and year" if gap == 0 else \
             "same indicator, place and level; another year"
-        out.append(_outcome_row(ctx, col, row, actual_iri, matched, {"value": row.get("actualValue")}, gap))
+        out.append(_outcome_row(ctx, col, row, actual_iri, matched, gap))
     return out
 
 
-def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[dict[str, Any], str]]
-                  ) -> tuple[dict[str, Any], str, int | None] | None:
+def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[OutcomeRow, str]]
+                  ) -> tuple[OutcomeRow, str, int | None] | None:
     """The outcome that fits a target best, with the year gap (0: same year, None: year unknown)."""
     if target is None:
         return None
@@ -261,96 +254,54 @@ def _overlap(a: str, b: str) -> float:
     return 2 * len(grams_a & grams_b) / (len(grams_a) + len(grams_b))
 
 
-def _outcome_row(ctx: AnswerContext, col: Collector, row: dict[str, Any], actual_iri: str | None,
-                 matched_by: str | None, series_row: dict[str, Any] | None = None,
-                 year_gap: int | None = None) -> dict[str, Any]:
+def _outcome_row(ctx: AnswerContext, col: Collector, row: OutcomeRow, actual_iri: str | None,
+                 matched_by: str | None, year_gap: int | None = None) -> OutcomeFact:
     language = col.parsed.language
-    target = ctx.records.target(row["target"])
-    target_clause = ctx.records.clause_of(row["target"])
+    target = ctx.records.target(row.target)
+    target_clause = ctx.records.clause_of(row.target)
     col.cite(ctx.records, target_clause)
     actual = ctx.records.target(actual_iri)
     actual_clause = ctx.records.clause_of(actual_iri)
     col.cite(ctx.records, actual_clause)
-    unit = row.get("unit")
-    actual_value = row.get("actualValue") if row.get("actualValue") is not None else \
-        (series_row.get("value") if series_row else None)
-    met = row.get("met")
-    if met is None and year_gap == 0 and actual_value is not None and row.get("targetValue") is not None:
-        met = actual_value <= row["targetValue"] if row.get("comparator") in ("<=", "<") else \
-            actual_value >= row["targetValue"]
+    unit = row.unit
+    actual_value = row.actual_value
+    met = row.met
+    if met is None and year_gap == 0 and actual_value is not None and row.target_value is not None:
+        met = actual_value <= row.target_value if row.comparator in ("<=", "<") else \
+            actual_value >= row.target_value
     target_doc = ctx.records.documents.get(target.doc_id) if target else None
     actual_doc = ctx.records.documents.get(actual.doc_id) if actual else None
-    return {
-        "indicator": row.get("indicatorLabel") or (target.indicator if target else None),
-        "phrase": target.indicator if target else None,
-        "actual_phrase": actual.indicator if actual else None,
-        "region": row.get("areaName"),
-        "year": row.get("year"),
-        "year_inferred": bool(target.year_inferred) if target else False,
-        "target_value": row.get("targetValue"),
-        "target_stated": quantity(row.get("targetValue"), unit, language, row.get("comparator"),
-                                  target.measure if target else None,
-                                  written_value(target, target_clause, row.get("targetValue"))),
-        "actual_value": actual_value,
-        "actual_stated": quantity(actual_value, unit, language, None, actual.measure if actual else None,
-                                  written_value(actual, actual_clause, actual_value)) if actual_value is not None
+    return OutcomeFact(
+        indicator=row.indicator_label or (target.indicator if target else None),
+        phrase=target.indicator if target else None,
+        actual_phrase=actual.indicator if actual else None,
+        region=row.area_name,
+        year=row.year,
+        year_inferred=bool(target.year_inferred) if target else False,
+        target_value=row.target_value,
+        target_stated=quantity(row.target_value, unit, language, row.comparator,
+                               target.measure if target else None,
+                               written_value(target, target_clause, row.target_value)),
+        actual_value=actual_value,
+        actual_stated=quantity(actual_value, unit, language, None, actual.measure if actual else None,
+                               written_value(actual, actual_clause, actual_value)) if actual_value is not None
         else None,
-        "actual_year": actual.year if actual else None,
-        "actual_year_inferred": bool(actual.year_inferred) if actual else None,
-        "unit": unit,
-        "met": met,
-        "matched_by": matched_by,
-        "year_gap": year_gap if actual_iri else None,
-        "target_doc": target_doc.source_name if target_doc else None,
-        "target_doc_title": target_doc.title if target_doc else None,
-        "target_clause_id": target_clause.id if target_clause else None,
-        "actual_doc": actual_doc.source_name if actual_doc else None,
-        "actual_doc_title": actual_doc.title if actual_doc else None,
-        "actual_clause_id": actual_clause.id if actual_clause else None,
-    }
+        actual_year=actual.year if actual else None,
+        actual_year_inferred=bool(actual.year_inferred) if actual else None,
+        unit=unit,
+        met=met,
+        matched_by=matched_by,
+        year_gap=year_gap if actual_iri else None,
+        target_doc=target_doc.source_name if target_doc else None,
+        target_doc_title=target_doc.title if target_doc else None,
+        target_clause_id=target_clause.id if target_clause else None,
+        actual_doc=actual_doc.source_name if actual_doc else None,
+        actual_doc_title=actual_doc.title if actual_doc else None,
+        actual_clause_id=actual_clause.id if actual_clause else None,
+    )
 
 
-def _outcome_text(parsed: ParsedQuestion, rows: list[dict[str, Any]], limit: int = 8) -> str:
-    language = parsed.language
-    paired = [r for r in rows if r.get("actual_value") is not None]
-    shown = (paired or rows)[:limit]
-    sentences = []
-    for row in shown:
-        where = region_name(row.get("region"), language)
-        when = year_phrase(row.get("year"), None, language, row.get("year_inferred", False))
-        if language == "zh":
-            text = f"{where}{when}“{row['phrase'] or row['indicator']}”计划{row['target_stated']}（《{row['target_doc_title']}》）"
-            if row.get("actual_value") is None:
-                text += "，未报告（语料中没有同一指标、同一地区和层级的完成情况）。"
-            else:
-                actual_when = year_phrase(row.get("actual_year"), None, language) if row.get("actual_year") else \
-                    "年份未知"
-                if row.get("actual_year_inferred"):
-                    actual_when += "，原文未写明年份，为推断"
-                verdict = {True: "已达成", False: "未达成"}.get(row.get("met"), "无法判断")
-                if row.get("year_gap"):
-                    verdict = f"报告年份与目标年份相差{row['year_gap']}年，不作达成判断"
-                elif row.get("year_gap") is None and row.get("actual_year") is None:
-                    verdict = "报告未写明年份，不作达成判断"
-                text += (f"；《{row['actual_doc_title']}》报告实际{row['actual_stated']}（{actual_when}），{verdict}。")
-        else:
-            text = (f"{where} {when}: planned {row['phrase'] or row['indicator']} {row['target_stated']} "
-                    f"(in “{row['target_doc_title']}”)").replace("  ", " ").strip()
-            if row.get("actual_value") is None:
-                text += "; not reported (no outcome of the same indicator, place and level in the corpus)."
-            else:
-                actual_when = str(row["actual_year"]) if row.get("actual_year") else "year unknown"
-                if row.get("actual_year_inferred"):
-                    actual_when += ", inferred: the source does not state it"
-                verdict = {True: "target met", False: "target not met"}.get(row.get("met"), "cannot tell")
-                if row.get("year_gap"):
-                    verdict = f"reported for a year {row['year_gap']} later than the target's; no verdict"
-                elif row.get("year_gap") is None and row.get("actual_year") is None:
-                    verdict = "the report states no year; no verdict"
-                text += (f"; “{row['actual_doc_title']}” reports an actual {row['actual_stated']} "
-                         f"({actual_when}): {verdict}.")
-        sentences.append(text)
-    if len(paired or rows) > limit:
-        more = len(paired or rows) - limit
-        sentences.append(f"另有{more}项见表格。" if language == "zh" else f"{more} more in the table.")
-    return ("" if language == "zh" else " ").join(sentences)
+def _outcome_text(parsed: Question, rows: list[OutcomeFact], limit: int = 8) -> str:
+    """The paired targets first (or every target when none was reported), at most ``limit``."""
+    shown = [r for r in rows if r.actual_value is not None] or rows
+    return sentences_for(parsed.language).outcome_answer(shown[:limit], max(len(shown) - limit, 0))

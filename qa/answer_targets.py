@@ -3,212 +3,146 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import Any
 
+from plankg.graph import terms
+from plankg.graph.rows import OwnerRow, TargetRow
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
+from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
-from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import (
-    ROLE_EN,
-    ROLE_ZH,
-    join_list,
-    possessive,
-    quantity,
-    region_name,
-    sentence_case,
-    snippet,
-    year_phrase,
-)
+from plankg.qa.parse import Question
+from plankg.qa.render import indicator_label, quantity, sentences_for
 
 MAX_INDICATORS = 8
 MAX_TASKS = 12
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 
 
-def regions_or_all(parsed: ParsedQuestion) -> list[str | None]:
+def regions_or_all(parsed: Question) -> list[str | None]:
     """The asked regions, or [None] (everywhere) when the question names none."""
     return list(parsed.regions) or [None]
 
 
-def indicator_label(parsed: ParsedQuestion, indicator_id: str, fallback: str) -> str:
-    """The label to show for an indicator in the question's language."""
-    for hit in parsed.indicators:
-        if hit.id == indicator_id or indicator_id.endswith("/" + hit.id):
-            if parsed.language == "en" and hit.label_en:
-                return f"{sentence_case(hit.label_en)} ({hit.label_zh})"
-            return hit.label_zh
-    return fallback
-
-
-def target_row(ctx: AnswerContext, col: Collector, row: dict[str, Any]) -> dict[str, Any]:
+def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) -> TargetFact:
     """One table row for a target found by a named query, with its evidence cited."""
-    record = ctx.records.target(row.get("target"))
-    clause = ctx.records.clause(row.get("clause")) or ctx.records.clause_of(row.get("target"))
+    record = ctx.records.target(row.target)
+    clause = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
     clause_id = col.cite(ctx.records, clause)
-    period = [row["periodStart"], row["periodEnd"]] if row.get("periodStart") is not None else None
-    value = row.get("value")
-    placeholder = bool(row.get("placeholder"))
+    period = [row.period_start, row.period_end] if row.period_start is not None else None
+    value = row.value
+    placeholder = bool(row.placeholder)
     measure = record.measure if record else None
     written = written_value(record, clause, value)
-    stated = quantity(value, row.get("unit"), col.parsed.language, row.get("comparator"), measure, written,
+    stated = quantity(value, row.unit, col.parsed.language, getattr(row, "comparator", None), measure, written,
                       placeholder)
-    owners = row.get("owners")
-    if owners is None and row.get("ownerName"):
-        owners = [{"name": row["ownerName"], "role": row.get("role")}]
+    if isinstance(row, TargetRow):
+        owners = tuple(Responsible(o.name, o.role) for o in row.owners)
+        label, phrase = row.indicator_label, row.phrase
+    else:
+        owners = (Responsible(row.owner_name, row.role),) if row.owner_name else ()
+        label = phrase = None
     from plankg.qa.areas import area_of
 
-    return {
-        "indicator": row.get("indicatorLabel") or (record.indicator if record else None),
-        "indicator_id": record.indicator_id if record else None,
-        "area": area_of(ctx.records, record),
-        "phrase": row.get("phrase") or (record.indicator if record else None),
-        "region": row.get("areaName"),
-        "year": row.get("year"),
-        "year_inferred": bool(record.year_inferred) if record else False,
-        "period": period,
-        "value": value,
-        "unit": row.get("unit"),
-        "comparator": row.get("comparator"),
-        "measure": measure,
-        "stretch": record.stretch if record else None,
-        "baseline": record.baseline if record else None,
-        "placeholder": placeholder,
-        "written": written,
-        "stated": stated,
-        "owners": [{"name": o.get("name"), "role": o.get("role")} for o in owners or []],
-        "doc": ctx.records.evidence(clause).doc if clause else None,
-        "doc_title": row.get("docTitle"),
-        "clause_id": clause_id,
-        "target": row.get("target"),
-        "kind": record.kind if record else "target",
-    }
+    return TargetFact(
+        indicator=label or (record.indicator if record else None),
+        indicator_id=record.indicator_id if record else None,
+        area=area_of(ctx.records, record),
+        phrase=phrase or (record.indicator if record else None),
+        region=row.area_name,
+        year=row.year,
+        year_inferred=bool(record.year_inferred) if record else False,
+        period=period,
+        value=value,
+        unit=row.unit,
+        comparator=getattr(row, "comparator", None),
+        measure=measure,
+        stretch=record.stretch if record else None,
+        baseline=record.baseline if record else None,
+        placeholder=placeholder,
+        written=written,
+        stated=stated,
+        owners=owners,
+        doc=ctx.records.evidence(clause).doc if clause else None,
+        doc_title=row.doc_title,
+        clause_id=clause_id,
+        target=row.target,
+        kind=record.kind if record else "target",
+    )
 
 
-def _fact_key(row: dict[str, Any]) -> tuple:
-    return (row.get("indicator"), row.get("region"), row.get("year"), tuple(row.get("period") or ()),
-            row.get("value"), row.get("unit"))
-
-
-def _when_where(row: dict[str, Any], language: str) -> str:
-    from plankg.qa.areas import place_label
-
-    where = region_name(place_label(row.get("region"), row.get("area")), language)
-    when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
-    return f"{where}{when}" if language == "zh" else " ".join(p for p in (where, when) if p)
-
-
-def _owner_text(owners: Iterable[dict[str, Any]], language: str, ctx: AnswerContext) -> str:
-    parts = []
-    owners = _explicit_first(list(owners))
-    for owner in sorted(owners, key=lambda o: _ROLE_ORDER.get(o.get("role") or "", 3)):
-        name, role = owner.get("name") or "?", owner.get("role") or "default"
-        if language == "zh":
-            parts.append(f"{name}{ROLE_ZH.get(role, role)}" if role != "default" else f"{name}为{ROLE_ZH['default']}")
-        else:
-            english = ctx.orgs.english_name(name)
-            label = f"{name} ({english})" if english else name
-            parts.append(f"{label}, {ROLE_EN.get(role, role)}")
-    return ("、" if language == "zh" else "; ").join(parts)
+def _owners_in_order(owners: Iterable[Responsible]) -> list[Responsible]:
+    """Explicit owners (lead first, then support), else the issuing body."""
+    return sorted(_explicit_first(list(owners)), key=lambda o: _ROLE_ORDER.get(o.role or "", 3))
 
 
 # ---- owners of targets ----------------------------------------------------------------------------
-def answer_owners(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     """哪些单位负责…目标 / who owns … : owners with roles, per indicator."""
     col = Collector(parsed, "target_owners")
     if not parsed.indicators:
         return _owners_of_listed_targets(ctx, parsed, col)
     for hit in parsed.indicators[:MAX_INDICATORS]:
         for region in regions_or_all(parsed):
-            for row in col.ran(ctx.graph.owners_of_indicator(hit.id, region, within=parsed.places.include_sub)):
-                if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
-                    table_row = target_row(ctx, col, row)
-                    table_row["indicator"] = indicator_label(parsed, hit.id, hit.label_zh)
-                    table_row["owner"] = row.get("ownerName")
-                    table_row["role"] = row.get("role")
-                    col.rows.append(table_row)
+            owned = ctx.graph.run("owners_of_indicator", indicator=hit.id, region=region,
+                                  within=parsed.places.include_sub)
+            for row in col.ran(owned):
+                if covers(parsed, row.year, row.period_start, row.period_end):
+                    fact = target_row(ctx, col, row)
+                    col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
+                                            owner=row.owner_name, role=row.role))
     if not col.rows:
         return not_found(ctx, col, "targets")
     return col.finish(_owners_sentence(ctx, parsed, col.rows))
 
 
-def _owners_of_listed_targets(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector) -> Answer:
+def _owners_of_listed_targets(ctx: AnswerContext, parsed: Question, col: Collector) -> Answer:
     """Owners of every target in the asked region/year (no indicator named)."""
     if not (parsed.regions or parsed.time.years):
         return not_found(ctx, col, "indicator")
     for region in regions_or_all(parsed):
-        for row in col.ran(ctx.graph.targets(region=region, year=parsed.time.year, within=parsed.places.include_sub)):
-            if not covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
+        listed = ctx.graph.run("targets", region=region, year=parsed.time.year, within=parsed.places.include_sub)
+        for row in col.ran(listed):
+            if not covers(parsed, row.year, row.period_start, row.period_end):
                 continue
-            table_row = target_row(ctx, col, row)
-            for owner in table_row["owners"]:
-                col.rows.append({**table_row, "owner": owner["name"], "role": owner["role"]})
+            fact = target_row(ctx, col, row)
+            for owner in fact.owners:
+                col.rows.append(replace(fact, owner=owner.name, role=owner.role))
     if not col.rows:
         return not_found(ctx, col, "targets")
     return col.finish(_owners_sentence(ctx, parsed, col.rows))
 
 
-def _owners_sentence(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[dict[str, Any]]) -> str:
-    language = parsed.language
-    explicit_facts = {_fact_key(r) for r in rows if r.get("role") in ("lead", "support")}
-    by_indicator: dict[str, dict[tuple[str, str], list[dict[str, Any]]]] = {}
+def _owners_sentence(ctx: AnswerContext, parsed: Question, rows: list[TargetFact]) -> str:
+    explicit_facts = {r.key() for r in rows if r.role in ("lead", "support")}
+    by_indicator: dict[str, dict[tuple[str, str], list[TargetFact]]] = {}
     for row in rows:
-        if row.get("role") == "default" and _fact_key(row) in explicit_facts:
+        if row.role == "default" and row.key() in explicit_facts:
             continue  # the same figure elsewhere names its units: the default owner adds nothing
-        owners = by_indicator.setdefault(row["indicator"] or "?", {})
-        owners.setdefault((row.get("owner") or "?", row.get("role") or "default"), []).append(row)
-    sentences = []
-    for indicator, owners in by_indicator.items():
-        parts = []
-        for (owner, role), owner_rows in sorted(owners.items(), key=lambda item: (_ROLE_ORDER.get(item[0][1], 3),
-                                                                                 item[0][0])):
-            facts = _facts_by_region(_unique_facts(owner_rows), language)
-            if language == "zh":
-                parts.append(f"{owner}（{ROLE_ZH.get(role, role)}；{'；'.join(facts)}）")
-            else:
-                english = ctx.orgs.english_name(owner)
-                label = f"{owner} ({english})" if english else owner
-                parts.append(f"{label} — {ROLE_EN.get(role, role)}; {'; '.join(facts)}")
-        if language == "zh":
-            sentences.append(f"负责“{indicator}”目标的单位：{'；'.join(parts)}。")
-        else:
-            sentences.append(f"Owners of the {indicator} targets: {'; '.join(parts)}.")
-    return " ".join(sentences) if language == "en" else "".join(sentences)
+        owners = by_indicator.setdefault(row.indicator or "?", {})
+        owners.setdefault((row.owner or "?", row.role or "default"), []).append(row)
+    groups = {indicator: [(owner, role, _unique_facts(owner_rows)) for (owner, role), owner_rows in
+                          sorted(owners.items(), key=lambda item: (_ROLE_ORDER.get(item[0][1], 3), item[0][0]))]
+              for indicator, owners in by_indicator.items()}
+    return sentences_for(parsed.language).owners_answer(groups, ctx.orgs.english_name)
 
 
-def _facts_by_region(rows: list[dict[str, Any]], language: str) -> list[str]:
-    """路桥区：2021年93人年、2025年135人年 — one entry per region, its years in order."""
-    regions: dict[str, list[str]] = {}
-    for row in rows:
-        when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
-        from plankg.qa.areas import place_label
-
-        regions.setdefault(place_label(row.get("region"), row.get("area")) or "", []).append(
-            f"{when}{row['stated']}" if language == "zh" else f"{when} {row['stated']}")
-    out = []
-    for region, facts in regions.items():
-        where = region_name(region, language)
-        joined = join_list(facts, language, 5)
-        out.append(f"{where}{joined}" if language == "zh" and not where else
-                   f"{where}：{joined}" if language == "zh" else f"{where}: {joined}" if where else joined)
-    return out
-
-
-def _explicit_first(owners: list[dict[str, Any]]) -> list[dict[str, Any]]:
+def _explicit_first(owners: list[Responsible]) -> list[Responsible]:
     """Drop default (issuing body) owners when the same fact names its units explicitly elsewhere."""
-    explicit = [o for o in owners if o.get("role") in ("lead", "support")]
+    explicit = [o for o in owners if o.role in ("lead", "support")]
     return explicit or owners
 
 
-def _unique_facts(rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
-    seen: dict[tuple, dict[str, Any]] = {}
-    for row in sorted(rows, key=lambda r: (r.get("region") or "", r.get("year") or 0)):
-        seen.setdefault(_fact_key(row), row)
+def _unique_facts(rows: list[TargetFact]) -> list[TargetFact]:
+    seen: dict[tuple, TargetFact] = {}
+    for row in sorted(rows, key=lambda r: (r.region or "", r.year or 0)):
+        seen.setdefault(row.key(), row)
     return list(seen.values())
 
 
 # ---- target values ------------------------------------------------------------------------------
-def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
     """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline."""
     col = Collector(parsed, "target_value")
     indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
@@ -218,12 +152,12 @@ def answer_value(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     actuals = not _ASKS_GOAL.search(parsed.text) or len(parsed.time.years) > 1
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            result = ctx.graph.targets(region=region, year=year, indicator=indicator, include_achievements=actuals,
-                                       within=parsed.places.include_sub)
+            result = ctx.graph.run("targets", region=region, year=year, indicator=indicator,
+                                   include_achievements=actuals, within=parsed.places.include_sub)
             for row in col.ran(result):
-                if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")):
+                if covers(parsed, row.year, row.period_start, row.period_end):
                     col.rows.append(target_row(ctx, col, row))
-    reported = [r for r in col.rows if r.get("kind") == "achievement"]
+    reported = [r for r in col.rows if r.kind == "achievement"]
     if reported and _ASKS_ACTUAL.search(parsed.text) and len(parsed.time.years) <= 1:
         col.rows = reported
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
@@ -238,9 +172,9 @@ _ASKS_GOAL = re.compile(r"目标|计划|规划|要达到|力争|预期|确保|ta
 _ASKS_ACTUAL = re.compile(r"上半年|去年|实际|完成了|实现了|达到了|新认定|已|报告|did|were|was|reported|actual|achieved", re.I)
 
 
-def _measure_rank(row: dict[str, Any], parsed: ParsedQuestion) -> int:
+def _measure_rank(row: TargetFact, parsed: Question) -> int:
     """Order values by the kind of number asked for: a growth rate, a new count, or a level."""
-    measure = row.get("measure") or "level"
+    measure = row.measure or "level"
     if re.search(r"增长|增速|增幅|growth|grow|increase by", parsed.text, re.I):
         return 0 if measure == "growth" else 1
     if re.search(r"新增|新认定|新引进|newly|new\b|added", parsed.text, re.I):
@@ -248,9 +182,9 @@ def _measure_rank(row: dict[str, Any], parsed: ParsedQuestion) -> int:
     return 2 if measure == "growth" else 0
 
 
-def _wording_match(row: dict[str, Any], parsed: ParsedQuestion) -> float:
+def _wording_match(row: TargetFact, parsed: Question) -> float:
     """How closely a target's own wording matches the words the question used (Dice on bigrams)."""
-    phrase = str(row.get("phrase") or "")
+    phrase = str(row.phrase or "")
     best = 0.0
     for hit in parsed.indicators:
         a = {hit.surface[i:i + 2] for i in range(len(hit.surface) - 1)}
@@ -260,71 +194,40 @@ def _wording_match(row: dict[str, Any], parsed: ParsedQuestion) -> float:
     return best
 
 
-def _other_years(ctx: AnswerContext, parsed: ParsedQuestion, col: Collector, indicators: list[str | None]
+def _other_years(ctx: AnswerContext, parsed: Question, col: Collector, indicators: list[str | None]
                  ) -> Answer:
     """Nothing for the asked year: say so, and give the same indicator's targets in other years."""
-    other: list[dict[str, Any]] = []
+    other: list[TargetFact] = []
     if parsed.indicators:
         for indicator in indicators:
             for region in regions_or_all(parsed):
-                for row in col.ran(ctx.graph.targets(region=region, indicator=indicator, within=parsed.places.include_sub)):
+                result = ctx.graph.run("targets", region=region, indicator=indicator,
+                                       within=parsed.places.include_sub)
+                for row in col.ran(result):
                     other.append(target_row(ctx, col, row))
     answer = not_found(ctx, col, "targets")
     if other:
-        answer.rows = other
-        extra = _value_sentences(ctx, parsed, other)
-        answer.answer += (f"该指标在其他年份的目标：{extra}" if parsed.language == "zh"
-                          else f" Targets of this indicator in other years: {extra}")
+        answer.rows = [fact.to_dict() for fact in other]
+        answer.answer += sentences_for(parsed.language).other_years(_value_sentences(ctx, parsed, other))
     return answer
 
 
-def _value_sentences(ctx: AnswerContext, parsed: ParsedQuestion, rows: list[dict[str, Any]],
+def _value_sentences(ctx: AnswerContext, parsed: Question, rows: list[TargetFact],
                      limit: int = 10) -> str:
-    language = parsed.language
-    facts: dict[tuple, list[dict[str, Any]]] = {}
+    """One sentence per distinct figure (the first ``limit``), with every owner any copy names."""
+    render = sentences_for(parsed.language)
+    facts: dict[tuple, list[TargetFact]] = {}
     for row in rows:
-        facts.setdefault(_fact_key(row), []).append(row)
-    sentences = []
+        facts.setdefault(row.key(), []).append(row)
+    groups = []
     for group in list(facts.values())[:limit]:
-        row = group[0]
-        owners = {(o["name"], o["role"]): o for r in group for o in r["owners"]}
-        owner_text = _owner_text(owners.values(), language, ctx)
-        extras = _extras(row, language)
-        indicator = row.get("phrase") if not parsed.indicators else row.get("indicator")
-        reported = row.get("kind") == "achievement"
-        if language == "zh":
-            where_when = _when_where(row, language)
-            text = f"{where_when}{indicator}{'实际（报告）为' if reported else '目标为'}{row['stated']}{extras}"
-            sentences.append(text + (f"（{owner_text}）" if owner_text else "") + "。")
-        else:
-            label = indicator_label(parsed, row.get("indicator_id") or "", row.get("indicator") or "")
-            when = year_phrase(row.get("year"), row.get("period"), language, row.get("year_inferred", False))
-            owner_of = possessive(row.get("region"))
-            noun = "reported value" if reported else "target"
-            subject = f"{owner_of} {when} {noun}" if owner_of else f"The {when} {noun}"
-            text = f"{subject} for {label} is {row['stated']}{extras}"
-            sentences.append(text + (f" (owners: {owner_text})" if owner_text else "") + ".")
-    more = len(facts) - min(len(facts), limit)
-    if more:
-        sentences.append(f"另有{more}项目标见表格。" if language == "zh" else f"{more} more targets are in the table.")
-    return ("" if language == "zh" else " ").join(sentences)
-
-
-def _extras(row: dict[str, Any], language: str) -> str:
-    """Stretch and baseline values where the source gives them."""
-    parts = []
-    unit = row.get("unit") or ""
-    if row.get("stretch") is not None:
-        stretch = quantity(row["stretch"], unit, language)
-        parts.append(f"，力争{stretch}" if language == "zh" else f", stretch target {stretch}")
-    if row.get("baseline") is not None:
-        baseline = quantity(row["baseline"], unit, language)
-        parts.append(f"，基数{baseline}" if language == "zh" else f", baseline {baseline}")
-    return "".join(parts)
+        owners = {(o.name, o.role): o for r in group for o in r.owners}
+        groups.append((group[0], render.owner_list(_owners_in_order(owners.values()), ctx.orgs.english_name)))
+    return render.value_answer(groups, parsed, len(facts) - min(len(facts), limit))
 
 
 # ---- targets of a unit --------------------------------------------------------------------------
-def answer_unit_targets(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_unit_targets(ctx: AnswerContext, parsed: Question) -> Answer:
     """区经信局负责哪些目标 / what does the HR bureau own: its targets, then its tasks."""
     col = Collector(parsed, "unit_targets")
     known = [o for o in parsed.orgs if o.names]
@@ -332,29 +235,29 @@ def answer_unit_targets(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
         return not_found(ctx, col, "organisation")
     names = list(dict.fromkeys(n for o in known for n in o.names))
     for name in names:
-        for row in col.ran(ctx.graph.targets(owner=name, year=parsed.time.year)):
-            if covers(parsed, row.get("year"), row.get("periodStart"), row.get("periodEnd")) and \
+        for row in col.ran(ctx.graph.run("targets", owner=name, year=parsed.time.year)):
+            if covers(parsed, row.year, row.period_start, row.period_end) and \
                     (not parsed.indicators or _row_indicator_in(row, parsed)):
-                table_row = target_row(ctx, col, row)
-                table_row["kind"] = "target"
-                table_row["owner"] = name
-                table_row["role"] = next((o["role"] for o in table_row["owners"] if o["name"] == name), None)
-                col.rows.append(table_row)
+                fact = target_row(ctx, col, row)
+                role = next((o.role for o in fact.owners if o.name == name), None)
+                col.rows.append(replace(fact, kind="target", owner=name, role=role))
+    targets = list(col.rows)
     tasks = _tasks(ctx, col, known)
     if not col.rows and not tasks:
         return not_found(ctx, col, "targets")
     col.rows.extend(tasks)
-    return col.finish(_unit_sentence(ctx, parsed, names, [r for r in col.rows if r.get("kind") == "target"], tasks))
+    unique = _unique_facts(targets)
+    return col.finish(sentences_for(parsed.language).unit_answer(
+        names, unique, len(unique), [task["text"] for task in tasks], ctx.orgs.english_name))
 
 
-def _row_indicator_in(row: dict[str, Any], parsed: ParsedQuestion) -> bool:
-    return any(str(row.get("indicator", "")).endswith("/" + h.id) or row.get("indicator") == h.id
-               for h in parsed.indicators)
+def _row_indicator_in(row: TargetRow, parsed: Question) -> bool:
+    return any(terms.indicator_id(row.indicator) == h.id or row.indicator == h.id for h in parsed.indicators)
 
 
 def _tasks(ctx: AnswerContext, col: Collector, orgs: list) -> list[dict[str, Any]]:
     """Clauses naming the unit in documents of its region (tasks written without a number)."""
-    cited_targets = {r.get("clause_id") for r in col.rows}
+    cited_targets = {r.clause_id for r in col.rows}
     tasks: list[dict[str, Any]] = []
     for org in orgs:
         forms = {org.surface, *org.names} - {""}
@@ -381,32 +284,3 @@ def _tasks(ctx: AnswerContext, col: Collector, orgs: list) -> list[dict[str, Any
 
 def _doc_in_regions(doc: Any, regions: set[str | None]) -> bool:
     return bool({doc.region, doc.parent_region} & regions) or doc.region is None
-
-
-def _unit_sentence(ctx: AnswerContext, parsed: ParsedQuestion, names: list[str], targets: list[dict[str, Any]],
-                   tasks: list[dict[str, Any]]) -> str:
-    language = parsed.language
-    facts = []
-    for row in _unique_facts(targets):
-        role = ROLE_ZH.get(row.get("role") or "", "") if language == "zh" else ROLE_EN.get(row.get("role") or "", "")
-        label = row.get("phrase") or row.get("indicator")
-        if language == "zh":
-            facts.append(f"{label}{year_phrase(row.get('year'), row.get('period'), language, row.get('year_inferred', False))}{row['stated']}"
-                         + (f"（{role}）" if role else ""))
-        else:
-            facts.append(f"{label} {year_phrase(row.get('year'), row.get('period'), language, row.get('year_inferred', False))}: {row['stated']}"
-                         + (f" ({role})" if role else ""))
-    who = "、".join(names) if language == "zh" else "; ".join(
-        f"{n} ({ctx.orgs.english_name(n)})" if ctx.orgs.english_name(n) else n for n in names)
-    task_texts = [snippet(t["text"], 50) for t in tasks]
-    if language == "zh":
-        text = f"{who}负责{len(_unique_facts(targets))}项量化目标"
-        text += f"：{join_list(facts, language, 8)}。" if facts else "。"
-        if tasks:
-            text += f"另有{len(tasks)}条条款写明其任务，如：{join_list(task_texts, language, 3)}。"
-        return text
-    text = f"{who} owns {len(_unique_facts(targets))} quantified targets"
-    text += f": {join_list(facts, language, 8)}." if facts else "."
-    if tasks:
-        text += f" {len(tasks)} further clauses assign it tasks, e.g. {join_list(task_texts, language, 3)}."
-    return text

@@ -4,13 +4,13 @@ from __future__ import annotations
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.not_found import not_found, search_query, uncovered_places
-from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import snippet
+from plankg.qa.parse import Question
+from plankg.qa.render import sentences_for
 
 SEARCH_K = 5
 
 
-def answer_search(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
+def answer_search(ctx: AnswerContext, parsed: Question) -> Answer:
     """Answer with the clauses nearest the question (within the asked regions, if any)."""
     col = Collector(parsed, "search")
     missing = uncovered_places(ctx, parsed)
@@ -27,12 +27,6 @@ def answer_search(ctx: AnswerContext, parsed: ParsedQuestion) -> Answer:
     for hit in hits:
         col.cite(ctx.records, ctx.records.clauses.get(hit["clause_id"]))
         col.rows.append(hit)
-    docs = {e["clause_id"]: e.get("doc_title") for e in col.evidence}
-    lines = [f"{i + 1}. {snippet(h['text'], 100)}（《{docs.get(h['clause_id'], '')}》）" if parsed.language == "zh"
-             else f"{i + 1}. {snippet(h['text'], 100)} (“{docs.get(h['clause_id'], '')}”)"
-             for i, h in enumerate(hits)]
-    if parsed.language == "zh":
-        text = "知识图谱中没有直接对应的事实，以下是与问题最相关的条款：" + "；".join(lines) + "。"
-    else:
-        text = "No structured fact in the graph answers this directly; the most relevant clauses are: " + " ".join(lines)
+    titles = {e["clause_id"]: e.get("doc_title") or "" for e in col.evidence}
+    text = sentences_for(parsed.language).search_answer([(h["text"], titles.get(h["clause_id"], "")) for h in hits])
     return col.finish(text, found=True, confidence=0.3)

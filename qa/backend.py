@@ -1,101 +1,38 @@
 """What the answering code needs from the graph and the records, behind two small interfaces.
 
-``GraphBackend`` is the set of named SPARQL queries QA uses (``plankg.graph.queries``); each call
-returns rows and the SPARQL text that ran. ``RecordIndex`` turns the IRIs in those rows back into
+``GraphBackend`` runs the named SPARQL queries of ``plankg.graph.queries`` by name; each call
+returns typed rows and the SPARQL text that ran. ``RecordIndex`` turns the IRIs in those rows back into
 the clause records that serve as evidence (text and span).
 """
 from __future__ import annotations
 
 from typing import Any, Protocol
 
+from plankg.graph.query_support import QueryResult
+from plankg.graph.terms import record_id
 from plankg.ingest.records import Clause, Corpus, Document, Mention, Target
-from plankg.ontology.namespaces import DATA
 from plankg.qa.answer import Evidence
 
 
-class QueryResultLike(Protocol):
-    """Rows plus the SPARQL text that produced them (``plankg.graph.queries.QueryResult``)."""
-
-    name: str
-    sparql: str
-    rows: list[dict[str, Any]]
-
-
 class GraphBackend(Protocol):
-    """The named queries question answering runs."""
+    """The graph as question answering sees it: the registry of named queries."""
 
-    def owners_of_indicator(self, indicator: str | list[str], region: str | None = None,
-                            within: bool = True) -> QueryResultLike: ...
-
-    def targets(self, region: str | None = None, year: int | None = None, owner: str | None = None,
-                indicator: str | None = None, include_achievements: bool = False,
-                within: bool = True) -> QueryResultLike: ...
-
-    def indicator_series(self, indicator: str, region: str | None = None, within: bool = True) -> QueryResultLike: ...
-
-    def plan_vs_outcome(self, indicator: str | None = None, region: str | None = None,
-                        year: int | None = None, within: bool = True) -> QueryResultLike: ...
-
-    def targets_in_years(self, years: list[int], region: str | None = None, within: bool = True
-                         ) -> QueryResultLike: ...
-
-    def entities_by_type(self, entity_type: str, region: str | None = None) -> QueryResultLike: ...
-
-    def entity_profile(self, name: str) -> QueryResultLike: ...
-
-    def entity_neighbourhood(self, name: str) -> QueryResultLike: ...
+    def run(self, query_name: str, /, **params: Any) -> QueryResult[Any]:
+        """Run a named query of ``plankg.graph.queries`` (typed rows and the SPARQL that ran)."""
+        ...
 
 
 class SparqlBackend:
     """The named queries of ``plankg.graph.queries`` over an open graph store (rdflib or Oxigraph)."""
 
     def __init__(self, store: Any) -> None:
-        from plankg.graph import queries
-
         self.store = store
-        self._queries = queries
 
-    def owners_of_indicator(self, indicator: str | list[str], region: str | None = None,
-                            within: bool = True) -> QueryResultLike:
-        return self._queries.owners_of_indicator(self.store, indicator, region, within=within)
+    def run(self, query_name: str, /, **params: Any) -> QueryResult[Any]:
+        """Run a named query on the store."""
+        from plankg.graph.queries import run
 
-    def targets(self, region: str | None = None, year: int | None = None, owner: str | None = None,
-                indicator: str | None = None, include_achievements: bool = False,
-                within: bool = True) -> QueryResultLike:
-        return self._queries.targets(self.store, region=region, year=year, owner=owner, indicator=indicator,
-                                     include_achievements=include_achievements, within=within)
-
-    def indicator_series(self, indicator: str, region: str | None = None, within: bool = True) -> QueryResultLike:
-        return self._queries.indicator_series(self.store, indicator, region, within=within)
-
-    def plan_vs_outcome(self, indicator: str | None = None, region: str | None = None,
-                        year: int | None = None, within: bool = True) -> QueryResultLike:
-        return self._queries.plan_vs_outcome(self.store, indicator=indicator, region=region, year=year,
-                                             within=within)
-
-    def targets_in_years(self, years: list[int], region: str | None = None, within: bool = True
-                         ) -> QueryResultLike:
-        return self._queries.targets_in_years(self.store, years, region, within=within)
-
-    def entities_by_type(self, entity_type: str, region: str | None = None) -> QueryResultLike:
-        return self._queries.entities_by_type(self.store, entity_type, region)
-
-    def entity_profile(self, name: str) -> QueryResultLike:
-        return self._queries.entity_profile(self.store, name)
-
-    def entity_neighbourhood(self, name: str) -> QueryResultLike:
-        return self._queries.entity_neighbourhood(self.store, name)
-
-
-def record_id(iri: str | None) -> str | None:
-    """Record id of a data IRI: ``.../id/tg-1a2b`` and ``.../id/tg-1a2b/stretch`` -> ``tg-1a2b``."""
-    if not iri:
-        return None
-    text = str(iri)
-    prefix = str(DATA)
-    if not text.startswith(prefix):
-        return None
-    return text[len(prefix):].split("/", 1)[0] or None
+        return run(self.store, query_name, **params)
 
 
 class RecordIndex:

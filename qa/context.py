@@ -2,16 +2,18 @@
 from __future__ import annotations
 
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, TypeVar
 
+from plankg.graph.query_support import QueryResult
 from plankg.ingest.records import Clause, Target
-from plankg.qa.answer import Answer
-from plankg.qa.backend import GraphBackend, QueryResultLike, RecordIndex
+from plankg.qa.answer import Answer, Intent
+from plankg.qa.backend import GraphBackend, RecordIndex
 from plankg.qa.orgs import OrgResolver
-from plankg.qa.parse import ParsedQuestion
+from plankg.qa.parse import Question
 from plankg.qa.render import number
 from plankg.qa.search import ClauseSearch
 
+RowT = TypeVar("RowT")
 _SPARQL_SEPARATOR = "\n\n# ---- next query ----\n\n"
 
 
@@ -29,14 +31,15 @@ class AnswerContext:
 class Collector:
     """Accumulates the queries that ran, the rows and the evidence of one answer."""
 
-    parsed: ParsedQuestion
-    intent: str
-    rows: list[dict[str, Any]] = field(default_factory=list)
+    parsed: Question
+    intent: Intent
+    #: Table rows: plain dicts or typed facts (``to_dict()``), turned into dicts by :meth:`finish`.
+    rows: list[Any] = field(default_factory=list)
     evidence: list[dict[str, Any]] = field(default_factory=list)
     sparql: list[str] = field(default_factory=list)
     _cited: set[str] = field(default_factory=set)
 
-    def ran(self, result: QueryResultLike) -> list[dict[str, Any]]:
+    def ran(self, result: QueryResult[RowT]) -> list[RowT]:
         """Record a named query's SPARQL and return its rows."""
         if result.sparql not in self.sparql:
             self.sparql.append(result.sparql)
@@ -64,7 +67,7 @@ class Collector:
             language=self.parsed.language,
             intent=self.intent,
             answer=answer,
-            rows=self.rows,
+            rows=[row if isinstance(row, dict) else row.to_dict() for row in self.rows],
             evidence=self.evidence,
             sparql=_SPARQL_SEPARATOR.join(self.sparql) if self.sparql else None,
             confidence=confidence,
@@ -90,7 +93,7 @@ def written_value(target: Target | None, clause: Clause | None, value: float | N
     return None
 
 
-def covers(parsed: ParsedQuestion, year: int | None, period_start: int | None = None,
+def covers(parsed: Question, year: int | None, period_start: int | None = None,
            period_end: int | None = None) -> bool:
     """Does a fact's year or period fall in the years the question asks about?"""
     time = parsed.time

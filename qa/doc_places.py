@@ -10,10 +10,14 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
+from typing import Any
 
+from plankg.graph.query_support import QueryResult
+from plankg.graph.terms import record_id
 from plankg.ingest.records import Document
 from plankg.ontology.regions import load_gazetteer, pinyin, short_form, written_forms
+from plankg.qa.backend import GraphBackend, RecordIndex
 
 _AREA = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区?)"
 _ADMIN = r"(?:自治州|自治县|州|市|县|区|旗|盟)"
@@ -141,6 +145,11 @@ class CorpusPlaces:
         return sorted(hits, key=lambda h: h.start)
 
 
+#: The queries kept to a place's documents, and the row field that leads to the document.
+SCOPED_QUERIES = {"owners_of_indicator": "document", "targets": "document", "indicator_series": "document",
+                  "plan_vs_outcome": "target", "targets_in_years": "document"}
+
+
 class DocumentScopedGraph:
     """The named queries with their rows kept to the documents of one or more places.
 
@@ -148,46 +157,31 @@ class DocumentScopedGraph:
     the rows were kept to, so the answer still shows what was run.
     """
 
-    def __init__(self, graph: object, records: object, doc_ids: set[str], place: str) -> None:
+    def __init__(self, graph: GraphBackend, records: RecordIndex, doc_ids: set[str], place: str) -> None:
         self.graph = graph
         self.records = records
         self.doc_ids = set(doc_ids)
         self.place = place
 
-    def _keep(self, result: object, key: str = "document") -> object:
-        from plankg.graph.query_support import QueryResult
-        from plankg.qa.backend import record_id
-
+    def _keep(self, result: QueryResult[Any], key: str) -> QueryResult[Any]:
         rows = []
-        for row in result.rows:  # type: ignore[attr-defined]
+        for row in result.rows:
             if key == "document":
-                doc_id = record_id(row.get("document"))
+                doc_id = record_id(row.document)
             else:
-                target = self.records.target(row.get(key))  # type: ignore[attr-defined]
+                target = self.records.target(getattr(row, key))
                 doc_id = target.doc_id if target else None
             if doc_id in self.doc_ids:
-                if not row.get("areaName"):
-                    row = {**row, "areaName": self.place}  # the document's own place, by its issuer
+                if not row.area_name:
+                    row = replace(row, area_name=self.place)  # the document's own place, by its issuer
                 rows.append(row)
         note = (f"# rows kept to the documents issued by {self.place}: "
                 + ", ".join(sorted(self.doc_ids)) + "\n")
-        return QueryResult(result.name, note + result.sparql, rows, dict(result.params))  # type: ignore[attr-defined]
+        return QueryResult(result.name, note + result.sparql, rows, dict(result.params))
 
-    def owners_of_indicator(self, indicator, region=None, within=True):
-        return self._keep(self.graph.owners_of_indicator(indicator, None, within=within))
-
-    def targets(self, region=None, year=None, owner=None, indicator=None, include_achievements=False, within=True):
-        return self._keep(self.graph.targets(region=None, year=year, owner=owner, indicator=indicator,
-                                             include_achievements=include_achievements, within=within))
-
-    def indicator_series(self, indicator, region=None, within=True):
-        return self._keep(self.graph.indicator_series(indicator, None, within=within))
-
-    def plan_vs_outcome(self, indicator=None, region=None, year=None, within=True):
-        return self._keep(self.graph.plan_vs_outcome(indicator, None, year, within=within), key="target")
-
-    def targets_in_years(self, years, region=None, within=True):
-        return self._keep(self.graph.targets_in_years(years, None, within=within))
-
-    def __getattr__(self, name: str):
-        return getattr(self.graph, name)
+    def run(self, query_name: str, /, **params: Any) -> QueryResult[Any]:
+        """Run a named query everywhere, then keep the rows of the place's documents."""
+        if query_name not in SCOPED_QUERIES:
+            return self.graph.run(query_name, **params)
+        result = self.graph.run(query_name, **{**params, "region": None})
+        return self._keep(result, key=SCOPED_QUERIES[query_name])

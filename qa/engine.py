@@ -5,25 +5,20 @@ import threading
 from collections.abc import Callable
 from typing import TYPE_CHECKING, Any, Protocol
 
-from plankg.qa.answer import Answer, QAError
+from plankg.qa.answer import Answer, Intent, QAError
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.parse import ParsedQuestion, Vocabulary, parse_question
+from plankg.qa.parse import Question, Vocabulary
 from plankg.qa.search import ClauseSearch
+from plankg.qa.understand import understand
 
 if TYPE_CHECKING:
     from plankg.ingest.records import Corpus
 
 MAX_QUESTION_CHARS = 500
-#: Intents whose answer needs an indicator: when the words name none, try embedding similarity.
-NEEDS_INDICATOR = ("target_owners", "evolution", "plan_vs_outcome")
-#: Partial matches scoring below this (a shared run of under four characters) are weak evidence.
-WEAK_MATCH = 0.6
-#: Intents where a family word (研发相关, R&D-related) widens the question to the whole family.
-FAMILY_INTENTS = ("target_owners", "evolution")
 
 
-def _handlers() -> dict[str, Callable[[AnswerContext, ParsedQuestion], Answer]]:
+def _handlers() -> dict[Intent, Callable[[AnswerContext, Question], Answer]]:
     from plankg.qa.answer_entities import answer_entity_list, answer_entity_profile
     from plankg.qa.answer_series import answer_evolution, answer_plan_vs_outcome
     from plankg.qa.answer_targets import answer_owners, answer_unit_targets, answer_value
@@ -93,31 +88,9 @@ class QAEngine:
         return Vocabulary(IndicatorMatcher(load_scheme(), proposed, encode), OrgResolver(orgs), EntityFinder(entities),
                           CorpusPlaces.from_documents(list(self.records.corpus.documents)))
 
-    def parse(self, question: str) -> ParsedQuestion:
+    def parse(self, question: str) -> Question:
         """Language, slots and intent of a question (no queries run)."""
-        parsed = parse_question(_checked(question), self.vocabulary)
-        intent = parsed.intent.intent if parsed.intent else "search"
-        needs = intent in NEEDS_INDICATOR or (intent == "target_value" and not parsed.regions)
-        weak = all(h.method == "partial" and h.score < WEAK_MATCH for h in parsed.indicators)
-        matcher = self.vocabulary.indicators
-        if needs and weak and matcher.encode is not None and parsed.language == "zh":
-            # No label and at most a short shared run (研究开发开支 shares only 研究 with labels):
-            # meaning decides, when the encoder can tell.
-            from plankg.qa.indicator_slot import mask
-
-            parsed.indicators = matcher.match_embedding(mask(parsed.text, parsed.blanks)) or parsed.indicators
-        from plankg.qa.families import asks_family_owners, find_family
-
-        if intent not in FAMILY_INTENTS and asks_family_owners(parsed.text, parsed.language):
-            # "Which units own R&D-related targets?": not a list of organisations but the family's owners.
-            from plankg.qa.intents import IntentResult
-
-            scores = dict(parsed.intent.scores) if parsed.intent else {}
-            parsed.intent = IntentResult("target_owners", max(scores.values(), default=3.0), scores)
-            intent = "target_owners"
-        if intent in FAMILY_INTENTS:
-            parsed.family = find_family(parsed.text, parsed.language, parsed.indicators)
-        return parsed
+        return understand(_checked(question), self.vocabulary)
 
     def ask(self, question: str) -> Answer:
         """Answer one question.
@@ -126,7 +99,7 @@ class QAEngine:
             QAError: The question is empty or too long.
         """
         parsed = self.parse(question)
-        intent = parsed.intent.intent if parsed.intent else "search"
+        intent = parsed.asks
         with self._lock:  # stores and the encoder are shared; keep one question at a time
             if parsed.places.unknown and not parsed.regions and intent != "search":
                 from plankg.qa.not_found import not_found

@@ -17,11 +17,10 @@ from __future__ import annotations
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
+from plankg.graph import terms
 from plankg.qa.areas import area_of
 from plankg.qa.backend import GraphBackend, RecordIndex
 from plankg.qa.render import number
-
-_PROPOSED = "/proposed-"
 
 
 @dataclass(frozen=True)
@@ -166,29 +165,29 @@ def compare_plans(graph: GraphBackend, records: RecordIndex, from_year: int, to_
     from plankg.ontology.indicators import load_scheme
 
     scheme = load_scheme()
-    result = graph.targets_in_years([from_year, to_year], region, within=within)
+    result = graph.run("targets_in_years", years=[from_year, to_year], region=region, within=within)
     evolution = Evolution(from_year, to_year, region, sparql=[result.sparql])
     steps: dict[tuple[str, str | None, int, str], Step] = {}
     for row in result.rows:
-        iri = str(row.get("indicator") or "")
-        if not iri or _PROPOSED in iri:
-            continue  # unreviewed phrases: the measures part covers what they say
-        indicator_id = iri.rsplit("/", 1)[-1]
+        indicator_id = terms.indicator_id(row.indicator)
+        if indicator_id is None:
+            continue  # unreviewed phrases (proposed indicators): the measures part covers what they say
         if indicators is not None and indicator_id not in indicators:
             continue
-        target = records.target(row.get("target"))
+        target = records.target(row.target)
         if target is None:
             continue
         doc = records.documents.get(target.doc_id)
         area = area_of(records, target)
-        key = (indicator_id, row.get("areaName"), area, int(row["year"]), target.doc_id)
+        year = int(row.year or 0)
+        key = (indicator_id, row.area_name, area, year, target.doc_id)
         step = steps.get(key)
         if step is None:
-            step = steps[key] = Step(indicator_id, row.get("areaName"), int(row["year"]), bool(target.year_inferred),
-                                     target.doc_id, doc.title if doc else str(row.get("docTitle") or ""), area=area)
+            step = steps[key] = Step(indicator_id, row.area_name, year, bool(target.year_inferred),
+                                     target.doc_id, doc.title if doc else row.doc_title or "", area=area)
         step.year_inferred = step.year_inferred or bool(target.year_inferred)
-        value = StepValue(row.get("value"), row.get("unit"), target.measure, row.get("comparator"), target.stretch,
-                          target.indicator, bool(row.get("placeholder")), target.clause_id, target.id)
+        value = StepValue(row.value, row.unit, target.measure, row.comparator, target.stretch,
+                          target.indicator, bool(row.placeholder), target.clause_id, target.id)
         if not any(_same_value(value, v) for v in step.values):
             step.values.append(value)
     by_indicator: dict[str, list[Step]] = {}

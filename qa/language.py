@@ -2,6 +2,10 @@
 from __future__ import annotations
 
 import re
+from typing import Literal
+
+#: The languages questions are asked and answered in.
+Language = Literal["zh", "en"]
 
 _CJK = re.compile(r"[\u3400-\u9fff\uf900-\ufaff]")
 _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
@@ -9,7 +13,7 @@ _LATIN_WORD = re.compile(r"[A-Za-z]{2,}")
 _EMBEDDED = {"gdp", "pct", "sci", "it", "ai", "ip", "rd", "r&d", "xx", "cn", "no"}
 
 
-def detect_language(text: str) -> str:
+def detect_language(text: str) -> Language:
     """Return ``en`` when Latin words dominate the question, else ``zh``.
 
     Chinese questions often carry R&D, GDP or PCT; English questions may quote a Chinese name

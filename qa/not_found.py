@@ -7,17 +7,14 @@ from typing import Any
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.parse import ParsedQuestion
-from plankg.qa.render import region_name
+from plankg.qa.parse import Question
+from plankg.qa.render import sentences_for
 
 RELATED_K = 3
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-_WHAT_ZH = {"targets": "目标", "indicator": "指标", "organisation": "单位", "entities": "机构", "clauses": "内容"}
-_WHAT_EN = {"targets": "targets", "indicator": "indicator", "organisation": "organisation", "entities": "entities",
-            "clauses": "clauses"}
 
 
-def search_query(parsed: ParsedQuestion) -> str:
+def search_query(parsed: Question) -> str:
     """A Chinese query for clause search (English questions reach Chinese clauses through labels)."""
     if parsed.language == "zh":
         return parsed.text
@@ -29,7 +26,7 @@ def search_query(parsed: ParsedQuestion) -> str:
     return query or parsed.text
 
 
-def related_clauses(ctx: AnswerContext, parsed: ParsedQuestion, k: int = RELATED_K) -> list[dict[str, Any]]:
+def related_clauses(ctx: AnswerContext, parsed: Question, k: int = RELATED_K) -> list[dict[str, Any]]:
     """The nearest clauses to the question (shown as related, not as an answer)."""
     filters = None
     if parsed.places.documents and not parsed.regions:
@@ -40,7 +37,7 @@ def related_clauses(ctx: AnswerContext, parsed: ParsedQuestion, k: int = RELATED
         return []
 
 
-def uncovered_places(ctx: AnswerContext, parsed: ParsedQuestion) -> list[str]:
+def uncovered_places(ctx: AnswerContext, parsed: Question) -> list[str]:
     """Places the question names that no document of the corpus is about (北京, 成都)."""
     covered = ctx.records.regions_covered()
     gazetteer = load_gazetteer()
@@ -56,43 +53,10 @@ def uncovered_places(ctx: AnswerContext, parsed: ParsedQuestion) -> list[str]:
 def not_found(ctx: AnswerContext, col: Collector, what: str = "targets") -> Answer:
     """An answer that says nothing matched, naming what was looked for, with related clauses."""
     parsed = col.parsed
-    language = parsed.language
-    subject = _subject(parsed)
+    render = sentences_for(parsed.language)
     missing = uncovered_places(ctx, parsed)
-    if language == "zh":
-        text = f"未找到{subject}的相关{_WHAT_ZH.get(what, '内容')}。"
-        if missing:
-            text += f"语料中没有关于{'、'.join(missing)}的规划文件。"
-        text += "下方“相关条款”仅供参考，不是答案。"
-    else:
-        text = f"No matching {_WHAT_EN.get(what, 'facts')} found" + (f" for {subject}." if subject else ".")
-        if missing:
-            text += f" The corpus holds no plan about {', '.join(region_name(m, language) for m in missing)}."
-        text += " The related clauses below are the nearest text, not an answer."
+    text = render.not_found_answer(render.subject(parsed), what, missing)
     col.rows = []
     col.evidence = []
     return col.finish(text, found=False, confidence=0.9 if missing else 0.5,
                       related=related_clauses(ctx, parsed))
-
-
-def _subject(parsed: ParsedQuestion) -> str:
-    """What the question was about, in its language: 北京市2025年, 路桥区“技术交易额”..."""
-    language = parsed.language
-    parts: list[str] = []
-    places = list(parsed.regions) + list(parsed.places.unknown)
-    if places:
-        parts.append(("、" if language == "zh" else ", ").join(region_name(p, language) for p in places))
-    if parsed.time.period and len(parsed.time.years) >= 2:
-        first, last = parsed.time.period
-        parts.append(f"{first}—{last}年" if language == "zh" else f"{first}-{last}")
-    elif parsed.time.years:
-        parts.append(("、".join(f"{y}年" for y in parsed.time.years)) if language == "zh"
-                     else ", ".join(map(str, parsed.time.years)))
-    if parsed.orgs:
-        parts.append(("、" if language == "zh" else ", ").join(o.surface for o in parsed.orgs))
-    if parsed.indicators:
-        labels = [h.label_zh if language == "zh" else (h.label_en or h.label_zh) for h in parsed.indicators[:3]]
-        parts.append("“" + "、".join(labels) + "”" if language == "zh" else ", ".join(labels))
-    if parsed.entity_names:
-        parts.append(("、" if language == "zh" else ", ").join(parsed.entity_names))
-    return "".join(parts) if language == "zh" else " ".join(parts)

@@ -3,18 +3,18 @@ from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
-from typing import Any
+from typing import Any, cast
 
+from plankg.qa.answer import TARGET_INTENTS, Intent
 from plankg.qa.entities import EntityFinder, EntityHit, EntityType, name_like, parse_entity_types
 from plankg.qa.indicator_slot import IndicatorHit, IndicatorMatcher
 from plankg.qa.intents import IntentResult, SlotFlags, classify
-from plankg.qa.language import detect_language
+from plankg.qa.language import Language, detect_language
 from plankg.qa.orgs import OrgHit, OrgResolver
 from plankg.qa.places import PlaceSlot, parse_places
 from plankg.qa.years import TimeSlot, parse_time
 
 #: Intents about targets: an entity's name in such a question may hold its place and indicator.
-TARGET_INTENTS = ("target_owners", "target_value", "evolution", "plan_vs_outcome")
 _TARGET_WORDS = re.compile(r"目标|指标|多少|\btargets?\b|\bgoals?\b|\bhow many\b|\bhow much\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(有哪些|有什么|哪些|列出|列举|有几[个家所]|有多少[个家所]|都有|which|what|list|"
                               r"how many|are there)\W{0,3}(\w+\W{0,2}){0,2}$", re.IGNORECASE)
@@ -36,11 +36,15 @@ class Vocabulary:
 
 
 @dataclass
-class ParsedQuestion:
-    """A question with its language, slots and intent."""
+class Question:
+    """A question as understood, before anything is looked up: its language, the places, years,
+    organisations, indicators and entities it names, and what it asks for (the intent).
+
+    Built in one pass by :func:`plankg.qa.understand.understand`; the handlers answer from it.
+    """
 
     text: str
-    language: str
+    language: Language
     time: TimeSlot
     places: PlaceSlot
     orgs: list[OrgHit] = field(default_factory=list)
@@ -56,7 +60,13 @@ class ParsedQuestion:
 
     @property
     def regions(self) -> tuple[str, ...]:
+        """The gazetteer regions the question names."""
         return self.places.regions
+
+    @property
+    def asks(self) -> Intent:
+        """What the question asks for; ``search`` when no intent was chosen."""
+        return cast(Intent, self.intent.intent) if self.intent else "search"
 
     def slots(self) -> dict[str, Any]:
         """What was understood, as plain data (for the answer object)."""
@@ -79,7 +89,7 @@ class ParsedQuestion:
         }
 
 
-def parse_question(question: str, vocabulary: Vocabulary) -> ParsedQuestion:
+def parse_question(question: str, vocabulary: Vocabulary) -> Question:
     """Fill the slots of a question and choose its intent."""
     text = question.strip()
     language = detect_language(text)
@@ -125,7 +135,7 @@ def parse_question(question: str, vocabulary: Vocabulary) -> ParsedQuestion:
         entity_name=bool(entity_names),
         entity_type_after_cue=bool(listed),
     )
-    parsed = ParsedQuestion(text, language, time, places, orgs, indicators,
+    parsed = Question(text, language, time, places, orgs, indicators,
                             [t for t in types if (t.start, t.end) in type_spans], entities, entity_names, masked,
                             blanks=blanks)
     # English entity names can swallow verbs (Wenzhou reach its goal for the ... zone): cues read the question too.

@@ -2,9 +2,14 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from types import ModuleType
+from typing import TYPE_CHECKING
 
 from plankg.ontology.regions import load_gazetteer
 from plankg.ontology.units import load_units
+
+if TYPE_CHECKING:
+    from plankg.qa.parse import Question
 
 ROLE_ZH = {"lead": "牵头", "support": "配合", "default": "发文单位，文中未写明责任单位"}
 ROLE_EN = {"lead": "lead", "support": "supporting", "default": "issuing body, no unit named"}
@@ -12,6 +17,27 @@ KIND_ZH = {"target": "目标", "stretch": "力争目标", "baseline": "基数", 
 KIND_EN = {"target": "target", "stretch": "stretch target", "baseline": "baseline", "actual": "actual"}
 COMPARATOR_ZH = {">=": "不低于", "<=": "不超过", "~": "约", ">": "超过", "<": "低于"}
 COMPARATOR_EN = {">=": "at least", "<=": "at most", "~": "about", ">": "more than", "<": "less than"}
+
+
+def sentences_for(language: str) -> ModuleType:
+    """The sentence writer of a language: ``plankg.qa.render_zh`` or ``plankg.qa.render_en``.
+
+    Both modules have the same functions over the same facts, so handlers never branch on the
+    language to write an answer.
+    """
+    from plankg.qa import render_en, render_zh
+
+    return render_zh if language == "zh" else render_en
+
+
+def indicator_label(question: Question, indicator_id: str, fallback: str) -> str:
+    """The label to show for an indicator in the question's language."""
+    for hit in question.indicators:
+        if hit.id == indicator_id:
+            if question.language == "en" and hit.label_en:
+                return f"{sentence_case(hit.label_en)} ({hit.label_zh})"
+            return hit.label_zh
+    return fallback
 
 
 def number(value: float | int | None) -> str:

@@ -126,6 +126,8 @@ class AppData:
 
     def _with_spans(self, evidence: dict, rows: list[dict]) -> dict:
         """Evidence plus the highlighted spans (clause-relative) of the facts it backs, and its place."""
+        from plankg.graph.terms import record_id
+
         targets = self._targets_by_id()
         clause = self._clauses_by_id().get(evidence.get("clause_id"))
         text = evidence.get("text") or ""
@@ -135,7 +137,7 @@ class AppData:
         for row in facts:
             if row.get("clause_id") != evidence.get("clause_id"):
                 continue
-            target = targets.get(str(row.get("target") or row.get("id") or "").rsplit("/", 1)[-1])
+            target = targets.get(record_id(row.get("target")) or row.get("id") or "")
             span = value_span(text, target, clause) if target else None
             if span is None and row.get("stated") and row["stated"] in text:
                 begin = text.index(row["stated"])
@@ -263,12 +265,12 @@ class AppData:
 
     def plan_vs_outcome(self, indicator_id: str | None = None, region: str | None = None) -> list[dict]:
         """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query)."""
-        from plankg.graph.queries import plan_vs_outcome
+        from plankg.graph.queries import run
 
-        result = plan_vs_outcome(self._kg.store, indicator=indicator_id or None, region=region or None)
-        return [{"indicator": r.get("indicatorLabel"), "region": r.get("areaName"), "year": r.get("year"),
-                 "target": r.get("targetValue"), "comparator": r.get("comparator"), "unit": r.get("unit"),
-                 "actual": r.get("actualValue"), "actual year": r.get("actualYear"), "met": r.get("met")}
+        result = run(self._kg.store, "plan_vs_outcome", indicator=indicator_id or None, region=region or None)
+        return [{"indicator": r.indicator_label, "region": r.area_name, "year": r.year,
+                 "target": r.target_value, "comparator": r.comparator, "unit": r.unit,
+                 "actual": r.actual_value, "actual year": r.actual_year, "met": r.met}
                 for r in result.rows]
 
     # ---- Entities ---------------------------------------------------------------------------
@@ -289,19 +291,20 @@ class AppData:
 
     def neighbourhood(self, name: str) -> list[dict]:
         """Nodes linked to the entity ``name`` and entities co-mentioned with it."""
-        from plankg.graph.queries import entity_neighbourhood
+        from plankg.graph.queries import run
+        from plankg.graph.terms import local_name
 
-        rows = entity_neighbourhood(self._kg.store, name).rows
-        return [{"neighbour": str(r.get("neighbourLabel") or ""), "relation": _local_name(r.get("relation")),
-                 "direction": r.get("direction"), "evidence": r.get("evidence") or ""} for r in rows]
+        rows = run(self._kg.store, "entity_neighbourhood", name=name).rows
+        return [{"neighbour": str(r.neighbour_label or ""), "relation": local_name(r.relation),
+                 "direction": r.direction, "evidence": r.evidence or ""} for r in rows]
 
     def profile(self, name: str) -> list[dict]:
         """Facts the graph states about the entity ``name``."""
-        from plankg.graph.queries import entity_profile
+        from plankg.graph.queries import run
+        from plankg.graph.terms import local_name
 
-        rows = entity_profile(self._kg.store, name).rows
-        return [{"property": _local_name(r.get("property")), "value": str(r.get("valueLabel") or r.get("value"))}
-                for r in rows]
+        rows = run(self._kg.store, "entity_profile", name=name).rows
+        return [{"property": local_name(r.property), "value": str(r.value_label or r.value)} for r in rows]
 
     # ---- SPARQL and Corpus --------------------------------------------------------------------
     def sparql(self, query: str) -> list[dict]:
@@ -411,7 +414,3 @@ def _stated(row: dict) -> str:
     value = "?" if row["value"] is None else f"{row['value']:g}"
     return f"{row.get('comparator') or ''}{value}{row.get('unit') or ''}"
 
-
-def _local_name(iri: Any) -> str:
-    text = str(iri or "")
-    return re.split(r"[#/]", text)[-1] if text.startswith("http") else text

@@ -59,6 +59,6 @@ def test_memory_store_agrees_on_the_bundled_corpus(bundled_workspace, oxigraph):
     for name, params in (("owners_of_indicator", {"indicator": "rd_intensity"}),
                          ("indicator_series", {"indicator": "rd_intensity", "region": "路桥"}),
                          ("entities_by_type", {"entity_type": "institute", "region": "温州"})):
-        left = Q.NAMED_QUERIES[name](memory, **params).rows
-        right = Q.NAMED_QUERIES[name](oxigraph, **params).rows
+        left = [r.to_dict() for r in Q.run(memory, name, **params).rows]
+        right = [r.to_dict() for r in Q.run(oxigraph, name, **params).rows]
         assert left and rows_equal(left, right)

@@ -28,8 +28,8 @@ def test_turtle_export_parses_with_oxigraph_and_answers_the_same(exported, small
     for name, params in (("owners_of_indicator", {"indicator": "rd_intensity"}),
                          ("entities_by_type", {"entity_type": "region", "region": "温州"}),
                          ("indicator_series", {"indicator": "rd_intensity"})):
-        left = Q.NAMED_QUERIES[name](original, **params).rows
-        right = Q.NAMED_QUERIES[name](from_turtle, **params).rows
+        left = [r.to_dict() for r in Q.run(original, name, **params).rows]
+        right = [r.to_dict() for r in Q.run(from_turtle, name, **params).rows]
         assert left and rows_equal(left, right)
 
 
