@@ -112,8 +112,10 @@ class CorpusPlaces:
     def from_documents(cls, documents: list[Document]) -> CorpusPlaces:
         places = cls()
         for doc in documents:
-            for place in document_places(doc):
-                for form in short_forms(place):
+            # Sorted, so a form's full name does not depend on set order (the hash seed): the
+            # document's gazetteer region first, then longer names.
+            for place in sorted(document_places(doc), key=lambda p: (p != doc.region, -len(p), p)):
+                for form in sorted(short_forms(place)):
                     places.forms.setdefault(form, set()).add(doc.id)
                     places.canonical.setdefault(form, place)
         for form in list(places.forms):

@@ -66,3 +66,18 @@ def test_a_place_is_answered_from_its_own_documents_only(two_place_engine, quest
 def test_a_place_with_no_document_is_not_found(two_place_engine):
     answer = two_place_engine.ask("成都2023年技术合同成交额的目标是多少？")
     assert not answer.found
+
+
+def test_a_shared_short_form_names_the_same_place_whatever_the_hash_seed():
+    # 黔东南 is a form of both the region and the issuer's written place: the region wins, always
+    import subprocess
+    import sys
+
+    code = ("from plankg.ingest.records import Document\n"
+            "from plankg.qa.doc_places import CorpusPlaces\n"
+            "d = Document('d', 'x.txt', 'x.txt', 0, '黔东南州2021年科技工作要点', '黔东南州科技局',"
+            " '黔东南苗族侗族自治州', None, None, 'work_plan', (), (), None, '')\n"
+            "print(sorted(CorpusPlaces.from_documents([d]).canonical.items()))\n")
+    outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
+                              env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in range(6)}
+    assert len(outputs) == 1 and "('黔东南', '黔东南苗族侗族自治州')" in outputs.pop()
