@@ -32,6 +32,7 @@ _LEADING_QUALIFIERS = re.compile(
     r"国家级|国家|省级|省|市级|市|区级|区|县级|各类|全市|全区|全省|全县|每年|新)+"
 )
 _SPACES = re.compile(r"\s+")
+_INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])实现(?=[\u4e00-\u9fff]{2})")
 
 
 @dataclass(frozen=True)
@@ -123,7 +124,8 @@ class IndicatorScheme:
         Args:
             phrase: An indicator phrase as written (全社会R&D经费投入占GDP比重, 新增省科技型中小企业).
         """
-        text = normalize_phrase(phrase)
+        # 高新技术产业实现增加值 names 高新技术产业增加值: the verb sits inside the noun phrase.
+        text = _INNER_VERB.sub("", normalize_phrase(phrase))
         if not text:
             return None
         head = _LEADING_QUALIFIERS.sub("", text)

@@ -119,7 +119,10 @@ class CorpusPlaces:
                     places.forms.setdefault(form, set()).add(doc.id)
                     places.canonical.setdefault(form, place)
         for form in list(places.forms):
-            spelled = (pinyin(form) or "").lower() if form[-1] not in "市县州区旗盟省" and re.fullmatch(
+            # English names the short form (Huangshi, not Huangshishi); a short form may itself end
+            # in a level character (鄞州 of 鄞州区: Yinzhou).
+            with_suffix = form[-1] in "市县州区旗盟省" and form[:-1] in places.forms
+            spelled = (pinyin(form) or "").lower() if not with_suffix and re.fullmatch(
                 r"[\u4e00-\u9fff]+", form) else ""
             if len(spelled) >= 4:
                 places.english.setdefault(spelled, form)

@@ -71,3 +71,10 @@ def test_proposed_ids_are_normalised_and_iris_deterministic():
     assert proposed_iri("proposed:新指标A") == proposed_iri("proposed:新指标Ａ")
     assert proposed_iri("proposed:新指标A") != proposed_iri("proposed:新指标B")
     assert proposed_iri("proposed:x").startswith(INDICATOR_NS + "proposed-")
+
+
+def test_a_verb_inside_the_noun_phrase_does_not_hide_the_indicator():
+    from plankg.ontology.indicators import load_scheme
+
+    scheme = load_scheme()
+    assert scheme.match("区本级高新技术产业实现增加值").id == scheme.match("高新技术产业增加值").id

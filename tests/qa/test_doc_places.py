@@ -81,3 +81,10 @@ def test_a_shared_short_form_names_the_same_place_whatever_the_hash_seed():
     outputs = {subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True,
                               env={"PYTHONHASHSEED": str(seed), "PATH": ""}).stdout for seed in range(6)}
     assert len(outputs) == 1 and "('黔东南', '黔东南苗族侗族自治州')" in outputs.pop()
+
+
+def test_a_short_form_ending_in_a_level_character_has_its_english_name():
+    # 鄞州 (of 鄞州区) ends in 州 like a prefecture, but it is the short form: "Yinzhou" finds it
+    places = CorpusPlaces.from_documents([_doc("2023年科技进步报告", issuer="鄞州区科技局", region="鄞州区")])
+    hits = places.find("What did Yinzhou District report for 2023?")
+    assert [h.name for h in hits] == ["鄞州区"]
