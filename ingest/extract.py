@@ -23,6 +23,8 @@ from plankg.ingest.years import propose_years
 _PLAN_WORDS = re.compile(r"计划|思路|打算|要点|重点工作|目标|任务|下半年|明年|行动|举措|措施")
 # 超额完成年度任务 heads what was done: its 任务 is the task completed, not a plan.
 _REPORT_WORDS = re.compile(r"总结|成效|情况|亮点|回顾|取得|完成情况|上半年主要工作|(?:超额|圆满|全面|已|顺利)完成")
+_TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
+_OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
 
@@ -71,6 +73,10 @@ def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool]:
 def context_for(doc: Document, clause: Clause) -> ClauseContext:
     """Default kind and year of the facts in a clause."""
     mode, section_year, hidden = clause_mode(doc, clause)
+    if clause.kind == "heading" and not clause.section_path and _TASK_PROGRESS.search(doc.title + doc.text[:1500]):
+        # A progress report on assigned tasks heads each task with the task as assigned
+        # (一、…，高新技术企业达620家。); the progress under it is what was done.
+        mode = "plan"
     title_hidden = "XX" in doc.title.upper() and not (doc.years if mode == "plan" else doc.reported_years)
     years = doc.years if mode == "plan" else doc.reported_years
     period = (min(years), max(years)) if len(years) > 1 else None
@@ -203,4 +209,23 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if owners:
             for member in group:
                 result[member.id] = owners
+    for clause in clauses:
+        # 一、新增市级创新平台50家。(第17条、高新科): a task heading whose owner line follows it
+        # owns the whole task, the progress reported under it included.
+        first = children.get(clause.id, [None])[0] if clause.kind == "heading" else None
+        if first is not None and first.kind == "sentence" and _OWNER_LINE.fullmatch(first.text.strip()):
+            owners = owners_in_text(first.text, doc)
+            if owners:
+                for member in _descendants(clause, children):
+                    result.setdefault(member.id, owners)
     return result
+
+
+def _descendants(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:
+    """The clause and every clause under it."""
+    found, stack = [], [clause]
+    while stack:
+        current = stack.pop()
+        found.append(current)
+        stack.extend(children.get(current.id, []))
+    return found

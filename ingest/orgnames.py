@@ -11,6 +11,7 @@ ORG_SUFFIX = re.compile(
 # Units that name themselves with a region prefix (区科技局, 市经信局).
 _REGION_PREFIX = re.compile(r"^[省市区县镇]")
 _PARENS = re.compile(r"[（(]([^（()）]{2,120})[)）]")
+_ARTICLE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[条项款号]")
 _SPLIT = re.compile(r"[、，,；;/]|和(?=[区市县])")
 
 
@@ -65,7 +66,8 @@ def parenthetical_units(text: str) -> list[tuple[int, int, list[str]]]:
     """
     found = []
     for match in _PARENS.finditer(text):
-        parts = split_units(match.group(1))
+        # (第16条、高新科): the article of the plan the task comes from, then its owner.
+        parts = [p for p in split_units(match.group(1)) if not _ARTICLE.fullmatch(p)]
         if parts and all(ORG_SUFFIX.search(p) and len(p) <= 24 and not re.search(r"\d", p) for p in parts):
             found.append((match.start(), match.end(), parts))
     return found

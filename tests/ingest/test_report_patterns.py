@@ -40,3 +40,18 @@ def test_a_year_named_in_passing_does_not_outlast_the_next_quanian(tmp_path):
     facts = {t.value: (t.kind, t.year) for t in read_corpus([doc]).targets}
     assert facts[3.1] == ("achievement", 2023)
     assert facts[88.6] == facts[12.4] == facts[60.2] == ("achievement", 2024)
+
+
+def test_a_task_progress_report_heads_each_task_with_its_goal_and_owner(tmp_path):
+    # each task as assigned (一、…达到80家), its owner line (第N条、division), then the progress
+    doc = tmp_path / "progress.txt"
+    doc.write_text("市科技局关于2025年市《政府工作报告》确定的主要目标任务二季度进展情况报告\n"
+                   "一、实施科技企业倍增行动，高新技术企业达到80家。\n"
+                   "（第12条、高新科）\n"
+                   "一是开展申报辅导。目前已申报高新技术企业35家。\n"
+                   "二、新增市级创新平台20家。\n"
+                   "（第13条、平台科）\n"
+                   "一是组织推荐。已认定市级创新平台9家。\n", encoding="utf-8")
+    facts = {t.value: (t.kind, t.year, [o.surface for o in t.owners]) for t in read_corpus([doc]).targets}
+    assert facts[80] == ("target", 2025, ["高新科"]) and facts[20] == ("target", 2025, ["平台科"])
+    assert facts[35] == ("achievement", 2025, ["高新科"]) and facts[9] == ("achievement", 2025, ["平台科"])
