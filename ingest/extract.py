@@ -10,6 +10,7 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from plankg.ingest.clauses import noise_spans
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.metadata import REPORT_TYPES
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
@@ -20,8 +21,9 @@ from plankg.ingest.target_record import make_target
 from plankg.ingest.textmap import clean_span
 from plankg.ingest.years import propose_years
 
-_PLAN_WORDS = re.compile(r"计划|思路|打算|要点|重点工作|目标|任务|下半年|明年|行动|举措|措施")
-_REPORT_WORDS = re.compile(r"总结|成效|情况|亮点|回顾|取得|完成情况|上半年主要工作")
+# Section headings that plan or report (lang/zh/cues.toml, [sections]).
+_PLAN_WORDS = cue_regex(r"<sections.plan_words>")
+_REPORT_WORDS = cue_regex(r"<sections.report_words>")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
 

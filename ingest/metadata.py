@@ -4,13 +4,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.issuer import BUREAU
 from plankg.ingest.layout import is_chrome_line
 from plankg.ontology.regions import Region
 
-_TITLE = re.compile(
+# Genre, goal and result words: lang/zh/cues.toml, [genre].
+_TITLE = cue_regex(
     r"[^\n。；]{0,16}?(?:(?:20\d\d|20XX|２０\S\S)\s*(?:[—\-–~至到]\s*(?:20\d\d|20XX))?\s*年?度?)"
-    r"[^\n。；]{0,24}?(?:工作要点|工作总结|工作计划|工作思路|行动方案|实施方案|行动计划|规划|责任分工表|分工表|工作方案)"
+    r"[^\n。；]{0,24}?<genre.title_genres>"
     r"(?:[和及与、][^\n。；]{0,12}?(?:工作计划|工作思路|工作打算|工作要点))?"
 )
 _DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期)\s*[:：]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
@@ -35,9 +37,7 @@ _DATE_LINE = re.compile(r"(?:发布|发表|生成|公开|成文|更新)?(?:时�
 _NAME_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|文件名称)\s*[:：]\s*(\S.{3,80}?)\s*(?:文号\s*[:：].*)?$")
 _DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,6}[〔\[［(（【]\s*20\d\d\s*[〕\]］)）】]\s*\d+\s*号\s*")
 _SENTENCE = re.compile(r"[。；;]|[，,].*[，,].*[，,]")
-_GENRE_WORD = re.compile(
-    r"工作要点|工作总结|工作计划|工作思路|述职报告|行动方案|实施方案|行动计划|工作方案|规划|分工表|分解表|一览表|责任清单|任务清单"
-    r"|清单|自查报告|报告|问答|解读|要点|总结")
+_GENRE_WORD = cue_regex(r"<genre.genre_words>")
 
 
 def detect_title(text: str) -> str:
@@ -162,8 +162,8 @@ def detect_doc_type(title: str, text: str = "") -> str:
     return _type_from_tense(title, text)
 
 
-_GOAL_WORDS = re.compile(r"力争|确保|目标|计划|预期|将(?!近)|拟|要(?!求|素|点)|到\s*20\d\d\s*年|争取|力求")
-_RESULT_WORDS = re.compile(r"同比|较上年|比上年|累计|共计|位居|荣获|获批|入选|已|取得|完成了|实现了|入库|新增[^，,。；]{0,12}\d|"
+_GOAL_WORDS = cue_regex(r"<genre.goal_words>|到\s*20\d\d\s*年|争取|力求")
+_RESULT_WORDS = cue_regex(r"<genre.result_words>|新增[^，,。；]{0,12}\d|"
                            r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
 
 

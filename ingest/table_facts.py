@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import Fact, year_note
 from plankg.ingest.numbers import comparator_for, find_values
 from plankg.ingest.owners import default_owner, owners_from_cell
@@ -12,9 +13,10 @@ from plankg.ingest.textmap import clean_span
 from plankg.ingest.units import infer_unit
 
 _YEAR_HEADER = re.compile(r"(20\d\d)")
-_ACTUAL_HEADER = re.compile(r"完成|实际|现状|基数|基期")
-_OWNER_HEADER = re.compile(r"责任|牵头|单位|处室|部门")
-_NAME_HEADER = re.compile(r"指标|项目|名称|内容|任务")
+# Column header words (lang/zh/cues.toml, [tables]).
+_ACTUAL_HEADER = cue_regex(r"<tables.actual_columns>")
+_OWNER_HEADER = cue_regex(r"<tables.owner_columns>")
+_NAME_HEADER = cue_regex(r"<tables.name_columns>")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*(%|％|件|家|个|人|人年|万元|亿元|元|项|名|场|次|篇)\s*[）)]?\s*$")
 def _column_year(name: str) -> int | None:
     match = _YEAR_HEADER.search(name)

@@ -8,19 +8,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.orgnames import is_unit_list, known_units
 
 _ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 _SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\S")
-_HEADER_HINT = re.compile(r"序号|编号")
-_VALUE_COLUMN = re.compile(r"20\d\d|目标|完成情况|现状|基数|指标值")
-_OWNER_COLUMN = re.compile(r"责任|牵头|单位|处室|部门")
+# Column header words (lang/zh/cues.toml, [tables]).
+_HEADER_HINT = cue_regex(r"<tables.number_columns>")
+_VALUE_COLUMN = cue_regex(r"20\d\d|<tables.value_columns>")
+_OWNER_COLUMN = cue_regex(r"<tables.owner_columns>")
 _NOTE = re.compile(r"^[（(]?[^（()）]{0,8}[)）]$|^[（(][^（()）]{0,10}[)）]?$")
 _END = re.compile(r"^\s*(?:注\s*[:：]|注：|附件|备注\s*[:：])")
-_NAME_SUFFIX = re.compile(
-    r"(?:数量|数|量|比重|占比|率|额|指数|评分|经费|园|中心|平台|工厂|车间|企业|站|区|室|体|项目|机构|联盟|市场|学校|专业群"
-    r"|实验室|团队|计划|大赛|场次|人才|学科|专科|品种|基地|城|国际标准)$"
-)
+_NAME_SUFFIX = cue_regex(r"<tables.name_endings>$")
 
 
 @dataclass
