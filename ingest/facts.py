@@ -10,6 +10,8 @@ from dataclasses import dataclass
 
 from plankg.ingest.context import ClauseContext
 from plankg.ingest.cues import cue_regex, words
+from plankg.ingest.fact_groups import assign_respectively, attach_stretch_lists, from_to
+from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
 from plankg.ingest.tense import PAST_CUE, TARGET_CUE, YEAR, statement_before, statement_kind, statement_year
 from plankg.ingest.units import infer_unit
@@ -19,13 +21,6 @@ _STRETCH_CUE = cue_regex(r"<facts.stretch>[:：]?$")
 _STRETCH_ONLY = cue_regex(r"<facts.stretch>[:：]?")
 _GROWTH = cue_regex(r"(?:同比)?(?:<facts.growth>|<facts.annual_growth>)(?:率)?<facts.growth_link>?$")
 _SHORT_YEAR = re.compile(r"(?<!\d)(\d\d)年(?:数据)?")
-_DELIMS = "，,；;、。：:（(）)【】\n"
-# Verbs and adverbs that open an indicator phrase without being part of it.
-# List markers (1. / （一） / 一是 / ★) first, then the leading words, as often as they repeat.
-_LEADING = cue_regex(
-    r"^(?:\d{1,2}\s?[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|★+|<facts.leading>)+"
-)
-_TRAILING = cue_regex(r"<facts.trailing>+$")
 _INCREMENT = cue_regex(r"<facts.increment>")
 _CUMULATIVE = cue_regex(r"<facts.cumulative>")
 _EXCLUDED_AFTER = re.compile(r"^(?:月|日|号|届|期|版|代|周年|\+|[A-Za-z])")
@@ -33,16 +28,12 @@ _SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
 _OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
 _WHOLE_WORDS = words("facts.whole_words")
 _GROWTH_WORD = cue_regex(r"(?:同比|比上年|较上年)?<facts.growth>(?:率)?")
-_GROWTH_END = cue_regex(r"(?:同比)?(?:<facts.growth>|<facts.annual_growth>)(?:率)?$")
 _RIGHT_NOUN = cue_regex(r"^[^，,；;、。：:（(\s]{2,30}?(?=<facts.noun_end_verbs>|，|,|；|;|、|。|$|（|\(|\s)")
-_VERB_CUT = cue_regex(r"^.*(?:<facts.verb_cut>|(?:20\d\d|20XX)年)")
 _RANK = cue_regex(r"<facts.rank_scope>[^，,；;。]{0,8}?前$")
 _RANK_MOVE = cue_regex(r"<facts.rank_moves>")
 _GOAL_VERB = cue_regex(r"<facts.goal_verbs>$")
 _NUMERAL_VERB = cue_regex(r"<facts.numeral_verbs>$")
 _DRAWN_UP = cue_regex(r"<facts.drawn_up>了?$")
-_TREND_PREDICATE = cue_regex(r"<facts.trend_predicates>$")
-_HEAD_NOUN = cue_regex(r"<facts.head_nouns>$")
 _VALUE_SUFFIXES = words("facts.value_suffixes")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
@@ -91,9 +82,9 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
                 facts[-1].stretch = fact.value
             continue
         facts.append(fact)
-    _attach_stretch_lists(text, facts)
-    _assign_respectively(text, facts)
-    _from_to(text, facts)
+    attach_stretch_lists(text, facts)
+    assign_respectively(text, facts)
+    from_to(text, facts)
     facts.extend(_relative_goals(text, ctx, facts))
     return facts
 
@@ -118,14 +109,14 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         return None  # 五个一模式: a count inside a name (but 6个五百亿级产业集群 counts clusters)
     goal_verb = _GOAL_VERB.search(before)
     if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and (
-        _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not _indicator_left(text, value.start)
+        _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not indicator_left(text, value.start)
     ):
         return None  # 2个省级高新区要...: a count that names the subject, not a goal
     rank = before.endswith("前") or value.unit == "位" and _RANK_MOVE.search(before)
-    phrase_start = _phrase_start(text, value.start)
-    left = text[phrase_start : value.start]
+    phrase_begin = phrase_start(text, value.start)
+    left = text[phrase_begin : value.start]
     stretch_cue = _STRETCH_CUE.search(left.strip())
-    indicator_raw = _indicator_left(text, value.start)
+    indicator_raw = indicator_left(text, value.start)
     if not indicator_raw and stretch_cue and earlier:
         return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
     if indicator_raw and stretch_cue and _STRETCH_ONLY.fullmatch(indicator_raw) and earlier:
@@ -138,15 +129,15 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if len(indicator) < 2:
         right = _RIGHT_NOUN.match(text[value.end :].lstrip("左右以上余多"))
         # 20家左右有较强市场话语权的行业龙头企业: the noun is what follows the last 的.
-        indicator = _clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
+        indicator = clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
         # 18项措施（高新技术企业培育）: a count of measures or tasks ends at that word.
         indicator = re.sub(r"^(.{0,6}?(?:措施|举措|任务|行动|工程|政策|方面)).+$", r"\1", indicator)
     if len(indicator) < 2 and earlier and not _GROWTH_WORD.fullmatch(earlier[-1].indicator) and (
-        text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or _only_verbs(left)
+        text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or only_verbs(left)
     ):
         indicator = earlier[-1].indicator  # 新增2287家,累计突破1万家: the same indicator again
-    if len(indicator) < 2 and _only_verbs(left):
-        indicator = _previous_noun(text, phrase_start)  # 申报2021年高新技术企业,拟申报25家
+    if len(indicator) < 2 and only_verbs(left):
+        indicator = previous_noun(text, phrase_begin)  # 申报2021年高新技术企业,拟申报25家
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
         indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
     if _GROWTH_WORD.fullmatch(indicator) and earlier:
@@ -154,7 +145,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if re.fullmatch(r"国家级|省级|市级|区级|县级", indicator) and earlier:
         indicator += earlier[-1].indicator  # 众创空间112家(国家级15家)
     if indicator in _WHOLE_WORDS:
-        owner_phrase = earlier[-1].indicator if earlier else _previous_noun(text, phrase_start)
+        owner_phrase = earlier[-1].indicator if earlier else previous_noun(text, phrase_begin)
         indicator = owner_phrase + indicator if owner_phrase else indicator
     if value.unit in ("P", "PFlops", "EFlops") and "算力" not in text[max(0, value.start - 20) : value.start]:
         return None  # P is a unit of computing power only
@@ -164,9 +155,9 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
                            r"(?:全国|全省|全市|全区|全州|全县)?(?:排名)?$", "", indicator)
         if len(indicator) < 2 or re.fullmatch(r"水平|位次|跃居|位居", indicator):
             # ……位次实现进位，跃居全省前40位 / 209人年，达到全市前3水平: the ranking of what came before.
-            between = text[earlier[-1].end : phrase_start] if earlier else ""
+            between = text[earlier[-1].end : phrase_begin] if earlier else ""
             same = earlier and not re.search(r"[。；;]", between) and len(re.sub(r"[^\u4e00-\u9fff]", "", between)) <= 3
-            indicator = earlier[-1].indicator if same else _previous_noun(text, phrase_start)
+            indicator = earlier[-1].indicator if same else previous_noun(text, phrase_begin)
     if len(indicator) < 2:
         return None
     comparator = comparator_for(text[:value.start], text[value.end :])
@@ -176,7 +167,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         measure = "cumulative"  # 累计引进: a total over the period, even with an increment verb
     if measure == "level" and _INCREMENT.search(left):
         measure = "increment"
-    listed = earlier and text[earlier[-1].end : phrase_start].strip(" ") in ("、", "")
+    listed = earlier and text[earlier[-1].end : phrase_begin].strip(" ") in ("、", "")
     if measure == "level" and listed and earlier[-1].measure in ("increment", "growth"):
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
         growth = measure == "growth"
@@ -221,25 +212,6 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     )
 
 
-def _only_verbs(phrase: str) -> bool:
-    """A phrase with no noun of its own: 累计突破, 拟申报, 获批, 今年要达到."""
-    return bool(phrase.strip()) and not _clean_indicator(re.sub(r"^.*?(?:20\d\d|今|本|全)年", "", phrase)).strip(
-        "获批可要拟超总共已")
-
-
-def _previous_noun(text: str, phrase_start: int) -> str:
-    """The noun phrase of the segment before ``phrase_start`` (布局...高科技园中园,总数... -> 高科技园中园)."""
-    end = phrase_start - 1
-    if end <= 0:
-        return ""
-    start = _phrase_start(text, end)
-    segment = _VERB_CUT.sub("", text[start:end])
-    segment = re.sub(r"^.*?(?:沿线|内|中)(?=.{3,})", "", segment) if len(segment) > 12 else segment
-    # 高新技术企业数量再创新高，净增529家: the subject, without its predicate.
-    segment = _TREND_PREDICATE.sub("", segment)
-    return _clean_indicator(segment)[-12:]
-
-
 def _owner_list_follows(text: str, end: int) -> bool:
     """``1200(区科技局、区财政局)``: the unit fell out before an owner list."""
     from plankg.ingest.orgnames import parenthetical_units
@@ -256,104 +228,6 @@ def _suffix_len(text: str, end: int) -> int:
     return 0
 
 
-def _phrase_start(text: str, pos: int) -> int:
-    """Start of the phrase ending at ``pos``; a bracketed note inside it (企业类) does not end it."""
-    i = pos
-    while i > 0:
-        ch = text[i - 1]
-        if ch in ")）":
-            opening = max(text.rfind("(", 0, i - 1), text.rfind("（", 0, i - 1))
-            if opening > 0 and i - opening <= 12 and text[opening - 1] not in _DELIMS:
-                i = opening
-                continue
-        if ch in _DELIMS:
-            break
-        i -= 1
-    return i
-
-
-def _indicator_left(text: str, pos: int) -> str:
-    start = _phrase_start(text, pos)
-    phrase = text[start:pos]
-    # A year phrase or a condition before the indicator is not part of it.
-    phrase = re.sub(r"^.*?(?:20\d\d|20XX)\s*年(?:底|末|前)?", "", phrase)
-    phrase = re.sub(r"^.*?(?:期间|以来|时期)", "", phrase)
-    return _clean_indicator(phrase)
-
-
-def _clean_indicator(phrase: str) -> str:
-    phrase = re.sub(r"[“”\"'‘’]", "", phrase).strip()
-    for _ in range(3):
-        phrase = _LEADING.sub("", phrase)
-        phrase = _TRAILING.sub("", phrase)
-        phrase = _GROWTH_END.sub(lambda m: m.group(0) if "增速" in m.group(0) else "", phrase) if len(phrase) > 4 else phrase
-    phrase = re.sub(r"(?:要进入|进入|跻身|要)?(?:[^，,]{0,6}排名)?前$", lambda m: m.group(0)[:-1] if "排名" in m.group(0) else "", phrase)
-    return phrase.strip(" “”\"'")
-
-
-def _assign_respectively(text: str, facts: list[Fact]) -> None:
-    """分别建成数字化车间、超级工厂100个、1个: values listed after names go to them in order."""
-    i = 0
-    while i < len(facts):
-        run = [facts[i]]
-        while i + len(run) < len(facts) and text[run[-1].end : facts[i + len(run)].start] in ("、", "和", "及", "与"):
-            run.append(facts[i + len(run)])
-        i += len(run)
-        if len(run) < 2:
-            continue
-        head_start = _phrase_start(text, run[0].start)
-        names = [run[0].indicator]
-        pos = head_start - 1
-        while len(names) < len(run) and pos > 0 and text[pos] == "、":
-            start = _phrase_start(text, pos)
-            names.insert(0, _clean_indicator(text[start:pos]))
-            pos = start - 1
-        if len(names) != len(run) and "分别" in text[head_start : run[0].start]:
-            # A和B数量分别达到120家和860家: the names share the head noun after the last one.
-            names = _listed_names(text[head_start : run[0].start], len(run))
-        if len(names) != len(run) or not all(names):
-            continue
-        # 国家级、省级知识产权保护规范化市场2家、5家: a bare qualifier shares the last name's head noun.
-        last = names[-1]
-        for k, name in enumerate(names[:-1]):
-            qualifier = re.match(r"^(?:国家级|省级|市级|区级|县级)$", name)
-            head = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", last)
-            names[k] = name + head if qualifier else name
-        for fact, name in zip(run, names):
-            fact.indicator = name
-
-
-def _listed_names(phrase: str, count: int) -> list[str]:
-    """``国家高新技术企业和科技型中小企业数量分别达到`` -> the two names, each with the shared head."""
-    subject = _clean_indicator(phrase.split("分别")[0])
-    parts = [p for p in re.split(r"[、和及与]", subject) if p]
-    if len(parts) != count:
-        return []
-    head = _HEAD_NOUN.search(parts[-1])
-    if head and not parts[0].endswith(head.group()):
-        parts = [p + head.group() for p in parts[:-1]] + [parts[-1]]
-    return parts
-
-
-_FROM_TO = cue_regex(r"^\s*<facts.change_verbs>\s*(?:到|至)\s*$")
-_FROM = re.compile(r"从\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
-
-
-def _from_to(text: str, facts: list[Fact]) -> None:
-    """从2020年的2.1%提高到2.6%: the first value is the baseline (a result, of its year) of the second."""
-    for first, second in zip(facts, facts[1:]):
-        origin = _FROM.search(text[: first.start])
-        if not origin or not _FROM_TO.match(text[first.end : second.start]):
-            continue
-        indicator = _clean_indicator(text[_phrase_start(text, origin.start()) : origin.start()])
-        if len(indicator) >= 2:
-            first.indicator = second.indicator = indicator
-        first.kind = "achievement"
-        if origin.group(1):
-            first.year, first.period = int(origin.group(1)), None
-        second.baseline = first.value
-
-
 _MULTIPLE = cue_regex(r"(<facts.multiples>)")
 _CAMPAIGN_NAME = cue_regex(r"[”\"]?<facts.campaign_words>")
 
@@ -368,30 +242,17 @@ def _relative_goals(text: str, ctx: ClauseContext, facts: list[Fact]) -> list[Fa
         if _CAMPAIGN_NAME.match(text[match.end() :]):
             continue
         word = match.group(1)
-        left = text[_phrase_start(text, match.start()) : match.start()]
+        left = text[phrase_start(text, match.start()) : match.start()]
         left = re.sub(r"(?:实现|力争|确保|要|将|均|再)+$", "", left)
-        names = [n for n in re.split(r"[和及与、]", _indicator_left(left + "0", len(left))) if n] or [ctx.topic]
+        names = [n for n in re.split(r"[和及与、]", indicator_left(left + "0", len(left))) if n] or [ctx.topic]
         year, period, explicit = statement_year(text, match.start(), ctx)
         kind = statement_kind(text, match.start(), ctx, year, explicit)
-        for name in names if word == "双倍增" else [_clean_indicator(left[_phrase_start(left, len(left)):])]:
+        for name in names if word == "双倍增" else [clean_indicator(left[phrase_start(left, len(left)):])]:
             if len(name) < 2:
                 continue
             out.append(Fact(match.start(), match.end(), 4.0 if word == "翻两番" else 2.0, "倍", name, kind,
                             measure="multiple", year=year, period=period))
     return out
-
-
-def _attach_stretch_lists(text: str, facts: list[Fact]) -> None:
-    """（高线：500家和2000家） after a list gives stretch values to the list, in order."""
-    for match in re.finditer(r"[（(]\s*高线[:：]?([^）)]+)[）)]", text):
-        inside = [f for f in facts if match.start() <= f.start < match.end()]
-        if not inside:
-            continue
-        listed = [f for f in facts if f.end <= match.start()][-len(inside) :]
-        for target, stretch in zip(listed, inside):
-            target.stretch = stretch.value
-        for fact in inside:
-            facts.remove(fact)
 
 
 def year_note(text: str) -> int | None:
