@@ -12,7 +12,7 @@ from dataclasses import replace
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import ClauseContext, find_facts
-from plankg.ingest.metadata import REPORT_TYPES
+from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
