@@ -24,6 +24,9 @@ from plankg.ingest.years import propose_years
 # Section headings that plan or report (lang/zh/cues.toml, [sections]).
 _PLAN_WORDS = cue_regex(r"<sections.plan_words>")
 _REPORT_WORDS = cue_regex(r"<sections.report_words>")
+# Table columns of owners, and of supporting owners (lang/zh/cues.toml, [tables], [owners]).
+_OWNER_CELL = cue_regex(r"<tables.owner_cells>")
+_SUPPORT_CELL = cue_regex(r"<owners.support_words>")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
 
@@ -171,9 +174,9 @@ def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
     lead: tuple[Owner, ...] = ()
     support: tuple[Owner, ...] = ()
     for cell in row.cells:
-        if re.search(r"责任|牵头|处室|单位|部门|配合", cell.name) and cell.text.strip():
+        if _OWNER_CELL.search(cell.name) and cell.text.strip():
             units, named = owners_from_cell(cell.text, doc)
-            if units and re.search(r"配合|协同|协助|参与", cell.name):
+            if units and _SUPPORT_CELL.search(cell.name):
                 support += tuple(Owner(o.name, o.surface, "support", o.parent, o.kind) for o in units)
             elif units and not lead:
                 lead = units

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 _FROM_TO = cue_regex(r"^\s*<facts.change_verbs>\s*(?:到|至)\s*$")
 _FROM = re.compile(r"从\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
 _HEAD_NOUN = cue_regex(r"<facts.head_nouns>$")
+_LEVEL_ONLY = cue_regex(r"^<facts.levels>$")
+_LEVEL_PREFIX = cue_regex(r"^<facts.levels>")
 
 
 def assign_respectively(text: str, facts: list[Fact]) -> None:
@@ -45,8 +47,8 @@ def assign_respectively(text: str, facts: list[Fact]) -> None:
         # 国家级、省级知识产权保护规范化市场2家、5家: a bare qualifier shares the last name's head noun.
         last = names[-1]
         for k, name in enumerate(names[:-1]):
-            qualifier = re.match(r"^(?:国家级|省级|市级|区级|县级)$", name)
-            head = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", last)
+            qualifier = _LEVEL_ONLY.match(name)
+            head = _LEVEL_PREFIX.sub("", last)
             names[k] = name + head if qualifier else name
         for fact, name in zip(run, names):
             fact.indicator = name

@@ -35,6 +35,8 @@ _GOAL_VERB = cue_regex(r"<facts.goal_verbs>$")
 _NUMERAL_VERB = cue_regex(r"<facts.numeral_verbs>$")
 _DRAWN_UP = cue_regex(r"<facts.drawn_up>了?$")
 _VALUE_SUFFIXES = words("facts.value_suffixes")
+_LEVEL = cue_regex(r"<facts.levels>")
+_MEASURE_COUNT = cue_regex(r"^(.{0,6}?<facts.measure_nouns>).+$")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
 
@@ -131,7 +133,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         # 20家左右有较强市场话语权的行业龙头企业: the noun is what follows the last 的.
         indicator = clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
         # 18项措施（高新技术企业培育）: a count of measures or tasks ends at that word.
-        indicator = re.sub(r"^(.{0,6}?(?:措施|举措|任务|行动|工程|政策|方面)).+$", r"\1", indicator)
+        indicator = _MEASURE_COUNT.sub(r"\1", indicator)
     if len(indicator) < 2 and earlier and not _GROWTH_WORD.fullmatch(earlier[-1].indicator) and (
         text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or only_verbs(left)
     ):
@@ -142,7 +144,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
     if _GROWTH_WORD.fullmatch(indicator) and earlier:
         indicator = earlier[-1].indicator  # 新认定企业52家，同比增长18.2%: the growth of the same indicator
-    if re.fullmatch(r"国家级|省级|市级|区级|县级", indicator) and earlier:
+    if _LEVEL.fullmatch(indicator) and earlier:
         indicator += earlier[-1].indicator  # 众创空间112家(国家级15家)
     if indicator in _WHOLE_WORDS:
         owner_phrase = earlier[-1].indicator if earlier else previous_noun(text, phrase_begin)

@@ -8,9 +8,9 @@ from plankg.ingest.orgnames import looks_like_unit, parenthetical_units, split_u
 from plankg.ingest.records import Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_DIVISION = re.compile(r"(?:处|科|室)$")
+_DIVISION = cue_regex(r"<owners.division_endings>$")
 # In a responsibility column every listed name is a unit: 科技中心 and 高新投公司 too.
-_COLUMN_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:中心|公司|办|站|所|院|委|局|部)$")
+_COLUMN_UNIT = cue_regex(r"^[\u4e00-\u9fff]{2,16}<owners.column_unit_endings>$")
 _LEAD_MARK = words("owners.lead_marks")
 _LEAD_MARK_CHARS = "".join(_LEAD_MARK)
 # 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
