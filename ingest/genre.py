@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.ingest.cues import cue_regex
+from plankg.ingest.cues import cue_regex, load_cues
 from plankg.ingest.titles import GENRE_WORD
 
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[—\-–~至到]?\s*(20\d\d)\s*年")
@@ -26,6 +26,9 @@ DOC_TYPES = {
     "policy_qa": ("政策问答", "policy Q&A"),
     "other": ("其他", "other"),
 }
+# Title words of each type (lang/zh/cues.toml, [doc_types]); 分解……任务 is a responsibility table too.
+_TITLE_WORDS = {name: cue_regex(f"<doc_types.{name}>") for name in load_cues()["doc_types"]}
+_TITLE_WORDS["responsibility_table"] = cue_regex(r"<doc_types.responsibility_table>|分解[^，。]{0,16}任务")
 # Types that report on a past year (their title year is the year reported on).
 REPORT_TYPES = ("summary", "summary_plan", "half_year_summary", "duty_report")
 
@@ -43,24 +46,18 @@ def detect_doc_type(title: str, text: str = "") -> str:
     A news report of a work meeting that sums up a year is a summary; one that sets out the
     year's work is a work plan; a half-year meeting is a half-year summary.
     """
-    if re.search(r"分工表|分解表|分解一览表|责任清单|任务清单|任务分解|清单|分解[^，。]{0,16}任务", title):
+    if _TITLE_WORDS["responsibility_table"].search(title):
         return "responsibility_table"
-    if re.search(r"问答|答问|解读", title):
-        return "policy_qa"
-    if "述职" in title:
-        return "duty_report"
-    if re.search(r"(?:上|下)?半年", title) and re.search(r"总结|推进会|工作会|情况|汇报", title):
+    for doc_type in ("policy_qa", "duty_report"):
+        if _TITLE_WORDS[doc_type].search(title):
+            return doc_type
+    if _TITLE_WORDS["half_year"].search(title) and _TITLE_WORDS["half_year_report"].search(title):
         return "half_year_summary"
-    if re.search(r"总结|自查|完成情况|工作情况|工作报告", title):
-        return "summary_plan" if re.search(r"计划|思路|打算|要点|安排", title.split("总结")[-1]) else "summary"
-    if "实施方案" in title:
-        return "implementation_plan"
-    if re.search(r"行动方案|行动计划|工作方案|三年行动|攻坚", title):
-        return "action_plan"
-    if re.search(r"规划|纲要", title):
-        return "development_plan"
-    if re.search(r"要点|工作计划|重点工作|工作安排", title):
-        return "work_plan"
+    if _TITLE_WORDS["summary"].search(title):
+        return "summary_plan" if _TITLE_WORDS["next_plan"].search(title.split("总结")[-1]) else "summary"
+    for doc_type in ("implementation_plan", "action_plan", "development_plan", "work_plan"):
+        if _TITLE_WORDS[doc_type].search(title):
+            return doc_type
     head = text[:1500]
     if re.search(r"(?:上|下)半年", title + head[:200]) and re.search(r"完成全年|上半年", head):
         return "half_year_summary"
@@ -72,7 +69,7 @@ def detect_doc_type(title: str, text: str = "") -> str:
         return "summary"
     if plans:
         return "work_plan"
-    if re.search(r"方案|计划", title):
+    if _TITLE_WORDS["any_plan"].search(title):
         return "action_plan"
     return _type_from_tense(title, text)
 
