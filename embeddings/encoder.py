@@ -1,4 +1,5 @@
-"""Sentence encoders: sentence-transformers on torch, or the same model exported to ONNX Runtime.
+"""Sentence encoders: sentence-transformers on torch, or the same model exported to ONNX Runtime
+(``onnx_encoder.py``), chosen by :func:`load_encoder`.
 
 Every backend returns float32, L2-normalised vectors (mean pooling as the model defines it), so
 inner product is cosine similarity. Models load lazily on the first ``encode`` call: ``name``,
@@ -39,16 +40,6 @@ AUTO_BACKEND = "onnx-int8"
 #: Clauses are cut to this many tokens (rankings unchanged on the fixed query set; see benchmarks/).
 DEFAULT_MAX_TOKENS = 256
 MODELS_SUBDIR = "models"
-
-
-def import_onnxruntime():
-    """``onnxruntime`` with its telemetry off (it otherwise writes a device id under ~/.cache)."""
-    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-    import onnxruntime as ort
-
-    with contextlib.suppress(AttributeError):
-        ort.disable_telemetry_events()
-    return ort
 
 
 class Encoder:
@@ -103,7 +94,7 @@ class TorchEncoder(Encoder):
 
     def load(self) -> TorchEncoder:
         if self._model is None:
-            with _quiet_loading():
+            with quiet_loading():
                 from sentence_transformers import SentenceTransformer
 
                 self._model = SentenceTransformer(str(self.info.path), device="cpu")
@@ -129,71 +120,9 @@ class TorchEncoder(Encoder):
         model = self.model
         # Characters stand in for tokens (one per CJK character); each group is one batch.
         batches = length_batches([len(t) for t in texts], batch_size)
-        for batch in _progress(batches, progress):
+        for batch in with_progress(batches, progress):
             out[batch] = model.encode([texts[i] for i in batch], batch_size=len(batch), convert_to_numpy=True,
                                       normalize_embeddings=True, show_progress_bar=False)
-        return out
-
-
-class OnnxEncoder(Encoder):
-    """The exported transformer in ONNX Runtime; tokenisation, pooling and normalisation in NumPy."""
-
-    def __init__(self, info: ModelInfo, cache_root: Path, quantized: bool = False) -> None:
-        super().__init__(info, "onnx-int8" if quantized else "onnx")
-        self.cache_root = Path(cache_root)
-        self.quantized = quantized
-        self._session = None
-        self._tokenizer = None
-
-    def load(self) -> OnnxEncoder:
-        if self._session is None:
-            from plankg.embeddings.onnx_export import ensure_onnx
-
-            ort = import_onnxruntime()
-            path = ensure_onnx(self.info, self.cache_root, quantized=self.quantized)
-            options = ort.SessionOptions()
-            # One thread per run: concurrent queries each take one core instead of fighting over
-            # all of them; a build runs one batch per core in parallel instead (``encode``).
-            options.intra_op_num_threads = 1
-            options.inter_op_num_threads = 1
-            options.add_session_config_entry("session.intra_op.allow_spinning", "0")
-            options.log_severity_level = 3
-            self._tokenizer = _load_tokenizer(self.info)
-            self._session = ort.InferenceSession(str(path), options, providers=["CPUExecutionProvider"])
-        return self
-
-    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
-        import numpy as np
-
-        out = np.zeros((len(texts), self.dim), dtype=np.float32)
-        if not texts:
-            return out
-        self.load()
-        token_ids = self._tokenizer(list(texts))
-        batches = length_batches([len(ids) for ids in token_ids], batch_size)
-
-        def run(batch: list[int]) -> None:
-            width = max(len(token_ids[i]) for i in batch)
-            ids = np.zeros((len(batch), width), dtype=np.int64)
-            mask = np.zeros((len(batch), width), dtype=np.int64)
-            for row, i in enumerate(batch):
-                ids[row, : len(token_ids[i])] = token_ids[i]
-                mask[row, : len(token_ids[i])] = 1
-            feeds = {"input_ids": ids, "attention_mask": mask, "token_type_ids": np.zeros_like(ids)}
-            states = self._session.run(None, feeds)[0]
-            out[batch] = _pool(states, mask, self.info.pooling or "mean")
-
-        workers = min(len(batches), os.cpu_count() or 1)
-        if workers <= 1:
-            for batch in _progress(batches, progress):
-                run(batch)
-            return out
-        from concurrent.futures import ThreadPoolExecutor
-
-        # ONNX Runtime releases the GIL: one single-threaded run per core keeps every core busy
-        # without the synchronisation cost of splitting each matrix product across threads.
-        with ThreadPoolExecutor(workers) as pool:
-            list(pool.map(run, batches))
         return out
 
 
@@ -224,7 +153,8 @@ def length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
     return batches
 
 
-def _progress(batches: list[list[int]], show: bool):
+def with_progress(batches: list[list[int]], show: bool):
+    """The batches, wrapped in a progress bar when ``show``."""
     if not show:
         return batches
     from tqdm.auto import tqdm
@@ -232,38 +162,8 @@ def _progress(batches: list[list[int]], show: bool):
     return tqdm(batches, desc="encode", unit="batch")
 
 
-def _pool(states: np.ndarray, mask: np.ndarray, pooling: str) -> np.ndarray:
-    """Pool token states like sentence-transformers' ``Pooling``, then L2-normalise."""
-    import numpy as np
-
-    if pooling == "cls":
-        pooled = states[:, 0, :]
-    else:
-        weights = mask[:, :, None].astype(np.float32)
-        pooled = (states * weights).sum(axis=1) / np.clip(weights.sum(axis=1), 1e-9, None)
-    norms = np.linalg.norm(pooled, axis=1, keepdims=True)
-    return (pooled / np.clip(norms, 1e-12, None)).astype(np.float32)
-
-
-def _load_tokenizer(info: ModelInfo):
-    """Return a function texts -> token id lists (with special tokens, truncated like the model)."""
-    tokenizer_file = info.path / "tokenizer.json"
-    if tokenizer_file.is_file():
-        from tokenizers import Tokenizer
-
-        fast = Tokenizer.from_file(str(tokenizer_file))
-        fast.enable_truncation(max_length=info.max_seq_length)
-        fast.no_padding()
-        return lambda texts: [enc.ids for enc in fast.encode_batch(texts)]
-    with _quiet_loading():
-        from transformers import AutoTokenizer
-
-        slow = AutoTokenizer.from_pretrained(str(info.path))
-    return lambda texts: slow(texts, truncation=True, max_length=info.max_seq_length)["input_ids"]
-
-
 @contextlib.contextmanager
-def _quiet_loading():
+def quiet_loading():
     """Silence weight-loading progress bars and the 'creating mean pooling' notice."""
     names = ("sentence_transformers", "transformers")
     saved = {name: logging.getLogger(name).level for name in names}
@@ -332,4 +232,6 @@ def load_encoder(settings: EncoderSettings | None = None, backend: str = "auto",
         return TorchEncoder(info)
     cache_dir = getattr(settings, "cache_dir", None) if settings is not None else None
     cache_root = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "plankg"
+    from plankg.embeddings.onnx_encoder import OnnxEncoder
+
     return OnnxEncoder(info, cache_root / MODELS_SUBDIR, quantized=chosen == "onnx-int8")

@@ -66,10 +66,10 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from plankg.embeddings.encoder import _quiet_loading
+    from plankg.embeddings.encoder import quiet_loading
 
     try:
-        with _quiet_loading():
+        with quiet_loading():
             model = AutoModel.from_pretrained(str(info.path), attn_implementation="eager")
     except Exception as exc:  # noqa: BLE001 - any load failure means "cannot export"
         raise SearchError(f"onnx export: cannot load {info.path}: {exc}") from None
@@ -106,7 +106,7 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
 def _run_onnx(path: Path, feeds: dict):
     import numpy as np
 
-    from plankg.embeddings.encoder import import_onnxruntime
+    from plankg.embeddings.onnx_encoder import import_onnxruntime
 
     ort = import_onnxruntime()
 
@@ -122,7 +122,7 @@ def quantize_onnx(fp32_path: Path, out_path: Path) -> None:
     """
     import logging
 
-    from plankg.embeddings.encoder import import_onnxruntime
+    from plankg.embeddings.onnx_encoder import import_onnxruntime
 
     import_onnxruntime()
     from onnxruntime.quantization import QuantType, quantize_dynamic

@@ -6,10 +6,12 @@ import re
 from collections.abc import Callable, Sequence
 
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_number_marks
+from plankg.ingest.line_tables import find_line_tables
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
 from plankg.ingest.segment import OpenSection, ProseSegmenter, SegmentState, paragraphs
 from plankg.ingest.stream_tables import stream_tables
-from plankg.ingest.tables import Table, find_line_tables, find_tab_tables
+from plankg.ingest.tab_tables import find_tab_tables
+from plankg.ingest.tables import Table
 from plankg.ingest.textmap import clean_span
 
 # Cells shorter than this are read from the row; longer ones also get sentence clauses.

@@ -11,6 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from plankg.ingest.clauses import noise_spans
+from plankg.ingest.cues import cue_regex, fill, words
 from plankg.ingest.owners import resolve_unit
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.textmap import MappedText, clean_span
@@ -18,31 +19,23 @@ from plankg.ontology.aliases import load_aliases
 from plankg.ontology.regions import load_gazetteer
 
 _NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）·]"
+# Name endings, boundaries and generic parts: lang/zh/cues.toml, [entities].
 _SUFFIXES = {
-    "institute": r"(?:工程技术研究中心|技术转移中心|协同创新中心|创新研究院|研究院|重点实验室|实验室|创新中心|研究中心|研究所|分中心)",
-    "park": r"(?:高新技术产业园区|高新技术产业园|产业园区|产业园|科创园|创业园|孵化园|科创生态圈|集聚区|科创走廊|大走廊|走廊|科技城|特色小镇|小镇|飞地|高新区|开发区|经开区|眼谷|药谷|科技岛|产业基地|创新城)",
-    "organization": r"(?:大学|学院|有限公司|集团|医院)",
+    "institute": fill("<entities.institute_suffixes>"),
+    "park": fill("<entities.park_suffixes>"),
+    "organization": fill("<entities.organization_suffixes>"),
 }
-_BOUNDARY = re.compile(
-    r"(?:推进|推动|加快|建设|建成|打造|引进|落地|签约|依托|联合|支持|积极|争创|谋划|创建|成立|启动|完善|提升|培育|申报|获批|获评|入选"
-    r"|围绕|通过|发挥|加强|深化|实施|共建|筹建|组建|承接|加大|做好|开展|聚焦|服务|参与|配合|协助|重点|指导|迁入|入驻|布局|新建|新增"
-    r"|力争|确保|争取|纳入|以|对|向|和|及|的|在|为|将|等|是|由|于|把|从|、|，|,|；|。|：|“|”|其中|全市|我市|我区|结合|对接|优化|完成"
-    r"|促进|带动|拓展|提质|发展|形成|开发|复制|推广|整合|设立|探索|深度|加速|搭建|运营|运作|招引|培养|吸引|集聚|协同|助力|赋能|做强|做大|做优|做实"
-    r"|下设|即|共同|起草|根据|接轨|会同|要|进入|巩固|编制|制定|莅临|邀请|帮助|并|同时|名单|达到|跻身|入围|或|上报|月底前|负责"
-    r"|[\dX]+年|\d+个|\d+家|[\dX]+)"
-)
-_GENERIC_PART = re.compile(
-    r"(?:省级|市级|区级|县级|国家级|国家|省|市|区|县|重点|企业|新型|高能级|联合|实体|产业|科技|创新|技术|工程|研发|农业|高新技术|高新|特色"
-    r"|专业|公共|服务|各类|一批|以上|及以上|级|等|优质|高端|现代|标杆|示范|专业化|综合|大学|高校|院所|名校|大院|已建|本地|相关|知名|省市"
-    r"|小微企业|小微|数字化|信息|应用|主导|战略性|新兴|传统|制造业|海外|国际|科创|孵化|加速|创业|双创|园区|平台|生态|科学|人才|中试|共性)"
-)
+# A name does not cross these on its left, nor a year, a count or a number.
+_BOUNDARY = cue_regex(r"(?:<entities.boundary>|[\dX]+年|\d+个|\d+家|[\dX]+)")
+_GENERIC_PART = cue_regex(r"<entities.generic_parts>")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,12})”")
-_PROGRAMME_AFTER = re.compile(r"^(?:三年行动计划|行动计划|专项行动|攻坚行动|行动|计划|工程|专项|攻坚|大会战|战略|活动)")
-_CAMPAIGN_AFTER = re.compile(r"^(?:建设|创新格局|格局|体系|发展规划)")
-_PROGRAMME_BEFORE = re.compile(r"(?:实施|推进|深入实施|推动|开展|启动|深化|落实|打好|抓好)$")
+_PROGRAMME_AFTER = cue_regex(r"^<entities.programme_after>")
+_CAMPAIGN_AFTER = cue_regex(r"^<entities.campaign_after>")
+_PROGRAMME_BEFORE = cue_regex(r"<entities.programme_before>$")
+_PROGRAMME_END = cue_regex(r"<entities.programme_endings>$")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
-_SURNAMES = set("王李张刘陈杨黄赵吴周徐孙马朱胡郭何高林罗郑梁谢宋唐许韩冯邓曹彭曾肖田董袁潘于蒋蔡余杜叶程苏魏吕丁任沈姚卢姜崔钟谭陆汪范金石廖贾夏韦付方白邹孟熊秦邱江尹薛闫段雷侯龙史陶黎贺顾毛郝龚邵万钱严覃武戴莫孔向汤项瞿欧阮洪管应颜施於")
-_PERSON_TITLE = re.compile(r"([\u4e00-\u9fff]{2,3}?)(院士|教授|研究员)")
+_SURNAMES = set("".join(words("entities.surnames")))
+_PERSON_TITLE = cue_regex(r"([\u4e00-\u9fff]{2,3}?)(<entities.person_titles>)")
 _SPACE = r"[ \t\u3000\xa0]"
 _ANNEX_PERSON = re.compile(
     rf"^(?:[^\n：:]{{0,8}}[:：])?{_SPACE}*([\u4e00-\u9fff]{{1,2}}{_SPACE}*[\u4e00-\u9fff]?){_SPACE}{{2,}}"
@@ -106,7 +99,7 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         after = text[match.end() : match.end() + 6]
         before = text[max(0, match.start() - 4) : match.start()]
         suffix = _PROGRAMME_AFTER.match(after)
-        if suffix or _PROGRAMME_BEFORE.search(before) or re.search(r"(?:计划|行动|工程|专项|战略)$", inner) or (
+        if suffix or _PROGRAMME_BEFORE.search(before) or _PROGRAMME_END.search(inner) or (
             _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after)
         ):
             end = match.end() + (suffix.end() if suffix and suffix.group() not in ("活动",) else 0)

@@ -10,8 +10,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from plankg.ingest.clauses import noise_spans
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import ClauseContext, find_facts
-from plankg.ingest.metadata import REPORT_TYPES
+from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
@@ -20,9 +21,12 @@ from plankg.ingest.target_record import make_target
 from plankg.ingest.textmap import clean_span
 from plankg.ingest.years import propose_years
 
-_PLAN_WORDS = re.compile(r"计划|思路|打算|要点|重点工作|目标|任务|下半年|明年|行动|举措|措施")
-# 超额完成年度任务 heads what was done: its 任务 is the task completed, not a plan.
-_REPORT_WORDS = re.compile(r"总结|成效|情况|亮点|回顾|取得|完成情况|上半年主要工作|(?:超额|圆满|全面|已|顺利)完成")
+# Section headings that plan or report (lang/zh/cues.toml, [sections]).
+_PLAN_WORDS = cue_regex(r"<sections.plan_words>")
+_REPORT_WORDS = cue_regex(r"<sections.report_words>")
+# Table columns of owners, and of supporting owners (lang/zh/cues.toml, [tables], [owners]).
+_OWNER_CELL = cue_regex(r"<tables.owner_cells>")
+_SUPPORT_CELL = cue_regex(r"<owners.support_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
 _OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
@@ -176,9 +180,9 @@ def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
     lead: tuple[Owner, ...] = ()
     support: tuple[Owner, ...] = ()
     for cell in row.cells:
-        if re.search(r"责任|牵头|处室|单位|部门|配合", cell.name) and cell.text.strip():
+        if _OWNER_CELL.search(cell.name) and cell.text.strip():
             units, named = owners_from_cell(cell.text, doc)
-            if units and re.search(r"配合|协同|协助|参与", cell.name):
+            if units and _SUPPORT_CELL.search(cell.name):
                 support += tuple(Owner(o.name, o.surface, "support", o.parent, o.kind) for o in units)
             elif units and not lead:
                 lead = units

@@ -9,35 +9,34 @@ import re
 from dataclasses import dataclass
 
 from plankg.ingest.context import ClauseContext
+from plankg.ingest.cues import cue_regex, words
+from plankg.ingest.fact_groups import assign_respectively, attach_stretch_lists, from_to
+from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
 from plankg.ingest.tense import PAST_CUE, TARGET_CUE, YEAR, statement_before, statement_kind, statement_year
 from plankg.ingest.units import infer_unit
 
-_STRETCH_CUE = re.compile(r"(?:高线|力争|争取)[:：]?$")
-_GROWTH = re.compile(r"(?:同比)?(?:增长|增速|增幅|年均增速|年均增长|提高|提升)(?:率)?(?:达到|达|为|保持在|保持)?$")
+# The regexes below are built from the word lists of lang/zh/cues.toml ([facts]).
+_STRETCH_CUE = cue_regex(r"<facts.stretch>[:：]?$")
+_STRETCH_ONLY = cue_regex(r"<facts.stretch>[:：]?")
+_GROWTH = cue_regex(r"(?:同比)?(?:<facts.growth>|<facts.annual_growth>)(?:率)?<facts.growth_link>?$")
 _SHORT_YEAR = re.compile(r"(?<!\d)(\d\d)年(?:数据)?")
-_DELIMS = "，,；;、。：:（(）)【】\n"
-# Verbs and adverbs that open an indicator phrase without being part of it.
-_LEADING = re.compile(
-    r"^(?:\d{1,2}\s?[.．、]|[（(][一二三四五六七八九十\d]{1,3}[）)]|[一二三四五六七八九十]{1,3}是|★+|具体目标是|底线目标是|目标是|其中|并|和|及|且|共|各类|各|可|按照|我区|我市|我县|我局|全区|筛选|遴选|优选|新备案|备案|提升|全市|全区|全县|全省|全年|今年|年内|当年|本年|上半年|下半年|力争|争取|确保|计划|预计|要|将|拟|努力|进一步"
-    r"|持续|继续|累计|净增|新增|新认定|认定|培育|引进|引育|新引进|谋划引进|谋划|推动|带动|建成|新建|打造|新打造|实施|组织|举办|开展|完成"
-    r"|实现|设立|招引|创建|选派|新选派|立项|申报|兑现|发行|培养|集聚|入选|获批|帮助|促成|建立|形成|启动|推进|支持|拥有|达到|超过"
-    r"|确定|列出|安排|组织对|对|创成|助推|每年|分别建成|分别|已经|已)+"
-)
-_TRAILING = re.compile(
-    r"(?:达到|(?<![下到传表送])达|超过|突破|不少于|不低于|不超过|控制在|保持在|保持|提升至|提高到|提高至|增加到|为|约|近|超|共|累计|至|在|是|到"
-    r"|争取|力争|确保|分别)+$"
-)
-_INCREMENT = re.compile(r"净增|新增|新认定|新引进|新打造|新建|新选派|新培育|引进|招引|培育|认定|新推广")
-_CUMULATIVE = re.compile(r"累计|总数|总量|拥有|总计")
+_INCREMENT = cue_regex(r"<facts.increment>")
+_CUMULATIVE = cue_regex(r"<facts.cumulative>")
 _EXCLUDED_AFTER = re.compile(r"^(?:月|日|号|届|期|版|代|周年|\+|[A-Za-z])")
 _SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
 _OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
-_WHOLE_WORDS = ("总数", "总量", "累计", "总计", "总额", "总规模")
-_GROWTH_WORD = re.compile(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升)(?:率)?")
-_RIGHT_NOUN = re.compile(r"^[^，,；;、。：:（(\s]{2,30}?(?=入驻|进行|参与|开展|实现|对|在|为|将|，|,|；|;|、|。|$|（|\(|\s)")
-_VERB_CUT = re.compile(r"^.*(?:布局|建设|打造|推进|加快|推动|引进|培育|实施|建立|形成|组建|新建|设立|完善|依托|围绕|通过|申报|动员|(?:20\d\d|20XX)年)")
-_RANK = re.compile(r"(?:排名|排位|位次|全省|全国|全市|进入|跻身|列)[^，,；;。]{0,8}?前$")
+_WHOLE_WORDS = words("facts.whole_words")
+_GROWTH_WORD = cue_regex(r"(?:同比|比上年|较上年)?<facts.growth>(?:率)?")
+_RIGHT_NOUN = cue_regex(r"^[^，,；;、。：:（(\s]{2,30}?(?=<facts.noun_end_verbs>|，|,|；|;|、|。|$|（|\(|\s)")
+_RANK = cue_regex(r"<facts.rank_scope>[^，,；;。]{0,8}?前$")
+_RANK_MOVE = cue_regex(r"<facts.rank_moves>")
+_GOAL_VERB = cue_regex(r"<facts.goal_verbs>$")
+_NUMERAL_VERB = cue_regex(r"<facts.numeral_verbs>$")
+_DRAWN_UP = cue_regex(r"<facts.drawn_up>了?$")
+_VALUE_SUFFIXES = words("facts.value_suffixes")
+_LEVEL = cue_regex(r"<facts.levels>")
+_MEASURE_COUNT = cue_regex(r"^(.{0,6}?<facts.measure_nouns>).+$")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
 
@@ -85,9 +84,9 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
                 facts[-1].stretch = fact.value
             continue
         facts.append(fact)
-    _attach_stretch_lists(text, facts)
-    _assign_respectively(text, facts)
-    _from_to(text, facts)
+    attach_stretch_lists(text, facts)
+    assign_respectively(text, facts)
+    from_to(text, facts)
     facts.extend(_relative_goals(text, ctx, facts))
     return facts
 
@@ -106,49 +105,49 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
     if after.startswith("的"):
         return None  # 强度高于5%的企业: a qualifier, not a goal
-    if value.chinese and not re.search(r"(?:新增|引进|培育|建成|达到|达|突破|超过|超|实现|不少于|举办|完成|认定|累计|共|有|打造|组建)$", before):
+    if value.chinese and not _NUMERAL_VERB.search(before):
         return None
     if re.match(r"^[一二三四五六七八九十两]", after) and not re.match(r"^[一二三四五六七八九十两]*[百千万亿]+级", after):
         return None  # 五个一模式: a count inside a name (but 6个五百亿级产业集群 counts clusters)
-    goal_verb = re.search(r"(?:新增|建成|创成|引进|培育|打造|实施|组建|举办|形成|达到|突破|新建|认定)$", before)
+    goal_verb = _GOAL_VERB.search(before)
     if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and (
-        _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not _indicator_left(text, value.start)
+        _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not indicator_left(text, value.start)
     ):
         return None  # 2个省级高新区要...: a count that names the subject, not a goal
-    rank = before.endswith("前") or value.unit == "位" and re.search(r"前移|上升|提升|进位", before)
-    phrase_start = _phrase_start(text, value.start)
-    left = text[phrase_start : value.start]
+    rank = before.endswith("前") or value.unit == "位" and _RANK_MOVE.search(before)
+    phrase_begin = phrase_start(text, value.start)
+    left = text[phrase_begin : value.start]
     stretch_cue = _STRETCH_CUE.search(left.strip())
-    indicator_raw = _indicator_left(text, value.start)
+    indicator_raw = indicator_left(text, value.start)
     if not indicator_raw and stretch_cue and earlier:
         return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
-    if indicator_raw and stretch_cue and re.fullmatch(r"(?:高线|力争|争取)[:：]?", indicator_raw) and earlier:
+    if indicator_raw and stretch_cue and _STRETCH_ONLY.fullmatch(indicator_raw) and earlier:
         return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
     indicator = indicator_raw
-    if re.search(r"(?:提出|制定|出台|印发|推出|发布|梳理)了?$", indicator):
+    if _DRAWN_UP.search(indicator):
         indicator = ""  # 研究提出了18项培育措施: what was drawn up is named after the number
     growth_after = bool(re.match(r"^(?:的)?(?:增幅|增速|增长)", after))
     growth_value = value.unit in ("%", "百分点", "个百分点") and (bool(_GROWTH.search(left.strip())) or growth_after)
     if len(indicator) < 2:
         right = _RIGHT_NOUN.match(text[value.end :].lstrip("左右以上余多"))
         # 20家左右有较强市场话语权的行业龙头企业: the noun is what follows the last 的.
-        indicator = _clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
+        indicator = clean_indicator(right.group(0).rsplit("的", 1)[-1]) if right else ""
         # 18项措施（高新技术企业培育）: a count of measures or tasks ends at that word.
-        indicator = re.sub(r"^(.{0,6}?(?:措施|举措|任务|行动|工程|政策|方面)).+$", r"\1", indicator)
+        indicator = _MEASURE_COUNT.sub(r"\1", indicator)
     if len(indicator) < 2 and earlier and not _GROWTH_WORD.fullmatch(earlier[-1].indicator) and (
-        text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or _only_verbs(left)
+        text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or only_verbs(left)
     ):
         indicator = earlier[-1].indicator  # 新增2287家,累计突破1万家: the same indicator again
-    if len(indicator) < 2 and _only_verbs(left):
-        indicator = _previous_noun(text, phrase_start)  # 申报2021年高新技术企业,拟申报25家
+    if len(indicator) < 2 and only_verbs(left):
+        indicator = previous_noun(text, phrase_begin)  # 申报2021年高新技术企业,拟申报25家
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
         indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
-    if re.fullmatch(r"(?:同比|比上年|较上年)?(?:增长|增速|增幅|提高|提升)(?:率)?", indicator) and earlier:
+    if _GROWTH_WORD.fullmatch(indicator) and earlier:
         indicator = earlier[-1].indicator  # 新认定企业52家，同比增长18.2%: the growth of the same indicator
-    if re.fullmatch(r"国家级|省级|市级|区级|县级", indicator) and earlier:
+    if _LEVEL.fullmatch(indicator) and earlier:
         indicator += earlier[-1].indicator  # 众创空间112家(国家级15家)
     if indicator in _WHOLE_WORDS:
-        owner_phrase = earlier[-1].indicator if earlier else _previous_noun(text, phrase_start)
+        owner_phrase = earlier[-1].indicator if earlier else previous_noun(text, phrase_begin)
         indicator = owner_phrase + indicator if owner_phrase else indicator
     if value.unit in ("P", "PFlops", "EFlops") and "算力" not in text[max(0, value.start - 20) : value.start]:
         return None  # P is a unit of computing power only
@@ -158,9 +157,9 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
                            r"(?:全国|全省|全市|全区|全州|全县)?(?:排名)?$", "", indicator)
         if len(indicator) < 2 or re.fullmatch(r"水平|位次|跃居|位居", indicator):
             # ……位次实现进位，跃居全省前40位 / 209人年，达到全市前3水平: the ranking of what came before.
-            between = text[earlier[-1].end : phrase_start] if earlier else ""
+            between = text[earlier[-1].end : phrase_begin] if earlier else ""
             same = earlier and not re.search(r"[。；;]", between) and len(re.sub(r"[^\u4e00-\u9fff]", "", between)) <= 3
-            indicator = earlier[-1].indicator if same else _previous_noun(text, phrase_start)
+            indicator = earlier[-1].indicator if same else previous_noun(text, phrase_begin)
     if len(indicator) < 2:
         return None
     comparator = comparator_for(text[:value.start], text[value.end :])
@@ -170,7 +169,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         measure = "cumulative"  # 累计引进: a total over the period, even with an increment verb
     if measure == "level" and _INCREMENT.search(left):
         measure = "increment"
-    listed = earlier and text[earlier[-1].end : phrase_start].strip(" ") in ("、", "")
+    listed = earlier and text[earlier[-1].end : phrase_begin].strip(" ") in ("、", "")
     if measure == "level" and listed and earlier[-1].measure in ("increment", "growth"):
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
         growth = measure == "growth"
@@ -215,25 +214,6 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     )
 
 
-def _only_verbs(phrase: str) -> bool:
-    """A phrase with no noun of its own: 累计突破, 拟申报, 获批, 今年要达到."""
-    return bool(phrase.strip()) and not _clean_indicator(re.sub(r"^.*?(?:20\d\d|今|本|全)年", "", phrase)).strip(
-        "获批可要拟超总共已")
-
-
-def _previous_noun(text: str, phrase_start: int) -> str:
-    """The noun phrase of the segment before ``phrase_start`` (布局...高科技园中园,总数... -> 高科技园中园)."""
-    end = phrase_start - 1
-    if end <= 0:
-        return ""
-    start = _phrase_start(text, end)
-    segment = _VERB_CUT.sub("", text[start:end])
-    segment = re.sub(r"^.*?(?:沿线|内|中)(?=.{3,})", "", segment) if len(segment) > 12 else segment
-    # 高新技术企业数量再创新高，净增529家: the subject, without its predicate.
-    segment = re.sub(r"(?:再创新高|创新高|稳步提升|持续增长|大幅增长|大幅提升|显著提升|快速增长|稳中有升|持续提升)$", "", segment)
-    return _clean_indicator(segment)[-12:]
-
-
 def _owner_list_follows(text: str, end: int) -> bool:
     """``1200(区科技局、区财政局)``: the unit fell out before an owner list."""
     from plankg.ingest.orgnames import parenthetical_units
@@ -244,111 +224,14 @@ def _owner_list_follows(text: str, end: int) -> bool:
 
 
 def _suffix_len(text: str, end: int) -> int:
-    for word in ("以上", "以内", "以下", "左右", "多", "余"):
+    for word in _VALUE_SUFFIXES:
         if text.startswith(word, end):
             return len(word)
     return 0
 
 
-def _phrase_start(text: str, pos: int) -> int:
-    """Start of the phrase ending at ``pos``; a bracketed note inside it (企业类) does not end it."""
-    i = pos
-    while i > 0:
-        ch = text[i - 1]
-        if ch in ")）":
-            opening = max(text.rfind("(", 0, i - 1), text.rfind("（", 0, i - 1))
-            if opening > 0 and i - opening <= 12 and text[opening - 1] not in _DELIMS:
-                i = opening
-                continue
-        if ch in _DELIMS:
-            break
-        i -= 1
-    return i
-
-
-def _indicator_left(text: str, pos: int) -> str:
-    start = _phrase_start(text, pos)
-    phrase = text[start:pos]
-    # A year phrase or a condition before the indicator is not part of it.
-    phrase = re.sub(r"^.*?(?:20\d\d|20XX)\s*年(?:底|末|前)?", "", phrase)
-    phrase = re.sub(r"^.*?(?:期间|以来|时期)", "", phrase)
-    return _clean_indicator(phrase)
-
-
-def _clean_indicator(phrase: str) -> str:
-    phrase = re.sub(r"[“”\"'‘’]", "", phrase).strip()
-    for _ in range(3):
-        phrase = _LEADING.sub("", phrase)
-        phrase = _TRAILING.sub("", phrase)
-        phrase = re.sub(r"(?:同比)?(?:增长|增速|增幅|年均增长|提高|提升)(?:率)?$", lambda m: m.group(0) if "增速" in m.group(0) else "", phrase) if len(phrase) > 4 else phrase
-    phrase = re.sub(r"(?:要进入|进入|跻身|要)?(?:[^，,]{0,6}排名)?前$", lambda m: m.group(0)[:-1] if "排名" in m.group(0) else "", phrase)
-    return phrase.strip(" “”\"'")
-
-
-def _assign_respectively(text: str, facts: list[Fact]) -> None:
-    """分别建成数字化车间、超级工厂100个、1个: values listed after names go to them in order."""
-    i = 0
-    while i < len(facts):
-        run = [facts[i]]
-        while i + len(run) < len(facts) and text[run[-1].end : facts[i + len(run)].start] in ("、", "和", "及", "与"):
-            run.append(facts[i + len(run)])
-        i += len(run)
-        if len(run) < 2:
-            continue
-        head_start = _phrase_start(text, run[0].start)
-        names = [run[0].indicator]
-        pos = head_start - 1
-        while len(names) < len(run) and pos > 0 and text[pos] == "、":
-            start = _phrase_start(text, pos)
-            names.insert(0, _clean_indicator(text[start:pos]))
-            pos = start - 1
-        if len(names) != len(run) and "分别" in text[head_start : run[0].start]:
-            # A和B数量分别达到120家和860家: the names share the head noun after the last one.
-            names = _listed_names(text[head_start : run[0].start], len(run))
-        if len(names) != len(run) or not all(names):
-            continue
-        # 国家级、省级知识产权保护规范化市场2家、5家: a bare qualifier shares the last name's head noun.
-        last = names[-1]
-        for k, name in enumerate(names[:-1]):
-            qualifier = re.match(r"^(?:国家级|省级|市级|区级|县级)$", name)
-            head = re.sub(r"^(?:国家级|省级|市级|区级|县级)", "", last)
-            names[k] = name + head if qualifier else name
-        for fact, name in zip(run, names):
-            fact.indicator = name
-
-
-def _listed_names(phrase: str, count: int) -> list[str]:
-    """``国家高新技术企业和科技型中小企业数量分别达到`` -> the two names, each with the shared head."""
-    subject = _clean_indicator(phrase.split("分别")[0])
-    parts = [p for p in re.split(r"[、和及与]", subject) if p]
-    if len(parts) != count:
-        return []
-    head = re.search(r"(?:数量|数|总量|总数|规模|比重|占比|增加值|营业收入|收入|产值|投入|强度)$", parts[-1])
-    if head and not parts[0].endswith(head.group()):
-        parts = [p + head.group() for p in parts[:-1]] + [parts[-1]]
-    return parts
-
-
-_FROM_TO = re.compile(r"^\s*(?:提高|提升|增加|增长|扩大|上升|下降|降低|减少)\s*(?:到|至)\s*$")
-_FROM = re.compile(r"从\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
-
-
-def _from_to(text: str, facts: list[Fact]) -> None:
-    """从2020年的2.1%提高到2.6%: the first value is the baseline (a result, of its year) of the second."""
-    for first, second in zip(facts, facts[1:]):
-        origin = _FROM.search(text[: first.start])
-        if not origin or not _FROM_TO.match(text[first.end : second.start]):
-            continue
-        indicator = _clean_indicator(text[_phrase_start(text, origin.start()) : origin.start()])
-        if len(indicator) >= 2:
-            first.indicator = second.indicator = indicator
-        first.kind = "achievement"
-        if origin.group(1):
-            first.year, first.period = int(origin.group(1)), None
-        second.baseline = first.value
-
-
-_MULTIPLE = re.compile(r"(翻一番|翻两番|翻番|双倍增|倍增)")
+_MULTIPLE = cue_regex(r"(<facts.multiples>)")
+_CAMPAIGN_NAME = cue_regex(r"[”\"]?<facts.campaign_words>")
 
 
 def _relative_goals(text: str, ctx: ClauseContext, facts: list[Fact]) -> list[Fact]:
@@ -358,33 +241,20 @@ def _relative_goals(text: str, ctx: ClauseContext, facts: list[Fact]) -> list[Fa
     for match in _MULTIPLE.finditer(text):
         if any(f.start <= match.start() < f.end for f in facts) or any(a <= match.start() < b for a, b in excluded):
             continue  # “双倍增”行动: the name of a campaign, not a goal
-        if re.match(r"[”\"]?(?:行动|计划|工程|战略|专项)", text[match.end() :]):
+        if _CAMPAIGN_NAME.match(text[match.end() :]):
             continue
         word = match.group(1)
-        left = text[_phrase_start(text, match.start()) : match.start()]
+        left = text[phrase_start(text, match.start()) : match.start()]
         left = re.sub(r"(?:实现|力争|确保|要|将|均|再)+$", "", left)
-        names = [n for n in re.split(r"[和及与、]", _indicator_left(left + "0", len(left))) if n] or [ctx.topic]
+        names = [n for n in re.split(r"[和及与、]", indicator_left(left + "0", len(left))) if n] or [ctx.topic]
         year, period, explicit = statement_year(text, match.start(), ctx)
         kind = statement_kind(text, match.start(), ctx, year, explicit)
-        for name in names if word == "双倍增" else [_clean_indicator(left[_phrase_start(left, len(left)):])]:
+        for name in names if word == "双倍增" else [clean_indicator(left[phrase_start(left, len(left)):])]:
             if len(name) < 2:
                 continue
             out.append(Fact(match.start(), match.end(), 4.0 if word == "翻两番" else 2.0, "倍", name, kind,
                             measure="multiple", year=year, period=period))
     return out
-
-
-def _attach_stretch_lists(text: str, facts: list[Fact]) -> None:
-    """（高线：500家和2000家） after a list gives stretch values to the list, in order."""
-    for match in re.finditer(r"[（(]\s*高线[:：]?([^）)]+)[）)]", text):
-        inside = [f for f in facts if match.start() <= f.start < match.end()]
-        if not inside:
-            continue
-        listed = [f for f in facts if f.end <= match.start()][-len(inside) :]
-        for target, stretch in zip(listed, inside):
-            target.stretch = stretch.value
-        for fact in inside:
-            facts.remove(fact)
 
 
 def year_note(text: str) -> int | None:

@@ -14,23 +14,22 @@ import re
 from collections import Counter
 from dataclasses import dataclass
 
+from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
 from plankg.ingest.voice import place_of_voice
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
-BUREAU = (
-    r"(?:科学技术局|科技局|科技厅|科学技术厅|科学技术委员会|科委|科技和经济信息化局|经信科技局|科技工信局"
-    r"|科学技术和工业信息化局|科技和工业信息化局|科技信息局|科工局|科技工业信息化局)"
-)
-_GOVERNMENT = r"(?:人民政府办公室|人民政府办公厅|人民政府|政府办公室|发展和改革委员会|发改委|管委会|管理委员会)"
-_ZONE = r"(?:高新技术产业开发区|高新技术产业园区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)"
+# Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
+BUREAU = fill("<issuer.bureaus>")
+_GOVERNMENT = fill("<issuer.governments>")
+_ZONE = fill("<issuer.zones>")
 _BODY = re.compile(r"([\u4e00-\u9fffX]{0,14}?)(" + BUREAU + "|" + _GOVERNMENT + "|" + _ZONE + r")(?:管委会|管理委员会)?")
-_FIELD = re.compile(r"(?:发布机构|发文机关|发文单位|发布单位|信息来源|来源)\s*[:：]\s*([^\s|｜]{2,30})")
+_FIELD = cue_regex(r"<issuer.fields>\s*[:：]\s*([^\s|｜]{2,30})")
 _LEVEL_CHAR = {"省": ("province",), "市": ("city", "county", "municipality"), "州": ("city",), "盟": ("city",), "地区": ("city",),
                "县": ("county",), "旗": ("county",), "区": ("district",)}
 #: A region named in the text: (region, start, end), as ``Gazetteer.find_all`` gives it.
 Mentioned = tuple[Region, int, int]
-_SELF = re.compile(r"(?:我局|本局|我委|本委|我厅|本厅)")
+_SELF = cue_regex(r"<issuer.self_words>")
 
 
 @dataclass(frozen=True)

@@ -8,6 +8,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.ingest.cues import words
+
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
@@ -29,10 +31,14 @@ VALUE = re.compile(
     rf"(?:\s?[-~～至到—]\s?(?P<upper>{_ARABIC}))?"
     rf"(?P<scale>万|千|亿)?(?=(?P<unit>{_UNIT_ALT})?)"
 )
-GE_WORDS = ("以上", "不少于", "不低于", "超过", "突破", "超", "至少", "多", "余", "逾")
-LE_WORDS = ("以内", "以下", "不超过", "不高于", "控制在")
-APPROX_WORDS = ("左右", "约", "大约", "近")
-EQ_WORDS = ("达到", "达", "为", "实现")
+# Comparator words before and after a value (lang/zh/cues.toml, [numbers]).
+GE_WORDS = words("numbers.at_least")
+LE_WORDS = words("numbers.at_most")
+APPROX_WORDS = words("numbers.about")
+EQ_WORDS = words("numbers.equal")
+_GE_AFTER = words("numbers.at_least_after")
+_LE_AFTER = words("numbers.at_most_after")
+_APPROX_AFTER = words("numbers.about_after")
 
 
 @dataclass(frozen=True)
@@ -141,13 +147,13 @@ def comparator_for(before: str, after: str) -> str | None:
     """Comparator from the words around a value: ``>=``, ``<=``, ``~`` or ``=``."""
     tail = after[:4]
     head = before[-4:]
-    if any(tail.startswith(w) for w in ("以上", "多", "余")) or any(head.endswith(w) for w in GE_WORDS):
+    if tail.startswith(_GE_AFTER) or head.endswith(GE_WORDS):
         return ">="
-    if any(tail.startswith(w) for w in ("以内", "以下")) or any(head.endswith(w) for w in LE_WORDS):
+    if tail.startswith(_LE_AFTER) or head.endswith(LE_WORDS):
         return "<="
-    if tail.startswith("左右") or any(head.endswith(w) for w in APPROX_WORDS):
+    if tail.startswith(_APPROX_AFTER) or head.endswith(APPROX_WORDS):
         return "~"
-    if any(head.endswith(w) for w in EQ_WORDS):
+    if head.endswith(EQ_WORDS):
         return "="
     return None
 

@@ -3,11 +3,12 @@ from __future__ import annotations
 
 import re
 
-# Endings of government units and companies that own tasks.
-ORG_SUFFIX = re.compile(
-    r"(?:分局|管委会|工作中心|发展中心|促进中心|服务中心|中心|委员会|领导小组|办公室|人才办|府办|科协|分区|集团|公司"
-    r"|[局办委部处科室院所站]|大学|学院)$"
-)
+from plankg.ingest.cues import cue_regex
+
+# Endings of government units and companies that own tasks (lang/zh/cues.toml, [owners]).
+ORG_SUFFIX = cue_regex(r"<owners.unit_endings>$")
+# Endings as often of a project (研究中心) as of a unit: such a name needs a region prefix.
+_AMBIGUOUS_ENDING = cue_regex(r"<owners.ambiguous_endings>$")
 # Units that name themselves with a region prefix (区科技局, 市经信局).
 _REGION_PREFIX = re.compile(r"^[省市区县镇]")
 _PARENS = re.compile(r"[（(]([^（()）]{2,120})[)）]")
@@ -30,7 +31,7 @@ def looks_like_unit(name: str, known: set[str] | frozenset[str] = frozenset()) -
     if not ORG_SUFFIX.search(bare):
         return False
     # A bare 中心 or 院 is as often a project (研究中心) as a unit; want a prefix or a known form.
-    if re.search(r"(?:中心|院|所|站|室)$", bare) and not _REGION_PREFIX.match(bare):
+    if _AMBIGUOUS_ENDING.search(bare) and not _REGION_PREFIX.match(bare):
         return False
     return True
 

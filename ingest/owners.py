@@ -3,23 +3,26 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.cues import cue_regex, fill, words
 from plankg.ingest.orgnames import canonical_unit, looks_like_unit, parenthetical_units, split_units
 from plankg.ingest.records import Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
-_DIVISION = re.compile(r"(?:处|科|室)$")
+_DIVISION = cue_regex(r"<owners.division_endings>$")
 # In a responsibility column every listed name is a unit: 科技中心 and 高新投公司 too.
-_COLUMN_UNIT = re.compile(r"^[\u4e00-\u9fff]{2,16}(?:中心|公司|办|站|所|院|委|局|部)$")
-_LEAD_MARK = ("*", "＊")
+_COLUMN_UNIT = cue_regex(r"^[\u4e00-\u9fff]{2,16}<owners.column_unit_endings>$")
+_LEAD_MARK = words("owners.lead_marks")
+_LEAD_MARK_CHARS = "".join(_LEAD_MARK)
 # 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
-_UNIT_WORD = r"(?:单位|部门|科室|处室|科|处)(?:[（(](?:单位|部门)[）)])?"
-_LEAD_PHRASE = re.compile(r"(?:牵头|主要责任|责任)" + _UNIT_WORD + r"[:：为是]?\s*([^，,；;。】\]）)]+)")
-_SUPPORT_PHRASE = re.compile(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|(?:配合|协同|协助|参与)" + _UNIT_WORD
-                             + r"[:：为是]\s*([^，,；;。】\]）)]+)")
+# (lead, support and unit words: lang/zh/cues.toml, [owners])
+_UNIT_WORD = fill(r"<owners.unit_words>(?:[（(](?:单位|部门)[）)])?")
+_LEAD_PHRASE = cue_regex(r"<owners.lead_words>" + _UNIT_WORD + r"[:：为是]?\s*([^，,；;。】\]）)]+)")
+_SUPPORT_PHRASE = cue_regex(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|<owners.support_words>" + _UNIT_WORD
+                            + r"[:：为是]\s*([^，,；;。】\]）)]+)")
 _RESPONSIBLE_PHRASE = re.compile(r"责任(?:单位|部门|处室)[:：]\s*([^，,；;。】\]）)]+)")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
 _X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
-_X_SUPPORTS = re.compile(r"([\u4e00-\u9fff、]{2,60}?)(?:配合|协同|协助|参与)(?=[，,；;。）)]|$)")
+_X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)<owners.support_words>(?=[，,；;。）)]|$)")
 
 
 def resolve_unit(surface: str, doc: Document) -> str:
@@ -28,7 +31,7 @@ def resolve_unit(surface: str, doc: Document) -> str:
     A name that starts with 区/县/市 is resolved only if the document's region is of that level
     (a city plan's 区科技局 stays as written: which district is meant is unknown).
     """
-    name = canonical_unit(surface.lstrip("*＊").strip())
+    name = canonical_unit(surface.lstrip(_LEAD_MARK_CHARS).strip())
     region = doc.region
     if not region or not name:
         return name
@@ -42,7 +45,7 @@ def resolve_unit(surface: str, doc: Document) -> str:
 
 def division_owner(surface: str, doc: Document, role: str) -> Owner:
     """A division (高新处) of the issuing bureau, named with its parent."""
-    bare = surface.lstrip("*＊").strip()
+    bare = surface.lstrip(_LEAD_MARK_CHARS).strip()
     parent = canonical_unit(doc.issuer) if doc.issuer else None
     name = f"{parent}{bare}" if parent else bare
     return Owner(name=name, surface=bare, role=role, parent=parent, kind="division")
@@ -62,7 +65,7 @@ def owners_from_list(units: list[str], doc: Document) -> tuple[Owner, ...]:
     for i, unit in enumerate(units):
         is_lead = unit.strip().startswith(_LEAD_MARK) if starred else i == 0
         role = "lead" if is_lead else "support"
-        bare = unit.lstrip("*＊").strip()
+        bare = unit.lstrip(_LEAD_MARK_CHARS).strip()
         if _DIVISION.search(bare) and len(bare) <= 5:
             owners.append(division_owner(bare, doc, role))
         else:

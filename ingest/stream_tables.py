@@ -11,17 +11,18 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.orgnames import ORG_SUFFIX
 from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
-_HEADER_WORD = re.compile(
-    r"序号|编号|任务|名称|内容|事项|责任|单位|部门|领导|时限|期限|时间|措施|要求|目标|指标|备注|监督|流程|进度|牵头|配合|分管|清单|举措")
+# Header and cell words (lang/zh/cues.toml, [tables]).
+_HEADER_WORD = cue_regex(r"<tables.header_words>")
 _NUMBER = re.compile(r"^\d{1,3}$")
-_PERSON_COLUMN = re.compile(r"责任人|责任领导|分管领导|领导|联系人")
-_UNIT_COLUMN = re.compile(r"单位|部门|处室|科室|牵头|配合")
-_DEADLINE_COLUMN = re.compile(r"时限|期限|时间|限期")
-_NUMBER_COLUMN = re.compile(r"序号|编号")
-_DEADLINE = re.compile(r"季度|月|年|日|底|末|前|持续|长期|常态|全年")
+_PERSON_COLUMN = cue_regex(r"<tables.person_columns>")
+_UNIT_COLUMN = cue_regex(r"<tables.unit_columns>")
+_DEADLINE_COLUMN = cue_regex(r"<tables.deadline_columns>")
+_NUMBER_COLUMN = cue_regex(r"<tables.number_columns>")
+_DEADLINE = cue_regex(r"<tables.deadline_words>")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 MAX_HEADER_CELL = 14
 

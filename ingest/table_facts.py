@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import Fact, year_note
 from plankg.ingest.numbers import comparator_for, find_values
 from plankg.ingest.owners import default_owner, owners_from_cell
@@ -12,9 +13,14 @@ from plankg.ingest.textmap import clean_span
 from plankg.ingest.units import infer_unit
 
 _YEAR_HEADER = re.compile(r"(20\d\d)")
-_ACTUAL_HEADER = re.compile(r"完成|实际|现状|基数|基期")
-_OWNER_HEADER = re.compile(r"责任|牵头|单位|处室|部门")
-_NAME_HEADER = re.compile(r"指标|项目|名称|内容|任务")
+# Column header words (lang/zh/cues.toml, [tables]).
+_ACTUAL_HEADER = cue_regex(r"<tables.actual_columns>")
+_OWNER_HEADER = cue_regex(r"<tables.owner_columns>")
+_NAME_HEADER = cue_regex(r"<tables.name_columns>")
+_YEAR_VALUE_HEADER = cue_regex(r"<tables.year_value_columns>")
+_ROW_NAME_HEADER = cue_regex(r"<tables.row_name_columns>")
+_INCREMENT = cue_regex(r"<tables.increment_words>")
+_GROWTH = cue_regex(r"<tables.growth_words>")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*(%|％|件|家|个|人|人年|万元|亿元|元|项|名|场|次|篇)\s*[）)]?\s*$")
 def _column_year(name: str) -> int | None:
     match = _YEAR_HEADER.search(name)
@@ -27,11 +33,11 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     year_cells = [
         c for c in row.cells
         if _column_year(c.name) is not None and not _OWNER_HEADER.search(c.name)
-        and (re.fullmatch(r"20\d\d年?", c.name) or re.search(r"目标|完成|情况|实际|现状|指标|预期", c.name))
+        and (re.fullmatch(r"20\d\d年?", c.name) or _YEAR_VALUE_HEADER.search(c.name))
     ]
     if not year_cells:
         return []
-    name_cell = next((c for c in row.cells if re.search(r"指标|项目|名称", c.name)), None) or next(
+    name_cell = next((c for c in row.cells if _ROW_NAME_HEADER.search(c.name)), None) or next(
         (c for c in row.cells if _NAME_HEADER.search(c.name)), None)
     if name_cell is None:
         return []
@@ -96,13 +102,13 @@ def _cell_fact(doc: Document, cell: Cell, indicator: str, stated_unit: str | Non
         inferred = unit is not None
     measure = "level"
     head = text[:start]
-    if re.search(r"新增|新引进|引进|新推广", head):
+    if _INCREMENT.search(head):
         measure = "increment"
     elif "累计" in head:
         measure = "cumulative"
     if rank:
         measure = "rank"
-    if re.search(r"增速|增长率|增幅", indicator) and unit == "%":
+    if _GROWTH.search(indicator) and unit == "%":
         measure = "growth"
     return Fact(start, end, number, unit, indicator, "target", comparator=comparator_for(head, text[end:]),
                 measure=measure, growth=measure == "growth", unit_inferred=inferred)

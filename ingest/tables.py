@@ -1,26 +1,18 @@
-"""Tables flattened to text: tab-separated cells (docx exports) and one-cell-per-line layouts.
+"""Tables flattened to text: the records every table layout gives, and helpers they share.
 
-Both become ``table_row`` clauses with named cells. Column names are the header text as written
-(``2021年目标``, ``责任单位``), so extraction reads years and roles from them.
+Three layouts are read, one module each: tab-separated cells (``tab_tables``, docx exports), one
+cell per line (``line_tables``) and cells in a stream of lines with people and deadlines
+(``stream_tables``). All become ``table_row`` clauses with named cells. Column names are the header
+text as written (``2021年目标``, ``责任单位``), so extraction reads years and roles from them.
 """
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass, field
 
-from plankg.ingest.orgnames import is_unit_list, known_units
-
-_ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
-_SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\S")
-_HEADER_HINT = re.compile(r"序号|编号")
-_VALUE_COLUMN = re.compile(r"20\d\d|目标|完成情况|现状|基数|指标值")
-_OWNER_COLUMN = re.compile(r"责任|牵头|单位|处室|部门")
-_NOTE = re.compile(r"^[（(]?[^（()）]{0,8}[)）]$|^[（(][^（()）]{0,10}[)）]?$")
-_END = re.compile(r"^\s*(?:注\s*[:：]|注：|附件|备注\s*[:：])")
-_NAME_SUFFIX = re.compile(
-    r"(?:数量|数|量|比重|占比|率|额|指数|评分|经费|园|中心|平台|工厂|车间|企业|站|区|室|体|项目|机构|联盟|市场|学校|专业群"
-    r"|实验室|团队|计划|大赛|场次|人才|学科|专科|品种|基地|城|国际标准)$"
-)
+# A row number cell (12) and a section cell (三、科技创新) of a flattened table.
+ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
+SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\S")
 
 
 @dataclass
@@ -53,118 +45,14 @@ class Table:
     rows: list[RawRow] = field(default_factory=list)
 
 
-def _clean(text: str) -> str:
+def clean_cell(text: str) -> str:
+    """A cell's text without any whitespace (cells wrap mid-word)."""
     return re.sub(r"\s+", "", text)
 
 
-# --- tab-separated tables -------------------------------------------------------------------
-
-
-def find_tab_tables(text: str) -> list[Table]:
-    """Tables whose cells start on a new line with a tab (the layout docx exports give)."""
-    tables = []
-    pos = 0
-    while True:
-        first = re.search(r"(?m)^\t", text[pos:])
-        if not first:
-            break
-        start = pos + first.start()
-        end = _tab_region_end(text, start)
-        table = _parse_tab_region(text, start, end)
-        if table is not None:
-            tables.append(table)
-        pos = end
-    return tables
-
-
-def _tab_region_end(text: str, start: int) -> int:
-    """A tab table runs to its last tab-started line plus that cell's continuation lines."""
-    last_tab = start
-    for match in re.finditer(r"(?m)^\t", text[start:]):
-        candidate = start + match.start()
-        # Two blank lines followed by prose end the table.
-        between = text[last_tab:candidate]
-        if re.search(r"\n\s*\n\s*\n[^\t\n]", between) and last_tab != start:
-            break
-        last_tab = candidate
-    blank = text.find("\n\n", last_tab)
-    return len(text) if blank < 0 else blank
-
-
-def _cells(text: str, start: int, end: int) -> list[RawCell]:
-    starts = [m.start() + 1 for m in re.finditer(r"(?m)^\t", text[start:end])]
-    cells = []
-    for i, s in enumerate(starts):
-        e = starts[i + 1] - 1 if i + 1 < len(starts) else end - start
-        a, b = start + s, start + e
-        while b > a and text[b - 1] in "\n\t ":
-            b -= 1
-        cells.append(RawCell(a, b))
-    return cells
-
-
-def _parse_tab_region(text: str, start: int, end: int) -> Table | None:
-    cells = _cells(text, start, end)
-    header: list[RawCell] = []
-    rows: list[RawRow] = []
-    section = ""
-    last_number = 0
-    current: RawRow | None = None
-    for cell in cells:
-        content = text[cell.start : cell.end]
-        number = _ROW_NUMBER.match(content)
-        section_match = _SECTION.match(content)
-        if number and int(number.group(1)) in (1, last_number + 1) and (current or header):
-            last_number = int(number.group(1))
-            current = RawRow([], section=section, number=number.group(1), anchor=cell.start)
-            rows.append(current)
-            current.cells.append(("", cell))
-        elif section_match and not content.strip().count("\n"):
-            section = _clean(content)
-            current = None
-        elif current is not None:
-            current.cells.append(("", cell))
-        else:
-            header.append(cell)
-    if not rows:
-        return None
-    columns = _tab_columns(text, header, max(len(r.cells) for r in rows))
-    for row in rows:
-        row.cells = [(columns[i] if i < len(columns) else f"列{i + 1}", c) for i, (_, c) in enumerate(row.cells)]
-    title = table_title(text, start)
-    return Table(start, end, title, columns, rows)
-
-
-def _tab_columns(text: str, header: list[RawCell], width: int) -> list[str]:
-    """Column names from one or two header rows (a spanning cell over sub-columns)."""
-    header_rows: list[list[str]] = [[]]
-    for i, cell in enumerate(header):
-        if i and "\n\n" in text[header[i - 1].end : cell.start + 1]:
-            header_rows.append([])
-        header_rows[-1].append(_header_name(text[cell.start : cell.end]))
-    header_rows = [r for r in header_rows if r]
-    if not header_rows:
-        return [f"列{i + 1}" for i in range(width)]
-    base = max(header_rows, key=len)
-    upper = next((r for r in header_rows if r is not base), None)
-    if upper is None:
-        return base + [f"列{i + 1}" for i in range(len(base), width)]
-    names, j, in_span = [], 0, False
-    for sub in base:
-        if sub:
-            names.append(f"{upper[j] if j < len(upper) else ''}{sub}")
-            in_span = True
-            continue
-        if in_span:
-            j += 1
-            in_span = False
-        names.append(upper[j] if j < len(upper) else "")
-        j += 1
-    return names + [f"列{i + 1}" for i in range(len(names), width)]
-
-
-def _header_name(raw: str) -> str:
-    name = _clean(raw)
+def header_name(raw: str) -> str:
+    """A column name: the header cell without spaces and without a bracketed note."""
+    name = clean_cell(raw)
     return re.sub(r"[（(][^）)]*[）)]", "", name) or name
 
 
@@ -172,175 +60,3 @@ def table_title(text: str, start: int) -> str:
     """A table's name: the last non-empty line before it."""
     lines = [ln.strip() for ln in text[max(0, start - 300) : start].split("\n") if ln.strip()]
     return lines[-1][:60] if lines else "表"
-
-
-# --- one cell per line ----------------------------------------------------------------------
-
-
-def find_line_tables(text: str) -> list[Table]:
-    """Tables flattened to one cell per line, recognised by a header run containing 序号."""
-    lines = _lines(text)
-    tables = []
-    i = 0
-    known = known_units(text)
-    while i < len(lines):
-        header_end = _header_run(lines, i)
-        if header_end is None:
-            i += 1
-            continue
-        table, i = _parse_line_table(text, lines, i, header_end, known)
-        if table is not None:
-            tables.append(table)
-    return tables
-
-
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        stripped = line.strip(" \t\u3000\xa0")
-        if stripped:
-            lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
-            out.append((pos + lead, pos + lead + len(stripped), stripped))
-        pos += len(line) + 1
-    return out
-
-
-def _header_run(lines: list[tuple[int, int, str]], i: int) -> int | None:
-    """If a header run (short lines including 序号 and a value column) starts at ``i``, its end."""
-    j = i
-    names = []
-    while j < len(lines) and len(lines[j][2]) <= 14 and not _ROW_NUMBER.match(lines[j][2]) and j - i < 12:
-        following = lines[j + 1][2] if j + 1 < len(lines) else ""
-        if _SECTION.match(lines[j][2]) or (names and _ROW_NUMBER.match(following)):
-            break  # a category cell (六倍增) right before row 1 is data, not header
-        names.append(lines[j][2])
-        j += 1
-    if len(names) < 3 or not any(_HEADER_HINT.search(n) for n in names):
-        return None
-    if not any(_VALUE_COLUMN.search(n) for n in names):
-        return None
-    if j >= len(lines) or not (_ROW_NUMBER.match(lines[j][2]) or _SECTION.match(lines[j][2]) or len(lines[j][2]) <= 8):
-        return None
-    return j
-
-
-def _parse_line_table(text: str, lines, i: int, header_end: int, known: set[str]) -> tuple[Table | None, int]:
-    columns = [_header_name(ln[2]) for ln in lines[i:header_end]]
-    number_col = next(k for k, c in enumerate(columns) if _HEADER_HINT.search(c))
-    category_col = columns[number_col - 1] if number_col > 0 else None
-    name_col = columns[number_col + 1] if number_col + 1 < len(columns) else "名称"
-    value_cols = [c for c in columns[number_col + 2 :] if not _OWNER_COLUMN.search(c)]
-    owner_col = next((c for c in columns[number_col + 2 :] if _OWNER_COLUMN.search(c)), None)
-    parser = _LineRows(columns[number_col], category_col, name_col, value_cols, owner_col)
-    sections_seen = False
-    last_number = 0
-    j = header_end
-    while j < len(lines):
-        start, end, line = lines[j]
-        following = lines[j + 1][2] if j + 1 < len(lines) else ""
-        number = _ROW_NUMBER.match(line)
-        is_section = bool(_SECTION.match(line))
-        if _END.match(line) or re.match(r"^[（(][一二三四五六七八九十]+[）)]", line):
-            break
-        if is_section and parser.rows and not sections_seen:
-            break  # a heading of the text that follows a table whose categories are not headings
-        expected = last_number + 1 if last_number else 1
-        if number and len(line) <= 3 and int(number.group(1)) == expected and j + 1 < len(lines):
-            last_number = int(number.group(1))
-            parser.new_row(_raw(start, end), number.group(1), _raw(lines[j + 1][0], lines[j + 1][1]), lines[j + 1][2])
-            j += 2
-            continue
-        short_label = len(line) <= 8 and not re.search(r"\d", line) and bool(_ROW_NUMBER.match(following))
-        if is_section or (short_label and not is_unit_list(line, known)):
-            sections_seen = sections_seen or is_section
-            parser.category(_clean(line), _raw(start, end))
-        elif parser.current is None:
-            pass
-        elif is_unit_list(line, known) and parser.owner is None:
-            parser.owner = _raw(start, end)
-        elif _NOTE.match(line) and parser.values:
-            parser.values[-1] = _raw(parser.values[-1].start, end)
-        elif parser.owner is not None or len(parser.values) >= len(value_cols) or line.startswith(("*", "＊")) or (
-            parser.values and _is_name(line)
-        ):
-            parser.sub_row(_raw(start, end), line)
-        else:
-            parser.values.append(_raw(start, end))
-        j += 1
-    parser.flush()
-    if not parser.rows:
-        return None, j
-    end_pos = lines[j - 1][1]
-    return Table(lines[i][0], end_pos, table_title(text, lines[i][0]), columns, parser.rows), j
-
-
-class _LineRows:
-    """Collects rows of a one-cell-per-line table; merged cells (category, owners) carry down."""
-
-    def __init__(self, number_col: str, category_col: str | None, name_col: str, value_cols: list[str],
-                 owner_col: str | None) -> None:
-        self.number_col, self.category_col, self.name_col = number_col, category_col, name_col
-        self.value_cols, self.owner_col = value_cols, owner_col
-        self.rows: list[RawRow] = []
-        self.current: RawRow | None = None
-        self.values: list[RawCell] = []
-        self.owner: RawCell | None = None
-        self.carried_owner: RawCell | None = None
-        self.category_text = ""
-        self.category_cell: RawCell | None = None
-        self.number_cell: RawCell | None = None
-
-    def category(self, text: str, cell: RawCell) -> None:
-        if text == self.category_text:
-            return  # the header repeated after a page break
-        self.flush()
-        self.current = None
-        self.category_text, self.category_cell = text, cell
-
-    def new_row(self, number_cell: RawCell, number: str, name_cell: RawCell, name: str) -> None:
-        self.flush()
-        self.number_cell = number_cell
-        self._start(name_cell, name, number)
-
-    def sub_row(self, name_cell: RawCell, name: str) -> None:
-        self.flush()
-        self._start(name_cell, name, self.current.number if self.current else "")
-
-    def _start(self, name_cell: RawCell, name: str, number: str) -> None:
-        cells: list[tuple[str, RawCell]] = []
-        if self.category_col and self.category_cell is not None:
-            cells.append((self.category_col, self.category_cell))
-        if self.number_cell is not None:
-            cells.append((self.number_col, self.number_cell))
-        cells.append((self.name_col, name_cell))
-        self.current = RawRow(cells, section=self.category_text, number=number, name=name, anchor=name_cell.start)
-        self.rows.append(self.current)
-
-    def flush(self) -> None:
-        """Close the current (sub-)row: values fill the last value columns, owners carry down."""
-        if self.current is None:
-            return
-        if self.owner is not None:
-            self.carried_owner = self.owner
-        values = self.values[-len(self.value_cols) :] if self.value_cols else []
-        self.current.cells.extend(zip(self.value_cols[len(self.value_cols) - len(values) :], values))
-        if self.owner_col and self.carried_owner is not None:
-            self.current.cells.append((self.owner_col, self.carried_owner))
-        self.values, self.owner = [], None
-
-
-def _raw(start: int, end: int) -> RawCell:
-    return RawCell(start, end)
-
-
-def _is_name(line: str) -> bool:
-    """A line that names a new sub-item rather than giving a value: a noun phrase, no digits."""
-    return not re.search(r"\d", line) and bool(_NAME_SUFFIX.search(line.rstrip("。"))) and not re.search(
-        r"^(?:完成|启动|持续|滚动|稳定|推动|形成|建立|实施|深化|实现|开展|加大|提质|组建|承担|积极|争取|不考核|列全省|跻身"
-        r"|基本|有效|探索|选择|逐步|推广|主导|年底|新成立|发放|取得|成功|申报|引进|派遣|建成|组织|加强|机制|工作|目前|拟)",
-        line,
-    )
-
-
-__all__ = ["Table", "RawRow", "RawCell", "find_tab_tables", "find_line_tables", "table_title"]

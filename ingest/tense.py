@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.context import ClauseContext
+from plankg.ingest.cues import cue_regex, words
 
 YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20XX|20xx)\s*年(?:底|末|前|度)?")
 PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
@@ -17,12 +18,15 @@ _PLAN_END = re.compile(r"[“\"]?十([二三四五])五[”\"]?(?:末期|期末|
 _PLAN_END_YEAR = {"二": 2015, "三": 2020, "四": 2025, "五": 2030}
 
 
-# 要 as "shall" (要达到), not inside 主要, 重要, 需要 ...
-TARGET_CUE = re.compile(r"力争|争取|确保|力求|努力|目标|计划|预计|预期|拟|将(?!近)|(?<![主重需只必纲摘概首紧])要(?!求|素|点)|届时|每年")
-PAST_CUE = re.compile(
-    r"同比|比上年|较上年|比去年|较去年|已经|已(?:有|达|建成|完成|认定|引进|累计)|截至目前|目前已|荣获|获批|入选|位居|共计|累计(?:选派|服务|完成|培育)"
-    r"|完成全年任务|实现了|取得了|签订|签约|截至|截止|较[“\"]?十[二三四]五")
-_RELATIVE_YEAR = re.compile(r"(今年|本年|当年|全年|年内|去年|上年|上一年|明年|下一年|上半年|下半年|一季度|前三季度)")
+# Cue words (lang/zh/cues.toml, [tense]); 较“十三五”末 compares with an earlier plan's end.
+TARGET_CUE = cue_regex(r"<tense.target>")
+PAST_CUE = cue_regex(r"<tense.past>|较[“\"]?十[二三四]五")
+_FUTURE = cue_regex(r"<tense.future>")
+_DONE = cue_regex(r"<tense.done>")
+_ESTIMATE = cue_regex(r"<tense.estimate>")
+_RELATIVE_YEAR = cue_regex(r"(<tense.this_year>|<tense.last_year>|<tense.next_year>)")
+_LAST_YEAR = words("tense.last_year")
+_NEXT_YEAR = words("tense.next_year")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速))")
 
 
@@ -43,8 +47,8 @@ def statement_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = N
     sentence = re.split(r"[；;。]", text[:pos])[-1]
     if (PAST_CUE.search(statement) or re.match(r"^\W*(?:截至|截止)", sentence)) and not TARGET_CUE.search(statement):
         return "achievement"
-    future = re.search(r"将(?!近)|力争|计划|拟|目标", sentence)  # 今年，X将……，分别新增1000家
-    if ctx.mode == "report" and re.search(r"预计", statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
+    future = _FUTURE.search(sentence)  # 今年，X将……，分别新增1000家
+    if ctx.mode == "report" and _ESTIMATE.search(statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
         return "achievement"  # a year-end summary's 预计 is an estimate of the year's result
     if TARGET_CUE.search(statement) or re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年", before) or (
             future and not PAST_CUE.search(sentence[future.end():])):
@@ -59,7 +63,7 @@ def statement_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = N
         return "target"
     if ctx.mode == "report":
         return "achievement"
-    if re.search(r"已经|已(?:有|达|建成|完成|认定|引进)|截至目前|目前已", before[-20:]):
+    if _DONE.search(before[-20:]):
         return "achievement"
     return "target"
 
@@ -84,7 +88,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     relative = list(_RELATIVE_YEAR.finditer(before))
     if relative and (ctx.today or ctx.scope_year):
         word = relative[-1].group(1)
-        offset = -1 if word in ("去年", "上年", "上一年") else 1 if word in ("明年", "下一年") else 0
+        offset = -1 if word in _LAST_YEAR else 1 if word in _NEXT_YEAR else 0
         # A year stated mid-sentence (2022年R&D强度达3.02%；全年…) is that part's own; 全年 is the
         # document's year, unless a year leads the paragraph (2023年，……；全年新增3家).
         stated_in_passing = ctx.scope_reach == "sentence" and ctx.today is not None

@@ -7,10 +7,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.ingest.cues import table
 from plankg.ingest.records import Document
 
-# The first year of each five-year plan, by its ordinal.
-_FIVE_YEAR_PLANS = {"十三五": 2016, "十四五": 2021, "十五五": 2026}
+# The first year of each five-year plan, by its name (lang/zh/cues.toml, [years]).
+_FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
+_PLAN_NAMES = "|".join(map(re.escape, _FIVE_YEAR_PLANS))
 _PANDEMIC_FIRST_YEAR = 2020
 
 
@@ -32,7 +34,7 @@ def propose_years(doc: Document) -> YearProposal | None:
     """
     if doc.years or doc.reported_years or "XX" not in doc.title.upper():
         return None
-    basis = re.search(r"根据[^。；]{0,20}[“\"]?(十三五|十四五|十五五)[”\"]?[^。；]{0,6}规划", doc.text)
+    basis = re.search(r"根据[^。；]{0,20}[“\"]?(" + _PLAN_NAMES + r")[”\"]?[^。；]{0,6}规划", doc.text)
     pandemic = re.search(r"新冠[^。；]{0,20}疫情|疫情防控[^。；]{0,30}复工复产", doc.text)
     if not basis or not pandemic:
         return None

@@ -54,3 +54,11 @@ def load_aliases() -> AliasTable:
         for variant in variants:
             same[variant] = canonical
     return AliasTable(dict(data.get("abbreviations", {})), same)
+
+
+@functools.lru_cache(maxsize=1)
+def load_english_names() -> dict[str, str]:
+    """English words for parts of Chinese institution names (``zhejiang university`` -> 浙江大学),
+    from the bundled ``english_names.toml`` (cached)."""
+    text = resources.files("plankg.ontology").joinpath("english_names.toml").read_text("utf-8")
+    return dict(tomllib.loads(text)["parts"])

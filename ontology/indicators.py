@@ -47,6 +47,7 @@ class Concept:
         alt_labels: Surface forms (``skos:altLabel``), normalised, longest first.
         broader: Id of the category concept, or None for categories themselves.
         definition: English ``skos:definition`` ("" when absent).
+        alt_labels_en: English phrasings (``skos:altLabel`` in English), lower case, sorted.
     """
 
     id: str
@@ -56,6 +57,7 @@ class Concept:
     alt_labels: tuple[str, ...] = ()
     broader: str | None = None
     definition: str = ""
+    alt_labels_en: tuple[str, ...] = ()
 
 
 _MEASURE_WORDS = (("share", re.compile(r"(?:比重|占比|比例|覆盖率|建有率|设置率)$")),
@@ -187,6 +189,7 @@ def _parse_scheme(path: Path) -> IndicatorScheme:
             alt_labels=tuple(alts),
             broader=broader,
             definition=str(definition) if definition is not None else "",
+            alt_labels_en=tuple(sorted({a.lower() for a in labels(node, SKOS.altLabel, "en")})),
         )
         (categories if node in top else concepts).append(concept)
     return IndicatorScheme(concepts, categories)

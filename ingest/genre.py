@@ -1,0 +1,174 @@
+"""What kind of document a text is (work plan, summary, action plan...) and which years it plans and reports.
+
+The title decides first (工作要点, 工作总结, 实施方案); a text without a genre word is judged by its
+tense (goal words against result words). Years: the title's, then the opening's own words.
+"""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.cues import cue_regex, load_cues
+from plankg.ingest.titles import GENRE_WORD
+
+_YEAR_RANGE = re.compile(r"(20\d\d)\s*[—\-–~至到]?\s*(20\d\d)\s*年")
+
+# Document types: (Chinese, English) names.
+DOC_TYPES = {
+    "work_plan": ("工作要点/工作计划", "work plan"),
+    "summary": ("工作总结", "annual summary"),
+    "summary_plan": ("工作总结及计划", "summary with next year's plan"),
+    "half_year_summary": ("半年总结", "half-year summary"),
+    "duty_report": ("述职报告", "duty report"),
+    "implementation_plan": ("实施方案", "implementation plan"),
+    "action_plan": ("行动方案/行动计划", "action plan"),
+    "development_plan": ("规划", "development plan"),
+    "responsibility_table": ("任务分解表/责任清单", "responsibility table"),
+    "policy_qa": ("政策问答", "policy Q&A"),
+    "other": ("其他", "other"),
+}
+# Title words of each type (lang/zh/cues.toml, [doc_types]); 分解……任务 is a responsibility table too.
+_TITLE_WORDS = {name: cue_regex(f"<doc_types.{name}>") for name in load_cues()["doc_types"]}
+_TITLE_WORDS["responsibility_table"] = cue_regex(r"<doc_types.responsibility_table>|分解[^，。]{0,16}任务")
+# Types that report on a past year (their title year is the year reported on).
+REPORT_TYPES = ("summary", "summary_plan", "half_year_summary", "duty_report")
+
+# Tense of a text without a genre word (lang/zh/cues.toml, [genre]).
+_GOAL_WORDS = cue_regex(r"<genre.goal_words>|到\s*20\d\d\s*年|争取|力求")
+_RESULT_WORDS = cue_regex(r"<genre.result_words>|新增[^，,。；]{0,12}\d|"
+                           r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
+_SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
+_SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
+
+
+def detect_doc_type(title: str, text: str = "") -> str:
+    """Classify a document by its title, then by what its opening says it does.
+
+    A news report of a work meeting that sums up a year is a summary; one that sets out the
+    year's work is a work plan; a half-year meeting is a half-year summary.
+    """
+    if _TITLE_WORDS["responsibility_table"].search(title):
+        return "responsibility_table"
+    for doc_type in ("policy_qa", "duty_report"):
+        if _TITLE_WORDS[doc_type].search(title):
+            return doc_type
+    if _TITLE_WORDS["half_year"].search(title) and _TITLE_WORDS["half_year_report"].search(title):
+        return "half_year_summary"
+    if _TITLE_WORDS["summary"].search(title):
+        return "summary_plan" if _TITLE_WORDS["next_plan"].search(title.split("总结")[-1]) else "summary"
+    for doc_type in ("implementation_plan", "action_plan", "development_plan", "work_plan"):
+        if _TITLE_WORDS[doc_type].search(title):
+            return doc_type
+    head = text[:1500]
+    if re.search(r"(?:上|下)半年", title + head[:200]) and re.search(r"完成全年|上半年", head):
+        return "half_year_summary"
+    sums_up = re.search(r"总结(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
+    plans = re.search(r"部署(?:了)?[^。]{0,8}(?:20\d\d|今|明)年|(?:20\d\d|今|明)年[^。]{0,6}(?:工作要点|重点工作|工作计划|目标任务)", head)
+    if sums_up and plans:
+        return "summary_plan"
+    if sums_up:
+        return "summary"
+    if plans:
+        return "work_plan"
+    if _TITLE_WORDS["any_plan"].search(title):
+        return "action_plan"
+    return _type_from_tense(title, text)
+
+
+def _type_from_tense(title: str, text: str) -> str:
+    """A news report or bulletin with no genre word: its tense says whether it reports or plans."""
+    body = title + text[:3000]
+    goals = len(_GOAL_WORDS.findall(body))
+    results = len(_RESULT_WORDS.findall(body))
+    if goals + results < 2:
+        return "other"
+    if results >= 2 * goals:
+        return "summary"
+    if goals >= 2 * results:
+        return "work_plan"
+    return "summary_plan"
+
+
+def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: str = "",
+                 published: str | None = None) -> tuple[tuple[int, ...], tuple[int, ...]]:
+    """Years planned for and years reported on: the title first, then what the opening says.
+
+    A summary's title year is the year reported on; a plan's is the year planned; a self-check
+    or completion report (自查报告, 完成情况) reports on the year whose targets it lists, so that
+    year is both. Without a title year, the opening's own words count (总结2021年工作,
+    部署2022年工作, 科工局2018年工作), and a half-year report is for its publication year.
+    """
+    planned: list[int] = []
+    reported: list[int] = []
+    report_type = doc_type in REPORT_TYPES
+    for candidate in [title, *extra_titles]:
+        span = _YEAR_RANGE.search(candidate)
+        if span and int(span.group(2)) > int(span.group(1)):
+            planned = list(range(int(span.group(1)), int(span.group(2)) + 1))
+            break
+        if not GENRE_WORD.search(candidate) and not _YEAR_RANGE.search(candidate):
+            continue  # a headline: its year is read after the opening's own words
+        if report_type:
+            head, _, tail = candidate.partition("总结")
+            rep = [int(y) for y in re.findall(r"(20\d\d)", head)]
+            plan = [int(y) for y in re.findall(r"(20\d\d)", tail)]
+            if rep and not reported:
+                reported = rep[:1]
+            if plan and not planned:
+                planned = plan[:1]
+            if doc_type in ("summary_plan", "half_year_summary") and not plan and rep and "下半年" in tail and not planned:
+                planned = rep[:1]
+            if rep and not planned and re.search(r"自查|完成情况|绩效目标|进展情况|落实", candidate):
+                planned = rep[:1]
+        else:
+            years = [int(y) for y in re.findall(r"(20\d\d)", candidate)]
+            if years and not planned:
+                planned = years[:1]
+    if text and (not planned or not reported):
+        opening_planned, opening_reported = _years_from_opening(text, doc_type, published)
+        if not planned and not (reported and doc_type not in ("summary_plan", "half_year_summary")):
+            planned = opening_planned
+        if not reported and not (planned and doc_type not in REPORT_TYPES):
+            reported = opening_reported
+    if not planned and not reported:
+        planned, reported = _headline_years(title, doc_type)
+    return tuple(planned), tuple(reported)
+
+
+def _headline_years(title: str, doc_type: str) -> tuple[list[int], list[int]]:
+    """A headline's year is the year it writes about (2022年X市入库数量位居全区第一)."""
+    headline = [int(y) for y in re.findall(r"(20\d\d)\s*年", title)][:1]
+    if not headline or GENRE_WORD.search(title):
+        return [], []
+    plans = re.search(r"明确|部署|目标|计划|力争|将|规划|谋划|要点|任务", title)
+    reports = re.search(r"位居|实现|完成|增长|成效|达到|突破|居|第一|排名|通报|情况", title)
+    if (doc_type in REPORT_TYPES or reports) and not plans:
+        return [], headline
+    if doc_type != "other":
+        return headline, []
+    return [], []
+
+
+def _years_from_opening(text: str, doc_type: str, published: str | None) -> tuple[list[int], list[int]]:
+    head = text[:1500]
+    reported = [int(m.group(1) or m.group(2)) for m in _SUMS_UP.finditer(head)][:1]
+    planned = [int(m.group(1) or m.group(2)) for m in _SETS_OUT.finditer(head)][:1]
+    if not planned:
+        glued = re.search(r"[\u4e00-\u9fff]{1,6}(20\d\d)\s*年(?:度)?工作[。，,；]", head)
+        planned = [int(glued.group(1))] if glued and doc_type not in REPORT_TYPES else []
+    if not reported and published and (doc_type == "half_year_summary" or doc_type in REPORT_TYPES and re.search(
+            r"一季度|上半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", head[:300])):
+        reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year
+    if not reported and doc_type in REPORT_TYPES:
+        # A report without a dated title: the year its statements open with (2023年，开展……).
+        lead = re.search(r"(?:^|[。；\n])\s*(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]", head)
+        reported = [int(lead.group(1))] if lead else reported
+    if not planned and not reported and doc_type == "work_plan":
+        # A report on a plan names the year its goals are for (到2020年末…总数突破450家).
+        horizon = re.search(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
+        planned = [int(horizon.group(1) or horizon.group(2))] if horizon else planned
+    if not planned and not reported:
+        # A plan that opens "2023年是…之年" speaks of that year.
+        year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])
+        if year_of:
+            (reported if doc_type in REPORT_TYPES else planned).append(int(year_of.group(1)))
+    return planned, reported

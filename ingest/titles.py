@@ -1,0 +1,89 @@
+"""A document's own title, from the text: a name field, a headline over its date, a title-shaped line.
+
+A title quoted in 《》 is a cited document; a notice that issues a plan (关于印发《X》的通知) is the
+cover of X. Genre words come from lang/zh/cues.toml ([genre]).
+"""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.cues import cue_regex
+from plankg.ingest.layout import is_chrome_line
+
+_TITLE = cue_regex(
+    r"[^\n。；]{0,16}?(?:(?:20\d\d|20XX|２０\S\S)\s*(?:[—\-–~至到]\s*(?:20\d\d|20XX))?\s*年?度?)"
+    r"[^\n。；]{0,24}?<genre.title_genres>"
+    r"(?:[和及与、][^\n。；]{0,12}?(?:工作计划|工作思路|工作打算|工作要点))?"
+)
+_DATE_LINE = re.compile(r"(?:发布|发表|生成|公开|成文|更新)?(?:时间|日期)\s*[:：]|(?:^|\s)20\d\d[-年./]\d{1,2}[-月./]\d{1,2}|来源\s*[:：]")
+_NAME_FIELD = re.compile(r"^\s*(?:名\s*称|标\s*题|文件名称)\s*[:：]\s*(\S.{3,80}?)\s*(?:文号\s*[:：].*)?$")
+_DOC_NUMBER = re.compile(r"^[\u4e00-\u9fff]{1,6}[〔\[［(（【]\s*20\d\d\s*[〕\]］)）】]\s*\d+\s*号\s*")
+_SENTENCE = re.compile(r"[。；;]|[，,].*[，,].*[，,]")
+# Genre words a title line ends with (工作要点, 实施方案); genre.py weighs title years by them too.
+GENRE_WORD = cue_regex(r"<genre.genre_words>")
+
+
+def detect_title(text: str) -> str:
+    """The document's own title (a title quoted in 《》 in the text is a cited document).
+
+    Evidence, in order: a 名称/标题 field; a line followed closely by its date or source line, as
+    web pages print headlines; a title-shaped line near the top (year + genre word, or a short line
+    ending in a genre word); else the first line that is not page chrome.
+    """
+    lines = [ln.strip() for ln in text[:4000].split("\n")]
+    for line in lines[:40]:
+        field = _NAME_FIELD.match(line)
+        if field:
+            return _clean_title(field.group(1))
+    covered = re.search(r"《([^》]{4,80}?)》(?:已经|已|经)[^。]{0,40}?(?:通过|同意)[^。]{0,12}?现(?:予以)?印发给你们", text[:3000])
+    if covered:
+        return _clean_title(covered.group(1))  # a notice printed above the plan it issues
+    for line in lines[:40]:
+        # A notice that issues a plan (关于印发《X》的通知) is the cover of X.
+        notice = re.match(r"^[^《》]{0,30}?关于(?:印发|发布|下达)《(.{4,60}?)》的通知", line)
+        if notice:
+            return _clean_title(notice.group(1))
+    candidates = [(i, ln) for i, ln in enumerate(lines[:60]) if _title_shaped(ln)]
+    # The headline is the line right above its date or source line (then the one two lines above).
+    for reach in (1, 2):
+        for i, line in candidates:
+            following = [ln for ln in lines[i + 1 : i + 6] if ln][:reach]
+            if following and _DATE_LINE.search(following[-1]) and not _DATE_LINE.search(line):
+                return _clean_title(line)
+    head = text[:3000]
+    found = [(m.start(), m.group().strip(" \t\n,，:：《》")) for m in _TITLE.finditer(head)]
+    for start, candidate in sorted(found):
+        line_start = head.rfind("\n", 0, start) + 1
+        year_at = start + (re.search(r"20\d\d|20XX|２０", candidate).start() if re.search(r"20\d\d|20XX|２０", candidate) else 0)
+        before = head[line_start:year_at]
+        if before.rfind("《") > before.rfind("》"):
+            continue  # inside a quoted title: a cited document
+        if "通知" not in candidate and len(candidate) >= 6:
+            return _clean_title(candidate)
+    for _, line in candidates:
+        if GENRE_WORD.search(line[-8:]):
+            return _clean_title(line)
+    first = next((ln for _, ln in candidates), None) or next((ln for ln in lines if ln), "")
+    return _clean_title(first)[:60]
+
+
+def _title_shaped(line: str) -> bool:
+    """A headline: 6-60 characters, not a sentence, not page chrome."""
+    stripped = line.strip(" •·\u3000")
+    return 6 <= len(stripped) <= 60 and not _SENTENCE.search(stripped) and not is_chrome_line(stripped) and not (
+        stripped.endswith(("：", ":")))
+
+
+def _clean_title(title: str) -> str:
+    title = _DOC_NUMBER.sub("", title.strip(" •·\u3000"))
+    title = re.sub(r"^【[^】]{1,8}】\s*|^\d{1,3}\s*[、.．]\s*(?=\D)", "", title)
+    return _trim_title(re.sub(r"\.(?:docx?|pdf|wps)$", "", title))
+
+
+def _trim_title(title: str) -> str:
+    # A title glued to the body ("...工作计划今年以来") ends at its last keyword.
+    matches = list(re.finditer(r"(?:要点|总结|计划|思路|打算|方案|规划|分工表)(?:\s*[（(]\s*20\d\d\D{0,2}20\d\d\s*年?\s*[）)])?", title))
+    match = matches[-1] if matches else None
+    if match and len(title) - match.end() > 12:
+        return title
+    return title[: match.end()] if match else title
