@@ -67,7 +67,7 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
         body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
     for match in _BODY.finditer(head):
-        if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()):
+        if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()) or _listed(head, match):
             continue
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
@@ -104,6 +104,11 @@ def _signature(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issuer |
 
 def _names(mentions: list[Mentioned]) -> tuple[str, ...]:
     return tuple(region.name for region, _, _ in mentions)
+
+
+def _listed(text: str, match: re.Match[str]) -> bool:
+    """Whether a body is one of a list (旬阳市、安康高新区、市农科院作了发言): a participant, not the issuer."""
+    return text[match.start() - 1 : match.start()] == "、" or text[match.end() : match.end() + 1] == "、"
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

@@ -53,7 +53,11 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         return _dominant(named_counts, provinces)
     if not named_counts:
         return None
-    return _dominant(named_counts, {region.name: region for region, _, _ in mentions})
+    regions = {region.name: region for region, _, _ in mentions}
+    if len(named_counts) == 1 and voiced >= 2 * MIN_VOICE:
+        # A text that keeps speaking as 全市 and names one city names its own, if only once.
+        return regions[next(iter(named_counts))]
+    return _dominant(named_counts, regions)
 
 
 def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region | None:

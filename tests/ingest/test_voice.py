@@ -42,3 +42,12 @@ def test_voice_is_only_the_last_resort_after_the_issuer():
     text = ("华容县科技局2023年工作要点\n全省研发投入强度达到2.5%，全省新增平台10家。"
             "湖南湖南湖南，省里要求如此。")
     assert detect_issuer(text, "华容县科技局2023年工作要点").region.name == "华容县"
+
+
+def test_a_zone_named_among_speakers_is_not_the_issuer_and_the_city_voice_places_the_text():
+    text = ("在全市科技工作会议上的讲话\n"
+            "刚才，平利县、汉滨高新区、市农科院作了交流发言。\n"
+            "近年来，全市科技创新环境不断优化，全市高新技术企业达到120家，全市技术合同成交额增长30%，"
+            "全市研发投入持续增长。安康科技工作稳步推进。")
+    issuer = detect_issuer(text, "在全市科技工作会议上的讲话")
+    assert issuer.zone is None and issuer.region is not None and issuer.region.name == "安康市"
