@@ -113,3 +113,13 @@ def test_cli_search_json_and_table(tmp_path, auto_index, model_settings, capsys)
     status = cmd_search.run(parse("孵化器建设", "-k", "1", "--kind", "heading", "--workspace", str(tmp_path)))
     table = capsys.readouterr().out
     assert status == 0 and table.startswith("[1] 孵化器建设") and "[heading]" in table
+
+
+def test_a_clause_vector_does_not_depend_on_the_clauses_encoded_with_it(corpus, auto_encoder):
+    # int8 quantises activations per run: batching texts together would make each vector depend on
+    # its neighbours, so rebuilds (incremental, on a cluster) would not reproduce a fresh build
+    texts = sorted({search_text(c) for c in corpus.clauses}, key=len)[::40]
+    together = auto_encoder.encode(texts)
+    alone = np.vstack([auto_encoder.encode([t]) for t in texts])
+    reordered = auto_encoder.encode(texts[::-1], batch_size=5)[::-1]
+    assert np.array_equal(together, alone) and np.array_equal(together, reordered)
