@@ -136,3 +136,22 @@ def test_a_report_in_the_plans_own_document_does_not_hide_a_later_one():
 
 def test_region_closure_stops_at_a_cycle():
     assert region_closure("甲", {"甲": "乙", "乙": "甲"}.get) == ["甲", "乙"]
+
+
+def test_the_links_conform_and_a_wrong_outcome_is_reported(corpus):
+    from rdflib.namespace import RDF
+
+    from plankg.graph.build import build_graph
+    from plankg.graph.shacl import validate
+    from plankg.graph.terms import record_iri
+    from plankg.ontology.namespaces import PLANKG
+
+    graph = build_graph(corpus)
+    assert (record_iri("t-hte"), PLANKG.outcome, record_iri("a-hte-2020")) in graph
+    result = validate(graph)
+    assert result.conforms, result.messages[:5]
+    graph.add((record_iri("t-hte"), PLANKG.outcome, record_iri("t-sme")))  # a target is not an outcome
+    graph.add((record_iri("t-sme"), PLANKG.inRegion, record_iri("a-sme-2020")))
+    assert (record_iri("t-sme"), RDF.type, PLANKG.Target) in graph
+    paths = {m[1] for m in validate(graph).messages}
+    assert paths == {str(PLANKG.outcome), str(PLANKG.inRegion)}
