@@ -8,11 +8,15 @@ Layout of the graph (terms in ``ontology/plankg.ttl``):
   owners as ``prov:qualifiedAttribution`` with ``prov:hadRole``;
 - organisations one node per canonical name (divisions ``org:unitOf`` their parent), regions in a
   ``plankg:withinRegion`` hierarchy, merged entities with aliases and merge reasons, mentions as
-  ``oa:Annotation``s.
+  ``oa:Annotation``s;
+- materialised links (``graph/links.py``): each observation ``plankg:inRegion`` every region
+  containing its place, each target's ``plankg:outcome`` (its nearest later report) and each
+  report's ``plankg:nextOutcome``.
 """
 from __future__ import annotations
 
 import functools
+from collections import defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -21,6 +25,7 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 
 from plankg.graph.entities import EntityBuilder
+from plankg.graph.links import materialised_triples, outcome_links, region_closure
 from plankg.graph.terms import indicator_iri, record_iri, region_iri, role_iri, unit_iri
 from plankg.ingest.records import Clause, Corpus, Document, Mention, Owner, Target
 from plankg.ontology.namespaces import IND, OA, PLANKG, PREFIXES, SDMX_ATTRIBUTE, SDMX_MEASURE
@@ -127,6 +132,8 @@ class _GraphBuilder:
         self.clauses = {c.id: c for c in corpus.clauses}
         self.target_ids = {t.id for t in corpus.targets}
         self.entities = EntityBuilder(corpus, province)
+        # Observation nodes by their region name, for the region closure emitted at the end.
+        self.observations_in: dict[str, list[URIRef]] = defaultdict(list)
 
     def triples(self) -> Iterator[Triple]:
         for doc in self.corpus.documents:
@@ -137,7 +144,25 @@ class _GraphBuilder:
             yield from self.target(target)
         for mention in self.corpus.mentions:
             yield from self.mention(mention)
+        yield from self.materialised()
         yield from self.entities.pending()
+
+    def materialised(self) -> Iterator[Triple]:
+        """Region closures and outcome links, once every record is in (the region tree is whole)."""
+        regions = self.entities.regions
+
+        def parent_of(name: str) -> str | None:
+            node = regions.get(name)
+            return node.parent if node is not None else None
+
+        for region, nodes in self.observations_in.items():
+            containing = [region_iri(name) for name in region_closure(region, parent_of)]
+            for node in nodes:
+                for area in containing:
+                    yield node, PLANKG.inRegion, area
+        outcomes, next_outcomes = outcome_links(self.corpus.targets, self.docs)
+        yield from materialised_triples(outcomes, record_iri, PLANKG.outcome)
+        yield from materialised_triples(next_outcomes, record_iri, PLANKG.nextOutcome)
 
     # ---- documents and clauses -------------------------------------------------------------
     def document(self, doc: Document) -> Iterator[Triple]:
@@ -246,6 +271,7 @@ class _GraphBuilder:
             yield from self.proposed_concept(concept, target)
         if doc is not None and doc.region:
             yield node, PLANKG.refArea, region_iri(doc.region)
+            self.observations_in[doc.region].append(node)
         if target.year is not None:
             yield node, PLANKG.year, _int(target.year)
         if target.period:
@@ -308,6 +334,7 @@ class _GraphBuilder:
             yield baseline, PLANKG.indicator, concept
             if doc is not None and doc.region:
                 yield baseline, PLANKG.refArea, region_iri(doc.region)
+                self.observations_in[doc.region].append(baseline)
             unit = unit_iri(target.unit)
             yield baseline, SDMX_ATTRIBUTE.unitMeasure, unit
             yield baseline, PROV.wasDerivedFrom, record_iri(target.clause_id)

@@ -142,19 +142,22 @@ WHERE {{
   ?document dcterms:title ?docTitle .
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
   {"?obs plankg:year ?year ." if year is not None else ""}
-  {_region_part(region, within)}
+  {"?obs plankg:inRegion ?regionNode ." if region and within else _region_part(region, within)}
   {owner_filter}
   {"" if year is not None else "OPTIONAL { ?obs plankg:year ?year }"}
-  OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
+  # One triple pattern per OPTIONAL, nested where one hangs off another (no paths): Oxigraph then
+  # looks each up from the row instead of matching it over the whole store (6x faster at 10x).
+  OPTIONAL {{ ?obs plankg:periodStart ?periodStart OPTIONAL {{ ?obs plankg:periodEnd ?periodEnd }} }}
   OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
-  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
+  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure ?unitNode OPTIONAL {{ ?unitNode skos:notation ?unit }} }}
   OPTIONAL {{ ?obs plankg:comparator ?comparator }}
   OPTIONAL {{ ?obs plankg:isPlaceholder ?placeholder }}
-  OPTIONAL {{ ?obs plankg:refArea/rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }}
+  OPTIONAL {{ ?obs plankg:refArea ?areaNode
+             OPTIONAL {{ ?areaNode rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }} }}
   OPTIONAL {{
     ?obs prov:qualifiedAttribution ?attribution .
-    ?attribution prov:agent ?owner ; prov:hadRole ?roleNode .
-    ?owner rdfs:label ?ownerName .
+    OPTIONAL {{ ?attribution prov:agent ?owner OPTIONAL {{ ?owner rdfs:label ?ownerName }} }}
+    OPTIONAL {{ ?attribution prov:hadRole ?roleNode }}
     {_ROLE}
   }}
   BIND(?obs AS ?target)
@@ -213,24 +216,21 @@ WHERE {{
        plankg:refArea ?area ;
        plankg:year ?year ;
        sdmx-measure:obsValue ?targetValue .
+  {"?obs plankg:inRegion ?regionNode ." if region and within else _region_part(region, within)}
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
   ?area rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh")
-  {_region_part(region, within)}
+  # One triple pattern per OPTIONAL, nested where one hangs off another (no paths): Oxigraph then
+  # looks each up from the row instead of matching it over the whole store.
   OPTIONAL {{ ?obs plankg:comparator ?comparator }}
-  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
+  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure ?unitNode OPTIONAL {{ ?unitNode skos:notation ?unit }} }}
   OPTIONAL {{
-    # Shared dimensions first and the rest nested: rdflib then looks actuals up by indicator
-    # instead of scanning every achievement for every target.
-    # A later report counts too: an actual for the target's year or after (or of unknown year).
-    # The type as a pattern, not FILTER EXISTS: the same rows, 7-19x faster on Oxigraph at scale.
-    ?actual plankg:indicator ?indicator ; plankg:refArea ?area ; a plankg:Achievement .
+    # The target's nearest later report of the same indicator, place, level and unit, linked at
+    # build time (plankg:outcome); plankg:outcome/plankg:nextOutcome* reaches the later ones.
+    ?obs plankg:outcome ?actual .
     OPTIONAL {{ ?actual plankg:year ?actualYear }}
-    FILTER(!BOUND(?actualYear) || ?actualYear >= ?year)
-    # Like with like: places moved (位) are not a rank position (名), a share is not a count.
-    OPTIONAL {{ ?actual sdmx-attribute:unitMeasure/skos:notation ?actualUnit }}
-    FILTER(!BOUND(?unit) || !BOUND(?actualUnit) || ?actualUnit = ?unit)
     OPTIONAL {{ ?actual sdmx-measure:obsValue ?actualValue }}
-    OPTIONAL {{ ?actual prov:wasDerivedFrom/dcterms:isPartOf ?actualDocument }}
+    OPTIONAL {{ ?actual prov:wasDerivedFrom ?actualClause
+               OPTIONAL {{ ?actualClause dcterms:isPartOf ?actualDocument }} }}
   }}
   BIND(?obs AS ?target)
 }}

@@ -89,6 +89,9 @@ class PLANKG(DefinedNamespace):
     hasBaseline: URIRef
     hasStretch: URIRef
     withinRegion: URIRef
+    inRegion: URIRef
+    outcome: URIRef
+    nextOutcome: URIRef
     regionLevel: URIRef
     locatedIn: URIRef
     mergeReason: URIRef
