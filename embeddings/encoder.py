@@ -63,7 +63,7 @@ class Encoder:
         """Identity of the vector space: vectors with different keys are never mixed."""
         key = f"{self.name}@{self.info.fingerprint}:{self.backend}"
         if self.backend == "onnx-int8":
-            key += ":per-channel"  # the quantisation scheme changes the vectors
+            key += ":per-channel:one-per-run"  # the quantisation scheme and its runs change the vectors
         if self.info.truncated_to:
             key += f":{self.info.truncated_to}tok"
         return key

@@ -5,6 +5,7 @@ from dataclasses import replace
 from typing import Any
 
 from plankg.graph.rows import OutcomeRow, SeriesRow
+from plankg.ontology.levels import indicator_level
 from plankg.qa.answer import Answer
 from plankg.qa.answer_targets import MAX_INDICATORS, regions_or_all
 from plankg.qa.areas import area_of
@@ -227,22 +228,8 @@ def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[OutcomeRo
     return row, actual_iri, gap
 
 
-_LEVELS = (("市级及以上", "city_up"), ("市级以上", "city_up"), ("省级以上", "province_up"), ("国家级", "national"),
-           ("国家", "national"), ("省级", "province"), ("省", "province"), ("市级", "city"), ("县级", "county"),
-           ("区级", "county"))
-
-
-def level_of(phrase: str | None) -> str | None:
-    """The administrative level an indicator phrase counts at (省级, 市级及以上...), or None.
-
-    >>> level_of("省级产业创新服务综合体"), level_of("市级及以上综合体"), level_of("高新技术企业")
-    ('province', 'city_up', None)
-    """
-    text = phrase or ""
-    for word, level in _LEVELS:
-        if word in text:
-            return level
-    return None
+# One rule for the level an indicator counts at, shared with the graph's outcome links.
+level_of = indicator_level
 
 
 def _overlap(a: str, b: str) -> float:
