@@ -162,7 +162,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
             indicator = earlier[-1].indicator if same else previous_noun(text, phrase_begin)
     if len(indicator) < 2:
         return None
-    comparator = comparator_for(text[:value.start], text[value.end :])
+    comparator = comparator_for(text[:value.start], text[value.end :]) or (">=" if value.more else None)
     growth = (bool(_GROWTH.search(left.strip())) or growth_after) and value.unit in ("%", "百分点", "个百分点", "倍")
     measure = "growth" if growth else "rank" if rank else "level"
     if measure == "level" and _CUMULATIVE.search(left):

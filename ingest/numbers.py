@@ -18,7 +18,7 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 UNITS = (
     "个百分点", "百分点", "万元/人", "元/人", "万平方米", "平方米", "亿美元", "万美元", "亿元", "万元", "元",
     "人年", "人次", "场次", "家次", "批次", "项次", "万人", "人", "名", "位", "家", "个", "项", "件", "只", "支",
-    "场", "篇", "所", "座", "条", "台", "套", "亩", "公里", "倍", "份", "户", "次", "批", "%", "％", "‰", "分", "亿", "万",
+    "场", "篇", "所", "座", "条", "台", "套", "亩", "公里", "倍", "份", "户", "次", "批", "门", "%", "％", "‰", "分", "亿", "万",
     "PFlops", "EFlops", "P",  # computing power (算力500P)
 )
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
@@ -29,7 +29,9 @@ _CHINESE = r"[零〇一二两三四五六七八九十百千][零〇一二两三�
 VALUE = re.compile(
     rf"(?P<pct>百分之)?(?P<num>{_ARABIC}|(?<![A-Za-z])[Xx]{{1,3}}(?![A-Za-z])|{_CHINESE})"
     rf"(?:\s?[-~～至到—]\s?(?P<upper>{_ARABIC}))?"
-    rf"(?P<scale>万|千|亿)?(?=(?P<unit>{_UNIT_ALT})?)"
+    # 50余家, 20多人, 1万余人, 10余万元: 余/多 (more than) may stand between number and unit.
+    rf"(?:(?P<scale>万|千|亿)?(?P<more>余|多)(?=(?:万|千|亿)?(?:{_UNIT_ALT}))(?P<scale_after>万|千|亿)?"
+    rf"|(?P<scale_only>万|千|亿))?(?=(?P<unit>{_UNIT_ALT})?)"
 )
 # Comparator words before and after a value (lang/zh/cues.toml, [numbers]).
 GE_WORDS = words("numbers.at_least")
@@ -52,6 +54,7 @@ class ValueMention:
     upper: float | None = None
     placeholder: bool = False
     chinese: bool = False
+    more: bool = False  # 50余家: more than the number
 
 
 def parse_number(token: str) -> float:
@@ -108,13 +111,13 @@ def find_values(text: str) -> list[ValueMention]:
         chinese = not re.match(r"[\dXx]", num)
         placeholder = num.lower().startswith("x")
         unit = match.group("unit")
-        scale = match.group("scale")
+        scale = match.group("scale") or match.group("scale_after") or match.group("scale_only")
         end = match.end() + (len(unit) if unit else 0)
         if match.group("pct"):
             unit = "%"
         if chinese and not (unit or match.group("pct")):
             continue
-        if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支") and _followed_by_noun(text, end):
+        if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支", "门") and _followed_by_noun(text, end):
             # 一个/两个 before a noun is an article, not a quantity.
             continue
         try:
@@ -134,7 +137,8 @@ def find_values(text: str) -> list[ValueMention]:
             unit = "%"
         if unit == "亿":
             unit = "亿元"
-        found.append(ValueMention(match.start(), end, value, unit, upper, placeholder, chinese))
+        found.append(ValueMention(match.start(), end, value, unit, upper, placeholder, chinese,
+                                  more=bool(match.group("more"))))
     return found
 
 

@@ -55,3 +55,12 @@ def test_a_task_progress_report_heads_each_task_with_its_goal_and_owner(tmp_path
     facts = {t.value: (t.kind, t.year, [o.surface for o in t.owners]) for t in read_corpus([doc]).targets}
     assert facts[80] == ("target", 2025, ["高新科"]) and facts[20] == ("target", 2025, ["平台科"])
     assert facts[35] == ("achievement", 2025, ["高新科"]) and facts[9] == ("achievement", 2025, ["平台科"])
+
+
+def test_more_than_a_number_is_a_value_with_its_unit():
+    # 余/多 between a number and its unit (50余家, 20多人, 1万余家, 10余万元) mean "more than"
+    facts = find_facts("新增高新技术企业50余家，引进人才20多人，服务企业1万余家，争取资金10余万元，开设公开课33门。",
+                       REPORT_2024)
+    got = [(f.value, f.unit, f.comparator) for f in facts]
+    assert got == [(50, "家", ">="), (20, "人", ">="), (10000, "家", ">="), (10, "万元", ">="), (33, "门", None)]
+    assert find_facts("全局上下一门心思抓创新。", REPORT_2024) == []
