@@ -6,6 +6,7 @@ that an English search such as "recruiting foreign experts" still reaches 外国
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Collection
 from pathlib import Path
 
@@ -28,7 +29,7 @@ class Glossary:
         """Chinese words for a run of English words, longest phrases first.
 
         Args:
-            words: Lower-case singular words in query order (see ``thesaurus._singular``).
+            words: Lower-case singular words in query order (see :func:`singular`).
             min_words: Shortest phrase looked up (2: phrases only).
             skip: Phrases left alone (another vocabulary names them).
 
@@ -52,10 +53,20 @@ class Glossary:
         return out, covered
 
 
+def singular(text: str) -> str:
+    """Lower-case words, plurals made singular (incubators -> incubator, policies -> policy)."""
+    words = []
+    for word in re.sub(r"[^a-z0-9&\-]+", " ", text.lower()).split():
+        if word.endswith("ies") and len(word) > 4:
+            word = word[:-3] + "y"
+        elif word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3:
+            word = word[:-1]
+        words.append(word)
+    return " ".join(words)
+
+
 def parse_glossary(text: str) -> dict[str, tuple[str, ...]]:
     """Entries of a glossary file: ``english<TAB>中文 中文`` lines; ``#`` starts a comment line."""
-    from plankg.ontology.thesaurus import _singular
-
     entries: dict[str, tuple[str, ...]] = {}
     for number, line in enumerate(text.splitlines(), start=1):
         if not line.strip() or line.startswith("#"):
@@ -63,7 +74,7 @@ def parse_glossary(text: str) -> dict[str, tuple[str, ...]]:
         english, sep, chinese = line.partition("\t")
         if not sep or not chinese.split():
             raise ValueError(f"glossary line {number}: expected 'english<TAB>中文', got {line!r}")
-        entries[_singular(english)] = tuple(chinese.split())
+        entries[singular(english)] = tuple(chinese.split())
     return entries
 
 

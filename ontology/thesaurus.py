@@ -18,10 +18,11 @@ Example:
 from __future__ import annotations
 
 import functools
-import re
 from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
+
+from plankg.ontology.glossary import singular
 
 _THESAURUS_TTL = Path(__file__).with_name("thesaurus.ttl")
 #: An English word alone maps to terms only when it names at most this many (incubator: 1; technology: many).
@@ -69,10 +70,10 @@ class Thesaurus:
         self.terms = tuple(terms)
         self._zh = sorted(((name, term) for term in terms for name in term.zh), key=lambda p: -len(p[0]))
         self._en = sorted(((name.lower(), term) for term in terms for name in term.en), key=lambda p: -len(p[0]))
-        self._en_names = {_singular(name) for name, _ in self._en}
+        self._en_names = {singular(name) for name, _ in self._en}
         self._en_words: dict[str, list[Term]] = {}
         for term in terms:
-            for word in {w for name in term.en for w in _singular(name).split()}:
+            for word in {w for name in term.en for w in singular(name).split()}:
                 self._en_words.setdefault(word, []).append(term)
 
     def terms_in_zh(self, text: str) -> list[Term]:
@@ -102,11 +103,11 @@ class Thesaurus:
 
     def terms_in_en(self, text: str) -> list[Term]:
         """Terms whose English names occur in ``text`` as whole words (longest first, no overlaps)."""
-        lowered = " " + _singular(text) + " "
+        lowered = " " + singular(text) + " "
         found: dict[str, Term] = {}
         taken: list[tuple[int, int]] = []
         for name, term in self._en:
-            key = " " + _singular(name) + " "
+            key = " " + singular(name) + " "
             start = lowered.find(key)
             if start < 0:
                 continue
@@ -124,14 +125,14 @@ class Thesaurus:
         from plankg.ontology.glossary import load_glossary
 
         glossary = load_glossary()
-        words = _singular(text).split()
+        words = singular(text).split()
         # A glossary phrase (foreign expert -> 外国专家) is more specific than a thesaurus term
         # naming one of its words (foreign -> 国际), so phrases are taken first, unless the
         # thesaurus names the phrase itself (venture capital -> 科技金融).
         phrase_words, in_phrases = glossary.translate(words, min_words=2, skip=self._en_names)
         text = " ".join("|" if i in in_phrases else w for i, w in enumerate(words))
         terms = self.terms_in_en(text)
-        covered = {w for term in terms for name in term.en for w in _singular(name).split()}
+        covered = {w for term in terms for name in term.en for w in singular(name).split()}
         rest = [w for i, w in enumerate(words) if i not in in_phrases and w not in covered and w not in _EN_STOP]
         glossary_words, translated = glossary.translate(rest)
         glossary_words = phrase_words + [w for w in glossary_words if w not in phrase_words]
@@ -147,18 +148,6 @@ class Thesaurus:
                 if name not in out:
                     out.append(name)
         return out + [w for w in glossary_words if w not in out]
-
-
-def _singular(text: str) -> str:
-    """Lower-case words, plurals made singular (incubators -> incubator, policies -> policy)."""
-    words = []
-    for word in re.sub(r"[^a-z0-9&\-]+", " ", text.lower()).split():
-        if word.endswith("ies") and len(word) > 4:
-            word = word[:-3] + "y"
-        elif word.endswith("s") and not word.endswith(("ss", "us")) and len(word) > 3:
-            word = word[:-1]
-        words.append(word)
-    return " ".join(words)
 
 
 def _labels(graph: Any, node: Any, prop: Any, lang: str) -> list[str]:

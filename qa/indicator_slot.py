@@ -141,6 +141,11 @@ class IndicatorMatcher:
             hits = self.match_categories(masked)
         if not hits and language == "en":
             hits = self.match_english(masked)
+            # Records often carry an indicator only as written (新增入库科技型企业); the English
+            # words in Chinese (technology-based enterprise -> 科技型企业) find those too.
+            known = {h.id for h in hits}
+            hits += [h for h in self.match_proposed(_in_chinese(masked))
+                     if len(h.surface) >= MIN_ENGLISH_PROPOSED_RUN and h.id not in known]
         if not hits:
             hits = self.match_partial(masked)
         if not hits and use_embedding and self.encode is not None and language == "zh":
@@ -356,6 +361,18 @@ class IndicatorMatcher:
             hits.append(IndicatorHit(concept_id, concept.label_zh, concept.label_en, round(0.9 * score, 3),
                                      "english", surface))
         return hits
+
+
+#: Characters an English question's Chinese words must share with a proposed indicator's label.
+MIN_ENGLISH_PROPOSED_RUN = 5
+
+
+def _in_chinese(text: str) -> str:
+    """The glossary's Chinese words for an English text, in the text's order, run together."""
+    from plankg.ontology.glossary import load_glossary, singular
+
+    words, _ = load_glossary().translate(singular(text).split())
+    return "".join(words)
 
 
 def en_tokens(text: str) -> list[str]:
