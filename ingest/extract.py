@@ -35,8 +35,6 @@ _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][
 
 def extract_corpus(corpus: Corpus) -> Corpus:
     """Fill ``targets``, ``mentions`` and ``entities`` of a corpus read by the pipeline."""
-    from plankg.ingest.conflicts import mark_conflicts
-    from plankg.ingest.entities import extract_entities
 
     targets: list[Target] = []
     warnings = list(corpus.warnings)
@@ -48,6 +46,15 @@ def extract_corpus(corpus: Corpus) -> Corpus:
             warnings.append(f"{doc.path}{f'#{doc.part + 1}' if doc.part else ''}: {message}")
 
         targets.extend(extract_document(doc, by_doc.get(doc.id, []), warn))
+    return link_corpus(replace(corpus, warnings=tuple(warnings)), targets)
+
+
+def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
+    """The steps that need every document at once: conflicting targets, then merged entities."""
+    from plankg.ingest.conflicts import mark_conflicts
+    from plankg.ingest.entities import extract_entities
+
+    warnings = list(corpus.warnings)
     corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
     try:
         mentions, entities = extract_entities(corpus)

@@ -5,7 +5,7 @@ import hashlib
 import os
 import tomllib
 from collections.abc import Callable, Container, Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 from importlib import resources
 from pathlib import Path
 from typing import Any, Protocol
@@ -295,29 +295,12 @@ def read_corpus(
         return corpus
     if progress is not None:
         progress.start("entities and conflicts")
+    from plankg.ingest.extract import link_corpus
+
     corpus = link_corpus(corpus, targets)
     if progress is not None:
         progress.finish()
     return corpus
-
-
-def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
-    """The steps that need every document at once: conflicting targets, then merged entities.
-
-    The same steps as the end of :func:`plankg.ingest.extract.extract_corpus`, on targets the
-    per-file work extracted.
-    """
-    from plankg.ingest.conflicts import mark_conflicts
-    from plankg.ingest.entities import extract_entities
-
-    warnings = list(corpus.warnings)
-    corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
-    try:
-        mentions, entities = extract_entities(corpus)
-    except Exception as exc:  # noqa: BLE001 - entities are an extra; the targets stand without them
-        warnings.append(f"entities not extracted ({type(exc).__name__}: {exc})")
-        mentions, entities = [], []
-    return replace(corpus, mentions=tuple(mentions), entities=tuple(entities), warnings=tuple(warnings))
 
 
 def _nothing() -> None:
