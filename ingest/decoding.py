@@ -7,6 +7,7 @@ from __future__ import annotations
 
 import codecs
 import re
+from collections.abc import Callable
 
 from plankg.ingest.read_base import UnreadableInput
 
@@ -184,30 +185,28 @@ def _gb2312_share(text: str) -> float:
 
     Real simplified Chinese text scores about 0.99; Big5 bytes misread as GB18030 about 0.15.
     """
-    total = hits = 0
-    for char in text[:_PLAUSIBILITY_SAMPLE]:
-        code = ord(char)
-        if code < 0x80:
-            continue
-        total += 1
-        if 0x4E00 <= code <= 0x9FFF:
-            try:
-                char.encode("gb2312")
-                hits += 1
-            except UnicodeEncodeError:
-                pass
-        elif _is_cjk_punctuation(code):
-            hits += 1
-    return hits / total if total else 1.0
+    return _share(text, lambda char, code: _is_cjk_punctuation(code) or 0x4E00 <= code <= 0x9FFF and _in_gb2312(char))
 
 
 def _cjk_share(text: str) -> float:
     """Share of non-ASCII characters that are CJK ideographs or CJK/general punctuation."""
+    return _share(text, lambda _, code: 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or _is_cjk_punctuation(code))
+
+
+def _share(text: str, counts: Callable[[str, int], bool]) -> float:
+    """Share of the sample's non-ASCII characters for which ``counts(char, code)`` holds."""
     total = hits = 0
     for char in text[:_PLAUSIBILITY_SAMPLE]:
         code = ord(char)
-        if code < 0x80:
-            continue
-        total += 1
-        hits += 0x4E00 <= code <= 0x9FFF or 0x3400 <= code <= 0x4DBF or _is_cjk_punctuation(code)
+        if code >= 0x80:
+            total += 1
+            hits += bool(counts(char, code))
     return hits / total if total else 1.0
+
+
+def _in_gb2312(char: str) -> bool:
+    try:
+        char.encode("gb2312")
+    except UnicodeEncodeError:
+        return False
+    return True
