@@ -5,13 +5,11 @@ asserted (the machine is shared); ``benchmarks/bench_concurrency.py`` reports p5
 """
 from __future__ import annotations
 
-import statistics
 import subprocess
 import sys
 import threading
 import time
 import urllib.request
-from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -21,6 +19,7 @@ from plankg.graph.endpoint import free_port
 from plankg.graph.store import open_store
 from plankg.progress import SILENT
 from plankg.workspace import Workspace
+from tests.burst import run_burst
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(300)]
 
@@ -100,12 +99,7 @@ def test_twenty_sparql_clients_at_once_all_get_the_right_answers(served):
                 assert sorted(float(r["v"]) for r in rows) == values
         return latencies
 
-    with ThreadPoolExecutor(max_workers=CLIENTS) as pool:
-        results = list(pool.map(client, range(CLIENTS)))  # re-raises any client's error
-    latencies = sorted(seconds for per_client in results for seconds in per_client)
-    assert len(latencies) == CLIENTS * ROUNDS
-    print(f"{CLIENTS} SPARQL clients x {ROUNDS}: p50 {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p95 {latencies[int(0.95 * (len(latencies) - 1))] * 1000:.0f} ms")
+    run_burst(client, CLIENTS, ROUNDS, f"{CLIENTS} SPARQL clients x {ROUNDS}")
 
 
 def test_the_endpoint_still_answers_after_the_burst(served):

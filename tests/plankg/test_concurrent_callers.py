@@ -5,12 +5,12 @@ answer of another caller's question. Latencies are printed, not asserted.
 """
 from __future__ import annotations
 
-import statistics
 import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
 
 import pytest
+
+from tests.burst import run_burst
 
 pytestmark = [pytest.mark.slow, pytest.mark.timeout(600)]
 
@@ -61,9 +61,4 @@ def test_twenty_threads_ask_and_search_at_once(indexed_kg):
             latencies.append(time.perf_counter() - began)
         return latencies
 
-    with ThreadPoolExecutor(max_workers=CALLERS) as pool:
-        results = list(pool.map(caller, range(CALLERS)))  # re-raises any caller's error
-    latencies = sorted(seconds for per_caller in results for seconds in per_caller)
-    assert len(latencies) == CALLERS * ROUNDS
-    print(f"{CALLERS} threads x {ROUNDS} ask/search: p50 {statistics.median(latencies) * 1000:.0f} ms, "
-          f"p95 {latencies[int(0.95 * (len(latencies) - 1))] * 1000:.0f} ms")
+    run_burst(caller, CALLERS, ROUNDS, f"{CALLERS} threads x {ROUNDS} ask/search")
