@@ -32,6 +32,9 @@ _LEADING_QUALIFIERS = re.compile(
     r"国家级|国家|省级|省|市级|市|区级|区|县级|各类|全市|全区|全省|全县|每年|新)+"
 )
 _SPACES = re.compile(r"\s+")
+#: A phrase that goes on past a label to a measure of its own (高新技术企业 + 有效发明专利拥有量)
+#: uses the label as a modifier: it names that measure, not the label's count.
+_OWN_HEAD = re.compile(r"(?:拥有量|产值|收入|营收|增加值|经费|成交额|交易额|面积|人数)$")
 _INNER_VERB = re.compile(r"(?<=[\u4e00-\u9fff])实现(?=[\u4e00-\u9fff]{2})")
 
 
@@ -141,7 +144,7 @@ class IndicatorScheme:
                 # 高新技术企业数量 is the count; 高新技术企业有效发明专利拥有量 is about something else.
                 if text == label or head.startswith(label) and _COUNT_TAIL.fullmatch(head[len(label):]):
                     return concept
-            elif label in text:
+            elif label in text and not _OWN_HEAD.search(text[text.rindex(label) + len(label):]):
                 return concept
         return None
 

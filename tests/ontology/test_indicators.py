@@ -78,3 +78,14 @@ def test_a_verb_inside_the_noun_phrase_does_not_hide_the_indicator():
 
     scheme = load_scheme()
     assert scheme.match("区本级高新技术产业实现增加值").id == scheme.match("高新技术产业增加值").id
+
+
+def test_a_label_that_only_qualifies_another_measure_does_not_name_it():
+    # the phrase's head is its last word: 高新技术企业 + 营业收入 is revenue, not the count of firms
+    from plankg.ontology.indicators import load_scheme
+
+    scheme = load_scheme()
+    assert scheme.match("高新技术企业数量").id == "high_tech_enterprises"
+    for phrase in ("高新技术企业有效发明专利拥有量", "高新技术企业营业收入"):
+        concept = scheme.match(phrase)
+        assert concept is None or concept.id != "high_tech_enterprises", phrase
