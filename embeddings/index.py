@@ -4,7 +4,7 @@ from __future__ import annotations
 import hashlib
 import sys
 import time
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -29,6 +29,8 @@ if TYPE_CHECKING:
     from plankg.embeddings.encoder import EncoderSettings
     from plankg.ingest.records import Clause, Corpus
 
+#: Called with (clauses embedded so far, clauses to embed) while an index is built.
+ProgressCallback = Callable[[int, int], None]
 #: Texts handed to the encoder per call while building (one progress-bar step).
 ENCODE_CHUNK = 256
 #: Names of the two BM25 indexes: jieba words + bigrams, and single characters.
@@ -80,7 +82,7 @@ def content_hash(encoder_key: str, text: str) -> str:
 
 
 def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | None = None,
-                encoder: Encoder | None = None, progress: bool | None = None,
+                encoder: Encoder | None = None, progress: bool | ProgressCallback | None = None,
                 settings: EncoderSettings | None = None, ann: str = "auto") -> dict:
     """Index every clause of ``corpus`` (headings, items, sentences, table rows) in ``out_dir``.
 
@@ -93,7 +95,8 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
         out_dir: Folder to write (created; may equal ``previous_dir``).
         previous_dir: An earlier index whose vectors may be reused, or None.
         encoder: Encoder to use (default: :func:`load_encoder` with ``settings``).
-        progress: Show a progress bar (clauses/s); None shows it only when stderr is a terminal.
+        progress: Show a progress bar (clauses/s); None shows it only when stderr is a terminal;
+            a callable is called with (clauses embedded, clauses to embed) after each chunk instead.
         settings: Settings used when ``encoder`` is None.
         ann: FAISS index kind: ``auto`` | ``flat`` | ``ivf`` | ``hnsw``.
 
@@ -145,7 +148,7 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
 
 
 def _vectors(encoder: Encoder, texts: list[str], hashes: list[str], previous_dir: str | Path | None,
-             progress: bool | None) -> tuple[np.ndarray, int]:
+             progress: bool | ProgressCallback | None) -> tuple[np.ndarray, int]:
     """One vector per text, reused from ``previous_dir`` by hash where possible; and how many
     texts had to be embedded (each distinct new text is encoded once)."""
     cached = _previous_vectors(previous_dir, encoder, set(hashes))
@@ -195,12 +198,15 @@ def _previous_vectors(previous_dir: str | Path | None, encoder: Encoder, wanted:
     return {row.hash: np.array(vectors[i]) for i, row in enumerate(rows) if row.hash in wanted}
 
 
-def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool | None
+def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool | ProgressCallback | None
            ) -> dict[str, np.ndarray]:
     if not texts:
         return {}
-    show = sys.stderr.isatty() if progress is None else progress
+    report = progress if callable(progress) else None
+    show = sys.stderr.isatty() if progress is None else progress is True
     bar = None
+    if report is not None:
+        report(0, len(texts))
     if show:
         from tqdm.auto import tqdm
 
@@ -216,6 +222,8 @@ def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool
             out.update(zip(hashes[start : start + ENCODE_CHUNK], vectors))
             if bar is not None:
                 bar.update(len(chunk))
+            if report is not None:
+                report(min(start + ENCODE_CHUNK, len(texts)), len(texts))
     finally:
         if bar is not None:
             bar.close()

@@ -5,9 +5,13 @@ installed font with CJK glyphs works too.
 """
 from __future__ import annotations
 
+from plankg.errors import PlankgError
+
 #: Fonts tried in order (Noto from fonts-noto-cjk first, then common desktop fonts).
 CJK_FONTS = ("Noto Sans CJK SC", "Noto Serif CJK SC", "Source Han Sans SC", "WenQuanYi Zen Hei",
              "WenQuanYi Micro Hei", "SimHei", "Microsoft YaHei", "PingFang SC")
+#: Parts of font file names that hold those families (for fonts installed after matplotlib's cache).
+CJK_FILE_KEYS = ("notosanscjk", "notoserifcjk", "sourcehansans", "wqy", "simhei", "msyh", "pingfang")
 
 
 def use_cjk_font() -> str:
@@ -17,19 +21,37 @@ def use_cjk_font() -> str:
         PlankgError: No installed font has CJK glyphs (install ``fonts-noto-cjk``).
     """
     import matplotlib
+
+    family = _installed_cjk_family() or _installed_cjk_family(rescan=True)
+    if family is None:
+        raise PlankgError("charts: no font with Chinese glyphs is installed; run `make lab` or "
+                          "`apt-get install fonts-noto-cjk`")
+    matplotlib.rcParams["font.family"] = "sans-serif"
+    matplotlib.rcParams["font.sans-serif"] = [family, *matplotlib.rcParams["font.sans-serif"]]
+    matplotlib.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
+    return family
+
+
+def _installed_cjk_family(rescan: bool = False) -> str | None:
+    """The first of :data:`CJK_FONTS` matplotlib knows.
+
+    Args:
+        rescan: Look at the system's font files first and add those matplotlib's cache lacks:
+            the cache is written once, so fonts installed after it (``apt-get install
+            fonts-noto-cjk``, as the error advises) are otherwise never seen.
+    """
     from matplotlib import font_manager
 
-    from plankg.errors import PlankgError
-
+    if rescan:
+        known = {font.fname for font in font_manager.fontManager.ttflist}
+        for path in font_manager.findSystemFonts():
+            if path not in known and any(key in path.lower() for key in CJK_FILE_KEYS):
+                try:
+                    font_manager.fontManager.addfont(path)
+                except (OSError, RuntimeError, ValueError):
+                    continue  # an unreadable font file: try the others
     installed = {font.name for font in font_manager.fontManager.ttflist}
-    for family in CJK_FONTS:
-        if family in installed:
-            matplotlib.rcParams["font.family"] = "sans-serif"
-            matplotlib.rcParams["font.sans-serif"] = [family, *matplotlib.rcParams["font.sans-serif"]]
-            matplotlib.rcParams["axes.unicode_minus"] = False  # CJK fonts often lack U+2212
-            return family
-    raise PlankgError("charts: no font with Chinese glyphs is installed; run `make lab` or "
-                      "`apt-get install fonts-noto-cjk`")
+    return next((family for family in CJK_FONTS if family in installed), None)
 
 
 def assert_glyphs_drawn(figure: object) -> None:

@@ -406,7 +406,7 @@ class Workspace(OpenResources):
         previous = self.index_dir if self.index_dir.is_dir() else None
         progress.start("embedding")
         report = build_index(corpus, out_dir, previous_dir=previous, settings=self.settings, encoder=encoder,
-                             progress=None if progress.live else False)
+                             progress=progress.count)
         progress.finish()
         return report
 

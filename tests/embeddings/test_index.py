@@ -127,3 +127,12 @@ def test_choose_kind_switches_above_the_limit():
     from plankg.embeddings.ann import FLAT_LIMIT, choose_kind
 
     assert choose_kind(FLAT_LIMIT - 1) == "flat" and choose_kind(FLAT_LIMIT) != "flat"
+
+
+def test_build_reports_counts_to_a_callback(small_corpus, fake_encoder, new_dir):
+    """A build told where to report gets (embedded, total) after each chunk, ending at the total."""
+    calls: list[tuple[int, int]] = []
+    report = build_index(small_corpus, new_dir("counted"), encoder=fake_encoder, progress=lambda d, t: calls.append((d, t)))
+    assert calls[0] == (0, report["embedded"])
+    assert calls[-1] == (report["embedded"], report["embedded"])
+    assert [done for done, _ in calls] == sorted(done for done, _ in calls)

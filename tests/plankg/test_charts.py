@@ -34,3 +34,16 @@ def test_a_font_without_chinese_glyphs_is_caught(restore_rc):
     axes.set_title("研发经费投入强度")
     with pytest.raises(UserWarning, match="missing from font"):
         assert_glyphs_drawn(figure)
+
+
+def test_fonts_installed_after_matplotlibs_cache_are_found(restore_rc, monkeypatch):
+    """matplotlib writes its font list once; a CJK font missing from it is found on disk."""
+    from matplotlib import font_manager
+
+    kept = [font for font in font_manager.fontManager.ttflist if "CJK" not in font.name]
+    monkeypatch.setattr(font_manager.fontManager, "ttflist", kept)
+    family = use_cjk_font()
+    figure, axes = plt.subplots()
+    axes.set_title("研发经费投入强度")
+    assert_glyphs_drawn(figure)
+    assert "CJK" in family or "Hei" in family or "Han" in family
