@@ -9,10 +9,13 @@ so its cost is one fork however many steps it has.
 """
 from __future__ import annotations
 
+import ctypes
+import math
 import multiprocessing
 import os
 import pickle
 import resource
+import signal
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
@@ -88,7 +91,7 @@ def run_bounded(store: GraphStore, job: Callable[[GraphStore], T], limits: Query
 
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
-    child = context.Process(target=_child, args=(store, job, limits, sender), daemon=True)
+    child = context.Process(target=_child, args=(store, job, limits, sender, os.getpid()), daemon=True)
     child.start()
     sender.close()
     try:
@@ -112,11 +115,29 @@ def run_bounded(store: GraphStore, job: Callable[[GraphStore], T], limits: Query
     return payload
 
 
-def _child(store: Any, job: Callable[[Any], Any], limits: QueryLimits, sender: Any) -> None:
+def _outlive_nobody(parent: int, timeout_s: float | None) -> None:
+    """The child dies with the thread that forked it (SIGKILL), and after ``timeout_s`` of CPU.
+
+    A child that outlived a killed app would burn a core and hold every file the app had open,
+    the workspace lock included.
+    """
+    try:
+        ctypes.CDLL("libc.so.6", use_errno=True).prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):
+        pass
+    if os.getppid() != parent:  # the parent died before prctl
+        os._exit(1)
+    if timeout_s is not None:
+        seconds = math.ceil(timeout_s) + 2
+        resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+
+
+def _child(store: Any, job: Callable[[Any], Any], limits: QueryLimits, sender: Any, parent: int) -> None:
     """Runs in the forked process: cap memory, run the job, send its result or error, exit at once."""
     from plankg.graph.store import QueryError
 
     try:
+        _outlive_nobody(parent, limits.timeout_s)
         store.reopen_in_child()
         store.row_cap = limits.max_rows
         if limits.max_memory_mb is not None:

@@ -8,6 +8,7 @@ from __future__ import annotations
 import functools
 import json
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -115,6 +116,12 @@ _REACHING_OUT = {"ServiceGraphPattern": "SERVICE would query another endpoint ov
                  "DatasetClause": "FROM would load a graph from the network"}
 
 
+#: Longest user query read: rdflib parses about 25,000 characters a second, one query at a time.
+MAX_QUERY_CHARS = 100_000
+#: rdflib's parser (pyparsing) keeps state while it parses: one thread at a time.
+_PARSER_LOCK = threading.Lock()
+
+
 @functools.lru_cache(maxsize=256)
 def _parsed(sparql: str) -> Any:
     """rdflib's parse tree of a query (cached: the app's tabs send the same text again).
@@ -122,6 +129,14 @@ def _parsed(sparql: str) -> Any:
     Raises:
         QueryError: The text is an update (refused) or no SPARQL query at all.
     """
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(sparql):,} characters long; plankg reads at most {MAX_QUERY_CHARS:,} "
+                         "(bind long value lists as parameters of a named query instead)")
+    with _PARSER_LOCK:
+        return _parse(sparql)
+
+
+def _parse(sparql: str) -> Any:
     from pyparsing import ParseException
     from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
 

@@ -86,7 +86,8 @@ def run_endpoint(args: argparse.Namespace) -> int:
               f"YASGUI at {url}/ ; Ctrl-C stops", flush=True)
 
     serve(settings.home, args.host, args.port, timeout_s=timeout, cors_origin=args.cors_origin,
-          allow_service=args.allow_service or settings.allow_service, on_ready=ready)
+          allow_service=args.allow_service or settings.allow_service, max_memory_mb=settings.query_max_memory_mb,
+          on_ready=ready)
     return 0
 
 
