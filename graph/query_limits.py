@@ -10,6 +10,7 @@ so its cost is one fork however many steps it has.
 from __future__ import annotations
 
 import ctypes
+import faulthandler
 import math
 import multiprocessing
 import os
@@ -130,6 +131,11 @@ def _outlive_nobody(parent: int, timeout_s: float | None) -> None:
     if timeout_s is not None:
         seconds = math.ceil(timeout_s) + 2
         resource.setrlimit(resource.RLIMIT_CPU, (seconds, seconds + 1))
+    # The engine's own last words (Rust prints "memory allocation ... failed" and a backtrace when it
+    # reaches the cap) must not reach the user's terminal: the child answers through its pipe only.
+    with open(os.devnull, "wb") as devnull:
+        os.dup2(devnull.fileno(), 2)
+    faulthandler.disable()  # it would dump the abort to a copy of stderr it holds
 
 
 def _child(store: Any, job: Callable[[Any], Any], limits: QueryLimits, sender: Any, parent: int) -> None:

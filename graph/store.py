@@ -273,8 +273,7 @@ class GraphStore:
         except QueryError:
             raise
         except MemoryError:
-            raise QueryError("the query needed more memory than it may use (query_max_memory_mb); "
-                             "narrow it or add LIMIT") from None
+            raise  # the bounded child names the cap that was reached
         except Exception as error:  # noqa: BLE001 - an engine failing mid-results is a query error
             raise QueryError(f"SPARQL error while reading results: {_one_line(error)}") from None
         return rows
