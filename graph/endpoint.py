@@ -376,7 +376,10 @@ class GuardedEndpoint:
                         lost = guard.lost(backend)
                         if attempt == 1 and lost:
                             continue  # the server went away under this request: once more on a fresh one
-                        if lost:
+                        if lost and backend.stopped:
+                            self._text(503, "the Oxigraph server was restarted twice while answering (other "
+                                            "queries ran out of time); try again")
+                        elif lost:
                             self._text(503, guard.memory_message())
                         else:
                             self._text(502, f"the Oxigraph server did not answer ({error})")

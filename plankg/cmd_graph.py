@@ -82,7 +82,8 @@ def run_endpoint(args: argparse.Namespace) -> int:
 
     def ready(url: str) -> None:
         cors = f"CORS for {args.cors_origin}" if args.cors_origin else "no CORS"
-        print(f"SPARQL endpoint {url}/query (read-only, {cors}, queries stop after {timeout:g} s); "
+        print(f"SPARQL endpoint {url}/query (read-only, {cors}, queries stop after {timeout:g} s "
+              f"or {settings.query_max_memory_mb:g} MB); "
               f"YASGUI at {url}/ ; Ctrl-C stops", flush=True)
 
     serve(settings.home, args.host, args.port, timeout_s=timeout, cors_origin=args.cors_origin,
