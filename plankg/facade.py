@@ -219,7 +219,7 @@ class KnowledgeGraph:
         table.attrs["sparql"] = query
         return table
 
-    def named_query(self, name: str, **params: Any) -> QueryResult[Any]:
+    def named_query(self, name: str, /, **params: Any) -> QueryResult[Any]:
         """A named query of ``plankg.graph.queries`` with typed rows, under :attr:`query_limits`.
 
         All its SPARQL steps run in one bounded child process (one fork, however many steps).
@@ -231,7 +231,7 @@ class KnowledgeGraph:
             raise PlankgError(f"named query {name!r}: unknown; use {', '.join(sorted(REGISTRY))}")
         return run_bounded(self.store, lambda store: run(store, name, **params), self.query_limits)
 
-    def query(self, name: str, **params: Any) -> pandas.DataFrame:
+    def query(self, name: str, /, **params: Any) -> pandas.DataFrame:
         """Run a named query of ``plankg.graph.queries`` (``plan_vs_outcome``, ``indicator_series``...).
 
         The SPARQL that ran is in ``frame.attrs["sparql"]``; it runs under :attr:`query_limits`.
