@@ -67,7 +67,7 @@ def project_graph(store: GraphStore) -> Any:
     import networkx as nx
 
     graph = nx.Graph()
-    for row in store.query(_NODE_QUERY):
+    for row in store.query(_NODE_QUERY, trusted=True):
         node = row["node"]
         types = graph.nodes[node]["types"] if node in graph else set()
         types.add(row["type"])
@@ -80,7 +80,7 @@ def project_graph(store: GraphStore) -> Any:
                 attrs["type"] = kind
                 break
         attrs["types"] = ",".join(sorted(attrs["types"]))
-    for row in store.query(_EDGE_QUERY):
+    for row in store.query(_EDGE_QUERY, trusted=True):
         source, target = row["source"], row["target"]
         if source not in graph or target not in graph:
             continue
@@ -91,7 +91,7 @@ def project_graph(store: GraphStore) -> Any:
     # Indicators of the scheme that no target measures are not part of the picture.
     graph.remove_nodes_from([n for n, d in graph.degree() if d == 0 and graph.nodes[n]["type"] == "indicator"])
     clauses: dict[str, set[str]] = {}
-    for row in store.query(_CO_MENTION_QUERY):
+    for row in store.query(_CO_MENTION_QUERY, trusted=True):
         if row["entity"] in graph:
             clauses.setdefault(row["clause"], set()).add(row["entity"])
     weights: Counter[tuple[str, str]] = Counter()

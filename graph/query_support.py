@@ -45,7 +45,7 @@ def with_prologue(body: str) -> str:
 def run_named(store: GraphStore, name: str, body: str, bindings: Mapping[str, Any] | None = None) -> QueryResult:
     """Bind parameters into a query body, run it, and keep the text that ran."""
     sparql = bind_values(with_prologue(body), {k: v for k, v in (bindings or {}).items() if v is not None})
-    return QueryResult(name, sparql, store.query(sparql), dict(bindings or {}))
+    return QueryResult(name, sparql, store.query(sparql, trusted=True), dict(bindings or {}))
 
 
 def find_regions(store: GraphStore, name: str) -> QueryResult:

@@ -5,8 +5,10 @@ Both take the same query text and the same parameter bindings and return the sam
 """
 from __future__ import annotations
 
+import functools
 import json
 import re
+import threading
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
@@ -27,11 +29,6 @@ _INTEGER_TYPES = {_XSD + t for t in (
     "nonPositiveInteger", "negativeInteger", "unsignedInt", "unsignedLong", "unsignedShort", "unsignedByte",
 )}
 _FLOAT_TYPES = {_XSD + t for t in ("decimal", "double", "float")}
-_UPDATE_KEYWORDS = re.compile(
-    r"^\s*(INSERT|DELETE|LOAD|CLEAR|CREATE|DROP|COPY|MOVE|ADD|WITH)\b", re.IGNORECASE
-)
-_PROLOGUE = re.compile(r"^\s*(?:(?:PREFIX\s+[^\s:]*:\s*<[^>]*>|BASE\s*<[^>]*>)\s*)*", re.IGNORECASE)
-_COMMENT = re.compile(r"(?m)^\s*#.*$")
 _WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BAD_IRI_CHARS = re.compile(r'[\s<>"{}|^`\\]')
@@ -109,36 +106,99 @@ def bind_values(sparql: str, bindings: Mapping[str, Any] | None) -> str:
     return sparql[: match.end()] + insert + sparql[match.end():]
 
 
-_STRINGS_AND_IRIS = re.compile(
-    r'"""(?:[^"\\]|\\.|"(?!""))*"""'
-    r"|'''(?:[^'\\]|\\.|'(?!''))*'''"
-    r'|"(?:[^"\\\n]|\\.)*"'
-    r"|'(?:[^'\\\n]|\\.)*'"
-    r"|<[^<>\s]*>"
-)
-_SERVICE = re.compile(r"\bSERVICE\b", re.IGNORECASE)
+#: What a SPARQL Update request does, by the name rdflib's parser gives it (for the refusal message).
+_UPDATE_NAMES = {"InsertData": "INSERT", "DeleteData": "DELETE", "DeleteWhere": "DELETE", "Modify": "INSERT/DELETE",
+                 "Load": "LOAD", "Clear": "CLEAR", "Drop": "DROP", "Create": "CREATE", "Add": "ADD", "Move": "MOVE",
+                 "Copy": "COPY"}
+#: Parts of a parsed query that reach beyond the local graph: SERVICE calls another endpoint, and
+#: FROM / FROM NAMED make rdflib fetch the named graph over the network.
+_REACHING_OUT = {"ServiceGraphPattern": "SERVICE would query another endpoint over the network",
+                 "DatasetClause": "FROM would load a graph from the network"}
+
+
+#: Longest user query read: rdflib parses about 25,000 characters a second, one query at a time.
+MAX_QUERY_CHARS = 100_000
+#: rdflib's parser (pyparsing) keeps state while it parses: one thread at a time.
+_PARSER_LOCK = threading.Lock()
+
+
+@functools.lru_cache(maxsize=256)
+def _parsed(sparql: str) -> Any:
+    """rdflib's parse tree of a query (cached: the app's tabs send the same text again).
+
+    Raises:
+        QueryError: The text is an update (refused) or no SPARQL query at all.
+    """
+    if len(sparql) > MAX_QUERY_CHARS:
+        raise QueryError(f"the query is {len(sparql):,} characters long; plankg reads at most {MAX_QUERY_CHARS:,} "
+                         "(bind long value lists as parameters of a named query instead)")
+    with _PARSER_LOCK:
+        return _parse(sparql)
+
+
+def _parse(sparql: str) -> Any:
+    from pyparsing import ParseException
+    from rdflib.plugins.sparql.parser import parseQuery, parseUpdate
+
+    try:
+        return parseQuery(sparql)
+    except ParseException as error:
+        try:
+            update = parseUpdate(sparql)
+        except ParseException:
+            where = f"line {error.lineno}, column {error.col}"
+            raise QueryError(f"SPARQL error: the query does not parse at {where}: "
+                             f"{_one_line(Exception(error.line))[:80]!r}") from None
+        names = [getattr(part, "name", "") for part in update.get("request", [])]
+        verb = next((_UPDATE_NAMES[n] for n in names if n in _UPDATE_NAMES), "UPDATE")
+        raise QueryError(f"refused: '{verb}' is a SPARQL update and the graph is read-only") from None
+    except RecursionError:
+        raise QueryError("SPARQL error: the query is nested too deeply to read") from None
+
+
+def _parts(node: Any) -> Iterable[str]:
+    """Names of every rule in a parse tree (rdflib's ``CompValue`` nodes), depth first."""
+    stack = [node]
+    while stack:
+        item = stack.pop()
+        name = getattr(item, "name", None)
+        if isinstance(name, str):
+            yield name
+        # pyparsing registers ParseResults as a Mapping of its *named* results only: walk it as a list.
+        if isinstance(item, (list, tuple)) or type(item).__name__ == "ParseResults":
+            stack.extend(item)
+        elif isinstance(item, Mapping):
+            stack.extend(item.values())
+
+
+def check_query(sparql: str, allow_service: bool = False) -> None:
+    """Refuse what a user's query must not do, found on the parsed query (never by pattern matching).
+
+    Updates (INSERT, DELETE, LOAD...) are refused, and unless ``allow_service``, so are SERVICE
+    (a call to another endpoint) and FROM / FROM NAMED (rdflib loads those graphs from the web):
+    plankg runs offline. A comment or string holding ``SERVICE`` or quotes changes nothing,
+    since the parser reads them as the engines will.
+
+    Raises:
+        QueryError: One line naming what was refused, or where the query fails to parse.
+    """
+    tree = _parsed(sparql)
+    if allow_service:
+        return
+    for name in _parts(tree):
+        if name in _REACHING_OUT:
+            raise QueryError(f"refused: {_REACHING_OUT[name]} and plankg works offline "
+                             "(set allow_service = true in plankg.toml to allow it)")
 
 
 def check_no_service(sparql: str) -> None:
-    """Refuse ``SERVICE`` (a call to another endpoint over the network): plankg runs offline.
-
-    Strings, IRIs and comments are masked first, so a literal mentioning "service" passes.
-    """
-    masked = _STRINGS_AND_IRIS.sub('""', sparql)
-    masked = re.sub(r"#[^\n]*", "", masked)
-    if _SERVICE.search(masked):
-        raise QueryError("refused: SERVICE would query another endpoint over the network and plankg "
-                         "works offline (set allow_service = true in plankg.toml to allow it)")
+    """Refuse SERVICE and FROM (network reads) and updates; see :func:`check_query`."""
+    check_query(sparql, allow_service=False)
 
 
 def check_read_only(sparql: str) -> None:
     """Refuse SPARQL Update requests (INSERT, DELETE, LOAD, CLEAR...) with a one-line error."""
-    body = _PROLOGUE.sub("", _COMMENT.sub("", sparql), count=1)
-    match = _UPDATE_KEYWORDS.match(body)
-    if match:
-        raise QueryError(
-            f"refused: '{match.group(1).upper()}' is a SPARQL update and the graph is read-only"
-        )
+    check_query(sparql, allow_service=True)
 
 
 def _python_value(value: str, datatype: str | None) -> Any:
@@ -157,13 +217,18 @@ class GraphStore:
 
     Attributes:
         allow_service: Let queries use ``SERVICE`` (network calls); off by default.
+        row_cap: Rows a query may return when the caller names no limit (None: any).
     """
 
     kind = "abstract"
     allow_service = False
+    #: Rows any one query may return when the caller names no ``max_rows`` (set inside a bounded
+    #: child running a whole named query, see :func:`plankg.graph.query_limits.run_bounded`).
+    row_cap: int | None = None
 
     def query(self, sparql: str, bindings: Mapping[str, Any] | None = None, *,
-              timeout: float | None = None, max_rows: int | None = None) -> list[Row]:
+              timeout: float | None = None, max_rows: int | None = None, max_memory_mb: float | None = None,
+              trusted: bool = False) -> list[Row]:
         """Run a read-only SPARQL query; return rows of plain values.
 
         SELECT gives one dict per solution (variable -> str/int/float/bool/None), ASK gives
@@ -173,35 +238,42 @@ class GraphStore:
             sparql: The query.
             bindings: Values for variables (see :func:`bind_values`).
             timeout: Seconds after which the query is stopped. The engines cannot be
-                interrupted from inside, so a query with a timeout runs in a forked child
-                process that is killed at the deadline (no core stays busy after that).
+                interrupted from inside, so a query with a timeout or a memory cap runs in a
+                forked child process that is killed at the deadline (no core stays busy after that).
             max_rows: More rows than this is an error (instead of filling the memory).
+            max_memory_mb: Memory the query may take beyond what the process already holds.
+            trusted: The text is one of plankg's own query templates (values bound as escaped
+                ``VALUES``), so parsing it again to look for updates and SERVICE is skipped;
+                question answering runs many of them. User text is never trusted.
 
         Raises:
             QueryError: On a syntax error, an update, SERVICE, a bad parameter, the timeout,
-                too many rows, or an error while reading the results.
+                the memory cap, too many rows, or an error while reading the results.
         """
-        check_read_only(sparql)
-        if not self.allow_service:
-            check_no_service(sparql)
         text = bind_values(sparql, bindings)
-        if timeout is None:
+        if not trusted:
+            check_query(text, allow_service=self.allow_service)
+        if timeout is None and max_memory_mb is None:
             return self._collect(text, max_rows)
-        from plankg.graph.query_limits import run_with_timeout
+        from plankg.graph.query_limits import QueryLimits, run_bounded
 
-        return run_with_timeout(self, text, timeout, max_rows)
+        limits = QueryLimits(timeout_s=timeout, max_rows=max_rows, max_memory_mb=max_memory_mb)
+        return run_bounded(self, lambda store: store._collect(text, max_rows), limits)
 
     def _collect(self, sparql: str, max_rows: int | None) -> list[Row]:
-        """All rows of ``_rows``, stopping with an error past ``max_rows``."""
+        """All rows of ``_rows``, stopping with an error past ``max_rows`` (or the store's ``row_cap``)."""
+        cap = max_rows if max_rows is not None else self.row_cap
         rows: list[Row] = []
         try:
             for row in self._rows(sparql):
                 rows.append(row)
-                if max_rows is not None and len(rows) > max_rows:
-                    raise QueryError(f"the query returns more than {max_rows:,} rows (query_max_rows); "
+                if cap is not None and len(rows) > cap:
+                    raise QueryError(f"the query returns more than {cap:,} rows (query_max_rows); "
                                      "add LIMIT or narrow it")
         except QueryError:
             raise
+        except MemoryError:
+            raise  # the bounded child names the cap that was reached
         except Exception as error:  # noqa: BLE001 - an engine failing mid-results is a query error
             raise QueryError(f"SPARQL error while reading results: {_one_line(error)}") from None
         return rows
@@ -254,6 +326,8 @@ class MemoryStore(GraphStore):
 
         try:
             result = self.graph.query(sparql, initNs=PREFIXES)
+        except MemoryError:
+            raise
         except Exception as error:  # rdflib raises pyparsing and assorted errors
             raise QueryError(f"SPARQL error: {_one_line(error)}") from None
         if result.type == "ASK":

@@ -1,7 +1,7 @@
 """CLI commands over the graph: ``sparql``, ``endpoint`` and ``push`` (``export graph`` is in ``cli``).
 
 Thin wrappers over ``plankg.open()`` and the graph layer: the same calls the notebooks and the app
-make. User SPARQL is read-only, offline (no ``SERVICE`` unless allowed), and bounded in time and rows.
+make. User SPARQL is read-only, offline (no ``SERVICE`` unless allowed), and bounded in time, rows and memory.
 """
 from __future__ import annotations
 
@@ -24,6 +24,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
                         help="stop the query after this long (default: query_timeout_s, 30)")
     sparql.add_argument("--max-rows", type=int, metavar="N", help="refuse results longer than this "
                         "(default: query_max_rows, 100000)")
+    sparql.add_argument("--max-memory-mb", type=float, metavar="MB", help="stop the query when it needs "
+                        "more memory than this (default: query_max_memory_mb, 1024)")
     sparql.add_argument("--allow-service", action="store_true",
                         help="let the query use SERVICE (network calls to other endpoints); off by default")
     sparql.set_defaults(func=run_sparql)
@@ -51,22 +53,15 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 # ---- sparql -----------------------------------------------------------------------------------
 def run_sparql(args: argparse.Namespace) -> int:
-    """``plankg sparql``: print the rows of a read-only query."""
+    """``plankg sparql``: print the rows of a read-only query (``kg.sparql``'s guard and limits)."""
     from plankg.cli import open_workspace
-    from plankg.graph.store import check_no_service, check_read_only
     from plankg.render import write_rows
 
     text = sys.stdin.read() if args.query == "-" else args.query
-    with open_workspace(args, store=args.store) as kg:
-        settings = kg.workspace.settings
-        allow_service = args.allow_service or settings.allow_service
-        check_read_only(text)  # refuse updates and network calls before running anything
-        if not allow_service:
-            check_no_service(text)
-        store = kg.store
-        store.allow_service = allow_service
-        rows = store.query(text, timeout=args.timeout or settings.query_timeout_s,
-                           max_rows=args.max_rows or settings.query_max_rows)
+    overrides = {"store": args.store, "query_timeout_s": args.timeout, "query_max_rows": args.max_rows,
+                 "query_max_memory_mb": args.max_memory_mb, "allow_service": True if args.allow_service else None}
+    with open_workspace(args, **overrides) as kg:
+        rows = kg.sparql_rows(text)
     write_rows(rows, args.format, sys.stdout)
     return 0
 
@@ -87,11 +82,13 @@ def run_endpoint(args: argparse.Namespace) -> int:
 
     def ready(url: str) -> None:
         cors = f"CORS for {args.cors_origin}" if args.cors_origin else "no CORS"
-        print(f"SPARQL endpoint {url}/query (read-only, {cors}, queries stop after {timeout:g} s); "
+        print(f"SPARQL endpoint {url}/query (read-only, {cors}, queries stop after {timeout:g} s "
+              f"or {settings.query_max_memory_mb:g} MB); "
               f"YASGUI at {url}/ ; Ctrl-C stops", flush=True)
 
     serve(settings.home, args.host, args.port, timeout_s=timeout, cors_origin=args.cors_origin,
-          allow_service=args.allow_service or settings.allow_service, on_ready=ready)
+          allow_service=args.allow_service or settings.allow_service, max_memory_mb=settings.query_max_memory_mb,
+          on_ready=ready)
     return 0
 
 

@@ -2,10 +2,12 @@
 from __future__ import annotations
 
 import argparse
+import os
 import signal
 import subprocess
 import sys
 import threading
+import time
 from pathlib import Path
 
 
@@ -86,4 +88,62 @@ def run(args: argparse.Namespace) -> int:
         demo.close()
         if endpoint:
             endpoint.stop()
-    return 0
+        stop_descendants()
+        sys.stdout.flush()
+        sys.stderr.flush()
+        # Gradio's worker threads are not daemons: one still reading an upload or waiting on a query
+        # would keep the process (and the workspace lock) alive. Builds are atomic, so leave now.
+        os._exit(0)
+
+
+def descendants(pid: int) -> list[int]:
+    """Every living process below ``pid`` (children first), read from /proc (Linux)."""
+    parents: dict[int, list[int]] = {}
+    for entry in Path("/proc").iterdir():
+        if not entry.name.isdigit():
+            continue
+        try:
+            stat = (entry / "stat").read_text()
+        except OSError:
+            continue
+        ppid = int(stat.rsplit(")", 1)[1].split()[1])  # the name in (...) may hold spaces
+        parents.setdefault(ppid, []).append(int(entry.name))
+    found, queue = [], list(parents.get(pid, []))
+    while queue:
+        child = queue.pop(0)
+        found.append(child)
+        queue += parents.get(child, [])
+    return found
+
+
+def stop_descendants(grace_s: float = 3.0) -> None:
+    """SIGTERM every process this one started (query children, the endpoint and its Oxigraph, file
+    readers), then SIGKILL those still there after ``grace_s``."""
+    pids = descendants(os.getpid())
+    for pid in pids:
+        _signal(pid, signal.SIGTERM)
+    deadline = time.monotonic() + grace_s
+    while time.monotonic() < deadline and any(_alive(pid) for pid in pids):
+        time.sleep(0.05)
+    for pid in pids:
+        _signal(pid, signal.SIGKILL)
+    for pid in pids:
+        try:
+            os.waitpid(pid, os.WNOHANG)  # reap our own children; grandchildren are their parents' to reap
+        except ChildProcessError:
+            pass
+
+
+def _alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def _signal(pid: int, signum: int) -> None:
+    try:
+        os.kill(pid, signum)
+    except ProcessLookupError:
+        pass

@@ -12,6 +12,8 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plankg.errors import PlankgError
+from plankg.graph.queries import REGISTRY, QueryResult, run
+from plankg.graph.query_limits import QueryLimits, run_bounded
 from plankg.settings import Settings
 from plankg.tables import frame, select_entities, select_targets
 from plankg.workspace import BuildReport, Workspace
@@ -58,7 +60,11 @@ class KnowledgeGraph:
 
     @property
     def store(self) -> GraphStore:
-        """The graph store (rdflib in memory or Oxigraph, by size or setting)."""
+        """The graph store (rdflib in memory or Oxigraph, by size or setting), unguarded.
+
+        For plankg's own layers; the app and notebooks use :meth:`sparql`, :meth:`query` and
+        :meth:`named_query`, which apply :attr:`query_limits` (tests/plankg/test_guarded_door.py).
+        """
         self.follow_rebuilds()
         return self.workspace.graph()
 
@@ -184,26 +190,53 @@ class KnowledgeGraph:
         return frame(select_entities(every, type=type), like=every)
 
     # ---- the graph ----------------------------------------------------------------------------
+    @property
+    def query_limits(self) -> QueryLimits:
+        """The time, row and memory limits every user query runs under (from the settings)."""
+        settings = self.workspace.settings
+        return QueryLimits(timeout_s=settings.query_timeout_s, max_rows=settings.query_max_rows,
+                           max_memory_mb=settings.query_max_memory_mb)
+
+    def sparql_rows(self, query: str, **bindings: Any) -> list[dict[str, Any]]:
+        """:meth:`sparql` as plain rows (dicts), for the app and the CLI.
+
+        Raises:
+            QueryError: An update, SERVICE or FROM (unless ``allow_service``), a syntax error, or the
+                timeout, row limit or memory cap of :attr:`query_limits` reached.
+        """
+        limits = self.query_limits
+        return self.store.query(query, bindings or None, timeout=limits.timeout_s, max_rows=limits.max_rows,
+                                max_memory_mb=limits.max_memory_mb)
+
     def sparql(self, query: str, **bindings: Any) -> pandas.DataFrame:
         """Run a read-only SPARQL query; ``bindings`` become escaped ``VALUES`` (never pasted text).
 
         The usual prefixes (plankg, org, prov, skos, qb, dcterms...) are predeclared. The query
-        text is kept in ``frame.attrs["sparql"]``.
+        text is kept in ``frame.attrs["sparql"]``. It runs under :attr:`query_limits` (timeout,
+        rows, memory) and never reaches the network (SERVICE refused unless ``allow_service``).
         """
-        table = frame(self.store.query(query, bindings or None))
+        table = frame(self.sparql_rows(query, **bindings))
         table.attrs["sparql"] = query
         return table
 
-    def query(self, name: str, **params: Any) -> pandas.DataFrame:
-        """Run a named query of ``plankg.graph.queries`` (``plan_vs_outcome``, ``indicator_series``...).
+    def named_query(self, name: str, /, **params: Any) -> QueryResult[Any]:
+        """A named query of ``plankg.graph.queries`` with typed rows, under :attr:`query_limits`.
 
-        The SPARQL that ran is in ``frame.attrs["sparql"]``.
+        All its SPARQL steps run in one bounded child process (one fork, however many steps).
+
+        Raises:
+            PlankgError: An unknown name; QueryError: a bad parameter or a limit reached.
         """
-        from plankg.graph.queries import REGISTRY, run
-
         if name not in REGISTRY:
             raise PlankgError(f"named query {name!r}: unknown; use {', '.join(sorted(REGISTRY))}")
-        result = run(self.store, name, **params)
+        return run_bounded(self.store, lambda store: run(store, name, **params), self.query_limits)
+
+    def query(self, name: str, /, **params: Any) -> pandas.DataFrame:
+        """Run a named query of ``plankg.graph.queries`` (``plan_vs_outcome``, ``indicator_series``...).
+
+        The SPARQL that ran is in ``frame.attrs["sparql"]``; it runs under :attr:`query_limits`.
+        """
+        result = self.named_query(name, **params)
         table = frame([row.to_dict() for row in result.rows])
         table.attrs["sparql"] = result.sparql
         return table

@@ -44,6 +44,9 @@ class Settings:
         lock_wait_s: How long a build waits for another build of the same workspace.
         query_timeout_s: SPARQL queries from users (CLI, facade, endpoint) stop after this.
         query_max_rows: ... and may return at most this many rows.
+        query_max_memory_mb: ... and may take at most this much memory beyond what the process
+            held before (``RLIMIT_DATA`` on the process that runs the query: the forked query
+            child, or the endpoint's Oxigraph server).
         allow_service: Let user SPARQL use ``SERVICE`` (network calls); off: plankg is offline.
         max_tokens: Tokens of a clause the encoder reads (0: the model's own limit, 512). 256 gave
             the same top-5 for every query of the fixed set, about 5-15% faster
@@ -64,6 +67,7 @@ class Settings:
     lock_wait_s: float = 600.0
     query_timeout_s: float = 30.0
     query_max_rows: int = 100_000
+    query_max_memory_mb: float = 1024.0
     allow_service: bool = False
     max_tokens: int = 256
     cache_dir: Path = dataclasses.field(default_factory=default_cache_dir)

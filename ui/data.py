@@ -265,9 +265,7 @@ class AppData:
 
     def plan_vs_outcome(self, indicator_id: str | None = None, region: str | None = None) -> list[dict]:
         """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query)."""
-        from plankg.graph.queries import run
-
-        result = run(self._kg.store, "plan_vs_outcome", indicator=indicator_id or None, region=region or None)
+        result = self._kg.named_query("plan_vs_outcome", indicator=indicator_id or None, region=region or None)
         return [{"indicator": r.indicator_label, "region": r.area_name, "year": r.year,
                  "target": r.target_value, "comparator": r.comparator, "unit": r.unit,
                  "actual": r.actual_value, "actual year": r.actual_year, "met": r.met}
@@ -291,26 +289,27 @@ class AppData:
 
     def neighbourhood(self, name: str) -> list[dict]:
         """Nodes linked to the entity ``name`` and entities co-mentioned with it."""
-        from plankg.graph.queries import run
         from plankg.graph.terms import local_name
 
-        rows = run(self._kg.store, "entity_neighbourhood", name=name).rows
+        rows = self._kg.named_query("entity_neighbourhood", name=name).rows
         return [{"neighbour": str(r.neighbour_label or ""), "relation": local_name(r.relation),
                  "direction": r.direction, "evidence": r.evidence or ""} for r in rows]
 
     def profile(self, name: str) -> list[dict]:
         """Facts the graph states about the entity ``name``."""
-        from plankg.graph.queries import run
         from plankg.graph.terms import local_name
 
-        rows = run(self._kg.store, "entity_profile", name=name).rows
+        rows = self._kg.named_query("entity_profile", name=name).rows
         return [{"property": local_name(r.property), "value": str(r.value_label or r.value)} for r in rows]
 
     # ---- SPARQL and Corpus --------------------------------------------------------------------
     def sparql(self, query: str) -> list[dict]:
-        """Run a read-only query with the project's prefixes predeclared (the store refuses updates)."""
-        # Plain rows (the facade's DataFrame form is for notebooks).
-        return self._kg.store.query(with_prefixes(query))
+        """Run a read-only query with the project's prefixes predeclared, under the facade's guard.
+
+        Updates, SERVICE and FROM are refused, and the timeout, row limit and memory cap of
+        ``kg.query_limits`` apply (plain rows; the facade's DataFrame form is for notebooks).
+        """
+        return self._kg.sparql_rows(with_prefixes(query))
 
     def documents(self) -> list[dict]:
         """One row per document: metadata, counts, repairs and placeholders."""
@@ -401,13 +400,11 @@ def _standalone(value: str) -> re.Pattern:
 
 
 def _release(kg: Any) -> None:
-    """Close the graph store a replaced facade opened (if any)."""
-    store = getattr(kg, "_store", None)
-    if store is not None:
-        try:
-            store.close()
-        except Exception:  # noqa: BLE001 - releasing is best effort
-            pass
+    """Close the graph store and index a replaced facade opened (if any)."""
+    try:
+        kg.close()
+    except Exception:  # noqa: BLE001 - releasing is best effort
+        pass
 
 
 def _stated(row: dict) -> str:

@@ -84,3 +84,52 @@ def test_value_span_in_a_table_row_rebuilt_from_cells():
     plain = SimpleNamespace(start=100, cells=())
     assert value_span("增长15%以上", {"value_text": "15%以上", "start": 102}, plain) == (2, 7)
     assert value_span("2015年完成", {"value_text": "15", "start": 0}, plain) is None
+
+
+@pytest.fixture(scope="module")
+def guarded_home(tmp_path_factory) -> Path:
+    """A small workspace (no index) whose settings make the app's limits quick to reach."""
+    from tests.graph.test_query_safety import build_home
+
+    root = tmp_path_factory.mktemp("guarded")
+    build_home(root / "home", root / "docs", 765)
+    (root / "home" / "plankg.toml").write_text(
+        'store = "oxigraph"\nquery_timeout_s = 3.0\nquery_max_memory_mb = 200.0\n', "utf-8")
+    return root / "home"
+
+
+@pytest.mark.timeout(180)
+def test_the_sparql_console_is_bounded_like_kg_sparql(guarded_home):
+    import multiprocessing
+    import time
+
+    from plankg.graph.store import QueryError
+    from plankg.ui.data import AppData
+    from tests.graph.test_query_safety import CROSS
+
+    data = AppData(guarded_home)
+    assert data.sparql("SELECT ?t WHERE { ?t a plankg:Target }")  # prefixes predeclared, rows come back
+    for query, reason in (
+        (CROSS, r"stopped after 3 s \(query_timeout_s\)"),
+        ("SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1", r"200 MB of memory \(query_max_memory_mb\)"),
+        ('SELECT * WHERE { # """\n SERVICE <http://127.0.0.1:9/> { ?s ?p ?o } }', "refused: SERVICE"),
+    ):
+        started = time.monotonic()
+        with pytest.raises(QueryError, match=reason):
+            data.sparql(query)
+        assert time.monotonic() - started < 60
+    assert not multiprocessing.active_children()
+
+
+def test_the_entity_tabs_run_their_named_queries_under_the_row_limit(guarded_home):
+    import plankg
+    from plankg.graph.store import QueryError
+    from plankg.ui.data import AppData
+
+    data = AppData(guarded_home)
+    assert data.profile("市科技局")  # the issuing bureau of the composed plan
+    data.replace(plankg.open(guarded_home, build=False, query_max_rows=1))
+    with pytest.raises(QueryError, match=r"more than 1 rows \(query_max_rows\)"):
+        data.profile("市科技局")
+    with pytest.raises(QueryError, match=r"more than 1 rows"):
+        data.neighbourhood("市科技局")

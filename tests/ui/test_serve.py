@@ -48,3 +48,62 @@ def test_endpoint_serves_the_workspace_graph_read_only(app_home):
         assert _count(endpoint.url) == count
     finally:
         endpoint.stop()
+
+
+@pytest.mark.slow
+@pytest.mark.timeout(300)
+def test_sigterm_stops_the_app_and_every_child_mid_query(app_home):
+    """SIGTERM while the SPARQL console runs a long query: the app, its query child, the endpoint and
+    its Oxigraph all end within seconds, and the workspace lock is free."""
+    import os
+    import signal
+    import subprocess
+    import sys
+    import threading
+    from pathlib import Path
+
+    from gradio_client import Client
+
+    from plankg.cmd_serve import descendants
+    from plankg.files import FileLock
+    from plankg.workspace import LOCK_FILE
+    from tests.graph.test_query_safety import CROSS
+
+    port = free_port()
+    app = subprocess.Popen([sys.executable, "-m", "plankg.cli", "serve", "--workspace", str(app_home), "--port", str(port),
+                            "--sparql-port", str(free_port())], stdout=subprocess.DEVNULL, stderr=subprocess.PIPE)
+    try:
+        url = f"http://127.0.0.1:{port}/"
+        for _ in range(600):
+            assert app.poll() is None, app.stderr.read().decode()
+            try:
+                urllib.request.urlopen(url, timeout=2).read()
+                break
+            except OSError:
+                time.sleep(0.2)
+        client = Client(url, verbose=False)
+        started = set(descendants(app.pid))  # the endpoint and its Oxigraph
+        threading.Thread(target=lambda: client.predict(CROSS, api_name="/sparql"), daemon=True).start()
+        for _ in range(200):
+            if set(descendants(app.pid)) - started:
+                break
+            time.sleep(0.1)
+        children = descendants(app.pid)
+        assert set(children) - started, "the query should run in a child process of its own"
+        app.send_signal(signal.SIGTERM)
+        stopped = time.monotonic()
+        app.wait(timeout=30)
+        assert time.monotonic() - stopped < 15
+        time.sleep(0.5)
+        living = [pid for pid in children if Path(f"/proc/{pid}").exists()
+                  and Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0] != "Z"]
+        assert living == []
+        lock = FileLock(Path(app_home) / LOCK_FILE)
+        lock.acquire(wait=0)
+        lock.release()
+        with pytest.raises(OSError):
+            urllib.request.urlopen(url, timeout=2)
+    finally:
+        if app.poll() is None:
+            os.kill(app.pid, signal.SIGKILL)
+            app.wait()
