@@ -47,7 +47,7 @@ def _check_word_package(data: bytes, limits: ReadLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())
-            check_zip_unpacked(package, limits.max_unpacked_bytes, "the .docx")
+            check_zip_unpacked(package, limits.max_unpacked_bytes, "the .docx", limits.max_docx_elements)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UnreadableInput(f"not a valid .docx ({short_reason(exc)})") from None
     if "xl/workbook.xml" in names:

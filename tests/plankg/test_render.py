@@ -40,7 +40,7 @@ def test_every_command_that_reads_a_workspace_takes_one_workspace_option():
     commands = parser._subparsers._group_actions[0].choices  # type: ignore[union-attr]
     for name, command in commands.items():
         options = {o for action in command._actions for o in action.option_strings}
-        assert ("--workspace" in options) == (name != "ingest"), name
+        assert "--workspace" in options, name
 
 
 def test_sparql_and_export_print_through_the_renderer(kg, capsys):
