@@ -9,6 +9,7 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
+from plankg.render import inert_output
 from plankg.settings import Settings
 
 if TYPE_CHECKING:
@@ -142,7 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; errors a user can cause print one line and exit 2."""
+    """Run the command line; errors a user can cause print one line and exit 2.
+
+    Everything a command prints, to standard output or error, passes :func:`plankg.render.inert_output`:
+    escape sequences from document text or file names reach the terminal as U+FFFD.
+    """
+    with inert_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func

@@ -5,6 +5,8 @@ import sys
 import time
 from typing import TextIO
 
+from plankg.render import printable, raw_stream
+
 
 class Progress:
     """Reports ``step done/total`` with elapsed time and an estimate of what is left.
@@ -18,7 +20,9 @@ class Progress:
 
     def __init__(self, out: TextIO | None | str = "stderr") -> None:
         out = sys.stderr if out == "stderr" else out
-        self.out: TextIO | None = out  # type: ignore[assignment]
+        # The redrawn line's own \r and erase sequences go to the terminal itself; the text in it is
+        # made printable here (a message can name a file or a host).
+        self.out: TextIO | None = raw_stream(out)
         self.live = bool(out is not None and getattr(out, "isatty", lambda: False)())
         self._step = ""
         self._total = 0
@@ -31,7 +35,7 @@ class Progress:
         if self.out is None:
             return
         self._clear()
-        self.out.write(f"plankg: {text}\n")
+        self.out.write(f"plankg: {printable(text)}\n")
         self.out.flush()
 
     def start(self, step: str, total: int = 0) -> None:
@@ -39,7 +43,7 @@ class Progress:
         self._step, self._total, self._done = step, total, 0
         self._started = time.perf_counter()
         if self.out is not None and not self.live:
-            self.out.write(f"plankg: {step}" + (f" ({total})" if total else "") + " ...\n")
+            self.out.write(f"plankg: {printable(step)}" + (f" ({total})" if total else "") + " ...\n")
             self.out.flush()
         self._draw(force=True)
 
@@ -55,7 +59,7 @@ class Progress:
         seconds = time.perf_counter() - self._started
         self._clear()
         count = f"{self._done}/{self._total} " if self._total else ""
-        self.out.write(f"plankg: {self._step} {count}done in {seconds:.1f}s\n")
+        self.out.write(f"plankg: {printable(self._step)} {count}done in {seconds:.1f}s\n")
         self.out.flush()
         self._step = ""
 
@@ -75,7 +79,7 @@ class Progress:
             line += f" [{bar:<20}] {self._done}/{self._total} {elapsed:.0f}s, about {left:.0f}s left"
         else:
             line += f" {elapsed:.0f}s"
-        self.out.write("\r" + line[:120] + "\x1b[K")
+        self.out.write("\r" + printable(line[:120]) + "\x1b[K")
         self.out.flush()
 
     def _clear(self) -> None:
