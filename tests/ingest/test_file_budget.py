@@ -104,3 +104,19 @@ def test_the_budget_runs_the_work_elsewhere_and_passes_errors_back():
         run_within(divmod, 1, 0, seconds=5, memory_mb=64)
     with pytest.raises(OverBudget, match="took longer than 0.2 s"):
         run_within(time.sleep, 5, seconds=0.2, memory_mb=None)
+
+
+def test_a_docx_of_a_million_one_line_paragraphs_is_refused_before_segmenting(tmp_path: Path):
+    paragraph = "<w:p><w:r><w:t>一、加快推进科技创新，到2025年达到100家。</w:t></w:r></w:p>".encode()
+    path = tmp_path / "lines.docx"
+    path.write_bytes(docx_bytes(paragraph, 1_000_000))  # 310 KB: refused while unpacking
+    errors: list[str] = []
+    read_corpus([path], on_error=errors.append, extract=False)
+    assert len(errors) == 1 and "max_docx_elements" in errors[0]
+    path.write_bytes(docx_bytes(paragraph, 30_000))  # within the elements: 30,000 lines, ~10 s of segmenting
+    started = time.perf_counter()
+    errors.clear()
+    read_corpus([path], limits=FileLimits(max_clauses=10_000), on_error=errors.append, extract=False)
+    assert errors == [f"{path}: too many lines to segment (30,000 > 20,000, 2 per clause of max_clauses_per_document;"
+                      " raise that setting in plankg.toml to read it)"]
+    assert time.perf_counter() - started < 3
