@@ -60,10 +60,11 @@ def run_within(func: Callable[..., T], *args: Any, seconds: float | None, memory
     if not (seconds or memory_mb) or not forking_available():
         return func(*args)
     read_end, write_end = os.pipe()
+    parent = os.getpid()
     pid = os.fork()
     if pid == 0:  # the child: never returns
         os.close(read_end)
-        _child(write_end, func, args, memory_mb)
+        _child(write_end, func, args, memory_mb, parent)
     os.close(write_end)
     reaped = False
     try:
@@ -81,13 +82,14 @@ def run_within(func: Callable[..., T], *args: Any, seconds: float | None, memory
     return _outcome(payload, status, memory_mb)
 
 
-def _child(write_end: int, func: Callable[..., Any], args: tuple, memory_mb: float | None) -> None:
+def _child(write_end: int, func: Callable[..., Any], args: tuple, memory_mb: float | None, parent: int) -> None:
     """Run ``func`` under the memory cap and send back its pickled result; exit without cleanup."""
     code = 0
     try:
         # The parent's handlers (an app stopping its children, say) are not the child's to run.
         signal.signal(signal.SIGTERM, signal.SIG_DFL)
         signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _die_with(parent)
         if memory_mb:
             _cap_memory(memory_mb)
         try:
@@ -106,6 +108,19 @@ def _child(write_end: int, func: Callable[..., Any], args: tuple, memory_mb: flo
         code = EXIT_BROKEN
     finally:
         os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when its parent dies (Linux), so no reader outlives the app."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the closed pipe stops the child when it answers
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os._exit(EXIT_BROKEN)
 
 
 def _pickled_error(exc: Exception) -> bytes:

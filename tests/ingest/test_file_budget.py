@@ -120,3 +120,38 @@ def test_a_docx_of_a_million_one_line_paragraphs_is_refused_before_segmenting(tm
     assert errors == [f"{path}: too many lines to segment (30,000 > 20,000, 2 per clause of max_clauses_per_document;"
                       " raise that setting in plankg.toml to read it)"]
     assert time.perf_counter() - started < 3
+
+
+def running(pid: int) -> bool:
+    """Is ``pid`` a live process (not gone, not a zombie waiting for its parent)?"""
+    stat = Path(f"/proc/{pid}/stat")
+    try:
+        return stat.read_text().rsplit(")", 1)[1].split()[0] not in ("Z", "X")
+    except (FileNotFoundError, ProcessLookupError):
+        return False
+
+
+def test_a_reader_does_not_outlive_its_caller(tmp_path: Path):
+    import os
+    import signal
+    import subprocess
+    import sys
+
+    pid_file = tmp_path / "reader.pid"
+    script = ("import os, time\nfrom plankg.ingest.sandbox import run_within\n"
+              f"def read():\n    open({str(pid_file)!r}, 'w').write(str(os.getpid()))\n    time.sleep(60)\n"
+              "run_within(read, seconds=120, memory_mb=256)\n")
+    caller = subprocess.Popen([sys.executable, "-c", script])
+    deadline = time.monotonic() + 30
+    while not (pid_file.exists() and pid_file.read_text()) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    reader = int(pid_file.read_text())
+    caller.kill()  # an app killed (or stopped) while one of its files is being read
+    caller.wait()
+    deadline = time.monotonic() + 5
+    while running(reader) and time.monotonic() < deadline:
+        time.sleep(0.05)
+    alive = running(reader)
+    if alive:
+        os.kill(reader, signal.SIGKILL)
+    assert not alive
