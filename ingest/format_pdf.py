@@ -39,7 +39,7 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
             _check_page_count(_declared_page_count(reader), limits)  # before pypdf walks the page tree
             pages = list(reader.pages)
             _check_page_count(len(pages), limits)  # the pages found, in case /Count lied
-        except UnreadableInput:
+        except (UnreadableInput, MemoryError):  # past the memory budget the file is not broken
             raise
         except Exception as exc:  # pypdf raises many types for broken files
             raise UnreadableInput(f"not a valid .pdf ({short_reason(exc)})") from None
@@ -52,7 +52,7 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
                 size += len(texts[-1]) * 3  # at most 3 UTF-8 bytes a character here
                 if size > limits.max_unpacked_bytes:
                     raise too_big("the .pdf", size, limits.max_unpacked_bytes)
-            except UnreadableInput:
+            except (UnreadableInput, MemoryError):
                 raise
             except Exception as exc:
                 reason = f"cannot read the text of page {number} ({short_reason(exc)})"

@@ -42,6 +42,17 @@ class ReadLimits:
     max_docx_elements: int = 1_000_000
 
 
+def out_of_memory(exc: BaseException) -> bool:
+    """Did a parser fail for want of memory? (lxml reports a failed allocation as a syntax error
+    with ``ERR_NO_MEMORY`` in its log, which must not read as "not a valid file".)"""
+    if isinstance(exc, MemoryError):
+        return True
+    try:
+        return any(getattr(entry, "type_name", "") == "ERR_NO_MEMORY" for entry in getattr(exc, "error_log", None) or ())
+    except Exception:  # noqa: BLE001 - an odd exception object: not a memory failure we can tell
+        return False
+
+
 def short_reason(exc: BaseException, limit: int = 160) -> str:
     """One line describing ``exc`` (type name if it has no message), at most ``limit`` chars."""
     text = " ".join(str(exc).split()) or type(exc).__name__

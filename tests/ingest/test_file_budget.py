@@ -155,3 +155,12 @@ def test_a_reader_does_not_outlive_its_caller(tmp_path: Path):
     if alive:
         os.kill(reader, signal.SIGKILL)
     assert not alive
+
+
+def test_a_docx_past_the_memory_budget_is_not_called_broken(tmp_path: Path):
+    # lxml reports the failed allocation as a syntax error; it is the budget, not the file.
+    path = tmp_path / "many.docx"
+    path.write_bytes(docx_bytes("<w:p><w:r><w:t>一、加快推进科技创新。</w:t></w:r></w:p>".encode(), 200_000))
+    result = read_file(FileTask(path, {}, FileLimits(read=NO_CAPS, max_clauses=None, max_seconds=30, max_memory_mb=32),
+                                extract=False))
+    assert result.error == f"{path}: needed more than 32 MB; raise max_file_memory_mb to allow it"
