@@ -73,7 +73,7 @@ def run_within(func: Callable[..., T], *args: Any, seconds: float | None, memory
             _kill(pid)
             reaped = True
             raise OverBudget(f"took longer than {seconds:g} s; raise max_file_seconds to allow it")
-        _, status = os.waitpid(pid, 0)
+        status = _wait(pid)
         reaped = True
     finally:
         os.close(read_end)
@@ -167,7 +167,15 @@ def _kill(pid: int) -> None:
         os.kill(pid, signal.SIGKILL)
     except ProcessLookupError:
         pass
-    os.waitpid(pid, 0)
+    _wait(pid)
+
+
+def _wait(pid: int) -> int:
+    """The child's wait status (0 when it was reaped elsewhere: a caller ignoring SIGCHLD)."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
 
 
 def _outcome(payload: bytes, status: int, memory_mb: float | None) -> Any:
