@@ -219,12 +219,14 @@ def _load_before_fork(task: FileTask) -> None:
     if task.extract and not _warm:
         from plankg.ingest.extract import extract_document
 
+        _warm = True
         # A few composed lines through every step fill the loaders' caches (regions, units,
         # indicators, lexicons) in this process once, instead of in every child.
-        sample = Path("warm-up.txt")
-        for doc in read_documents(sample, _WARM_UP_TEXT):
-            extract_document(doc, build_clauses(doc.id, doc.text, doc.repairs))
-        _warm = True
+        try:
+            for doc in read_documents(Path("warm-up.txt"), _WARM_UP_TEXT):
+                extract_document(doc, build_clauses(doc.id, doc.text, doc.repairs))
+        except Exception:  # noqa: BLE001 - only a head start: each child loads what it lacks
+            pass
 
 
 def _read_file_here(task: FileTask, known_digests: Container[str]) -> FileResult:
