@@ -82,11 +82,15 @@ def _check_page_operators(page: Any, number: int, limits: ReadLimits) -> None:
     contents = page.get_contents()
     if contents is None:
         return
-    data = _LITERAL_STRING.sub(b"()", _without_image_data(contents.get_data()))
-    operators = count_up_to(_OPERATOR, data, limits.max_pdf_page_operators)
+    operators = count_operators(contents.get_data(), limits.max_pdf_page_operators)
     if operators > limits.max_pdf_page_operators:
         raise too_many(f"page {number} of the .pdf", operators, limits.max_pdf_page_operators,
                        "max_pdf_page_operators", "drawing operators")
+
+
+def count_operators(data: bytes, limit: int) -> int:
+    """Operators in decoded content-stream bytes as the parser would find them, counted up to ``limit + 1``."""
+    return count_up_to(_OPERATOR, _LITERAL_STRING.sub(b"()", _without_image_data(data)), limit)
 
 
 def _without_image_data(data: bytes) -> bytes:

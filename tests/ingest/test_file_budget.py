@@ -164,3 +164,17 @@ def test_a_docx_past_the_memory_budget_is_not_called_broken(tmp_path: Path):
     result = read_file(FileTask(path, {}, FileLimits(read=NO_CAPS, max_clauses=None, max_seconds=30, max_memory_mb=32),
                                 extract=False))
     assert result.error == f"{path}: needed more than 32 MB; raise max_file_memory_mb to allow it"
+
+
+def test_operators_are_counted_as_the_parser_counts_them():
+    from pypdf.generic import ContentStream, DecodedStreamObject
+
+    from plankg.ingest.format_pdf import count_operators
+
+    # Words inside strings, names, numbers, an inline image's binary data and marked content.
+    data = (b"BT /F1 12 Tf 72 720 Td (a b c Tj \\) q) Tj [(x) -20 (y)] TJ T* (z) ' 1 2 (w) \" ET q 1 0 0 1 0 0 cm"
+            b" BI /W 2 /H 2 /BPC 8 /CS /G ID \x00Tj q Q\x01 EI Q /P <</MCID 0>> BDC EMC 0.5 g 0 0 10 10 re f* n")
+    stream = DecodedStreamObject()
+    stream.set_data(data)
+    assert count_operators(data, 1_000) == len(ContentStream(stream, None).operations) == 19
+    assert count_operators(b"q Q " * 1_000, 10) == 11  # stops counting past the budget
