@@ -8,7 +8,9 @@ it writes to them), so it needs no start-up; its result travels back pickled thr
 
 The memory cap is ``RLIMIT_AS`` in the child, set to what the child has already mapped (inherited
 from its parent) plus the budget: the budget is what reading this one file may add. A reader
-going past it gets ``MemoryError`` (or dies), never the machine's memory.
+going past it gets ``MemoryError`` (or dies), never the machine's memory. (Free memory the parent's
+heap had already mapped is reused by the child within that cap, so a file can use a little more than
+the budget in a process that once held more; never more than the parent's size plus the budget.)
 """
 from __future__ import annotations
 

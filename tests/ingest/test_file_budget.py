@@ -85,7 +85,7 @@ def test_a_file_past_its_time_budget_gets_one_line_and_the_batch_goes_on(tmp_pat
 
 def test_a_file_past_its_memory_budget_gets_one_line(tmp_path: Path):
     path = tmp_path / "deep.html"
-    path.write_bytes(nested_tags_html(200_000))  # the parse tree needs ~150 MB
+    path.write_bytes(nested_tags_html(600_000))  # the parse tree needs ~500 MB
     result = read_file(FileTask(path, {}, FileLimits(read=NO_CAPS, max_seconds=30, max_memory_mb=64), extract=False))
     assert result.error == f"{path}: needed more than 64 MB; raise max_file_memory_mb to allow it"
 
@@ -160,7 +160,7 @@ def test_a_reader_does_not_outlive_its_caller(tmp_path: Path):
 def test_a_docx_past_the_memory_budget_is_not_called_broken(tmp_path: Path):
     # lxml reports the failed allocation as a syntax error; it is the budget, not the file.
     path = tmp_path / "many.docx"
-    path.write_bytes(docx_bytes("<w:p><w:r><w:t>一、加快推进科技创新。</w:t></w:r></w:p>".encode(), 200_000))
+    path.write_bytes(docx_bytes("<w:p><w:r><w:t>一、加快推进科技创新。</w:t></w:r></w:p>".encode(), 600_000))
     result = read_file(FileTask(path, {}, FileLimits(read=NO_CAPS, max_clauses=None, max_seconds=30, max_memory_mb=32),
                                 extract=False))
     assert result.error == f"{path}: needed more than 32 MB; raise max_file_memory_mb to allow it"
