@@ -210,7 +210,10 @@ def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool
     if show:
         from tqdm.auto import tqdm
 
-        bar = tqdm(total=len(texts), desc="embedding clauses", unit="clause", file=sys.stderr)
+        # The bar's own "\r" goes to the terminal itself, not through the CLI's inert stream
+        # (plankg.render.InertStream, which would show it as U+FFFD); its text is ours, not a document's.
+        terminal = getattr(sys.stderr, "raw_stream", sys.stderr)
+        bar = tqdm(total=len(texts), desc="embedding clauses", unit="clause", file=terminal)
     out: dict[str, np.ndarray] = {}
     # Sorted by length across the whole set, so each chunk's batches pad to similar lengths.
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))

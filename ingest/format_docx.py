@@ -11,7 +11,7 @@ from collections.abc import Iterator
 from typing import Any
 
 from plankg.ingest.decoding import OLE_MAGIC
-from plankg.ingest.read_base import ReadLimits, UnreadableInput, check_zip_unpacked, short_reason
+from plankg.ingest.read_base import ReadLimits, UnreadableInput, check_zip_unpacked, out_of_memory, short_reason
 from plankg.ingest.table_text import cell_text, table_row_text, table_text
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
@@ -38,6 +38,8 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
         document = docx.Document(io.BytesIO(data))
         body = document.element.body
     except Exception as exc:  # python-docx/zipfile/lxml raise many types for broken packages
+        if out_of_memory(exc):  # within the file's memory budget (plankg.ingest.sandbox) it is not broken
+            raise MemoryError(short_reason(exc)) from None
         raise UnreadableInput(f"not a valid .docx ({short_reason(exc)})") from None
     return "\n".join(_docx_blocks(body))
 
@@ -47,7 +49,7 @@ def _check_word_package(data: bytes, limits: ReadLimits) -> None:
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as package:
             names = set(package.namelist())
-            check_zip_unpacked(package, limits.max_unpacked_bytes, "the .docx")
+            check_zip_unpacked(package, limits.max_unpacked_bytes, "the .docx", limits.max_docx_elements)
     except (zipfile.BadZipFile, OSError, ValueError, EOFError, NotImplementedError, RuntimeError) as exc:
         raise UnreadableInput(f"not a valid .docx ({short_reason(exc)})") from None
     if "xl/workbook.xml" in names:

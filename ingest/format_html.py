@@ -6,7 +6,7 @@ from collections.abc import Callable
 from typing import Any
 
 from plankg.ingest.decoding import decode_text
-from plankg.ingest.read_base import ReadLimits, too_big
+from plankg.ingest.read_base import ReadLimits, count_up_to, too_big, too_many
 from plankg.ingest.table_text import cell_text, table_row_text, table_text
 
 # Page chrome and non-text elements, dropped with everything inside them.
@@ -29,6 +29,7 @@ _CJK_CHAR = re.compile(f"[{_CJK}]")
 _SOURCE_BREAK = "\x01"  # stands for whitespace with a line break in the HTML source
 # A source line break between two CJK characters is no space at all (CSS Text segment breaks).
 _BREAK_BETWEEN_CJK = re.compile(f"(?<=[{_CJK}]){_SOURCE_BREAK}(?=[{_CJK}])")
+_TAG_START = re.compile(r"<[A-Za-z]")  # start tags only: closing tags cost the parser little
 _MAX_DATA_CELL_CHARS = 1500
 _LINK_LIST_TAGS = ["ul", "ol", "dl", "div", "section", "table", "td", "p"]
 
@@ -40,6 +41,9 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
     markup = decode_text(data, declared=declared.group(1).decode("ascii") if declared else None)
     if len(markup) * 3 > limits.max_unpacked_bytes:  # the parse tree costs far more than the text
         raise too_big("the .html", len(markup) * 3, limits.max_unpacked_bytes)
+    tags = count_up_to(_TAG_START, markup, limits.max_html_tags)
+    if tags > limits.max_html_tags:
+        raise too_many("the .html", tags, limits.max_html_tags, "max_html_tags", "tags")
     from bs4 import BeautifulSoup
 
     soup = BeautifulSoup(markup, "html.parser")

@@ -11,9 +11,13 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from plankg.ingest.clauses import build_clauses
+from plankg.ingest.formats import reader_for
 from plankg.ingest.metadata import detect_metadata
+from plankg.ingest.read_base import ReadLimits
+from plankg.ingest.readers import file_error, iter_input_files, read_text
 from plankg.ingest.records import Clause, Corpus, Document, IngestError, Target, stable_id
 from plankg.ingest.repair import find_placeholders, find_repairs
+from plankg.ingest.sandbox import OverBudget, run_within
 from plankg.ingest.split import split_points
 from plankg.ontology.regions import load_gazetteer
 
@@ -108,15 +112,46 @@ def _warner(doc: Document, sink: list[str]) -> Callable[[str], None]:
     return lambda message: sink.append(f"{where}: {message}")
 
 
+_MB = 2**20
+
+
+@dataclass(frozen=True)
+class FileLimits:
+    """Every bound on the work one file may cause (plain data: it travels to cluster workers).
+
+    Attributes:
+        read: Sizes and structure counted before or while the file is parsed.
+        max_clauses: A document with more clauses is refused (None: no cap).
+        max_seconds: Wall-clock budget of reading, segmenting and extracting one file, in a
+            child process that is stopped when it runs out (None or 0: no child, no limit).
+        max_memory_mb: Memory that child may add to what it inherited (None or 0: no cap).
+    """
+
+    read: ReadLimits = ReadLimits()
+    max_clauses: int | None = 50_000
+    max_seconds: float | None = 60.0
+    max_memory_mb: float | None = 1024.0
+
+    @classmethod
+    def from_settings(cls, settings: Any) -> FileLimits:
+        """The limits a :class:`plankg.settings.Settings` (or anything with its attribute names) sets."""
+        return cls(
+            ReadLimits(max_bytes=int(settings.max_file_mb * _MB), max_unpacked_bytes=int(settings.max_unpacked_mb * _MB),
+                       max_pdf_pages=settings.max_pdf_pages, max_pdf_page_operators=settings.max_pdf_page_operators,
+                       max_html_tags=settings.max_html_tags, max_docx_elements=settings.max_docx_elements),
+            max_clauses=settings.max_clauses_per_document,
+            max_seconds=settings.max_file_seconds,
+            max_memory_mb=settings.max_file_memory_mb,
+        )
+
+
 @dataclass(frozen=True)
 class FileTask:
     """Everything :func:`read_file` needs to read one file (plain data, so it can travel to a worker)."""
 
     path: Path
     manifest: dict[str, dict]
-    max_bytes: int
-    max_unpacked_bytes: int
-    max_clauses: int | None = None
+    limits: FileLimits = FileLimits()
     extract: bool = True
 
 
@@ -148,33 +183,77 @@ class FileRunner(Protocol):
 def read_file(task: FileTask, known_digests: Container[str] = ()) -> FileResult:
     """Read, segment and (if asked) extract one file: a pure function of the file and the task.
 
-    The unit of work of every build, serial or on a cluster; it never raises for a bad file.
+    The unit of work of every build, serial or on a cluster; it never raises for a bad file. The
+    work runs in a child process within the task's time and memory budget (:mod:`.sandbox`): a
+    file past it gets one line naming the setting to raise, and the caller goes on.
 
     Args:
         task: The file and the limits to read it with.
         known_digests: Texts already read (by SHA-1): such a file comes back empty with its
             digest, so a serial build skips the work for a duplicate.
     """
-    from plankg.ingest.readers import read_text
+    limits = task.limits
+    _load_before_fork(task)
+    try:
+        return run_within(_read_file_here, task, known_digests, seconds=limits.max_seconds,
+                          memory_mb=limits.max_memory_mb)
+    except OverBudget as exc:
+        return FileResult(task.path, error=str(file_error(task.path, str(exc))))
+    except MemoryError:  # no child (no budget set, or no fork here): this process ran out
+        return FileResult(task.path, error=str(file_error(task.path, "ran out of memory while reading")))
 
+
+_WARM_UP_TEXT = ("某市科学技术局\n2025年科技工作要点\n一、主要目标\n到2025年，全市高新技术企业达到100家，"
+                 "研发经费投入增长10%以上。\n二、重点任务\n（一）加快创新平台建设。（责任单位：市科技局）\n")
+_warm = False
+
+
+def _load_before_fork(task: FileTask) -> None:
+    """Import the file's reader and the extractor here, so each child starts with them loaded.
+
+    A child's imports and caches die with it; done once in the parent, they are shared by every
+    child (a fork copies them for free).
+    """
+    global _warm
+    reader_for(task.path.suffix.lower())
+    if task.extract and not _warm:
+        from plankg.ingest.extract import extract_document
+
+        _warm = True
+        # A few composed lines through every step fill the loaders' caches (regions, units,
+        # indicators, lexicons) in this process once, instead of in every child.
+        try:
+            for doc in read_documents(Path("warm-up.txt"), _WARM_UP_TEXT):
+                extract_document(doc, build_clauses(doc.id, doc.text, doc.repairs))
+        except Exception:  # noqa: BLE001 - only a head start: each child loads what it lacks
+            pass
+
+
+def _read_file_here(task: FileTask, known_digests: Container[str]) -> FileResult:
+    """:func:`read_file`'s work, in this process (``MemoryError`` goes up to the budget's child)."""
     path = task.path
+    max_clauses = task.limits.max_clauses
     read_warnings: list[str] = []
     try:
-        text = read_text(path, max_bytes=task.max_bytes, max_unpacked_bytes=task.max_unpacked_bytes)
+        text = read_text(path, limits=task.limits.read)
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
         if digest in known_digests:
             return FileResult(path, digest)
+        if max_clauses is not None:
+            _check_lines(path, text, max_clauses)
         docs = read_documents(path, text, task.manifest)
         parts = [(doc, tuple(build_clauses(doc.id, doc.text, doc.repairs, _warner(doc, read_warnings))))
                  for doc in docs]
         for _, doc_clauses in parts:
-            if task.max_clauses is not None and len(doc_clauses) > task.max_clauses:
-                raise IngestError(f"{path}: too many clauses in one document ({len(doc_clauses):,} > "
-                                  f"{task.max_clauses:,}; set max_clauses_per_document in plankg.toml)")
+            if max_clauses is not None and len(doc_clauses) > max_clauses:
+                raise file_error(path, f"too many clauses in one document ({len(doc_clauses):,} > "
+                                       f"{max_clauses:,}; set max_clauses_per_document in plankg.toml)")
     except IngestError as exc:
         return FileResult(path, error=str(exc))
+    except MemoryError:
+        raise
     except Exception as exc:  # noqa: BLE001 - one odd file must not stop the batch
-        return FileResult(path, error=f"{path}: could not be read ({type(exc).__name__}: {exc})")
+        return FileResult(path, error=str(file_error(path, f"could not be read ({type(exc).__name__}: {exc})")))
     targets: list[Target] = []
     extract_warnings: list[str] = []
     if task.extract:
@@ -183,20 +262,35 @@ def read_file(task: FileTask, known_digests: Container[str] = ()) -> FileResult:
         try:
             for doc, doc_clauses in parts:
                 targets.extend(extract_document(doc, list(doc_clauses), _warner(doc, extract_warnings)))
+        except MemoryError:
+            raise
         except Exception as exc:  # noqa: BLE001 - extraction failing on one file must not stop the batch
-            return FileResult(path, error=f"{path}: could not be extracted ({type(exc).__name__}: {exc})")
+            return FileResult(path, error=str(file_error(path, f"could not be extracted ({type(exc).__name__}: {exc})")))
     return FileResult(path, digest, tuple(parts), tuple(targets), None, tuple(read_warnings),
                       tuple(extract_warnings))
+
+
+#: Lines of text a file may hold per clause the cap allows. Segmenting costs about 100 µs a line, so a
+#: file of a million one-line paragraphs would take minutes before the clause cap refused it; wrapped
+#: lines merge into clauses, so real files hold more lines than clauses, but not twice the cap.
+LINES_PER_CLAUSE_CAP = 2
+
+
+def _check_lines(path: Path, text: str, max_clauses: int) -> None:
+    """Refuse a text of more non-empty lines than the clause cap could leave, before segmenting it."""
+    limit = LINES_PER_CLAUSE_CAP * max_clauses
+    lines = sum(1 for line in text.split("\n") if line.strip())
+    if lines > limit:
+        raise file_error(path, f"too many lines to segment ({lines:,} > {limit:,}, {LINES_PER_CLAUSE_CAP} per clause "
+                               "of max_clauses_per_document; raise that setting in plankg.toml to read it)")
 
 
 def read_corpus(
     paths: Iterable[str | os.PathLike[str]] | None = None,
     *,
-    max_file_mb: float = 20.0,
+    limits: FileLimits = FileLimits(),
     on_error: Callable[[str], None] | None = None,
     extract: bool = True,
-    max_clauses: int | None = None,
-    max_unpacked_mb: float = 100.0,
     progress: Any = None,
     runner: FileRunner | None = None,
 ) -> Corpus:
@@ -210,17 +304,14 @@ def read_corpus(
 
     Args:
         paths: Files or folders; None reads the bundled corpus.
-        max_file_mb: Larger files are refused.
+        limits: Sizes, counts, clauses, time and memory one file may take
+            (:meth:`FileLimits.from_settings` gives a workspace's).
         on_error: Called with a one-line message for each bad file.
         extract: Also extract targets, achievements and entities.
-        max_clauses: A document with more clauses is refused (bounded work per document).
-        max_unpacked_mb: A .docx/.html unpacking to more is refused while it is read.
         progress: A :class:`plankg.progress.Progress`-like reporter (``start``/``advance``/
             ``finish``), or None.
         runner: Runs the per-file work elsewhere (e.g. on Dask); None reads here, one file at a time.
     """
-    from plankg.ingest.readers import iter_input_files
-
     errors: list[str] = []
 
     def report(message: str) -> None:
@@ -248,8 +339,7 @@ def read_corpus(
             except IngestError as exc:
                 manifests[path.parent] = str(exc)
         manifest = manifests[path.parent]
-        tasks.append(manifest if isinstance(manifest, str) else FileTask(
-            path, manifest, int(max_file_mb * 2**20), int(max_unpacked_mb * 2**20), max_clauses, extract))
+        tasks.append(manifest if isinstance(manifest, str) else FileTask(path, manifest, limits, extract))
     if progress is not None:
         progress.start("reading and extraction" if extract else "reading", len(files))
     runnable = [t for t in tasks if isinstance(t, FileTask)]

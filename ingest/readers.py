@@ -18,7 +18,7 @@ from plankg.ingest.formats import SUPPORTED_SUFFIXES, TEXT_SUFFIXES, reader_for
 from plankg.ingest.read_base import ReadLimits, UnreadableInput
 from plankg.ingest.records import IngestError
 
-__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "iter_input_files", "read_text"]
+__all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "file_error", "iter_input_files", "read_text"]
 
 DEFAULT_MAX_BYTES = ReadLimits().max_bytes
 DEFAULT_MAX_UNPACKED_BYTES = ReadLimits().max_unpacked_bytes
@@ -37,7 +37,7 @@ _CONVERSION_HINTS = {
 
 
 def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
-              max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES) -> str:
+              max_unpacked_bytes: int = DEFAULT_MAX_UNPACKED_BYTES, *, limits: ReadLimits | None = None) -> str:
     """Return the full plain text of one .txt/.text/.md, .docx, .html/.htm/.shtml or .pdf file.
 
     Args:
@@ -45,6 +45,8 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
         max_bytes: Larger files are refused (``Settings.max_file_mb`` in bytes).
         max_unpacked_bytes: Files unpacking (.docx) or decoding (.html) to more are refused
             while they are read (``Settings.max_unpacked_mb`` in bytes).
+        limits: Every limit at once (pages, operators, tags, elements too); when given, it is
+            used instead of ``max_bytes`` and ``max_unpacked_bytes``.
 
     Returns:
         The text with "\\n" line endings; tables flattened one cell per tab-led line.
@@ -59,9 +61,10 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
     reader = reader_for(suffix)
     if reader is None:
         raise _error(file_path, _unsupported_reason(suffix))
-    data = _read_regular_file(file_path, max_bytes)
+    limits = limits or ReadLimits(max_bytes, max_unpacked_bytes)
+    data = _read_regular_file(file_path, limits.max_bytes)
     try:
-        text = reader(data, ReadLimits(max_bytes, max_unpacked_bytes))
+        text = reader(data, limits)
     except UnreadableInput as exc:
         raise _error(file_path, str(exc)) from None
     if not text.strip():
@@ -176,6 +179,11 @@ def _unsupported_reason(suffix: str) -> str:
     hint = _CONVERSION_HINTS.get(suffix, "")
     hint = f"; {hint}" if hint else ""
     return f"unsupported file type '{suffix}' (supported: {supported}{hint})"
+
+
+def file_error(path: str | os.PathLike[str], reason: str) -> IngestError:
+    """The one-line error for a file: ``"<path>: <reason>"``, control characters shown as U+FFFD."""
+    return _error(Path(path), reason)
 
 
 def _error(path: Path, reason: str) -> IngestError:

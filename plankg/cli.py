@@ -9,6 +9,8 @@ from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
+from plankg.render import inert_output
+from plankg.settings import Settings
 
 if TYPE_CHECKING:
     from plankg.facade import KnowledgeGraph
@@ -17,8 +19,8 @@ if TYPE_CHECKING:
 COMMAND_MODULES = (
     "plankg.cmd_search", "plankg.cmd_ask", "plankg.cmd_graph", "plankg.cmd_evolve", "plankg.cmd_serve",
 )
-#: Commands that read no workspace (so take no ``--workspace``).
-NO_WORKSPACE = ("ingest",)
+#: Commands that read no workspace (so take no ``--workspace``); ``ingest`` takes one for its settings.
+NO_WORKSPACE: tuple[str, ...] = ()
 
 
 def print_error(message: str) -> None:
@@ -34,11 +36,13 @@ def open_workspace(args: argparse.Namespace, **settings: object) -> KnowledgeGra
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from plankg.ingest.pipeline import read_corpus
+    from plankg.ingest.pipeline import FileLimits, read_corpus
     from plankg.render import write_json
     from plankg.reports import document_summaries
 
-    corpus = read_corpus(args.paths or None, on_error=print_error)
+    # The workspace's limits (plankg.toml, environment), exactly as ``build`` reads with them.
+    limits = FileLimits.from_settings(Settings.load(args.workspace))
+    corpus = read_corpus(args.paths or None, limits=limits, on_error=print_error)
     for warning in corpus.warnings:
         print_error(f"warning: {warning}")
     summaries = document_summaries(corpus)
@@ -102,7 +106,8 @@ def build_parser() -> argparse.ArgumentParser:
     )
     sub = parser.add_subparsers(dest="command", required=True, metavar="COMMAND")
 
-    ingest = sub.add_parser("ingest", help="read documents and summarise what was found (writes nothing)")
+    ingest = sub.add_parser("ingest", help="read documents and summarise what was found (writes nothing; "
+                            "the workspace's plankg.toml sets the limits)")
     ingest.add_argument("paths", nargs="*", metavar="PATH", help="files or folders (default: the bundled corpus)")
     ingest.add_argument("--json", action="store_true", help="print JSON")
     ingest.set_defaults(func=_cmd_ingest)
@@ -138,7 +143,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
-    """Run the command line; errors a user can cause print one line and exit 2."""
+    """Run the command line; errors a user can cause print one line and exit 2.
+
+    Everything a command prints, to standard output or error, passes :func:`plankg.render.inert_output`:
+    escape sequences from document text or file names reach the terminal as U+FFFD.
+    """
+    with inert_output():
+        return _run(argv)
+
+
+def _run(argv: Sequence[str] | None) -> int:
     parser = build_parser()
     args = parser.parse_args(argv)
     func: Callable[[argparse.Namespace], int] = args.func

@@ -9,6 +9,8 @@ import sys
 import time
 from typing import TextIO
 
+from plankg.render import printable, raw_stream
+
 #: Seconds between two count lines when the output is not a terminal (a log, a pipe).
 LOG_EVERY_S = 5.0
 
@@ -27,7 +29,9 @@ class Progress:
         self.quiet = out == "stderr" and in_notebook()
         if out == "stderr":
             out = sys.stdout if self.quiet else sys.stderr
-        self.out: TextIO | None = out  # type: ignore[assignment]
+        # The redrawn line's own \r and erase sequences go to the terminal itself; the text in it is
+        # made printable here (a message can name a file or a host).
+        self.out: TextIO | None = raw_stream(out)  # type: ignore[arg-type]
         self.live = bool(out is not None and getattr(out, "isatty", lambda: False)())
         self._step = ""
         self._total = 0
@@ -41,7 +45,7 @@ class Progress:
         if self.out is None:
             return
         self._clear()
-        self.out.write(f"plankg: {text}\n")
+        self.out.write(f"plankg: {printable(text)}\n")
         self.out.flush()
 
     def start(self, step: str, total: int = 0) -> None:
@@ -49,7 +53,7 @@ class Progress:
         self._step, self._total, self._done = step, total, 0
         self._started = self._logged = time.perf_counter()
         if self.out is not None and not self.live and not self.quiet:
-            self.out.write(f"plankg: {step}" + (f" ({total})" if total else "") + " ...\n")
+            self.out.write(f"plankg: {printable(step)}" + (f" ({total})" if total else "") + " ...\n")
             self.out.flush()
         self._draw(force=True)
 
@@ -67,7 +71,7 @@ class Progress:
         now = time.perf_counter()
         if now - self._logged >= LOG_EVERY_S:
             self._logged = now
-            self.out.write(self._line(now) + "\n")
+            self.out.write(printable(self._line(now)) + "\n")
             self.out.flush()
 
     def finish(self) -> None:
@@ -77,7 +81,7 @@ class Progress:
         seconds = time.perf_counter() - self._started
         self._clear()
         count = f"{self._done}/{self._total} " if self._total else ""
-        self.out.write(f"plankg: {self._step} {count}done in {seconds:.1f}s\n")
+        self.out.write(f"plankg: {printable(self._step)} {count}done in {seconds:.1f}s\n")
         self.out.flush()
         self._step = ""
 
@@ -88,7 +92,7 @@ class Progress:
         if not force and now - self._drawn < 0.1:
             return
         self._drawn = now
-        self.out.write("\r" + self._line(now)[:120] + "\x1b[K")
+        self.out.write("\r" + printable(self._line(now)[:120]) + "\x1b[K")
         self.out.flush()
 
     def _line(self, now: float) -> str:

@@ -1,10 +1,18 @@
-"""The CLI's one output renderer: rows (dicts) as an aligned table, JSON, JSON Lines or CSV."""
+"""The CLI's one output renderer: rows (dicts) as an aligned table, JSON, JSON Lines or CSV.
+
+Output is inert: document text and file names can hold terminal escape sequences (which can
+retitle a window, rewrite the screen or plant a link) and other control characters. Every command
+writes through :func:`inert_output`, which shows them as U+FFFD; JSON keeps them as ``\\u`` escapes.
+"""
 from __future__ import annotations
 
+import contextlib
 import csv
 import json
 import re
+import sys
 import unicodedata
+from collections.abc import Iterator
 from typing import Any, TextIO
 
 FORMATS = ("table", "json", "jsonl", "csv")
@@ -21,7 +29,7 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
             out.write(_escape_c1(json.dumps(row, ensure_ascii=False, default=str)) + "\n")
     elif fmt == "csv":
         columns = _columns(rows)
-        writer = csv.writer(out)
+        writer = csv.writer(out, lineterminator="\n")  # "\r" would show as U+FFFD on the inert stream
         writer.writerow([printable(c) for c in columns])
         for row in rows:
             writer.writerow([printable(str(_flat(row.get(c)))) for c in columns])
@@ -32,9 +40,8 @@ def write_rows(rows: list[dict[str, Any]], fmt: str, out: TextIO) -> None:
 
 
 def write_json(value: Any, out: TextIO) -> None:
-    """Pretty JSON with Chinese kept readable."""
-    json.dump(value, out, ensure_ascii=False, indent=2, default=str)
-    out.write("\n")
+    """Pretty JSON with Chinese kept readable (control characters as ``\\u`` escapes)."""
+    out.write(_escape_c1(json.dumps(value, ensure_ascii=False, indent=2, default=str)) + "\n")
 
 
 def clip(text: str, columns: int) -> str:
@@ -95,8 +102,11 @@ def _write_table(rows: list[dict[str, Any]], out: TextIO) -> None:
     out.write(f"({len(rows)} row{'s' if len(rows) != 1 else ''})\n")
 
 
-# C0 and C1 control characters (ESC starts terminal escape sequences) except tab and newline.
-_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f]")
+# C0 and C1 control characters (ESC and CSI start terminal escape sequences; CR rewrites the line)
+# except tab and newline, and the bidirectional overrides that reorder what a line shows.
+_CONTROL = re.compile(r"[\x00-\x08\x0b-\x1f\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
+# What json.dumps(ensure_ascii=False) writes raw of those: DEL, C1 and the overrides.
+_RAW_IN_JSON = re.compile(r"[\x7f-\x9f\u202a-\u202e\u2066-\u2069]")
 
 
 def printable(text: str) -> str:
@@ -104,9 +114,53 @@ def printable(text: str) -> str:
     return _CONTROL.sub("\ufffd", text)
 
 
+class InertStream:
+    """A text stream that passes everything on through :func:`printable`.
+
+    Args:
+        stream: Where the text goes (``sys.stdout``, ``sys.stderr``).
+
+    Attributes:
+        raw_stream: The stream itself, for the program's own control sequences (a progress line
+            redrawn in place) and nothing that comes from a document.
+    """
+
+    def __init__(self, stream: TextIO) -> None:
+        self.raw_stream = stream
+
+    def write(self, text: str) -> int:
+        self.raw_stream.write(printable(text))
+        return len(text)
+
+    def writelines(self, lines: Any) -> None:
+        for line in lines:
+            self.write(line)
+
+    def __getattr__(self, name: str) -> Any:
+        return getattr(self.raw_stream, name)  # flush, isatty, encoding, fileno...
+
+
+def raw_stream(stream: Any) -> Any:
+    """The stream under an :class:`InertStream` (``stream`` itself otherwise)."""
+    return getattr(stream, "raw_stream", stream)
+
+
+@contextlib.contextmanager
+def inert_output() -> Iterator[None]:
+    """Send standard output and standard error through :class:`InertStream` inside the block."""
+    saved = sys.stdout, sys.stderr
+    sys.stdout, sys.stderr = InertStream(sys.stdout), InertStream(sys.stderr)  # type: ignore[assignment]
+    try:
+        yield
+    finally:
+        with contextlib.suppress(Exception):  # a closed pipe: nothing more to say
+            sys.stdout.flush()
+        sys.stdout, sys.stderr = saved
+
+
 def _escape_c1(text: str) -> str:
-    # json escapes C0 characters itself; C1 ones (and DEL) it writes raw.
-    return re.sub(r"[\x7f-\x9f]", lambda m: f"\\u{ord(m.group()):04x}", text)
+    # json escapes C0 characters itself; DEL, C1 and the bidirectional overrides it writes raw.
+    return _RAW_IN_JSON.sub(lambda m: f"\\u{ord(m.group()):04x}", text)
 
 
 def _cell(value: Any) -> str:

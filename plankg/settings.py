@@ -41,6 +41,13 @@ class Settings:
         max_unpacked_mb: A .docx/.html whose text (or unpacked XML) grows past this is refused
             while it is read (a zip bomb stops there).
         max_clauses_per_document: Documents with more clauses are refused.
+        max_file_seconds: Reading, segmenting and extracting one file stops after this many seconds
+            (in a child process; the file gets one line and the batch goes on). 0: no limit.
+        max_file_memory_mb: ... or when it needs more than this much memory. 0: no limit.
+        max_pdf_pages: A .pdf with more pages is refused before its pages are read.
+        max_pdf_page_operators: A .pdf page with more drawing operators is refused before it is parsed.
+        max_html_tags: An .html page with more tags is refused before it is parsed.
+        max_docx_elements: A .docx with more XML elements is refused while it is unpacked.
         lock_wait_s: How long a build waits for another build of the same workspace.
         query_timeout_s: SPARQL queries from users (CLI, facade, endpoint) stop after this.
         query_max_rows: ... and may return at most this many rows.
@@ -64,6 +71,12 @@ class Settings:
     max_file_mb: float = 20.0
     max_unpacked_mb: float = 100.0
     max_clauses_per_document: int = 50_000
+    max_file_seconds: float = 60.0
+    max_file_memory_mb: float = 1024.0
+    max_pdf_pages: int = 2_000
+    max_pdf_page_operators: int = 200_000
+    max_html_tags: int = 200_000
+    max_docx_elements: int = 1_000_000
     lock_wait_s: float = 600.0
     query_timeout_s: float = 30.0
     query_max_rows: int = 100_000

@@ -354,13 +354,12 @@ class Workspace(OpenResources):
     def _read(self, given: list[Path] | None, on_error: Callable[[str], None] | None, progress: Progress,
               runner: DaskRunner | None) -> Corpus:
         """Read and extract the inputs, here or (with a runner) on a Dask cluster."""
-        from plankg.ingest.pipeline import read_corpus
+        from plankg.ingest.pipeline import FileLimits, read_corpus
 
         if runner is not None:
             progress.message(f"reading and extraction on {runner.where}")
-        return read_corpus(given, max_file_mb=self.settings.max_file_mb, on_error=on_error,
-                           max_clauses=self.settings.max_clauses_per_document,
-                           max_unpacked_mb=self.settings.max_unpacked_mb, progress=progress, runner=runner)
+        return read_corpus(given, limits=FileLimits.from_settings(self.settings), on_error=on_error,
+                           progress=progress, runner=runner)
 
     @contextlib.contextmanager
     def _cluster(self, workers: int | None, scheduler: str | None) -> Iterator[DaskRunner | None]:

@@ -1,7 +1,9 @@
 """Turn adapter rows into what the components show: escaped HTML, tables, one-line errors.
 
 Every piece of document or user text passes :func:`html.escape` before it reaches HTML, so a
-document holding ``<script>`` shows that text and runs nothing.
+document holding ``<script>`` shows that text and runs nothing; text that goes into Markdown
+passes :func:`markdown_text` too, so ``[x](javascript:...)`` in a document shows as that text,
+never as a link.
 """
 from __future__ import annotations
 
@@ -24,6 +26,14 @@ TARGET_COLUMNS = {
 
 
 _FOLDERS = re.compile(r"(?:/[^/\s:]+)+/([^/\s:]+)")
+# Markdown's punctuation (links, images, emphasis, code, headings, tables, math): each shown as itself.
+_MARKDOWN_PUNCTUATION = re.compile(r"([\\`*_{}\[\]()#+!|~$])")
+
+
+def markdown_text(text: str) -> str:
+    """``text`` for a Markdown component, shown as written: HTML escaped, Markdown punctuation
+    backslash-escaped (a link, an image or emphasis in a document stays text)."""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", escape(text, quote=False))
 
 
 def one_line_error(error: BaseException, what: str) -> str:
@@ -80,7 +90,7 @@ def answer_table(rows: list[dict]) -> pd.DataFrame:
 
 def answer_markdown(answer: dict) -> str:
     """The answer sentence (escaped) with what was understood."""
-    text = escape(answer.get("answer") or "")
+    text = markdown_text(answer.get("answer") or "")
     note = "" if answer.get("found", True) else "\n\n*语料中没有找到直接的答案 Nothing in the corpus answers this directly.*"
     return f"{text}{note}\n\n<small>intent `{escape(answer.get('intent') or '')}` · confidence {answer.get('confidence', 0):.2f}</small>"
 
@@ -116,7 +126,7 @@ def _card(item: dict, marked: bool) -> str:
 
 def status(message: str, ok: bool = True) -> str:
     """A one-line status (escaped) for a tab."""
-    return f"{'✓' if ok else '⚠'} {escape(_without_folders(message))}"
+    return f"{'✓' if ok else '⚠'} {markdown_text(_without_folders(message))}"
 
 
 def _without_folders(message: str) -> str:
@@ -149,7 +159,8 @@ def warnings_markdown(documents: list[dict], warnings: list[str]) -> str:
     lines = []
     for doc in documents:
         if doc.get("placeholder_texts"):
-            lines.append(f"- {escape(doc['doc'])}: 匿名占位 placeholders kept unknown: {escape('、'.join(doc['placeholder_texts'][:15]))}")
+            lines.append(f"- {markdown_text(doc['doc'])}: 匿名占位 placeholders kept unknown: "
+                         f"{markdown_text('、'.join(doc['placeholder_texts'][:15]))}")
     for warning in warnings:
-        lines.append(f"- ⚠ {escape(_without_folders(warning))}")
+        lines.append(f"- ⚠ {markdown_text(_without_folders(warning))}")
     return "\n".join(lines) or "无警告 No warnings."

@@ -10,7 +10,7 @@ from pathlib import Path
 
 import pytest
 
-from plankg.ingest.pipeline import read_corpus
+from plankg.ingest.pipeline import FileLimits, read_corpus
 from plankg.ingest.readers import read_text
 from plankg.ingest.records import IngestError
 
@@ -152,7 +152,7 @@ def test_a_document_with_too_many_clauses_is_refused(tmp_path: Path):
     path = tmp_path / "long.txt"
     path.write_text("戊市科技局2024年工作要点\n\n" + "".join(f"{n}. 推进第{n}项工作。\n" for n in range(1, 60)), "utf-8")
     errors: list[str] = []
-    corpus = read_corpus([path], max_clauses=20, on_error=errors.append, extract=False)
+    corpus = read_corpus([path], limits=FileLimits(max_clauses=40), on_error=errors.append, extract=False)
     assert not corpus.documents and "long.txt: too many clauses in one document" in errors[0]
 
 

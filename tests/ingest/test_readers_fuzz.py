@@ -4,6 +4,7 @@ from __future__ import annotations
 import html
 import io
 import tempfile
+import time
 import zipfile
 from pathlib import Path
 
@@ -12,9 +13,11 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
 from plankg.ingest.formats import SUPPORTED_SUFFIXES, reader_for
+from plankg.ingest.pipeline import FileLimits, read_corpus
 from plankg.ingest.read_base import ReadLimits, UnreadableInput
 from plankg.ingest.readers import read_text
 from plankg.ingest.records import IngestError
+from tests.ingest.hostile import docx_bytes, nested_tags_html, pdf_bytes
 
 FUZZ = settings(max_examples=40, deadline=None, suppress_health_check=[HealthCheck.too_slow])
 # Prefixes that send the bytes down each reader's deeper paths (zip, PDF, HTML, BOMs).
@@ -98,3 +101,33 @@ def test_generated_tables_in_docx_and_html(rows: list[list[str]], paragraph: str
         assert isinstance(reader_for(".html")(page, ReadLimits()), str)
     except UnreadableInput:
         pass  # e.g. only control-like characters: refused with a reason, which is fine
+
+
+# Hostile files of generated sizes: each costs from nothing to minutes and gigabytes to parse. With the
+# counting limits lifted, only the per-file budget stands between them and the machine.
+NO_CAPS = ReadLimits(max_pdf_pages=10**9, max_pdf_page_operators=10**9, max_html_tags=10**9, max_docx_elements=10**9)
+HOSTILE = st.one_of(
+    st.builds(lambda n: (".pdf", pdf_bytes(1, n)), st.integers(1_000, 1_000_000)),
+    st.builds(lambda n: (".html", nested_tags_html(n)), st.integers(1_000, 400_000)),
+    st.builds(lambda n: (".docx", docx_bytes(b"<w:p/>", n)), st.integers(1_000, 4_000_000)),
+)
+BUDGET_S = 1.5
+
+
+@settings(max_examples=8, deadline=None, suppress_health_check=[HealthCheck.too_slow])
+@given(hostile=HOSTILE)
+def test_a_reader_that_hangs_or_eats_memory_is_stopped_with_one_line(hostile: tuple[str, bytes]):
+    suffix, data = hostile
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / f"a-hostile{suffix}"
+        path.write_bytes(data)
+        (Path(folder) / "b-good.txt").write_text("某市科技局2024年工作要点\n\n一、高新技术企业达到120家。\n", "utf-8")
+        errors: list[str] = []
+        started = time.perf_counter()
+        corpus = read_corpus([folder], limits=FileLimits(read=NO_CAPS, max_seconds=BUDGET_S, max_memory_mb=128),
+                             on_error=errors.append, extract=False)
+        assert time.perf_counter() - started < BUDGET_S + 3
+    assert all(e.startswith(str(path)) and "\n" not in e for e in errors) and len(errors) <= 1
+    assert "b-good.txt" in [d.source_name for d in corpus.documents]
+    if errors and ("took longer" in errors[0] or "needed more" in errors[0]):
+        assert "raise max_file_" in errors[0]

@@ -98,3 +98,34 @@ def test_export_without_a_build_says_so(tmp_path: Path):
     result = plankg("export", "targets", home=tmp_path / "nothing")
     assert result.returncode != 0
     assert "plankg build" in result.stderr and "Traceback" not in result.stderr
+
+
+def test_ingest_reads_with_the_workspaces_settings_and_its_clause_cap(tmp_path: Path):
+    plan = tmp_path / "long.txt"
+    plan.write_text("戊市科技局2024年工作要点\n\n" + "".join(f"{n}. 推进第{n}项工作。\n" for n in range(1, 60)), "utf-8")
+    unlimited = plankg("ingest", "--json", str(plan), home=tmp_path / "default")
+    assert unlimited.returncode == 0 and json.loads(unlimited.stdout)[0]["clauses"] > 40
+    home = tmp_path / "capped"
+    home.mkdir()
+    (home / "plankg.toml").write_text("max_clauses_per_document = 40\n", "utf-8")
+    for given in (["--workspace", str(home)], []):  # the option, or PLANKG_HOME as build reads it
+        capped = plankg("ingest", *given, str(plan), home=home)
+        assert capped.returncode == 1 and capped.stdout.strip().endswith("1 files could not be read")
+        assert capped.stderr.strip() == (f"plankg: {plan}: too many clauses in one document (60 > 40; "
+                                         "set max_clauses_per_document in plankg.toml)")
+
+
+def test_ingest_stops_a_file_past_the_time_budget_and_goes_on(tmp_path: Path):
+    from tests.ingest.hostile import pdf_bytes
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a-slow.pdf").write_bytes(pdf_bytes(1, 600_000))  # ~7 s for the parser
+    (inbox / "b-good.txt").write_text((SEEDS / "002_b0bd98c00cc209c5.txt").read_text("utf-8"), "utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "plankg.toml").write_text("max_file_seconds = 1\nmax_pdf_page_operators = 1000000000\n", "utf-8")
+    result = plankg("ingest", "--json", str(inbox), home=home)
+    assert result.returncode == 0 and [d["doc"] for d in json.loads(result.stdout)] == ["b-good.txt"]
+    assert result.stderr.strip() == (f"plankg: {inbox / 'a-slow.pdf'}: took longer than 1 s; "
+                                     "raise max_file_seconds to allow it")

@@ -18,7 +18,8 @@ import pytest
 
 from plankg.cli import main
 from plankg.graph.store import GRAPH_FILE
-from plankg.ingest.pipeline import FileResult, FileTask, read_corpus
+from plankg.ingest.pipeline import FileLimits, FileResult, FileTask, read_corpus
+from plankg.ingest.read_base import ReadLimits
 from plankg.progress import SILENT
 from plankg.workspace import RECORD_FILES, Workspace
 
@@ -138,6 +139,22 @@ def test_reading_on_the_cluster_equals_reading_here(scheduler, plans):
     assert there.errors and there.entities
 
 
+def test_the_cluster_reads_each_file_within_the_same_budget(scheduler, plans, tmp_path):
+    from plankg.cluster import dask_runner
+    from tests.ingest.hostile import pdf_bytes
+
+    (tmp_path / "slow.pdf").write_bytes(pdf_bytes(1, 600_000))  # ~7 s for the parser
+    inputs = [tmp_path / "slow.pdf", *sorted(plans.glob("*.txt"))[:2]]
+    limits = FileLimits(read=ReadLimits(max_pdf_page_operators=10**9), max_seconds=1)
+    here = read_corpus(inputs, limits=limits)
+    with dask_runner(scheduler=scheduler) as runner:
+        started = time.perf_counter()
+        there = read_corpus(inputs, limits=limits, runner=runner)
+        assert time.perf_counter() - started < 6
+    assert there == here and len(there.documents) == 2
+    assert there.errors == (f"{inputs[0]}: took longer than 1 s; raise max_file_seconds to allow it",)
+
+
 @pytest.mark.slow
 def test_the_index_built_on_the_cluster_is_the_serial_one(plans, scheduler, tmp_path):
     from plankg.cluster import ClusterEncoder, ClusterError
@@ -192,7 +209,7 @@ def test_a_task_that_fails_on_the_cluster_is_that_files_error(tmp_path):
     from plankg.ingest.pipeline import read_file
 
     files = compose(tmp_path / "plans")[:3]
-    tasks = [FileTask(path, {}, 2**20, 2**20) for path in files]
+    tasks = [FileTask(path, {}, FileLimits(read=ReadLimits(2**20, 2**20))) for path in files]
 
     def read_or_die(task: FileTask) -> FileResult:
         if task.path == files[1]:

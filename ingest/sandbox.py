@@ -1,0 +1,200 @@
+"""Run one file's work in a forked child with a wall-clock limit and a memory cap.
+
+A parser can be made to spin for hours or eat gigabytes by a file well within the size limits (a
+PDF whose pages share one huge content stream, markup of millions of nested tags). Limits before
+the parse catch the patterns we know; this is the backstop for the ones we do not. The child is
+a ``fork`` of the caller (cheap on Linux: it shares the parent's loaded modules and caches until
+it writes to them), so it needs no start-up; its result travels back pickled through a pipe.
+
+The memory cap is ``RLIMIT_AS`` in the child, set to what the child has already mapped (inherited
+from its parent) plus the budget: the budget is what reading this one file may add. A reader
+going past it gets ``MemoryError`` (or dies), never the machine's memory. (Free memory the parent's
+heap had already mapped is reused by the child within that cap, so a file can use a little more than
+the budget in a process that once held more; never more than the parent's size plus the budget.)
+"""
+from __future__ import annotations
+
+import os
+import pickle
+import select
+import signal
+import time
+from collections.abc import Callable
+from typing import Any, TypeVar
+
+__all__ = ["OverBudget", "run_within", "forking_available"]
+
+T = TypeVar("T")
+_MB = 2**20
+#: The child's exit status when it ran out of its memory budget.
+EXIT_MEMORY = 86
+#: The child's exit status when it failed before it could send anything back.
+EXIT_BROKEN = 87
+
+
+class OverBudget(Exception):
+    """The work went past its time or memory budget, or its child died; ``str(exc)`` says which."""
+
+
+def forking_available() -> bool:
+    """True where :func:`run_within` can use a child process (POSIX with ``fork``)."""
+    return hasattr(os, "fork") and hasattr(os, "waitpid")
+
+
+def run_within(func: Callable[..., T], *args: Any, seconds: float | None, memory_mb: float | None) -> T:
+    """``func(*args)`` computed in a forked child that may take ``seconds`` and ``memory_mb`` more.
+
+    Args:
+        func: The work; it and its result must be picklable only on the way back (the child
+            is a fork, so the arguments are never pickled).
+        *args: Its arguments.
+        seconds: Wall-clock limit (None or 0: none).
+        memory_mb: Memory the child may map beyond what it inherited (None or 0: none).
+
+    Returns:
+        What ``func`` returned.
+
+    Raises:
+        OverBudget: Past the time or memory limit, or the child died (the reason, one line,
+            names the setting to raise).
+        Exception: What ``func`` raised, re-raised in the caller when it could be pickled.
+    """
+    if not (seconds or memory_mb) or not forking_available():
+        return func(*args)
+    read_end, write_end = os.pipe()
+    parent = os.getpid()
+    pid = os.fork()
+    if pid == 0:  # the child: never returns
+        os.close(read_end)
+        _child(write_end, func, args, memory_mb, parent)
+    os.close(write_end)
+    reaped = False
+    try:
+        payload = _receive(read_end, seconds)
+        if payload is None:
+            _kill(pid)
+            reaped = True
+            raise OverBudget(f"took longer than {seconds:g} s; raise max_file_seconds to allow it")
+        status = _wait(pid)
+        reaped = True
+    finally:
+        os.close(read_end)
+        if not reaped:  # interrupted (Ctrl-C) while waiting: the child goes too
+            _kill(pid)
+    return _outcome(payload, status, memory_mb)
+
+
+def _child(write_end: int, func: Callable[..., Any], args: tuple, memory_mb: float | None, parent: int) -> None:
+    """Run ``func`` under the memory cap and send back its pickled result; exit without cleanup."""
+    code = 0
+    try:
+        # The parent's handlers (an app stopping its children, say) are not the child's to run.
+        signal.signal(signal.SIGTERM, signal.SIG_DFL)
+        signal.signal(signal.SIGINT, signal.SIG_DFL)
+        _die_with(parent)
+        if memory_mb:
+            _cap_memory(memory_mb)
+        try:
+            payload = pickle.dumps(("ok", func(*args)), protocol=pickle.HIGHEST_PROTOCOL)
+        except MemoryError:
+            raise
+        except Exception as exc:  # noqa: BLE001 - re-raised in the parent
+            payload = _pickled_error(exc)
+        view = memoryview(payload)
+        while view:
+            written = os.write(write_end, view[: 1 << 20])
+            view = view[written:]
+    except MemoryError:
+        code = EXIT_MEMORY
+    except BaseException:  # noqa: BLE001 - nothing may escape a forked child into the caller's code
+        code = EXIT_BROKEN
+    finally:
+        os._exit(code)  # no atexit handlers, no flushing of the parent's buffers
+
+
+def _die_with(parent: int) -> None:
+    """Have the kernel kill this child when its parent dies (Linux), so no reader outlives the app."""
+    try:
+        import ctypes
+
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(1, signal.SIGKILL)  # PR_SET_PDEATHSIG
+    except (OSError, AttributeError):  # not Linux: the closed pipe stops the child when it answers
+        return
+    if os.getppid() != parent:  # the parent died before the request
+        os._exit(EXIT_BROKEN)
+
+
+def _pickled_error(exc: Exception) -> bytes:
+    try:
+        return pickle.dumps(("raise", exc), protocol=pickle.HIGHEST_PROTOCOL)
+    except Exception:  # noqa: BLE001 - an exception that does not pickle travels as its text
+        return pickle.dumps(("error", f"{type(exc).__name__}: {exc}"))
+
+
+def _cap_memory(memory_mb: float) -> None:
+    """Limit the child's address space to what it has mapped now plus ``memory_mb``."""
+    import resource
+
+    with open("/proc/self/statm", "rb") as statm:
+        mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
+    limit = mapped + int(memory_mb * _MB)
+    soft, hard = resource.getrlimit(resource.RLIMIT_AS)
+    if soft != resource.RLIM_INFINITY:
+        limit = min(limit, soft)
+    if hard != resource.RLIM_INFINITY:
+        limit = min(limit, hard)
+    resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _receive(read_end: int, seconds: float | None) -> bytes | None:
+    """Everything the child writes until it closes the pipe; None when time ran out first."""
+    deadline = time.monotonic() + seconds if seconds else None
+    chunks: list[bytes] = []
+    while True:
+        remaining = None if deadline is None else deadline - time.monotonic()
+        if remaining is not None and remaining <= 0:
+            return None
+        ready, _, _ = select.select([read_end], [], [], remaining)
+        if not ready:
+            continue
+        chunk = os.read(read_end, 1 << 20)
+        if not chunk:
+            return b"".join(chunks)
+        chunks.append(chunk)
+
+
+def _kill(pid: int) -> None:
+    try:
+        os.kill(pid, signal.SIGKILL)
+    except ProcessLookupError:
+        pass
+    _wait(pid)
+
+
+def _wait(pid: int) -> int:
+    """The child's wait status (0 when it was reaped elsewhere: a caller ignoring SIGCHLD)."""
+    try:
+        return os.waitpid(pid, 0)[1]
+    except ChildProcessError:
+        return 0
+
+
+def _outcome(payload: bytes, status: int, memory_mb: float | None) -> Any:
+    """The child's result, or the reason it has none."""
+    memory = f"needed more than {memory_mb:g} MB; raise max_file_memory_mb to allow it"
+    if os.WIFEXITED(status) and os.WEXITSTATUS(status) == EXIT_MEMORY:
+        raise OverBudget(memory)
+    if os.WIFSIGNALED(status):
+        number = os.WTERMSIG(status)
+        if number == signal.SIGKILL:  # the kernel's OOM killer, or someone else
+            raise OverBudget(f"the reader was killed (signal {number}; out of memory?); {memory}")
+        raise OverBudget(f"the reader crashed ({signal.Signals(number).name})")
+    if not payload:
+        raise OverBudget(f"the reader ended without a result (exit status {os.waitstatus_to_exitcode(status)})")
+    kind, value = pickle.loads(payload)
+    if kind == "raise":
+        raise value
+    if kind == "error":
+        raise RuntimeError(value)
+    return value
