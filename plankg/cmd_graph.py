@@ -98,9 +98,12 @@ def run_push(args: argparse.Namespace) -> int:
     from plankg.cli import open_workspace
     from plankg.graph.push import push_ntriples
     from plankg.graph.store import GRAPH_FILE
+    from plankg.render import raw_stream
 
     def shown(requests: int, triples: int) -> None:
-        print(f"\rplankg: sent {triples:,} triples in {requests} requests", end="", file=sys.stderr, flush=True)
+        # The redrawn line's own \r goes to the terminal itself (past the inert stream that would show it as U+FFFD).
+        print(f"\rplankg: sent {triples:,} triples in {requests} requests", end="", file=raw_stream(sys.stderr),
+              flush=True)
 
     graph_dir = open_workspace(args).workspace.graph_dir
     report = push_ntriples(graph_dir / GRAPH_FILE, args.endpoint, args.graph,
