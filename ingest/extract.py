@@ -12,6 +12,7 @@ from dataclasses import replace
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import ClauseContext, find_facts
+from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
@@ -64,26 +65,39 @@ def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
     return replace(corpus, mentions=tuple(mentions), entities=tuple(entities), warnings=tuple(warnings))
 
 
-def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool]:
-    """Plan or report, the section's own year, and whether the section hides its year (20XX)."""
+def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, Frame | None]:
+    """Plan or report, the section's own year, whether the section hides its year (20XX), and its frame.
+
+    The innermost heading that reviews or plans decides (一、"十二五"期间主要工作回顾 reviews 2011–2015,
+    发展基础 the years before the plan, 主要目标 plans); its figures without a year of their own take
+    the end of the period reviewed.
+    """
     mode = "report" if doc.doc_type in REPORT_TYPES else "plan"
     year: int | None = None
     hidden = False
+    frame: Frame | None = None
+    plan_start = min(doc.years) if doc.years else None
+    report_year = max(doc.reported_years) if doc.reported_years and doc.doc_type in REPORT_TYPES else None
     for label in clause.section_path:
-        if _PLAN_WORDS.search(label) and not _REPORT_WORDS.search(label):
+        found = _SECTION_YEAR.search(label)
+        framed = section_frame(label, plan_start, report_year)
+        if framed is not None:
+            frame, mode = framed, framed.mode
+        elif _PLAN_WORDS.search(label) and not _REPORT_WORDS.search(label):
             mode = "plan"
         elif _REPORT_WORDS.search(label):
             mode = "report"
-        found = _SECTION_YEAR.search(label)
         if found:
             hidden = found.group(1).upper().endswith("XX")
             year = None if hidden else int(found.group(1))
-    return mode, year, hidden
+        elif framed is not None and framed.mode == "report" and framed.year is not None:
+            year = framed.year
+    return mode, year, hidden, frame
 
 
 def context_for(doc: Document, clause: Clause) -> ClauseContext:
     """Default kind and year of the facts in a clause."""
-    mode, section_year, hidden = clause_mode(doc, clause)
+    mode, section_year, hidden, frame = clause_mode(doc, clause)
     if clause.kind == "heading" and not clause.section_path and _TASK_PROGRESS.search(doc.title + doc.text[:1500]):
         # A progress report on assigned tasks heads each task with the task as assigned
         # (一、…，高新技术企业达620家。); the progress under it is what was done.
@@ -93,11 +107,27 @@ def context_for(doc: Document, clause: Clause) -> ClauseContext:
     period = (min(years), max(years)) if len(years) > 1 else None
     default_year = section_year or (years[0] if len(years) == 1 else None)
     topic = _MARKER.sub("", clause.section_path[-1].split("·")[0]).strip("★ ") if clause.section_path else ""
+    today = document_today(doc, mode)
     return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year,
-                         topic=topic if 2 <= len(topic) <= 24 else "", today=document_today(doc, mode),
+                         topic=topic if 2 <= len(topic) <= 24 else "", today=today,
                          # A section's own year (二、2020年工作计划) outranks the document's.
                          plan_year=doc.years[0] if len(doc.years) == 1 and not section_year else None,
-                         report_year=doc.reported_years[0] if len(doc.reported_years) == 1 and not section_year else None)
+                         report_year=doc.reported_years[0] if len(doc.reported_years) == 1 and not section_year else None,
+                         frame=frame.reason if frame else "", document_frame=document_frame(doc, today))
+
+
+def document_frame(doc: Document, today: int | None) -> str:
+    """Why the document speaks from ``today``, in words (for each record's reason)."""
+    if today is None:
+        return ""
+    if doc.published and str(today) == doc.published[:4] and not re.search(r"20\d\d", doc.title):
+        return f"the document is dated {doc.published}"
+    if doc.reported_years and today in doc.reported_years:
+        return f"the document reports on {today}"
+    if doc.years:
+        span = f"{min(doc.years)}–{max(doc.years)}" if len(doc.years) > 1 else str(doc.years[0])
+        return f"the document plans for {span}"
+    return f"the document speaks from {today}"
 
 
 def document_today(doc: Document, mode: str = "plan") -> int | None:

@@ -13,7 +13,7 @@ from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.fact_groups import assign_respectively, attach_stretch_lists, from_to
 from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
-from plankg.ingest.tense import PAST_CUE, TARGET_CUE, YEAR, statement_before, statement_kind, statement_year
+from plankg.ingest.tense import PAST_CUE, TARGET_CUE, YEAR, decide_kind, statement_before, statement_year, with_year_reason
 from plankg.ingest.units import infer_unit
 
 # The regexes below are built from the word lists of lang/zh/cues.toml ([facts]).
@@ -60,6 +60,7 @@ class Fact:
     unit_inferred: bool = False
     upper: float | None = None
     baseline: float | None = None
+    why: str = ""  # why this kind and year (力争 marks a goal; section "发展基础" reviews 2015)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -174,17 +175,17 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
         growth = measure == "growth"
     year, period, explicit_year = statement_year(text, value.start, ctx)
-    kind = statement_kind(text, value.start, ctx, year, explicit_year)
+    kind, why = decide_kind(text, value.start, ctx, year, explicit_year)
     same_sentence = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
     statement = statement_before(text, value.start)
     if same_sentence and not TARGET_CUE.search(statement) and not PAST_CUE.search(statement) and not (
             YEAR.search(statement)):
-        kind = earlier[-1].kind  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
+        kind, why = earlier[-1].kind, earlier[-1].why  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
         # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported.
-        kind, measure, growth = "achievement", "completion", False
+        kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
         indicator = earlier[-1].indicator if same else ctx.topic or indicator
     unit = value.unit
@@ -211,6 +212,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         placeholder=value.placeholder,
         upper=value.upper,
         unit_inferred=unit_inferred,
+        why=with_year_reason(why, year, explicit_year, ctx),
     )
 
 
@@ -248,12 +250,13 @@ def _relative_goals(text: str, ctx: ClauseContext, facts: list[Fact]) -> list[Fa
         left = re.sub(r"(?:实现|力争|确保|要|将|均|再)+$", "", left)
         names = [n for n in re.split(r"[和及与、]", indicator_left(left + "0", len(left))) if n] or [ctx.topic]
         year, period, explicit = statement_year(text, match.start(), ctx)
-        kind = statement_kind(text, match.start(), ctx, year, explicit)
+        kind, why = decide_kind(text, match.start(), ctx, year, explicit)
         for name in names if word == "双倍增" else [clean_indicator(left[phrase_start(left, len(left)):])]:
             if len(name) < 2:
                 continue
             out.append(Fact(match.start(), match.end(), 4.0 if word == "翻两番" else 2.0, "倍", name, kind,
-                            measure="multiple", year=year, period=period))
+                            measure="multiple", year=year, period=period,
+                            why=with_year_reason(why, year, explicit, ctx)))
     return out
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex, load_cues
+from plankg.ingest.frames import five_year_plan
 from plankg.ingest.titles import GENRE_WORD
 
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[—\-–~至到]?\s*(20\d\d)\s*年")
@@ -129,6 +130,9 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
             planned = opening_planned
         if not reported and not (planned and doc_type not in REPORT_TYPES):
             reported = opening_reported
+    named_plan = five_year_plan(title)
+    if not planned and named_plan and doc_type not in REPORT_TYPES:
+        planned = list(range(named_plan[0], named_plan[1] + 1))  # 某市“十三五”科技创新规划: 2016–2020
     if not planned and not reported:
         planned, reported = _headline_years(title, doc_type)
     return tuple(planned), tuple(reported)
