@@ -13,7 +13,15 @@ from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.fact_groups import assign_respectively, attach_stretch_lists, from_to
 from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
-from plankg.ingest.tense import PAST_CUE, TARGET_CUE, YEAR, decide_kind, statement_before, statement_year, with_year_reason
+from plankg.ingest.tense import (
+    PAST_CUE,
+    TARGET_CUE,
+    YEAR,
+    decide_kind,
+    statement_before,
+    statement_year,
+    with_year_reason,
+)
 from plankg.ingest.units import infer_unit
 
 # The regexes below are built from the word lists of lang/zh/cues.toml ([facts]).
