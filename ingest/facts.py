@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.context import ClauseContext
 from plankg.ingest.cues import cue_regex, words
-from plankg.ingest.fact_groups import assign_respectively, attach_stretch_lists, from_to
+from plankg.ingest.fact_groups import SERIES_STEP, assign_respectively, attach_stretch_lists, from_to
 from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
 from plankg.ingest.tense import (
@@ -35,7 +35,9 @@ _EXCLUDED_AFTER = re.compile(r"^(?:月|日|号|届|期|版|代|周年|\+|[A-Za-z
 _SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
 _OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
 _WHOLE_WORDS = words("facts.whole_words")
-_GROWTH_WORD = cue_regex(r"(?:同比|比上年|较上年)?<facts.growth>(?:率)?")
+# A growth word, or only the comparison it makes (较去年同期增长1.2倍 names no indicator of its own).
+_GROWTH_WORD = cue_regex(r"(?:同比|[比较](?:上年|去年|上一年|20\d\d年)(?:同期)?|[比较]?同期)?(?:<facts.growth>(?:率)?)?"
+                         r"(?<=[\u4e00-\u9fff])")
 _RIGHT_NOUN = cue_regex(r"^[^，,；;、。：:（(\s]{2,30}?(?=<facts.noun_end_verbs>|，|,|；|;|、|。|$|（|\(|\s)")
 _RANK = cue_regex(r"<facts.rank_scope>[^，,；;。]{0,8}?前$")
 _RANK_MOVE = cue_regex(r"<facts.rank_moves>")
@@ -45,6 +47,9 @@ _DRAWN_UP = cue_regex(r"<facts.drawn_up>了?$")
 _VALUE_SUFFIXES = words("facts.value_suffixes")
 _LEVEL = cue_regex(r"<facts.levels>")
 _MEASURE_COUNT = cue_regex(r"^(.{0,6}?<facts.measure_nouns>).+$")
+_MONEY = ("亿元", "万元", "元", "亿美元", "万美元", "亿", "万")
+# Between a count and its amount (126笔860万元, 126笔、金额860万元).
+_AMOUNT_AFTER_COUNT = re.compile(r"^[，,、]?\s*(?:共|合计|涉及)?(?:金额|资金)?(?:达到|达|为|约|共)?$")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
 
@@ -112,6 +117,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         value.value is not None and value.value < 10_000)
     if value.unit is None and not before.endswith("前") and not dropped_unit and not index_value:
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
+    if value.unit == "期" and re.match(r"^(?:工程|项目|建设|规划)", after):
+        return None  # 产业园3期工程: a phase, not a count of sessions
     if after.startswith("的"):
         return None  # 强度高于5%的企业: a qualifier, not a goal
     if value.chinese and not _NUMERAL_VERB.search(before):
@@ -147,6 +154,11 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or only_verbs(left)
     ):
         indicator = earlier[-1].indicator  # 新增2287家,累计突破1万家: the same indicator again
+    if value.unit in _MONEY and earlier and earlier[-1].unit not in _MONEY and _AMOUNT_AFTER_COUNT.match(
+            text[earlier[-1].end : value.start]):
+        indicator = earlier[-1].indicator + "金额"  # 登记技术合同126笔860万元: the count's amount, its own measure
+    if len(indicator) < 2 and earlier and SERIES_STEP.match(text[earlier[-1].end : value.start]):
+        indicator = earlier[-1].indicator  # 增长到2018年的68家、2019年的85家: the next step of a series
     if len(indicator) < 2 and only_verbs(left):
         indicator = previous_noun(text, phrase_begin)  # 申报2021年高新技术企业,拟申报25家
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:

@@ -9,18 +9,15 @@ import re
 from dataclasses import dataclass
 
 from plankg.ingest.cues import words
+from plankg.ontology.units import written_forms
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
-# Longest first: 个百分点 before 百分点, 亿元 before 亿, 人年 before 人.
-UNITS = (
-    "个百分点", "百分点", "万元/人", "元/人", "万平方米", "平方米", "亿美元", "万美元", "亿元", "万元", "元",
-    "人年", "人次", "场次", "家次", "批次", "项次", "万人", "人", "名", "位", "家", "个", "项", "件", "只", "支",
-    "场", "篇", "所", "座", "条", "台", "套", "亩", "公里", "倍", "份", "户", "次", "批", "门", "%", "％", "‰", "分", "亿", "万",
-    "PFlops", "EFlops", "P",  # computing power (算力500P)
-)
+# Every written unit (plankg.ttl, through ontology.units), longest first: 个百分点 before 百分点,
+# 人年/万人 before 人年 before 人.
+UNITS = written_forms()
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 # 3,963.1 (thousands separators) before plain numbers.
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"

@@ -116,7 +116,9 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     plan_end = list(_PLAN_END.finditer(before))
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
-    relative = list(_RELATIVE_YEAR.finditer(before))
+    # 较去年同期增长1.2倍: the year compared with is not the value's own.
+    relative = [m for m in _RELATIVE_YEAR.finditer(before)
+                if not re.search(r"(?:比|较|与|同)\s*$", before[: m.start()]) and not text.startswith("同期", m.end())]
     if relative and (ctx.today or ctx.scope_year):
         word = relative[-1].group(1)
         offset = -1 if word in _LAST_YEAR else 1 if word in _NEXT_YEAR else 0
