@@ -95,9 +95,33 @@ def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, F
     return mode, year, hidden, frame
 
 
-def context_for(doc: Document, clause: Clause) -> ClauseContext:
-    """Default kind and year of the facts in a clause."""
+def frame_line(doc: Document, clause: Clause) -> Frame | None:
+    """A short line standing alone as a section head (2023年工作回顾, 2024年主要目标), and its frame.
+
+    News pages and slides head their parts with plain lines instead of numbered headings; such a
+    line frames the lines after it until the next one.
+    """
+    text = clause.text.strip()
+    if clause.kind == "table_row" or len(text) > 16 or re.search(r"[，,。；;！!？?%％]|\d(?!\d*\s*年)", text):
+        return None
+    if clause.kind == "heading" or doc.text[max(0, clause.start - 1) : clause.start] not in ("", "\n"):
+        if clause.kind != "heading":
+            return None
+    plan_start = min(doc.years) if doc.years else None
+    report_year = max(doc.reported_years) if doc.reported_years and doc.doc_type in REPORT_TYPES else None
+    return section_frame(text, plan_start, report_year)
+
+
+def context_for(doc: Document, clause: Clause, line_frame: Frame | None = None) -> ClauseContext:
+    """Default kind and year of the facts in a clause (``line_frame``: a plain-line section head in force)."""
     mode, section_year, hidden, frame = clause_mode(doc, clause)
+    if frame is None and line_frame is not None:
+        frame, mode = line_frame, line_frame.mode
+        named = _SECTION_YEAR.search(line_frame.reason)
+        if named and not named.group(1).upper().endswith("XX"):
+            section_year = int(named.group(1))
+        elif line_frame.year is not None and line_frame.mode == "report":
+            section_year = line_frame.year
     if clause.kind == "heading" and not clause.section_path and _TASK_PROGRESS.search(doc.title + doc.text[:1500]):
         # A progress report on assigned tasks heads each task with the task as assigned
         # (一、…，高新技术企业达620家。); the progress under it is what was done.
@@ -169,10 +193,14 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
     scopes = ScopeTracker(doc, by_id, document_today(doc))
+    line_frame: Frame | None = None
     for clause in clauses:
         scope = scopes.enter(clause)
+        if not clause.section_path:
+            line_frame = frame_line(doc, clause) or line_frame
         try:
-            targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops, scope))
+            targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops, scope,
+                                           None if clause.section_path else line_frame))
         except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
             if warn:
                 warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
@@ -180,7 +208,8 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
 
 
 def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
-                    group_owners: dict[str, tuple[Owner, ...]], drops, scope: Scope | None) -> list[Target]:
+                    group_owners: dict[str, tuple[Owner, ...]], drops, scope: Scope | None,
+                    line_frame: Frame | None = None) -> list[Target]:
     """Targets of one clause, under the year scope that the clauses before it opened."""
     if clause.kind == "table_row":
         return table_row_facts(doc, clause)
@@ -195,7 +224,7 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
         owners = owners or default_owner(doc)
     mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
     marker = _MARKER.match(mapped.text)
-    ctx = context_for(doc, clause)
+    ctx = context_for(doc, clause, line_frame)
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach)
     facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)

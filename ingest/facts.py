@@ -157,6 +157,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if value.unit in _MONEY and earlier and earlier[-1].unit not in _MONEY and _AMOUNT_AFTER_COUNT.match(
             text[earlier[-1].end : value.start]):
         indicator = earlier[-1].indicator + "金额"  # 登记技术合同126笔860万元: the count's amount, its own measure
+    if len(indicator) < 2:
+        indicator = _bracketed_label(text, value) or indicator
     if len(indicator) < 2 and earlier and SERIES_STEP.match(text[earlier[-1].end : value.start]):
         indicator = earlier[-1].indicator  # 增长到2018年的68家、2019年的85家: the next step of a series
     if len(indicator) < 2 and only_verbs(left):
@@ -234,6 +236,25 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         unit_inferred=unit_inferred,
         why=with_year_reason(why, year, explicit_year, ctx),
     )
+
+
+_LABEL_BEFORE_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]$")
+_RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位居|居)前[一二三四五六七八九十\d]{1,2}位?")
+
+
+def _bracketed_label(text: str, value: ValueMention) -> str:
+    """滨海新区(3487家)、武清区(611家): a value in brackets after a name is that name's.
+
+    The ranked subject (科技型中小企业排名前五位的区是……) joins the name, so each value says what it counts.
+    """
+    label = _LABEL_BEFORE_BRACKET.search(text[: value.start])
+    if not label or text[value.end : value.end + 1] not in (")", "）"):
+        return ""
+    name = re.sub(r"^.*?(?:是|为|有|、|和|及)", "", label.group(1)) or label.group(1)
+    sentence_start = max(text.rfind(mark, 0, value.start) for mark in "。；;") + 1
+    ranked = _RANKED_SUBJECT.search(text[sentence_start : value.start])
+    subject = clean_indicator(ranked.group(1).split(",")[-1].split("，")[-1]) if ranked else ""
+    return name + subject if len(name) >= 2 else ""
 
 
 def _owner_list_follows(text: str, end: int) -> bool:

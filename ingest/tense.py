@@ -28,10 +28,12 @@ _RELATIVE_YEAR = cue_regex(r"(<tense.this_year>|<tense.last_year>|<tense.next_ye
 _LAST_YEAR = words("tense.last_year")
 _NEXT_YEAR = words("tense.next_year")
 #: A goal sentence (力争……同比增长12%): its 同比 growth is the goal's.
-_GOAL_LEAD = cue_regex(r"力争|争取|确保|预期|目标")
+_GOAL_LEAD = cue_regex(r"力争|争取|确保|预期|目标|计划")
 _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?:增长|提高|增加)")
 #: A period just ended opening a news report's sentence (一季度，全市共登记……): what it did then.
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
+#: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
+_MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速))")
 
 
@@ -58,10 +60,12 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     sentence = re.split(r"[；;。]", text[:pos])[-1]
     target_cue = TARGET_CUE.search(statement)
     past_cue = PAST_CUE.search(statement)
-    goal_sentence = _GOAL_LEAD.search(sentence)
-    if past_cue and not target_cue and goal_sentence and _GROWTH_AFTER_PAST.match(statement[past_cue.start():]):
+    # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
+    goal_sentence = _GOAL_LEAD.search(sentence) or _GOAL_LEAD.match(re.split(r"[。！？!?]", text[:pos])[-1].lstrip())
+    if past_cue and not target_cue and (goal_sentence or ctx.goal_list) and _GROWTH_AFTER_PAST.match(
+            statement[past_cue.start():]):
         # 力争……，研发投入同比增长12%: a growth goal, 同比 only names the baseline.
-        return "target", f"{goal_sentence.group()} makes the growth a goal"
+        return "target", f"{goal_sentence.group() if goal_sentence else 'a list of goals'} makes the growth a goal"
     if (past_cue or re.match(r"^\W*(?:截至|截止)", sentence)) and not target_cue:
         return "achievement", f"{(past_cue.group() if past_cue else '截至')} reports a result"
     period_lead = _PERIOD_LEAD.match(sentence)
@@ -116,6 +120,8 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     plan_end = list(_PLAN_END.finditer(before))
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
+    if ctx.today and _MONTHS_SO_FAR.search(re.split(r"[。；;]", before)[-1]):
+        return ctx.today, None, True  # 截至2月底, 1-8月份: months of the year the document speaks from
     # 较去年同期增长1.2倍: the year compared with is not the value's own.
     relative = [m for m in _RELATIVE_YEAR.finditer(before)
                 if not re.search(r"(?:比|较|与|同)\s*$", before[: m.start()]) and not text.startswith("同期", m.end())]
