@@ -14,6 +14,7 @@ from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES
+from plankg.ingest.orgnames import is_unit_list, known_units
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
@@ -90,7 +91,7 @@ def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, F
         if found:
             hidden = found.group(1).upper().endswith("XX")
             year = None if hidden else int(found.group(1))
-        elif framed is not None and framed.mode == "report" and framed.year is not None:
+        elif framed is not None and framed.year is not None:
             year = framed.year
     return mode, year, hidden, frame
 
@@ -192,6 +193,8 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
     by_id = {c.id: c for c in clauses}
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
+    row_owners, row_starts = _row_end_owners(doc, clauses)
+    group_owners.update(row_owners)
     scopes = ScopeTracker(doc, by_id, document_today(doc))
     line_frame: Frame | None = None
     for clause in clauses:
@@ -200,7 +203,7 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
             line_frame = frame_line(doc, clause) or line_frame
         try:
             targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops, scope,
-                                           None if clause.section_path else line_frame))
+                                           None if clause.section_path else line_frame, row_starts.get(clause.id, 0)))
         except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
             if warn:
                 warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
@@ -209,7 +212,7 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
 
 def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
                     group_owners: dict[str, tuple[Owner, ...]], drops, scope: Scope | None,
-                    line_frame: Frame | None = None) -> list[Target]:
+                    line_frame: Frame | None = None, row_start: int = 0) -> list[Target]:
     """Targets of one clause, under the year scope that the clauses before it opened."""
     if clause.kind == "table_row":
         return table_row_facts(doc, clause)
@@ -218,17 +221,21 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     row = _table_row_of(clause, by_id)
     if row is not None:
         owners, source = _row_owners(doc, row)
+    elif row_start or clause.id in group_owners and _ROW_END_OWNED in group_owners[clause.id][-1:]:
+        owners = group_owners[clause.id][:-1] if clause.id in group_owners else ()
+        source = "explicit" if owners else "default"
     else:
         owners = owners_in_text(clause.text, doc) or group_owners.get(clause.id, ())
         source = "explicit" if owners else "default"
         owners = owners or default_owner(doc)
     mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
-    marker = _MARKER.match(mapped.text)
+    marker = _MARKER.match(mapped.text, row_start)
     ctx = context_for(doc, clause, line_frame)
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach)
-    facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
-    return [make_target(doc, clause, fact, *mapped.span(fact.start, fact.end), owners, source) for fact in facts]
+    facts = find_facts(mapped.text[row_start:], ctx, marker.end() - row_start if marker else 0)
+    return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start), owners, source)
+            for fact in facts]
 
 
 def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
@@ -258,6 +265,45 @@ def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
     if lead or support or people:
         return lead + support + people, "explicit"
     return default_owner(doc), "default"
+
+
+#: A unit list closing the row before, then this row's number (…达到2.1%。 县科技局 8 新增……).
+_ROW_OPENING = re.compile(r"^([\u4e00-\u9fff、，,（）()]{2,60}?)\s*(\d{1,3})\s*(?=[\u4e00-\u9fff])")
+_ROW_NUMBER_AT = re.compile(r"^\s*\d{1,3}\s*(?=[\u4e00-\u9fff])")
+_ROW_END_OWNED = Owner("", "", "row-end")  # marks owners taken from the unit that ends a table row
+
+
+def _row_end_owners(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tuple[Owner, ...]], dict[str, int]]:
+    """Rows of a task table flattened into prose, each ending with its lead unit.
+
+    ``7 全社会研发经费支出占GDP比重达到2.1%。 县科技局 8 新增高新技术企业15家。 县科技局、县发改局``: the
+    sentences split after 。, so each opens with the previous row's unit list and its own number. The
+    unit list goes to the row before (never the issuer by default), and the number starts a new row,
+    so rows never run into each other. Returns owners by clause id and where each row's text starts.
+    """
+    known = known_units(doc.text)
+    owners: dict[str, tuple[Owner, ...]] = {}
+    starts: dict[str, int] = {}
+    previous: Clause | None = None
+    for clause in clauses:
+        if clause.kind == "table_row":
+            previous = None
+            continue
+        text = clause.text.strip()
+        opening = _ROW_OPENING.match(text)
+        unit_text = opening.group(1) if opening else text if is_unit_list(text, known) and len(text) <= 60 else ""
+        if previous is not None and unit_text and is_unit_list(unit_text, known):
+            units, _ = owners_from_cell(unit_text.replace("，", "、").replace(",", "、"), doc)
+            if units:
+                owners[previous.id] = (*units, _ROW_END_OWNED)
+                number = _ROW_NUMBER_AT.match(previous.text)
+                if number and previous.id not in starts:
+                    starts[previous.id] = number.end()
+                if opening:
+                    starts[clause.id] = opening.end()
+                    owners.setdefault(clause.id, (_ROW_END_OWNED,))
+        previous = clause if opening or _ROW_NUMBER_AT.match(text) else None
+    return owners, starts
 
 
 def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[Owner, ...]]:

@@ -18,6 +18,9 @@ _FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
 _PLAN_NAME = re.compile(r"[“\"]?(" + "|".join(map(re.escape, _FIVE_YEAR_PLANS)) + r")[”\"]?")
 _RANGE = re.compile(r"(20\d\d)\s*[—\-–~至到]\s*(20\d\d)\s*年?")
 _YEAR = re.compile(r"(20\d\d)\s*年")
+#: 前三年目标, 五年目标任务: a plan's first N years (a table column's own year).
+_YEARS_INTO_PLAN = re.compile(r"(?:前|第)?([一二三四五六七八九十]|\d{1,2})年(?:度)?(?:目标|任务|预期)")
+_NUMERALS = "〇一二三四五六七八九十"
 _YEARS_BACK = {"过去五年": 5, "五年来": 5, "过去三年": 3, "三年来": 3}
 
 
@@ -60,6 +63,12 @@ def section_frame(label: str, plan_start: int | None, report_year: int | None) -
         year = report_year or plan_start
         return Frame("report", year, None, f'section "{heading}" gives the state at the time of writing')
     reviews, plans = bool(_REVIEW.search(heading)), bool(_PLAN.search(heading))
+    years_in = _YEARS_INTO_PLAN.search(heading)
+    if years_in and plan_start and (plans or "目标" in heading):
+        # 前三年目标任务: up to the plan's third year; 五年目标任务: its fifth (last) year.
+        token = years_in.group(1)
+        year = plan_start + (int(token) if token.isdigit() else _NUMERALS.index(token)) - 1
+        return Frame("plan", year, None, f'column "{heading}" is for the plan\'s year {year}')
     if plans and not reviews:
         return Frame("plan", None, None, f'section "{heading}" sets out plans')
     if not reviews:

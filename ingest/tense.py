@@ -97,7 +97,7 @@ def with_year_reason(why: str, year: int | None, explicit_year: bool, ctx: Claus
     """The kind's reason, with where an unstated year came from (the section's or the document's frame)."""
     if explicit_year or year is None:
         return why
-    source = ctx.frame if ctx.frame and ctx.mode == "report" else ctx.document_frame
+    source = ctx.frame if ctx.frame and (ctx.mode == "report" or str(year) in ctx.frame) else ctx.document_frame
     if not source or source in why:
         return why
     return f"{why}; {year} because {source}"
