@@ -37,6 +37,8 @@ REPORT_TYPES = ("summary", "summary_plan", "half_year_summary", "duty_report")
 _GOAL_WORDS = cue_regex(r"<genre.goal_words>|到\s*20\d\d\s*年|争取|力求")
 _RESULT_WORDS = cue_regex(r"<genre.result_words>|新增[^，,。；]{0,12}\d|"
                            r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
+_MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.event_words>)\s*(?:在[^。，,]{0,12})?"
+                          r"(?:召开|举行|举办|开幕)")
 _SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
 _SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
 
@@ -170,6 +172,10 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         # A report on a plan names the year its goals are for (到2020年末…总数突破450家).
         horizon = re.search(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
         planned = [int(horizon.group(1) or horizon.group(2))] if horizon else planned
+    if not planned and not reported and doc_type not in REPORT_TYPES:
+        # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.
+        meeting = _MEETING_YEAR.search(head)
+        planned = [int(meeting.group(1))] if meeting else planned
     if not planned and not reported:
         # A plan that opens "2023年是…之年" speaks of that year.
         year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])

@@ -80,10 +80,11 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
             cue = target_cue or horizon or future
             return "target", f"{cue.group().strip() if cue else ''} marks a goal"
     if explicit_year and ctx.today and year and not (ctx.goal_list and year == ctx.scope_year):
+        since = f" ({ctx.document_frame})" if ctx.document_frame else ""
         if year < ctx.today:
-            return "achievement", f"{year} is before {ctx.today}, the year the document speaks from"
+            return "achievement", f"{year} is before {ctx.today}, the year the document speaks from{since}"
         if year > ctx.today:
-            return "target", f"{year} is after {ctx.today}, the year the document speaks from"
+            return "target", f"{year} is after {ctx.today}, the year the document speaks from{since}"
     if ctx.goal_list:
         return "target", "a list of goals"
     if ctx.mode == "report":
