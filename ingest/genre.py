@@ -133,7 +133,8 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
         if not reported and not (planned and doc_type not in REPORT_TYPES):
             reported = opening_reported
     named_plan = five_year_plan(title)
-    if not planned and named_plan and doc_type not in REPORT_TYPES:
+    dated_title = re.search(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", title)  # a date line run into the title
+    if named_plan and doc_type not in REPORT_TYPES and (not planned or dated_title and len(planned) == 1):
         planned = list(range(named_plan[0], named_plan[1] + 1))  # 某市“十三五”科技创新规划: 2016–2020
     if not planned and not reported:
         planned, reported = _headline_years(title, doc_type)

@@ -91,7 +91,11 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
         # 区科技局 in the opening says more than a bare 科技局 in the title.
         levelled = [m for m in bare if _level_tail(m.group(1))]
         chosen = levelled[0] if levelled else bare[0]
-        return Issuer(_level_tail(chosen.group(1)) + chosen.group(2), None)
+        # 记者从省科技厅获悉 in a text that counts as 全省/我省 and names its province: that province's.
+        level = _level_tail(chosen.group(1)) or ("省" if chosen.group(2).endswith("厅") else "")
+        voice = place_of_voice(text, mentions, gaz)
+        fits = voice is not None and (not level or voice.level in _LEVEL_CHAR[level])
+        return Issuer(_level_tail(chosen.group(1)) + chosen.group(2), voice if fits else None)
     # No body anywhere (a page extract of a plan's text): the place the text speaks as.
     return Issuer(fields[0] if fields else None, place_of_voice(text, mentions, gaz))
 

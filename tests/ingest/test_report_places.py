@@ -33,3 +33,10 @@ def test_a_meeting_whose_spirit_is_studied_does_not_place_the_report(tmp_path):
 def test_a_county_level_city_keeps_its_own_level(tmp_path):
     doc = _doc(tmp_path, "义乌市科技局2024年工作要点\n一、主要目标\n全市新增高新技术企业80家。\n").documents[0]
     assert (doc.region, doc.region_level, doc.parent_region) == ("义乌市", "county", "金华市")
+
+
+def test_a_news_report_from_the_provincial_bureau_is_placed_at_the_province_it_counts_for(tmp_path):
+    doc = _doc(tmp_path, "去年全省技术合同成交金额创新高\n来源：某某日报\n"
+                         "记者从省科技厅获悉，去年，全省共登记技术合同1.2万项。我省输出技术8000项，"
+                         "江西各设区市均有增长。全省技术合同成交额居全国前列，我省吸纳技术9000项。\n").documents[0]
+    assert (doc.region, doc.region_level) == ("江西省", "province")

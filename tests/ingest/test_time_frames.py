@@ -71,3 +71,10 @@ def test_the_reason_for_kind_and_year_is_exported(tmp_path):
     corpus = _facts(tmp_path, "某市“十三五”科技创新发展规划\n一、发展基础\n全市拥有省级以上研发机构85家。\n")
     row = next(r for r in target_rows(corpus) if r["value"] == 85)
     assert row["kind"] == "achievement" and row["year"] == 2015 and "发展基础" in row["why"]
+
+
+def test_a_five_year_plan_whose_title_runs_into_its_date_line_keeps_the_plans_years(tmp_path):
+    corpus = _facts(tmp_path, "某市科学技术局 2022年6月7日 某市科学技术“十四五”发展规划\n"
+                              "一、发展基础\n全市高新技术企业达到120家。\n")
+    assert corpus.documents[0].years == (2021, 2022, 2023, 2024, 2025)
+    assert [(t.kind, t.year) for t in corpus.targets] == [("achievement", 2020)]
