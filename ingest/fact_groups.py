@@ -58,6 +58,23 @@ def assign_respectively(text: str, facts: list[Fact]) -> None:
             fact.indicator = name
 
 
+def respective_growth(text: str, facts: list[Fact]) -> None:
+    """A n项，B m万元，较上年分别增长x%和y%: the growth rates go to the values before them, in order."""
+    for match in re.finditer(r"分别(?:增长|提高|增加|下降)", text):
+        rates = [f for f in facts if f.start >= match.end() and f.growth]
+        run = [rates[0]] if rates and not re.search(r"[，,。；;]", text[match.end() : rates[0].start]) else []
+        for rate in rates[1:]:
+            if text[run[-1].end : rate.start].strip() not in ("和", "、", "及", "与"):
+                break
+            run.append(rate)
+        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        levels = [f for f in facts if sentence_start <= f.start < match.start() and not f.growth]
+        if len(run) < 2 or len(levels) < len(run):
+            continue
+        for rate, level in zip(run, levels[-len(run):]):
+            rate.indicator = level.indicator
+
+
 def _listed_names(phrase: str, count: int) -> list[str]:
     """``国家高新技术企业和科技型中小企业数量分别达到`` -> the two names, each with the shared head."""
     subject = clean_indicator(phrase.split("分别")[0])

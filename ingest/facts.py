@@ -10,7 +10,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.context import ClauseContext
 from plankg.ingest.cues import cue_regex, words
-from plankg.ingest.fact_groups import SERIES_STEP, assign_respectively, attach_stretch_lists, from_to
+from plankg.ingest.fact_groups import SERIES_STEP, assign_respectively, attach_stretch_lists, from_to, respective_growth
 from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
 from plankg.ingest.tense import (
@@ -50,6 +50,8 @@ _MEASURE_COUNT = cue_regex(r"^(.{0,6}?<facts.measure_nouns>).+$")
 _MONEY = ("亿元", "万元", "元", "亿美元", "万美元", "亿", "万")
 # Between a count and its amount (126笔860万元, 126笔、金额860万元).
 _AMOUNT_AFTER_COUNT = re.compile(r"^[，,、]?\s*(?:共|合计|涉及)?(?:金额|资金)?(?:达到|达|为|约|共)?$")
+_AMOUNT_WORD = re.compile(r"(?:成交|合同|交易|合计)?(?:金额|额)")
+_COUNT_VERB = re.compile(r"^(?:共|累计|全年)?(?:认定登记|登记|签订|输出|吸纳|成交|完成)")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
 
@@ -100,6 +102,7 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
         facts.append(fact)
     attach_stretch_lists(text, facts)
     assign_respectively(text, facts)
+    respective_growth(text, facts)
     from_to(text, facts)
     facts.extend(_relative_goals(text, ctx, facts))
     return facts
@@ -157,6 +160,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if value.unit in _MONEY and earlier and earlier[-1].unit not in _MONEY and _AMOUNT_AFTER_COUNT.match(
             text[earlier[-1].end : value.start]):
         indicator = earlier[-1].indicator + "金额"  # 登记技术合同126笔860万元: the count's amount, its own measure
+    elif value.unit in _MONEY and earlier and earlier[-1].unit not in _MONEY and _AMOUNT_WORD.fullmatch(indicator) and (
+            not re.search(r"[。；;]", text[earlier[-1].end : value.start])):
+        # 共登记技术合同16320项，成交金额214亿元: the amount of what was just counted.
+        indicator = _COUNT_VERB.sub("", earlier[-1].indicator) + indicator
     if len(indicator) < 2:
         indicator = _bracketed_label(text, value) or indicator
     if len(indicator) < 2 and earlier and SERIES_STEP.match(text[earlier[-1].end : value.start]):

@@ -63,3 +63,10 @@ def test_every_unit_ingest_reads_is_declared_in_the_ontology():
     assert UNITS == written_forms() and "人次" in UNITS and "万人次" in UNITS
     assert all(table.get(form) is not None for form in UNITS if form not in ("万",))
     assert list(UNITS) == sorted(UNITS, key=lambda form: (-len(form), form))
+
+
+def test_an_amount_after_a_count_names_what_was_counted_and_respective_growth_follows_the_order():
+    facts = find_facts("去年，全省共登记技术合同16320项，成交金额21.4亿元，较上一年分别增长49.1%和16.6%。", REPORT_2023)
+    assert [(f.indicator, f.value, f.measure, f.year) for f in facts] == [
+        ("登记技术合同", 16320, "level", 2022), ("技术合同成交金额", 21.4, "level", 2022),
+        ("登记技术合同", 49.1, "growth", 2022), ("技术合同成交金额", 16.6, "growth", 2022)]
