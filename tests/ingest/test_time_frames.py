@@ -78,3 +78,18 @@ def test_a_five_year_plan_whose_title_runs_into_its_date_line_keeps_the_plans_ye
                               "一、发展基础\n全市高新技术企业达到120家。\n")
     assert corpus.documents[0].years == (2021, 2022, 2023, 2024, 2025)
     assert [(t.kind, t.year) for t in corpus.targets] == [("achievement", 2020)]
+
+
+def test_last_year_opening_a_paragraph_dates_the_sentences_after_it(tmp_path):
+    corpus = _facts(tmp_path, "去年全省技术合同成交额创新高\n发布时间：2022-03-18\n"
+                              "记者从省科技厅获悉，去年，全省共登记技术合同1.6万项。成交额居前三位的设区市占全省的比例分别为59.2%、33.2%和2.8%。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert {(facts[v].kind, facts[v].year) for v in (59.2, 33.2, 2.8)} == {("achievement", 2021)}
+
+
+def test_a_count_of_selections_is_not_a_result():
+    from plankg.ingest.context import ClauseContext
+    from plankg.ingest.facts import find_facts
+
+    facts = find_facts("新增省级重点人才项目入选数10个", ClauseContext("plan", 2024, None, today=2024))
+    assert [(f.value, f.kind) for f in facts] == [(10, "target")]
