@@ -41,9 +41,10 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     out = []
     pos = 0
     for line in text.split("\n"):
-        stripped = line.strip(" \t\u3000\xa0")
-        if stripped and stripped not in ("|", "｜"):  # a cell separator on its own line
-            lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
+        # Cells between | separators, on lines of their own or at a line's ends (|序号|, 重点任务|).
+        stripped = line.strip(" \t\u3000\xa0|｜")
+        if stripped:
+            lead = len(line) - len(line.lstrip(" \t\u3000\xa0|｜"))
             out.append((pos + lead, pos + lead + len(stripped), stripped))
         pos += len(line) + 1
     return out

@@ -1,6 +1,8 @@
 """Task tables of any layout: cells between | lines, owner columns, per-column years, rows ending with their unit (written for the tests)."""
 from __future__ import annotations
 
+import pytest
+
 from plankg.ingest import read_corpus
 
 _CELLS = ["序号", "重点任务", "前三年目标任务", "五年目标任务", "牵头部门", "配合部门",
@@ -14,9 +16,19 @@ def _read(tmp_path, text: str):
     return read_corpus([path])
 
 
-def test_cells_on_separate_lines_between_bars_with_two_target_columns_and_two_owner_columns(tmp_path):
-    text = "某市科技创新五年行动（2023—2027年）重点任务分工表\n" + "".join(f"|\n{cell}\n" for cell in _CELLS) + "|\n"
-    facts = {t.value: t for t in _read(tmp_path, text).targets}
+_TITLE = "某市科技创新五年行动（2023—2027年）重点任务分工表\n"
+_LAYOUTS = {
+    "bar lines between cells": _TITLE + "".join(f"|\n{cell}\n" for cell in _CELLS) + "|\n",
+    "bars at the ends of cell lines": _TITLE + "".join(
+        "|" + "|\n".join(_CELLS[k : k + 6]) + "|\n" for k in range(0, len(_CELLS), 6)),
+    "a row a line between bars": _TITLE + "".join(
+        "| " + " | ".join(_CELLS[k : k + 6]) + " |\n" for k in range(0, len(_CELLS), 6)),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_LAYOUTS))
+def test_cells_between_bars_with_two_target_columns_and_two_owner_columns(tmp_path, layout):
+    facts = {t.value: t for t in _read(tmp_path, _LAYOUTS[layout]).targets}
     # 前三年目标 is for the plan's third year, 五年目标 for its last
     assert {v: (facts[v].kind, facts[v].year) for v in (300, 500, 2.3, 2.6)} == {
         300: ("target", 2025), 500: ("target", 2027), 2.3: ("target", 2025), 2.6: ("target", 2027)}
