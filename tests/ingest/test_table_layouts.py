@@ -59,3 +59,12 @@ def test_a_year_column_of_prose_cells_dates_its_goals(tmp_path):
     facts = {t.value: t for t in _read(tmp_path, text).targets}
     assert (facts[800].year, facts[1200].year) == (2023, 2025)
     assert [o.surface for o in facts[800].owners] == ["区科技局"]
+
+
+def test_a_numeric_year_column_says_why_its_values_are_goals_or_results(tmp_path):
+    cells = ["序号", "指标名称", "2022年完成情况", "2025年目标", "责任单位",
+             "1", "高新技术企业数（家）", "120", "200", "区科技局"]
+    text = "某区科技创新行动方案（2023—2025年）指标分解表\n" + "\n".join(cells) + "\n"
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert (facts[120].kind, facts[120].year) == ("achievement", 2022) and "2022年完成情况" in facts[120].why
+    assert (facts[200].kind, facts[200].year) == ("target", 2025) and "2025年目标" in facts[200].why
