@@ -268,8 +268,8 @@ def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
 
 
 #: A unit list closing the row before, then this row's number (…达到2.1%。 县科技局 8 新增……).
-_ROW_OPENING = re.compile(r"^([\u4e00-\u9fff、，,（）()]{2,60}?)\s*(\d{1,3})\s*(?=[\u4e00-\u9fff])")
-_ROW_NUMBER_AT = re.compile(r"^\s*\d{1,3}\s*(?=[\u4e00-\u9fff])")
+_ROW_OPENING = re.compile(r"^([\u4e00-\u9fff、，,（）()]{2,60}?)\s*(\d{1,3})\s*[.．、]?\s*(?=[\u4e00-\u9fff])")
+_ROW_NUMBER_AT = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*(?=[\u4e00-\u9fff])")
 _ROW_END_OWNED = Owner("", "", "row-end")  # marks owners taken from the unit that ends a table row
 
 

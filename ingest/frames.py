@@ -21,6 +21,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 #: 前三年目标, 五年目标任务: a plan's first N years (a table column's own year).
 _YEARS_INTO_PLAN = re.compile(r"(?:前|第)?([一二三四五六七八九十]|\d{1,2})年(?:度)?(?:目标|任务|预期)")
 _NUMERALS = "〇一二三四五六七八九十"
+_YEARS_AHEAD = {"今后五年": 5, "未来五年": 5, "今后三年": 3, "未来三年": 3}
 _YEARS_BACK = {"过去五年": 5, "五年来": 5, "过去三年": 3, "三年来": 3}
 
 
@@ -69,6 +70,10 @@ def section_frame(label: str, plan_start: int | None, report_year: int | None) -
         token = years_in.group(1)
         year = plan_start + (int(token) if token.isdigit() else _NUMERALS.index(token)) - 1
         return Frame("plan", year, None, f'column "{heading}" is for the plan\'s year {year}')
+    ahead = next((n for word, n in _YEARS_AHEAD.items() if word in heading), 0)
+    if ahead and plan_start and not reviews:
+        end = plan_start + ahead - 1
+        return Frame("plan", end, (plan_start, end), f'section "{heading}" plans {plan_start}–{end}')
     if plans and not reviews:
         return Frame("plan", None, None, f'section "{heading}" sets out plans')
     if not reviews:

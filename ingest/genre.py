@@ -39,6 +39,8 @@ _RESULT_WORDS = cue_regex(r"<genre.result_words>|新增[^，,。；]{0,12}\d|"
                            r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
 _MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.event_words>)\s*(?:在[^。，,]{0,12})?"
                           r"(?:召开|举行|举办|开幕)")
+#: A report delivered at the start of its year (政府工作报告, 在…工作会议上的报告): it reviews the year before.
+_DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|讲话)")
 _SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
 _SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
 
@@ -56,6 +58,8 @@ def detect_doc_type(title: str, text: str = "") -> str:
             return doc_type
     if _TITLE_WORDS["half_year"].search(title) and _TITLE_WORDS["half_year_report"].search(title):
         return "half_year_summary"
+    if _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title)):
+        return "summary_plan"  # a government work report reviews last year and plans this one
     if _TITLE_WORDS["summary"].search(title):
         return "summary_plan" if _TITLE_WORDS["next_plan"].search(title.split("总结")[-1]) else "summary"
     for doc_type in ("implementation_plan", "action_plan", "development_plan", "work_plan"):
@@ -100,6 +104,11 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
     year is both. Without a title year, the opening's own words count (总结2021年工作,
     部署2022年工作, 科工局2018年工作), and a half-year report is for its publication year.
     """
+    delivered = _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title))  # not a cited 《政府工作报告》
+    if delivered and re.search(r"20\d\d", title):
+        # 2022年政府工作报告, delivered early in 2022: it plans 2022 and reviews 2021.
+        year = int(re.search(r"(20\d\d)", title).group(1))  # type: ignore[union-attr]
+        return (year,), (year - 1,)
     planned: list[int] = []
     reported: list[int] = []
     report_type = doc_type in REPORT_TYPES

@@ -38,16 +38,18 @@ def test_cells_between_bars_with_two_target_columns_and_two_owner_columns(tmp_pa
     assert facts[300].owner_source == "explicit" and "前三年目标任务" in facts[300].why
 
 
-def test_rows_ending_with_their_lead_unit_never_run_together(tmp_path):
+@pytest.mark.parametrize("mark", [" ", "."])
+def test_rows_ending_with_their_lead_unit_never_run_together(tmp_path, mark):
     corpus = _read(tmp_path, "某县人民政府办公室关于印发2024年科技创新重点任务分工的通知\n"
-                             "7 全社会研发经费支出占GDP比重达到2.1%。 县科技局 8 新增高新技术企业15家。 县科技局 "
-                             "9 技术合同成交额达到8亿元。 县科技局、县发改局\n")
+                             f"7{mark}全社会研发经费支出占GDP比重达到2.1%。 县科技局 8{mark}新增高新技术企业15家。 县工信局 "
+                             f"9{mark}技术合同成交额达到8亿元。 县科技局、县发改局\n")
     doc = corpus.documents[0]
     assert doc.doc_type == "responsibility_table" and doc.years == (2024,)
     facts = {t.value: t for t in corpus.targets}
     assert facts[2.1].indicator == "全社会研发经费支出占GDP比重"
     assert facts[15].indicator == "高新技术企业" and facts[8].indicator == "技术合同成交额"
     assert [o.surface for o in facts[2.1].owners] == ["县科技局"]
+    assert [o.surface for o in facts[15].owners] == ["县工信局"]
     assert [o.surface for o in facts[8].owners] == ["县科技局", "县发改局"]
     assert all(t.owner_source == "explicit" and t.year == 2024 for t in corpus.targets)
 

@@ -93,3 +93,14 @@ def test_a_count_of_selections_is_not_a_result():
 
     facts = find_facts("新增省级重点人才项目入选数10个", ClauseContext("plan", 2024, None, today=2024))
     assert [(f.value, f.kind) for f in facts] == [(10, "target")]
+
+
+def test_a_work_reports_past_five_years_are_results_and_its_next_five_years_goals(tmp_path):
+    corpus = _facts(tmp_path, "某市2022年政府工作报告\n"
+                              "一、过去五年工作回顾\n"
+                              "全市高新技术企业达到860家。\n"
+                              "二、今后五年主要目标任务\n"
+                              "高新技术企业达到1500家。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[860].kind, facts[860].year) == ("achievement", 2021) and "reviews 2017–2021" in facts[860].why
+    assert (facts[1500].kind, facts[1500].year) == ("target", 2026) and "plans 2022–2026" in facts[1500].why
