@@ -32,6 +32,7 @@ _SUPPORT_CELL = cue_regex(r"<owners.support_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
 _OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
+_PLAN_GENRES = ("work_plan", "implementation_plan", "action_plan", "development_plan", "responsibility_table")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
 
 
@@ -138,7 +139,8 @@ def context_for(doc: Document, clause: Clause, line_frame: Frame | None = None) 
                          # A section's own year (二、2020年工作计划) outranks the document's.
                          plan_year=doc.years[0] if len(doc.years) == 1 and not section_year else None,
                          report_year=doc.reported_years[0] if len(doc.reported_years) == 1 and not section_year else None,
-                         frame=frame.reason if frame else "", document_frame=document_frame(doc, today))
+                         frame=frame.reason if frame else "", document_frame=document_frame(doc, today),
+                         planned_genre=doc.doc_type in _PLAN_GENRES)
 
 
 def document_frame(doc: Document, today: int | None) -> str:

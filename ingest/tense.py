@@ -69,7 +69,7 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     if (past_cue or re.match(r"^\W*(?:截至|截止)", sentence)) and not target_cue:
         return "achievement", f"{(past_cue.group() if past_cue else '截至')} reports a result"
     period_lead = _PERIOD_LEAD.match(sentence)
-    if period_lead and not target_cue and not _FUTURE.search(sentence):
+    if period_lead and not target_cue and not _FUTURE.search(sentence) and not ctx.planned_genre:
         return "achievement", f"{period_lead.group(1)} opens a report of that period"
     future = _FUTURE.search(sentence)  # 今年，X将……，分别新增1000家
     if ctx.mode == "report" and _ESTIMATE.search(statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):

@@ -104,3 +104,8 @@ def test_a_work_reports_past_five_years_are_results_and_its_next_five_years_goal
     facts = {t.value: t for t in corpus.targets}
     assert (facts[860].kind, facts[860].year) == ("achievement", 2021) and "reviews 2017–2021" in facts[860].why
     assert (facts[1500].kind, facts[1500].year) == ("target", 2026) and "plans 2022–2026" in facts[1500].why
+
+
+def test_a_quarter_in_a_work_plan_schedules_work_rather_than_reporting_it(tmp_path):
+    corpus = _facts(tmp_path, "某县2024年科技工作要点\n一季度，完成高新技术企业申报辅导50家。\n")
+    assert [(t.value, t.kind) for t in corpus.targets] == [(50, "target")]
