@@ -120,8 +120,6 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         value.value is not None and value.value < 10_000)
     if value.unit is None and not before.endswith("前") and not dropped_unit and not index_value:
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
-    if value.unit == "期" and re.match(r"^(?:工程|项目|建设|规划)", after):
-        return None  # 产业园3期工程: a phase, not a count of sessions
     if after.startswith("的"):
         return None  # 强度高于5%的企业: a qualifier, not a goal
     if value.chinese and not _NUMERAL_VERB.search(before):

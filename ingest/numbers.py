@@ -96,6 +96,9 @@ def _parse_chinese(token: str) -> float:
     return total + section + number
 
 
+_PHASE_AFTER = re.compile(r"工程|项目|建设|场所|厂房|基地|用地|园区|主体|基础|规划")
+
+
 def find_values(text: str) -> list[ValueMention]:
     """Every number-with-unit (or placeholder) in ``text``, with its unit normalised.
 
@@ -117,6 +120,8 @@ def find_values(text: str) -> list[ValueMention]:
         if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支", "门") and _followed_by_noun(text, end):
             # 一个/两个 before a noun is an article, not a quantity.
             continue
+        if unit == "期" and (chinese or _PHASE_AFTER.match(text, end)):
+            continue  # 二期场所, 1期工程: a phase of a project, not a count of sessions
         try:
             value = None if placeholder else parse_number(num)
         except ValueError:

@@ -56,6 +56,7 @@ def test_counters_and_rates_per_population_are_units():
         (12.5, "件/万人"), (45, "人年/万人"), (8, "处"), (3600, "户"), (12, "期"), (30, "份"), (2, "批")]
     # a phase of a project is not a count
     assert find_facts("建成产业园3期工程。", PLAN_2023) == []
+    assert find_facts("完成二期场所建设，启动一期基础设施。", PLAN_2023) == []
 
 
 def test_every_unit_ingest_reads_is_declared_in_the_ontology():
