@@ -214,6 +214,8 @@ class Target(_Record):
         baseline_id: Id of the achievement record holding that baseline.
         stretch: Stretch value (高线, 力争) when given beside the floor value.
         start: Start of the value span in ``Document.text``; ``end`` excluded.
+        why: Why this kind and year, in words: the statement's cue (力争 marks a goal), its section's
+            frame (section "一、十二五期间主要工作回顾" reviews 2011–2015) or the document's.
     """
 
     id: str
@@ -242,6 +244,7 @@ class Target(_Record):
     owner_source: str = "default"
     conflicts_with: tuple[str, ...] = ()
     value_text: str = ""
+    why: str = ""
 
     @property
     def lead_owners(self) -> tuple[str, ...]:

@@ -86,6 +86,7 @@ def target_rows(corpus: Corpus) -> list[dict]:
                 "period": list(target.period) if target.period else None,
                 "year_inferred": target.year_inferred,
                 "year_reason": target.year_reason,
+                "why": target.why,
                 "baseline": target.baseline,
                 "baseline_id": target.baseline_id,
                 "stretch": target.stretch,
