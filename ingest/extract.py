@@ -61,6 +61,8 @@ def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
     corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
     try:
         mentions, entities = extract_entities(corpus)
+    except MemoryError:
+        raise  # the file's memory budget: its one line, not a skipped paragraph
     except Exception as exc:  # noqa: BLE001 - entities are an extra; the targets stand without them
         warnings.append(f"entities not extracted ({type(exc).__name__}: {exc})")
         mentions, entities = [], []
@@ -206,6 +208,8 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
         try:
             targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops, scope,
                                            None if clause.section_path else line_frame, row_starts.get(clause.id, 0)))
+        except MemoryError:
+            raise  # the file's memory budget: its one line, not a skipped paragraph
         except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
             if warn:
                 warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
