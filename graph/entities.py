@@ -32,6 +32,8 @@ _TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "park": (PLANKG.Park,),
     "programme": (PLANKG.Programme,),
     "person": (PLANKG.Person, FOAF.Person),
+    # A plan cited by title: a work, not a plankg:PlanDocument (that class is for documents read here).
+    "plan_document": (SDO.CreativeWork,),
 }
 
 

@@ -103,8 +103,10 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
     units = find_units(text, [(n.start, n.end) for n in named if n.kind == "park"])
     units = [u for u in units if not overlaps(u.start, u.end, taken)]
     unit_spans = [(u.start, u.end) for u in units]
+    # A bureau then a name (X局组织Y大学) is two names; 中国科学院大学 is one.
+    bureau_spans = [(u.start, u.end) for u in units if u.why.startswith("ending")]
     for item in named:
-        start = max([b for a, b in unit_spans if a <= item.start < b < item.end] or [item.start])
+        start = max([b for a, b in bureau_spans if a <= item.start < b < item.end] or [item.start])
         if start != item.start:  # X局组织Y大学: the body is its own name
             item = Found(start, item.end, item.kind, text[start:item.end], item.why, planned=item.planned)
         if overlaps(item.start, item.end, [(a, b) for a, b in unit_spans if not (item.start <= a and b <= item.end)]):
@@ -204,7 +206,7 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 
 
 def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Where a name starts: at the first place name after the last verb or particle, else right after it."""
+    """Move ``start`` past the last verb or particle before the ending (not one inside a place name)."""
     span = text[start:end]
     kept = [(m.start(), m.end()) for m in _KEPT_BOUNDARY.finditer(span)]
     # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it.
@@ -220,26 +222,7 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
     inside = text[start:end].replace("（", "(").replace("）", ")")
     if inside.count("(") != inside.count(")"):
         return end, end
-    return _region_head(text, start, end), end
-
-
-def _region_head(text: str, start: int, end: int) -> int:
-    """Start a name at the place name inside it when a clause fragment precedes that place.
-
-    ``协调解决温州大学研究院`` -> ``温州大学研究院``; ``北京长城企业战略研究所`` keeps its start.
-    """
-    if end - start < 6:
-        return start
-    for _region, a, b in load_gazetteer().find_all(text[start:end]):
-        if a == 0 or b > end - start - 2:
-            return start
-        before = text[start : start + a]
-        if re.fullmatch(r"(?:中国|国家|省级|市级|[（(])+", before) or _GENERIC_PART.fullmatch(before):
-            return start
-        if re.search(r"[\u4e00-\u9fff]{2}", before) and not re.search(r"大学|学院|研究|公司|集团", before):
-            return start + a
-        return start
-    return start
+    return start, end
 
 
 def _generic(name: str, suffix: str) -> bool:
@@ -332,7 +315,7 @@ def _short_titles(mentions: list[Mention]) -> list[Mention]:
 
 
 def _merge(mentions: list[Mention], docs: dict[str, Document],
-           why: dict[str, str] | None = None) -> tuple[list[Mention], list[Entity]]:
+           found_by: dict[str, str] | None = None) -> tuple[list[Mention], list[Entity]]:
     aliases = load_aliases()
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     reasons: dict[tuple[str, str], set[str]] = defaultdict(set)
@@ -351,12 +334,14 @@ def _merge(mentions: list[Mention], docs: dict[str, Document],
     _merge_variants(groups, reasons, extra)
     entities = []
     linked: list[Mention] = []
-    why = why or {}
+    why = found_by or {}
     titles = {d.title: d.source_name for d in docs.values() if d.title}
     for (kind, name), members in sorted(groups.items()):
         entity_id = stable_id("en", kind, name)
         regions = Counter(docs[m.doc_id].region for m in members if docs[m.doc_id].region)
-        region = name if kind == "region" else _name_region(name) or (regions.most_common(1)[0][0] if regions else None)
+        context = tuple(r for d in {m.doc_id for m in members} for r in (docs[d].region, docs[d].parent_region) if r)
+        region = name if kind == "region" else _name_region(name, kind, context) or (
+            regions.most_common(1)[0][0] if regions else None)
         surfaces = sorted({m.surface for m in members} - {name})
         facts = dict(extra[(kind, name)])
         reasons_found = sorted({why[m.id].replace("; planned", "") for m in members if m.id in why})
@@ -409,9 +394,17 @@ def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
         extra[target].update(extra.pop(key, {}))
 
 
-def _name_region(name: str) -> str | None:
-    """The region a name starts with (银川市西夏区科技局 -> 西夏区), the most specific of a chain."""
+def _name_region(name: str, kind: str, context: tuple[str, ...] = ()) -> str | None:
+    """The region a name starts with (银川市西夏区科技局 -> 西夏区), the most specific of a chain.
+
+    An institute is where the last place in its name is (浙江大学温州研究院 -> 温州市), not where
+    the university that founded it is named after (北京航空航天大学瑞安…中心 -> 瑞安市).
+    """
     gazetteer = load_gazetteer()
+    if kind == "institute":
+        places = [(r, a, b) for r, a, b in gazetteer.find_all(name, context)
+                  if not re.match(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|科学院|工程院)", name[b:]) or a > 0]
+        return places[-1][0].name if places else None
     found = [r for r, a, _ in gazetteer.find_all(name) if a == 0] if name else []
     if not found:
         return None

@@ -88,7 +88,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         add(start, match.end(1), text[start : match.end(1)], "programme ending after a verb that starts it")
     for match in _NATIONAL_PROGRAMME.finditer(text):
         start = _trim(text, match.start(), match.end())
-        if text.startswith("国家", start):
+        if text.startswith("国家", start) and not re.search(r"[区园城]", text[start : match.end()]):
             add(start, match.end(), text[start : match.end()], "国家 + programme ending")
     for match in _STRATEGY_HEAD.finditer(text):
         add(match.start(), match.end(), match.group(), "strategy head (科教兴X, 人才强X)")
