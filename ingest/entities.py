@@ -14,6 +14,7 @@ from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex, fill, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
+from plankg.ingest.name_heads import leading_non_name
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
@@ -33,7 +34,8 @@ _SUFFIXES = {
 _BOUNDARY = cue_regex(r"(?:<entities.boundary>|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
 _GENERIC_PART = cue_regex(r"<entities.generic_parts>")
 # 共建, 联合 inside a name that goes on to its head noun (省部共建国家重点实验室) are no boundary.
-_KEPT_BOUNDARY = re.compile(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)")
+_KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)"
+                           r"|<entity_heads.particle_words>")
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
@@ -146,11 +148,13 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
             if person:
                 start += len(person)
+            ending = re.search(suffix + "$", text[start:end])
+            if kind != "organization" and ending:
+                start += leading_non_name(text[start:end], 3)
             name = text[start:end]
             if not name or any(a <= start and end <= b for a, b in taken):
                 continue
             taken.append((start, end))
-            ending = re.search(suffix + "$", name)
             planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
             found.append(Found(start, end, kind, name, f"ending {ending.group() if ending else suffix}", planned=planned))
     return found
@@ -226,7 +230,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _generic(name: str, suffix: str) -> bool:
-    """A phrase made only of generic words (省级企业研究院, 重点实验室) names no entity."""
+    """A phrase made only of generic words (省级企业研究院, 重点实验室) names no entity.
+
+    A facility after a place and a level (嘉兴市级孵化器) is a kind of facility there, not a name.
+    """
+    if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name):
+        return True
     if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]", name):
         return True  # 三大创新中心, 两个创新中心: counts of things, not names
     core = re.sub(suffix + "$", "", name)

@@ -15,6 +15,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.entity_spans import Found, overlaps
+from plankg.ingest.name_heads import leading_non_name
 from plankg.ontology.regions import load_gazetteer
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -31,7 +32,7 @@ _TALENT = cue_regex(r"<entity_programmes.talent_titles>")
 _STRATEGY = cue_regex(
     rf"({_CJK}{{2,14}}?)(?:<entity_programmes.strategy_ending>)(?!<entity_programmes.strategy_not_after>)")
 _STRATEGY_HEAD = cue_regex(
-    r"(?:<entity_programmes.strategy_heads>)(?:(?!<entity_programmes.strategy_head_not>)[\u4e00-\u9fff](?:<entity_programmes.strategy_ending>)?"
+    r"(?:<entity_programmes.strategy_heads>)(?:<entity_programmes.strategy_head_places>(?![\u4e00-\u9fff])"
     r"|[\u4e00-\u9fff]<entity_programmes.strategy_ending>)")
 _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_endings>)(?!{_CJK}{{0,1}}(?:企业|项目|工作))")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
@@ -69,6 +70,9 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     spans = list(taken)
 
     def add(start: int, end: int, name: str, why: str) -> None:
+        if name == text[start:end]:  # an unquoted name: past a leading verb (总结提炼X试点)
+            start += leading_non_name(name, 4)
+            name = text[start:end]
         if end - start < 3 or overlaps(start, end, spans) or (_generic(name) and why != "designation ending"):
             return
         spans.append((start, end))
@@ -97,6 +101,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         add(start, match.end(), text[start : match.end()], "ending 战略")
     for match in _DESIGNATION.finditer(text):
         start = _trim(text, match.start(1), match.end())
+        start += leading_non_name(text[start : match.end()], 4)
         # The place that earns a designation is not part of its name (三亚市建成国家创新型城市).
         for _region, a, b in load_gazetteer().find_all(text[start : match.end()]):
             if a == 0:
@@ -104,7 +109,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         ordinal = re.match(r"第[一二三四五六七八九十\d]+批", text[start : match.start(2)])
         start += ordinal.end() if ordinal else 0
         core = re.sub(r"国家级|国家|省级|市级|自治区级|[省市区县级]", "", text[start : match.start(2)])
-        if core or match.group(2).startswith("创新型"):
+        if _GENERIC.sub("", core) or match.group(2).startswith("创新型"):
             add(start, match.end(), text[start : match.end()], "designation ending")
     return found
 
@@ -144,4 +149,4 @@ def _generic(name: str) -> bool:
     core = re.sub(r"(?:行动计划|计划|行动|工程|专项|基金|示范县|示范市|示范城市|试点|先行区|引领市|引领区)$", "", core)
     core = _GENERIC.sub("", core)
     core = re.sub(r"[“”()（）·]", "", core)
-    return not core and not re.search(r"创新型|\d|[一二三四五六七八九十双]", name)
+    return not core and not re.search(r"创新型|\d|[一二三四五六七八九十双](?!批)", name)
