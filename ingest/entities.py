@@ -36,6 +36,14 @@ _GENERIC_PART = cue_regex(r"<entities.generic_parts>")
 # 共建, 联合 inside a name that goes on to its head noun (省部共建国家重点实验室) are no boundary.
 _KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)"
                            r"|<entity_heads.particle_words>")
+# 怀柔实验室山西研究院, 国家第三代半导体技术创新中心(山西): a branch named after its parent, one name.
+_BRANCH_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:研究院|分院|分中心)|[（(][\u4e00-\u9fff]{2,4}[)）]")
+_NONE = re.compile(r"(?!)")
+_SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|附属医院|医院)")
+# Lines that name the body a page comes from (来源:市科技局 发布时间:...), dropped as page furniture.
+_SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位)\s*[:：|]\s*([^\s|:：]{2,30})")
+# An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
+_KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
@@ -66,6 +74,7 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
             for mapped in _texts(doc, clause, drops):
                 mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
         mentions.extend(people)
+        mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
     owners = _owner_mentions(corpus, docs)
     why.update((m.id, "owner of a target") for m in owners)
     mentions.extend(owners)
@@ -99,6 +108,8 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
 
     titles = plan_documents(text)
     for item in titles:
+        if text[item.start] == "《":  # the title as written, without its marks
+            item = Found(item.start + 1, item.start + 1 + len(text[item.start + 1 : item.end - 1]), item.kind, item.name, item.why)
         keep(item, item.name)
     taken = [(t.start, t.end) for t in titles]
     named = [item for item in _suffix_names(text, people) if not overlaps(item.start, item.end, taken)]
@@ -137,6 +148,22 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
     return found
 
 
+def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """The body a page names as its source or publisher (来源:市科技局), a line reading drops."""
+    if not clauses:
+        return []
+    found = []
+    for line in _SOURCE_LINE.finditer(doc.text[:2000]):
+        for unit in find_units(line.group(1)):
+            start, end = line.start(1) + unit.start, line.start(1) + unit.end
+            clause = next((c for c in clauses if c.start <= start < c.end), clauses[0])
+            mention = Mention(stable_id("mn", doc.id, start, end, unit.kind), doc.id, clause.id, unit.kind,
+                              doc.text[start:end], _unit_canonical(unit, doc), start, end)
+            why[mention.id] = f"{unit.why}; source line"
+            found.append(mention)
+    return found
+
+
 def _suffix_names(text: str, people: set[str]) -> list[Found]:
     """Institutes, parks and organisations found by their endings (研究院, 高新区, 大学)."""
     found: list[Found] = []
@@ -151,9 +178,13 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             ending = re.search(suffix + "$", text[start:end])
             if kind != "organization" and ending:
                 start += leading_non_name(text[start:end], 3)
+            longer = (_SCHOOL_OF if kind == "organization" else _BRANCH_OF if kind == "institute" else _NONE).match(text, end)
+            bracketed = longer.group().strip("()（）") if longer and longer.group()[0] in "(（" else None
+            if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):
+                end = longer.end()  # 郑州大学医学院: a school of the university, one name
             name = text[start:end]
-            if not name or any(a <= start and end <= b for a, b in taken):
-                continue
+            if not name or any(a <= start and end <= b for a, b in taken) or name in load_gazetteer().regions:
+                continue  # 滨海新区 is a district: a region, not a park
             taken.append((start, end))
             planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
             found.append(Found(start, end, kind, name, f"ending {ending.group() if ending else suffix}", planned=planned))
@@ -202,7 +233,8 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             pos = end + 1
             start, _ = _trim(text, start, end) if end - start > 2 else (start, end)
             name = text[start:end]
-            if not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name) or _LIST_NOT_NAME.search(name):
+            if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name) or _LIST_NOT_NAME.search(name)
+                    or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)):
                 continue
             if not overlaps(start, end, taken):
                 found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
@@ -286,7 +318,7 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
     found = []
     for target in corpus.targets:
         for owner in target.owners:
-            if owner.role == "default" or (target.clause_id, owner.name) in seen:
+            if owner.role == "default" or (target.clause_id, owner.name) in seen or _KINDS_OF_BODY.match(owner.name):
                 continue
             seen.add((target.clause_id, owner.name))
             doc = docs[target.doc_id]

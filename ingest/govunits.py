@@ -18,8 +18,10 @@ _GENERIC_BEFORE = words("entity_units.generic_before")
 _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 市委、区委 (a level word and 委, then no more of a name), 中共X委员会.
 _COMMITTEE = cue_regex(r"(?:<entity_units.level_words>)<entity_units.committee>(?![\u4e00-\u9fff]{0,3}(?:员|托|屈|婉|派))")
-_PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?委员会")
+_PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
+# Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
+_LEADERSHIP = ("人民政府", "政府", "党委", "党工委")
 # A level word that is the end of a common word (园区, 城市), not a region prefix.
 _WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
                "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
@@ -50,10 +52,14 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         if where is None:
             continue
         start, why = where
+        if why.startswith("level word") and match.group() in _LEADERSHIP:
+            continue  # 在市委、市政府的领导下: the leadership of the day, not a body the plan is about
         add(Found(start, match.end(), "organization", text[start : match.end()], f"ending {match.group()} after {why}"))
     for match in _COMMITTEE.finditer(text):
-        if not _listed_kind(text, match.start()) and text[match.start() - 1 : match.start() + 1] not in _WORD_TAILS:
-            start = _region_start(match.start(), regions)
+        # 临海市委 (the region's own level word) or 宁夏回族自治区党委; not a bare 市委.
+        start = _region_start(match.end() - 1, regions)
+        start = start if start < match.end() - 1 else _region_start(match.start(), regions)
+        if start < match.start() and not _listed_kind(text, start):
             add(Found(start, match.end(), "organization", text[start : match.end()], "level word + 委 (party committee)"))
     found.extend(_divisions(text, found, taken))
     return sorted(found, key=lambda f: f.start)

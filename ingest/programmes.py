@@ -41,6 +41,9 @@ _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
 _QUOTED_BEFORE = cue_regex(r"<entities.programme_before>$")
 _QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.policy_count>)$")
 _CAMPAIGN_AFTER = cue_regex(r"^<entities.campaign_after>")
+_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, not a campaign
+_DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
+_INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家)")
 _GENERIC = cue_regex(r"<entity_programmes.generic>")
@@ -52,8 +55,11 @@ def plan_documents(text: str) -> list[Found]:
     """Plan documents cited in 《》 and numbered central documents; a short title is one more name."""
     found = []
     for match in _TITLE.finditer(text):
-        title = match.group(1).strip()
+        title = _DRAFT.sub("", match.group(1).strip())
         found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
+        for inner in _INNER_TITLE.finditer(match.group(1)):  # 《…关于印发〈X〉的通知》 cites X too
+            at = match.start(1) + inner.start(1)
+            found.append(Found(at, at + len(inner.group(1)), "plan_document", inner.group(1), "title in 〈〉 inside a title"))
         short = _SHORT_TITLE.match(text, match.end())
         if short:
             found.append(Found(match.end(), match.end() + short.end(), "plan_document", title,
@@ -125,9 +131,9 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     if suffix and suffix.group() not in ("活动", "业务"):
         add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):
-        add(match.start(), match.end(), inner, "quoted programme name")
-    elif _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after):
-        add(match.start(), match.end(), inner, "quoted numbered campaign")
+        add(match.start(1), match.end(1), inner, "quoted programme name")
+    elif _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after) and not _PERIOD.fullmatch(inner):
+        add(match.start(1), match.end(1), inner, "quoted numbered campaign")
 
 
 def _trim(text: str, start: int, end: int) -> int:
