@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from plankg.ingest.clauses import noise_spans
-from plankg.ingest.cues import cue_regex, fill, words
+from plankg.ingest.cues import cue_regex, fill, load_cues, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
 from plankg.ingest.name_heads import leading_non_name
@@ -39,11 +39,17 @@ _KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市�
 # 怀柔实验室山西研究院, 国家第三代半导体技术创新中心(山西): a branch named after its parent, one name.
 _BRANCH_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:研究院|分院|分中心)|[（(][\u4e00-\u9fff]{2,4}[)）]")
 _NONE = re.compile(r"(?!)")
+# 中国(海南)自由贸易试验区海口片区: a part of a zone named after it.
+_PART_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:片区|分园|分区)")
 _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|附属医院|医院)")
 # Lines that name the body a page comes from (来源:市科技局 发布时间:...), dropped as page furniture.
 _SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位)\s*[:：|]\s*([^\s|:：]{2,30})")
 # An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
+_ZONE_SHORT_FORMS = [tuple(row) for row in load_cues()["entity_parks"]["abbreviations"]]
+_PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)，,]{2,12}?)[”\"]?\s*[）)]")
+_ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
+                 for kind in ("institute", "park", "organization")}
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
@@ -128,6 +134,11 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             continue
         taken.append((item.start, item.end))
         keep(item, resolve_unit(item.name, doc) if item.kind == "organization" else item.name)
+        paired = _PAIRED_SHORT.match(text, item.end)
+        if paired:  # 温州国家自主创新示范区(以下简称温州自创区): the short name the text gives it
+            short = Found(paired.start(1), paired.end(1), item.kind, item.name, f"short name {paired.group(1)} given by the text")
+            taken.append((paired.start(), paired.end()))
+            keep(short, item.name)
     for unit in units:
         if any(a <= unit.start and unit.end <= b and (a, b) != (unit.start, unit.end) for a, b in taken):
             continue  # a body inside an institute's name (中国科学院青海盐湖研究所) is its parent, named there
@@ -170,7 +181,7 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
     taken: list[tuple[int, int]] = []
     for kind, suffix in _SUFFIXES.items():
         for match in re.finditer(rf"{_NAME_CHARS}{{2,30}}?{suffix}", text):
-            start, end = _trim(text, match.start(), match.end())
+            start, end = _trim(text, match.start(), match.end(), kind)
             # A list of people and posts flattened to one line: 叶天恩区社发集团.
             person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
             if person:
@@ -178,7 +189,7 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             ending = re.search(suffix + "$", text[start:end])
             if kind != "organization" and ending:
                 start += leading_non_name(text[start:end], 3)
-            longer = (_SCHOOL_OF if kind == "organization" else _BRANCH_OF if kind == "institute" else _NONE).match(text, end)
+            longer = {"organization": _SCHOOL_OF, "institute": _BRANCH_OF, "park": _PART_OF}.get(kind, _NONE).match(text, end)
             bracketed = longer.group().strip("()（）") if longer and longer.group()[0] in "(（" else None
             if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
@@ -232,6 +243,8 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             start, end = pos, pos + len(item)
             pos = end + 1
             start, _ = _trim(text, start, end) if end - start > 2 else (start, end)
+            while start < end and not re.match(r"[\u4e00-\u9fffA-Za-z]", text[start]):
+                start += 1
             name = text[start:end]
             if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name) or _LIST_NOT_NAME.search(name)
                     or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)):
@@ -241,10 +254,13 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
+def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int, int]:
     """Move ``start`` past the last verb or particle before the ending (not one inside a place name)."""
     span = text[start:end]
     kept = [(m.start(), m.end()) for m in _KEPT_BOUNDARY.finditer(span)]
+    # The whole ending is kept (重点实验室: 重点 is a boundary elsewhere).
+    ending = next((w for w in _ENDING_WORDS.get(kind or "", ()) if span.endswith(w)), "")
+    kept.append((len(span) - len(ending), len(span)))
     # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it.
     kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)]
     cut = 0
@@ -426,6 +442,13 @@ def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
                 break
         if target is None and name.endswith("园区") and (kind, name[:-1]) in groups:
             target, why = (kind, name[:-1]), "rule: 园区 = 园"
+        if target is None and kind == "park":
+            for short, *longs in _ZONE_SHORT_FORMS:
+                full = next((name[: -len(short)] + f for f in longs if name.endswith(short)
+                             and (kind, name[: -len(short)] + f) in groups), None)
+                if full:
+                    target, why = (kind, full), f"rule: {short} = {full[len(name) - len(short):]}"
+                    break
         if target is None:
             continue
         members = groups.pop(key)

@@ -19,6 +19,8 @@ _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 市委、区委 (a level word and 委, then no more of a name), 中共X委员会.
 _COMMITTEE = cue_regex(r"(?:<entity_units.level_words>)<entity_units.committee>(?![\u4e00-\u9fff]{0,3}(?:员|托|屈|婉|派))")
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
+_DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
+# Standing alone, a division name ends where the words do (高新技术处 between separators).
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
 # Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
 _LEADERSHIP = ("人民政府", "政府", "党委", "党工委")
@@ -99,6 +101,12 @@ def _listed_kind(text: str, start: int) -> bool:
 def _divisions(text: str, units: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
     """Divisions (高新技术处): right after a body, or standing alone between separators."""
     out = []
+    for unit in list(units):
+        right = _DIVISION_AT.match(text, unit.end)
+        if right and not overlaps(right.start(), right.end(), taken):
+            out.append(Found(right.start(), right.end(), "division", right.group(), "division ending after its body",
+                             parent=unit.name))
+            taken.append((right.start(), right.end()))
     ends = {u.end: u for u in units}
     for match in _DIVISION.finditer(text):
         start, end = match.start(), match.end()

@@ -13,8 +13,8 @@ from typing import Any
 from plankg.ingest.cues import words
 
 # Tags of a word that cannot start a name: verbs, adverbs, prepositions, conjunctions, particles,
-# pronouns and locatives (周边). Verbal nouns (vn: 建设) and names (ns, nr, nz) do start names.
-_NOT_A_HEAD = {"v", "vd", "d", "p", "c", "u", "ul", "uj", "r", "f", "ad"}
+# pronouns (not locatives: 西部科学城). Verbal nouns (vn: 建设) and names (ns, nr, nz) do start names.
+_NOT_A_HEAD = {"v", "vd", "d", "p", "c", "u", "ul", "uj", "r", "ad"}
 _NAME_VERBS = frozenset(words("entity_heads.name_verbs"))
 
 

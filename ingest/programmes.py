@@ -19,7 +19,7 @@ from plankg.ingest.name_heads import leading_non_name
 from plankg.ontology.regions import load_gazetteer
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
-_SHORT_TITLE = re.compile(r"^[（(]\s*(?:以下)?简称\s*[“\"《]?([^”\"》）)]{2,20})[”\"》]?\s*[）)]")
+_SHORT_TITLE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"《]?([^”\"》）)]{2,20})[”\"》]?\s*[）)]")
 _NUMBERED_DOC = re.compile(r"(?:中央|国务院|省委|市委|区委)?\d{1,3}号文件?")
 _CJK = r"[\u4e00-\u9fff]"
 _PROGRAMME = cue_regex(
@@ -27,12 +27,12 @@ _PROGRAMME = cue_regex(
     rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
 _NATIONAL_PROGRAMME = cue_regex(
     rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
-_CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿项元件人次名年])")
+_CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿元件人次名年]|项(?!目))")
 _TALENT = cue_regex(r"<entity_programmes.talent_titles>")
 _STRATEGY = cue_regex(
     rf"({_CJK}{{2,14}}?)(?:<entity_programmes.strategy_ending>)(?!<entity_programmes.strategy_not_after>)")
 _STRATEGY_HEAD = cue_regex(
-    r"(?:<entity_programmes.strategy_heads>)(?:<entity_programmes.strategy_head_places>(?![\u4e00-\u9fff])"
+    r"(?:<entity_programmes.strategy_heads>)(?:<entity_programmes.strategy_head_places>(?!<entity_programmes.strategy_ending>)"
     r"|[\u4e00-\u9fff]<entity_programmes.strategy_ending>)")
 _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_endings>)(?!{_CJK}{{0,1}}(?:企业|项目|工作))")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
@@ -53,8 +53,11 @@ _STRATEGY_WORD = fill(r"(?:<entity_programmes.strategy_ending>)")
 
 def plan_documents(text: str) -> list[Found]:
     """Plan documents cited in 《》 and numbered central documents; a short title is one more name."""
-    found = []
+    found: list[Found] = []
+    shorts: list[tuple[int, int]] = []
     for match in _TITLE.finditer(text):
+        if overlaps(match.start(), match.end(), shorts):
+            continue  # the short title of the title before it
         title = _DRAFT.sub("", match.group(1).strip())
         found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
         for inner in _INNER_TITLE.finditer(match.group(1)):  # 《…关于印发〈X〉的通知》 cites X too
@@ -62,8 +65,9 @@ def plan_documents(text: str) -> list[Found]:
             found.append(Found(at, at + len(inner.group(1)), "plan_document", inner.group(1), "title in 〈〉 inside a title"))
         short = _SHORT_TITLE.match(text, match.end())
         if short:
-            found.append(Found(match.end(), match.end() + short.end(), "plan_document", title,
+            found.append(Found(short.start(1), short.end(1), "plan_document", title,
                                f"short title {short.group(1)} given by the text"))
+            shorts.append((short.start(), short.end()))
     for match in _NUMBERED_DOC.finditer(text):
         if match.group().endswith("文件") and not overlaps(match.start(), match.end(), [(f.start, f.end) for f in found]):
             found.append(Found(match.start(), match.end(), "plan_document", match.group(), "numbered document"))
