@@ -13,6 +13,7 @@ from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SDO, SKOS
 
 from plankg.graph.terms import entity_iri, is_known_unit, org_iri, region_iri
+from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.records import Corpus, Document, Entity, Mention, Owner
 from plankg.ontology.namespaces import PLANKG
 from plankg.ontology.regions import load_gazetteer, short_form
@@ -75,6 +76,13 @@ class EntityBuilder:
         self.entity_by_id: dict[str, Entity] = {e.id: e for e in corpus.entities}
         self._seen: set[URIRef] = set()
         self._units: dict[URIRef, str] = {}
+        # A body's other names (its official name, with its city) lead to its one node: an owner written
+        # 银川市西夏区科技局 and the entity 西夏区科技局 (named 银川市西夏区科学技术局 in the text) are one.
+        self.org_names: dict[str, str] = {}
+        for entity in corpus.entities:
+            if entity.type in ("organization", "division"):
+                for alias in entity.aliases:
+                    self.org_names.setdefault(canonical_unit(alias), entity.canonical)
         for doc in corpus.documents:
             self.document_region_levels(doc)
         # Entities are folded in first so owners and mentions meet the same nodes and regions.
@@ -156,6 +164,7 @@ class EntityBuilder:
     def organisation(self, name: str, kind: str = "organization", doc: Document | None = None,
                      parent: str | None = None) -> URIRef:
         """Register an organisation (or division, with its parent organisation); return its IRI."""
+        name = self.org_names.get(name, name)
         iri = org_iri(name)
         node = self._node(iri, name, kind)
         if parent and parent != name:

@@ -81,6 +81,8 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
                 mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
         mentions.extend(people)
         mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
+    # A source line that is also read as a clause names its body once.
+    mentions = list({(m.doc_id, m.start, m.end, m.type): m for m in reversed(mentions)}.values())[::-1]
     owners = _owner_mentions(corpus, docs)
     why.update((m.id, "owner of a target") for m in owners)
     mentions.extend(owners)

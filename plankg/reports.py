@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from plankg.ingest.genre import REPORT_TYPES
+from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.records import Corpus, Document
 
 
@@ -118,14 +119,14 @@ def entity_rows(corpus: Corpus) -> list[dict]:
     by_owner: dict[str, list[str]] = {}
     for target in corpus.targets:
         by_clause.setdefault(target.clause_id, []).append(target.id)
-        for owner in target.owners:
-            if owner.role != "default":
-                by_owner.setdefault(owner.name, []).append(target.id)
+        for owner in target.owners:  # the issuer owns its plan's targets by default, and shows them
+            by_owner.setdefault(owner.name, []).append(target.id)
     rows = []
     for entity in corpus.entities:
         facts = dict(entity.attributes)
         own = [m for m in entity.mention_ids if m in mentions]
-        targets = list(by_owner.get(entity.canonical, []))
+        names = {entity.canonical, *entity.aliases, *(canonical_unit(a) for a in entity.aliases)}
+        targets = [t for name in sorted(names) for t in by_owner.get(name, [])]
         for mention_id in own:
             targets.extend(t for t in by_clause.get(mentions[mention_id].clause_id, []) if t not in targets)
         rows.append(
