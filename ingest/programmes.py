@@ -41,6 +41,9 @@ _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
 _QUOTED_BEFORE = cue_regex(r"<entities.programme_before>$")
 _QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.policy_count>)$")
 _CAMPAIGN_AFTER = cue_regex(r"^<entities.campaign_after>")
+# 九镇三谷, 三个一批, 一省两市三高地: numbers each counting a short word, two different numbers at least.
+_SLOGAN = re.compile(r"(?:[一二三四五六七八九十双百千万两]+[\u4e00-\u9fff]{1,2}){2,}")
+_NUMBERED_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:创新体系|合作体系|体系|布局|产业链|经济带|格局)")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, not a campaign
 _DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
 _INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
@@ -80,7 +83,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     spans = list(taken)
 
     def add(start: int, end: int, name: str, why: str) -> None:
-        if name == text[start:end]:  # an unquoted name: past a leading verb (总结提炼X试点)
+        if name == text[start:end] and text[start - 1 : start] != "“":  # unquoted: past a leading verb
             start += leading_non_name(name, 4)
             name = text[start:end]
         if end - start < 3 or overlaps(start, end, spans) or (_generic(name) and why != "designation ending"):
@@ -125,19 +128,32 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 
 
 def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
-    """A quoted name that a programme word follows, precedes or ends (“双倍增”行动, 实施“X”)."""
+    """A quoted name that a programme word follows, precedes or ends (“双倍增”行动, 实施“X”).
+
+    A numbered slogan (“315”, “1+6”, “九镇三谷”) is a programme too, with the system it names when one
+    follows (“315”科技创新体系, “五点一线”沿海经济带).
+    """
     inner = match.group(1)
     after = text[match.end() : match.end() + 6]
     before = text[max(0, match.start() - 4) : match.start()]
-    if _QUOTED_NOT_AFTER.match(after):
+    if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner):
         return
+    numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2
+    system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) else None
+    if system and not _BOUNDARY.search(system.group()):
+        add(match.start(), system.end(), text[match.start() : system.end()], "numbered slogan + the system it names")
+        return
+    if after.startswith("等"):  # “送科技政策到企业”等活动
+        after = after[1:]
     suffix = _QUOTED_AFTER.match(after)
     if suffix and suffix.group() not in ("活动", "业务"):
         add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):
         add(match.start(1), match.end(1), inner, "quoted programme name")
-    elif _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after) and not _PERIOD.fullmatch(inner):
+    elif _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after):
         add(match.start(1), match.end(1), inner, "quoted numbered campaign")
+    elif numbered:
+        add(match.start(1), match.end(1), inner, "quoted numbered slogan")
 
 
 def _trim(text: str, start: int, end: int) -> int:

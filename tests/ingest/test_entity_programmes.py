@@ -71,3 +71,11 @@ def test_plan_documents_merge_and_link_to_the_corpus(tmp_path):
     assert "管理办法" in documents["银川市科技计划项目管理办法"].aliases  # the short title, one document
     programmes_found = {e.canonical for e in corpus.entities if e.type == "programme"}
     assert "科技强区行动" in programmes_found
+
+
+def test_numbered_slogans_and_the_systems_they_name():
+    assert _names("推进“九镇三谷”建设，落实“三个一批”。") == ["九镇三谷", "三个一批"]
+    assert _names("构建“1+6”川渝科技创新合作体系和“315”科技创新体系。") == ["“1+6”川渝科技创新合作体系", "“315”科技创新体系"]
+    assert _names("深入开展“送科技政策到企业”等活动。") == ["送科技政策到企业"]
+    # Negative cases: a method, an achievement, a date, a plan period.
+    assert _names("坚持“一对一”服务、“一事一议”，实现“两个全球第一”，学习“4·13”讲话，编制“十四五”规划。") == []
