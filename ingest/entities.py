@@ -116,8 +116,9 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
 
     titles = plan_documents(text)
     for item in titles:
-        if text[item.start] == "《":  # the title as written, without its marks
-            item = Found(item.start + 1, item.start + 1 + len(text[item.start + 1 : item.end - 1]), item.kind, item.name, item.why)
+        if text[item.start] == "《":  # the title as written, without its marks (nor a draft's note)
+            length = len(item.name) if text.startswith(item.name, item.start + 1) else item.end - item.start - 2
+            item = Found(item.start + 1, item.start + 1 + length, item.kind, item.name, item.why)
         keep(item, item.name)
     taken = [(t.start, t.end) for t in titles]
     named = [item for item in _suffix_names(text, people) if not overlaps(item.start, item.end, taken)]
@@ -382,12 +383,12 @@ def _merge(mentions: list[Mention], docs: dict[str, Document],
     for mention in mentions:
         canonical, parent_or_post = (mention.canonical.split("|", 1) + [""])[:2]
         if mention.type in ("person", "region", "division", "plan_document"):
-            key_name, why = canonical, []
+            key_name, merged_by = canonical, []
         else:
-            key_name, why = aliases.canonical(canonical)
+            key_name, merged_by = aliases.canonical(canonical)
         key = (mention.type, key_name)
         groups[key].append(mention)
-        reasons[key].update(f"{mention.surface} -> {key_name}: {w}" for w in why)
+        reasons[key].update(f"{mention.surface} -> {key_name}: {w}" for w in merged_by)
         if parent_or_post:
             extra[key]["post" if mention.type == "person" else "parent"] = parent_or_post
     _merge_variants(groups, reasons, extra)
