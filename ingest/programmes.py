@@ -13,7 +13,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.ingest.cues import cue_regex, fill
+from plankg.ingest.cues import cue_regex, fill, words
 from plankg.ingest.entity_spans import Found, overlaps
 from plankg.ingest.name_heads import leading_non_name
 from plankg.ontology.regions import load_gazetteer
@@ -43,6 +43,7 @@ _QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.
 _CAMPAIGN_AFTER = cue_regex(r"^<entities.campaign_after>")
 # 九镇三谷, 三个一批, 一省两市三高地: numbers each counting a short word, two different numbers at least.
 _SLOGAN = re.compile(r"(?:[一二三四五六七八九十双百千万两]+[\u4e00-\u9fff]{1,2}){2,}")
+_NOT_SLOGANS = frozenset(words("entity_programmes.not_slogans"))
 _NUMBERED_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:创新体系|合作体系|体系|布局|产业链|经济带|格局)")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, not a campaign
 _DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
@@ -138,7 +139,7 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     before = text[max(0, match.start() - 4) : match.start()]
     if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner):
         return
-    numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2
+    numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
     system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) else None
     if system and not _BOUNDARY.search(system.group()):
         add(match.start(), system.end(), text[match.start() : system.end()], "numbered slogan + the system it names")

@@ -78,4 +78,4 @@ def test_numbered_slogans_and_the_systems_they_name():
     assert _names("构建“1+6”川渝科技创新合作体系和“315”科技创新体系。") == ["“1+6”川渝科技创新合作体系", "“315”科技创新体系"]
     assert _names("深入开展“送科技政策到企业”等活动。") == ["送科技政策到企业"]
     # Negative cases: a method, an achievement, a date, a plan period.
-    assert _names("坚持“一对一”服务、“一事一议”，实现“两个全球第一”，学习“4·13”讲话，编制“十四五”规划。") == []
+    assert _names("坚持“一对一”服务、“一事一议”、“三位一体”，实现“两个全球第一”，学习“4·13”讲话，编制“十四五”规划。") == []
