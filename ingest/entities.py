@@ -43,7 +43,7 @@ _NONE = re.compile(r"(?!)")
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:片区|分园|分区)")
 _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|附属医院|医院)")
 # Lines that name the body a page comes from (来源:市科技局 发布时间:...), dropped as page furniture.
-_SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位)\s*[:：|]\s*([^\s|:：]{2,30})")
+_SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位|主办单位|承办单位)\s*[:：|]\s*([^\s|:：]{2,30})")
 # An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
 _ZONE_SHORT_FORMS = [tuple(row) for row in load_cues()["entity_parks"]["abbreviations"]]
@@ -120,10 +120,12 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             length = len(item.name) if text.startswith(item.name, item.start + 1) else item.end - item.start - 2
             item = Found(item.start + 1, item.start + 1 + length, item.kind, item.name, item.why)
         keep(item, item.name)
-    taken = [(t.start, t.end) for t in titles]
-    named = [item for item in _suffix_names(text, people) if not overlaps(item.start, item.end, taken)]
+    # A body inside a cited title is named there too (《自治区党委办公厅关于…的通知》); the kinds of
+    # parks, institutes and programmes a title is about (《X市科技企业孵化器管理办法》) are not entities.
+    title_spans = [(t.start, t.end) for t in titles]
+    named = [item for item in _suffix_names(text, people) if not overlaps(item.start, item.end, title_spans)]
     units = find_units(text, [(n.start, n.end) for n in named if n.kind == "park"])
-    units = [u for u in units if not overlaps(u.start, u.end, taken)]
+    taken: list[tuple[int, int]] = []
     unit_spans = [(u.start, u.end) for u in units]
     # A bureau then a name (X局组织Y大学) is two names; 中国科学院大学 is one.
     bureau_spans = [(u.start, u.end) for u in units if u.why.startswith("ending")]
@@ -147,7 +149,7 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             continue  # a body inside an institute's name (中国科学院青海盐湖研究所) is its parent, named there
         taken.append((unit.start, unit.end))
         keep(unit, _unit_canonical(unit, doc))
-    for item in _listed_names(text, taken) + programmes(text, taken):
+    for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
         taken.append((item.start, item.end))
         keep(item, item.name)
     for match in _PERSON_TITLE.finditer(text):

@@ -71,3 +71,19 @@ def test_a_bureau_in_the_text_and_owning_a_target_is_one_entity(tmp_path):
     why = dict(bureau.attributes)["why"]
     assert "owner of a target" in why and "ending 科学技术局" in why
     assert any(e.canonical == "临海市统计局" and e.region == "临海市" for e in corpus.entities)
+
+
+def test_bodies_in_a_cited_title_and_on_a_source_line(tmp_path):
+    plan = tmp_path / "notice.txt"
+    plan.write_text(
+        "主办单位:山西省临汾市洪洞县人民政府\n"
+        "洪洞县科技创新工作方案\n"
+        "一、总体要求\n"
+        "根据《自治区党委办公厅、自治区人民政府办公厅关于印发〈科技强桂三年行动方案〉的通知》和"
+        "《洪洞县科技企业孵化器管理办法》，到2025年新增高新技术企业20家。\n", encoding="utf-8")
+    corpus = read_corpus([plan])
+    names = {(e.type, e.canonical) for e in corpus.entities}
+    assert ("organization", "山西省临汾市洪洞县人民政府") in names
+    assert {m.surface for m in corpus.mentions if m.type == "organization"} >= {"自治区党委办公厅", "自治区人民政府办公厅"}
+    assert not any(kind == "park" for kind, _ in names)  # the kind of facility a title is about
+    assert ("plan_document", "科技强桂三年行动方案") in names
