@@ -12,7 +12,7 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SDO, SKOS
 
-from plankg.graph.terms import entity_iri, is_known_unit, org_iri, region_iri
+from plankg.graph.terms import entity_iri, is_known_unit, org_iri, record_iri, region_iri
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.records import Corpus, Document, Entity, Mention, Owner
 from plankg.ontology.namespaces import PLANKG
@@ -49,6 +49,7 @@ class _Node:
     record_ids: set[str] = field(default_factory=set)
     parent: str | None = None
     region: str | None = None
+    documents: set[URIRef] = field(default_factory=set)
 
 
 def infer_region_level(name: str, parent: str | None, province: str | None) -> str | None:
@@ -74,6 +75,7 @@ class EntityBuilder:
         self.region_levels: dict[str, str] = {}
         self.nodes: dict[URIRef, _Node] = {}
         self.entity_by_id: dict[str, Entity] = {e.id: e for e in corpus.entities}
+        self.doc_by_name: dict[str, str] = {d.source_name: d.id for d in corpus.documents}
         self._seen: set[URIRef] = set()
         self._units: dict[URIRef, str] = {}
         # A body's other names (its official name, with its city) lead to its one node: an owner written
@@ -220,6 +222,9 @@ class EntityBuilder:
                 self.organisation(entity.parent)
         node.aliases.update(a for a in entity.aliases if a != entity.canonical)
         node.reasons.update(entity.merge_reasons)
+        cited = dict(entity.attributes).get("document") if entity.type == "plan_document" else None
+        if cited in self.doc_by_name:  # a plan cited by title that the corpus holds
+            node.documents.add(record_iri(self.doc_by_name[cited]))
         node.record_ids.add(entity.id)
         return iri
 
@@ -278,6 +283,8 @@ class EntityBuilder:
                     yield iri, ORG.subOrganizationOf, parent
             if node.region:
                 yield iri, PLANKG.locatedIn, region_iri(node.region)
+            for document in sorted(node.documents):
+                yield iri, RDFS.seeAlso, document
 
     @staticmethod
     def _labels(iri: URIRef, node: _Node) -> Iterator[Triple]:

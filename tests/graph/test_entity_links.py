@@ -45,3 +45,19 @@ def test_the_bureau_node_links_to_its_targets_in_the_graph(corpus):
     assert any("高新技术企业" in (label or "") for label in labels), labels
     profile = {r["property"].rsplit("#", 1)[-1]: r for r in Q.entity_profile(store, "临海市科技局").rows}
     assert "locatedIn" in profile
+
+
+def test_a_cited_plan_in_the_corpus_links_to_its_document(tmp_path):
+    from rdflib import URIRef
+    from rdflib.namespace import RDFS
+
+    (tmp_path / "a.txt").write_text(
+        "临海市科技创新行动方案\n一、总体要求\n到2025年研发投入强度达到3%。\n", encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "临海市科学技术局2024年工作要点\n一、重点任务\n1.落实《临海市科技创新行动方案》，新增高新技术企业30家。\n",
+        encoding="utf-8")
+    corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    graph = build_graph(corpus)
+    cited = next(d for d in corpus.documents if d.source_name == "a.txt")
+    links = [(s, o) for s, o in graph.subject_objects(RDFS.seeAlso) if str(o).endswith(cited.id)]
+    assert len(links) == 1 and isinstance(links[0][0], URIRef)
