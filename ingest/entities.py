@@ -11,7 +11,7 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from plankg.ingest.clauses import noise_spans
-from plankg.ingest.cues import cue_regex, fill, load_cues, words
+from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
 from plankg.ingest.name_heads import leading_non_name
@@ -46,7 +46,7 @@ _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|
 _SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位|主办单位|承办单位)\s*[:：|]\s*([^\s|:：]{2,30})")
 # An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
-_ZONE_SHORT_FORMS = [tuple(row) for row in load_cues()["entity_parks"]["abbreviations"]]
+_ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
 _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)，,]{2,12}?)[”\"]?\s*[）)]")
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
