@@ -41,7 +41,7 @@ def test_phrases_that_are_no_programme():
     assert _names("编制“十四五”发展规划，坚持“四个面向”战略导向。") == []
     assert _names("实施国家战略，申报重点专项，推进科技计划项目管理，培育战略性新兴产业。") == []
     assert _names("建设科技强国，推动科技创新强大。") == []
-    assert _names("市级以上人才计划，一批重大科技专项，开展改革试点。") == []
+    assert _names("市级以上人才计划，一批重大科技专项，开展改革试点，入选全国试点品种。") == []
 
 
 def test_plan_documents_in_title_marks():
