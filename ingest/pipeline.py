@@ -15,6 +15,7 @@ from plankg.ingest.metadata import detect_metadata
 from plankg.ingest.records import Clause, Corpus, Document, IngestError, Target, stable_id
 from plankg.ingest.repair import find_placeholders, find_repairs
 from plankg.ingest.split import split_points
+from plankg.ingest.traditional import reading_text, traditional_repairs
 from plankg.ontology.regions import load_gazetteer
 
 MANIFEST_NAME = "manifest.toml"
@@ -58,7 +59,8 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
     several = len(bounds) > 2
     for part, (start, end) in enumerate(zip(bounds, bounds[1:])):
         part_text = text[start:end]
-        meta = detect_metadata(part_text, file_titles if part == 0 else [])
+        reading = reading_text(part_text)  # simplified, same offsets, when written in traditional characters
+        meta = detect_metadata(reading, file_titles if part == 0 else [])
         region = meta.region
         fields = {
             "title": meta.title,
@@ -94,7 +96,8 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
                 reported_years=tuple(fields["reported_years"]),
                 published=fields["published"],
                 text=part_text,
-                repairs=tuple(find_repairs(part_text)),
+                repairs=tuple(sorted(find_repairs(part_text) + traditional_repairs(part_text, reading),
+                                     key=lambda repair: repair.start)),
                 placeholders=tuple(find_placeholders(part_text)),
                 file_start=start,
             )
@@ -165,7 +168,7 @@ def read_file(task: FileTask, known_digests: Container[str] = ()) -> FileResult:
         if digest in known_digests:
             return FileResult(path, digest)
         docs = read_documents(path, text, task.manifest)
-        parts = [(doc, tuple(build_clauses(doc.id, doc.text, doc.repairs, _warner(doc, read_warnings))))
+        parts = [(doc, tuple(build_clauses(doc.id, reading_text(doc.text), doc.repairs, _warner(doc, read_warnings))))
                  for doc in docs]
         for _, doc_clauses in parts:
             if task.max_clauses is not None and len(doc_clauses) > task.max_clauses:
