@@ -19,6 +19,8 @@ READER_MODULES: dict[str, tuple[str, ...]] = {
     "plankg.ingest.format_docx": (".docx",),
     "plankg.ingest.format_html": (".html", ".htm", ".shtml"),
     "plankg.ingest.format_pdf": (".pdf",),
+    "plankg.ingest.format_sheet": (".xlsx", ".xlsm", ".xls", ".et", ".ods"),
+    "plankg.ingest.format_csv": (".csv",),
 }
 #: Suffix -> reader module name.
 READERS: dict[str, str] = {suffix: module for module, suffixes in READER_MODULES.items() for suffix in suffixes}

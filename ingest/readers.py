@@ -30,8 +30,6 @@ _CONVERSION_HINTS = {
     ".wps": "save it as .docx",
     ".rtf": "save it as .docx",
     ".odt": "save it as .docx",
-    ".xls": "copy the table into a .docx",
-    ".xlsx": "copy the table into a .docx",
     ".ofd": "export it as .pdf",
 }
 
