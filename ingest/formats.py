@@ -21,6 +21,7 @@ READER_MODULES: dict[str, tuple[str, ...]] = {
     "plankg.ingest.format_pdf": (".pdf",),
     "plankg.ingest.format_sheet": (".xlsx", ".xlsm", ".xls", ".et", ".ods"),
     "plankg.ingest.format_csv": (".csv",),
+    "plankg.ingest.format_legacy_word": (".doc", ".wps", ".rtf"),
 }
 #: Suffix -> reader module name.
 READERS: dict[str, str] = {suffix: module for module, suffixes in READER_MODULES.items() for suffix in suffixes}

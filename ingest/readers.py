@@ -26,9 +26,6 @@ _MB = 2**20
 
 # What to do with formats people often have instead of a supported one.
 _CONVERSION_HINTS = {
-    ".doc": "save it as .docx",
-    ".wps": "save it as .docx",
-    ".rtf": "save it as .docx",
     ".odt": "save it as .docx",
     ".ofd": "export it as .pdf",
 }
