@@ -22,6 +22,7 @@ READER_MODULES: dict[str, tuple[str, ...]] = {
     "plankg.ingest.format_sheet": (".xlsx", ".xlsm", ".xls", ".et", ".ods"),
     "plankg.ingest.format_csv": (".csv",),
     "plankg.ingest.format_legacy_word": (".doc", ".wps", ".rtf"),
+    "plankg.ingest.format_ofd": (".ofd",),
 }
 #: Suffix -> reader module name.
 READERS: dict[str, str] = {suffix: module for module, suffixes in READER_MODULES.items() for suffix in suffixes}

@@ -27,7 +27,6 @@ _MB = 2**20
 # What to do with formats people often have instead of a supported one.
 _CONVERSION_HINTS = {
     ".odt": "save it as .docx",
-    ".ofd": "export it as .pdf",
 }
 
 
