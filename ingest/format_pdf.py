@@ -1,10 +1,11 @@
-"""The .pdf reader: the text layer, pages joined by newlines (no OCR)."""
+"""The .pdf reader: the text layer, pages joined by newlines; scans OCR'd and tables read by pdf_pages."""
 from __future__ import annotations
 
 import io
 import logging
 from typing import Any
 
+from plankg.ingest import pdf_pages
 from plankg.ingest.read_base import ReadLimits, UnreadableInput, short_reason, too_big
 
 
@@ -42,9 +43,8 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
                 raise UnreadableInput(reason) from None
     finally:
         pypdf_logger.setLevel(saved_level)
-    if not any(text.strip() for text in texts):
-        raise UnreadableInput("PDF has no text layer (scanned?); OCR it first")
-    return "\n".join(texts)
+    # Scanned pages go to OCR and tables are read from their geometry (pdf_pages).
+    return pdf_pages.complete(data, texts, limits)
 
 
 def _decrypt_without_password(reader: Any) -> bool:

@@ -23,6 +23,7 @@ READER_MODULES: dict[str, tuple[str, ...]] = {
     "plankg.ingest.format_csv": (".csv",),
     "plankg.ingest.format_legacy_word": (".doc", ".wps", ".rtf"),
     "plankg.ingest.format_ofd": (".ofd",),
+    "plankg.ingest.format_image": (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"),
 }
 #: Suffix -> reader module name.
 READERS: dict[str, str] = {suffix: module for module, suffixes in READER_MODULES.items() for suffix in suffixes}

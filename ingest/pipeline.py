@@ -12,6 +12,7 @@ from typing import Any, Protocol
 
 from plankg.ingest.clauses import build_clauses
 from plankg.ingest.metadata import detect_metadata
+from plankg.ingest.read_notes import spans_within
 from plankg.ingest.records import Clause, Corpus, Document, IngestError, Target, stable_id
 from plankg.ingest.repair import find_placeholders, find_repairs
 from plankg.ingest.split import split_points
@@ -100,6 +101,9 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
                                      key=lambda repair: repair.start)),
                 placeholders=tuple(find_placeholders(part_text)),
                 file_start=start,
+                reader=getattr(text, "reader", ""),
+                ocr=spans_within(getattr(text, "ocr", ()), start, end),
+                read_seconds=getattr(text, "seconds", None),
             )
         )
     return documents

@@ -44,14 +44,21 @@ class _Line:
 
 
 def lines_of(pieces: list[Piece]) -> list[_Line]:
-    """Pieces grouped into lines (a piece joins a line its vertical middle falls in), top to bottom."""
+    """Pieces grouped into lines (a piece joins a line its vertical middle falls in), top to bottom.
+
+    Pieces much taller than the text (ruling lines, specks read as glyphs) are left out: they
+    would join rows.
+    """
+    kept = [p for p in pieces if p.text.strip()]
+    if not kept:
+        return []
+    typical = median(p.height for p in kept)
     lines: list[_Line] = []
-    for piece in sorted((p for p in pieces if p.text.strip()), key=lambda p: (p.y, p.x)):
+    for piece in sorted((p for p in kept if p.height <= typical * 2.5), key=lambda p: (p.y, p.x)):
         middle = piece.y + piece.height / 2
         for line in reversed(lines[-3:]):
             if line.top <= middle <= line.bottom:
                 line.pieces.append(piece)
-                line.bottom = max(line.bottom, piece.y + piece.height * 0.5)
                 break
         else:
             lines.append(_Line(piece.y, piece.y + piece.height, [piece]))
