@@ -76,7 +76,7 @@ def placed_text(pieces: list[Piece]) -> str:
     out: list[str] = []
     i = 0
     while i < len(lines):
-        end = _table_end(line_cells, i)
+        end = _table_end(lines, line_cells, i, size)
         if end > i:
             out.append(_table_text(line_cells[i:end]))
             i = end
@@ -96,15 +96,26 @@ def _join(cell: list[Piece]) -> str:
     return text.strip()
 
 
-def _table_end(line_cells: list[list[list[Piece]]], start: int) -> int:
-    """End of a table whose header is line ``start`` (``start`` itself when it is no header)."""
+def _table_end(lines: list[_Line], line_cells: list[list[list[Piece]]], start: int, size: float) -> int:
+    """End of a table whose header is line ``start`` (``start`` itself when it is no header).
+
+    The table goes on over lines of several cells, and over a one-cell line that is the wrapped
+    rest of a cell: close under the line above and not at the table's left edge.
+    """
     header = [_join(cell) for cell in line_cells[start]]
     if len(header) < 2 or header_index([header]) != 0:
         return start
+    first_column_end = line_cells[start][0][-1].x + line_cells[start][0][-1].width
     end = start + 1
-    while end < len(line_cells) and (len(line_cells[end]) >= 2 or end + 1 < len(line_cells)
-                                     and len(line_cells[end]) == 1 and len(line_cells[end + 1]) >= 2):
-        end += 1
+    while end < len(line_cells):
+        cells = line_cells[end]
+        close = lines[end].top - lines[end - 1].bottom < size * 1.2
+        if len(cells) >= 2 or close and cells[0][0].x > first_column_end:
+            end += 1
+        elif len(cells) == 1 and end + 1 < len(line_cells) and len(line_cells[end + 1]) >= 2:
+            end += 1
+        else:
+            break
     return end if end > start + 1 else start
 
 
