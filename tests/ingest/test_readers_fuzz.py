@@ -98,3 +98,64 @@ def test_generated_tables_in_docx_and_html(rows: list[list[str]], paragraph: str
         assert isinstance(reader_for(".html")(page, ReadLimits()), str)
     except UnreadableInput:
         pass  # e.g. only control-like characters: refused with a reason, which is fine
+
+
+SHEET_CELL = st.one_of(CELL_TEXT, st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
+                       st.none())
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(SHEET_CELL, min_size=1, max_size=5), min_size=1, max_size=6),
+       header=st.booleans())
+def test_generated_spreadsheets(rows: list[list[object]], header: bool):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if header:
+        sheet.append(["序号", "指标", "牵头单位"])
+    for row in rows:
+        sheet.append([cell if not isinstance(cell, str) else "".join(ch for ch in cell if ch.isprintable())
+                      for cell in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    try:
+        text = reader_for(".xlsx")(buffer.getvalue(), ReadLimits())
+    except UnreadableInput as error:
+        pytest.fail(f"a valid generated .xlsx was refused: {error}")
+    flat = "".join(text.split())
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, str) and cell.strip() and all(ch.isprintable() for ch in cell):
+                assert "".join(cell.split()) in flat
+    check_read(buffer.getvalue()[: len(buffer.getvalue()) // 2], ".xlsx")  # a truncated one: a reason
+
+
+@FUZZ
+@given(codes=st.lists(st.tuples(st.floats(-1e4, 1e4), st.floats(-1e4, 1e4), CELL_TEXT), max_size=8),
+       junk=st.binary(max_size=300))
+def test_generated_ofd_packages(codes: list[tuple[float, float, str]], junk: bytes):
+    objects = "".join(f'<ofd:TextObject Boundary="{x} {y} 50 5" Size="4"><ofd:TextCode X="0" Y="4">'
+                      f"{html.escape(''.join(ch for ch in text if ch.isprintable()))}</ofd:TextCode></ofd:TextObject>"
+                      for x, y, text in codes)
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    members = {
+        "OFD.xml": f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+                   .encode(),
+        "Doc_0/Document.xml": f'<ofd:Document {ns}><ofd:Pages><ofd:Page BaseLoc="Pages/Page_0/Content.xml"/>'
+                              f'<ofd:Page BaseLoc="Pages/Page_1/Content.xml"/></ofd:Pages></ofd:Document>'.encode(),
+        "Doc_0/Pages/Page_0/Content.xml": f"<ofd:Page {ns}><ofd:Content><ofd:Layer>{objects}</ofd:Layer>"
+                                          "</ofd:Content></ofd:Page>".encode(),
+        "Doc_0/Pages/Page_1/Content.xml": junk,
+    }
+    check_read(zip_with(members), ".ofd")
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(CELL_TEXT, min_size=1, max_size=5), min_size=1, max_size=6))
+def test_generated_csv(rows: list[list[str]]):
+    import csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    check_read(buffer.getvalue().encode("gb18030", "replace"), ".csv")
