@@ -7,7 +7,7 @@ from __future__ import annotations
 
 from plankg.ingest import ocr
 from plankg.ingest.read_base import ReadLimits, UnreadableInput
-from plankg.ingest.read_notes import NotedText, join_pages
+from plankg.ingest.read_notes import NotedText, doubtful_note, join_pages
 
 
 def read(data: bytes, limits: ReadLimits = ReadLimits()) -> NotedText:
@@ -20,10 +20,12 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> NotedText:
     except Exception as exc:  # a truncated or corrupt frame
         raise UnreadableInput(f"not a readable image ({type(exc).__name__}: {exc})") from None
     pages: list[tuple[str, tuple[int, float] | None]] = []
+    notes: list[str] = []
     for number, frame in enumerate(frames, start=1):
         try:
             read_page = ocr.ocr_image(frame, ocr.PAGE_SECONDS)
         except OSError as exc:  # Pillow decodes lazily: a truncated file fails here
             raise UnreadableInput(f"not a readable image (page {number}: {exc})") from None
         pages.append((read_page.text, (number, read_page.confidence)))
-    return join_pages(pages)
+        notes.extend(doubtful_note(number, read_page.doubtful))
+    return join_pages(pages, notes=notes)

@@ -34,17 +34,22 @@ MAX_SIDE = 3600
 LANGUAGE = "chi_sim"
 #: Words Tesseract is less sure of (0-100) are noise: specks, ruling lines.
 MIN_WORD_CONFIDENCE = 20.0
+#: A number read with less confidence than this is named in a warning (a misread 8 as 38 scored 70,
+#: the digits read right on the same page 91-92).
+DIGIT_CONFIDENCE = 80.0
 _LATIN_NOISE = re.compile(r"^[A-Za-z|!_\-—~'\"“”‘’`.,:;()\[\]{}/\\]{1,3}$")
 PACKAGES = "tesseract-ocr tesseract-ocr-chi-sim"
 
 
 @dataclass(frozen=True)
 class OcrPage:
-    """One page read by OCR: its text, mean word confidence (0-1) and the seconds it took."""
+    """One page read by OCR: its text, mean word confidence (0-1), the seconds it took, and the
+    words holding digits that OCR was unsure of (with their confidence), for a person to check."""
 
     text: str
     confidence: float
     seconds: float
+    doubtful: tuple[tuple[str, float], ...] = ()
 
 
 def tesseract_path() -> str:
@@ -113,8 +118,8 @@ def ocr_image(image: Any, timeout: float = PAGE_SECONDS) -> OcrPage:
         if "chi_sim" in reason:
             reason = f"the Chinese data is missing (apt-get install {PACKAGES})"
         raise UnreadableInput(f"OCR failed ({reason or f'exit {process.returncode}'})")
-    pieces, confidence = _tsv_pieces(output.decode("utf-8", "replace"))
-    return OcrPage(placed_text(pieces), confidence, time.monotonic() - began)
+    pieces, confidence, doubtful = _tsv_pieces(output.decode("utf-8", "replace"))
+    return OcrPage(placed_text(pieces), confidence, time.monotonic() - began, tuple(doubtful))
 
 
 def _prepared(image: Any) -> Any:
@@ -182,9 +187,11 @@ def _long_runs(dark: Any, length: int) -> Any:
     return (window >= length - 2).any(axis=1)
 
 
-def _tsv_pieces(tsv: str) -> tuple[list[Piece], float]:
-    """Words of Tesseract's TSV as placed pieces, and their mean confidence weighted by length."""
+def _tsv_pieces(tsv: str) -> tuple[list[Piece], float, list[tuple[str, float]]]:
+    """Words of Tesseract's TSV as placed pieces, their mean confidence weighted by length, and the
+    words with digits read with less than :data:`DIGIT_CONFIDENCE`."""
     pieces: list[Piece] = []
+    doubtful: list[tuple[str, float]] = []
     weighted = 0.0
     characters = 0
     for row in csv.DictReader(io.StringIO(tsv), delimiter="\t", quoting=csv.QUOTE_NONE):
@@ -199,6 +206,8 @@ def _tsv_pieces(tsv: str) -> tuple[list[Piece], float]:
         if confidence < MIN_WORD_CONFIDENCE or confidence < 60 and _LATIN_NOISE.match(text):
             continue  # specks and ruling lines read as glyphs (|, dl, LO)
         pieces.append(Piece(box[0], box[1], box[2], box[3], text))
+        if confidence < DIGIT_CONFIDENCE and any(ch.isdigit() for ch in text):
+            doubtful.append((text, round(confidence / 100, 2)))
         weighted += max(confidence, 0.0) * len(text)
         characters += len(text)
-    return pieces, (weighted / characters / 100.0 if characters else 0.0)
+    return pieces, (weighted / characters / 100.0 if characters else 0.0), doubtful

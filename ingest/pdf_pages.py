@@ -15,7 +15,7 @@ from typing import Any
 from plankg.ingest import ocr
 from plankg.ingest.placed_text import Piece, placed_text
 from plankg.ingest.read_base import ReadLimits, UnreadableInput, short_reason
-from plankg.ingest.read_notes import NotedText, join_pages
+from plankg.ingest.read_notes import NotedText, doubtful_note, join_pages
 
 #: Pages of one PDF looked at for tables or a missing text layer.
 MAX_PAGES = 2000
@@ -47,6 +47,7 @@ def complete(data: bytes, texts: list[str], limits: ReadLimits = ReadLimits()) -
         return NotedText("\n".join(texts))
     try:
         pages: list[tuple[str, tuple[int, float] | None]] = []
+        notes: list[str] = []
         scanned = 0
         for index, text in enumerate(texts):
             page = document[index] if index < len(document) else None
@@ -56,15 +57,16 @@ def complete(data: bytes, texts: list[str], limits: ReadLimits = ReadLimits()) -
                 scanned += 1
                 if scanned > ocr.MAX_PAGES:
                     raise UnreadableInput(f"too many scanned pages to OCR (more than {ocr.MAX_PAGES})")
-                read = ocr.ocr_image(render(page), ocr.PAGE_SECONDS)
+                read = ocr.ocr_image(render(page, OCR_DPI), ocr.PAGE_SECONDS)
                 pages.append((read.text, (index + 1, read.confidence)))
+                notes.extend(doubtful_note(index + 1, read.doubtful))
             else:
                 pages.append((_with_tables(page, text), None))
     finally:
         document.close()
     if not any(len(text.strip()) for text, _ in pages):
         raise UnreadableInput("PDF has no text, and OCR found none on its pages")
-    return join_pages(pages)
+    return join_pages(pages, notes=notes)
 
 
 def render(page: Any, dpi: int = OCR_DPI) -> Any:

@@ -168,6 +168,7 @@ def read_file(task: FileTask, known_digests: Container[str] = ()) -> FileResult:
     read_warnings: list[str] = []
     try:
         text = read_text(path, max_bytes=task.max_bytes, max_unpacked_bytes=task.max_unpacked_bytes)
+        read_warnings.extend(f"{path}: {note}" for note in getattr(text, "notes", ()))  # e.g. numbers OCR doubts
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
         if digest in known_digests:
             return FileResult(path, digest)

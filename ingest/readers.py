@@ -67,7 +67,8 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
         raise _error(file_path, f"empty file (no text in the {suffix})")
     # The reader's name, its timing and any OCR notes travel with the text (a str all the same).
     return NotedText(text.replace("\r\n", "\n").replace("\r", "\n"), getattr(text, "ocr", ()),
-                     READERS[suffix].rsplit(".format_", 1)[-1], round(time.monotonic() - began, 3))
+                     READERS[suffix].rsplit(".format_", 1)[-1], round(time.monotonic() - began, 3),
+                     getattr(text, "notes", ()))
 
 
 def _stat(path: Path) -> os.stat_result:

@@ -11,6 +11,7 @@ import pypdf
 import pytest
 from PIL import Image, ImageDraw, ImageFont
 
+from plankg.ingest import ocr
 from plankg.ingest.pipeline import read_corpus
 from plankg.ingest.readers import read_text
 from plankg.ingest.records import IngestError
@@ -123,3 +124,24 @@ def test_broken_image(tmp_path: Path) -> None:
     path.write_bytes(b"\xff\xd8\xff\xe0" + b"\0" * 50)
     with pytest.raises(IngestError, match=r"broken\.jpg: not a readable image"):
         read_text(path)
+
+
+def test_numbers_ocr_doubts_are_named_in_a_warning(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    _needs_ocr()
+    path = tmp_path / "page.png"
+    draw([[line] for line in PROSE]).save(path)
+    assert not read_corpus([path]).warnings  # a clean page: Tesseract is sure of its numbers
+    monkeypatch.setattr(ocr, "DIGIT_CONFIDENCE", 101.0)  # now doubt every number
+    warnings = read_corpus([path]).warnings
+    assert len(warnings) == 1 and warnings[0].startswith(f"{path}: page 1: OCR was unsure of '2025")
+    assert "check these numbers against the scan" in warnings[0]
+
+
+def test_tsv_words_give_pieces_confidence_and_doubts() -> None:
+    header = "level\tpage_num\tblock_num\tpar_num\tline_num\tword_num\tleft\ttop\twidth\theight\tconf\ttext\n"
+    rows = ["5\t1\t1\t1\t1\t1\t10\t10\t40\t20\t95\t达到", "5\t1\t1\t1\t1\t2\t52\t10\t40\t20\t70\t38",
+            "5\t1\t1\t1\t1\t3\t94\t10\t20\t20\t10\t|", "5\t1\t1\t1\t1\t4\t120\t10\t20\t20\t40\tdl"]
+    pieces, confidence, doubtful = ocr._tsv_pieces(header + "\n".join(rows) + "\n")
+    assert [p.text for p in pieces] == ["达到", "38"]  # the speck and the rule read as letters are dropped
+    assert confidence == pytest.approx((95 * 2 + 70 * 2) / 4 / 100)
+    assert doubtful == [("38", 0.7)]
