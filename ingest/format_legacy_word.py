@@ -1,7 +1,8 @@
 """The legacy Word and WPS reader (.doc, .wps): LibreOffice converts them to .docx, read as .docx.
 
-No maintained Python library reads Chinese binary .doc/.wps text reliably, so LibreOffice headless
-(Debian's ``libreoffice-writer-nogui``) converts the file. The conversion runs:
+No maintained Python library reads Chinese binary .doc/.wps, and Debian's direct readers lose
+tables (catdoc writes a row as one tab-separated line, antiword cuts cells; docs/formats.md), so
+LibreOffice headless (Debian's ``libreoffice-writer-nogui``) converts the file. The conversion runs:
 
 - in a private folder (mode 0700) holding the input copy and the output, removed afterwards;
 - with a private LibreOffice profile (``-env:UserInstallation``), never the user's own;
