@@ -36,13 +36,14 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
         names = list(workbook.sheet_names)
     except Exception as exc:  # calamine raises its own error types for broken files
         raise UnreadableInput(f"not a readable spreadsheet ({short_reason(exc)})") from None
+    percents = _percent_cells(data) if data.startswith(b"PK") else {}
     parts: list[str] = []
     cells = 0
     size = 0
     for name in names:
         try:
             sheet = workbook.get_sheet_by_name(name)
-            grid, merged, cells = _sheet_grid(sheet, cells)
+            grid, merged, cells = _sheet_grid(sheet, cells, percents.get(name, set()))
         except UnreadableInput:
             raise
         except Exception as exc:
@@ -90,16 +91,53 @@ def _check_package(data: bytes, limits: ReadLimits) -> None:
         raise UnreadableInput("not a valid spreadsheet (the zip package holds no workbook)")
 
 
-def _sheet_grid(sheet: Any, cells_before: int) -> tuple[list[list[str]], list[tuple[int, int, int, int]], int]:
-    """A sheet's cells as strings, its merged ranges in grid coordinates, and the running cell count."""
+def _percent_cells(data: bytes) -> dict[str, set[tuple[int, int]]]:
+    """Cells (0-based row, column) of each sheet shown as percentages: calamine gives 0.032 for 3.2%.
+
+    Only a workbook whose styles hold a percent format is read again (openpyxl, read-only).
+    """
+    with zipfile.ZipFile(io.BytesIO(data)) as package:
+        if "xl/styles.xml" not in package.namelist():
+            return {}
+        styles = package.read("xl/styles.xml")
+    if b"%" not in styles and b'numFmtId="9"' not in styles and b'numFmtId="10"' not in styles:
+        return {}
+    import openpyxl
+
+    found: dict[str, set[tuple[int, int]]] = {}
+    try:
+        book = openpyxl.load_workbook(io.BytesIO(data), read_only=True, data_only=True)
+        for sheet in book.worksheets:
+            marked = found.setdefault(sheet.title, set())
+            for number, row in enumerate(sheet.iter_rows()):
+                if number >= MAX_ROWS:
+                    break
+                for cell in row[:MAX_COLUMNS]:
+                    if isinstance(cell.value, (int, float)) and "%" in str(getattr(cell, "number_format", "")):
+                        marked.add((cell.row - 1, cell.column - 1))
+        book.close()
+    except Exception:  # noqa: BLE001 - the formats are a refinement; calamine's values stand
+        return {}
+    return found
+
+
+def _percent_text(value: object) -> str:
+    return f"{value * 100:.10g}%" if isinstance(value, (int, float)) else number_text(value)
+
+
+def _sheet_grid(sheet: Any, cells_before: int, percents: set[tuple[int, int]] = frozenset()  # type: ignore[assignment]
+                ) -> tuple[list[list[str]], list[tuple[int, int, int, int]], int]:
+    """A sheet's cells as strings (percent-formatted ones as ``3.2%``), its merged ranges in grid
+    coordinates, and the running cell count."""
     if sheet.total_height > MAX_ROWS or sheet.total_width > MAX_COLUMNS * 100:
         raise UnreadableInput(f"sheet '{sheet.name}' is too large ({sheet.total_height:,} rows × "
                               f"{sheet.total_width:,} columns; at most {MAX_ROWS:,} rows)")
     top, left = sheet.start or (0, 0)
     grid: list[list[str]] = []
     cells = cells_before
-    for row in sheet.iter_rows():
-        grid.append([number_text(value) for value in row[:MAX_COLUMNS]])
+    for index, row in enumerate(sheet.iter_rows()):
+        grid.append([_percent_text(value) if (top + index, left + column) in percents else number_text(value)
+                     for column, value in enumerate(row[:MAX_COLUMNS])])
         cells += min(len(row), MAX_COLUMNS)
         if cells > MAX_CELLS:
             raise UnreadableInput(f"too many cells (more than {MAX_CELLS:,} in the workbook)")

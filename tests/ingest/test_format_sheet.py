@@ -32,6 +32,9 @@ def write_task_table(path: Path) -> Path:
     indicators = book.create_sheet("指标")
     indicators.append(["指标", "2024年", "2025年目标", "责任单位"])  # no 序号 column: rows are numbered
     indicators.append(["技术合同成交额（亿元）", 12.5, 15, "区科技局"])
+    indicators.append(["研发经费投入强度", 0.028, 0.032, "区科技局"])
+    for cell in ("B3", "C3"):
+        indicators[cell].number_format = "0.0%"  # stored as 0.032, shown as 3.2%
     book.save(path)
     return path
 
@@ -56,6 +59,7 @@ def test_xlsx_rows_have_named_cells_and_owners(tmp_path: Path) -> None:
     years = {(t.indicator, t.value, t.unit, t.year, t.kind) for t in corpus.targets}
     assert ("技术合同成交额", 15.0, "亿元", 2025, "target") in years
     assert ("技术合同成交额", 12.5, "亿元", 2024, "achievement") in years
+    assert ("研发经费投入强度", 3.2, "%", 2025, "target") in years  # the value as the sheet shows it
     rows = [c for c in corpus.clauses if c.kind == "table_row"]
     assert any(dict((cell.name, cell.text) for cell in c.cells).get("牵头单位") == "区科技局" for c in rows)
 
