@@ -119,7 +119,7 @@ def ocr_image(image: Any, timeout: float = PAGE_SECONDS) -> OcrPage:
             reason = f"the Chinese data is missing (apt-get install {PACKAGES})"
         raise UnreadableInput(f"OCR failed ({reason or f'exit {process.returncode}'})")
     pieces, confidence, doubtful = _tsv_pieces(output.decode("utf-8", "replace"))
-    return OcrPage(placed_text(pieces), confidence, time.monotonic() - began, tuple(doubtful))
+    return OcrPage(placed_text(pieces, drop_tall=True), confidence, time.monotonic() - began, tuple(doubtful))
 
 
 def _prepared(image: Any) -> Any:

@@ -43,18 +43,20 @@ class _Line:
         return cells
 
 
-def lines_of(pieces: list[Piece]) -> list[_Line]:
+def lines_of(pieces: list[Piece], drop_tall: bool = False) -> list[_Line]:
     """Pieces grouped into lines (a piece joins a line its vertical middle falls in), top to bottom.
 
-    Pieces much taller than the text (ruling lines, specks read as glyphs) are left out: they
-    would join rows.
+    With ``drop_tall`` (OCR), narrow pieces much taller than the text (ruling lines and specks read
+    as glyphs) are left out: they would join rows.
     """
     kept = [p for p in pieces if p.text.strip()]
     if not kept:
         return []
     typical = median(p.height for p in kept)
     lines: list[_Line] = []
-    for piece in sorted((p for p in kept if p.height <= typical * 2.5), key=lambda p: (p.y, p.x)):
+    if drop_tall:
+        kept = [p for p in kept if p.height <= typical * 2.5 or p.width >= p.height * 1.5]
+    for piece in sorted(kept, key=lambda p: (p.y, p.x)):
         middle = piece.y + piece.height / 2
         for line in reversed(lines[-3:]):
             if line.top <= middle <= line.bottom:
@@ -65,9 +67,14 @@ def lines_of(pieces: list[Piece]) -> list[_Line]:
     return lines
 
 
-def placed_text(pieces: list[Piece]) -> str:
-    """The page's text in reading order, tables as rows of named cells (see the module docstring)."""
-    lines = lines_of(pieces)
+def placed_text(pieces: list[Piece], drop_tall: bool = False) -> str:
+    """The page's text in reading order, tables as rows of named cells (see the module docstring).
+
+    Args:
+        pieces: The page's text pieces.
+        drop_tall: Leave out narrow pieces much taller than the text (OCR noise; see :func:`lines_of`).
+    """
+    lines = lines_of(pieces, drop_tall)
     if not lines:
         return ""
     size = median(p.height for line in lines for p in line.pieces) or 1.0

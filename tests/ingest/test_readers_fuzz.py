@@ -159,3 +159,20 @@ def test_generated_csv(rows: list[list[str]]):
     buffer = io.StringIO()
     csv.writer(buffer).writerows(rows)
     check_read(buffer.getvalue().encode("gb18030", "replace"), ".csv")
+
+
+PIECE_TEXT = st.text(st.characters(whitelist_categories=("Lo", "Nd", "Lu")), min_size=1, max_size=8)
+
+
+@FUZZ
+@given(pieces=st.lists(st.tuples(st.floats(0, 500), st.floats(0, 800), st.floats(1, 30), PIECE_TEXT), max_size=30),
+       header=st.booleans())
+def test_placed_text_keeps_every_piece(pieces: list[tuple[float, float, float, str]], header: bool):
+    from plankg.ingest.placed_text import Piece, placed_text
+
+    placed = [Piece(x, y, size * len(text), size, text) for x, y, size, text in pieces]
+    if header:
+        placed += [Piece(10, -40, 24, 12, "序号"), Piece(80, -40, 48, 12, "牵头单位")]
+    text = "".join(placed_text(placed).split())
+    for piece in placed:
+        assert piece.text in text or all(ch in text for ch in piece.text)
