@@ -142,7 +142,8 @@ def _prepared(image: Any) -> Any:
     pixels = np.asarray(image)
     dark = pixels < 128
     ruled_rows = _long_runs(dark, image.width // 3)
-    ruled_columns = _long_runs(dark.T, image.height // 8)
+    # Vertical rules must be far longer than any glyph's stroke (a 36 pt title at 300 dpi is 150 px).
+    ruled_columns = _long_runs(dark.T, max(image.height // 5, 200))
     if not ruled_rows.any() and not ruled_columns.any():
         return image
     cleaned = pixels.copy()

@@ -145,3 +145,14 @@ def test_tsv_words_give_pieces_confidence_and_doubts() -> None:
     assert [p.text for p in pieces] == ["达到", "38"]  # the speck and the rule read as letters are dropped
     assert confidence == pytest.approx((95 * 2 + 70 * 2) / 4 / 100)
     assert doubtful == [("38", 0.7)]
+
+
+@pytest.mark.parametrize("size", [40, 64])
+def test_large_glyphs_on_a_short_image_are_not_wiped_as_rules(tmp_path: Path, size: int) -> None:
+    # A glyph's vertical stroke is long on a short image; only far longer runs are table rules.
+    _needs_ocr()
+    page = Image.new("L", (size * 24, size * 5), 255)
+    ImageDraw.Draw(page).text((size, size * 2), "到2025年，全县高新技术企业达到128家。",
+                              font=ImageFont.truetype(str(FONT), size), fill=0)
+    read = ocr.ocr_image(page)
+    assert read.text == "到2025年，全县高新技术企业达到128家。\n" and not read.doubtful
