@@ -13,6 +13,7 @@ from collections.abc import Sequence
 
 from plankg.ingest.table_text import cell_text, table_row_text, table_text
 from plankg.ingest.tables import ROW_NUMBER, SECTION
+from plankg.ingest.traditional import to_simplified
 
 #: Words of header cells in plan tables; a row with two cells holding them is the header.
 HEADER_WORDS = ("序号", "编号", "指标", "目标", "任务", "牵头", "责任", "配合", "协同", "单位", "时限", "时间",
@@ -42,9 +43,10 @@ def carry_down(grid: Grid, merged: Sequence[tuple[int, int, int, int]]) -> None:
 
 
 def header_index(grid: Grid) -> int | None:
-    """The header row: the first of the top rows with two cells holding header words, else None."""
+    """The header row: the first of the top rows with two cells holding header words (in simplified
+    or traditional characters: 牽頭單位 is 牵头单位), else None."""
     for index, row in enumerate(grid[:_HEADER_SEARCH_ROWS]):
-        filled = [cell for cell in row if cell]
+        filled = [to_simplified(cell) for cell in row if cell]
         if len(filled) >= 2 and sum(any(word in cell for word in HEADER_WORDS) for cell in filled if len(cell) <= 12) >= 2:
             return index
     return None
@@ -105,7 +107,7 @@ def _numbered(header: list[str], body: Grid) -> bool:
             return False
         last = int(match.group(1))
         seen = True
-    return seen or bool(re.search("序号|编号", header[0]))
+    return seen or bool(re.search("序[号號]|[编編][号號]", header[0]))
 
 
 def number_text(value: object) -> str:

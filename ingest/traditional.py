@@ -30,6 +30,11 @@ def _converter() -> Any:
     return opencc.OpenCC("t2s")
 
 
+def to_simplified(text: str) -> str:
+    """``text`` converted to simplified characters with the same length, whatever it is written in."""
+    return "\n".join(_convert_line(line) for line in text.split("\n"))
+
+
 def _convert_line(line: str) -> str:
     converted: str = _converter().convert(line)
     if len(converted) == len(line):

@@ -41,3 +41,23 @@ def test_traditional_page_gives_values_units_and_indicators(tmp_path: Path) -> N
     assert ("高新技术企业", 360.0, "家", "360家") in found
     assert ("研发经费投入", 80.0, "亿元", "80億元") in found
     assert ("技术合同成交额", 5.0, "万元", "5萬元") in found
+
+
+def test_traditional_spreadsheet_header_names_owners(tmp_path: Path) -> None:
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["某某區2025年科技創新重點工作任務分解表"])
+    sheet.append(["序號", "工作任務", "牽頭單位", "配合單位"])
+    sheet.append([1, "研發經費投入突破80億元", "區科技局", "區財政局"])
+    path = tmp_path / "tasks.xlsx"
+    book.save(path)
+    corpus = read_corpus([path])
+    doc = corpus.documents[0]
+    rows = [dict((cell.name, cell.text) for cell in c.cells) for c in corpus.clauses if c.kind == "table_row"]
+    assert rows and rows[0]["牵头单位"] == "区科技局"  # the header found and named in simplified characters
+    [target] = corpus.targets
+    assert (target.indicator, target.value, target.unit, doc.text[target.start:target.end]) == (
+        "研发经费投入", 80.0, "亿元", "80億元")
+    assert [(o.surface, o.role) for o in target.owners] == [("区科技局", "lead"), ("区财政局", "support")]
