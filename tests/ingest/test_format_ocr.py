@@ -156,3 +156,17 @@ def test_large_glyphs_on_a_short_image_are_not_wiped_as_rules(tmp_path: Path, si
                               font=ImageFont.truetype(str(FONT), size), fill=0)
     read = ocr.ocr_image(page)
     assert read.text == "到2025年，全县高新技术企业达到128家。\n" and not read.doubtful
+
+
+def test_multi_page_tiff_marks_each_page(tmp_path: Path) -> None:
+    _needs_ocr()
+    path = tmp_path / "scan.tif"
+    first, second = draw([[line] for line in PROSE]), draw(TABLE)
+    first.save(path, save_all=True, append_images=[second], compression="tiff_deflate")
+    corpus = read_corpus([path])
+    assert not corpus.errors, corpus.errors
+    doc = corpus.documents[0]
+    assert [span.page for span in doc.ocr] == [1, 2]
+    target = next(t for t in corpus.targets if t.value == 15.0)  # in the table on page 2
+    assert doc.ocr[1].start <= target.start < doc.ocr[1].end
+    assert doc.ocr_confidence(target.start, target.end) == doc.ocr[1].confidence
