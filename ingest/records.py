@@ -79,6 +79,17 @@ class Repair(_Record):
 
 
 @dataclass(frozen=True)
+class OcrSpan(_Record):
+    """Text read by OCR: ``[start, end)`` of the document text came from page ``page`` (from 1)
+    with Tesseract's mean word ``confidence`` (0-1). Records whose evidence lies here are marked ``ocr``."""
+
+    start: int
+    end: int
+    page: int
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Placeholder(_Record):
     """An anonymised value kept as written (X家, 20XX年, XX市): unknown, never guessed."""
 
@@ -110,6 +121,9 @@ class Document(_Record):
         repairs: OCR repairs applied when reading clauses.
         placeholders: Anonymised values found in the text.
         file_start: Offset of this document inside its file's text.
+        reader: The reader module that read the file (``pdf``, ``sheet``, ``image``...).
+        ocr: Spans of the text read by OCR, with each page's confidence.
+        read_seconds: How long reading the file took (not compared: it varies from run to run).
     """
 
     id: str
@@ -129,6 +143,14 @@ class Document(_Record):
     repairs: tuple[Repair, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
     file_start: int = 0
+    reader: str = ""
+    ocr: tuple[OcrSpan, ...] = ()
+    read_seconds: float | None = field(default=None, compare=False)
+
+    def ocr_confidence(self, start: int, end: int) -> float | None:
+        """The OCR confidence of the text at ``[start, end)`` (the lowest page it touches), None if not OCR'd."""
+        found = [span.confidence for span in self.ocr if span.start < max(end, start + 1) and start < span.end]
+        return min(found) if found else None
 
 
 @dataclass(frozen=True)
@@ -312,6 +334,7 @@ class Corpus(_Record):
 _NESTED.update(
     {
         "repairs": Repair,
+        "ocr": OcrSpan,
         "placeholders": Placeholder,
         "cells": Cell,
         "owners": Owner,

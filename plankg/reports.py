@@ -55,6 +55,11 @@ def document_summaries(corpus: Corpus) -> list[dict]:
                     for r in doc.repairs
                 ],
                 "placeholders": len(doc.placeholders),
+                "reader": doc.reader,
+                "read_seconds": doc.read_seconds,
+                # Pages read by OCR, each with its confidence: the records whose evidence lies there are marked ocr.
+                "ocr": [{"page": span.page, "confidence": span.confidence, "start": span.start, "end": span.end}
+                        for span in doc.ocr],
             }
         )
     return rows
