@@ -314,7 +314,8 @@ class ReadFolder:
             if folder is None:
                 folder = folders[item.group] = self.root / str(len(folders))
                 folder.mkdir()
-                self._label_of_folder[folder.name] = "" if item.group == "." else item.group.rstrip("/") + "/"
+                parent = str(Path(item.label).parent)
+                self._label_of_folder[folder.name] = "" if parent == "." else parent.rstrip("/") + "/"
                 if item.manifest and store.has(item.manifest, ".toml"):
                     _link(store.path_of(item.manifest, ".toml"), folder / MANIFEST_NAME)
             target = folder / Path(item.label).name

@@ -364,6 +364,8 @@ class Workspace(OpenResources):
             corpus = self._read(plan, store, on_error, progress, runner)
             if not corpus.documents:
                 raise WorkspaceError("nothing could be read; the workspace was left as it was")
+            plan = _without_unread_uploads(plan, corpus)
+            fingerprint["inputs"] = plan.fingerprint(max_bytes)
             report = self._write_build(corpus, plan.sources, fingerprint, graph=graph, index=index,
                                        progress=progress, runner=runner, started=started)
         self._prune_inputs(store)
@@ -496,6 +498,8 @@ class Workspace(OpenResources):
         """Point ``current`` at the finished build: one rename, so readers see old or new."""
         if BEFORE_SWITCH is not None:
             BEFORE_SWITCH()
+        # The build readers may still hold; names alone do not order builds made within one second.
+        before = self.current_build()
         old_layout = [self.home / name for name in (*_DATA_DIRS, BUILD_FILE)
                       if (self.home / name).exists() and not (self.home / name).is_symlink()]
         point_symlink(self.home / CURRENT, f"{BUILDS_DIR}/{final.name}")
@@ -506,14 +510,12 @@ class Workspace(OpenResources):
             if not link.is_symlink():
                 point_symlink(link, f"{CURRENT}/{name}")
         self._data_dir = final.resolve()
-        self._prune_builds(keep={final.name})
+        self._prune_builds(keep={final.name} | ({Path(before).name} if before else set()))
 
     def _prune_builds(self, keep: set[str]) -> None:
         """Delete finished builds except the current one and the one before it (readers may hold it)."""
-        builds = sorted((p for p in (self.home / BUILDS_DIR).iterdir() if not p.name.startswith(".")),
-                        key=lambda p: p.name)
-        for path in builds[:-2]:
-            if path.name not in keep:
+        for path in (self.home / BUILDS_DIR).iterdir():
+            if not path.name.startswith(".") and path.name not in keep:
                 shutil.rmtree(path, ignore_errors=True)
 
     def _remove_leftovers(self) -> None:
@@ -526,6 +528,16 @@ class Workspace(OpenResources):
             shutil.rmtree(path, ignore_errors=True)
         shutil.rmtree(self.home / ".staging", ignore_errors=True)  # the single staging folder of old
         shutil.rmtree(self.home / ".old", ignore_errors=True)
+
+
+def _without_unread_uploads(plan: ReadPlan, corpus: Corpus) -> ReadPlan:
+    """An upload that gave no document (unreadable, or a duplicate) is not kept: its error was said once."""
+    read = {d.path for d in corpus.documents}
+    unread = {s.given for s in plan.sources if s.kind == "upload" and not any(e["path"] in read for e in s.files)}
+    if not unread:
+        return plan
+    return dataclasses.replace(plan, sources=[s for s in plan.sources if s.given not in unread],
+                               items=[i for i in plan.items if i.label not in unread])
 
 
 def _input_labels(sources: list[Source]) -> list[str] | str:
