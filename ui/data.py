@@ -329,14 +329,8 @@ class AppData:
         return self._cached("documents", make)
 
     def uploaded_names(self) -> dict[str, str]:
-        """Stored upload file name -> the name it was uploaded under (shown, never used as a path)."""
-        import json
-
-        path = self.home / "uploads" / "names.json"
-        try:
-            return json.loads(path.read_text("utf-8")) if path.is_file() else {}
-        except (OSError, ValueError):
-            return {}
+        """Upload label (the document's file name) -> the name it was uploaded under."""
+        return {s.given: s.uploaded_as or s.given for s in self._kg.workspace.sources() if s.kind == "upload"}
 
     def _documents_by_source(self) -> dict[str, dict]:
         return self._cached("docs_by_source", lambda: {d["doc"]: d for d in self.documents()})

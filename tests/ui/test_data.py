@@ -1,13 +1,10 @@
 """The adapter and the views without a server: prefixes, chart points, escaping, upload checks."""
 from __future__ import annotations
 
-from pathlib import Path
-
 import pytest
 
 from plankg.ui import views
 from plankg.ui.data import with_prefixes
-from plankg.ui.uploads import MAX_UPLOAD_MB, Uploader
 
 
 def test_prefixes_are_declared_only_when_used_and_missing():
@@ -50,21 +47,6 @@ def test_compare_years_statuses(app_data):
     # Years in the wrong order are refused with a message, not answered backwards.
     with pytest.raises(Exception, match="earlier"):
         app_data.compare_years(2030, 2024)
-
-
-@pytest.mark.slow
-def test_uploads_are_stored_under_content_hash_names(app_data, tmp_path):
-    uploader = Uploader(app_data)
-    odd = tmp_path / "..%2f..%2fevil name.txt"
-    odd.write_text("x", "utf-8")
-    big = tmp_path / "big.txt"
-    with big.open("wb") as fh:
-        fh.truncate(MAX_UPLOAD_MB * 2**20 + 1)
-    reports, stored = uploader._store([str(odd), str(big)])
-    assert [r["file"] for r in reports] == ["big.txt"] and "larger than" in reports[0]["detail"]
-    (path,) = stored.values()
-    assert path.parent == Path(app_data.home) / "uploads" and path.name.startswith("upload-") and path.suffix == ".txt"
-    path.unlink()
 
 
 def test_value_span_in_a_table_row_rebuilt_from_cells():
