@@ -220,7 +220,7 @@ def plan_read(sources: list[Source], store: InputStore, max_bytes: int) -> ReadP
         if source.kind == "bundled":
             refreshed.append(source)
             continue
-        if source.kind == "upload":
+        if source.kind == "upload" and not source.at:  # (an upload from before the copies has its old place)
             kept = [e for e in source.files if store.has(e["sha256"], e["suffix"])]
             if len(kept) < len(source.files):
                 missing.append(f"{source.given}: the workspace's copy of this upload is gone; upload it again")

@@ -8,6 +8,15 @@ Layout of ``<home>``::
     builds/.staging-<pid>-<n>/   a build in progress (each build has its own)
     current          symbolic link to builds/<id>: the switch to a new build is one rename
     build.json records graph index   links through ``current`` (for tools that use the old paths)
+    inputs/<sha256><suffix>      the workspace's own copy of every input file (and folder manifest)
+                                 a kept build was made from, one per content (see plankg.inputs)
+    inputs/.read-<pid>-<n>/      the copies under their original names while a build reads them
+    .gradio/         the app's upload folder (GRADIO_TEMP_DIR, mode 700); uploads leave it once read
+
+``build.json`` lists the build's ``sources`` (what the user gave: files and folders as typed, uploads
+by the names users gave, or the bundled corpus) with the files each held, so a rebuild (``add``,
+``remove``, an upload, ``build`` again) never depends on the user's files staying where they were.
+Every edit of that list happens while the lock is held.
 
 A reader resolves ``current`` once (:meth:`Workspace.data_dir`), so it sees the old build or the
 new one, never a mix; the previous build is kept until the next one finishes, so a reader still
@@ -63,6 +72,7 @@ _DATA_DIRS = ("records", "graph", "index")
 BUILD_FILE = "build.json"
 BUILDS_DIR = "builds"
 CURRENT = "current"
+_LEGACY_UPLOADS = "uploads"
 LOCK_FILE = ".lock"
 FORMAT_VERSION = 2
 #: Called between staging a build and switching ``current`` to it (tests kill the process here).
@@ -211,7 +221,11 @@ class Workspace(OpenResources):
 
     def sources(self) -> list[Source]:
         """What the current build was made from (files, folders, uploads, the bundled corpus)."""
-        return sources_from_info(self.info()) if self.built else []
+        if not self.built:
+            return []
+        info = self.info()
+        sources = sources_from_info(info)
+        return sources if "sources" in info else _legacy_uploads(sources, self.home / _LEGACY_UPLOADS)
 
     # ---- building -------------------------------------------------------------------------
     def build(
@@ -528,6 +542,23 @@ class Workspace(OpenResources):
             shutil.rmtree(path, ignore_errors=True)
         shutil.rmtree(self.home / ".staging", ignore_errors=True)  # the single staging folder of old
         shutil.rmtree(self.home / ".old", ignore_errors=True)
+
+
+def _legacy_uploads(sources: list[Source], folder: Path) -> list[Source]:
+    """Builds from before the input copies listed uploads as ``uploads/upload-<hash>.txt`` paths with
+    their names in ``uploads/names.json``: label them by those names (their next build copies them)."""
+    try:
+        names = json.loads((folder / "names.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        names = {}
+    result = []
+    for source in sources:
+        path = Path(source.at)
+        if path.parent == folder and path.name in names:
+            source = dataclasses.replace(source, given=str(names[path.name]), kind="upload",
+                                         uploaded_as=str(names[path.name]))
+        result.append(source)
+    return result
 
 
 def _without_unread_uploads(plan: ReadPlan, corpus: Corpus) -> ReadPlan:

@@ -176,3 +176,18 @@ def test_a_failed_build_keeps_the_previous_inputs(tmp_path):
         Workspace(home).build([empty], index=False, progress=SILENT)
     assert [s.given for s in Workspace(home).sources()] == [str(docs)]
     assert run_python("import plankg; print(len(plankg.open(build=False).corpus.documents))", home).stdout.strip() == "1"
+
+
+def test_uploads_of_a_build_from_before_the_copies_get_their_users_names(tmp_path):
+    home = tmp_path / "home"
+    stored = write_plan(home / "uploads", "upload-2da8c0ffee.txt", 2030, 3.0)
+    (home / "uploads" / "names.json").write_text(json.dumps({stored.name: "我的计划.txt"}), "utf-8")
+    Workspace(home).build([stored], index=False, progress=SILENT)
+    info_path = home / "build.json"
+    info = json.loads(info_path.read_text("utf-8"))
+    del info["sources"]  # what a build of the earlier version wrote
+    info_path.resolve().write_text(json.dumps(info), "utf-8")
+    workspace = Workspace(home)
+    assert [(s.given, s.kind) for s in workspace.sources()] == [("我的计划.txt", "upload")]
+    workspace.remove([], progress=SILENT)
+    assert [d.path for d in workspace.corpus().documents] == ["我的计划.txt"]
