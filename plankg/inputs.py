@@ -121,8 +121,14 @@ class InputStore:
             return None
         if not stat.S_ISREG(info.st_mode) or info.st_size > max_bytes:
             return None
-        self.folder.mkdir(parents=True, exist_ok=True)
         suffix = _safe_suffix(source.suffix)
+        # Hash first: an unchanged input (the usual case) is read once and never written again.
+        known = _sha256(source, max_bytes)
+        if known is None:
+            return None
+        if self.has(known, suffix):
+            return known, suffix
+        self.folder.mkdir(parents=True, exist_ok=True)
         digest = hashlib.sha256()
         fd, tmp = tempfile.mkstemp(prefix=_TMP_PREFIX, dir=self.folder)
         try:
@@ -157,6 +163,21 @@ class InputStore:
                 shutil.rmtree(path) if path.is_dir() else path.unlink(missing_ok=True)
             elif path.is_file() and path.name.split(".", 1)[0] not in keep:
                 path.unlink(missing_ok=True)
+
+
+def _sha256(path: Path, max_bytes: int) -> str | None:
+    digest = hashlib.sha256()
+    read = 0
+    try:
+        with path.open("rb") as fh:
+            for chunk in iter(lambda: fh.read(1 << 20), b""):
+                read += len(chunk)
+                if read > max_bytes:
+                    return None
+                digest.update(chunk)
+    except OSError:
+        return None
+    return digest.hexdigest()
 
 
 def _safe_suffix(suffix: str) -> str:

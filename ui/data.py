@@ -339,16 +339,6 @@ class AppData:
         """Files the last build could not read, one line each."""
         return [str(e) for e in self._kg.corpus.errors]
 
-    def inputs(self) -> list[Path]:
-        """The inputs of the served build (the bundled corpus as its files)."""
-        info = self._kg.workspace.info()
-        given = info.get("inputs")
-        if not isinstance(given, list):
-            from plankg.ingest.pipeline import bundled_paths
-
-            return list(bundled_paths())
-        return [Path(p) for p in given]
-
 
 def with_prefixes(query: str) -> str:
     """Declare the project's prefixes the query uses and does not declare itself."""
