@@ -538,8 +538,8 @@ class Workspace(OpenResources):
         for path in builds.glob(".staging-*") if builds.is_dir() else ():
             shutil.rmtree(path, ignore_errors=True)
         inputs = InputStore(self.home).folder
-        for path in inputs.glob(".read-*") if inputs.is_dir() else ():
-            shutil.rmtree(path, ignore_errors=True)
+        for path in [*inputs.glob(".read-*"), *inputs.glob(".tmp-*")] if inputs.is_dir() else ():
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
         shutil.rmtree(self.home / ".staging", ignore_errors=True)  # the single staging folder of old
         shutil.rmtree(self.home / ".old", ignore_errors=True)
 

@@ -66,3 +66,22 @@ def test_value_span_in_a_table_row_rebuilt_from_cells():
     plain = SimpleNamespace(start=100, cells=())
     assert value_span("增长15%以上", {"value_text": "15%以上", "start": 102}, plain) == (2, 7)
     assert value_span("2015年完成", {"value_text": "15", "start": 0}, plain) is None
+
+
+def test_the_upload_report_names_uploads_as_given_and_says_what_was_read_from_a_copy():
+    from types import SimpleNamespace
+
+    from plankg.ui.uploads import _report_rows
+
+    doc = SimpleNamespace(path="plan (2).txt", id="doc-1", title="甲市2031年工作要点")
+    kg = SimpleNamespace(corpus=SimpleNamespace(documents=[doc], targets=[SimpleNamespace(doc_id="doc-1")]))
+    gone = "/data/plans: no longer there; its 12 files are read from the workspace's copy (kg.remove('/data/plans') drops it)"
+    report = SimpleNamespace(errors=[gone, "bad.pdf: not a valid .pdf (broken)"], added=[
+        {"name": "plan.txt", "label": "plan (2).txt", "status": "new", "detail": ""},
+        {"name": "bad.pdf", "label": "bad.pdf", "status": "new", "detail": ""},
+        {"name": "copy.txt", "label": "plan.txt", "status": "already", "detail": "same content as plan.txt"}])
+    rows = {r["file"]: r for r in _report_rows(kg, report, [])}
+    assert rows["plan.txt"]["status"] == "added" and rows["plan.txt"]["detail"].startswith("stored as plan (2).txt")
+    assert rows["bad.pdf"] == {"file": "bad.pdf", "status": "error", "detail": "not a valid .pdf (broken)"}
+    assert rows["copy.txt"]["status"] == "already in the corpus"
+    assert rows["/data/plans"]["status"] == "kept from the workspace's copy" and "12 files" in rows["/data/plans"]["detail"]
