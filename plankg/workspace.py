@@ -272,7 +272,7 @@ class Workspace(OpenResources):
             return [Source(BUNDLED, kind="bundled")] if given is None else with_previous(given, previous)
 
         return self._build(edit, force=force, graph=graph, index=index, on_error=on_error, wait=wait,
-                           progress=progress, workers=workers, scheduler=scheduler)
+                           progress=progress, workers=workers, scheduler=scheduler, say_dropped=True)
 
     def add(self, paths: Iterable[str | Path] = (), *, uploads: Iterable[tuple[str | Path, str]] = (),
             graph: bool | None = None, index: bool | None = None, **options: Any) -> BuildReport:
@@ -323,8 +323,12 @@ class Workspace(OpenResources):
     def _build(self, edit: Callable[[list[Source], InputStore], list[Source]], *, force: bool = False,
                graph: bool | None = True, index: bool | None = True, on_error: Callable[[str], None] | None = None,
                wait: float | None = None, progress: Progress | None = None, workers: int | None = None,
-               scheduler: str | None = None) -> BuildReport:
-        """Take the lock, edit the previous build's sources with ``edit``, and build from them."""
+               scheduler: str | None = None, say_dropped: bool = False) -> BuildReport:
+        """Take the lock, edit the previous build's sources with ``edit``, and build from them.
+
+        With ``say_dropped``, the previous build's inputs left out of the new list are named (a
+        build that names its inputs replaces the list; uploads are among what it may leave out).
+        """
         progress = progress or Progress()
         if workers is not None or scheduler is not None:
             from plankg.cluster import check_options
@@ -350,7 +354,13 @@ class Workspace(OpenResources):
             graph = bool(built.get("graph", True)) if graph is None else graph
             index = bool(built.get("index", True)) if index is None else index
             store = InputStore(self.home)
-            sources = edit(self.sources(), store)
+            previous = self.sources()
+            sources = edit(previous, store)
+            dropped = [s.given for s in previous if not _still_in(s, sources)]
+            if say_dropped and dropped:
+                more = f" and {len(dropped) - 5} more" if len(dropped) > 5 else ""
+                progress.message(f"{self.home}: not among the inputs of this build (add them again to keep them): "
+                                 + ", ".join(dropped[:5]) + more)
             return self._build_locked(sources, store, force=force, graph=graph, index=index, on_error=on_error,
                                       progress=progress, cluster=(workers, scheduler))
         finally:
@@ -542,6 +552,13 @@ class Workspace(OpenResources):
             shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
         shutil.rmtree(self.home / ".staging", ignore_errors=True)  # the single staging folder of old
         shutil.rmtree(self.home / ".old", ignore_errors=True)
+
+
+def _still_in(source: Source, sources: list[Source]) -> bool:
+    """Is ``source`` among ``sources``, itself or inside a folder of theirs?"""
+    if any(n.given == source.given and n.kind == source.kind for n in sources):
+        return True
+    return source.kind == "path" and any(n.kind == "path" and Path(source.at).is_relative_to(n.at) for n in sources)
 
 
 def _legacy_uploads(sources: list[Source], folder: Path) -> list[Source]:

@@ -1,6 +1,7 @@
 """Inputs are never lost: the workspace's own copies, relabelled records, the input list under the lock."""
 from __future__ import annotations
 
+import io
 import json
 import shutil
 import subprocess
@@ -12,7 +13,7 @@ import pytest
 import plankg
 from plankg.cli import main
 from plankg.inputs import INPUTS_DIR
-from plankg.progress import SILENT
+from plankg.progress import SILENT, Progress
 from plankg.workspace import Workspace, WorkspaceError
 from tests.plankg.test_workspace_integrity import run_python, write_plan
 
@@ -139,9 +140,11 @@ def test_same_named_uploads_are_two_documents_labelled_by_the_users_names(tmp_pa
     # The uploads live on in the workspace's copies: the temporary files may go.
     one.unlink()
     two.unlink()
-    assert Workspace(home).build([tmp_path / "docs"], index=False, progress=SILENT).documents == 1
+    said = io.StringIO()
+    assert Workspace(home).build([tmp_path / "docs"], index=False, progress=Progress(said)).documents == 1
     uploads = [s.given for s in Workspace(home).sources() if s.kind == "upload"]
-    assert uploads == []  # an explicit build names its inputs: the uploads are not among them
+    assert uploads == []  # an explicit build names its inputs: the uploads are not among them, and it says so
+    assert "not among the inputs of this build (add them again to keep them): plan.txt, plan (2).txt\n" in said.getvalue()
 
 
 def test_remove_rebuilds_without_a_source_or_a_file_of_a_folder(tmp_path):
