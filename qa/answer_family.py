@@ -23,7 +23,7 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
     col = Collector(parsed, "target_owners")
     scheme = load_scheme()
     members = [m for m in family.members if scheme.by_id(m) is not None]
-    units: dict[str, UnitOwnership] = {}
+    units: dict[str, UnitOwnership] = {}  # by unit and role
     seen: set[tuple] = set()
     explicit_targets: set[str] = set()
     gathered: list[tuple[OwnerRow, TargetFact]] = []
@@ -50,10 +50,9 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
         if key in seen:
             continue
         seen.add(key)
-        unit = units.setdefault(owner, UnitOwnership(owner, role))
-        if _ROLE_ORDER.get(role, 3) < _ROLE_ORDER.get(unit.role, 3):
-            unit.role = role
-        unit.facts.append(fact)
+        # A unit's role is its role for that indicator: a unit leading one target and supporting
+        # another is listed under each role, never merged into its strongest.
+        units.setdefault(f"{owner}\t{role}", UnitOwnership(owner, role)).facts.append(fact)
     if not units:
         return not_found(ctx, col, "targets")
     ordered = sorted(units.values(), key=lambda u: (_ROLE_ORDER.get(u.role, 3), -len(u.facts), u.unit))

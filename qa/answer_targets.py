@@ -10,6 +10,7 @@ from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
+from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -143,33 +144,82 @@ def _unique_facts(rows: list[TargetFact]) -> list[TargetFact]:
 
 # ---- target values ------------------------------------------------------------------------------
 def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
-    """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline."""
+    """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline.
+
+    The kind of figure asked for (a result, a goal, or both; cue words in ``intents.toml``) picks
+    results or goals. An asked indicator whose id no fact carries is matched on the facts' own
+    wording in the asked place and year (:func:`plankg.qa.fact_fit.phrase_fit`). Each relaxation
+    (a result where a goal was asked, or the reverse) is said in the answer.
+    """
     col = Collector(parsed, "target_value")
-    indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
+    hits = parsed.indicators[:MAX_INDICATORS]
+    indicators = [h.id for h in hits] or [None]
     year = parsed.time.year
-    # 瑞安上半年发明专利授权量是多少 asks for a reported value, not a goal: achievements count too.
+    kinds = asked_kinds(parsed.text, parsed.language)
+    several_years = len(parsed.time.years) > 1
     # 2018年底有多少家？与2020年的目标相比: a question over several years sets results against goals.
-    actuals = not _ASKS_GOAL.search(parsed.text) or len(parsed.time.years) > 1
+    actuals = "result" in kinds or "goal" not in kinds or several_years
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            result = ctx.graph.run("targets", region=region, year=year, indicator=indicator,
-                                   include_achievements=actuals, within=parsed.places.include_sub)
-            for row in col.ran(result):
-                if covers(parsed, row.year, row.period_start, row.period_end):
-                    col.rows.append(target_row(ctx, col, row))
+            _collect(ctx, col, region, year, indicator, actuals)
+    missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
+    if missing and (parsed.regions or parsed.places.documents or year is not None):
+        _by_wording(ctx, col, missing, actuals)
+    relaxed: list[str] = []
+    if not col.rows and kinds == {"goal"} and not several_years:
+        for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
+            for region in regions_or_all(parsed):
+                _collect(ctx, col, region, year, indicator, True)
+        relaxed += ["result_for_goal"] if col.rows else []
     reported = [r for r in col.rows if r.kind == "achievement"]
-    if reported and _ASKS_ACTUAL.search(parsed.text) and len(parsed.time.years) <= 1:
-        col.rows = reported
+    if "result" in kinds and "goal" not in kinds and not several_years:
+        if reported:
+            col.rows = reported
+        elif col.rows:
+            relaxed.append("goal_for_result")
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
         return _other_years(ctx, parsed, col, indicators)
     if not col.rows:
         return not_found(ctx, col, "targets")
     col.rows.sort(key=lambda r: (-_wording_match(r, parsed), _measure_rank(r, parsed)))
-    return col.finish(_value_sentences(ctx, parsed, col.rows))
+    render = sentences_for(parsed.language)
+    notes = "".join(render.relaxed_note(what) for what in relaxed)
+    return col.finish(notes + _value_sentences(ctx, parsed, col.rows))
 
 
-_ASKS_GOAL = re.compile(r"目标|计划|规划|要达到|力争|预期|确保|target|goal|plan|aim", re.I)
-_ASKS_ACTUAL = re.compile(r"上半年|去年|实际|完成了|实现了|达到了|新认定|已|报告|did|were|was|reported|actual|achieved", re.I)
+def _collect(ctx: AnswerContext, col: Collector, region: str | None, year: int | None, indicator: str | None,
+             actuals: bool) -> None:
+    """Add the facts of one named query (one indicator, one place) that fall in the asked years."""
+    parsed = col.parsed
+    result = ctx.graph.run("targets", region=region, year=year, indicator=indicator,
+                           include_achievements=actuals, within=parsed.places.include_sub)
+    seen = {r.target for r in col.rows}
+    for row in col.ran(result):
+        if row.target not in seen and covers(parsed, row.year, row.period_start, row.period_end):
+            col.rows.append(target_row(ctx, col, row))
+
+
+def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals: bool) -> None:
+    """Facts of the asked place and year whose own wording fits an indicator no fact carries by id.
+
+    One query per place (every fact there, that year), ranked by how well each phrase fits.
+    """
+    parsed = col.parsed
+    pool = []
+    for region in regions_or_all(parsed):
+        result = ctx.graph.run("targets", region=region, year=parsed.time.year, include_achievements=actuals,
+                               within=parsed.places.include_sub)
+        pool += [row for row in col.ran(result) if covers(parsed, row.year, row.period_start, row.period_end)]
+    taken = {r.target for r in col.rows}
+    for hit in missing:
+        scored = [(phrase_fit(hit, row.phrase), row) for row in pool if row.target not in taken]
+        best = max((score for score, _ in scored), default=0.0)
+        if best < PHRASE_FIT:
+            continue
+        for score, row in scored:
+            if score == best:
+                col.rows.append(target_row(ctx, col, row))
+                taken.add(row.target)
 
 
 def _measure_rank(row: TargetFact, parsed: Question) -> int:

@@ -33,14 +33,20 @@ def _word_in(text: str, word: str, language: str) -> bool:
 
 def family_named(text: str, language: str) -> Family | None:
     """The family whose words occur in ``text`` (the longest word wins), or None."""
-    best: tuple[int, Family] | None = None
+    found = _family_word(text, language)
+    return found[1] if found else None
+
+
+def _family_word(text: str, language: str) -> tuple[str, Family] | None:
+    """The family word found in ``text`` (the longest wins) and its family, or None."""
+    best: tuple[str, Family] | None = None
     for family in load_families().values():
         words = family.words_en if language == "en" else family.words_zh + tuple(
             w for w in family.words_en if w.isascii() and w.upper() == w.upper() and "&" in w)
         for word in words:
-            if _word_in(text, word, language) and (best is None or len(word) > best[0]):
-                best = (len(word), family)
-    return best[1] if best else None
+            if _word_in(text, word, language) and (best is None or len(word) > len(best[0])):
+                best = (word, family)
+    return best
 
 
 def find_family(text: str, language: str, indicators: Sequence[object]) -> Family | None:
@@ -52,8 +58,13 @@ def find_family(text: str, language: str, indicators: Sequence[object]) -> Famil
         indicators: The indicator hits of the question (objects with ``id`` and ``method``).
     """
     related = (_RELATED_EN if language == "en" else _RELATED_ZH).search(text) is not None
+    found = _family_word(text, language)
+    if found and language == "zh" and any(found[0] in str(getattr(h, "surface", "")) and len(str(getattr(h, "surface", ""))) > len(found[0])
+                     for h in indicators):
+        # 研发人员相关的目标: the family word is part of a longer indicator name, which narrows.
+        return None
     sure = [h for h in indicators if names_one_indicator(h)]
-    named = family_named(text, language)
+    named = found[1] if found else None
     if sure and not related:
         return None
     if sure:

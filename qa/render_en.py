@@ -249,3 +249,9 @@ def family_answer(family: Family, units: list[UnitOwnership], indicators: int, s
                      f"{join_list(facts, LANGUAGE, shown)}")
     return (f"The {family.label_en} targets ({indicators} indicators) are owned by {len(units)} units: "
             + "; ".join(parts) + ".")
+
+
+def relaxed_note(what: str) -> str:
+    """Says which part of the question an answer had to relax (a goal given for a result...)."""
+    return {"goal_for_result": "No reported result found; these are the targets. ",
+            "result_for_goal": "No target found; these are reported results. "}.get(what, "")

@@ -225,3 +225,9 @@ def family_answer(family: Family, units: list[UnitOwnership], indicators: int, s
         facts = [family_fact(f) for f in sorted(unit.facts, key=lambda f: (f.region or "", f.year or 0))]
         parts.append(f"{unit.unit}（{ROLE_ZH.get(unit.role, unit.role)}）：{join_list(facts, LANGUAGE, shown)}")
     return f"“{family.label_zh}”相关目标（{indicators}项指标）由{len(units)}个单位负责：" + "；".join(parts) + "。"
+
+
+def relaxed_note(what: str) -> str:
+    """Says which part of the question an answer had to relax (a goal given for a result...)."""
+    return {"goal_for_result": "未找到实际完成值，以下为目标值。",
+            "result_for_goal": "未找到目标值，以下为实际（报告）值。"}.get(what, "")
