@@ -5,7 +5,7 @@ from typing import Any
 
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.evolution import Evolution, IndicatorChange, Step, compare_plans
+from plankg.qa.evolution import Evolution, IndicatorChange, Step, compare_plans, missing_plan_years
 from plankg.qa.measures import MeasureAlignment, align_measures, plan_clauses
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -71,6 +71,13 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
     """2019年的计划如何演变为2022年的目标 / how did 2019 plans evolve into 2022 goals."""
     col = Collector(parsed, "evolution")
     region = parsed.regions[0] if parsed.regions else None
+    missing, years = missing_plan_years(ctx.records, from_year, to_year, region, parsed.places.include_sub)
+    if missing:
+        # 温州2019年的规划如何演变为2022年的目标 with no 2022 plan: say so, and which years there are.
+        answer = not_found(ctx, col, "targets")
+        answer.answer = missing_years_text(missing, years, region, parsed.language)
+        answer.reshape()
+        return answer
     evolution = evolution_overview(ctx, from_year, to_year, region, parsed.places.include_sub, indicators)
     col.sparql.extend(evolution.sparql)
     if not evolution.indicators and (evolution.measures is None or not
@@ -93,6 +100,19 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
                     col.cite(ctx.records, ctx.records.clauses.get(side.clause_id))
     text = overview_text(evolution, parsed.language)
     return col.finish(text)
+
+
+def missing_years_text(missing: list[int], years: list[int], region: str | None, language: str) -> str:
+    """语料中没有温州市2022年的规划（目标）；温州市有目标的年份：2019、2021。 (and in English)."""
+    if language == "zh":
+        where = region or "各地"
+        asked = "、".join(f"{y}年" for y in missing)
+        have = "、".join(str(y) for y in years) if years else "无"
+        return f"语料中没有{where}{asked}的规划（目标），无法比较；{where}有目标的年份：{have}。"
+    where = region_name(region, "en") if region else "any place"
+    asked = " or ".join(str(y) for y in missing)
+    have = ", ".join(str(y) for y in years) if years else "none"
+    return f"no plan (goals) of {where} for {asked} in the corpus; years with goals: {have}"
 
 
 def _shown_pairs(measures: MeasureAlignment) -> list[Any]:
@@ -249,4 +269,7 @@ def evolution_for(engine: Any, from_year: int, to_year: int, region: str | None 
         if found is None:
             raise QAError(f"family {family!r}: use one of {', '.join(load_families())} or a word such as 研发")
         members = set(found.members)
+    missing, years = missing_plan_years(engine.context.records, from_year, to_year, place, include_counties)
+    if missing:
+        raise QAError(missing_years_text(missing, years, place, "en"))
     return evolution_overview(engine.context, from_year, to_year, place, include_counties, members, with_measures)

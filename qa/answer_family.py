@@ -13,6 +13,7 @@ from plankg.qa.facts import TargetFact, UnitFact, UnitOwnership
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
 from plankg.qa.render import sentences_for
+from plankg.qa.shape import table_of
 
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 MAX_FACTS_SHOWN = 4
@@ -57,7 +58,10 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
         return not_found(ctx, col, "targets")
     ordered = sorted(units.values(), key=lambda u: (_ROLE_ORDER.get(u.role, 3), -len(u.facts), u.unit))
     col.rows = list(ordered)
-    return col.finish(_family_text(ctx, parsed, family, ordered))
+    # The table holds one row per fact (unit, role, indicator), not one nested row per unit.
+    flat = [{"place": f.region, "year": f.year, "kind": "target", "document": f.doc, "owner": u.unit, "role": u.role,
+             "indicator": f.indicator, "stated": f.stated, "clause_id": f.clause_id} for u in ordered for f in u.facts]
+    return col.finish(_family_text(ctx, parsed, family, ordered), table=table_of(flat, parsed.language))
 
 
 def _family_text(ctx: AnswerContext, parsed: Question, family: Family, units: list[UnitOwnership]) -> str:

@@ -259,6 +259,7 @@ def _other_years(ctx: AnswerContext, parsed: Question, col: Collector, indicator
     if other:
         answer.rows = [fact.to_dict() for fact in other]
         answer.answer += sentences_for(parsed.language).other_years(_value_sentences(ctx, parsed, other))
+        answer.reshape()
     return answer
 
 
