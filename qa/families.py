@@ -2,8 +2,9 @@
 
 A family word (研发, R&D, 知识产权, 人才, 科技企业, 平台 and their English names, from the
 ``skos:Collection`` entries of ``ontology/indicators.ttl``) scopes a question to the family when
-no single indicator is named, or when the question asks for what is *related* (相关, 方面, 类,
-related) to a named indicator: then the family holding that indicator is meant.
+no single indicator is named, or when the family word itself is asked beside a named indicator
+(研发投入强度等研发相关目标). A named indicator with 相关 (孵化器相关的目标, 研发人员相关的目标)
+stays that indicator.
 """
 from __future__ import annotations
 
@@ -68,11 +69,10 @@ def find_family(text: str, language: str, indicators: Sequence[object]) -> Famil
     if sure and not related:
         return None
     if sure:
+        # 孵化器相关的目标: a named indicator stays itself; the family widens only when its word is asked.
         ids = {getattr(h, "id", "") for h in sure}
         holding = [f for f in load_families().values() if ids & set(f.members)]
-        if named is not None and named in holding:
-            return named
-        return holding[0] if holding else named
+        return named if named is not None and named in holding else None
     return named
 
 

@@ -1,0 +1,145 @@
+"""Answers that hold on a corpus plankg has not seen: small plans and reports written for these tests.
+
+A city's plan for one year, its report of that year's results with the next year's goals, a
+development zone's plan, and a county's table of responsibilities; questions in a researcher's words.
+"""
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tests.qa.conftest import engine_over_texts
+
+PLAN = """丽水市科学技术局关于印发2022年全市科技工作要点的通知
+发布日期：2022-02-10
+2022年全市主要预期目标：高新技术企业达到420家，研发经费投入达到28亿元，技术合同成交额达到35亿元。
+一、壮大创新主体。新增科技型中小企业260家，由市科技局牵头，市经信局配合。
+二、完善孵化体系。新增省级众创空间4家，新增科技企业孵化器2家，由市科技局牵头，市人力社保局配合。
+三、加强研发投入。规上工业企业研发费用增长12%，由市经信局牵头，市科技局配合。
+"""
+
+REPORT = """丽水市2022年科技工作总结和2023年工作思路
+发布日期：2023-01-18
+2022年，全市高新技术企业增至398家，研发经费投入达到26.5亿元，技术合同成交额实现37亿元。
+2023年，全市高新技术企业力争达到480家，技术合同成交额达到42亿元。
+"""
+
+ZONE = """丽水经济开发区2023年科技创新工作计划
+发布日期：2023-03-06
+2023年，开发区新增高新技术企业15家，规上工业企业研发费用增长18%，由开发区经发局牵头。
+"""
+
+TWO_UNITS = """金华市科技局2023年重点工作责任分工
+发布日期：2023-02-20
+1.新增国家高新技术企业300家，责任单位：金华市科技局高新处。
+2.技术合同成交额达到60亿元，责任单位：金华市科技局高新处。
+"""
+
+
+@pytest.fixture(scope="module")
+def engine(tmp_path_factory):
+    qa = engine_over_texts(tmp_path_factory, "any-corpus", {"plan.txt": PLAN, "report.txt": REPORT,
+                                                              "zone.txt": ZONE, "units.txt": TWO_UNITS})
+    yield qa
+    qa.close()
+
+
+def _kinds(answer):
+    return {row["kind"] for row in answer.rows}
+
+
+# ---- results vs goals -------------------------------------------------------------------------
+def test_a_question_about_what_was_reached_gets_the_result(engine):
+    answer = engine.ask("丽水2022年高新技术企业增至多少家？")
+    assert answer.found and _kinds(answer) == {"achievement"}
+    assert "398" in answer.lead and "420" not in answer.answer
+
+
+def test_a_question_about_the_goal_gets_the_goal(engine):
+    answer = engine.ask("丽水2022年高新技术企业要达到多少家？")
+    assert _kinds(answer) == {"target"} and "420" in answer.lead
+
+
+@pytest.mark.parametrize("question", ["How many high-tech enterprises did Lishui have in 2022?",
+                                      "What was Lishui's technology contract turnover in 2022?"])
+def test_english_past_tense_asks_for_results(engine, question):
+    answer = engine.ask(question)
+    assert answer.found and _kinds(answer) == {"achievement"}
+    assert re.search(r"\b(398|37)\b", answer.answer)
+
+
+def test_a_result_asked_where_only_a_goal_exists_says_so(engine):
+    answer = engine.ask("丽水2023年技术合同成交额实际完成了多少？")
+    assert answer.found and _kinds(answer) == {"target"}
+    assert answer.answer.startswith("未找到实际完成值") and "42" in answer.answer
+
+
+# ---- facts as the backbone --------------------------------------------------------------------
+def test_an_indicator_known_only_by_its_wording_is_answered(engine):
+    # 研发经费投入 is a phrase the scheme files under another concept: the fact's own words match.
+    answer = engine.ask("丽水2022年研发经费投入实际达到了多少？")
+    assert answer.found and "26.5" in answer.answer
+
+
+def test_a_question_asking_two_values_answers_both(engine):
+    answer = engine.ask("丽水2022年高新技术企业增至多少家？研发经费投入达到了多少？")
+    assert "398" in answer.answer and "26.5" in answer.answer
+
+
+def test_two_indicators_asked_together(engine):
+    answer = engine.ask("丽水2023年高新技术企业和技术合同成交额分别达到多少？")
+    assert "480" in answer.answer and "42" in answer.answer
+
+
+# ---- any place --------------------------------------------------------------------------------
+def test_a_development_zone_is_a_place(engine):
+    answer = engine.ask("丽水经开区2023年要新增多少家高新技术企业？")
+    assert answer.found and "15" in answer.answer and "480" not in answer.answer
+
+
+# ---- owners per indicator and role ------------------------------------------------------------
+def test_owner_questions_about_platform_indicators_work_in_chinese(engine):
+    answer = engine.ask("哪些单位负责众创空间目标？")
+    assert answer.intent == "target_owners" and answer.found
+    roles = {(row["owner"], row["role"]) for row in answer.rows}
+    assert roles == {("丽水市科技局", "lead"), ("丽水市人力社保局", "support")}
+
+
+def test_a_named_indicator_with_related_is_not_widened_to_its_family(engine):
+    answer = engine.ask("谁负责孵化器相关的目标？")
+    assert answer.found and answer.slots["family"] is None
+    assert {row["indicator"] for row in answer.rows} == {"科技企业孵化器"}
+
+
+def test_a_units_role_is_its_role_for_each_indicator(engine):
+    answer = engine.ask("哪些单位负责研发相关的目标？")
+    assert answer.slots["family"]["id"] == "family_rd"
+    by_unit_role = {(row["owner"], row["role"]): {f["indicator_id"] for f in row["facts"]} for row in answer.rows}
+    # The economy bureau leads the firms' R&D spending target; the S&T bureau only supports it.
+    assert "enterprise_rd_expenditure" in by_unit_role[("丽水市经信局", "lead")]
+    assert "enterprise_rd_expenditure" in by_unit_role[("丽水市科技局", "support")]
+    assert "enterprise_rd_expenditure" not in by_unit_role.get(("丽水市科技局", "lead"), set())
+
+
+# ---- one query per question -------------------------------------------------------------------
+def test_a_unit_question_runs_one_query(engine):
+    answer = engine.ask("高新处负责哪些工作？")
+    assert answer.found and {"300", "60"} <= set(re.findall(r"\d+", answer.answer))
+    assert answer.sparql.count("next query") == 0
+
+
+# ---- answer shape -----------------------------------------------------------------------------
+@pytest.mark.parametrize("question", ["丽水2022年高新技术企业增至多少家？", "哪些单位负责众创空间目标？",
+                                      "What was Lishui's technology contract turnover in 2022?", "高新处负责哪些工作？"])
+def test_every_answer_has_a_short_lead_and_a_plain_table(engine, question):
+    answer = engine.ask(question)
+    assert 0 < len(answer.lead) <= 210
+    table = answer.table
+    assert table["columns"][:2] == ["place", "year"] and "document" in table["columns"][:4]
+    for row in table["rows"]:
+        assert len(row) == len(table["columns"])
+        assert all(cell is None or isinstance(cell, (str, int, float, bool)) for cell in row)
+        assert not any(isinstance(cell, str) and re.search(r"\{'|\['", cell) for cell in row)
+    data = answer.to_dict()
+    assert data["lead"] == answer.lead and data["table"] == table and data["answer"] == answer.answer
