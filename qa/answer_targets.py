@@ -178,7 +178,7 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
         elif col.rows:
             relaxed.append("goal_for_result")
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
-        return _other_years(ctx, parsed, col, indicators)
+        return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
         return not_found(ctx, col, "targets")
     col.rows.sort(key=lambda r: (-_wording_match(r, parsed), _measure_rank(r, parsed)))
@@ -212,12 +212,10 @@ def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals:
         pool += [row for row in col.ran(result) if covers(parsed, row.year, row.period_start, row.period_end)]
     taken = {r.target for r in col.rows}
     for hit in missing:
-        scored = [(phrase_fit(hit, row.phrase), row) for row in pool if row.target not in taken]
-        best = max((score for score, _ in scored), default=0.0)
-        if best < PHRASE_FIT:
-            continue
+        scored = sorted(((phrase_fit(hit, row.phrase), row) for row in pool if row.target not in taken),
+                        key=lambda item: -item[0])
         for score, row in scored:
-            if score == best:
+            if score >= PHRASE_FIT:  # every fitting fact, best first: 技术合同成交金额 and its 成交金额
                 col.rows.append(target_row(ctx, col, row))
                 taken.add(row.target)
 
@@ -244,15 +242,15 @@ def _wording_match(row: TargetFact, parsed: Question) -> float:
     return best
 
 
-def _other_years(ctx: AnswerContext, parsed: Question, col: Collector, indicators: list[str | None]
-                 ) -> Answer:
+def _other_years(ctx: AnswerContext, parsed: Question, col: Collector, indicators: list[str | None],
+                 actuals: bool = False) -> Answer:
     """Nothing for the asked year: say so, and give the same indicator's targets in other years."""
     other: list[TargetFact] = []
     if parsed.indicators:
         for indicator in indicators:
             for region in regions_or_all(parsed):
                 result = ctx.graph.run("targets", region=region, indicator=indicator,
-                                       within=parsed.places.include_sub)
+                                       include_achievements=actuals, within=parsed.places.include_sub)
                 for row in col.ran(result):
                     other.append(target_row(ctx, col, row))
     answer = not_found(ctx, col, "targets")

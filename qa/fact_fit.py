@@ -14,7 +14,7 @@ from plankg.qa.intents import load_intent_data
 
 #: A fact's phrase fits an asked indicator from this Dice score of character bigrams on.
 PHRASE_FIT = 0.5
-_SAME = (("R&D", "研发"), ("Ｒ＆Ｄ", "研发"), ("研究与试验发展", "研发"), ("研究开发", "研发"))
+_SAME = (("R&D", "研发"), ("Ｒ＆Ｄ", "研发"), ("研究与试验发展", "研发"), ("研究与开发", "研发"), ("研究开发", "研发"))
 #: Words that make a ratio or a rate of an amount: 研发经费投入占GDP比重 is not 研发经费投入.
 _RATIO = re.compile(r"占|比重|比例|强度|增长|增速|增幅|率|人均|每万")
 _NOISE = re.compile(r"[\s，,。、“”\"（）()]|全市|全区|全县|全省|新增|累计|总数|数量|实现|达到|增至|完成")

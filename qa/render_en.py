@@ -96,7 +96,7 @@ def value_answer(groups: list[tuple[TargetFact, str]], question: Question, more:
 
 def other_years(found_elsewhere: str) -> str:
     """What follows "nothing for that year" when other years have targets."""
-    return f" Targets of this indicator in other years: {found_elsewhere}"
+    return f" Figures of this indicator in other years (or with no year stated): {found_elsewhere}"
 
 
 def unit_answer(who: list[str], targets: list[TargetFact], count: int, tasks: list[str],
@@ -255,3 +255,4 @@ def relaxed_note(what: str) -> str:
     """Says which part of the question an answer had to relax (a goal given for a result...)."""
     return {"goal_for_result": "No reported result found; these are the targets. ",
             "result_for_goal": "No target found; these are reported results. "}.get(what, "")
+

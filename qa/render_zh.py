@@ -82,7 +82,7 @@ def value_answer(groups: list[tuple[TargetFact, str]], question: Question, more:
 
 def other_years(found_elsewhere: str) -> str:
     """What follows "nothing for that year" when other years have targets."""
-    return f"该指标在其他年份的目标：{found_elsewhere}"
+    return f"该指标在其他年份（或未写明年份）的数据：{found_elsewhere}"
 
 
 def unit_answer(who: list[str], targets: list[TargetFact], count: int, tasks: list[str],
@@ -231,3 +231,4 @@ def relaxed_note(what: str) -> str:
     """Says which part of the question an answer had to relax (a goal given for a result...)."""
     return {"goal_for_result": "未找到实际完成值，以下为目标值。",
             "result_for_goal": "未找到目标值，以下为实际（报告）值。"}.get(what, "")
+

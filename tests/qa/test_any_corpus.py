@@ -143,3 +143,26 @@ def test_every_answer_has_a_short_lead_and_a_plain_table(engine, question):
         assert not any(isinstance(cell, str) and re.search(r"\{'|\['", cell) for cell in row)
     data = answer.to_dict()
     assert data["lead"] == answer.lead and data["table"] == table and data["answer"] == answer.answer
+
+
+# ---- a place named only inside a document ------------------------------------------------------
+NEWS = """首页 >> 新闻 >> 本地要闻
+
+去年技术合同成交额再创新高
+
+2023-02-16 10:12:00 来源：江西日报
+
+记者从省科技厅获悉，去年全省共登记技术合同9120项，成交金额3012345.6万元，同比分别增长21.5%和18.2%。江西技术市场持续活跃，江西各设区市均实现增长。
+"""
+
+
+def test_a_place_named_only_inside_a_document_is_found_and_labelled(tmp_path_factory):
+    qa = engine_over_texts(tmp_path_factory, "named-inside", {"news.txt": NEWS})
+    try:
+        assert qa.records.corpus.documents[0].region is None  # the item states no place of its own
+        answer = qa.ask("江西省2022年技术合同成交金额是多少？")
+        assert answer.found and "3012345.6" in answer.answer
+        assert all("未写明地区" in row["region"] for row in answer.rows)
+        assert not qa.ask("湖南省2022年技术合同成交金额是多少？").found  # named nowhere: nothing
+    finally:
+        qa.close()
