@@ -10,7 +10,7 @@ from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
-from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit
+from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, written_in
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -162,9 +162,10 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
     for indicator in indicators:
         for region in regions_or_all(parsed):
             _collect(ctx, col, region, year, indicator, actuals)
-    missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
-    if missing and (parsed.regions or parsed.places.documents or year is not None):
-        _by_wording(ctx, col, missing, actuals)
+    pool: list[TargetRow] = []
+    if parsed.regions or parsed.places.documents or year is not None:
+        missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
+        pool = _by_wording(ctx, col, missing, actuals)
     relaxed: list[str] = []
     if not col.rows and kinds == {"goal"} and not several_years:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
@@ -177,14 +178,59 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
             col.rows = reported
         elif col.rows:
             relaxed.append("goal_for_result")
+    if parsed.places.zones and col.rows:
+        relaxed += _keep_zone(ctx, col, pool)
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
         return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
         return not_found(ctx, col, "targets")
-    col.rows.sort(key=lambda r: (-_wording_match(r, parsed), _measure_rank(r, parsed)))
+    col.rows.sort(key=lambda r: (not written_in(r.phrase, parsed.text), -_wording_match(r, parsed),
+                                 _measure_rank(r, parsed)))
     render = sentences_for(parsed.language)
     notes = "".join(render.relaxed_note(what) for what in relaxed)
     return col.finish(notes + _value_sentences(ctx, parsed, col.rows))
+
+
+def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> list[str]:
+    """Keep the figures about the zone asked (天津高新区: 高新区 written in the fact or its clause).
+
+    A zone's figure is often written beside others in one clause (…分别居各板块首位，为高新区N家):
+    a figure of the place whose clause names both the zone and an asked indicator counts too. When
+    none is found, the place's own figures stay, and the answer says so.
+    """
+    parsed = col.parsed
+    words = {word for _, word, _, _ in parsed.places.zones}
+    names = {n for h in parsed.indicators for n in (h.surface, h.label_zh)
+             if n and not any(word in n for word in words)}  # 高新区 itself is no indicator here
+
+    def clause_text(clause_id: str | None) -> str:
+        clause = ctx.records.clause(clause_id) if clause_id else None
+        return clause.text if clause else ""
+
+    def about_zone(row: TargetFact) -> bool:
+        return any(word in text for word in words for text in (row.area or "", row.phrase or "",
+                                                                clause_text(row.clause_id)))
+
+    kept = [row for row in col.rows if about_zone(row)]
+    taken = {row.target for row in kept}
+    for row in pool:
+        text = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
+        if row.target in taken or text is None:
+            continue
+        if any(word in (row.phrase or "") for word in words) and any(n in text.text for n in names):
+            fact = target_row(ctx, col, row)
+            zone = next(word for word in words if word in (row.phrase or ""))
+            kept.append(replace(fact, area=fact.area or zone, indicator=_asked_label(parsed) or fact.indicator))
+            taken.add(row.target)
+    if kept:
+        col.rows = kept
+        return []
+    return ["parent_for_zone"]
+
+
+def _asked_label(parsed: Question) -> str | None:
+    """The label of the one indicator a question names (a figure read from its clause takes it)."""
+    return parsed.indicators[0].label_zh if len(parsed.indicators) == 1 else None
 
 
 def _collect(ctx: AnswerContext, col: Collector, region: str | None, year: int | None, indicator: str | None,
@@ -199,10 +245,12 @@ def _collect(ctx: AnswerContext, col: Collector, region: str | None, year: int |
             col.rows.append(target_row(ctx, col, row))
 
 
-def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals: bool) -> None:
-    """Facts of the asked place and year whose own wording fits an indicator no fact carries by id.
+def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals: bool) -> list[TargetRow]:
+    """Facts of the asked place and year that the question names in their own words.
 
-    One query per place (every fact there, that year), ranked by how well each phrase fits.
+    One query per place (every fact there, that year). A fact fits when its phrase fits an asked
+    indicator no fact carries by id (:func:`phrase_fit`), or when the question writes the phrase
+    itself (总产值 in 要求81家示范企业实现总产值多少).
     """
     parsed = col.parsed
     pool = []
@@ -218,6 +266,11 @@ def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals:
             if score >= PHRASE_FIT:  # every fitting fact, best first: 技术合同成交金额 and its 成交金额
                 col.rows.append(target_row(ctx, col, row))
                 taken.add(row.target)
+    for row in pool:
+        if row.target not in taken and written_in(row.phrase, parsed.text):
+            col.rows.append(target_row(ctx, col, row))
+            taken.add(row.target)
+    return pool
 
 
 def _measure_rank(row: TargetFact, parsed: Question) -> int:

@@ -11,6 +11,7 @@ import re
 
 from plankg.ontology.indicators import load_scheme
 from plankg.qa.intents import load_intent_data
+from plankg.qa.lexicon import GENERIC_ZH
 
 #: A fact's phrase fits an asked indicator from this Dice score of character bigrams on.
 PHRASE_FIT = 0.5
@@ -65,3 +66,11 @@ def phrase_fit(hit: object, phrase: str | None) -> float:
     ratio = bool(_RATIO.search(phrase))
     return max((dice(name, phrase) * (1.0 if bool(_RATIO.search(name)) == ratio else 0.5)
                 for name in names if name and not name.isascii()), default=0.0)
+
+
+def written_in(phrase: str | None, question: str) -> bool:
+    """Does the question write a fact's own phrase (at least three characters, not a generic word)?"""
+    if not phrase:
+        return False
+    core = _normal(phrase)
+    return len(core) >= 3 and core not in GENERIC_ZH and core in _normal(question)

@@ -254,5 +254,6 @@ def family_answer(family: Family, units: list[UnitOwnership], indicators: int, s
 def relaxed_note(what: str) -> str:
     """Says which part of the question an answer had to relax (a goal given for a result...)."""
     return {"goal_for_result": "No reported result found; these are the targets. ",
-            "result_for_goal": "No target found; these are reported results. "}.get(what, "")
+            "result_for_goal": "No target found; these are reported results. ",
+            "parent_for_zone": "No figure of the zone itself; these are its place's figures. "}.get(what, "")
 

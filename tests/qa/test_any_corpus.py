@@ -22,6 +22,8 @@ PLAN = """丽水市科学技术局关于印发2022年全市科技工作要点的
 REPORT = """丽水市2022年科技工作总结和2023年工作思路
 发布日期：2023-01-18
 2022年，全市高新技术企业增至398家，研发经费投入达到26.5亿元，技术合同成交额实现37亿元。
+2022年，全市通过科技型中小企业评价入库1380家。
+2022年，高新区、莲都区通过科技型中小企业评价入库数分别居各板块首位，为高新区390家、莲都区210家。
 2023年，全市高新技术企业力争达到480家，技术合同成交额达到42亿元。
 """
 
@@ -96,6 +98,18 @@ def test_two_indicators_asked_together(engine):
 def test_a_development_zone_is_a_place(engine):
     answer = engine.ask("丽水经开区2023年要新增多少家高新技术企业？")
     assert answer.found and "15" in answer.answer and "480" not in answer.answer
+
+
+def test_a_zone_inside_a_city_gets_its_own_figure(engine):
+    # The zone's figure is written beside a district's in one clause; the city's total is not the zone's.
+    answer = engine.ask("丽水高新区2022年通过科技型中小企业评价入库多少家？")
+    assert answer.found and "390" in answer.lead and "1380" not in answer.answer
+    assert answer.rows[0]["area"] == "高新区"
+
+
+def test_a_zone_without_its_own_figure_says_the_city_answers(engine):
+    answer = engine.ask("丽水高新区2022年高新技术企业增至多少家？")
+    assert answer.answer.startswith("未找到该园区") and "398" in answer.answer
 
 
 # ---- owners per indicator and role ------------------------------------------------------------
