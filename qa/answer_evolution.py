@@ -71,7 +71,7 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
                     indicators: set[str] | None = None) -> Answer:
     """2019年的计划如何演变为2022年的目标 / how did 2019 plans evolve into 2022 goals."""
     col = Collector(parsed, "evolution")
-    region = parsed.regions[0] if parsed.regions else None
+    region = parsed.regions[0] if parsed.regions else _gazetteer_name(parsed)
     missing, years = missing_plan_years(ctx.records, from_year, to_year, region, parsed.places.include_sub)
     if missing:
         # 温州2019年的规划如何演变为2022年的目标 with no 2022 plan: say so, and which years there are.
@@ -109,6 +109,14 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
                     col.cite(ctx.records, ctx.records.clauses.get(side.clause_id))
     text = overview_text(evolution, parsed.language)
     return col.finish(text, lead=summary_lead(evolution, parsed.language), table=table_of(flat, parsed.language))
+
+
+def _gazetteer_name(parsed: Question) -> str | None:
+    """A place named through its documents (Quzhou's) that the gazetteer also knows, or None."""
+    from plankg.ontology.regions import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    return next((name for name, _ in parsed.places.documents if name in gazetteer.regions), None)
 
 
 def missing_years_text(missing: list[int], years: list[int], region: str | None, language: str) -> str:

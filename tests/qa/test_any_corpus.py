@@ -180,3 +180,23 @@ def test_a_place_named_only_inside_a_document_is_found_and_labelled(tmp_path_fac
         assert not qa.ask("湖南省2022年技术合同成交金额是多少？").found  # named nowhere: nothing
     finally:
         qa.close()
+
+
+# ---- two years of one place -------------------------------------------------------------------
+def test_a_plan_and_a_later_report_are_compared_for_the_named_city(engine):
+    answer = engine.ask("How did Lishui's goals change from 2022 to 2023?")
+    assert answer.found and answer.lead.startswith("Lishui (丽水市) 2022→2023")
+    continued = [r for r in answer.rows if r["type"] == "indicator" and r["status"] == "continued"]
+    assert {r["indicator_id"] for r in continued} >= {"high_tech_enterprises", "tech_transaction_value"}
+    assert "420" in answer.lead and "480" in answer.lead
+
+
+def test_a_year_without_a_plan_is_said_with_the_years_there_are(engine):
+    answer = engine.ask("丽水2021年的规划如何演变为2023年的目标？")
+    assert not answer.found
+    assert "没有丽水市2021年的规划" in answer.answer and "2022、2023" in answer.answer
+
+
+def test_from_a_year_onwards_includes_the_later_plans(engine):
+    answer = engine.ask("丽水高新技术企业的目标从2022年到后来的计划有什么变化？")
+    assert "420" in answer.answer and "480" in answer.answer
