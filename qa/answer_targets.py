@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import Any
 
 from plankg.graph import terms
+from plankg.ontology.regions import load_gazetteer
 from plankg.graph.rows import OwnerRow, TargetRow
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
@@ -180,6 +181,8 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
             relaxed.append("goal_for_result")
     if parsed.places.zones and col.rows:
         relaxed += _keep_zone(ctx, col, pool)
+    if not col.rows and parsed.regions and (parsed.indicators or year is not None):
+        relaxed += _nearby_places(ctx, col, [h.id for h in hits] or [None], year, actuals)
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
         return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
@@ -226,6 +229,31 @@ def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> lis
         col.rows = kept
         return []
     return ["parent_for_zone"]
+
+
+def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | None], year: int | None,
+                   actuals: bool) -> list[str]:
+    """Nothing for the place itself: the places inside it, else the place above it, each figure
+    labelled with its own place; returns which was used (said in the answer)."""
+    parsed = col.parsed
+    gazetteer = load_gazetteer()
+    if not parsed.places.include_sub:
+        for region in parsed.regions:
+            for indicator in indicators:
+                result = ctx.graph.run("targets", region=region, year=year, indicator=indicator,
+                                       include_achievements=actuals, within=True)
+                col.rows += [target_row(ctx, col, row) for row in col.ran(result)
+                             if covers(parsed, row.year, row.period_start, row.period_end)]
+        if col.rows:
+            return ["child_for_place"]
+    for region in parsed.regions:
+        for parent in gazetteer.ancestors(region)[:1]:
+            for indicator in indicators:
+                result = ctx.graph.run("targets", region=parent.name, year=year, indicator=indicator,
+                                       include_achievements=actuals, within=False)
+                col.rows += [target_row(ctx, col, row) for row in col.ran(result)
+                             if covers(parsed, row.year, row.period_start, row.period_end)]
+    return ["parent_for_place"] if col.rows else []
 
 
 def _asked_label(parsed: Question) -> str | None:

@@ -255,5 +255,7 @@ def relaxed_note(what: str) -> str:
     """Says which part of the question an answer had to relax (a goal given for a result...)."""
     return {"goal_for_result": "No reported result found; these are the targets. ",
             "result_for_goal": "No target found; these are reported results. ",
-            "parent_for_zone": "No figure of the zone itself; these are its place's figures. "}.get(what, "")
+            "parent_for_zone": "No figure of the zone itself; these are its place's figures. ",
+            "child_for_place": "No figure for the place itself; these are of places inside it (each labelled). ",
+            "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). "}.get(what, "")
 

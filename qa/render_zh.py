@@ -231,5 +231,7 @@ def relaxed_note(what: str) -> str:
     """Says which part of the question an answer had to relax (a goal given for a result...)."""
     return {"goal_for_result": "未找到实际完成值，以下为目标值。",
             "result_for_goal": "未找到目标值，以下为实际（报告）值。",
-            "parent_for_zone": "未找到该园区（开发区）本身的数据，以下为其所在地区的数据。"}.get(what, "")
+            "parent_for_zone": "未找到该园区（开发区）本身的数据，以下为其所在地区的数据。",
+            "child_for_place": "未找到该地区本级的数据，以下为其下辖地区的数据（各标地区）。",
+            "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。"}.get(what, "")
 

@@ -200,3 +200,16 @@ def test_a_year_without_a_plan_is_said_with_the_years_there_are(engine):
 def test_from_a_year_onwards_includes_the_later_plans(engine):
     answer = engine.ask("丽水高新技术企业的目标从2022年到后来的计划有什么变化？")
     assert "420" in answer.answer and "480" in answer.answer
+
+
+# ---- the place above or below, said ------------------------------------------------------------
+def test_a_province_without_its_own_figure_gets_its_cities_labelled(engine):
+    answer = engine.ask("浙江省2022年高新技术企业要达到多少家？")
+    assert answer.answer.startswith("未找到该地区本级的数据") and "420" in answer.answer
+    assert {row["region"] for row in answer.rows} == {"丽水市"}
+
+
+def test_a_district_without_its_own_figure_gets_its_citys_labelled(engine):
+    answer = engine.ask("莲都区2022年高新技术企业要达到多少家？")
+    assert answer.answer.startswith("未找到该地区本身的数据") and "420" in answer.answer
+    assert {row["region"] for row in answer.rows} == {"丽水市"}
