@@ -7,8 +7,8 @@ from dataclasses import replace
 from typing import Any
 
 from plankg.graph import terms
-from plankg.ontology.regions import load_gazetteer
 from plankg.graph.rows import OwnerRow, TargetRow
+from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, written_in
