@@ -17,6 +17,7 @@ PLAN = """丽水市科学技术局关于印发2022年全市科技工作要点的
 一、壮大创新主体。新增科技型中小企业260家，由市科技局牵头，市经信局配合。
 二、完善孵化体系。新增省级众创空间4家，新增科技企业孵化器2家，由市科技局牵头，市人力社保局配合。
 三、加强研发投入。规上工业企业研发费用增长12%，由市经信局牵头，市科技局配合。
+四、推动数字赋能。建成数字化示范车间15个，由市经信局牵头，市科技局配合。
 """
 
 REPORT = """丽水市2022年科技工作总结和2023年工作思路
@@ -134,6 +135,13 @@ def test_a_units_role_is_its_role_for_each_indicator(engine):
     assert "enterprise_rd_expenditure" in by_unit_role[("丽水市经信局", "lead")]
     assert "enterprise_rd_expenditure" in by_unit_role[("丽水市科技局", "support")]
     assert "enterprise_rd_expenditure" not in by_unit_role.get(("丽水市科技局", "lead"), set())
+
+
+def test_owner_questions_about_a_proposed_indicator_work_in_chinese(engine):
+    # 数字化示范车间 is no concept of the scheme: a phrase the build proposed as an indicator.
+    answer = engine.ask("数字化示范车间这项目标由哪些部门负责？")
+    assert answer.found and all(str(row["indicator_id"]).startswith("proposed") for row in answer.rows)
+    assert {(row["owner"], row["role"]) for row in answer.rows} == {("丽水市经信局", "lead"), ("丽水市科技局", "support")}
 
 
 # ---- one query per question -------------------------------------------------------------------
