@@ -11,7 +11,7 @@ from plankg.graph.rows import OwnerRow, TargetRow
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
-from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, written_in
+from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, unread_words, written_in
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -164,8 +164,11 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
         for region in regions_or_all(parsed):
             _collect(ctx, col, region, year, indicator, actuals)
     pool: list[TargetRow] = []
-    if parsed.regions or parsed.places.documents or year is not None:
-        missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
+    missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
+    scoped = bool(parsed.regions or parsed.places.documents or year is not None)
+    if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
+        # Every fact of the place and year, read against the question's words: only when some of
+        # them are not yet accounted for (a place's facts can be many; most questions need none).
         pool = _by_wording(ctx, col, missing, actuals)
     relaxed: list[str] = []
     if not col.rows and kinds == {"goal"} and not several_years:

@@ -11,7 +11,7 @@ import re
 
 from plankg.ontology.indicators import load_scheme
 from plankg.qa.intents import load_intent_data
-from plankg.qa.lexicon import GENERIC_ZH
+from plankg.qa.lexicon import CUE_ZH, GENERIC_ZH
 
 #: A fact's phrase fits an asked indicator from this Dice score of character bigrams on.
 PHRASE_FIT = 0.5
@@ -74,3 +74,27 @@ def written_in(phrase: str | None, question: str) -> bool:
         return False
     core = _normal(phrase)
     return len(core) >= 3 and core not in GENERIC_ZH and core in _normal(question)
+
+
+_MASK = re.compile(r"〈[^〉]*〉")
+_EXTRA_CUES = re.compile(r"多少|几|吗|呢|分别|以及|和|与|及|的|了|要|是|为|有|在|到|年底|年末|截至|全年|全市|全省|全区|全县|底|月")
+
+
+def unread_words(masked: str, language: str) -> str:
+    """What a question says beyond its slots, cue words and generic words (总产值 in
+    〈地〉〈年〉要求81家〈指〉实现总产值多少): facts written in those words may be what it asks.
+
+    >>> unread_words("〈地〉〈年〉〈指〉目标是多少？", "zh")
+    ''
+    """
+    if language != "zh":
+        return ""
+    text = _MASK.sub(" ", masked)
+    for cue in sorted(CUE_ZH, key=len, reverse=True):
+        text = text.replace(cue, " ")
+    for word in sorted(GENERIC_ZH, key=len, reverse=True):
+        if len(word) >= 2:
+            text = text.replace(word, " ")
+    text = _EXTRA_CUES.sub(" ", text)
+    runs = re.findall(r"[\u4e00-\u9fff]{3,}", text)
+    return " ".join(runs)
