@@ -78,6 +78,16 @@ def test_a_result_asked_where_only_a_goal_exists_says_so(engine):
     assert answer.answer.startswith("未找到实际完成值") and "42" in answer.answer
 
 
+def test_a_question_asking_whether_the_goal_was_met_gets_both(engine):
+    answer = engine.ask("2022年丽水研发经费投入多少？完成目标了吗？")
+    assert _kinds(answer) == {"target", "achievement"} and "26.5" in answer.answer and "28" in answer.answer
+
+
+def test_an_english_noun_phrase_asks_for_the_targets(engine):
+    answer = engine.ask("Lishui 2023 targets?")
+    assert answer.intent == "target_value" and "480" in answer.answer
+
+
 # ---- facts as the backbone --------------------------------------------------------------------
 def test_an_indicator_known_only_by_its_wording_is_answered(engine):
     # 研发经费投入 is a phrase the scheme files under another concept: the fact's own words match.
