@@ -61,7 +61,9 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
     # The table holds one row per fact (unit, role, indicator), not one nested row per unit.
     flat = [{"place": f.region, "year": f.year, "kind": "target", "document": f.doc, "owner": u.unit, "role": u.role,
              "indicator": f.indicator, "stated": f.stated, "clause_id": f.clause_id} for u in ordered for f in u.facts]
-    return col.finish(_family_text(ctx, parsed, family, ordered), table=table_of(flat, parsed.language))
+    indicators = len({f.indicator_id for u in ordered for f in u.facts})
+    lead = sentences_for(parsed.language).family_lead(family, ordered, indicators)
+    return col.finish(_family_text(ctx, parsed, family, ordered), lead=lead, table=table_of(flat, parsed.language))
 
 
 def _family_text(ctx: AnswerContext, parsed: Question, family: Family, units: list[UnitOwnership]) -> str:

@@ -96,7 +96,25 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
                                             owner=row.owner_name, role=row.role))
     if not col.rows:
         return not_found(ctx, col, "targets")
-    return col.finish(_owners_sentence(ctx, parsed, col.rows))
+    return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+
+
+def _owners_lead(parsed: Question, rows: list[TargetFact]) -> str:
+    """Per indicator, its units by role, with how many figures and which years: the answer's lead."""
+    render = sentences_for(parsed.language)
+    groups: dict[str, dict[str, list[str]]] = {}
+    years: dict[str, set[int]] = {}
+    explicit = {r.key() for r in rows if r.role in ("lead", "support")}
+    for row in rows:
+        if row.role == "default" and row.key() in explicit:
+            continue
+        roles = groups.setdefault(row.indicator or "?", {})
+        names = roles.setdefault(row.role or "default", [])
+        if row.owner and row.owner not in names:
+            names.append(row.owner)
+        if row.year is not None:
+            years.setdefault(row.indicator or "?", set()).add(row.year)
+    return render.owners_lead(groups, years)
 
 
 def _owners_of_listed_targets(ctx: AnswerContext, parsed: Question, col: Collector) -> Answer:

@@ -247,8 +247,21 @@ def family_answer(family: Family, units: list[UnitOwnership], indicators: int, s
         facts = [family_fact(f) for f in sorted(unit.facts, key=lambda f: (f.region or "", f.year or 0))]
         parts.append(f"{_with_english(unit.unit, english_name)} — {ROLE_EN.get(unit.role, unit.role)}: "
                      f"{join_list(facts, LANGUAGE, shown)}")
-    return (f"The {family.label_en} targets ({indicators} indicators) are owned by {len(units)} units: "
-            + "; ".join(parts) + ".")
+    return (f"The {family.label_en} targets ({indicators} indicators) are owned by {len({u.unit for u in units})} "
+            "units: " + "; ".join(parts) + ".")
+
+
+def family_lead(family: Family, units: list[UnitOwnership], indicators: int) -> str:
+    """The R&D targets (N indicators) have M units: lead A, B…; supporting C…."""
+    by_role: dict[str, list[str]] = {}
+    for unit in units:
+        names = by_role.setdefault(unit.role, [])
+        if unit.unit not in names:
+            names.append(unit.unit)
+    who = "; ".join(f"{ROLE_EN.get(role, role) if role != 'default' else 'issuing body'} {join_list(names, LANGUAGE, 4)}"
+                    for role, names in sorted(by_role.items(), key=lambda item: _ROLE_RANK.get(item[0], 3)))
+    return (f"The {family.label_en} targets ({indicators} indicators) have {len({u.unit for u in units})} units: "
+            f"{who}.")
 
 
 def relaxed_note(what: str) -> str:
@@ -259,3 +272,20 @@ def relaxed_note(what: str) -> str:
             "child_for_place": "No figure for the place itself; these are of places inside it (each labelled). ",
             "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). "}.get(what, "")
 
+
+
+def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:
+    """maker spaces (2022): lead A; supporting B. per indicator (the first three)."""
+    parts = []
+    for indicator, roles in list(groups.items())[:3]:
+        when = sorted(years.get(indicator, ()))
+        span = f" ({when[0]})" if len(when) == 1 else (f" ({when[0]}-{when[-1]})" if when else "")
+        who = "; ".join(f"{ROLE_EN.get(role, role) if role != 'default' else 'issuing body'} "
+                        f"{join_list(names, LANGUAGE, 4)}"
+                        for role, names in sorted(roles.items(), key=lambda item: _ROLE_RANK.get(item[0], 3)))
+        parts.append(f"{indicator}{span}: {who}")
+    more = f"; {len(groups) - 3} more indicators in the table" if len(groups) > 3 else ""
+    return "; ".join(parts) + more + "."
+
+
+_ROLE_RANK = {"lead": 0, "support": 1, "default": 2}

@@ -154,6 +154,13 @@ def test_owner_questions_about_a_proposed_indicator_work_in_chinese(engine):
     assert {(row["owner"], row["role"]) for row in answer.rows} == {("丽水市经信局", "lead"), ("丽水市科技局", "support")}
 
 
+def test_owner_leads_name_each_role(engine):
+    lead = engine.ask("数字化示范车间这项目标由哪些部门负责？").lead
+    assert lead.startswith("数字化示范车间（2022年）：牵头 丽水市经信局；配合 丽水市科技局")
+    family = engine.ask("哪些单位负责研发相关的目标？")
+    assert "牵头 丽水市经信局" in family.lead and "配合 丽水市科技局" in family.lead and len(family.lead) <= 200
+
+
 # ---- one query per question -------------------------------------------------------------------
 def test_a_unit_question_runs_one_query(engine):
     answer = engine.ask("高新处负责哪些工作？")
