@@ -10,6 +10,7 @@ from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
+from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, unread_words, written_in
 from plankg.qa.facts import Responsible, TargetFact
@@ -84,6 +85,9 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     """哪些单位负责…目标 / who owns … : owners with roles, per indicator."""
     col = Collector(parsed, "target_owners")
     if not parsed.indicators:
+        if topic_words(parsed):
+            # 特色小镇工作由哪个单位牵头: a topic no indicator names is a task; its clause names the units.
+            return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
         return _owners_of_listed_targets(ctx, parsed, col)
     for hit in parsed.indicators[:MAX_INDICATORS]:
         for region in regions_or_all(parsed):
@@ -95,7 +99,7 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
                     col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
                                             owner=row.owner_name, role=row.role))
     if not col.rows:
-        return not_found(ctx, col, "targets")
+        return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
     return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
 
 

@@ -110,5 +110,6 @@ def table_of(rows: list[dict[str, Any]], language: str = "zh") -> dict[str, Any]
 
 def _cell(key: str, value: Any, language: str) -> Any:
     if key == "role" and isinstance(value, str):
-        return (ROLE_ZH if language == "zh" else ROLE_EN).get(value, value)
+        named = {"named": "文中列名"} if language == "zh" else {"named": "named"}
+        return {**(ROLE_ZH if language == "zh" else ROLE_EN), **named}.get(value, value)
     return plain(value, language)

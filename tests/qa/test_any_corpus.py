@@ -40,10 +40,18 @@ TWO_UNITS = """金华市科技局2023年重点工作责任分工
 """
 
 
+TASKS = """丽水市人民政府办公室关于印发丽水市数字经济发展三年行动计划的通知
+发布日期：2021-05-10
+一、培育数字经济特色小镇。推进特色小镇数字化改造，打造一批数字经济特色小镇。（责任单位：市发改委、市经信局）
+二、建设未来社区。开展未来社区试点建设，市住建局牵头，市民政局配合。
+"""
+
+
 @pytest.fixture(scope="module")
 def engine(tmp_path_factory):
     qa = engine_over_texts(tmp_path_factory, "any-corpus", {"plan.txt": PLAN, "report.txt": REPORT,
-                                                              "zone.txt": ZONE, "units.txt": TWO_UNITS})
+                                                              "zone.txt": ZONE, "units.txt": TWO_UNITS,
+                                                              "tasks.txt": TASKS})
     yield qa
     qa.close()
 
@@ -159,6 +167,19 @@ def test_owner_leads_name_each_role(engine):
     assert lead.startswith("数字化示范车间（2022年）：牵头 丽水市经信局；配合 丽水市科技局")
     family = engine.ask("哪些单位负责研发相关的目标？")
     assert "牵头 丽水市经信局" in family.lead and "配合 丽水市科技局" in family.lead and len(family.lead) <= 200
+
+
+def test_owners_of_a_task_without_a_figure_come_from_its_clause(engine):
+    answer = engine.ask("丽水的特色小镇工作由哪个单位牵头？")
+    assert answer.found and answer.rows[0]["owner"] == "市发改委" and answer.rows[0]["role"] == "lead"
+    assert any("经信局" in row["owner"] for row in answer.rows)
+    inline = engine.ask("谁负责丽水的未来社区试点？")
+    assert {(row["owner"], row["role"]) for row in inline.rows} == {("市住建局", "lead"), ("市民政局", "support")}
+    assert any("未来社区" in e["text"] for e in inline.evidence)
+
+
+def test_an_owner_question_about_nothing_written_is_not_found(engine):
+    assert not engine.ask("谁负责丽水的航天产业集群？").found
 
 
 # ---- one query per question -------------------------------------------------------------------
