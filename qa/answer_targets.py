@@ -281,6 +281,11 @@ def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | No
     return ["parent_for_place"] if col.rows else []
 
 
+def _clause_text(ctx: AnswerContext, row: TargetRow) -> str:
+    clause = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
+    return clause.text if clause else ""
+
+
 def _asked_label(parsed: Question) -> str | None:
     """The label of the one indicator a question names (a figure read from its clause takes it)."""
     return parsed.indicators[0].label_zh if len(parsed.indicators) == 1 else None
@@ -315,10 +320,18 @@ def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals:
     for hit in missing:
         scored = sorted(((phrase_fit(hit, row.phrase), row) for row in pool if row.target not in taken),
                         key=lambda item: -item[0])
-        for score, row in scored:
-            if score >= PHRASE_FIT:  # every fitting fact, best first: 技术合同成交金额 and its 成交金额
-                col.rows.append(target_row(ctx, col, row))
+        fitting = [row for score, row in scored if score >= PHRASE_FIT]  # best first: 技术合同成交金额, 成交金额
+        if not fitting and len(hit.surface or "") >= 3:
+            # No fact's own wording fits (a phrase cut badly at extraction): the facts whose clause
+            # writes the asked words (“双倍增”…分别超过90家和870家), shown with that clause.
+            by_clause = [row for _, row in scored if hit.surface in _clause_text(ctx, row)]
+            label = f"{hit.surface}（按条款匹配）" if parsed.language == "zh" else f"{hit.surface} (matched by clause)"
+            for row in by_clause:
+                col.rows.append(replace(target_row(ctx, col, row), indicator=label))
                 taken.add(row.target)
+        for row in fitting:
+            col.rows.append(target_row(ctx, col, row))
+            taken.add(row.target)
     for row in pool:
         if row.target not in taken and written_in(row.phrase, parsed.text):
             col.rows.append(target_row(ctx, col, row))

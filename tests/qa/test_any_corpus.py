@@ -259,3 +259,21 @@ def test_a_district_without_its_own_figure_gets_its_citys_labelled(engine):
     answer = engine.ask("莲都区2022年高新技术企业要达到多少家？")
     assert answer.answer.startswith("未找到该地区本身的数据") and "420" in answer.answer
     assert {row["region"] for row in answer.rows} == {"丽水市"}
+
+
+DOUBLING = """青田县科技创新三年行动计划（2023—2027年）
+发布日期：2023-04-01
+到2027年，全县高新技术企业和科技型企业在2022年的基础上实现“双倍增”，分别超过60家和500家。
+"""
+
+
+def test_facts_whose_phrase_was_cut_are_found_through_their_clause(tmp_path_factory):
+    # The figures' own phrases come out cut (60家和); the clause still writes the words asked.
+    qa = engine_over_texts(tmp_path_factory, "doubling", {"plan.txt": DOUBLING})
+    try:
+        answer = qa.ask("青田“双倍增”行动提出到2027年科技型企业要超过多少家？")
+        assert answer.found and {"60", "500"} <= set(re.findall(r"\d+", answer.answer))
+        assert all("按条款匹配" in row["indicator"] for row in answer.rows)
+        assert any("双倍增" in e["text"] for e in answer.evidence)
+    finally:
+        qa.close()
