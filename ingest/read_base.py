@@ -48,7 +48,12 @@ def out_of_memory(exc: BaseException) -> bool:
     if isinstance(exc, MemoryError):
         return True
     try:
-        return any(getattr(entry, "type_name", "") == "ERR_NO_MEMORY" for entry in getattr(exc, "error_log", None) or ())
+        log = list(getattr(exc, "error_log", None) or ())
+        if any(getattr(entry, "type_name", "") == "ERR_NO_MEMORY" for entry in log):
+            return True
+        # With no memory left even for its error log, lxml raises a syntax error with no message
+        # ("None (line 0)") and an empty log: a real syntax error always says what it met.
+        return type(exc).__name__ == "XMLSyntaxError" and not log and str(exc).startswith("None")
     except Exception:  # noqa: BLE001 - an odd exception object: not a memory failure we can tell
         return False
 

@@ -123,7 +123,8 @@ class Document(_Record):
         file_start: Offset of this document inside its file's text.
         reader: The reader module that read the file (``pdf``, ``sheet``, ``image``...).
         ocr: Spans of the text read by OCR, with each page's confidence.
-        read_seconds: How long reading the file took (not compared: it varies from run to run).
+        read_seconds: How long reading the file took. It varies from run to run, so it is neither
+            compared nor saved with the records (builds stay byte-identical); ``plankg ingest`` shows it.
     """
 
     id: str
@@ -146,6 +147,11 @@ class Document(_Record):
     reader: str = ""
     ocr: tuple[OcrSpan, ...] = ()
     read_seconds: float | None = field(default=None, compare=False)
+
+    def to_dict(self) -> dict[str, Any]:
+        data = super().to_dict()
+        del data["read_seconds"]
+        return data
 
     def ocr_confidence(self, start: int, end: int) -> float | None:
         """The OCR confidence of the text at ``[start, end)`` (the lowest page it touches), None if not OCR'd."""

@@ -34,7 +34,11 @@ def topic_words(parsed: Question) -> list[str]:
     for cue in sorted(CUE_ZH, key=len, reverse=True):
         text = text.replace(cue, " ")
     text = _TOPIC_NOISE.sub(" ", text)
-    return [w for w in re.split(r"[^\u4e00-\u9fff]+|的|了|和|与|及|是|在", text) if len(w) >= 3]
+    words = [w for w in re.split(r"[^\u4e00-\u9fff]+|的|了|和|与|及|是|在", text) if len(w) >= 3]
+    # A programme or designation the question names (未来社区试点) is masked as an entity, and is
+    # just the topic a task clause writes.
+    named = [hit.surface for hit in parsed.entities if hit.type in ("programme", "park") and len(hit.surface) >= 3]
+    return [*named, *words]
 
 
 def answer_task_owners(ctx: AnswerContext, parsed: Question, col: Collector) -> Answer | None:

@@ -84,7 +84,7 @@ def answer_table(rows: list[dict]) -> pd.DataFrame:
     # Columns no row fills only widen the table.
     keys = [k for k in keys if any(r.get(k) not in (None, "", [], {}) for r in rows)]
     if "owners" in keys and "owner" in keys:
-        keys.remove("owner")
+        keys.remove("owners")  # one row per unit and role: the unit is the row's own owner
     return table(rows, {k: k for k in keys})
 
 

@@ -77,11 +77,9 @@ def test_evolution_charts_baseline_target_and_actual_per_place(client):
 
 
 def test_compare_two_plan_years(client):
+    # Nothing was planned for 2023: the tab says so in one line and names the years that have goals.
     table, measures, status = client.predict("2023", "2024", [], api_name="/compare")
-    rows = _rows(table)
-    assert rows and all(r["status"].startswith("new") for r in rows)  # nothing was planned for 2023
-    aligned = _rows(measures)
-    assert aligned and all(r["status"].startswith("new") and r["2024"] for r in aligned)
+    assert not _rows(table) and "2023" in status and "2024" in status and "\n" not in status.strip()
 
 
 def test_entities_find_and_open_a_neighbourhood(client):
