@@ -8,11 +8,11 @@ the memory store sort the dump on demand into the lines the build once kept in `
 from __future__ import annotations
 
 import gc
-import io
+import itertools
 import json
 import tempfile
 import time
-from collections.abc import Iterator
+from collections.abc import Iterable
 from pathlib import Path
 from typing import Any
 
@@ -42,33 +42,16 @@ def write_ntriples(corpus: Corpus, path: str | Path, run_lines: int = SORT_RUN_L
     return count
 
 
-class _LineStream(io.RawIOBase):
-    """A readable byte stream over an iterator of text lines (the bulk loader reads it in blocks)."""
-
-    def __init__(self, lines: Iterator[str]) -> None:
-        self._lines = lines
-        self._buffer = b""
-
-    def readable(self) -> bool:
-        return True
-
-    def readinto(self, target: Any) -> int:
-        size = len(target)
-        while len(self._buffer) < size:
-            chunk = "".join(line for _, line in zip(range(2048), self._lines))
-            if not chunk:
-                break
-            self._buffer += chunk.encode("utf-8")
-        taken, self._buffer = self._buffer[:size], self._buffer[size:]
-        target[: len(taken)] = taken
-        return len(taken)
+#: N-Triples lines per call of Oxigraph's bulk loader: each call holds its batch in memory (about
+#: 100 MB of peak RSS at 250,000 lines in one call), so the build's memory is flat in the graph.
+LOAD_BATCH_LINES = 20_000
 
 
-def load_oxigraph_lines(lines: Iterator[str], store_dir: str | Path) -> int:
-    """Bulk-load N-Triples lines, streamed, into a fresh persistent Oxigraph store; return its size.
+def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines: int = LOAD_BATCH_LINES) -> int:
+    """Bulk-load N-Triples lines into a fresh persistent Oxigraph store, in batches; return its size.
 
-    The lines are never held together in memory: the bulk loader reads them in blocks, and
-    de-duplicates them itself.
+    The lines are never held together in memory: each batch of ``batch_lines`` goes to the bulk
+    loader on its own (which de-duplicates triples across batches too).
     """
     import pyoxigraph
 
@@ -76,8 +59,12 @@ def load_oxigraph_lines(lines: Iterator[str], store_dir: str | Path) -> int:
     if store_dir.exists() and any(store_dir.iterdir()):
         raise QueryError(f"Oxigraph folder {store_dir} is not empty: build into a fresh folder")
     store = pyoxigraph.Store(str(store_dir))
-    stream = io.BufferedReader(_LineStream(lines), buffer_size=1 << 20)
-    store.bulk_load(input=stream, format=pyoxigraph.RdfFormat.N_TRIPLES)
+    iterator = iter(lines)
+    while True:
+        batch = "".join(itertools.islice(iterator, batch_lines))
+        if not batch:
+            break
+        store.bulk_load(input=batch.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
     store.optimize()
     store.flush()
     size = len(store)
