@@ -126,7 +126,9 @@ def one_scale(scale: int, rounds: int, keep: bool, mode: str) -> dict:
 
 
 def _child(args: list[str]) -> dict:
-    done = subprocess.run([sys.executable, __file__, *args], capture_output=True, text=True)
+    # -S is passed on, so a run pinned to a copy of the code (PYTHONPATH, no site) stays on it.
+    done = subprocess.run([sys.executable, *(["-S"] if sys.flags.no_site else []), __file__, *args],
+                          capture_output=True, text=True)
     if done.returncode != 0:
         raise RuntimeError(done.stderr[-1500:])
     return json.loads(done.stdout.strip().splitlines()[-1])

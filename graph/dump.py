@@ -18,6 +18,9 @@ from pathlib import Path
 from typing import IO
 
 DUMP_FILE = "graph.nt.gz"
+#: The lookup links (:mod:`plankg.graph.links`): loaded into the store and the memory store with
+#: the data, pushed with it, but not part of the exported graph (they restate it).
+LINKS_FILE = "graph-links.nt.gz"
 #: Distinct lines sorted in memory at a time; larger graphs are merged from sorted runs on disk.
 SORT_RUN_LINES = 200_000
 #: gzip level: 6 makes the dump about 8% smaller than 1 for twice the CPU (still well under
@@ -63,10 +66,10 @@ def _spill(lines: list[str], path: Path) -> Path:
     return path
 
 
-def open_dump_writer(graph_dir: str | Path) -> IO[str]:
-    """A text stream writing the dump of ``graph_dir``."""
+def open_dump_writer(graph_dir: str | Path, name: str = DUMP_FILE) -> IO[str]:
+    """A text stream writing the dump (or, with ``name=LINKS_FILE``, the links) of ``graph_dir``."""
     # mtime 0: the same graph gives the same bytes, whenever it is built.
-    raw = gzip.GzipFile(Path(graph_dir) / DUMP_FILE, "wb", compresslevel=COMPRESS_LEVEL, mtime=0)
+    raw = gzip.GzipFile(Path(graph_dir) / name, "wb", compresslevel=COMPRESS_LEVEL, mtime=0)
     return io.TextIOWrapper(raw, encoding="utf-8")
 
 
@@ -82,28 +85,49 @@ def has_dump(graph_dir: str | Path) -> bool:
     return (Path(graph_dir) / DUMP_FILE).is_file()
 
 
-def iter_sorted_lines(graph_dir: str | Path, run_lines: int = SORT_RUN_LINES) -> Iterator[str]:
-    """The graph of ``graph_dir`` as sorted, de-duplicated N-Triples lines, in bounded memory."""
-    with gzip.open(Path(graph_dir) / DUMP_FILE, "rt", encoding="utf-8") as fh:
-        yield from sorted_unique(fh, run_lines=run_lines)
+def iter_links_lines(graph_dir: str | Path) -> Iterator[str]:
+    """The lookup links of ``graph_dir`` as written (none when the file is missing)."""
+    path = Path(graph_dir) / LINKS_FILE
+    if path.is_file():
+        with gzip.open(path, "rt", encoding="utf-8") as fh:
+            yield from fh
 
 
-def write_sorted(graph_dir: str | Path, out_path: str | Path) -> int:
-    """Write the graph of ``graph_dir`` as sorted N-Triples to ``out_path``; return the triple count."""
+def iter_sorted_lines(graph_dir: str | Path, run_lines: int = SORT_RUN_LINES, links: bool = False
+                      ) -> Iterator[str]:
+    """The graph of ``graph_dir`` as sorted, de-duplicated N-Triples lines, in bounded memory.
+
+    Args:
+        links: Also the lookup links (what the store holds), not only the data (what is exported).
+    """
+    names = [DUMP_FILE, LINKS_FILE] if links else [DUMP_FILE]
+    paths = [Path(graph_dir) / name for name in names if (Path(graph_dir) / name).is_file() or name == DUMP_FILE]
+
+    def lines() -> Iterator[str]:
+        for path in paths:
+            with gzip.open(path, "rt", encoding="utf-8") as fh:
+                yield from fh
+
+    yield from sorted_unique(lines(), run_lines=run_lines)
+
+
+def write_sorted(graph_dir: str | Path, out_path: str | Path, links: bool = False) -> int:
+    """Write the graph of ``graph_dir`` (with ``links``, and its lookup links) as sorted N-Triples
+    to ``out_path``; return the triple count."""
     count = 0
     with Path(out_path).open("w", encoding="utf-8") as out:
-        for line in iter_sorted_lines(graph_dir):
+        for line in iter_sorted_lines(graph_dir, links=links):
             out.write(line)
             count += 1
     return count
 
 
 @contextlib.contextmanager
-def sorted_file(graph_dir: str | Path) -> Iterator[Path]:
+def sorted_file(graph_dir: str | Path, links: bool = False) -> Iterator[Path]:
     """A temporary sorted N-Triples file of the graph (for tools that read a file), removed after."""
     if not has_dump(graph_dir):
         raise FileNotFoundError(f"no graph at {graph_dir}: run 'plankg build' first")
     with tempfile.TemporaryDirectory(prefix="plankg-graph-") as folder:
         path = Path(folder) / "graph.nt"
-        write_sorted(graph_dir, path)
+        write_sorted(graph_dir, path, links=links)
         yield path

@@ -12,11 +12,19 @@ import itertools
 import json
 import tempfile
 import time
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from plankg.graph.dump import SORT_RUN_LINES, open_dump_writer, sorted_unique, tee, write_sorted
+from plankg.graph.dump import (
+    LINKS_FILE,
+    SORT_RUN_LINES,
+    iter_links_lines,
+    open_dump_writer,
+    sorted_unique,
+    tee,
+    write_sorted,
+)
 from plankg.graph.store import (
     META_FILE,
     OXIGRAPH_DIR,
@@ -47,8 +55,10 @@ def write_ntriples(corpus: Corpus, path: str | Path, run_lines: int = SORT_RUN_L
 LOAD_BATCH_LINES = 20_000
 
 
-def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines: int = LOAD_BATCH_LINES) -> int:
-    """Bulk-load N-Triples lines into a fresh persistent Oxigraph store, in batches; return its size.
+def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines: int = LOAD_BATCH_LINES,
+                        then: Iterable[Iterable[str]] = ()) -> int:
+    """Bulk-load N-Triples lines into a fresh persistent Oxigraph store, in batches; return the
+    number of triples ``lines`` gave (further parts in ``then`` are loaded after it is counted).
 
     The lines are never held together in memory: each batch of ``batch_lines`` goes to the bulk
     loader on its own (which de-duplicates triples across batches too).
@@ -59,15 +69,18 @@ def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines
     if store_dir.exists() and any(store_dir.iterdir()):
         raise QueryError(f"Oxigraph folder {store_dir} is not empty: build into a fresh folder")
     store = pyoxigraph.Store(str(store_dir))
-    iterator = iter(lines)
-    while True:
-        batch = "".join(itertools.islice(iterator, batch_lines))
-        if not batch:
-            break
-        store.bulk_load(input=batch.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+    size = 0
+    for number, part in enumerate([lines, *then]):
+        iterator = iter(part)
+        while True:
+            batch = "".join(itertools.islice(iterator, batch_lines))
+            if not batch:
+                break
+            store.bulk_load(input=batch.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
+        if number == 0:
+            size = len(store)
     store.optimize()
     store.flush()
-    size = len(store)
     # Release RocksDB's lock now, so read-only readers (queries, the endpoint) can open it.
     del store
     gc.collect()
@@ -111,8 +124,13 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
     }
     started = time.perf_counter()
     store_dir = out_dir / OXIGRAPH_DIR
-    with open_dump_writer(out_dir) as dump:
-        report["triples"] = load_oxigraph_lines(tee((nt_line(t) for t in iter_triples(corpus)), dump), store_dir)
+    links: list = []
+    with open_dump_writer(out_dir) as dump, open_dump_writer(out_dir, LINKS_FILE) as links_dump:
+        data = tee((nt_line(t) for t in iter_triples(corpus, lookup_links=links)), dump)
+        # The links are complete once the data is: they follow it in the same stream.
+        link_lines = tee((nt_line(t) for t in _drain(links)), links_dump)
+        report["triples"] = load_oxigraph_lines(data, store_dir, then=[link_lines])
+    report["lookup_links"] = sum(1 for _ in iter_links_lines(out_dir))
     report["seconds_oxigraph"] = round(time.perf_counter() - started, 3)
     if validate:
         from plankg.graph.shacl import validate_file
@@ -127,6 +145,13 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
         report["seconds_shacl"] = round(time.perf_counter() - started, 3)
     (out_dir / META_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return report
+
+
+def _drain(items: list) -> Iterator:
+    """Yield and forget the items of ``items`` (filled while the data streamed)."""
+    items.reverse()
+    while items:
+        yield items.pop()
 
 
 def _is_proposed(indicator_id: str) -> bool:

@@ -109,7 +109,7 @@ def run_push(args: argparse.Namespace) -> int:
     graph_dir = open_workspace(args).workspace.graph_dir
     if not has_dump(graph_dir):
         raise QueryError(f"push: no graph at {graph_dir}: run 'plankg build' first")
-    with sorted_file(graph_dir) as nt_path:
+    with sorted_file(graph_dir, links=True) as nt_path:
         report = push_ntriples(nt_path, args.endpoint, args.graph,
                                lines_per_chunk=args.chunk, on_chunk=shown if sys.stderr.isatty() else None)
     print(f"pushed {report['triples']:,} triples to {report['url']} in {report['requests']} requests")

@@ -3,7 +3,7 @@ from __future__ import annotations
 
 import random
 
-from plankg.graph.dump import DUMP_FILE, iter_sorted_lines, sorted_unique
+from plankg.graph.dump import DUMP_FILE, LINKS_FILE, iter_sorted_lines, sorted_unique
 from plankg.graph.export import export_graph_file
 from plankg.graph.store import OXIGRAPH_DIR, OxigraphStore, open_store
 from plankg.graph.workspace import build_graph_store, write_ntriples
@@ -14,16 +14,20 @@ def test_the_graph_folder_keeps_no_ntriples_and_exports_the_same_bytes(tmp_path)
     corpus = make_corpus()
     report = build_graph_store(corpus, tmp_path / "graph")
     kept = sorted(p.name for p in (tmp_path / "graph").iterdir())
-    assert kept == sorted([DUMP_FILE, OXIGRAPH_DIR, "meta.json"])
+    assert kept == sorted([DUMP_FILE, LINKS_FILE, OXIGRAPH_DIR, "meta.json"])
     # The export is the sorted, de-duplicated file the build used to keep beside the store.
     write_ntriples(corpus, tmp_path / "reference.nt")
     export_graph_file(tmp_path / "graph", "ntriples", tmp_path / "export.nt")
     assert (tmp_path / "export.nt").read_bytes() == (tmp_path / "reference.nt").read_bytes()
     assert (tmp_path / "graph" / DUMP_FILE).stat().st_size < (tmp_path / "reference.nt").stat().st_size / 4
+    assert report["triples"] == sum(1 for _ in iter_sorted_lines(tmp_path / "graph"))
+    # The store and the memory store hold the data and the lookup links; the export only the data.
+    with_links = sum(1 for _ in iter_sorted_lines(tmp_path / "graph", links=True))
+    assert with_links > report["triples"]
     with OxigraphStore.open(tmp_path / "graph" / OXIGRAPH_DIR) as store:
-        assert len(store) == report["triples"] == sum(1 for _ in iter_sorted_lines(tmp_path / "graph"))
+        assert len(store) == with_links
     with open_store(tmp_path / "graph", kind="memory") as memory:
-        assert len(memory) == report["triples"]
+        assert len(memory) == with_links
 
 
 def test_the_dump_is_the_same_bytes_at_each_build(tmp_path):
