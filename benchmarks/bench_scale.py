@@ -105,6 +105,55 @@ def ask_one(home: Path, rounds: int) -> dict:
     return out
 
 
+def recall_at_10(vectors_path: Path, queries: int = 500, seed: int = 5) -> list[dict]:
+    """recall@10 of the approximate indexes against the exact one, on an index's own vectors.
+
+    The queries are ``queries`` clause vectors drawn at random (each finds itself and its nine
+    nearest neighbours in the exact index). Reported: FAISS IVF with int8 codes (what
+    ``plankg build`` writes above ``FLAT_LIMIT`` vectors) and IVF-PQ (64 one-byte codes a vector,
+    what a national corpus would use), bytes a vector, build seconds and ms a query.
+    """
+    import math
+
+    import faiss
+    import numpy as np
+
+    from plankg.embeddings.ann import IVF_PROBE_SHARE, build_ann
+
+    vectors = np.load(vectors_path, mmap_mode="r")
+    n, dim = vectors.shape
+    rng = np.random.default_rng(seed)
+    picked = np.ascontiguousarray(vectors[np.sort(rng.choice(n, min(queries, n), replace=False))])
+    exact = build_ann(vectors, "flat")
+    _, want = exact.search(picked, 10)
+    out = []
+
+    def score(name: str, index, params, seconds: float, code_bytes: float) -> None:
+        started = time.perf_counter()
+        _, got = index.search(picked, 10, params=params)
+        ms = (time.perf_counter() - started) * 1000 / len(picked)
+        recall = float(np.mean([len(set(g) & set(w)) / 10 for g, w in zip(got, want)]))
+        out.append({"index": name, "vectors": n, "recall@10": round(recall, 3), "bytes/vector": code_bytes,
+                    "build s": round(seconds, 1), "ms/query": round(ms, 2)})
+
+    started = time.perf_counter()
+    ivf = build_ann(vectors, "ivf")
+    score(f"IVF{ivf.params['nlist']},SQ8 nprobe {ivf.params['nprobe']}", ivf.index,
+          faiss.SearchParametersIVF(nprobe=ivf.params["nprobe"]), time.perf_counter() - started, dim)
+    n_lists = ivf.params["nlist"]
+    started = time.perf_counter()
+    quantizer = faiss.IndexFlatIP(dim)
+    pq = faiss.IndexIVFPQ(quantizer, dim, n_lists, 64, 8, faiss.METRIC_INNER_PRODUCT)
+    pq.train(np.ascontiguousarray(vectors[: min(n, max(n_lists * 40, 256 * 40))]))
+    pq.add(np.ascontiguousarray(vectors))
+    seconds = time.perf_counter() - started
+    for probe_share in (IVF_PROBE_SHARE, IVF_PROBE_SHARE * 2):
+        n_probe = max(1, math.ceil(n_lists * probe_share))
+        score(f"IVF{n_lists},PQ64 nprobe {n_probe}", pq, faiss.SearchParametersIVF(nprobe=n_probe), seconds, 64)
+    score("flat (exact)", exact.index, faiss.SearchParameters(), 0.0, dim * 4)
+    return out
+
+
 def one_scale(scale: int, rounds: int, keep: bool, mode: str) -> dict:
     """Synthesise, build (own process), measure disk, time questions (own process)."""
     from synth_corpus import write_corpus
@@ -165,9 +214,16 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--mode", choices=["honest", "places"], default="honest", help="synth_corpus generator")
     parser.add_argument("--keep", action="store_true", help="keep each scale's plans and workspace in /tmp")
     parser.add_argument("--json", type=Path, help="also write the results here")
+    parser.add_argument("--recall", type=Path, help="only report recall@10 of IVF-SQ8 / IVF-PQ on this vectors.npy")
     parser.add_argument("--build", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ask", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
+    if args.recall:
+        from bench_search import table
+
+        found = recall_at_10(args.recall)
+        table(f"recall@10 against the exact index ({args.recall})", list(found[0]), [list(r.values()) for r in found])
+        return 0
     if args.build:
         print(json.dumps(build_one(*args.build)))
         return 0
