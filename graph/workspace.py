@@ -19,7 +19,6 @@ from typing import Any
 from plankg.graph.dump import (
     LINKS_FILE,
     SORT_RUN_LINES,
-    iter_links_lines,
     open_dump_writer,
     sorted_unique,
     tee,
@@ -56,9 +55,10 @@ LOAD_BATCH_LINES = 20_000
 
 
 def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines: int = LOAD_BATCH_LINES,
-                        then: Iterable[Iterable[str]] = ()) -> int:
+                        then: Iterable[Iterable[str]] = (), counts: list[int] | None = None) -> int:
     """Bulk-load N-Triples lines into a fresh persistent Oxigraph store, in batches; return the
-    number of triples ``lines`` gave (further parts in ``then`` are loaded after it is counted).
+    number of triples ``lines`` gave (further parts in ``then`` are loaded after it is counted;
+    ``counts``, when given, receives that number and the store's final size).
 
     The lines are never held together in memory: each batch of ``batch_lines`` goes to the bulk
     loader on its own (which de-duplicates triples across batches too).
@@ -79,11 +79,14 @@ def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines
             store.bulk_load(input=batch.encode("utf-8"), format=pyoxigraph.RdfFormat.N_TRIPLES)
         if number == 0:
             size = len(store)
+    total = len(store)
     store.optimize()
     store.flush()
     # Release RocksDB's lock now, so read-only readers (queries, the endpoint) can open it.
     del store
     gc.collect()
+    if counts is not None:
+        counts.extend([size, total])
     return size
 
 
@@ -129,8 +132,9 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
         data = tee((nt_line(t) for t in iter_triples(corpus, lookup_links=links)), dump)
         # The links are complete once the data is: they follow it in the same stream.
         link_lines = tee((nt_line(t) for t in _drain(links)), links_dump)
-        report["triples"] = load_oxigraph_lines(data, store_dir, then=[link_lines])
-    report["lookup_links"] = sum(1 for _ in iter_links_lines(out_dir))
+        counts: list[int] = []
+        report["triples"] = load_oxigraph_lines(data, store_dir, then=[link_lines], counts=counts)
+    report["lookup_links"] = counts[1] - counts[0]
     report["seconds_oxigraph"] = round(time.perf_counter() - started, 3)
     if validate:
         from plankg.graph.shacl import validate_file
