@@ -185,13 +185,18 @@ def _write_bm25(out_dir: Path, texts: list[str], names: list[str], contexts: lis
     write_dictionary(out_dir, texts)
     write_userdict(out_dir, dictionary_words(names))
     analyzer = TextAnalyzer(out_dir)
-    terms = BM25Index.build([analyzer.tokens(text) for text in texts])
-    chars = BM25Index.build([characters(text) for text in texts])
+    # One index at a time, each from a generator: no corpus-wide token lists in memory.
+    meta: dict = {"k1": K1, "b": B}
+    terms = BM25Index.build(analyzer.tokens(text) for text in texts)
     terms.save(out_dir, TERMS)
+    meta["terms"] = len(terms.vocab)
+    del terms
+    chars = BM25Index.build(characters(text) for text in texts)
     chars.save(out_dir, CHARS)
-    meta = {"k1": K1, "b": B, "terms": len(terms.vocab), "chars": len(chars.vocab)}
+    meta["chars"] = len(chars.vocab)
+    del chars
     if contexts is not None:
-        context = BM25Index.build([analyzer.tokens(text) for text in contexts])
+        context = BM25Index.build(analyzer.tokens(text) for text in contexts)
         context.save(out_dir, CONTEXT)
         meta["context"] = len(context.vocab)
     return meta
