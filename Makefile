@@ -12,7 +12,7 @@ RUFF_PATHS := .
 # mypy: plankg/ and ontology/ strictly (pyproject.toml), imports followed silently.
 MYPY_PATHS := plankg ontology
 
-.PHONY: install demo test test-deps lint lab fonts notebook-filter bench score clean docs
+.PHONY: install demo test test-deps lint lab fonts notebook-filter bench bench-scale score clean docs
 # The browser tests drive Debian's chromium with CJK fonts; installed through apt when missing.
 BROWSER_DEBS := chromium fonts-noto-cjk
 # Readers of legacy Word/WPS (LibreOffice converts them; Calc writes the .xls fixtures) and scans (Tesseract).
@@ -96,6 +96,10 @@ docs: $(STAMP)
 
 bench: install
 	$(VENV)/bin/python benchmarks/run.py
+
+# Issue 21's table alone (1x, 4x, 20x, 100x: about two hours on 2 busy cores).
+bench-scale: install
+	$(VENV)/bin/python benchmarks/bench_scale.py --scales 1,4,20,100
 
 score: install
 	$(VENV)/bin/python ../shared/eval/score.py --cmd $(VENV)/bin/plankg

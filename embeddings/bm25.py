@@ -7,8 +7,9 @@ from __future__ import annotations
 
 import json
 import math
+from array import array
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -46,30 +47,44 @@ class BM25Index:
     n_rows: int
 
     @classmethod
-    def build(cls, token_lists: Sequence[Sequence[str]], k1: float = K1, b: float = B) -> BM25Index:
-        """Index one token list per row."""
-        n_rows = len(token_lists)
-        counts = [Counter(tokens) for tokens in token_lists]
-        lengths = np.array([len(tokens) for tokens in token_lists], dtype=np.float64)
+    def build(cls, token_lists: Iterable[Sequence[str]], k1: float = K1, b: float = B) -> BM25Index:
+        """Index one token list per row (read once: a generator keeps one row in memory at a time).
+
+        Postings are kept in compact arrays, not Python lists of tuples, so memory stays near the
+        size of the finished matrix; the weights are the same numbers as the textbook loop gives.
+        """
+        term_ids: dict[str, int] = {}
+        post_terms = array("i")
+        post_rows = array("i")
+        post_tfs = array("i")
+        lengths_list = array("d")
+        for row, tokens in enumerate(token_lists):
+            lengths_list.append(len(tokens))
+            for term, tf in Counter(tokens).items():
+                post_terms.append(term_ids.setdefault(term, len(term_ids)))
+                post_rows.append(row)
+                post_tfs.append(tf)
+        n_rows = len(lengths_list)
+        lengths = np.frombuffer(lengths_list, dtype=np.float64) if n_rows else np.zeros(0)
         avg_length = float(lengths.mean()) if n_rows and lengths.sum() else 1.0
-        postings: dict[str, list[tuple[int, int]]] = {}
-        for row, counter in enumerate(counts):
-            for term, tf in counter.items():
-                postings.setdefault(term, []).append((row, tf))
-        vocab = {term: col for col, term in enumerate(sorted(postings))}
+        terms = sorted(term_ids)
+        vocab = {term: col for col, term in enumerate(terms)}
+        column_of = np.zeros(len(term_ids), dtype=np.int64)
+        for term, provisional in term_ids.items():
+            column_of[provisional] = vocab[term]
+        columns = column_of[np.frombuffer(post_terms, dtype=np.int32)] if post_terms else np.zeros(0, np.int64)
+        order = np.argsort(columns, kind="stable")  # rows stay in ascending order within a column
+        columns = columns[order]
+        rows = np.frombuffer(post_rows, dtype=np.int32)[order] if post_rows else np.zeros(0, np.int32)
+        tfs = np.frombuffer(post_tfs, dtype=np.int32)[order].astype(np.float64) if post_tfs else np.zeros(0)
+        document_frequency = np.bincount(columns, minlength=len(vocab))
         indptr = np.zeros(len(vocab) + 1, dtype=np.int64)
-        rows_out: list[int] = []
-        weights_out: list[float] = []
-        for term, col in vocab.items():
-            entries = postings[term]
-            idf = math.log(1.0 + (n_rows - len(entries) + 0.5) / (len(entries) + 0.5))
-            for row, tf in entries:
-                norm = k1 * (1.0 - b + b * lengths[row] / avg_length)
-                rows_out.append(row)
-                weights_out.append(idf * tf * (k1 + 1.0) / (tf + norm))
-            indptr[col + 1] = len(rows_out)
-        return cls(vocab, indptr, np.array(rows_out, dtype=np.int32),
-                   np.array(weights_out, dtype=np.float32), n_rows)
+        indptr[1:] = np.cumsum(document_frequency)
+        idf_of = np.array([math.log(1.0 + (n_rows - df + 0.5) / (df + 0.5)) for df in document_frequency.tolist()],
+                          dtype=np.float64)
+        norm = k1 * (1.0 - b + b * lengths[rows] / avg_length) if len(rows) else np.zeros(0)
+        weights = idf_of[columns] * tfs * (k1 + 1.0) / (tfs + norm)
+        return cls(vocab, indptr, np.ascontiguousarray(rows, dtype=np.int32), weights.astype(np.float32), n_rows)
 
     def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
         """BM25 score of every row for a query (each distinct query term counted once)."""

@@ -11,7 +11,7 @@ from typing import TYPE_CHECKING
 import numpy as np
 
 from plankg.embeddings import store
-from plankg.embeddings.ann import ANN_FILE, build_ann
+from plankg.embeddings.ann import ANN_FILE, build_ann, choose_kind
 from plankg.embeddings.bm25 import K1, B, BM25Index
 from plankg.embeddings.encoder import Encoder, load_encoder
 from plankg.embeddings.errors import SearchError
@@ -110,9 +110,15 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
     clauses = [c for c in corpus.clauses if c.text.strip()]
     texts = [search_text(c) for c in clauses]
     hashes = [content_hash(encoder.key, t) for t in texts]
-    vectors, embedded = _vectors(encoder, texts, hashes, previous_dir, progress)
     # From here on the folder is rewritten: without meta.json it never passes for a complete index.
+    vectors_tmp = store.temporary_path(out_dir / store.VECTORS_FILE)
+    try:
+        vectors, embedded = _vectors(encoder, texts, hashes, previous_dir, progress, vectors_tmp)
+    except BaseException:
+        vectors_tmp.unlink(missing_ok=True)
+        raise
     (out_dir / store.META_FILE).unlink(missing_ok=True)
+    vectors_tmp.replace(out_dir / store.VECTORS_FILE)
     has_target = {t.clause_id for t in corpus.targets}
     rows = [
         store.Row(id=c.id, doc_id=c.doc_id, kind=c.kind, text=c.text, start=c.start, end=c.end,
@@ -125,14 +131,17 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
                       reported_years=tuple(d.reported_years))
         for d in corpus.documents
     ]
-    store.write_rows(out_dir, rows, documents, vectors)
+    store.write_rows(out_dir, rows, documents)
     indicators = _indicator_labels(corpus)
     contexts = [context_text(c, indicators.get(c.id, ())) for c in clauses]
     bm25_meta = _write_bm25(out_dir, texts, _dictionary_names(corpus), contexts)
-    ann_index = build_ann(vectors, ann)
-    if ann_index.kind == "flat":
+    kind = choose_kind(len(rows)) if ann == "auto" else ann
+    if kind == "flat" or len(rows) < 2:
+        # The exact index is made from vectors.npy when the index is opened: nothing to build here.
         (out_dir / ANN_FILE).unlink(missing_ok=True)
-    ann_spec = ann_index.save(out_dir)
+        ann_spec: dict = {"kind": "flat"}
+    else:
+        ann_spec = build_ann(vectors, kind).save(out_dir)
     encoder_meta = {"name": encoder.name, "backend": encoder.backend, "key": encoder.key,
                     "dim": encoder.dim, "model_path": encoder.model_path}
     store.write_meta(out_dir, {"encoder": encoder_meta, "rows": len(rows), "ann": ann_spec, "bm25": bm25_meta})
@@ -148,18 +157,26 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
 
 
 def _vectors(encoder: Encoder, texts: list[str], hashes: list[str], previous_dir: str | Path | None,
-             progress: bool | ProgressCallback | None) -> tuple[np.ndarray, int]:
-    """One vector per text, reused from ``previous_dir`` by hash where possible; and how many
-    texts had to be embedded (each distinct new text is encoded once)."""
-    cached = _previous_vectors(previous_dir, encoder, set(hashes))
-    missing = list(dict.fromkeys(h for h in hashes if h not in cached))
-    text_of = dict(zip(hashes, texts))
-    cached.update(_embed(encoder, [text_of[h] for h in missing], missing, progress))
-    vectors = np.zeros((len(texts), encoder.dim), dtype=np.float32)
+             progress: bool | ProgressCallback | None, path: Path) -> tuple[np.ndarray, int]:
+    """One vector per text, written into the ``.npy`` file ``path`` as each chunk is encoded (the
+    matrix is never held in memory: it is returned memory-mapped); and how many texts had to be
+    embedded. Vectors are reused from ``previous_dir`` by hash where possible, and each distinct
+    new text is encoded once."""
+    rows_of: dict[str, list[int]] = {}
     for i, h in enumerate(hashes):
-        vectors[i] = cached[h]
-    missing_set = set(missing)
-    return vectors, sum(1 for h in hashes if h in missing_set)
+        rows_of.setdefault(h, []).append(i)
+    vectors = np.lib.format.open_memmap(path, mode="w+", dtype=np.float32, shape=(len(texts), encoder.dim))
+    reused = _copy_previous_vectors(previous_dir, encoder, rows_of, vectors)
+    missing = [h for h in rows_of if h not in reused]
+    text_of = dict(zip(hashes, texts))
+
+    def put(chunk_hashes: list[str], chunk_vectors: np.ndarray) -> None:
+        for h, vector in zip(chunk_hashes, chunk_vectors):
+            vectors[rows_of[h]] = vector
+
+    _embed(encoder, [text_of[h] for h in missing], missing, progress, put)
+    vectors.flush()
+    return vectors, sum(len(rows_of[h]) for h in missing)
 
 
 def _write_bm25(out_dir: Path, texts: list[str], names: list[str], contexts: list[str] | None = None) -> dict:
@@ -168,40 +185,52 @@ def _write_bm25(out_dir: Path, texts: list[str], names: list[str], contexts: lis
     write_dictionary(out_dir, texts)
     write_userdict(out_dir, dictionary_words(names))
     analyzer = TextAnalyzer(out_dir)
-    terms = BM25Index.build([analyzer.tokens(text) for text in texts])
-    chars = BM25Index.build([characters(text) for text in texts])
+    # One index at a time, each from a generator: no corpus-wide token lists in memory.
+    meta: dict = {"k1": K1, "b": B}
+    terms = BM25Index.build(analyzer.tokens(text) for text in texts)
     terms.save(out_dir, TERMS)
+    meta["terms"] = len(terms.vocab)
+    del terms
+    chars = BM25Index.build(characters(text) for text in texts)
     chars.save(out_dir, CHARS)
-    meta = {"k1": K1, "b": B, "terms": len(terms.vocab), "chars": len(chars.vocab)}
+    meta["chars"] = len(chars.vocab)
+    del chars
     if contexts is not None:
-        context = BM25Index.build([analyzer.tokens(text) for text in contexts])
+        context = BM25Index.build(analyzer.tokens(text) for text in contexts)
         context.save(out_dir, CONTEXT)
         meta["context"] = len(context.vocab)
     return meta
 
 
-def _previous_vectors(previous_dir: str | Path | None, encoder: Encoder, wanted: set[str]
-                      ) -> dict[str, np.ndarray]:
-    """Vectors of ``wanted`` hashes found in an earlier index built with the same encoder."""
+def _copy_previous_vectors(previous_dir: str | Path | None, encoder: Encoder, rows_of: dict[str, list[int]],
+                           vectors: np.ndarray) -> set[str]:
+    """Copy the vectors of hashes in ``rows_of`` found in an earlier index built with the same
+    encoder into their rows of ``vectors``; return the hashes copied."""
     if previous_dir is None:
-        return {}
+        return set()
     try:
         meta = store.read_meta(Path(previous_dir))
         if meta["encoder"]["key"] != encoder.key:
-            return {}
+            return set()
         rows = store.read_rows(Path(previous_dir))
-        vectors = store.read_vectors(Path(previous_dir), mmap=True)
+        previous = store.read_vectors(Path(previous_dir), mmap=True)
     except (SearchError, OSError, KeyError, ValueError):
-        return {}  # no usable earlier index: embed everything
-    if vectors.shape != (len(rows), encoder.dim):
-        return {}
-    return {row.hash: np.array(vectors[i]) for i, row in enumerate(rows) if row.hash in wanted}
+        return set()  # no usable earlier index: embed everything
+    if previous.shape != (len(rows), encoder.dim):
+        return set()
+    copied: set[str] = set()
+    for i, row in enumerate(rows):
+        if row.hash in rows_of and row.hash not in copied:
+            vectors[rows_of[row.hash]] = previous[i]
+            copied.add(row.hash)
+    return copied
 
 
-def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool | ProgressCallback | None
-           ) -> dict[str, np.ndarray]:
+def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool | ProgressCallback | None,
+           put: Callable[[list[str], np.ndarray], None]) -> None:
+    """Encode ``texts`` chunk by chunk, handing each chunk's (hashes, vectors) to ``put``."""
     if not texts:
-        return {}
+        return
     report = progress if callable(progress) else None
     show = sys.stderr.isatty() if progress is None else progress is True
     bar = None
@@ -214,15 +243,13 @@ def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool
         # (plankg.render.InertStream, which would show it as U+FFFD); its text is ours, not a document's.
         terminal = getattr(sys.stderr, "raw_stream", sys.stderr)
         bar = tqdm(total=len(texts), desc="embedding clauses", unit="clause", file=terminal)
-    out: dict[str, np.ndarray] = {}
     # Sorted by length across the whole set, so each chunk's batches pad to similar lengths.
     order = sorted(range(len(texts)), key=lambda i: -len(texts[i]))
     texts, hashes = [texts[i] for i in order], [hashes[i] for i in order]
     try:
         for start in range(0, len(texts), ENCODE_CHUNK):
             chunk = texts[start : start + ENCODE_CHUNK]
-            vectors = encoder.encode(chunk)
-            out.update(zip(hashes[start : start + ENCODE_CHUNK], vectors))
+            put(hashes[start : start + ENCODE_CHUNK], encoder.encode(chunk))
             if bar is not None:
                 bar.update(len(chunk))
             if report is not None:
@@ -230,7 +257,6 @@ def _embed(encoder: Encoder, texts: list[str], hashes: list[str], progress: bool
     finally:
         if bar is not None:
             bar.close()
-    return out
 
 
 def _dictionary_names(corpus: Corpus) -> list[str]:

@@ -78,6 +78,11 @@ class DocInfo:
                       "reported_years": tuple(data.get("reported_years", ()))})
 
 
+def temporary_path(path: Path) -> Path:
+    """Where ``path`` is written before the rename that makes it whole."""
+    return _temporary(path)
+
+
 def _temporary(path: Path) -> Path:
     # Same folder (a rename never crosses file systems); ordinary permissions, unlike mkstemp's 0600.
     return path.with_name(f".{path.name}.{os.getpid()}.tmp")
@@ -90,12 +95,14 @@ def write_text_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
-def write_rows(folder: Path, rows: list[Row], documents: list[DocInfo], vectors: np.ndarray) -> None:
-    """Write clause metadata, documents and vectors."""
+def write_rows(folder: Path, rows: list[Row], documents: list[DocInfo], vectors: np.ndarray | None = None) -> None:
+    """Write clause metadata, documents and (unless already written in place) vectors."""
     folder = Path(folder)
     write_text_atomic(folder / CLAUSES_FILE, "".join(row.to_json() + "\n" for row in rows))
     write_text_atomic(folder / DOCUMENTS_FILE,
                       json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=1))
+    if vectors is None:
+        return
     tmp = _temporary(folder / VECTORS_FILE)
     with tmp.open("wb") as fh:
         np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)

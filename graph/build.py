@@ -25,7 +25,15 @@ from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 
 from plankg.graph.entities import EntityBuilder
-from plankg.graph.links import materialised_triples, outcome_links, region_closure
+from plankg.graph.links import (
+    FAMILY_LINK,
+    LINK_LABELS,
+    ROLE_LINKS,
+    family_members,
+    materialised_triples,
+    outcome_links,
+    region_closure,
+)
 from plankg.graph.terms import indicator_iri, record_iri, region_iri, role_iri, unit_iri
 from plankg.ingest.records import Clause, Corpus, Document, Mention, Owner, Target
 from plankg.ontology.namespaces import IND, OA, PLANKG, PREFIXES, SDMX_ATTRIBUTE, SDMX_MEASURE
@@ -67,13 +75,49 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
     return graph
 
 
-def iter_triples(corpus: Corpus, province: str | None = None, vocabulary: bool = True) -> Iterator[Triple]:
-    """Yield the graph's triples one by one (for streaming into N-Triples or Oxigraph)."""
+def iter_triples(corpus: Corpus, province: str | None = None, vocabulary: bool = True,
+                 lookup_links: list[Triple] | None = None) -> Iterator[Triple]:
+    """Yield the graph's triples one by one (for streaming into N-Triples or Oxigraph).
+
+    Args:
+        lookup_links: When given, filled (once the triples are all yielded) with the lookup links
+            of :mod:`plankg.graph.links` (unit -> target by role, target -> indicator family).
+            They restate the data for fast questions, so they are kept out of the data triples.
+    """
     province = province or corpus_province(corpus)
     if vocabulary:
         yield from vocabulary_triples()
-    builder = _GraphBuilder(corpus, province)
+    builder = _GraphBuilder(corpus, province, lookup_links is not None)
     yield from builder.triples()
+    if lookup_links is not None:
+        lookup_links.extend(builder.lookup_links)
+        lookup_links.extend(_link_vocabulary())
+
+
+def _link_vocabulary() -> Iterator[Triple]:
+    from rdflib.namespace import OWL
+
+    for name, (zh, en, comment) in LINK_LABELS.items():
+        predicate = _link(name)
+        yield predicate, RDF.type, OWL.ObjectProperty
+        yield predicate, RDFS.label, Literal(zh, lang="zh")
+        yield predicate, RDFS.label, Literal(en, lang="en")
+        yield predicate, RDFS.comment, Literal(comment, lang="en")
+
+
+def _link(name: str) -> URIRef:
+    """A lookup predicate (declared with the links, not in the ontology file: they restate data)."""
+    return URIRef(PREFIXES["plankg"] + name)
+
+
+@functools.lru_cache(maxsize=1)
+def _families_of() -> dict[str, list[str]]:
+    try:
+        from plankg.ontology.thesaurus import load_families
+
+        return family_members(load_families().values())
+    except (ImportError, OSError, ValueError):
+        return {}
 
 
 def corpus_province(corpus: Corpus) -> str | None:
@@ -125,8 +169,11 @@ def _bool(value: bool) -> Literal:
 class _GraphBuilder:
     """Walks a corpus once; remembers which shared nodes (regions, orgs) it has described."""
 
-    def __init__(self, corpus: Corpus, province: str | None) -> None:
+    def __init__(self, corpus: Corpus, province: str | None, links: bool = False) -> None:
         self.corpus = corpus
+        self.links = links
+        self.lookup_links: list[Triple] = []
+        self.families = _families_of() if links else {}
         self.province = province
         self.docs = {d.id: d for d in corpus.documents}
         self.clauses = {c.id: c for c in corpus.clauses}
@@ -262,6 +309,8 @@ class _GraphBuilder:
         yield from self.span(span, target.doc_id, target.start, target.end)
         yield from self.owners(node, target, doc)
         yield from self.side_values(node, target, doc)
+        for family in self.families.get(target.indicator_id, ()):
+            self.lookup_links.append((node, _link(FAMILY_LINK), IND[family]))
 
     def observation_dimensions(self, node: URIRef, target: Target, doc: Document | None) -> Iterator[Triple]:
         """Indicator, area, time and unit shared by an observation and its side values."""
@@ -310,6 +359,8 @@ class _GraphBuilder:
             yield attribution, PROV.agent, agent
             yield attribution, PROV.hadRole, role
             yield attribution, PLANKG.surface, _zh(owner.surface or owner.name)
+            if self.links:
+                self.lookup_links.append((agent, _link(ROLE_LINKS.get(owner.role, ROLE_LINKS["default"])), node))
 
     def side_values(self, node: URIRef, target: Target, doc: Document | None) -> Iterator[Triple]:
         """Stretch and baseline values as their own observations linked to the target."""

@@ -1,10 +1,10 @@
 """Export the workspace graph as Turtle, N-Triples, JSON-LD or GraphML."""
 from __future__ import annotations
 
-import shutil
 from pathlib import Path
 
-from plankg.graph.store import GRAPH_FILE, GraphStore, QueryError, open_store
+from plankg.graph.dump import has_dump, write_sorted
+from plankg.graph.store import GraphStore, QueryError, open_store
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml")
 #: Above this many triples, pyoxigraph writes Turtle/JSON-LD (rdflib is slow on big graphs).
@@ -18,21 +18,21 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
     Turtle and JSON-LD are written by rdflib (a different code base from the Oxigraph parser the
     tests read them back with); graphs above 200,000 triples use pyoxigraph's faster writer.
     GraphML holds the networkx projection (organisations, targets, indicators...), not every triple;
-    it is drawn from ``store`` when given (the workspace's open store), else from ``graph.nt``.
+    it is drawn from ``store`` when given (the workspace's open store), else from the dump.
+    N-Triples are the dump's lines, sorted and de-duplicated (bounded memory at any size).
 
     Raises:
         QueryError: On an unknown format or a missing graph.
     """
     graph_dir = Path(graph_dir)
     out_path = Path(out_path)
-    nt_path = graph_dir / GRAPH_FILE
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if not nt_path.is_file():
+    if not has_dump(graph_dir):
         raise QueryError(f"no graph at {graph_dir}: run the build first")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "ntriples":
-        shutil.copyfile(nt_path, out_path)
+        write_sorted(graph_dir, out_path)
     elif fmt == "graphml":
         import networkx as nx
 
@@ -44,26 +44,30 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
             with open_store(graph_dir, kind="memory") as memory:
                 nx.write_graphml(project_graph(memory), out_path)
     else:
-        _write_rdf(nt_path, fmt, out_path)
+        _write_rdf(graph_dir, fmt, out_path)
     return out_path
 
 
-def _write_rdf(nt_path: Path, fmt: str, out_path: Path) -> None:
+def _write_rdf(graph_dir: Path, fmt: str, out_path: Path) -> None:
+    import tempfile
+
     from plankg.ontology.namespaces import PREFIXES
 
-    triples = sum(1 for _ in nt_path.open("rb"))
-    if triples > FAST_WRITER_TRIPLES:
-        import pyoxigraph
+    with tempfile.TemporaryDirectory(prefix="plankg-export-") as folder:
+        nt_path = Path(folder) / "graph.nt"
+        triples = write_sorted(graph_dir, nt_path)
+        if triples > FAST_WRITER_TRIPLES:
+            import pyoxigraph
 
-        target = pyoxigraph.RdfFormat.TURTLE if fmt == "turtle" else pyoxigraph.RdfFormat.JSON_LD
-        quads = pyoxigraph.parse(path=str(nt_path), format=pyoxigraph.RdfFormat.N_TRIPLES)
-        prefixes = PREFIXES if fmt == "turtle" else None
-        pyoxigraph.serialize(quads, str(out_path), format=target, prefixes=prefixes)
-        return
-    from rdflib import Graph
+            target = pyoxigraph.RdfFormat.TURTLE if fmt == "turtle" else pyoxigraph.RdfFormat.JSON_LD
+            quads = pyoxigraph.parse(path=str(nt_path), format=pyoxigraph.RdfFormat.N_TRIPLES)
+            prefixes = PREFIXES if fmt == "turtle" else None
+            pyoxigraph.serialize(quads, str(out_path), format=target, prefixes=prefixes)
+            return
+        from rdflib import Graph
 
-    graph = Graph()
-    graph.parse(nt_path, format="nt")
+        graph = Graph()
+        graph.parse(nt_path, format="nt")
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)
     if fmt == "turtle":

@@ -15,7 +15,7 @@ from __future__ import annotations
 import bisect
 from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from typing import NamedTuple
+from typing import Any, NamedTuple
 
 from plankg.ingest.records import Document, Target
 from plankg.ontology.levels import indicator_level
@@ -116,3 +116,32 @@ def materialised_triples(links: Iterable[OutcomeLink], source_iri: Callable[[str
     """``(source, prop, target)`` triples of record links."""
     for link in links:
         yield source_iri(link.source_id), prop, source_iri(link.target_id)
+
+
+# ---- lookup links: kept apart from the data (graph-links.nt.gz), loaded into the store beside it ----
+#: Owner role -> the predicate linking a unit (prov:Agent) straight to the targets it owns in that role.
+ROLE_LINKS = {"lead": "leadsTarget", "support": "supportsTarget", "default": "ownsTargetByDefault"}
+#: Target -> each indicator family (skos:Collection of ``indicators.ttl``) its indicator belongs to.
+FAMILY_LINK = "inFamily"
+#: What each lookup predicate means (emitted with the links, so the store describes what it holds).
+LINK_LABELS = {
+    "leadsTarget": ("牵头负责的目标", "leads target",
+                    "Unit -> target it leads; materialised from prov:qualifiedAttribution with plankg:LeadRole, "
+                    "so a unit's targets are one indexed lookup from the unit."),
+    "supportsTarget": ("配合的目标", "supports target",
+                       "Unit -> target it supports (plankg:SupportRole), materialised like plankg:leadsTarget."),
+    "ownsTargetByDefault": ("默认负责的目标", "owns target by default",
+                            "Issuing unit -> target no unit was named for (plankg:DefaultIssuerRole)."),
+    "inFamily": ("所属指标族", "in indicator family",
+                 "Target or achievement -> each indicator family (skos:Collection) holding its indicator, "
+                 "so a family question starts from the family."),
+}
+
+
+def family_members(families: Iterable[Any]) -> dict[str, list[str]]:
+    """Indicator id -> ids of the families covering it (``Family.members``, categories expanded)."""
+    of: dict[str, list[str]] = defaultdict(list)
+    for family in families:
+        for member in family.members:
+            of[member].append(family.id)
+    return dict(of)

@@ -15,9 +15,9 @@ from pathlib import Path
 from typing import Any
 
 from plankg.errors import PlankgError
+from plankg.graph.dump import has_dump, iter_sorted_lines
 from plankg.ontology.namespaces import PREFIXES
 
-GRAPH_FILE = "graph.nt"
 OXIGRAPH_DIR = "oxigraph"
 META_FILE = "meta.json"
 
@@ -321,6 +321,17 @@ class MemoryStore(GraphStore):
             graph.bind(prefix, iri, override=True)
         return cls(graph)
 
+    @classmethod
+    def from_lines(cls, lines: Iterable[str]) -> MemoryStore:
+        """Load N-Triples lines (the graph's dump, sorted: the same graph as ``graph.nt`` gave)."""
+        from rdflib import Graph
+
+        graph = Graph()
+        graph.parse(data="".join(lines), format="nt")
+        for prefix, iri in PREFIXES.items():
+            graph.bind(prefix, iri, override=True)
+        return cls(graph)
+
     def _rows(self, sparql: str) -> Iterable[Row]:
         from rdflib import BNode, Literal
 
@@ -450,8 +461,8 @@ def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int = 0) ->
     """Open the graph saved in ``graph_dir`` (``<workspace>/graph``).
 
     Args:
-        graph_dir: Folder holding ``graph.nt`` and the ``oxigraph/`` store.
-        kind: ``memory`` (rdflib, loads graph.nt), ``oxigraph`` (persistent store) or ``auto``
+        graph_dir: Folder holding ``graph.nt.gz`` and the ``oxigraph/`` store.
+        kind: ``memory`` (rdflib, loads the dump), ``oxigraph`` (persistent store) or ``auto``
             (Oxigraph when the graph has more triples than ``threshold``, or when only it exists).
         threshold: Triple count above which ``auto`` picks Oxigraph; the workspace passes its one
             setting (``Settings.oxigraph_threshold``), so this layer keeps no default of its own.
@@ -460,19 +471,19 @@ def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int = 0) ->
         QueryError: When the folder holds no graph or ``kind`` is unknown.
     """
     graph_dir = Path(graph_dir)
-    nt_path = graph_dir / GRAPH_FILE
     ox_path = graph_dir / OXIGRAPH_DIR
+    dumped = has_dump(graph_dir)
     if kind not in ("auto", "memory", "oxigraph"):
         raise QueryError(f"unknown store kind {kind!r}: use auto, memory or oxigraph")
     if kind == "auto":
         triples = int(read_meta(graph_dir).get("triples", 0))
         big = triples > threshold
-        kind = "oxigraph" if ox_path.is_dir() and (big or not nt_path.is_file()) else "memory"
+        kind = "oxigraph" if ox_path.is_dir() and (big or not dumped) else "memory"
     if kind == "oxigraph":
         return OxigraphStore.open(ox_path)
-    if not nt_path.is_file():
+    if not dumped:
         raise QueryError(f"no graph at {graph_dir}: run the build first")
-    return MemoryStore.from_file(nt_path)
+    return MemoryStore.from_lines(iter_sorted_lines(graph_dir, links=True))
 
 
 def rows_equal(left: Iterable[Row], right: Iterable[Row]) -> bool:

@@ -96,8 +96,9 @@ def run_endpoint(args: argparse.Namespace) -> int:
 def run_push(args: argparse.Namespace) -> int:
     """``plankg push --endpoint URL``: replace a graph in another store with the workspace graph."""
     from plankg.cli import open_workspace
+    from plankg.graph.dump import has_dump, sorted_file
     from plankg.graph.push import push_ntriples
-    from plankg.graph.store import GRAPH_FILE
+    from plankg.graph.store import QueryError
     from plankg.render import raw_stream
 
     def shown(requests: int, triples: int) -> None:
@@ -106,7 +107,10 @@ def run_push(args: argparse.Namespace) -> int:
               flush=True)
 
     graph_dir = open_workspace(args).workspace.graph_dir
-    report = push_ntriples(graph_dir / GRAPH_FILE, args.endpoint, args.graph,
-                           lines_per_chunk=args.chunk, on_chunk=shown if sys.stderr.isatty() else None)
+    if not has_dump(graph_dir):
+        raise QueryError(f"push: no graph at {graph_dir}: run 'plankg build' first")
+    with sorted_file(graph_dir, links=True) as nt_path:
+        report = push_ntriples(nt_path, args.endpoint, args.graph,
+                               lines_per_chunk=args.chunk, on_chunk=shown if sys.stderr.isatty() else None)
     print(f"pushed {report['triples']:,} triples to {report['url']} in {report['requests']} requests")
     return 0

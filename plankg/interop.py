@@ -22,7 +22,7 @@ def rdflib_view(store: GraphStore, graph_dir: Path) -> rdflib.Graph:
     """An rdflib ``Graph`` over ``store`` (read it; the workspace graph is read-only).
 
     The memory store is an rdflib graph already; an Oxigraph store is wrapped with oxrdflib, so
-    rdflib's API runs on Oxigraph without copying triples. Without oxrdflib, the N-Triples file in
+    rdflib's API runs on Oxigraph without copying triples. Without oxrdflib, the graph's dump in
     ``graph_dir`` is read into memory.
     """
     if store.kind == "memory":
@@ -32,10 +32,10 @@ def rdflib_view(store: GraphStore, graph_dir: Path) -> rdflib.Graph:
     try:
         from oxrdflib import OxigraphStore as RdflibOxigraph
     except ImportError:  # without oxrdflib: a copy in memory
-        from plankg.graph.store import GRAPH_FILE
+        from plankg.graph.dump import iter_sorted_lines
 
         graph = rdflib.Graph()
-        graph.parse(graph_dir / GRAPH_FILE, format="nt")
+        graph.parse(data="".join(iter_sorted_lines(graph_dir)), format="nt")
         return graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 

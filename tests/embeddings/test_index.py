@@ -136,3 +136,25 @@ def test_build_reports_counts_to_a_callback(small_corpus, fake_encoder, new_dir)
     assert calls[0] == (0, report["embedded"])
     assert calls[-1] == (report["embedded"], report["embedded"])
     assert [done for done, _ in calls] == sorted(done for done, _ in calls)
+
+
+def test_vectors_are_written_in_place_row_by_row(new_dir, small_corpus):
+    out = new_dir("ix")
+    build_index(small_corpus, out, encoder=FakeEncoder(), progress=False)
+    vectors = store.read_vectors(out)
+    texts = [search_text(c) for c in small_corpus.clauses if c.text.strip()]
+    # Each row holds its own text's vector (the chunks were put back in clause order) ...
+    assert np.allclose(vectors, FakeEncoder().encode(texts), atol=1e-6)
+    # ... and the build leaves only finished files (no temporary .npy, no exact index file).
+    assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp") or p.name == "ann.faiss"]
+
+
+def test_the_approximate_index_keeps_int8_codes(tmp_path):
+    from plankg.embeddings.ann import ANN_FILE, build_ann
+
+    rng = np.random.default_rng(1)
+    vectors = rng.standard_normal((4000, 64)).astype(np.float32)
+    vectors /= np.linalg.norm(vectors, axis=1, keepdims=True)
+    build_ann(vectors, "ivf").save(tmp_path)
+    # A byte per dimension, not four: the file is well under the float32 matrix's size.
+    assert (tmp_path / ANN_FILE).stat().st_size < vectors.nbytes / 3

@@ -20,7 +20,7 @@ def small_graph(small_corpus):
 
 @pytest.fixture(scope="session")
 def small_workspace(tmp_path_factory, small_corpus):
-    """A workspace folder whose graph/ holds graph.nt, the Oxigraph store and meta.json."""
+    """A workspace folder whose graph/ holds graph.nt.gz, the Oxigraph store and meta.json."""
     from plankg.graph.workspace import build_graph_store
 
     home = tmp_path_factory.mktemp("ws")

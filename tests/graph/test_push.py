@@ -12,6 +12,7 @@ from pathlib import Path
 
 import pytest
 
+from plankg.graph.dump import write_sorted
 from plankg.graph.endpoint import free_port, oxigraph_binary
 from plankg.graph.push import graph_url, push_ntriples
 from plankg.graph.store import QueryError
@@ -52,7 +53,8 @@ def test_push_replaces_the_remote_graph_in_chunks(tmp_path: Path, server: str):
     (folder / "plan.txt").write_text("辛市科技局2024年工作要点\n\n一、到2025年，全市高新技术企业达到510家。\n", "utf-8")
     home = tmp_path / "home"
     Workspace(home).build([folder], index=False, progress=SILENT)
-    nt = home / "graph" / "graph.nt"
+    nt = tmp_path / "graph.nt"
+    write_sorted(home / "graph", nt, links=True)  # what `plankg push` sends: the data and the lookup links
     triples = sum(1 for _ in nt.open("rb"))
     report = push_ntriples(nt, server + "/store", lines_per_chunk=300)
     assert report["triples"] == triples and report["requests"] == -(-triples // 300)

@@ -1,0 +1,52 @@
+"""Lookup links: unit -> targets by role and target -> indicator family, one indexed step each."""
+from __future__ import annotations
+
+import pytest
+
+from plankg.graph.store import open_store
+
+ROLE_PATH = """
+SELECT ?unit ?target ?role WHERE {
+  ?target prov:qualifiedAttribution ?a . ?a prov:agent ?unit ; prov:hadRole ?role .
+}"""
+LINKED = """
+SELECT ?unit ?target ?role WHERE {
+  VALUES (?link ?role) { (plankg:leadsTarget plankg:LeadRole) (plankg:supportsTarget plankg:SupportRole)
+                         (plankg:ownsTargetByDefault plankg:DefaultIssuerRole) }
+  ?unit ?link ?target .
+}"""
+
+
+def rows(store, sparql):
+    return sorted(tuple(r.values()) for r in store.query(sparql))
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_unit_links_restate_every_attribution_with_its_role(small_workspace, kind):
+    home, _ = small_workspace
+    with open_store(home / "graph", kind=kind) as store:
+        expected = rows(store, ROLE_PATH)
+        assert expected and rows(store, LINKED) == expected
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_family_links_follow_the_families_of_the_indicator_scheme(small_workspace, small_corpus, kind):
+    from plankg.ontology.thesaurus import load_families
+
+    home, _ = small_workspace
+    families = load_families()
+    expected = sorted((t.id, f.id) for t in small_corpus.targets for f in families.values()
+                      if t.indicator_id in f.members)
+    assert expected  # the sample corpus has targets of at least one family
+    with open_store(home / "graph", kind=kind) as store:
+        found = store.query("SELECT ?id ?family WHERE { ?t plankg:inFamily ?f ; plankg:recordId ?id . "
+                            "BIND(STRAFTER(STR(?f), STR(ind:)) AS ?family) }")
+    assert sorted((r["id"], r["family"]) for r in found) == expected
+
+
+def test_the_export_leaves_the_links_out(small_workspace, tmp_path):
+    from plankg.graph.export import export_graph_file
+
+    home, _ = small_workspace
+    text = export_graph_file(home / "graph", "ntriples", tmp_path / "g.nt").read_text("utf-8")
+    assert "leadsTarget" not in text and "inFamily" not in text
