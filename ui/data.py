@@ -11,6 +11,8 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from plankg.graph.terms import record_id
+
 #: Search filter choices for clause kinds (the index's own names).
 CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
 #: Entity types the Entities tab offers (the graph's entity classes).
@@ -264,12 +266,22 @@ class AppData:
         return indicator_rows, measure_rows
 
     def plan_vs_outcome(self, indicator_id: str | None = None, region: str | None = None) -> list[dict]:
-        """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query)."""
+        """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query).
+
+        The pairs and verdicts are the named query's, the same the Ask tab and the notebooks
+        show (:mod:`plankg.graph.outcomes`: like with like, a verdict only within one year).
+        """
         result = self._kg.named_query("plan_vs_outcome", indicator=indicator_id or None, region=region or None)
-        return [{"indicator": r.indicator_label, "region": r.area_name, "year": r.year,
-                 "target": r.target_value, "comparator": r.comparator, "unit": r.unit,
-                 "actual": r.actual_value, "actual year": r.actual_year, "met": r.met}
-                for r in result.rows]
+        titles = {d.id: d.title for d in self._kg.corpus.documents} if result.rows else {}
+        rows = []
+        for r in result.rows:
+            gap = None if r.actual_year is None or r.year is None else int(r.actual_year) - int(r.year)
+            rows.append({"region": r.area_name, "year": r.year, "indicator": r.indicator_label,
+                         "target": _number(r.target_value), "comparator": r.comparator or "", "unit": r.unit or "",
+                         "actual": _number(r.actual_value), "actual year": r.actual_year,
+                         "gap (years)": gap, "verdict": outcome_verdict(r.met, r.actual_value, gap),
+                         "report": titles.get(record_id(r.actual_document) or "", "")})
+        return rows
 
     # ---- Entities ---------------------------------------------------------------------------
     def entities(self, text: str = "", entity_type: str | None = None, limit: int = 50) -> list[dict]:
@@ -353,6 +365,22 @@ class AppData:
 
             return list(bundled_paths())
         return [Path(p) for p in given]
+
+
+def outcome_verdict(met: bool | None, actual: float | None, gap: int | None) -> str:
+    """The verdict in words: met, not met, or why there is none."""
+    if actual is None:
+        return "未报告 not reported"
+    if met is not None:
+        return "达成 met" if met else "未达成 not met"
+    if gap is None:
+        return "年份不明，不作判断 year unknown, no verdict"
+    return f"相差{gap}年，不作判断 {gap} year(s) later, no verdict"
+
+
+def _number(value: float | None) -> float | int | None:
+    """400.0 as 400; other values as they are."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def with_prefixes(query: str) -> str:
