@@ -61,3 +61,11 @@ def assert_glyphs_drawn(figure: object) -> None:
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font.*")
         figure.canvas.draw()  # type: ignore[attr-defined]
+
+
+def integer_years(ax: object) -> None:
+    """Year ticks on ``ax``'s x axis as whole years (2024, 2025), never 2024.2."""
+    from matplotlib.ticker import FormatStrFormatter, MaxNLocator
+
+    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]
+    ax.xaxis.set_major_formatter(FormatStrFormatter("%d"))  # type: ignore[attr-defined]
