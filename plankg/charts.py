@@ -64,8 +64,16 @@ def assert_glyphs_drawn(figure: object) -> None:
 
 
 def integer_years(ax: object) -> None:
-    """Year ticks on ``ax``'s x axis as whole years (2024, 2025), never 2024.2."""
+    """Year ticks on ``ax``'s x axis as whole years (2024, 2025), never 2024.2: every year in view
+    when there are at most 30 of them, else whole years picked by matplotlib."""
+    import math
+
     from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
-    ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]
+    low, high = ax.get_xlim()  # type: ignore[attr-defined]
+    years = list(range(math.ceil(low), math.floor(high) + 1))
+    if 0 < len(years) <= 30:
+        ax.set_xticks(years)  # type: ignore[attr-defined]
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]
     ax.xaxis.set_major_formatter(FormatStrFormatter("%d"))  # type: ignore[attr-defined]

@@ -121,13 +121,14 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                     target_text = gr.Textbox(label="指标或条款包含 indicator/clause contains", elem_id="targets-text")
                     target_placeholder = gr.Checkbox(label="仅匿名值 placeholders only")
                     target_inferred = gr.Checkbox(label="仅推断年份 inferred years only")
+                    target_sub = gr.Checkbox(label="含下辖区县 include counties and districts", elem_id="targets-sub")
                 target_button = gr.Button("筛选 Filter", variant="primary", elem_id="targets-filter")
                 target_status = gr.Markdown(elem_id="targets-status")
                 target_table = gr.Dataframe(label="目标与实绩 Targets and achievements (click a header to sort)",
                                             interactive=False, wrap=True, max_height=600, elem_id="targets-table")
                 target_csv = gr.File(label="CSV 下载 download", interactive=False)
                 target_inputs = [target_region, target_year, target_family, target_kind, target_owner, target_text,
-                                 target_placeholder, target_inferred]
+                                 target_placeholder, target_inferred, target_sub]
                 target_button.click(h.targets, target_inputs, [target_table, target_status, target_csv], api_name="targets")
 
             with gr.Tab("演变 Evolution", id="evolution") as evolution_tab:

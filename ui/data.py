@@ -11,7 +11,7 @@ import threading
 from pathlib import Path
 from typing import Any
 
-from plankg.graph.terms import record_id
+from plankg.graph.terms import local_name, record_id
 
 #: Search filter choices for clause kinds (the index's own names).
 CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
@@ -27,6 +27,40 @@ _INDICATOR_QUERY = """SELECT ?id ?label ?family WHERE {
 }"""
 _DECLARED_PREFIX = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
 _USED_PREFIX = re.compile(r"(?<![\w<:/#])([A-Za-z][\w-]*):(?=[A-Za-z_])")
+
+
+#: Relations and properties in words (the graph's local names -> what a reader calls them).
+RELATION_WORDS = {
+    "hasBody": "co-mentioned with 同句提及", "unitOf": "part of 隶属", "subOrganizationOf": "part of 隶属",
+    "hasUnit": "has unit 下设", "hasSubOrganization": "has unit 下设", "locatedIn": "located in 位于",
+    "withinRegion": "located in 位于", "inRegion": "in region 所在地区", "refArea": "place of 地区",
+    "wasAttributedTo": "owner of 负责", "publisher": "issued 发布", "spatial": "place of 地区",
+    "type": "is a 类型", "label": "name 名称", "prefLabel": "name 名称", "altLabel": "also called 别名",
+    "regionLevel": "level 层级", "recordId": "record 记录", "mergeReason": "merged because 合并原因",
+}
+#: Classes by their labels (local name -> 中文 English), never as IRIs.
+CLASS_LABELS = {
+    "Organization": "机构 Organization", "OrganizationalUnit": "内设机构 Division", "Institute": "研究机构 Institute",
+    "ResearchOrganization": "研究机构 Research organisation", "Park": "园区 Park", "Programme": "计划项目 Programme",
+    "Person": "人员 Person", "Region": "行政区域 Region", "Province": "省 Province", "City": "市 City",
+    "County": "县（市）County", "District": "区 District", "Target": "目标 Target", "Achievement": "实绩 Achievement",
+    "PlanDocument": "文件 Document", "Clause": "条款 Clause", "Indicator": "指标 Indicator", "Mention": "提及 Mention",
+}
+_DIRECTION_WORDS = {"out": "→", "in": "←", "co-mention": "↔"}
+
+
+def relation_words(iri: str) -> str:
+    """A relation's name in words (``part of``), or its local name when it has none."""
+    name = local_name(iri)
+    return RELATION_WORDS.get(name, name)
+
+
+def value_words(value: str) -> str:
+    """A fact's value: a class IRI as its label (机构 Organization), any other IRI as its local name."""
+    if "://" not in value:
+        return value
+    name = local_name(value)
+    return CLASS_LABELS.get(name, name)
 
 
 _STATUS = {"continued": "continued 延续", "new": "new 新增", "dropped": "dropped 取消",
@@ -128,8 +162,6 @@ class AppData:
 
     def _with_spans(self, evidence: dict, rows: list[dict]) -> dict:
         """Evidence plus the highlighted spans (clause-relative) of the facts it backs, and its place."""
-        from plankg.graph.terms import record_id
-
         targets = self._targets_by_id()
         clause = self._clauses_by_id().get(evidence.get("clause_id"))
         text = evidence.get("text") or ""
@@ -285,8 +317,13 @@ class AppData:
 
     # ---- Entities ---------------------------------------------------------------------------
     def entities(self, text: str = "", entity_type: str | None = None, limit: int = 50) -> list[dict]:
-        """Entities whose name or alias contains ``text`` (most mentioned first)."""
+        """Entities whose name or alias contains ``text``, and every unit that owns a target (a
+        bureau named only as an owner, 温州市科技局, is found too); those owning targets first."""
         needle = (text or "").strip()
+        owned: dict[str, int] = {}
+        for row in self.targets():
+            for owner in row["owners"]:
+                owned[owner] = owned.get(owner, 0) + 1
         rows = []
         for entity in self._kg.corpus.entities:
             if entity_type and entity.type != entity_type:
@@ -295,24 +332,29 @@ class AppData:
             if needle and not any(needle in name for name in names):
                 continue
             rows.append({"name": entity.canonical, "type": entity.type, "region": entity.region or "",
-                         "mentions": len(entity.mention_ids), "aliases": "、".join(a for a in entity.aliases if a != entity.canonical)})
-        rows.sort(key=lambda r: (r["name"] != needle, -r["mentions"], r["name"]))
+                         "targets": sum(owned.get(n, 0) for n in set(names)), "mentions": len(entity.mention_ids),
+                         "aliases": "、".join(a for a in entity.aliases if a != entity.canonical)})
+        listed = {name for entity in self._kg.corpus.entities for name in (entity.canonical, *entity.aliases)}
+        if entity_type in (None, "", "organization"):
+            rows += [{"name": owner, "type": "organization", "region": "", "targets": count, "mentions": 0,
+                      "aliases": ""}
+                     for owner, count in owned.items() if owner not in listed and (not needle or needle in owner)]
+        rows.sort(key=lambda r: (r["name"] != needle, -r["targets"], -r["mentions"], r["name"]))
         return rows[:limit]
 
     def neighbourhood(self, name: str) -> list[dict]:
         """Nodes linked to the entity ``name`` and entities co-mentioned with it."""
-        from plankg.graph.terms import local_name
-
         rows = self._kg.named_query("entity_neighbourhood", name=name).rows
-        return [{"neighbour": str(r.neighbour_label or ""), "relation": local_name(r.relation),
-                 "direction": r.direction, "evidence": r.evidence or ""} for r in rows]
+        return [{"neighbour": str(r.neighbour_label or ""), "relation": relation_words(r.relation),
+                 "direction": _DIRECTION_WORDS.get(r.direction, r.direction), "evidence": r.evidence or ""}
+                for r in rows]
 
     def profile(self, name: str) -> list[dict]:
         """Facts the graph states about the entity ``name``."""
-        from plankg.graph.terms import local_name
-
         rows = self._kg.named_query("entity_profile", name=name).rows
-        return [{"property": local_name(r.property), "value": str(r.value_label or r.value)} for r in rows]
+        facts = [{"property": relation_words(r.property), "value": value_words(str(r.value_label or r.value))}
+                 for r in rows if local_name(r.property) not in ("recordId", "mergeReason")]
+        return list({(f["property"], f["value"]): f for f in facts}.values())
 
     # ---- SPARQL and Corpus --------------------------------------------------------------------
     def sparql(self, query: str) -> list[dict]:
