@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from plankg.graph.terms import local_name, record_id
+from plankg.ui.labels import is_indicator_label
 
 #: Search filter choices for clause kinds (the index's own names).
 CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
@@ -204,7 +205,9 @@ class AppData:
             docs = self.documents()
             rows = self.targets()
             labels = self.indicator_labels()
-            indicators = sorted({(r["indicator_id"], labels.get(r["indicator_id"], r["indicator"])) for r in rows},
+            # Scheme labels always; a proposed phrase only when it names a thing (ui/labels.py).
+            indicators = sorted({(r["indicator_id"], labels.get(r["indicator_id"], r["indicator"])) for r in rows
+                                 if not r["indicator_id"].startswith("proposed:") or is_indicator_label(r["indicator"])},
                                 key=lambda p: (p[0].startswith("proposed:"), p[1]))
             return {
                 "regions": sorted({d["region"] for d in docs if d["region"]} | {r["region"] for r in rows if r["region"]}),
