@@ -311,11 +311,11 @@ class AppData:
         rows = []
         for r in result.rows:
             gap = None if r.actual_year is None or r.year is None else int(r.actual_year) - int(r.year)
-            rows.append({"region": r.area_name, "year": r.year, "indicator": r.indicator_label,
-                         "target": _number(r.target_value), "comparator": r.comparator or "", "unit": r.unit or "",
+            rows.append({"region": r.area_name, "year": r.year, "target": _number(r.target_value), "unit": r.unit or "",
                          "actual": _number(r.actual_value), "actual year": r.actual_year,
-                         "gap (years)": gap, "verdict": outcome_verdict(r.met, r.actual_value, gap),
-                         "report": titles.get(record_id(r.actual_document) or "", "")})
+                         "verdict": outcome_verdict(r.met, r.actual_value, gap), "indicator": r.indicator_label,
+                         "gap (years)": gap, "report": titles.get(record_id(r.actual_document) or "", ""),
+                         "comparator": r.comparator or ""})
         return rows
 
     # ---- Entities ---------------------------------------------------------------------------

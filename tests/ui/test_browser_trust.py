@@ -60,7 +60,7 @@ def test_evolution_tab_gives_the_asks_pairs_with_integer_years(page, client, app
     assert 300 not in {r["actual"] for r in shown}
     page.get_by_role("tab", name="演变 Evolution").click()
     page.wait_for_selector("#evolution-plot .js-plotly-plot .scatterlayer .trace", timeout=60_000)
-    ticks = page.locator("#evolution-plot .xtick text").all_inner_texts()
+    ticks = [t or "" for t in page.locator("#evolution-plot .xtick text").all_text_contents()]
     assert ticks and all(t.strip().isdigit() and len(t.strip()) == 4 for t in ticks), ticks
     legend = page.locator("#evolution-plot .legend").bounding_box()
     plot = page.locator("#evolution-plot .cartesianlayer").bounding_box() or page.locator("#evolution-plot .bg").first.bounding_box()
