@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import Any
 
 from plankg.graph.terms import local_name, record_id
+from plankg.tables import region_matches
 from plankg.ui.labels import is_indicator_label
 
 #: Search filter choices for clause kinds (the index's own names).
@@ -260,7 +261,8 @@ class AppData:
         places = set(regions or [])
         points: dict[tuple, dict] = {}
         for row in rows:
-            if row["indicator_id"] not in wanted or (places and row["region"] not in places):
+            # A place typed without its suffix (温州) is the gazetteer's 温州市, as in the Targets tab.
+            if row["indicator_id"] not in wanted or (places and not any(region_matches(row["region"], p) for p in places)):
                 continue
             if row["value"] is None or row["year"] is None:
                 continue

@@ -35,6 +35,11 @@ def test_counties_and_districts_come_in_only_with_the_switch(handlers, app_data)
     assert region_matches("温州市", "温州") and not region_matches("温州市", "")
 
 
+def test_the_evolution_chart_takes_a_place_without_its_suffix(app_data):
+    with_suffix = app_data.series(["rd_intensity"], ["椒江区"])
+    assert with_suffix and app_data.series(["rd_intensity"], ["椒江"]) == with_suffix
+
+
 def test_key_columns_come_first_and_an_empty_table_says_why(handlers):
     frame = _targets(handlers, ["椒江"])
     assert list(frame.columns[:8]) == ["地区 region", "年份 year", "类型 kind", "指标 indicator", "比较 cmp",
