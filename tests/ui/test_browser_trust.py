@@ -44,6 +44,7 @@ def test_ask_owner_answer_opens_with_a_short_lead_and_no_reprs(page, output_dir)
     assert 0 < len(lead) <= views.LEAD_CHARS
     cells = _cells(page.locator("#ask-table"))
     assert cells and not [c for c in cells if c.startswith(("{", "[")) or "': " in c]
+    page.screenshot(path=str(output_dir / "trust-ask-owners.png"), full_page=True)
 
 
 def test_evolution_tab_gives_the_asks_pairs_with_integer_years(page, client, app_data, output_dir):  # noqa: F811
