@@ -15,6 +15,8 @@ MYPY_PATHS := plankg ontology
 .PHONY: install demo test test-deps lint lab fonts notebook-filter bench score clean docs
 # The browser tests drive Debian's chromium with CJK fonts; installed through apt when missing.
 BROWSER_DEBS := chromium fonts-noto-cjk
+# Readers of legacy Word/WPS (LibreOffice converts them; Calc writes the .xls fixtures) and scans (Tesseract).
+READER_DEBS := libreoffice-writer-nogui libreoffice-calc-nogui tesseract-ocr tesseract-ocr-chi-sim
 HOST ?= 127.0.0.1
 PORT ?= 7860
 
@@ -72,6 +74,12 @@ test-deps:
 		{ apt-get update >/dev/null && apt-get install -y --no-install-recommends $(BROWSER_DEBS) >/dev/null; } || \
 		echo "could not install $(BROWSER_DEBS): the browser tests will be skipped"; \
 	else echo "apt-get unavailable or not root: the browser tests will be skipped"; fi
+	@if dpkg -s $(READER_DEBS) >/dev/null 2>&1; then :; \
+	elif command -v apt-get >/dev/null 2>&1 && [ "$$(id -u)" = 0 ]; then \
+		apt-get install -y --no-install-recommends $(READER_DEBS) >/dev/null 2>&1 || \
+		{ apt-get update >/dev/null && apt-get install -y --no-install-recommends $(READER_DEBS) >/dev/null; } || \
+		echo "could not install $(READER_DEBS): .doc/.wps and scans will not be read and their tests skipped"; \
+	else echo "apt-get unavailable or not root: .doc/.wps and scans will not be read and their tests skipped"; fi
 
 # Browser packages, lint and type check, the docs site, then every test (notebooks in a Jupyter kernel).
 test: install test-deps lint docs

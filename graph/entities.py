@@ -12,7 +12,8 @@ from dataclasses import dataclass, field
 from rdflib import Literal, URIRef
 from rdflib.namespace import FOAF, ORG, RDF, RDFS, SDO, SKOS
 
-from plankg.graph.terms import entity_iri, is_known_unit, org_iri, region_iri
+from plankg.graph.terms import entity_iri, is_known_unit, org_iri, record_iri, region_iri
+from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.records import Corpus, Document, Entity, Mention, Owner
 from plankg.ontology.namespaces import PLANKG
 from plankg.ontology.regions import load_gazetteer, short_form
@@ -32,6 +33,8 @@ _TYPE_CLASSES: dict[str, tuple[URIRef, ...]] = {
     "park": (PLANKG.Park,),
     "programme": (PLANKG.Programme,),
     "person": (PLANKG.Person, FOAF.Person),
+    # A plan cited by title: a work, not a plankg:PlanDocument (that class is for documents read here).
+    "plan_document": (SDO.CreativeWork,),
 }
 
 
@@ -46,6 +49,7 @@ class _Node:
     record_ids: set[str] = field(default_factory=set)
     parent: str | None = None
     region: str | None = None
+    documents: set[URIRef] = field(default_factory=set)
 
 
 def infer_region_level(name: str, parent: str | None, province: str | None) -> str | None:
@@ -71,8 +75,16 @@ class EntityBuilder:
         self.region_levels: dict[str, str] = {}
         self.nodes: dict[URIRef, _Node] = {}
         self.entity_by_id: dict[str, Entity] = {e.id: e for e in corpus.entities}
+        self.doc_by_name: dict[str, str] = {d.source_name: d.id for d in corpus.documents}
         self._seen: set[URIRef] = set()
         self._units: dict[URIRef, str] = {}
+        # A body's other names (its official name, with its city) lead to its one node: an owner written
+        # 银川市西夏区科技局 and the entity 西夏区科技局 (named 银川市西夏区科学技术局 in the text) are one.
+        self.org_names: dict[str, str] = {}
+        for entity in corpus.entities:
+            if entity.type in ("organization", "division"):
+                for alias in entity.aliases:
+                    self.org_names.setdefault(canonical_unit(alias), entity.canonical)
         for doc in corpus.documents:
             self.document_region_levels(doc)
         # Entities are folded in first so owners and mentions meet the same nodes and regions.
@@ -154,6 +166,7 @@ class EntityBuilder:
     def organisation(self, name: str, kind: str = "organization", doc: Document | None = None,
                      parent: str | None = None) -> URIRef:
         """Register an organisation (or division, with its parent organisation); return its IRI."""
+        name = self.org_names.get(name, name)
         iri = org_iri(name)
         node = self._node(iri, name, kind)
         if parent and parent != name:
@@ -209,6 +222,9 @@ class EntityBuilder:
                 self.organisation(entity.parent)
         node.aliases.update(a for a in entity.aliases if a != entity.canonical)
         node.reasons.update(entity.merge_reasons)
+        cited = dict(entity.attributes).get("document") if entity.type == "plan_document" else None
+        if cited in self.doc_by_name:  # a plan cited by title that the corpus holds
+            node.documents.add(record_iri(self.doc_by_name[cited]))
         node.record_ids.add(entity.id)
         return iri
 
@@ -267,6 +283,8 @@ class EntityBuilder:
                     yield iri, ORG.subOrganizationOf, parent
             if node.region:
                 yield iri, PLANKG.locatedIn, region_iri(node.region)
+            for document in sorted(node.documents):
+                yield iri, RDFS.seeAlso, document
 
     @staticmethod
     def _labels(iri: URIRef, node: _Node) -> Iterator[Triple]:

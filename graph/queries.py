@@ -49,7 +49,7 @@ from plankg.graph.rows import (
     YearTargetRow,
     from_binding,
 )
-from plankg.graph.store import GraphStore, QueryError, Row
+from plankg.graph.store import GraphStore, LangString, QueryError, Row
 
 # Shared fragments: role and value kind as short strings, unit symbol, region filter.
 _ROLE = ('BIND(IF(?roleNode = plankg:LeadRole, "lead", IF(?roleNode = plankg:SupportRole, "support", '
@@ -69,6 +69,12 @@ def _region_part(region: str | None, within: bool) -> str:
     if not region:
         return ""
     return _REGION_PATTERN if within else _REGION_EXACT
+
+
+def _name_forms(name: str) -> list[Any]:
+    """A name as a Chinese-tagged, a plain and an English-tagged literal: labels match by index."""
+    text = name.strip()
+    return [LangString(text, "zh"), text, LangString(text, "en")]
 
 
 def _group_owners(rows: list[Row], key: str = "target") -> list[Row]:
@@ -121,15 +127,22 @@ ORDER BY ?ownerName ?year ?target"""
 
 
 def targets(store: GraphStore, region: str | None = None, year: int | None = None, owner: str | None = None,
-            indicator: str | None = None, include_achievements: bool = False, within: bool = True) -> QueryResult:
-    """Targets filtered by region (hierarchy-aware), year, owner name and indicator.
+            indicator: str | None = None, include_achievements: bool = False, within: bool = True,
+            owners: list[str] | None = None) -> QueryResult:
+    """Targets filtered by region (hierarchy-aware), year, owner and indicator.
 
-    One row per target with ``owners`` as a list of {owner, name, role}.
+    ``owner`` matches any part of an organisation's name (综合处); ``owners`` are whole names or
+    aliases, any of them, looked up by index: a unit known in many places by one short name
+    (高新处) costs one query, not one per place. One row per target with ``owners`` as a list of
+    {owner, name, role}.
     """
     kinds = "plankg:Target plankg:Achievement" if include_achievements else "plankg:Target"
     owner_filter = """?obs prov:wasAttributedTo ?filterOwner .
   ?filterOwner rdfs:label|skos:altLabel ?filterOwnerName .
   FILTER(CONTAINS(STR(?filterOwnerName), ?ownerQuery))""" if owner else ""
+    if owners:
+        owner_filter = """?filterOwner rdfs:label ?ownerName_ .
+  ?obs prov:wasAttributedTo ?filterOwner ."""
     body = f"""SELECT ?target ?class ?indicator ?indicatorLabel ?phrase ?value ?unit ?comparator ?year ?periodStart
        ?periodEnd ?placeholder ?areaName ?document ?docTitle ?clause ?clauseText ?owner ?ownerName ?role
 WHERE {{
@@ -167,6 +180,7 @@ ORDER BY ?areaName ?year ?target"""
     bindings = {
         "year": year,
         "ownerQuery": owner,
+        "ownerName_": [form for name in dict.fromkeys(owners or ()) for form in _name_forms(name)] or None,
         "indicator": resolve_indicator(indicator) if indicator else None,
     }
     result = run_in_region(store, "targets", body, bindings, region)

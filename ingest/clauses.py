@@ -69,6 +69,8 @@ def _segment(segmenter: ProseSegmenter, start: int, end: int, warn: Callable[[st
     emitted = len(segmenter.clauses)
     try:
         segmenter.paragraph(start, end)
+    except MemoryError:
+        raise  # the file's memory budget: its one line, not a skipped paragraph
     except Exception as exc:  # noqa: BLE001 - one odd paragraph must not lose the document
         del segmenter.clauses[emitted:]
         if warn:

@@ -19,3 +19,6 @@ class ClauseContext:
     goal_list: bool = False  # the clause is an item of a goal list (主要目标：…；…)
     plan_year: int | None = None  # the document's own planned year and reported year: a goal
     report_year: int | None = None  # that names no year is for the first, a result for the second
+    planned_genre: bool = False  # the document is a plan by genre (工作要点, 实施方案): 一季度， schedules work
+    frame: str = ""  # why the section's frame holds (section "发展基础" reviews 2015), for each record's reason
+    document_frame: str = ""  # why the document speaks from ``today`` (the document plans for 2023)

@@ -11,14 +11,19 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable
 
 from plankg.ingest.clauses import noise_spans
-from plankg.ingest.cues import cue_regex, fill, words
+from plankg.ingest.cues import cue_regex, fill, table, words
+from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
+from plankg.ingest.govunits import find_units
+from plankg.ingest.name_heads import leading_non_name
+from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import resolve_unit
+from plankg.ingest.programmes import plan_documents, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.textmap import MappedText, clean_span
 from plankg.ontology.aliases import load_aliases
 from plankg.ontology.regions import load_gazetteer
 
-_NAME_CHARS = r"[\u4e00-\u9fffA-Za-z0-9()（）·]"
+_NAME_CHARS = NAME_CHARS
 # Name endings, boundaries and generic parts: lang/zh/cues.toml, [entities].
 _SUFFIXES = {
     "institute": fill("<entities.institute_suffixes>"),
@@ -26,14 +31,29 @@ _SUFFIXES = {
     "organization": fill("<entities.organization_suffixes>"),
 }
 # A name does not cross these on its left, nor a year, a count or a number.
-_BOUNDARY = cue_regex(r"(?:<entities.boundary>|[\dX]+年|\d+个|\d+家|[\dX]+)")
+_BOUNDARY = cue_regex(r"(?:<entities.boundary>|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
 _GENERIC_PART = cue_regex(r"<entities.generic_parts>")
-_QUOTED = re.compile(r"“([^“”、，。；]{2,12})”")
-_PROGRAMME_AFTER = cue_regex(r"^<entities.programme_after>")
-_CAMPAIGN_AFTER = cue_regex(r"^<entities.campaign_after>")
-_PROGRAMME_BEFORE = cue_regex(r"<entities.programme_before>$")
-_PROGRAMME_END = cue_regex(r"<entities.programme_endings>$")
-_CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
+# 共建, 联合 inside a name that goes on to its head noun (省部共建国家重点实验室) are no boundary.
+_KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)"
+                           r"|<entity_heads.particle_words>")
+# 怀柔实验室山西研究院, 国家第三代半导体技术创新中心(山西): a branch named after its parent, one name.
+_BRANCH_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:研究院|分院|分中心)|[（(][\u4e00-\u9fff]{2,4}[)）]")
+_NONE = re.compile(r"(?!)")
+# 中国(海南)自由贸易试验区海口片区: a part of a zone named after it.
+_PART_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:片区|分园|分区)")
+_SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|附属医院|医院)")
+# Lines that name the body a page comes from (来源:市科技局 发布时间:...), dropped as page furniture.
+_SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位|主办单位|承办单位)\s*[:：|]\s*([^\s|:：]{2,30})")
+# An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
+_KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
+_ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
+_PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)，,]{2,12}?)[”\"]?\s*[）)]")
+_ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
+                 for kind in ("institute", "park", "organization")}
+_TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
+_PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
+_LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
+_LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
 _SURNAMES = set("".join(words("entities.surnames")))
 _PERSON_TITLE = cue_regex(r"([\u4e00-\u9fff]{2,3}?)(<entities.person_titles>)")
 _SPACE = r"[ \t\u3000\xa0]"
@@ -48,6 +68,7 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
     """Mentions of every entity and the merged entities they belong to."""
     docs = {d.id: d for d in corpus.documents}
     mentions: list[Mention] = []
+    why: dict[str, str] = {}
     by_doc: dict[str, list[Clause]] = defaultdict(list)
     for clause in corpus.clauses:
         by_doc[clause.doc_id].append(clause)
@@ -57,10 +78,15 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
         names = {m.canonical.split("|")[0] for m in people}
         for clause in by_doc[doc.id]:
             for mapped in _texts(doc, clause, drops):
-                mentions.extend(_clause_mentions(doc, clause, mapped, names))
+                mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
         mentions.extend(people)
-    mentions.extend(_owner_mentions(corpus, docs))
-    return _merge(mentions, docs)
+        mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
+    # A source line that is also read as a clause names its body once.
+    mentions = list({(m.doc_id, m.start, m.end, m.type): m for m in reversed(mentions)}.values())[::-1]
+    owners = _owner_mentions(corpus, docs)
+    why.update((m.id, "owner of a target") for m in owners)
+    mentions.extend(owners)
+    return _merge(_short_titles(mentions), docs, why)
 
 
 def _texts(doc: Document, clause: Clause, drops) -> Iterable[MappedText]:
@@ -77,33 +103,55 @@ def _mention(doc: Document, clause: Clause, mapped: MappedText, kind: str, a: in
     return Mention(stable_id("mn", doc.id, start, end, kind), doc.id, clause.id, kind, mapped.text[a:b], canonical, start, end)
 
 
-def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: set[str]) -> list[Mention]:
+def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: set[str],
+                     why: dict[str, str]) -> list[Mention]:
+    """Every named thing in one clause; ``why`` gets how each mention was recognised (by mention id)."""
     text = mapped.text
     found: list[Mention] = []
+
+    def keep(item: Found, canonical: str) -> None:
+        mention = _mention(doc, clause, mapped, item.kind, item.start, item.end, canonical)
+        found.append(mention)
+        why[mention.id] = item.why + ("; planned" if item.planned else "")
+
+    titles = plan_documents(text)
+    for item in titles:
+        if text[item.start] == "《":  # the title as written, without its marks (nor a draft's note)
+            length = len(item.name) if text.startswith(item.name, item.start + 1) else item.end - item.start - 2
+            item = Found(item.start + 1, item.start + 1 + length, item.kind, item.name, item.why)
+        keep(item, item.name)
+    # A body inside a cited title is named there too (《自治区党委办公厅关于…的通知》); the kinds of
+    # parks, institutes and programmes a title is about (《X市科技企业孵化器管理办法》) are not entities.
+    title_spans = [(t.start, t.end) for t in titles]
+    named = [item for item in _suffix_names(text, people) if not overlaps(item.start, item.end, title_spans)]
+    units = find_units(text, [(n.start, n.end) for n in named if n.kind == "park"])
     taken: list[tuple[int, int]] = []
-    for kind, suffix in _SUFFIXES.items():
-        for match in re.finditer(rf"{_NAME_CHARS}{{2,30}}?{suffix}", text):
-            start, end = _trim(text, match.start(), match.end())
-            # A list of people and posts flattened to one line: 叶天恩区社发集团.
-            person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
-            if person:
-                start += len(person)
-            name = text[start:end]
-            if not name or _generic(name, suffix) or any(a <= start and end <= b for a, b in taken):
-                continue
-            taken.append((start, end))
-            canonical = resolve_unit(name, doc) if kind == "organization" else name
-            found.append(_mention(doc, clause, mapped, kind, start, end, canonical))
-    for match in _QUOTED.finditer(text):
-        inner = match.group(1)
-        after = text[match.end() : match.end() + 6]
-        before = text[max(0, match.start() - 4) : match.start()]
-        suffix = _PROGRAMME_AFTER.match(after)
-        if suffix or _PROGRAMME_BEFORE.search(before) or _PROGRAMME_END.search(inner) or (
-            _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after)
-        ):
-            end = match.end() + (suffix.end() if suffix and suffix.group() not in ("活动",) else 0)
-            found.append(_mention(doc, clause, mapped, "programme", match.start(), end, inner))
+    unit_spans = [(u.start, u.end) for u in units]
+    # A bureau then a name (X局组织Y大学) is two names; 中国科学院大学 is one.
+    bureau_spans = [(u.start, u.end) for u in units if u.why.startswith("ending")]
+    for item in named:
+        start = max([b for a, b in bureau_spans if a <= item.start < b < item.end] or [item.start])
+        if start != item.start:  # X局组织Y大学: the body is its own name
+            item = Found(start, item.end, item.kind, text[start:item.end], item.why, planned=item.planned)
+        if overlaps(item.start, item.end, [(a, b) for a, b in unit_spans if not (item.start <= a and b <= item.end)]):
+            continue
+        if _generic(item.name, _SUFFIXES.get(item.kind, "$^")):
+            continue
+        taken.append((item.start, item.end))
+        keep(item, resolve_unit(item.name, doc) if item.kind == "organization" else item.name)
+        paired = _PAIRED_SHORT.match(text, item.end)
+        if paired:  # 温州国家自主创新示范区(以下简称温州自创区): the short name the text gives it
+            short = Found(paired.start(1), paired.end(1), item.kind, item.name, f"short name {paired.group(1)} given by the text")
+            taken.append((paired.start(), paired.end()))
+            keep(short, item.name)
+    for unit in units:
+        if any(a <= unit.start and unit.end <= b and (a, b) != (unit.start, unit.end) for a, b in taken):
+            continue  # a body inside an institute's name (中国科学院青海盐湖研究所) is its parent, named there
+        taken.append((unit.start, unit.end))
+        keep(unit, _unit_canonical(unit, doc))
+    for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
+        taken.append((item.start, item.end))
+        keep(item, item.name)
     for match in _PERSON_TITLE.finditer(text):
         name = match.group(1)
         if name[0] in _SURNAMES and len(name) >= 2:
@@ -116,15 +164,116 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
     return found
 
 
-def _trim(text: str, start: int, end: int) -> tuple[int, int]:
-    """Move ``start`` past the last verb or particle inside the candidate (not into the suffix)."""
+def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """The body a page names as its source or publisher (来源:市科技局), a line reading drops."""
+    if not clauses:
+        return []
+    found = []
+    for line in _SOURCE_LINE.finditer(doc.text[:2000]):
+        for unit in find_units(line.group(1)):
+            start, end = line.start(1) + unit.start, line.start(1) + unit.end
+            clause = next((c for c in clauses if c.start <= start < c.end), clauses[0])
+            mention = Mention(stable_id("mn", doc.id, start, end, unit.kind), doc.id, clause.id, unit.kind,
+                              doc.text[start:end], _unit_canonical(unit, doc), start, end)
+            why[mention.id] = f"{unit.why}; source line"
+            found.append(mention)
+    return found
+
+
+def _suffix_names(text: str, people: set[str]) -> list[Found]:
+    """Institutes, parks and organisations found by their endings (研究院, 高新区, 大学)."""
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    for kind, suffix in _SUFFIXES.items():
+        for match in re.finditer(rf"{_NAME_CHARS}{{2,30}}?{suffix}", text):
+            start, end = _trim(text, match.start(), match.end(), kind)
+            # A list of people and posts flattened to one line: 叶天恩区社发集团.
+            person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
+            if person:
+                start += len(person)
+            ending = re.search(suffix + "$", text[start:end])
+            if kind != "organization" and ending:
+                start += leading_non_name(text[start:end], 3)
+            longer = {"organization": _SCHOOL_OF, "institute": _BRANCH_OF, "park": _PART_OF}.get(kind, _NONE).match(text, end)
+            bracketed = longer.group().strip("()（）") if longer and longer.group()[0] in "(（" else None
+            if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):
+                end = longer.end()  # 郑州大学医学院: a school of the university, one name
+            name = text[start:end]
+            if not name or any(a <= start and end <= b for a, b in taken) or name in load_gazetteer().regions:
+                continue  # 滨海新区 is a district: a region, not a park
+            taken.append((start, end))
+            planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
+            found.append(Found(start, end, kind, name, f"ending {ending.group() if ending else suffix}", planned=planned))
+    return found
+
+
+def _unit_canonical(unit: Found, doc: Document) -> str:
+    """A body's name resolved in the document's region; a division as ``name|parent``."""
+    if unit.kind != "division":
+        return _resolve_body(unit.name, doc)
+    parent = _resolve_body(unit.parent, doc) if unit.parent else (canonical_unit(doc.issuer) if doc.issuer else None)
+    if not parent:
+        return unit.name
+    return f"{parent}{unit.name}|{parent}"
+
+
+def _resolve_body(name: str, doc: Document) -> str:
+    """区科技局 in 路桥区 -> 路桥区科技局; 自治区科技厅 in a Ningxia plan -> 宁夏回族自治区科技厅."""
+    resolved = resolve_unit(name, doc)
+    for level in ("自治区", "省"):
+        if resolved.startswith(level):
+            province = _province(doc)
+            if province and province.endswith(level):
+                return province + resolved[len(level) :]
+    return resolved
+
+
+def _province(doc: Document) -> str | None:
+    gazetteer = load_gazetteer()
+    for name in (doc.region, doc.parent_region):
+        if name:
+            province = gazetteer.province_of(name)
+            if province:
+                return province.name
+    return None
+
+
+def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """Named bodies in a list before 等企业 / 等高校 (铁建、牧神、卓郎等企业); categories are not names."""
+    found = []
+    for match in _LIST_KIND.finditer(text):
+        head = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:\n") + 1
+        pos = head
+        for item in text[head : match.start()].split("、"):
+            start, end = pos, pos + len(item)
+            pos = end + 1
+            start, _ = _trim(text, start, end) if end - start > 2 else (start, end)
+            while start < end and not re.match(r"[\u4e00-\u9fffA-Za-z]", text[start]):
+                start += 1
+            name = text[start:end]
+            if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name) or _LIST_NOT_NAME.search(name)
+                    or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)):
+                continue
+            if not overlaps(start, end, taken):
+                found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
+    return found
+
+
+def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int, int]:
+    """Move ``start`` past the last verb or particle before the ending (not one inside a place name)."""
     span = text[start:end]
+    kept = [(m.start(), m.end()) for m in _KEPT_BOUNDARY.finditer(span)]
+    # The whole ending is kept (重点实验室: 重点 is a boundary elsewhere).
+    ending = next((w for w in _ENDING_WORDS.get(kind or "", ()) if span.endswith(w)), "")
+    kept.append((len(span) - len(ending), len(span)))
+    # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it.
+    kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)]
     cut = 0
     for match in _BOUNDARY.finditer(span):
-        if match.end() <= len(span) - 2:
+        if match.end() <= len(span) - 2 and not overlaps(match.start(), match.end(), kept):
             cut = match.end()
     start += cut
-    while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把"):
+    while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了"):
         start += 1
     # A name does not start inside a bracket it never closes.
     inside = text[start:end].replace("（", "(").replace("）", ")")
@@ -134,7 +283,12 @@ def _trim(text: str, start: int, end: int) -> tuple[int, int]:
 
 
 def _generic(name: str, suffix: str) -> bool:
-    """A phrase made only of generic words (省级企业研究院, 重点实验室) names no entity."""
+    """A phrase made only of generic words (省级企业研究院, 重点实验室) names no entity.
+
+    A facility after a place and a level (嘉兴市级孵化器) is a kind of facility there, not a name.
+    """
+    if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name):
+        return True
     if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]", name):
         return True  # 三大创新中心, 两个创新中心: counts of things, not names
     core = re.sub(suffix + "$", "", name)
@@ -185,7 +339,7 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
     found = []
     for target in corpus.targets:
         for owner in target.owners:
-            if owner.role == "default" or (target.clause_id, owner.name) in seen:
+            if owner.role == "default" or (target.clause_id, owner.name) in seen or _KINDS_OF_BODY.match(owner.name):
                 continue
             seen.add((target.clause_id, owner.name))
             doc = docs[target.doc_id]
@@ -199,31 +353,68 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
     return found
 
 
-def _merge(mentions: list[Mention], docs: dict[str, Document]) -> tuple[list[Mention], list[Entity]]:
+def _short_titles(mentions: list[Mention]) -> list[Mention]:
+    """《管理办法》 after 《银川市科技计划项目管理办法》 in one document: the short title names the long one."""
+    titles: dict[str, set[str]] = defaultdict(set)
+    # One title written with and without a mark (…行动、提升… and …行动提升…) is one document.
+    forms: dict[str, str] = {}
+    for mention in mentions:
+        if mention.type == "plan_document":
+            forms.setdefault(_TITLE_MARKS.sub("", mention.canonical), mention.canonical)
+    mentions = [Mention(**{**m.__dict__, "canonical": forms[_TITLE_MARKS.sub("", m.canonical)]})
+                if m.type == "plan_document" else m for m in mentions]
+    for mention in mentions:
+        if mention.type == "plan_document":
+            titles[mention.doc_id].add(mention.canonical)
+    out = []
+    for mention in mentions:
+        if mention.type == "plan_document":
+            longer = [t for t in titles[mention.doc_id] if t.endswith(mention.canonical) and t != mention.canonical]
+            if len(longer) == 1 and len(mention.canonical) >= 4:
+                mention = Mention(**{**mention.__dict__, "canonical": longer[0]})
+        out.append(mention)
+    return out
+
+
+def _merge(mentions: list[Mention], docs: dict[str, Document],
+           found_by: dict[str, str] | None = None) -> tuple[list[Mention], list[Entity]]:
     aliases = load_aliases()
     groups: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     reasons: dict[tuple[str, str], set[str]] = defaultdict(set)
     extra: dict[tuple[str, str], dict[str, str]] = defaultdict(dict)
     for mention in mentions:
         canonical, parent_or_post = (mention.canonical.split("|", 1) + [""])[:2]
-        if mention.type in ("person", "region", "division"):
-            key_name, why = canonical, []
+        if mention.type in ("person", "region", "division", "plan_document"):
+            key_name, merged_by = canonical, []
         else:
-            key_name, why = aliases.canonical(canonical)
+            key_name, merged_by = aliases.canonical(canonical)
         key = (mention.type, key_name)
         groups[key].append(mention)
-        reasons[key].update(f"{mention.surface} -> {key_name}: {w}" for w in why)
+        reasons[key].update(f"{mention.surface} -> {key_name}: {w}" for w in merged_by)
         if parent_or_post:
             extra[key]["post" if mention.type == "person" else "parent"] = parent_or_post
     _merge_variants(groups, reasons, extra)
     entities = []
     linked: list[Mention] = []
+    why = found_by or {}
+    titles = {d.title: d.source_name for d in docs.values() if d.title}
     for (kind, name), members in sorted(groups.items()):
         entity_id = stable_id("en", kind, name)
         regions = Counter(docs[m.doc_id].region for m in members if docs[m.doc_id].region)
-        region = name if kind == "region" else (regions.most_common(1)[0][0] if regions else None)
+        context = tuple(r for d in {m.doc_id for m in members} for r in (docs[d].region, docs[d].parent_region) if r)
+        region = name if kind == "region" else _name_region(name, kind, context) or (
+            regions.most_common(1)[0][0] if regions else None)
         surfaces = sorted({m.surface for m in members} - {name})
-        attributes = tuple(sorted(extra[(kind, name)].items()))
+        facts = dict(extra[(kind, name)])
+        reasons_found = sorted({why[m.id].replace("; planned", "") for m in members if m.id in why})
+        if reasons_found:
+            facts["why"] = "; ".join(reasons_found)
+        found_in_text = [m for m in members if m.id in why and why[m.id] != "owner of a target"]
+        if found_in_text and all(why[m.id].endswith("; planned") for m in found_in_text):
+            facts["status"] = "planned"
+        if kind == "plan_document" and name in titles:
+            facts["document"] = titles[name]
+        attributes = tuple(sorted(facts.items()))
         entities.append(
             Entity(
                 id=entity_id,
@@ -256,6 +447,13 @@ def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
                 break
         if target is None and name.endswith("园区") and (kind, name[:-1]) in groups:
             target, why = (kind, name[:-1]), "rule: 园区 = 园"
+        if target is None and kind == "park":
+            for short, *longs in _ZONE_SHORT_FORMS:
+                full = next((name[: -len(short)] + f for f in longs if name.endswith(short)
+                             and (kind, name[: -len(short)] + f) in groups), None)
+                if full:
+                    target, why = (kind, full), f"rule: {short} = {full[len(name) - len(short):]}"
+                    break
         if target is None:
             continue
         members = groups.pop(key)
@@ -263,6 +461,27 @@ def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
         reasons[target].update(f"{m.surface} -> {target[1]}: {why}" for m in members)
         reasons[target].update(reasons.pop(key, set()))
         extra[target].update(extra.pop(key, {}))
+
+
+def _name_region(name: str, kind: str, context: tuple[str, ...] = ()) -> str | None:
+    """The region a name starts with (银川市西夏区科技局 -> 西夏区), the most specific of a chain.
+
+    An institute is where the last place in its name is (浙江大学温州研究院 -> 温州市), not where
+    the university that founded it is named after (北京航空航天大学瑞安…中心 -> 瑞安市).
+    """
+    gazetteer = load_gazetteer()
+    if kind == "institute":
+        places = [(r, a, b) for r, a, b in gazetteer.find_all(name, context)
+                  if not re.match(r"[\u4e00-\u9fff]{0,6}?(?:大学|学院|科学院|工程院)", name[b:]) or a > 0]
+        return places[-1][0].name if places else None
+    found = [r for r, a, _ in gazetteer.find_all(name) if a == 0] if name else []
+    if not found:
+        return None
+    region, end = found[0], len(found[0].name) if name.startswith(found[0].name) else 0
+    for later, a, b in gazetteer.find_all(name):
+        if a == end and a > 0:  # 银川市 then 西夏区: the district
+            region, end = later, b
+    return region.name
 
 
 def _university_parent(name: str) -> str | None:

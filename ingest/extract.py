@@ -12,7 +12,9 @@ from dataclasses import replace
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import ClauseContext, find_facts
+from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES
+from plankg.ingest.orgnames import is_unit_list, known_units
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
@@ -30,6 +32,7 @@ _SUPPORT_CELL = cue_regex(r"<owners.support_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
 _OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
+_PLAN_GENRES = ("work_plan", "implementation_plan", "action_plan", "development_plan", "responsibility_table")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
 
 
@@ -58,32 +61,71 @@ def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
     corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
     try:
         mentions, entities = extract_entities(corpus)
+    except MemoryError:
+        raise  # the file's memory budget: its one line, not a skipped paragraph
     except Exception as exc:  # noqa: BLE001 - entities are an extra; the targets stand without them
         warnings.append(f"entities not extracted ({type(exc).__name__}: {exc})")
         mentions, entities = [], []
     return replace(corpus, mentions=tuple(mentions), entities=tuple(entities), warnings=tuple(warnings))
 
 
-def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool]:
-    """Plan or report, the section's own year, and whether the section hides its year (20XX)."""
+def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, Frame | None]:
+    """Plan or report, the section's own year, whether the section hides its year (20XX), and its frame.
+
+    The innermost heading that reviews or plans decides (一、"十二五"期间主要工作回顾 reviews 2011–2015,
+    发展基础 the years before the plan, 主要目标 plans); its figures without a year of their own take
+    the end of the period reviewed.
+    """
     mode = "report" if doc.doc_type in REPORT_TYPES else "plan"
     year: int | None = None
     hidden = False
+    frame: Frame | None = None
+    plan_start = min(doc.years) if doc.years else None
+    report_year = max(doc.reported_years) if doc.reported_years and doc.doc_type in REPORT_TYPES else None
     for label in clause.section_path:
-        if _PLAN_WORDS.search(label) and not _REPORT_WORDS.search(label):
+        found = _SECTION_YEAR.search(label)
+        framed = section_frame(label, plan_start, report_year)
+        if framed is not None:
+            frame, mode = framed, framed.mode
+        elif _PLAN_WORDS.search(label) and not _REPORT_WORDS.search(label):
             mode = "plan"
         elif _REPORT_WORDS.search(label):
             mode = "report"
-        found = _SECTION_YEAR.search(label)
         if found:
             hidden = found.group(1).upper().endswith("XX")
             year = None if hidden else int(found.group(1))
-    return mode, year, hidden
+        elif framed is not None and framed.year is not None:
+            year = framed.year
+    return mode, year, hidden, frame
 
 
-def context_for(doc: Document, clause: Clause) -> ClauseContext:
-    """Default kind and year of the facts in a clause."""
-    mode, section_year, hidden = clause_mode(doc, clause)
+def frame_line(doc: Document, clause: Clause) -> Frame | None:
+    """A short line standing alone as a section head (2023年工作回顾, 2024年主要目标), and its frame.
+
+    News pages and slides head their parts with plain lines instead of numbered headings; such a
+    line frames the lines after it until the next one.
+    """
+    text = clause.text.strip()
+    if clause.kind == "table_row" or len(text) > 16 or re.search(r"[，,。；;！!？?%％]|\d(?!\d*\s*年)", text):
+        return None
+    if clause.kind == "heading" or doc.text[max(0, clause.start - 1) : clause.start] not in ("", "\n"):
+        if clause.kind != "heading":
+            return None
+    plan_start = min(doc.years) if doc.years else None
+    report_year = max(doc.reported_years) if doc.reported_years and doc.doc_type in REPORT_TYPES else None
+    return section_frame(text, plan_start, report_year)
+
+
+def context_for(doc: Document, clause: Clause, line_frame: Frame | None = None) -> ClauseContext:
+    """Default kind and year of the facts in a clause (``line_frame``: a plain-line section head in force)."""
+    mode, section_year, hidden, frame = clause_mode(doc, clause)
+    if frame is None and line_frame is not None:
+        frame, mode = line_frame, line_frame.mode
+        named = _SECTION_YEAR.search(line_frame.reason)
+        if named and not named.group(1).upper().endswith("XX"):
+            section_year = int(named.group(1))
+        elif line_frame.year is not None and line_frame.mode == "report":
+            section_year = line_frame.year
     if clause.kind == "heading" and not clause.section_path and _TASK_PROGRESS.search(doc.title + doc.text[:1500]):
         # A progress report on assigned tasks heads each task with the task as assigned
         # (一、…，高新技术企业达620家。); the progress under it is what was done.
@@ -93,11 +135,28 @@ def context_for(doc: Document, clause: Clause) -> ClauseContext:
     period = (min(years), max(years)) if len(years) > 1 else None
     default_year = section_year or (years[0] if len(years) == 1 else None)
     topic = _MARKER.sub("", clause.section_path[-1].split("·")[0]).strip("★ ") if clause.section_path else ""
+    today = document_today(doc, mode)
     return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year,
-                         topic=topic if 2 <= len(topic) <= 24 else "", today=document_today(doc, mode),
+                         topic=topic if 2 <= len(topic) <= 24 else "", today=today,
                          # A section's own year (二、2020年工作计划) outranks the document's.
                          plan_year=doc.years[0] if len(doc.years) == 1 and not section_year else None,
-                         report_year=doc.reported_years[0] if len(doc.reported_years) == 1 and not section_year else None)
+                         report_year=doc.reported_years[0] if len(doc.reported_years) == 1 and not section_year else None,
+                         frame=frame.reason if frame else "", document_frame=document_frame(doc, today),
+                         planned_genre=doc.doc_type in _PLAN_GENRES)
+
+
+def document_frame(doc: Document, today: int | None) -> str:
+    """Why the document speaks from ``today``, in words (for each record's reason)."""
+    if today is None:
+        return ""
+    if doc.published and str(today) == doc.published[:4] and not re.search(r"20\d\d", doc.title):
+        return f"the document is dated {doc.published}"
+    if doc.reported_years and today in doc.reported_years:
+        return f"the document reports on {today}"
+    if doc.years:
+        span = f"{min(doc.years)}–{max(doc.years)}" if len(doc.years) > 1 else str(doc.years[0])
+        return f"the document plans for {span}"
+    return f"the document speaks from {today}"
 
 
 def document_today(doc: Document, mode: str = "plan") -> int | None:
@@ -138,11 +197,19 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
     by_id = {c.id: c for c in clauses}
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
+    row_owners, row_starts = _row_end_owners(doc, clauses)
+    group_owners.update(row_owners)
     scopes = ScopeTracker(doc, by_id, document_today(doc))
+    line_frame: Frame | None = None
     for clause in clauses:
         scope = scopes.enter(clause)
+        if not clause.section_path:
+            line_frame = frame_line(doc, clause) or line_frame
         try:
-            targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops, scope))
+            targets.extend(_clause_targets(doc, clause, by_id, group_owners, drops, scope,
+                                           None if clause.section_path else line_frame, row_starts.get(clause.id, 0)))
+        except MemoryError:
+            raise  # the file's memory budget: its one line, not a skipped paragraph
         except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
             if warn:
                 warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
@@ -150,7 +217,8 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
 
 
 def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
-                    group_owners: dict[str, tuple[Owner, ...]], drops, scope: Scope | None) -> list[Target]:
+                    group_owners: dict[str, tuple[Owner, ...]], drops, scope: Scope | None,
+                    line_frame: Frame | None = None, row_start: int = 0) -> list[Target]:
     """Targets of one clause, under the year scope that the clauses before it opened."""
     if clause.kind == "table_row":
         return table_row_facts(doc, clause)
@@ -159,17 +227,21 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     row = _table_row_of(clause, by_id)
     if row is not None:
         owners, source = _row_owners(doc, row)
+    elif row_start or clause.id in group_owners and _ROW_END_OWNED in group_owners[clause.id][-1:]:
+        owners = group_owners[clause.id][:-1] if clause.id in group_owners else ()
+        source = "explicit" if owners else "default"
     else:
         owners = owners_in_text(clause.text, doc) or group_owners.get(clause.id, ())
         source = "explicit" if owners else "default"
         owners = owners or default_owner(doc)
     mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
-    marker = _MARKER.match(mapped.text)
-    ctx = context_for(doc, clause)
+    marker = _MARKER.match(mapped.text, row_start)
+    ctx = context_for(doc, clause, line_frame)
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach)
-    facts = find_facts(mapped.text, ctx, marker.end() if marker else 0)
-    return [make_target(doc, clause, fact, *mapped.span(fact.start, fact.end), owners, source) for fact in facts]
+    facts = find_facts(mapped.text[row_start:], ctx, marker.end() - row_start if marker else 0)
+    return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start), owners, source)
+            for fact in facts]
 
 
 def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
@@ -199,6 +271,45 @@ def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
     if lead or support or people:
         return lead + support + people, "explicit"
     return default_owner(doc), "default"
+
+
+#: A unit list closing the row before, then this row's number (…达到2.1%。 县科技局 8 新增……).
+_ROW_OPENING = re.compile(r"^([\u4e00-\u9fff、，,（）()]{2,60}?)\s*(\d{1,3})\s*[.．、]?\s*(?=[\u4e00-\u9fff])")
+_ROW_NUMBER_AT = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*(?=[\u4e00-\u9fff])")
+_ROW_END_OWNED = Owner("", "", "row-end")  # marks owners taken from the unit that ends a table row
+
+
+def _row_end_owners(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tuple[Owner, ...]], dict[str, int]]:
+    """Rows of a task table flattened into prose, each ending with its lead unit.
+
+    ``7 全社会研发经费支出占GDP比重达到2.1%。 县科技局 8 新增高新技术企业15家。 县科技局、县发改局``: the
+    sentences split after 。, so each opens with the previous row's unit list and its own number. The
+    unit list goes to the row before (never the issuer by default), and the number starts a new row,
+    so rows never run into each other. Returns owners by clause id and where each row's text starts.
+    """
+    known = known_units(doc.text)
+    owners: dict[str, tuple[Owner, ...]] = {}
+    starts: dict[str, int] = {}
+    previous: Clause | None = None
+    for clause in clauses:
+        if clause.kind == "table_row":
+            previous = None
+            continue
+        text = clause.text.strip()
+        opening = _ROW_OPENING.match(text)
+        unit_text = opening.group(1) if opening else text if is_unit_list(text, known) and len(text) <= 60 else ""
+        if previous is not None and unit_text and is_unit_list(unit_text, known):
+            units, _ = owners_from_cell(unit_text.replace("，", "、").replace(",", "、"), doc)
+            if units:
+                owners[previous.id] = (*units, _ROW_END_OWNED)
+                number = _ROW_NUMBER_AT.match(previous.text)
+                if number and previous.id not in starts:
+                    starts[previous.id] = number.end()
+                if opening:
+                    starts[clause.id] = opening.end()
+                    owners.setdefault(clause.id, (_ROW_END_OWNED,))
+        previous = clause if opening or _ROW_NUMBER_AT.match(text) else None
+    return owners, starts
 
 
 def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[Owner, ...]]:

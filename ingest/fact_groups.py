@@ -15,8 +15,12 @@ from plankg.ingest.indicator_phrase import clean_indicator, phrase_start
 if TYPE_CHECKING:
     from plankg.ingest.facts import Fact
 
-_FROM_TO = cue_regex(r"^\s*<facts.change_verbs>\s*(?:到|至)\s*$")
-_FROM = re.compile(r"从\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
+# 增长到2018年的: the verbs between a baseline and the next value, with that value's own year.
+_FROM_TO = cue_regex(r"^\s*[，,]?\s*(?:<facts.change_verbs>\s*(?:到|至)|增至|升至|降至|增加至|达到)\s*"
+                     r"(?:(?P<year>20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
+_FROM = re.compile(r"(?:从|由)\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
+# 、2019年的85家 / ，再到2021年的131家: the next step of a dated series.
+SERIES_STEP = re.compile(r"^\s*[、，,]?\s*(?:(?:再|又|并)?(?:增长|增加|提高|提升)?(?:到|至))?\s*(20\d\d)\s*年(?:底|末)?\s*的?\s*$")
 _HEAD_NOUN = cue_regex(r"<facts.head_nouns>$")
 _LEVEL_ONLY = cue_regex(r"^<facts.levels>$")
 _LEVEL_PREFIX = cue_regex(r"^<facts.levels>")
@@ -54,6 +58,23 @@ def assign_respectively(text: str, facts: list[Fact]) -> None:
             fact.indicator = name
 
 
+def respective_growth(text: str, facts: list[Fact]) -> None:
+    """A n项，B m万元，较上年分别增长x%和y%: the growth rates go to the values before them, in order."""
+    for match in re.finditer(r"分别(?:增长|提高|增加|下降)", text):
+        rates = [f for f in facts if f.start >= match.end() and f.growth]
+        run = [rates[0]] if rates and not re.search(r"[，,。；;]", text[match.end() : rates[0].start]) else []
+        for rate in rates[1:]:
+            if text[run[-1].end : rate.start].strip() not in ("和", "、", "及", "与"):
+                break
+            run.append(rate)
+        sentence_start = max(text.rfind(mark, 0, match.start()) for mark in "。；;") + 1
+        levels = [f for f in facts if sentence_start <= f.start < match.start() and not f.growth]
+        if len(run) < 2 or len(levels) < len(run):
+            continue
+        for rate, level in zip(run, levels[-len(run):]):
+            rate.indicator = level.indicator
+
+
 def _listed_names(phrase: str, count: int) -> list[str]:
     """``国家高新技术企业和科技型中小企业数量分别达到`` -> the two names, each with the shared head."""
     subject = clean_indicator(phrase.split("分别")[0])
@@ -67,18 +88,49 @@ def _listed_names(phrase: str, count: int) -> list[str]:
 
 
 def from_to(text: str, facts: list[Fact]) -> None:
-    """从2020年的2.1%提高到2.6%: the first value is the baseline (a result, of its year) of the second."""
-    for first, second in zip(facts, facts[1:]):
+    """A baseline and a value, or a dated series, written as one change.
+
+    从2020年的2.1%提高到2.6% and 从120家增至312家 make the first value the baseline (a result, of its
+    year) of the second; 由2017年的52家增长到2018年的68家、2021年的131家 gives one dated result per year.
+    """
+    i = 0
+    while i < len(facts) - 1:
+        first, second = facts[i], facts[i + 1]
         origin = _FROM.search(text[: first.start])
-        if not origin or not _FROM_TO.match(text[first.end : second.start]):
+        step = _FROM_TO.match(text[first.end : second.start])
+        if not origin or not step:
+            i += 1
             continue
+        series = [first, second]
+        years = [int(origin.group(1)) if origin.group(1) else None, _step_year(step)]
+        while i + len(series) < len(facts):
+            following = facts[i + len(series)]
+            more = SERIES_STEP.match(text[series[-1].end : following.start])
+            if not more:
+                break
+            series.append(following)
+            years.append(int(more.group(1)))
         indicator = clean_indicator(text[phrase_start(text, origin.start()) : origin.start()])
-        if len(indicator) >= 2:
-            first.indicator = second.indicator = indicator
+        for fact in series:
+            if len(indicator) >= 2:
+                fact.indicator = indicator
+            fact.growth, fact.measure = first.growth, first.measure
         first.kind = "achievement"
-        if origin.group(1):
-            first.year, first.period = int(origin.group(1)), None
-        second.baseline = first.value
+        dated = all(year is not None for year in years)
+        for fact, year in zip(series, years):
+            if year is not None:
+                fact.year, fact.period = year, None
+        if dated and len(series) > 2 or dated and series[-1].kind == "achievement":
+            # A series of past years reports each year's result, the last one included.
+            for fact in series:
+                fact.kind = "achievement"
+        else:
+            second.baseline = first.value
+        i += len(series)
+
+
+def _step_year(step: re.Match[str]) -> int | None:
+    return int(step.group("year")) if step.group("year") else None
 
 
 def attach_stretch_lists(text: str, facts: list[Fact]) -> None:

@@ -10,10 +10,18 @@ from dataclasses import dataclass
 
 from plankg.ingest.context import ClauseContext
 from plankg.ingest.cues import cue_regex, words
-from plankg.ingest.fact_groups import assign_respectively, attach_stretch_lists, from_to
+from plankg.ingest.fact_groups import SERIES_STEP, assign_respectively, attach_stretch_lists, from_to, respective_growth
 from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
-from plankg.ingest.tense import PAST_CUE, TARGET_CUE, YEAR, statement_before, statement_kind, statement_year
+from plankg.ingest.tense import (
+    PAST_CUE,
+    TARGET_CUE,
+    YEAR,
+    decide_kind,
+    statement_before,
+    statement_year,
+    with_year_reason,
+)
 from plankg.ingest.units import infer_unit
 
 # The regexes below are built from the word lists of lang/zh/cues.toml ([facts]).
@@ -27,7 +35,9 @@ _EXCLUDED_AFTER = re.compile(r"^(?:月|日|号|届|期|版|代|周年|\+|[A-Za-z
 _SUBJECT_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:要|在|将)")
 _OF_AFTER = re.compile(r"^[\u4e00-\u9fff]{0,12}?(?:的|是)")
 _WHOLE_WORDS = words("facts.whole_words")
-_GROWTH_WORD = cue_regex(r"(?:同比|比上年|较上年)?<facts.growth>(?:率)?")
+# A growth word, or only the comparison it makes (较去年同期增长1.2倍 names no indicator of its own).
+_GROWTH_WORD = cue_regex(r"(?:同比|[比较](?:上年|去年|上一年|20\d\d年)(?:同期)?|[比较]?同期)?(?:<facts.growth>(?:率)?)?"
+                         r"(?<=[\u4e00-\u9fff])")
 _RIGHT_NOUN = cue_regex(r"^[^，,；;、。：:（(\s]{2,30}?(?=<facts.noun_end_verbs>|，|,|；|;|、|。|$|（|\(|\s)")
 _RANK = cue_regex(r"<facts.rank_scope>[^，,；;。]{0,8}?前$")
 _RANK_MOVE = cue_regex(r"<facts.rank_moves>")
@@ -37,6 +47,11 @@ _DRAWN_UP = cue_regex(r"<facts.drawn_up>了?$")
 _VALUE_SUFFIXES = words("facts.value_suffixes")
 _LEVEL = cue_regex(r"<facts.levels>")
 _MEASURE_COUNT = cue_regex(r"^(.{0,6}?<facts.measure_nouns>).+$")
+_MONEY = ("亿元", "万元", "元", "亿美元", "万美元", "亿", "万")
+# Between a count and its amount (126笔860万元, 126笔、金额860万元).
+_AMOUNT_AFTER_COUNT = re.compile(r"^[，,、]?\s*(?:共|合计|涉及)?(?:金额|资金)?(?:达到|达|为|约|共)?$")
+_AMOUNT_WORD = re.compile(r"(?:成交|合同|交易|合计)?(?:金额|额)")
+_COUNT_VERB = re.compile(r"^(?:共|累计|全年)?(?:认定登记|登记|签订|输出|吸纳|成交|完成)")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
 
@@ -60,6 +75,7 @@ class Fact:
     unit_inferred: bool = False
     upper: float | None = None
     baseline: float | None = None
+    why: str = ""  # why this kind and year (力争 marks a goal; section "发展基础" reviews 2015)
 
 
 def excluded_spans(text: str) -> list[tuple[int, int]]:
@@ -86,6 +102,7 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
         facts.append(fact)
     attach_stretch_lists(text, facts)
     assign_respectively(text, facts)
+    respective_growth(text, facts)
     from_to(text, facts)
     facts.extend(_relative_goals(text, ctx, facts))
     return facts
@@ -138,6 +155,17 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         text[earlier[-1].end : value.start].strip(" ，,、") in ("", "和", "及") or only_verbs(left)
     ):
         indicator = earlier[-1].indicator  # 新增2287家,累计突破1万家: the same indicator again
+    if value.unit in _MONEY and earlier and earlier[-1].unit not in _MONEY and _AMOUNT_AFTER_COUNT.match(
+            text[earlier[-1].end : value.start]):
+        indicator = earlier[-1].indicator + "金额"  # 登记技术合同126笔860万元: the count's amount, its own measure
+    elif value.unit in _MONEY and earlier and earlier[-1].unit not in _MONEY and _AMOUNT_WORD.fullmatch(indicator) and (
+            not re.search(r"[。；;]", text[earlier[-1].end : value.start])):
+        # 共登记技术合同16320项，成交金额214亿元: the amount of what was just counted.
+        indicator = _COUNT_VERB.sub("", earlier[-1].indicator) + indicator
+    if len(indicator) < 2:
+        indicator = _bracketed_label(text, value) or indicator
+    if len(indicator) < 2 and earlier and SERIES_STEP.match(text[earlier[-1].end : value.start]):
+        indicator = earlier[-1].indicator  # 增长到2018年的68家、2019年的85家: the next step of a series
     if len(indicator) < 2 and only_verbs(left):
         indicator = previous_noun(text, phrase_begin)  # 申报2021年高新技术企业,拟申报25家
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
@@ -174,17 +202,17 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         measure = earlier[-1].measure  # 新增A10家、B120家: the list shares its verb
         growth = measure == "growth"
     year, period, explicit_year = statement_year(text, value.start, ctx)
-    kind = statement_kind(text, value.start, ctx, year, explicit_year)
+    kind, why = decide_kind(text, value.start, ctx, year, explicit_year)
     same_sentence = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
     statement = statement_before(text, value.start)
     if same_sentence and not TARGET_CUE.search(statement) and not PAST_CUE.search(statement) and not (
             YEAR.search(statement)):
-        kind = earlier[-1].kind  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
+        kind, why = earlier[-1].kind, earlier[-1].why  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
         # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported.
-        kind, measure, growth = "achievement", "completion", False
+        kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
         indicator = earlier[-1].indicator if same else ctx.topic or indicator
     unit = value.unit
@@ -211,7 +239,27 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         placeholder=value.placeholder,
         upper=value.upper,
         unit_inferred=unit_inferred,
+        why=with_year_reason(why, year, explicit_year, ctx),
     )
+
+
+_LABEL_BEFORE_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]$")
+_RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位居|居)前[一二三四五六七八九十\d]{1,2}位?")
+
+
+def _bracketed_label(text: str, value: ValueMention) -> str:
+    """滨海新区(3487家)、武清区(611家): a value in brackets after a name is that name's.
+
+    The ranked subject (科技型中小企业排名前五位的区是……) joins the name, so each value says what it counts.
+    """
+    label = _LABEL_BEFORE_BRACKET.search(text[: value.start])
+    if not label or text[value.end : value.end + 1] not in (")", "）"):
+        return ""
+    name = re.sub(r"^.*?(?:是|为|有|、|和|及)", "", label.group(1)) or label.group(1)
+    sentence_start = max(text.rfind(mark, 0, value.start) for mark in "。；;") + 1
+    ranked = _RANKED_SUBJECT.search(text[sentence_start : value.start])
+    subject = clean_indicator(ranked.group(1).split(",")[-1].split("，")[-1]) if ranked else ""
+    return name + subject if len(name) >= 2 else ""
 
 
 def _owner_list_follows(text: str, end: int) -> bool:
@@ -248,12 +296,13 @@ def _relative_goals(text: str, ctx: ClauseContext, facts: list[Fact]) -> list[Fa
         left = re.sub(r"(?:实现|力争|确保|要|将|均|再)+$", "", left)
         names = [n for n in re.split(r"[和及与、]", indicator_left(left + "0", len(left))) if n] or [ctx.topic]
         year, period, explicit = statement_year(text, match.start(), ctx)
-        kind = statement_kind(text, match.start(), ctx, year, explicit)
+        kind, why = decide_kind(text, match.start(), ctx, year, explicit)
         for name in names if word == "双倍增" else [clean_indicator(left[phrase_start(left, len(left)):])]:
             if len(name) < 2:
                 continue
             out.append(Fact(match.start(), match.end(), 4.0 if word == "翻两番" else 2.0, "倍", name, kind,
-                            measure="multiple", year=year, period=period))
+                            measure="multiple", year=year, period=period,
+                            why=with_year_reason(why, year, explicit, ctx)))
     return out
 
 

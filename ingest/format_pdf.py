@@ -1,4 +1,4 @@
-"""The .pdf reader: the text layer, pages joined by newlines (no OCR).
+"""The .pdf reader: the text layer, pages joined by newlines; scans OCR'd and tables read by pdf_pages.
 
 The parser's cost grows with pages and with operators per page, neither of which the file's size
 bounds (pages can share one content stream; a few KB of deflated stream can hold millions of
@@ -12,6 +12,7 @@ import logging
 import re
 from typing import Any
 
+from plankg.ingest import pdf_pages
 from plankg.ingest.read_base import ReadLimits, UnreadableInput, count_up_to, short_reason, too_big, too_many
 
 # What the parser would skip or read as one token is taken out before operators are counted: inline
@@ -59,9 +60,8 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
                 raise UnreadableInput(reason) from None
     finally:
         pypdf_logger.setLevel(saved_level)
-    if not any(text.strip() for text in texts):
-        raise UnreadableInput("PDF has no text layer (scanned?); OCR it first")
-    return "\n".join(texts)
+    # Scanned pages go to OCR and tables are read from their geometry (pdf_pages).
+    return pdf_pages.complete(data, texts, limits)
 
 
 def _declared_page_count(reader: Any) -> int:

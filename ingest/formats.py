@@ -19,6 +19,11 @@ READER_MODULES: dict[str, tuple[str, ...]] = {
     "plankg.ingest.format_docx": (".docx",),
     "plankg.ingest.format_html": (".html", ".htm", ".shtml"),
     "plankg.ingest.format_pdf": (".pdf",),
+    "plankg.ingest.format_sheet": (".xlsx", ".xlsm", ".xls", ".et", ".ods"),
+    "plankg.ingest.format_csv": (".csv",),
+    "plankg.ingest.format_legacy_word": (".doc", ".wps", ".rtf"),
+    "plankg.ingest.format_ofd": (".ofd",),
+    "plankg.ingest.format_image": (".png", ".jpg", ".jpeg", ".tif", ".tiff", ".bmp"),
 }
 #: Suffix -> reader module name.
 READERS: dict[str, str] = {suffix: module for module, suffixes in READER_MODULES.items() for suffix in suffixes}

@@ -8,6 +8,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex, load_cues
+from plankg.ingest.frames import five_year_plan
 from plankg.ingest.titles import GENRE_WORD
 
 _YEAR_RANGE = re.compile(r"(20\d\d)\s*[—\-–~至到]?\s*(20\d\d)\s*年")
@@ -36,6 +37,10 @@ REPORT_TYPES = ("summary", "summary_plan", "half_year_summary", "duty_report")
 _GOAL_WORDS = cue_regex(r"<genre.goal_words>|到\s*20\d\d\s*年|争取|力求")
 _RESULT_WORDS = cue_regex(r"<genre.result_words>|新增[^，,。；]{0,12}\d|"
                            r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
+_MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.event_words>)\s*(?:在[^。，,]{0,12})?"
+                          r"(?:召开|举行|举办|开幕)")
+#: A report delivered at the start of its year (政府工作报告, 在…工作会议上的报告): it reviews the year before.
+_DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|讲话)")
 _SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
 _SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
 
@@ -53,6 +58,8 @@ def detect_doc_type(title: str, text: str = "") -> str:
             return doc_type
     if _TITLE_WORDS["half_year"].search(title) and _TITLE_WORDS["half_year_report"].search(title):
         return "half_year_summary"
+    if _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title)):
+        return "summary_plan"  # a government work report reviews last year and plans this one
     if _TITLE_WORDS["summary"].search(title):
         return "summary_plan" if _TITLE_WORDS["next_plan"].search(title.split("总结")[-1]) else "summary"
     for doc_type in ("implementation_plan", "action_plan", "development_plan", "work_plan"):
@@ -97,6 +104,11 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
     year is both. Without a title year, the opening's own words count (总结2021年工作,
     部署2022年工作, 科工局2018年工作), and a half-year report is for its publication year.
     """
+    delivered = _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title))  # not a cited 《政府工作报告》
+    if delivered and re.search(r"20\d\d", title):
+        # 2022年政府工作报告, delivered early in 2022: it plans 2022 and reviews 2021.
+        year = int(re.search(r"(20\d\d)", title).group(1))  # type: ignore[union-attr]
+        return (year,), (year - 1,)
     planned: list[int] = []
     reported: list[int] = []
     report_type = doc_type in REPORT_TYPES
@@ -129,6 +141,10 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
             planned = opening_planned
         if not reported and not (planned and doc_type not in REPORT_TYPES):
             reported = opening_reported
+    named_plan = five_year_plan(title)
+    dated_title = re.search(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", title)  # a date line run into the title
+    if named_plan and doc_type not in REPORT_TYPES and (not planned or dated_title and len(planned) == 1):
+        planned = list(range(named_plan[0], named_plan[1] + 1))  # 某市“十三五”科技创新规划: 2016–2020
     if not planned and not reported:
         planned, reported = _headline_years(title, doc_type)
     return tuple(planned), tuple(reported)
@@ -166,6 +182,10 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         # A report on a plan names the year its goals are for (到2020年末…总数突破450家).
         horizon = re.search(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
         planned = [int(horizon.group(1) or horizon.group(2))] if horizon else planned
+    if not planned and not reported and doc_type not in REPORT_TYPES:
+        # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.
+        meeting = _MEETING_YEAR.search(head)
+        planned = [int(meeting.group(1))] if meeting else planned
     if not planned and not reported:
         # A plan that opens "2023年是…之年" speaks of that year.
         year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])

@@ -63,6 +63,10 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
             found = _resolve_body(match, text, gaz, mentions)
             if found.region is not None and (title_place is None or _within(title_place, found.region, gaz)):
                 return found if title_place is None else Issuer(found.surface, title_place, found.zone)
+    meeting_place = _meeting_place(title + "\n" + head, gaz, mentions) if title_place is None else None
+    if meeting_place is not None:
+        # A report of 2023年嘉兴市科技创新工作会议 is from the place that held the meeting.
+        return Issuer(None, meeting_place)
     if title_place is not None:
         body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
@@ -71,6 +75,11 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
             continue
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
+            below = _own_place_below(found.region, match, text, gaz, mentions)
+            if below is not None:
+                # 在省科技厅的指导下 names the province's bureau above a city that counts as 全市.
+                own = next((m.group(0) for m in _BODY.finditer(title) if re.match(BUREAU, m.group(2))), None)
+                return Issuer(own, below)
             return found
     # A body whose place the gazetteer does not know (or the text hides) keeps its written name.
     named = next((m.group(0)[-16:] for m in _BODY.finditer(title) if re.match(BUREAU, m.group(2))
@@ -82,9 +91,55 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
         # 区科技局 in the opening says more than a bare 科技局 in the title.
         levelled = [m for m in bare if _level_tail(m.group(1))]
         chosen = levelled[0] if levelled else bare[0]
-        return Issuer(_level_tail(chosen.group(1)) + chosen.group(2), None)
+        # 记者从省科技厅获悉 in a text that counts as 全省/我省 and names its province: that province's.
+        level = _level_tail(chosen.group(1)) or ("省" if chosen.group(2).endswith("厅") else "")
+        voice = place_of_voice(text, mentions, gaz)
+        fits = voice is not None and (not level or voice.level in _LEVEL_CHAR[level])
+        return Issuer(_level_tail(chosen.group(1)) + chosen.group(2), voice if fits else None)
     # No body anywhere (a page extract of a plan's text): the place the text speaks as.
     return Issuer(fields[0] if fields else None, place_of_voice(text, mentions, gaz))
+
+
+#: A meeting the document reports on (2023年嘉兴市科技创新工作会议), by the words that name one.
+_MEETING = cue_regex(r"(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,30}?)(?:<frames.event_words>)")
+_VOICE_OF_LEVEL = {"city": re.compile(r"(?:全|我|本)市"), "county": re.compile(r"(?:全|我|本)[县市]"),
+                   "district": re.compile(r"(?:全|我|本)区")}
+
+
+def _meeting_place(head: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Region | None:
+    """The place named in the meeting a report is about (…临海市科技创新工作会议召开)."""
+    for match in _MEETING.finditer(head):
+        # The meeting reported on is held (召开, 举行); one whose spirit is studied (贯彻…大会精神) is cited.
+        if _inside_quotes(head, match.start()) or not re.match(r"\s*(?:在[^。，,]{0,12})?(?:召开|举行|举办|开幕|隆重)",
+                                                               head[match.end():]):
+            continue
+        found = gaz.find_all(match.group(1), _names(mentions))
+        if found:
+            deepest = found[0][0]
+            for region, _, _ in found[1:]:
+                if deepest.name in {a.name for a in gaz.ancestors(region.name)}:
+                    deepest = region
+            return deepest
+    return None
+
+
+def _own_place_below(found: Region, match: re.Match[str], text: str, gaz: Gazetteer,
+                     mentions: list[Mentioned]) -> Region | None:
+    """A bare provincial body (省科技厅) in a text that names one place below it and speaks as that place.
+
+    A document that names its city is never placed at the province above it.
+    """
+    if found.level != "province" or gaz.find_all(match.group(1), _names(mentions)):
+        return None
+    below: dict[str, Region] = {}
+    for region, _, _ in mentions:
+        voice = _VOICE_OF_LEVEL.get(region.level)
+        if region.name != found.name and found.name in {a.name for a in gaz.ancestors(region.name)} and voice and (
+                voice.search(text)):
+            below.setdefault(region.name, region)
+    if len(below) == 1:
+        return next(iter(below.values()))
+    return None
 
 
 _DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")

@@ -3,6 +3,8 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.frames import section_frame
+
 _CHROME_LINE = re.compile(
     r"^\s*(?:首页\s*>|>\s|当前位置|您的位置|索引号\s*[:：]|发布机构\s*[:：]|公开方式\s*[:：]|组配分类\s*[:：]"
     r"|发布时间\s*[:：]|发布日期\s*[:：]|发文日期\s*[:：]|公开日期\s*[:：]|信息来源\s*[:：]|来源\s*[:：]"
@@ -91,6 +93,12 @@ LONG_LINE = 60
 MIN_WRAPS = 3
 
 
+def is_frame_head(line: str) -> bool:
+    """A short plain line that heads a part (2024年主要目标, 2023年工作回顾): it starts a new clause."""
+    line = line.strip()
+    return len(line) <= 16 and not re.search(r"[，,。；;！!？?%％]", line) and section_frame(line, None, None) is not None
+
+
 def hard_wraps(text: str) -> list[tuple[int, int]]:
     """Line breaks that copying from a PDF put inside sentences, as (newline, next line's text) spans.
 
@@ -119,7 +127,7 @@ def hard_wraps(text: str) -> list[tuple[int, int]]:
         stripped_next = following.lstrip(" \t\u3000\xa0")
         if (len(line.strip()) < max(full, 12) or not stripped_next or line[-1:] in _WRAP_END
                 or _LINE_OPENER.match(stripped_next) or is_chrome_line(line) or is_chrome_line(following)
-                or "\t" in line or "\t" in following):
+                or "\t" in line or "\t" in following or is_frame_head(stripped_next)):
             continue
         newline = starts[k] + len(lines[k])
         joins.append((newline, starts[after] + len(following) - len(stripped_next), len(line.strip())))

@@ -41,9 +41,10 @@ def _lines(text: str) -> list[tuple[int, int, str]]:
     out = []
     pos = 0
     for line in text.split("\n"):
-        stripped = line.strip(" \t\u3000\xa0")
+        # Cells between | separators, on lines of their own or at a line's ends (|序号|, 重点任务|).
+        stripped = line.strip(" \t\u3000\xa0|｜")
         if stripped:
-            lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
+            lead = len(line) - len(line.lstrip(" \t\u3000\xa0|｜"))
             out.append((pos + lead, pos + lead + len(stripped), stripped))
         pos += len(line) + 1
     return out
@@ -55,7 +56,7 @@ def _header_run(lines: list[tuple[int, int, str]], i: int) -> int | None:
     names = []
     while j < len(lines) and len(lines[j][2]) <= 14 and not ROW_NUMBER.match(lines[j][2]) and j - i < 12:
         following = lines[j + 1][2] if j + 1 < len(lines) else ""
-        if SECTION.match(lines[j][2]) or (names and ROW_NUMBER.match(following)):
+        if SECTION.match(lines[j][2]) or (names and ROW_NUMBER.match(following) and not _OWNER_COLUMN.search(lines[j][2])):
             break  # a category cell (六倍增) right before row 1 is data, not header
         names.append(lines[j][2])
         j += 1
@@ -74,8 +75,9 @@ def _parse_line_table(text: str, lines, i: int, header_end: int, known: set[str]
     category_col = columns[number_col - 1] if number_col > 0 else None
     name_col = columns[number_col + 1] if number_col + 1 < len(columns) else "名称"
     value_cols = [c for c in columns[number_col + 2 :] if not _OWNER_COLUMN.search(c)]
-    owner_col = next((c for c in columns[number_col + 2 :] if _OWNER_COLUMN.search(c)), None)
-    parser = _LineRows(columns[number_col], category_col, name_col, value_cols, owner_col)
+    # 牵头部门 then 配合部门: each owner column in order.
+    owner_cols = [c for c in columns[number_col + 2 :] if _OWNER_COLUMN.search(c)]
+    parser = _LineRows(columns[number_col], category_col, name_col, value_cols, owner_cols)
     sections_seen = False
     last_number = 0
     j = header_end
@@ -100,11 +102,11 @@ def _parse_line_table(text: str, lines, i: int, header_end: int, known: set[str]
             parser.category(clean_cell(line), _raw(start, end))
         elif parser.current is None:
             pass
-        elif is_unit_list(line, known) and parser.owner is None:
-            parser.owner = _raw(start, end)
+        elif is_unit_list(line, known) and len(parser.owners) < max(1, len(owner_cols)):
+            parser.owners.append(_raw(start, end))
         elif _NOTE.match(line) and parser.values:
             parser.values[-1] = _raw(parser.values[-1].start, end)
-        elif parser.owner is not None or len(parser.values) >= len(value_cols) or line.startswith(("*", "＊")) or (
+        elif parser.owners or len(parser.values) >= len(value_cols) or line.startswith(("*", "＊")) or (
             parser.values and _is_name(line)
         ):
             parser.sub_row(_raw(start, end), line)
@@ -122,14 +124,14 @@ class _LineRows:
     """Collects rows of a one-cell-per-line table; merged cells (category, owners) carry down."""
 
     def __init__(self, number_col: str, category_col: str | None, name_col: str, value_cols: list[str],
-                 owner_col: str | None) -> None:
+                 owner_cols: list[str]) -> None:
         self.number_col, self.category_col, self.name_col = number_col, category_col, name_col
-        self.value_cols, self.owner_col = value_cols, owner_col
+        self.value_cols, self.owner_cols = value_cols, owner_cols
         self.rows: list[RawRow] = []
         self.current: RawRow | None = None
         self.values: list[RawCell] = []
-        self.owner: RawCell | None = None
-        self.carried_owner: RawCell | None = None
+        self.owners: list[RawCell] = []
+        self.carried_owners: list[RawCell] = []
         self.category_text = ""
         self.category_cell: RawCell | None = None
         self.number_cell: RawCell | None = None
@@ -164,13 +166,12 @@ class _LineRows:
         """Close the current (sub-)row: values fill the last value columns, owners carry down."""
         if self.current is None:
             return
-        if self.owner is not None:
-            self.carried_owner = self.owner
+        if self.owners:
+            self.carried_owners = self.owners  # a merged owner cell holds for the rows below it
         values = self.values[-len(self.value_cols) :] if self.value_cols else []
         self.current.cells.extend(zip(self.value_cols[len(self.value_cols) - len(values) :], values))
-        if self.owner_col and self.carried_owner is not None:
-            self.current.cells.append((self.owner_col, self.carried_owner))
-        self.values, self.owner = [], None
+        self.current.cells.extend(zip(self.owner_cols, self.carried_owners))
+        self.values, self.owners = [], []
 
 
 def _raw(start: int, end: int) -> RawCell:

@@ -9,18 +9,15 @@ import re
 from dataclasses import dataclass
 
 from plankg.ingest.cues import words
+from plankg.ontology.units import written_forms
 
 _CN_DIGIT = {"零": 0, "〇": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CN_UNIT = {"十": 10, "百": 100, "千": 1000}
 _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 
-# Longest first: 个百分点 before 百分点, 亿元 before 亿, 人年 before 人.
-UNITS = (
-    "个百分点", "百分点", "万元/人", "元/人", "万平方米", "平方米", "亿美元", "万美元", "亿元", "万元", "元",
-    "人年", "人次", "场次", "家次", "批次", "项次", "万人", "人", "名", "位", "家", "个", "项", "件", "只", "支",
-    "场", "篇", "所", "座", "条", "台", "套", "亩", "公里", "倍", "份", "户", "次", "批", "门", "%", "％", "‰", "分", "亿", "万",
-    "PFlops", "EFlops", "P",  # computing power (算力500P)
-)
+# Every written unit (plankg.ttl, through ontology.units), longest first: 个百分点 before 百分点,
+# 人年/万人 before 人年 before 人.
+UNITS = written_forms()
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 # 3,963.1 (thousands separators) before plain numbers.
 _ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
@@ -99,6 +96,9 @@ def _parse_chinese(token: str) -> float:
     return total + section + number
 
 
+_PHASE_AFTER = re.compile(r"工程|项目|建设|场所|厂房|基地|用地|园区|主体|基础|规划")
+
+
 def find_values(text: str) -> list[ValueMention]:
     """Every number-with-unit (or placeholder) in ``text``, with its unit normalised.
 
@@ -120,6 +120,8 @@ def find_values(text: str) -> list[ValueMention]:
         if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支", "门") and _followed_by_noun(text, end):
             # 一个/两个 before a noun is an article, not a quantity.
             continue
+        if unit == "期" and (chinese or _PHASE_AFTER.match(text, end)):
+            continue  # 二期场所, 1期工程: a phase of a project, not a count of sessions
         try:
             value = None if placeholder else parse_number(num)
         except ValueError:

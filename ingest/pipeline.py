@@ -14,11 +14,13 @@ from plankg.ingest.clauses import build_clauses
 from plankg.ingest.formats import reader_for
 from plankg.ingest.metadata import detect_metadata
 from plankg.ingest.read_base import ReadLimits
+from plankg.ingest.read_notes import spans_within
 from plankg.ingest.readers import file_error, iter_input_files, read_text
 from plankg.ingest.records import Clause, Corpus, Document, IngestError, Target, stable_id
 from plankg.ingest.repair import find_placeholders, find_repairs
 from plankg.ingest.sandbox import OverBudget, run_within
 from plankg.ingest.split import split_points
+from plankg.ingest.traditional import reading_text, traditional_repairs
 from plankg.ontology.regions import load_gazetteer
 
 MANIFEST_NAME = "manifest.toml"
@@ -62,7 +64,8 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
     several = len(bounds) > 2
     for part, (start, end) in enumerate(zip(bounds, bounds[1:])):
         part_text = text[start:end]
-        meta = detect_metadata(part_text, file_titles if part == 0 else [])
+        reading = reading_text(part_text)  # simplified, same offsets, when written in traditional characters
+        meta = detect_metadata(reading, file_titles if part == 0 else [])
         region = meta.region
         fields = {
             "title": meta.title,
@@ -98,9 +101,13 @@ def read_documents(path: Path, text: str, manifest: dict[str, dict] | None = Non
                 reported_years=tuple(fields["reported_years"]),
                 published=fields["published"],
                 text=part_text,
-                repairs=tuple(find_repairs(part_text)),
+                repairs=tuple(sorted(find_repairs(part_text) + traditional_repairs(part_text, reading),
+                                     key=lambda repair: repair.start)),
                 placeholders=tuple(find_placeholders(part_text)),
                 file_start=start,
+                reader=getattr(text, "reader", ""),
+                ocr=spans_within(getattr(text, "ocr", ()), start, end),
+                read_seconds=getattr(text, "seconds", None),
             )
         )
     return documents
@@ -236,13 +243,14 @@ def _read_file_here(task: FileTask, known_digests: Container[str]) -> FileResult
     read_warnings: list[str] = []
     try:
         text = read_text(path, limits=task.limits.read)
+        read_warnings.extend(f"{path}: {note}" for note in getattr(text, "notes", ()))  # e.g. numbers OCR doubts
         digest = hashlib.sha1(text.encode("utf-8")).hexdigest()
         if digest in known_digests:
             return FileResult(path, digest)
         if max_clauses is not None:
             _check_lines(path, text, max_clauses)
         docs = read_documents(path, text, task.manifest)
-        parts = [(doc, tuple(build_clauses(doc.id, doc.text, doc.repairs, _warner(doc, read_warnings))))
+        parts = [(doc, tuple(build_clauses(doc.id, reading_text(doc.text), doc.repairs, _warner(doc, read_warnings))))
                  for doc in docs]
         for _, doc_clauses in parts:
             if max_clauses is not None and len(doc_clauses) > max_clauses:

@@ -11,11 +11,13 @@ from __future__ import annotations
 import os
 import re
 import stat
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
-from plankg.ingest.formats import SUPPORTED_SUFFIXES, TEXT_SUFFIXES, reader_for
+from plankg.ingest.formats import READERS, SUPPORTED_SUFFIXES, TEXT_SUFFIXES, reader_for
 from plankg.ingest.read_base import ReadLimits, UnreadableInput
+from plankg.ingest.read_notes import NotedText
 from plankg.ingest.records import IngestError
 
 __all__ = ["DEFAULT_MAX_BYTES", "SUPPORTED_SUFFIXES", "file_error", "iter_input_files", "read_text"]
@@ -26,13 +28,7 @@ _MB = 2**20
 
 # What to do with formats people often have instead of a supported one.
 _CONVERSION_HINTS = {
-    ".doc": "save it as .docx",
-    ".wps": "save it as .docx",
-    ".rtf": "save it as .docx",
     ".odt": "save it as .docx",
-    ".xls": "copy the table into a .docx",
-    ".xlsx": "copy the table into a .docx",
-    ".ofd": "export it as .pdf",
 }
 
 
@@ -63,6 +59,7 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
         raise _error(file_path, _unsupported_reason(suffix))
     limits = limits or ReadLimits(max_bytes, max_unpacked_bytes)
     data = _read_regular_file(file_path, limits.max_bytes)
+    began = time.monotonic()
     try:
         text = reader(data, limits)
     except UnreadableInput as exc:
@@ -71,7 +68,10 @@ def read_text(path: str | os.PathLike[str], max_bytes: int = DEFAULT_MAX_BYTES,
         if suffix in TEXT_SUFFIXES:
             raise _error(file_path, "empty file (only whitespace)")
         raise _error(file_path, f"empty file (no text in the {suffix})")
-    return text.replace("\r\n", "\n").replace("\r", "\n")
+    # The reader's name, its timing and any OCR notes travel with the text (a str all the same).
+    return NotedText(text.replace("\r\n", "\n").replace("\r", "\n"), getattr(text, "ocr", ()),
+                     READERS[suffix].rsplit(".format_", 1)[-1], round(time.monotonic() - began, 3),
+                     getattr(text, "notes", ()))
 
 
 def _stat(path: Path) -> os.stat_result:

@@ -79,6 +79,17 @@ class Repair(_Record):
 
 
 @dataclass(frozen=True)
+class OcrSpan(_Record):
+    """Text read by OCR: ``[start, end)`` of the document text came from page ``page`` (from 1)
+    with Tesseract's mean word ``confidence`` (0-1). Records whose evidence lies here are marked ``ocr``."""
+
+    start: int
+    end: int
+    page: int
+    confidence: float
+
+
+@dataclass(frozen=True)
 class Placeholder(_Record):
     """An anonymised value kept as written (X家, 20XX年, XX市): unknown, never guessed."""
 
@@ -110,6 +121,9 @@ class Document(_Record):
         repairs: OCR repairs applied when reading clauses.
         placeholders: Anonymised values found in the text.
         file_start: Offset of this document inside its file's text.
+        reader: The reader module that read the file (``pdf``, ``sheet``, ``image``...).
+        ocr: Spans of the text read by OCR, with each page's confidence.
+        read_seconds: How long reading the file took (not compared: it varies from run to run).
     """
 
     id: str
@@ -129,6 +143,14 @@ class Document(_Record):
     repairs: tuple[Repair, ...] = ()
     placeholders: tuple[Placeholder, ...] = ()
     file_start: int = 0
+    reader: str = ""
+    ocr: tuple[OcrSpan, ...] = ()
+    read_seconds: float | None = field(default=None, compare=False)
+
+    def ocr_confidence(self, start: int, end: int) -> float | None:
+        """The OCR confidence of the text at ``[start, end)`` (the lowest page it touches), None if not OCR'd."""
+        found = [span.confidence for span in self.ocr if span.start < max(end, start + 1) and start < span.end]
+        return min(found) if found else None
 
 
 @dataclass(frozen=True)
@@ -214,6 +236,8 @@ class Target(_Record):
         baseline_id: Id of the achievement record holding that baseline.
         stretch: Stretch value (高线, 力争) when given beside the floor value.
         start: Start of the value span in ``Document.text``; ``end`` excluded.
+        why: Why this kind and year, in words: the statement's cue (力争 marks a goal), its section's
+            frame (section "一、十二五期间主要工作回顾" reviews 2011–2015) or the document's.
     """
 
     id: str
@@ -242,6 +266,7 @@ class Target(_Record):
     owner_source: str = "default"
     conflicts_with: tuple[str, ...] = ()
     value_text: str = ""
+    why: str = ""
 
     @property
     def lead_owners(self) -> tuple[str, ...]:
@@ -309,6 +334,7 @@ class Corpus(_Record):
 _NESTED.update(
     {
         "repairs": Repair,
+        "ocr": OcrSpan,
         "placeholders": Placeholder,
         "cells": Cell,
         "owners": Owner,

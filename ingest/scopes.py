@@ -24,6 +24,7 @@ _GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目�
 _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])")
 _GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 _YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+_RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
 _THIS_YEAR = re.compile(r"^\W{0,3}(?:全年|今年|本年)")
 _RELATIVE_OFFSET = {"去年": -1, "上年": -1, "明年": 1}
@@ -82,6 +83,10 @@ class ScopeTracker:
         lead = _YEAR_LEAD.match(text)
         if lead:
             return Scope(int(lead.group(1)), False, "paragraph")
+        relative = _RELATIVE_LEAD.match(text)
+        if relative and self.today:
+            # 记者从省科技厅获悉，去年，全省……。……居前三位的设区市……: the paragraph speaks of last year.
+            return Scope(self.today + _RELATIVE_OFFSET.get(relative.group(1), 0), False, "paragraph")
         if text.rstrip().endswith(("；", ";")):
             # 去年我市入库2707家；新增省技术创新中心6家: the year goes on to the sentence's next part.
             year = self._stated_year(text)

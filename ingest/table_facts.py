@@ -61,6 +61,7 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
         fact.kind = "achievement" if actual else "target"
         noted = year_note(cell.text)
         fact.year = noted if (actual and noted) else column_year
+        fact.why = f'column "{cell.name}" {"reports" if actual else "plans"} {fact.year}'
         start, end = _span(doc, cell, fact)
         extra = {}
         if not actual and baseline is not None:

@@ -35,6 +35,7 @@ def make_target(doc: Document, clause: Clause, fact: Fact, start: int, end: int,
         owners=owners,
         owner_source=owner_source,
         value_text=doc.text[start:end],
+        **({"why": fact.why} if "why" not in extra else {}),
         **({"baseline": fact.baseline} if fact.baseline is not None and "baseline" not in extra else {}),
         **extra,
     )

@@ -27,6 +27,13 @@ _ESTIMATE = cue_regex(r"<tense.estimate>")
 _RELATIVE_YEAR = cue_regex(r"(<tense.this_year>|<tense.last_year>|<tense.next_year>)")
 _LAST_YEAR = words("tense.last_year")
 _NEXT_YEAR = words("tense.next_year")
+#: A goal sentence (力争……同比增长12%): its 同比 growth is the goal's.
+_GOAL_LEAD = cue_regex(r"力争|争取|确保|预期|目标|计划")
+_GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?:增长|提高|增加)")
+#: A period just ended opening a news report's sentence (一季度，全市共登记……): what it did then.
+_PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
+#: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
+_MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速))")
 
 
@@ -36,36 +43,65 @@ def statement_before(text: str, pos: int) -> str:
 
 
 def statement_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None, explicit_year: bool = False) -> str:
-    """Target or achievement, decided for this statement: its cue words, then its year, then the section.
+    """Target or achievement for this statement (see ``decide_kind``)."""
+    return decide_kind(text, pos, ctx, year, explicit_year)[0]
+
+
+def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None,
+                explicit_year: bool = False) -> tuple[str, str]:
+    """Target or achievement, and why: the statement's cue words, then its year, then the section, then the document.
 
     力争/确保/计划/到2025年 mark goals and 同比/已/荣获/完成全年任务的 mark results wherever they
     stand (a plan's 发展基础 reports, a summary's 下一步 plans); a year before the document's own
-    year is a result, a later one a goal; otherwise the section's mode decides.
+    year is a result, a later one a goal; otherwise the section's frame, then the document's, decides.
     """
     before = text[max(0, pos - 30) : pos]
     statement = re.split(r"[，,；;。]", before)[-1]
     sentence = re.split(r"[；;。]", text[:pos])[-1]
-    if (PAST_CUE.search(statement) or re.match(r"^\W*(?:截至|截止)", sentence)) and not TARGET_CUE.search(statement):
-        return "achievement"
+    target_cue = TARGET_CUE.search(statement)
+    past_cue = PAST_CUE.search(statement)
+    # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
+    goal_sentence = _GOAL_LEAD.search(sentence) or _GOAL_LEAD.match(re.split(r"[。！？!?]", text[:pos])[-1].lstrip())
+    if past_cue and not target_cue and (goal_sentence or ctx.goal_list) and _GROWTH_AFTER_PAST.match(
+            statement[past_cue.start():]):
+        # 力争……，研发投入同比增长12%: a growth goal, 同比 only names the baseline.
+        return "target", f"{goal_sentence.group() if goal_sentence else 'a list of goals'} makes the growth a goal"
+    if (past_cue or re.match(r"^\W*(?:截至|截止)", sentence)) and not target_cue:
+        return "achievement", f"{(past_cue.group() if past_cue else '截至')} reports a result"
+    period_lead = _PERIOD_LEAD.match(sentence)
+    if period_lead and not target_cue and not _FUTURE.search(sentence) and not ctx.planned_genre:
+        return "achievement", f"{period_lead.group(1)} opens a report of that period"
     future = _FUTURE.search(sentence)  # 今年，X将……，分别新增1000家
     if ctx.mode == "report" and _ESTIMATE.search(statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
-        return "achievement"  # a year-end summary's 预计 is an estimate of the year's result
-    if TARGET_CUE.search(statement) or re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年", before) or (
-            future and not PAST_CUE.search(sentence[future.end():])):
-        if not (explicit_year and ctx.today and year and year < ctx.today and not TARGET_CUE.search(statement)):
-            return "target"
+        return "achievement", "预计 in a report estimates the year's result"
+    horizon = re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年", before)
+    if target_cue or horizon or (future and not PAST_CUE.search(sentence[future.end():])):
+        if not (explicit_year and ctx.today and year and year < ctx.today and not target_cue):
+            cue = target_cue or horizon or future
+            return "target", f"{cue.group().strip() if cue else ''} marks a goal"
     if explicit_year and ctx.today and year and not (ctx.goal_list and year == ctx.scope_year):
+        since = f" ({ctx.document_frame})" if ctx.document_frame else ""
         if year < ctx.today:
-            return "achievement"
+            return "achievement", f"{year} is before {ctx.today}, the year the document speaks from{since}"
         if year > ctx.today:
-            return "target"
+            return "target", f"{year} is after {ctx.today}, the year the document speaks from{since}"
     if ctx.goal_list:
-        return "target"
+        return "target", "a list of goals"
     if ctx.mode == "report":
-        return "achievement"
+        return "achievement", ctx.frame or ctx.document_frame or "the document reports"
     if _DONE.search(before[-20:]):
-        return "achievement"
-    return "target"
+        return "achievement", f"{_DONE.search(before[-20:]).group()} reports a result"  # type: ignore[union-attr]
+    return "target", ctx.frame or ctx.document_frame or "the document plans"
+
+
+def with_year_reason(why: str, year: int | None, explicit_year: bool, ctx: ClauseContext) -> str:
+    """The kind's reason, with where an unstated year came from (the section's or the document's frame)."""
+    if explicit_year or year is None:
+        return why
+    source = ctx.frame if ctx.frame and (ctx.mode == "report" or str(year) in ctx.frame) else ctx.document_frame
+    if not source or source in why:
+        return why
+    return f"{why}; {year} because {source}"
 
 
 def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None, tuple[int, int] | None, bool]:
@@ -85,7 +121,11 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     plan_end = list(_PLAN_END.finditer(before))
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
-    relative = list(_RELATIVE_YEAR.finditer(before))
+    if ctx.today and _MONTHS_SO_FAR.search(re.split(r"[。；;]", before)[-1]):
+        return ctx.today, None, True  # 截至2月底, 1-8月份: months of the year the document speaks from
+    # 较去年同期增长1.2倍: the year compared with is not the value's own.
+    relative = [m for m in _RELATIVE_YEAR.finditer(before)
+                if not re.search(r"(?:比|较|与|同)\s*$", before[: m.start()]) and not text.startswith("同期", m.end())]
     if relative and (ctx.today or ctx.scope_year):
         word = relative[-1].group(1)
         offset = -1 if word in _LAST_YEAR else 1 if word in _NEXT_YEAR else 0

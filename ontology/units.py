@@ -7,6 +7,7 @@ as ``skos:notation``, other written forms (亿 for 亿元, ％ for %) as ``skos:
 from __future__ import annotations
 
 import functools
+import re
 from collections.abc import Iterator
 from dataclasses import dataclass
 from importlib import resources
@@ -56,6 +57,27 @@ class UnitTable:
 
     def __len__(self) -> int:
         return len(self.units)
+
+
+#: A unit's written forms in the Turtle: its notation and its other labels.
+_FORM = re.compile(r'skos:(?:notation|altLabel)\s+"([^"]+)"')
+#: Scales written alone after a number (1.2万, 3亿): not units, but read with them.
+SCALE_FORMS = ("万", "亿")
+
+
+@functools.lru_cache(maxsize=1)
+def written_forms() -> tuple[str, ...]:
+    """Every written form of a unit (家, 处, 笔, 件/万人, 人年/万人), longest first, for reading numbers.
+
+    Read from the unit individuals of ``plankg.ttl`` without parsing the graph (ingest stays light):
+    a new counter or rate is a unit declared there, never a word added to a pattern.
+    """
+    text = resources.files("plankg.ontology").joinpath("plankg.ttl").read_text("utf-8")
+    forms: set[str] = set(SCALE_FORMS)
+    for block in re.split(r"\n\s*\n", text):
+        if "plankg:Unit" in block or "qudt:Unit" in block:
+            forms.update(_FORM.findall(block))
+    return tuple(sorted(forms, key=lambda form: (-len(form), form)))
 
 
 @functools.lru_cache(maxsize=1)

@@ -58,6 +58,10 @@ def _cmd_ingest(args: argparse.Namespace) -> int:
         print(f"    {row['clauses']} clauses, {row['table_rows']} table rows, {row['targets']} targets, "
               f"{row['achievements']} achievements, {len(row['repairs'])} repairs, "
               f"{row['placeholders']} placeholders")
+        if row["reader"]:
+            ocr = ", ".join(f"page {span['page']} {span['confidence']:.2f}" for span in row["ocr"])
+            print(f"    read by {row['reader']} in {row['read_seconds'] or 0:.1f} s"
+                  + (f"; OCR confidence {ocr}" if ocr else ""))
     print(f"{len(summaries)} documents from {len({r['doc'] for r in summaries})} files"
           + (f"; {len(corpus.errors)} files could not be read" if corpus.errors else ""))
     return 0 if corpus.documents else 1

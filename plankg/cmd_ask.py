@@ -6,6 +6,10 @@ import sys
 
 #: Evidence clauses printed per answer in text output (``--json`` has them all).
 SHOWN_EVIDENCE = 6
+#: Table rows printed per answer in text output.
+SHOWN_ROWS = 12
+#: Widest cell printed (longer cells end in …).
+CELL_CHARS = 40
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
@@ -30,7 +34,8 @@ def run(args: argparse.Namespace) -> int:
     for answer in answers:
         print(f"Q: {answer.question}")
         print(f"   [{answer.intent}, confidence {answer.confidence:.2f}]")
-        print(f"A: {answer.answer}")
+        print(f"A: {answer.lead}")
+        _print_table(answer.table)
         for item in answer.evidence[:SHOWN_EVIDENCE]:
             print(f"   - {item['doc']} {item['clause_id']} [{item['start']}:{item['end']}] {snippet(item['text'], 70)}")
         if len(answer.evidence) > SHOWN_EVIDENCE:
@@ -41,3 +46,18 @@ def run(args: argparse.Namespace) -> int:
             print(answer.sparql)
         print()
     return 0
+
+
+def _print_table(table: dict) -> None:
+    """The answer's table as ``|``-separated lines (first rows; ``--json`` has every row and column)."""
+    from plankg.qa.render import snippet
+
+    columns, rows = table.get("columns") or [], table.get("rows") or []
+    if not rows:
+        return
+    shown = [i for i, _ in enumerate(columns) if any(row[i] not in (None, "") for row in rows)]
+    print("   | " + " | ".join(columns[i] for i in shown))
+    for row in rows[:SHOWN_ROWS]:
+        print("   | " + " | ".join("" if row[i] is None else snippet(str(row[i]), CELL_CHARS) for i in shown))
+    if len(rows) > SHOWN_ROWS:
+        print(f"   ... {len(rows) - SHOWN_ROWS} more rows (use --json)")

@@ -22,7 +22,8 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 
 def run(args: argparse.Namespace) -> int:
-    """Print the overview (or JSON) for the two years."""
+    """Print the summary and the overview (or JSON) for the two years; a year without a plan for the
+    place is an error (one line, exit 2) naming the years there are."""
     from plankg.cli import open_workspace
     from plankg.render import write_json
 
@@ -32,7 +33,9 @@ def run(args: argparse.Namespace) -> int:
     if args.json:
         write_json(evolution.to_dict(), sys.stdout)
         return 0
-    from plankg.qa.answer_evolution import overview_text
+    from plankg.qa.answer_evolution import overview_text, summary_lead
 
-    print(overview_text(evolution, "en" if args.english else "zh"))
+    language = "en" if args.english else "zh"
+    print(summary_lead(evolution, language))  # the counts and the largest changes first, then the detail
+    print(overview_text(evolution, language))
     return 0

@@ -10,6 +10,10 @@ import threading
 import time
 from pathlib import Path
 
+from plankg.settings import default_home
+from plankg.ui.uploads import use_private_temp_dir
+from plankg.workspace import Workspace
+
 
 def add_parsers(sub: argparse._SubParsersAction) -> None:
     """Register ``plankg serve`` (the CLI adds ``--workspace``)."""
@@ -57,11 +61,12 @@ class SparqlEndpoint:
 
 def run(args: argparse.Namespace) -> int:
     """Build the bundled corpus when the workspace is empty, then serve until interrupted."""
+    workspace = Workspace(args.workspace)
+    # Before Gradio is imported: its uploads go to the workspace's own folder, not the shared /tmp/gradio.
+    use_private_temp_dir(workspace.home)
     from plankg.ui.app import launch
     from plankg.ui.data import AppData
-    from plankg.workspace import Workspace
 
-    workspace = Workspace(args.workspace)
     if not workspace.built:
         print(f"{workspace.home}: empty workspace; building the bundled corpus first (about a minute)...", flush=True)
         report = workspace.build(on_error=lambda message: print(f"plankg: {message}", file=sys.stderr))
@@ -78,6 +83,9 @@ def run(args: argparse.Namespace) -> int:
     demo = launch(data, host=args.host, port=args.port, sparql_endpoint=endpoint.url if endpoint else None, block=False,
                   concurrency=args.concurrency)
     print(f"plankg app: http://{args.host}:{args.port}/  (Ctrl-C stops)", flush=True)
+    default = " (the default workspace, which plankg commands use too)" if workspace.home.resolve() == \
+        default_home().resolve() else ""
+    print(f"serving and adding uploads to the workspace {workspace.home}{default}", flush=True)
     # A plain `kill` stops the app the way Ctrl-C does, so the endpoint child goes with it.
     signal.signal(signal.SIGTERM, lambda signum, frame: sys.exit(0))
     try:

@@ -90,13 +90,17 @@ class KnowledgeGraph:
         self.close()  # the build replaces the graph and index folders
         return self.workspace.build(paths, **options)
 
-    def add(self, paths: str | Path | Iterable[str | Path], progress: bool = True) -> BuildReport:
+    def add(self, paths: str | Path | Iterable[str | Path], progress: bool = True, **options: Any) -> BuildReport:
         """Add documents to what the workspace was built from, and rebuild.
+
+        The workspace keeps its own copy of every input, so the earlier inputs are rebuilt even
+        when their files have moved (each such file is named in ``report.errors``).
 
         Args:
             paths: A file or folder, or several.
             progress: Show a progress bar (tqdm) while the new files are checked and the workspace
                 is rebuilt.
+            **options: ``on_error``, ``force``, ``wait`` of :meth:`Workspace.add`.
 
         Returns:
             The build report; unreadable files are listed in ``report.errors``, not raised.
@@ -110,29 +114,42 @@ class KnowledgeGraph:
             if not path.exists():
                 raise PlankgError(f"{path}: no such file or folder")
         files = list(iter_input_files(new))
-        previous = self._built_inputs()
-        # Keep the parts the last build made (a workspace built without an index stays so).
-        built = self.workspace.info().get("fingerprint", {}) if self.workspace.built else {}
-        parts = {part: bool(built.get(part, True)) for part in ("graph", "index")}
+        self.close()  # the build replaces the graph and index folders
         with tqdm(total=len(files) + 1, desc="plankg add", unit="file", disable=not progress) as bar:
             for file in files:
                 bar.set_postfix_str(file.name[:30])
                 bar.update(1)
             bar.set_postfix_str("building")
-            report = self.build([*previous, *new], **parts)
+            # The input list is read and extended under the workspace lock (two adds at once both land).
+            report = self.workspace.add(new, **options)
             bar.update(1)
         return report
 
-    def _built_inputs(self) -> list[Path]:
-        """The inputs of the last build (the bundled corpus's files when it was the default)."""
-        if not self.workspace.built:
-            return []
-        inputs = self.workspace.info().get("inputs")
-        if isinstance(inputs, list):
-            return [Path(p) for p in inputs]
-        from plankg.ingest.pipeline import bundled_paths
+    def add_uploads(self, uploads: Iterable[tuple[str | Path, str]], **options: Any) -> BuildReport:
+        """Add uploaded files, each stored under its content and labelled with the name the user gave.
 
-        return list(bundled_paths())
+        Args:
+            uploads: ``(file, name)`` pairs; the file may be deleted once this returns.
+            **options: ``on_error``, ``wait``, ``progress`` of :meth:`Workspace.add`.
+
+        Returns:
+            The build report; ``report.added`` has one row per upload (``new``, ``already``, ``error``).
+        """
+        self.close()
+        return self.workspace.add(uploads=list(uploads), **options)
+
+    def remove(self, labels: str | Iterable[str], **options: Any) -> BuildReport:
+        """Rebuild without an input: an upload's name, a file or folder as given, or a file of a folder.
+
+        Raises:
+            WorkspaceError: The label is not an input, or nothing would be left.
+        """
+        self.close()
+        return self.workspace.remove([labels] if isinstance(labels, str) else list(labels), **options)
+
+    def inputs(self) -> list[dict[str, Any]]:
+        """What the current build was made from: one row per source (``given``, ``kind``, ``files``...)."""
+        return [{**s.to_dict(), "files": len(s.files)} for s in self.workspace.sources()]
 
     def close(self) -> None:
         """Release the graph store and the index."""

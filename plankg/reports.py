@@ -4,6 +4,7 @@ from __future__ import annotations
 from collections import Counter
 
 from plankg.ingest.genre import REPORT_TYPES
+from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.records import Corpus, Document
 
 
@@ -54,6 +55,11 @@ def document_summaries(corpus: Corpus) -> list[dict]:
                     for r in doc.repairs
                 ],
                 "placeholders": len(doc.placeholders),
+                "reader": doc.reader,
+                "read_seconds": doc.read_seconds,
+                # Pages read by OCR, each with its confidence: the records whose evidence lies there are marked ocr.
+                "ocr": [{"page": span.page, "confidence": span.confidence, "start": span.start, "end": span.end}
+                        for span in doc.ocr],
             }
         )
     return rows
@@ -86,6 +92,7 @@ def target_rows(corpus: Corpus) -> list[dict]:
                 "period": list(target.period) if target.period else None,
                 "year_inferred": target.year_inferred,
                 "year_reason": target.year_reason,
+                "why": target.why,
                 "baseline": target.baseline,
                 "baseline_id": target.baseline_id,
                 "stretch": target.stretch,
@@ -107,24 +114,44 @@ def target_rows(corpus: Corpus) -> list[dict]:
 
 
 def entity_rows(corpus: Corpus) -> list[dict]:
-    """Entities with their aliases, merge reasons and mentions."""
+    """Entities with their documents, region, how they were found, their targets and mentions.
+
+    ``targets`` are the targets the entity owns or is named in (by clause); ``why`` says how it was
+    recognised (an ending, a pattern, an owner of a target); ``status`` is ``planned`` for a goal to build it.
+    """
     mentions = {m.id: m for m in corpus.mentions}
     docs = {d.id: d.source_name for d in corpus.documents}
+    by_clause: dict[str, list[str]] = {}
+    by_owner: dict[str, list[str]] = {}
+    for target in corpus.targets:
+        by_clause.setdefault(target.clause_id, []).append(target.id)
+        for owner in target.owners:  # the issuer owns its plan's targets by default, and shows them
+            by_owner.setdefault(owner.name, []).append(target.id)
     rows = []
     for entity in corpus.entities:
+        facts = dict(entity.attributes)
+        own = [m for m in entity.mention_ids if m in mentions]
+        names = {entity.canonical, *entity.aliases, *(canonical_unit(a) for a in entity.aliases)}
+        targets = [t for name in sorted(names) for t in by_owner.get(name, [])]
+        for mention_id in own:
+            targets.extend(t for t in by_clause.get(mentions[mention_id].clause_id, []) if t not in targets)
         rows.append(
             {
                 "id": entity.id,
                 "type": entity.type,
                 "name": entity.canonical,
                 "aliases": list(entity.aliases),
+                "documents": sorted({docs.get(mentions[m].doc_id) or "" for m in own}),
                 "region": entity.region,
                 "parent": entity.parent,
+                "status": facts.get("status", "existing"),
+                "why": facts.get("why", ""),
+                "targets": sorted(set(targets)),
                 "merge_reasons": list(entity.merge_reasons),
                 "mentions": [
                     {"doc": docs.get(mentions[m].doc_id), "clause_id": mentions[m].clause_id,
                      "surface": mentions[m].surface, "start": mentions[m].start, "end": mentions[m].end}
-                    for m in entity.mention_ids if m in mentions
+                    for m in own
                 ],
             }
         )

@@ -8,6 +8,15 @@ Layout of ``<home>``::
     builds/.staging-<pid>-<n>/   a build in progress (each build has its own)
     current          symbolic link to builds/<id>: the switch to a new build is one rename
     build.json records graph index   links through ``current`` (for tools that use the old paths)
+    inputs/<sha256><suffix>      the workspace's own copy of every input file (and folder manifest)
+                                 a kept build was made from, one per content (see plankg.inputs)
+    inputs/.read-<pid>-<n>/      the copies under their original names while a build reads them
+    .gradio/         the app's upload folder (GRADIO_TEMP_DIR, mode 700); uploads leave it once read
+
+``build.json`` lists the build's ``sources`` (what the user gave: files and folders as typed, uploads
+by the names users gave, or the bundled corpus) with the files each held, so a rebuild (``add``,
+``remove``, an upload, ``build`` again) never depends on the user's files staying where they were.
+Every edit of that list happens while the lock is held.
 
 A reader resolves ``current`` once (:meth:`Workspace.data_dir`), so it sees the old build or the
 new one, never a mix; the previous build is kept until the next one finishes, so a reader still
@@ -16,20 +25,35 @@ holding it keeps working.
 from __future__ import annotations
 
 import contextlib
+import dataclasses
 import hashlib
 import json
 import os
 import shutil
-import stat
 import tempfile
 import time
 from collections.abc import Callable, Iterable, Iterator
 from dataclasses import dataclass
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, Any
 
 from plankg.files import FileLock, LockBusy, describe_holder, point_symlink, write_atomic
+from plankg.ingest.pipeline import bundled_paths
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
+from plankg.inputs import (
+    BUNDLED,
+    InputStore,
+    ReadFolder,
+    ReadPlan,
+    Source,
+    add_paths,
+    add_upload,
+    plan_read,
+    referenced,
+    remove_sources,
+    sources_from_info,
+    with_previous,
+)
 from plankg.progress import Progress
 from plankg.resources import OpenResources, WorkspaceError
 from plankg.settings import Settings
@@ -48,8 +72,9 @@ _DATA_DIRS = ("records", "graph", "index")
 BUILD_FILE = "build.json"
 BUILDS_DIR = "builds"
 CURRENT = "current"
+_LEGACY_UPLOADS = "uploads"
 LOCK_FILE = ".lock"
-FORMAT_VERSION = 1
+FORMAT_VERSION = 2
 #: Called between staging a build and switching ``current`` to it (tests kill the process here).
 BEFORE_SWITCH: Callable[[], None] | None = None
 
@@ -66,6 +91,8 @@ class BuildReport:
     seconds: float
     up_to_date: bool = False
     parts: dict | None = None
+    #: One row per upload given to :meth:`Workspace.add`: ``name``, ``label``, ``status``, ``detail``.
+    added: list[dict] = dataclasses.field(default_factory=list)
 
 
 def write_records(corpus: Corpus, folder: Path) -> None:
@@ -118,41 +145,6 @@ def _package_modules(plankg_module) -> list:
         except ImportError:
             continue
     return [m for m in modules if getattr(m, "__file__", None)]
-
-
-def _input_fingerprint(paths: list[Path] | None, max_bytes: int) -> dict:
-    """Content hash per input file, streamed in chunks after the cheap checks.
-
-    Only regular files within the size limit are read (a FIFO, a device or a huge sparse file
-    is never opened); anything else is fingerprinted by its kind, so the build reports it.
-    """
-    from plankg.ingest.pipeline import bundled_paths
-    from plankg.ingest.readers import iter_input_files
-
-    files = bundled_paths() if paths is None else iter_input_files(paths)
-    inputs = {}
-    for path in files:
-        inputs[os.path.realpath(path)] = _file_digest(path, max_bytes)
-    return inputs
-
-
-def _file_digest(path: Path, max_bytes: int) -> str:
-    try:
-        info = path.stat()
-    except OSError as exc:
-        return f"unreadable: {exc.strerror or exc}"
-    if not stat.S_ISREG(info.st_mode):
-        return "not a regular file"
-    if info.st_size > max_bytes:
-        return f"too large: {info.st_size}"
-    digest = hashlib.sha1()
-    try:
-        with path.open("rb") as fh:
-            for chunk in iter(lambda: fh.read(1 << 20), b""):
-                digest.update(chunk)
-    except OSError as exc:
-        return f"unreadable: {exc.strerror or exc}"
-    return digest.hexdigest()
 
 
 class Workspace(OpenResources):
@@ -227,6 +219,14 @@ class Workspace(OpenResources):
             self._corpus = read_records(self.records_dir)
         return self._corpus
 
+    def sources(self) -> list[Source]:
+        """What the current build was made from (files, folders, uploads, the bundled corpus)."""
+        if not self.built:
+            return []
+        info = self.info()
+        sources = sources_from_info(info)
+        return sources if "sources" in info else _legacy_uploads(sources, self.home / _LEGACY_UPLOADS)
+
     # ---- building -------------------------------------------------------------------------
     def build(
         self,
@@ -245,7 +245,9 @@ class Workspace(OpenResources):
 
         Idempotent: with unchanged inputs, code and options, nothing is rebuilt. One writer at
         a time: a second build waits up to ``wait`` seconds (default ``Settings.lock_wait_s``)
-        for the first, then checks again whether anything is left to do.
+        for the first, then checks again whether anything is left to do. Every input is copied
+        into the workspace (``<home>/inputs``) and read from there; a given path that is gone
+        is read from the copy of the previous build, with one line in the errors.
 
         Args:
             paths: Files or folders; None builds the bundled corpus.
@@ -263,6 +265,69 @@ class Workspace(OpenResources):
         Raises:
             WorkspaceError: Nothing readable, or another build still holds the workspace.
             ClusterError: Dask is missing, or the cluster could not be started or reached.
+        """
+        given = None if paths is None else list(paths)
+
+        def edit(previous: list[Source], store: InputStore) -> list[Source]:
+            return [Source(BUNDLED, kind="bundled")] if given is None else with_previous(given, previous)
+
+        return self._build(edit, force=force, graph=graph, index=index, on_error=on_error, wait=wait,
+                           progress=progress, workers=workers, scheduler=scheduler, say_dropped=True)
+
+    def add(self, paths: Iterable[str | Path] = (), *, uploads: Iterable[tuple[str | Path, str]] = (),
+            graph: bool | None = None, index: bool | None = None, **options: Any) -> BuildReport:
+        """Add files, folders or uploads to what the current build was made from, and rebuild.
+
+        The input list is read, edited and built from while the workspace is locked, so two
+        ``add`` calls at once both land. An upload is stored under its content; its name is
+        only its label (a second ``plan.txt`` with other content becomes ``plan (2).txt``).
+
+        Args:
+            paths: Files or folders.
+            uploads: ``(file, name the user gave)`` pairs.
+            graph: Build the graph (default: as the current build did).
+            index: Build the index (default: as the current build did).
+            **options: ``force``, ``on_error``, ``wait``, ``progress`` of :meth:`build`.
+
+        Returns:
+            The build report; ``report.added`` has one row per upload.
+        """
+        new_paths = list(paths)
+        new_uploads = [(Path(p), name) for p, name in uploads]
+        added: list[dict] = []
+        max_bytes = int(self.settings.max_file_mb * 2**20)
+
+        def edit(previous: list[Source], store: InputStore) -> list[Source]:
+            added.clear()
+            sources = add_paths(previous, new_paths)
+            for path, name in new_uploads:
+                sources, row = add_upload(sources, store, path, name, max_bytes)
+                added.append(row)
+            return sources
+
+        report = self._build(edit, graph=graph, index=index, **options)
+        report.added = added
+        return report
+
+    def remove(self, labels: Iterable[str], *, graph: bool | None = None, index: bool | None = None,
+               **options: Any) -> BuildReport:
+        """Rebuild without the inputs labelled ``labels`` (a source's label, or a file of a folder).
+
+        Raises:
+            WorkspaceError: A label that is not an input, or nothing left to build from.
+        """
+        wanted = list(labels)
+        return self._build(lambda previous, store: remove_sources(previous, wanted), graph=graph, index=index,
+                           **options)
+
+    def _build(self, edit: Callable[[list[Source], InputStore], list[Source]], *, force: bool = False,
+               graph: bool | None = True, index: bool | None = True, on_error: Callable[[str], None] | None = None,
+               wait: float | None = None, progress: Progress | None = None, workers: int | None = None,
+               scheduler: str | None = None, say_dropped: bool = False) -> BuildReport:
+        """Take the lock, edit the previous build's sources with ``edit``, and build from them.
+
+        With ``say_dropped``, the previous build's inputs left out of the new list are named (a
+        build that names its inputs replaces the list; uploads are among what it may leave out).
         """
         progress = progress or Progress()
         if workers is not None or scheduler is not None:
@@ -284,20 +349,34 @@ class Workspace(OpenResources):
                                  "did not finish; its leftovers are removed")
             self._remove_leftovers()
             self.refresh()
-            return self._build_locked(paths, force=force, graph=graph, index=index, on_error=on_error,
+            # Everything from here on sees the build that is current while we hold the lock.
+            built = self.info().get("fingerprint", {}) if self.built else {}
+            graph = bool(built.get("graph", True)) if graph is None else graph
+            index = bool(built.get("index", True)) if index is None else index
+            store = InputStore(self.home)
+            previous = self.sources()
+            sources = edit(previous, store)
+            dropped = [s.given for s in previous if not _still_in(s, sources)]
+            if say_dropped and dropped:
+                more = f" and {len(dropped) - 5} more" if len(dropped) > 5 else ""
+                progress.message(f"{self.home}: not among the inputs of this build (add them again to keep them): "
+                                 + ", ".join(dropped[:5]) + more)
+            return self._build_locked(sources, store, force=force, graph=graph, index=index, on_error=on_error,
                                       progress=progress, cluster=(workers, scheduler))
         finally:
             lock.release()
 
-    def _build_locked(self, paths, *, force, graph, index, on_error, progress, cluster) -> BuildReport:
+    def _build_locked(self, sources: list[Source], store: InputStore, *, force, graph, index, on_error, progress,
+                      cluster) -> BuildReport:
         started = time.perf_counter()
-        given = [Path(p) for p in paths] if paths is not None else None
         max_bytes = int(self.settings.max_file_mb * 2**20)
+        plan = plan_read(sources, store, max_bytes)
+        for message in plan.missing:
+            (on_error or progress.message)(message)
         fingerprint = {
             "format": FORMAT_VERSION,
             "code": _code_fingerprint(),
-            "inputs": _input_fingerprint(given, max_bytes)
-            if given is None or all(os.path.lexists(p) for p in given) else {},
+            "inputs": plan.fingerprint(max_bytes),
             "graph": graph,
             "index": index,
         }
@@ -306,13 +385,17 @@ class Workspace(OpenResources):
             return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets),
                                len(corpus.entities), list(corpus.errors), 0.0, up_to_date=True)
         with self._cluster(*cluster) as runner:
-            corpus = self._read(given, on_error, progress, runner)
+            corpus = self._read(plan, store, on_error, progress, runner)
             if not corpus.documents:
                 raise WorkspaceError("nothing could be read; the workspace was left as it was")
-            return self._write_build(corpus, given, fingerprint, graph=graph, index=index, progress=progress,
-                                     runner=runner, started=started)
+            plan = _without_unread_uploads(plan, corpus)
+            fingerprint["inputs"] = plan.fingerprint(max_bytes)
+            report = self._write_build(corpus, plan.sources, fingerprint, graph=graph, index=index,
+                                       progress=progress, runner=runner, started=started)
+        self._prune_inputs(store)
+        return report
 
-    def _write_build(self, corpus: Corpus, given: list[Path] | None, fingerprint: dict, *, graph: bool,
+    def _write_build(self, corpus: Corpus, sources: list[Source], fingerprint: dict, *, graph: bool,
                      index: bool, progress: Progress, runner: DaskRunner | None, started: float) -> BuildReport:
         """Write records, graph and index into a staging folder, then switch ``current`` to it."""
         builds = self.home / BUILDS_DIR
@@ -331,7 +414,8 @@ class Workspace(OpenResources):
             info = {
                 "fingerprint": fingerprint,
                 "built": time.strftime("%Y-%m-%dT%H:%M:%S"),
-                "inputs": [str(p) for p in given] if given is not None else "bundled corpus",
+                "inputs": _input_labels(sources),
+                "sources": [s.to_dict() for s in sources],
                 "documents": len(corpus.documents),
                 "clauses": len(corpus.clauses),
                 "targets": len(corpus.targets),
@@ -351,15 +435,39 @@ class Workspace(OpenResources):
         return BuildReport(len(corpus.documents), len(corpus.clauses), len(corpus.targets), len(corpus.entities),
                            list(corpus.errors), time.perf_counter() - started, parts=parts)
 
-    def _read(self, given: list[Path] | None, on_error: Callable[[str], None] | None, progress: Progress,
+    def _prune_inputs(self, store: InputStore) -> None:
+        """Drop the copies that no build still on disk was made from."""
+        keep: set[str] = set()
+        for folder in (self.home / BUILDS_DIR).iterdir():
+            if folder.name.startswith("."):
+                continue
+            try:
+                keep |= referenced(sources_from_info(json.loads((folder / BUILD_FILE).read_text("utf-8"))))
+            except (OSError, ValueError):
+                return  # a build we cannot read may still need its copies: keep them all
+        store.prune(keep)
+
+    def _read(self, plan: ReadPlan, store: InputStore, on_error: Callable[[str], None] | None, progress: Progress,
               runner: DaskRunner | None) -> Corpus:
-        """Read and extract the inputs, here or (with a runner) on a Dask cluster."""
+        """Read and extract the planned inputs from the workspace's copies, here or on a Dask cluster.
+
+        The copies are laid out under their original names, so the records match a read of the
+        user's files; then the documents and messages get the user's paths back.
+        """
         from plankg.ingest.pipeline import FileLimits, read_corpus
 
         if runner is not None:
             progress.message(f"reading and extraction on {runner.where}")
-        return read_corpus(given, limits=FileLimits.from_settings(self.settings), on_error=on_error,
-                           progress=progress, runner=runner)
+        folder = ReadFolder(store, plan.items)
+        try:
+            paths = None if plan.bundled and not folder.paths else [
+                *(bundled_paths() if plan.bundled else []), *folder.paths]
+            corpus = read_corpus(paths, limits=FileLimits.from_settings(self.settings),
+                                 on_error=folder.on_error(on_error), progress=progress, runner=runner)
+        finally:
+            folder.close()
+        corpus = folder.relabel(corpus)
+        return dataclasses.replace(corpus, errors=(*plan.missing, *corpus.errors))
 
     @contextlib.contextmanager
     def _cluster(self, workers: int | None, scheduler: str | None) -> Iterator[DaskRunner | None]:
@@ -413,6 +521,8 @@ class Workspace(OpenResources):
         """Point ``current`` at the finished build: one rename, so readers see old or new."""
         if BEFORE_SWITCH is not None:
             BEFORE_SWITCH()
+        # The build readers may still hold; names alone do not order builds made within one second.
+        before = self.current_build()
         old_layout = [self.home / name for name in (*_DATA_DIRS, BUILD_FILE)
                       if (self.home / name).exists() and not (self.home / name).is_symlink()]
         point_symlink(self.home / CURRENT, f"{BUILDS_DIR}/{final.name}")
@@ -423,14 +533,12 @@ class Workspace(OpenResources):
             if not link.is_symlink():
                 point_symlink(link, f"{CURRENT}/{name}")
         self._data_dir = final.resolve()
-        self._prune_builds(keep={final.name})
+        self._prune_builds(keep={final.name} | ({Path(before).name} if before else set()))
 
     def _prune_builds(self, keep: set[str]) -> None:
         """Delete finished builds except the current one and the one before it (readers may hold it)."""
-        builds = sorted((p for p in (self.home / BUILDS_DIR).iterdir() if not p.name.startswith(".")),
-                        key=lambda p: p.name)
-        for path in builds[:-2]:
-            if path.name not in keep:
+        for path in (self.home / BUILDS_DIR).iterdir():
+            if not path.name.startswith(".") and path.name not in keep:
                 shutil.rmtree(path, ignore_errors=True)
 
     def _remove_leftovers(self) -> None:
@@ -438,8 +546,52 @@ class Workspace(OpenResources):
         builds = self.home / BUILDS_DIR
         for path in builds.glob(".staging-*") if builds.is_dir() else ():
             shutil.rmtree(path, ignore_errors=True)
+        inputs = InputStore(self.home).folder
+        for path in [*inputs.glob(".read-*"), *inputs.glob(".tmp-*")] if inputs.is_dir() else ():
+            shutil.rmtree(path, ignore_errors=True) if path.is_dir() else path.unlink(missing_ok=True)
         shutil.rmtree(self.home / ".staging", ignore_errors=True)  # the single staging folder of old
         shutil.rmtree(self.home / ".old", ignore_errors=True)
+
+
+def _still_in(source: Source, sources: list[Source]) -> bool:
+    """Is ``source`` among ``sources``, itself or inside a folder of theirs?"""
+    if any(n.given == source.given and n.kind == source.kind for n in sources):
+        return True
+    return source.kind == "path" and any(n.kind == "path" and Path(source.at).is_relative_to(n.at) for n in sources)
+
+
+def _legacy_uploads(sources: list[Source], folder: Path) -> list[Source]:
+    """Builds from before the input copies listed uploads as ``uploads/upload-<hash>.txt`` paths with
+    their names in ``uploads/names.json``: label them by those names (their next build copies them)."""
+    try:
+        names = json.loads((folder / "names.json").read_text("utf-8"))
+    except (OSError, ValueError):
+        names = {}
+    result = []
+    for source in sources:
+        path = Path(source.at)
+        if path.parent == folder and path.name in names:
+            source = dataclasses.replace(source, given=str(names[path.name]), kind="upload",
+                                         uploaded_as=str(names[path.name]))
+        result.append(source)
+    return result
+
+
+def _without_unread_uploads(plan: ReadPlan, corpus: Corpus) -> ReadPlan:
+    """An upload that gave no document (unreadable, or a duplicate) is not kept: its error was said once."""
+    read = {d.path for d in corpus.documents}
+    unread = {s.given for s in plan.sources if s.kind == "upload" and not any(e["path"] in read for e in s.files)}
+    if not unread:
+        return plan
+    return dataclasses.replace(plan, sources=[s for s in plan.sources if s.given not in unread],
+                               items=[i for i in plan.items if i.label not in unread])
+
+
+def _input_labels(sources: list[Source]) -> list[str] | str:
+    """``build.json``'s ``inputs``: the labels given (the bundled corpus as its files, or its name alone)."""
+    if [s.kind for s in sources] == ["bundled"]:
+        return BUNDLED
+    return [p for s in sources for p in ([str(b) for b in bundled_paths()] if s.kind == "bundled" else [s.given])]
 
 
 def _link_or_copy(source: str, target: str) -> None:

@@ -5,6 +5,7 @@ from dataclasses import asdict, dataclass, field
 from typing import Any, Literal, get_args
 
 from plankg.errors import PlankgError
+from plankg.qa.shape import lead_of, table_of
 
 #: What a question asks for; the engine routes each to one handler.
 Intent = Literal["target_owners", "target_value", "unit_targets", "evolution", "plan_vs_outcome",
@@ -63,6 +64,9 @@ class Answer:
         related: Nearest clauses when nothing was found (never used as the answer).
         found: False when the corpus holds nothing that answers the question.
         slots: What was understood: indicator, region, years, organisation, entity type...
+        lead: One or two sentences (about 200 characters at most) with the key numbers.
+        table: The rows as plain values, ``{"columns": [...], "rows": [[...]]}``, with the place,
+            year, kind and document columns first (``plankg.qa.shape``).
     """
 
     question: str
@@ -76,6 +80,20 @@ class Answer:
     related: list[dict[str, Any]] = field(default_factory=list)
     found: bool = True
     slots: dict[str, Any] = field(default_factory=dict)
+    lead: str = ""
+    table: dict[str, Any] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if not self.lead:
+            self.lead = lead_of(self.answer, language=self.language)
+        if not self.table:
+            self.table = table_of(self.rows, self.language)
+
+    def reshape(self, keep_lead: bool = False) -> None:
+        """Recompute the lead and the table after ``answer`` or ``rows`` changed."""
+        if not keep_lead:
+            self.lead = lead_of(self.answer, language=self.language)
+        self.table = table_of(self.rows, self.language)
 
     def to_dict(self) -> dict[str, Any]:
         """Plain JSON-ready dict."""
@@ -83,7 +101,9 @@ class Answer:
             "question": self.question,
             "language": self.language,
             "intent": self.intent,
+            "lead": self.lead,
             "answer": self.answer,
+            "table": self.table,
             "rows": self.rows,
             "evidence": self.evidence,
             "sparql": self.sparql,

@@ -5,11 +5,12 @@ from typing import Any
 
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.evolution import Evolution, IndicatorChange, Step, compare_plans
+from plankg.qa.evolution import Evolution, IndicatorChange, Step, compare_plans, missing_plan_years, value_text
 from plankg.qa.measures import MeasureAlignment, align_measures, plan_clauses
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
 from plankg.qa.render import region_name, snippet
+from plankg.qa.shape import table_of
 
 SHOWN_PER_STATUS = 6
 SHOWN_MEASURES = 3
@@ -70,14 +71,24 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
                     indicators: set[str] | None = None) -> Answer:
     """2019年的计划如何演变为2022年的目标 / how did 2019 plans evolve into 2022 goals."""
     col = Collector(parsed, "evolution")
-    region = parsed.regions[0] if parsed.regions else None
+    region = parsed.regions[0] if parsed.regions else _gazetteer_name(parsed)
+    missing, years = missing_plan_years(ctx.records, from_year, to_year, region, parsed.places.include_sub)
+    if missing:
+        # 温州2019年的规划如何演变为2022年的目标 with no 2022 plan: say so, and which years there are.
+        answer = not_found(ctx, col, "targets")
+        answer.answer = missing_years_text(missing, years, region, parsed.language)
+        answer.reshape()
+        return answer
     evolution = evolution_overview(ctx, from_year, to_year, region, parsed.places.include_sub, indicators)
     col.sparql.extend(evolution.sparql)
     if not evolution.indicators and (evolution.measures is None or not
                                      (evolution.measures.continued or evolution.measures.new)):
         return not_found(ctx, col, "targets")
+    zh = parsed.language == "zh"
+    flat: list[dict[str, Any]] = []  # the table: plain values, one row per indicator and place, then measures
     for change in evolution.indicators:
         col.rows.append({"type": "indicator", **change.to_dict()})
+        flat.append(_change_row(change, from_year, to_year, zh))
         for step in change.earlier[:1] + change.later[:1]:
             for value in step.values[:1]:
                 col.cite(ctx.records, ctx.records.clauses.get(value.clause_id))
@@ -87,12 +98,95 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
                 col.rows.append({"type": "measure", "status": status, "score": pair.score,
                                  "earlier": pair.earlier.__dict__ if pair.earlier else None,
                                  "later": pair.later.__dict__ if pair.later else None})
+                flat.append({"type": "measure", "status": status, "similarity": round(float(pair.score), 2),
+                             f"{from_year}": pair.earlier.text if pair.earlier else "",
+                             f"{from_year} document": pair.earlier.doc_title if pair.earlier else "",
+                             f"{to_year}": pair.later.text if pair.later else "",
+                             f"{to_year} document": pair.later.doc_title if pair.later else ""})
         for pair in _shown_pairs(evolution.measures):
             for side in (pair.earlier, pair.later):
                 if side is not None:
                     col.cite(ctx.records, ctx.records.clauses.get(side.clause_id))
     text = overview_text(evolution, parsed.language)
-    return col.finish(text)
+    return col.finish(text, lead=summary_lead(evolution, parsed.language), table=table_of(flat, parsed.language))
+
+
+def _gazetteer_name(parsed: Question) -> str | None:
+    """A place named through its documents (Quzhou's) that the gazetteer also knows, or None."""
+    from plankg.ontology.regions import load_gazetteer
+
+    gazetteer = load_gazetteer()
+    return next((name for name, _ in parsed.places.documents if name in gazetteer.regions), None)
+
+
+def missing_years_text(missing: list[int], years: list[int], region: str | None, language: str) -> str:
+    """语料中没有温州市2022年的规划（目标）；温州市有目标的年份：2019、2021。 (and in English)."""
+    if language == "zh":
+        where = region or "各地"
+        asked = "、".join(f"{y}年" for y in missing)
+        have = "、".join(str(y) for y in years) if years else "无"
+        return f"语料中没有{where}{asked}的规划（目标），无法比较；{where}有目标的年份：{have}。"
+    where = region_name(region, "en") if region else "any place"
+    asked = " or ".join(str(y) for y in missing)
+    have = ", ".join(str(y) for y in years) if years else "none"
+    return f"no plan (goals) of {where} for {asked} in the corpus; years with goals: {have}"
+
+
+def _change_row(change: IndicatorChange, from_year: int, to_year: int, zh: bool) -> dict[str, Any]:
+    """One table row of plain values for an indicator across the two years."""
+    def steps_text(steps: list[Step]) -> str:
+        return ("；" if zh else "; ").join(s.text("zh" if zh else "en") for s in steps)
+
+    docs = list(dict.fromkeys(s.doc_title for s in change.earlier + change.later))
+    return {"type": "indicator", "place": change.region, "year": f"{from_year}→{to_year}", "status": change.status,
+            "document": ("；" if zh else "; ").join(docs), "indicator_id": change.indicator_id,
+            "indicator": change.label_zh if zh else change.label_en,
+            f"{from_year}": steps_text(change.earlier), f"{to_year}": steps_text(change.later),
+            "change": change.change if zh else change.change_en, "direction": change.direction,
+            "year_inferred": any(s.year_inferred for s in change.earlier + change.later)}
+
+
+def _relative_change(change: IndicatorChange) -> float:
+    """How large a continued indicator's change is, relative to its earlier value (0 when not comparable)."""
+    if change.direction not in ("raised", "lowered") or not change.earlier or not change.later:
+        return 0.0
+    a, b = change.earlier[0].main, change.later[0].main
+    if a is None or b is None or a.value is None or b.value is None:
+        return 0.0
+    return abs(b.value - a.value) / abs(a.value) if a.value else abs(b.value - a.value)
+
+
+def _main(step: Step, language: str = "zh") -> str:
+    main = step.main
+    return value_text(main, language) if main is not None else step.text(language)
+
+
+def summary_lead(evolution: Evolution, language: str = "zh", shown: int = 5) -> str:
+    """The lead: how many indicators continued (raised, lowered, unchanged), new and dropped, and the
+    largest changes; the detail is in the table."""
+    zh = language == "zh"
+    a, b = evolution.from_year, evolution.to_year
+    where = region_name(evolution.region, language) if evolution.region else ("各地" if zh else "all places")
+    continued = evolution.by_status("continued")
+    count = lambda items: len({(c.indicator_id, c.region) for c in items})  # noqa: E731
+    directions = {d: sum(1 for c in continued if c.direction == d) for d in ("raised", "lowered", "unchanged")}
+    new, dropped = count(evolution.by_status("new")), count(evolution.by_status("dropped"))
+    elsewhere = len({c.indicator_id for c in evolution.by_status("elsewhere")})
+    largest = sorted((c for c in continued if _relative_change(c) > 0), key=_relative_change, reverse=True)[:shown]
+    if zh:
+        text = (f"{where}{a}年→{b}年：延续{count(continued)}项（提高{directions['raised']}、降低{directions['lowered']}、"
+                f"持平{directions['unchanged']}），新增{new}项，不再出现{dropped}项"
+                + (f"，两年都有但在不同地区{elsewhere}项" if elsewhere else "") + "。")
+        if largest:
+            text += "变化最大：" + "；".join(f"{c.label_zh}{_main(c.earlier[0])}→{_main(c.later[0])}" for c in largest) + "。"
+        return text
+    text = (f"{where} {a}→{b}: {count(continued)} indicators continued ({directions['raised']} raised, "
+            f"{directions['lowered']} lowered, {directions['unchanged']} unchanged), {new} new, {dropped} dropped"
+                + (f", {elsewhere} in both years at different places" if elsewhere else "") + ".")
+    if largest:
+        text += " Largest changes: " + "; ".join(f"{c.label_en} {_main(c.earlier[0], 'en')} → {_main(c.later[0], 'en')}"
+                                                for c in largest) + "."
+    return text
 
 
 def _shown_pairs(measures: MeasureAlignment) -> list[Any]:
@@ -249,4 +343,7 @@ def evolution_for(engine: Any, from_year: int, to_year: int, region: str | None 
         if found is None:
             raise QAError(f"family {family!r}: use one of {', '.join(load_families())} or a word such as 研发")
         members = set(found.members)
+    missing, years = missing_plan_years(engine.context.records, from_year, to_year, place, include_counties)
+    if missing:
+        raise QAError(missing_years_text(missing, years, place, "en"))
     return evolution_overview(engine.context, from_year, to_year, place, include_counties, members, with_measures)

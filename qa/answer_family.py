@@ -13,6 +13,7 @@ from plankg.qa.facts import TargetFact, UnitFact, UnitOwnership
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
 from plankg.qa.render import sentences_for
+from plankg.qa.shape import table_of
 
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 MAX_FACTS_SHOWN = 4
@@ -23,7 +24,7 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
     col = Collector(parsed, "target_owners")
     scheme = load_scheme()
     members = [m for m in family.members if scheme.by_id(m) is not None]
-    units: dict[str, UnitOwnership] = {}
+    units: dict[str, UnitOwnership] = {}  # by unit and role
     seen: set[tuple] = set()
     explicit_targets: set[str] = set()
     gathered: list[tuple[OwnerRow, TargetFact]] = []
@@ -50,15 +51,19 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
         if key in seen:
             continue
         seen.add(key)
-        unit = units.setdefault(owner, UnitOwnership(owner, role))
-        if _ROLE_ORDER.get(role, 3) < _ROLE_ORDER.get(unit.role, 3):
-            unit.role = role
-        unit.facts.append(fact)
+        # A unit's role is its role for that indicator: a unit leading one target and supporting
+        # another is listed under each role, never merged into its strongest.
+        units.setdefault(f"{owner}\t{role}", UnitOwnership(owner, role)).facts.append(fact)
     if not units:
         return not_found(ctx, col, "targets")
     ordered = sorted(units.values(), key=lambda u: (_ROLE_ORDER.get(u.role, 3), -len(u.facts), u.unit))
     col.rows = list(ordered)
-    return col.finish(_family_text(ctx, parsed, family, ordered))
+    # The table holds one row per fact (unit, role, indicator), not one nested row per unit.
+    flat = [{"place": f.region, "year": f.year, "kind": "target", "document": f.doc, "owner": u.unit, "role": u.role,
+             "indicator": f.indicator, "stated": f.stated, "clause_id": f.clause_id} for u in ordered for f in u.facts]
+    indicators = len({f.indicator_id for u in ordered for f in u.facts})
+    lead = sentences_for(parsed.language).family_lead(family, ordered, indicators)
+    return col.finish(_family_text(ctx, parsed, family, ordered), lead=lead, table=table_of(flat, parsed.language))
 
 
 def _family_text(ctx: AnswerContext, parsed: Question, family: Family, units: list[UnitOwnership]) -> str:

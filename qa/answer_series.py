@@ -1,6 +1,7 @@
 """Answers over time: how an indicator's targets and actuals evolve, and plans against outcomes."""
 from __future__ import annotations
 
+import re
 from dataclasses import replace
 from typing import Any
 
@@ -81,7 +82,8 @@ def answer_evolution(ctx: AnswerContext, parsed: Question) -> Answer:
             series = ctx.graph.run("indicator_series", indicator=hit.id, region=region,
                                    within=parsed.places.include_sub)
             for row in col.ran(series):
-                in_range = covers(parsed, row.year, row.period_start, row.period_end)
+                in_range = covers(parsed, row.year, row.period_start, row.period_end) or \
+                    _onwards(parsed, row.year, row.period_end)
                 if in_range or (row.year is None and row.period_start is None):
                     col.rows.append(_series_row(ctx, col, row, label))
     if not col.rows:
@@ -89,6 +91,17 @@ def answer_evolution(ctx: AnswerContext, parsed: Question) -> Answer:
     col.rows = _dedupe(col.rows)
     col.rows.sort(key=lambda r: (r.indicator or "", r.region or "", *_sort_key(r)))
     return col.finish(_evolution_text(parsed, col.rows))
+
+
+#: 从2019年到后来的计划 / since 2019: one year named, every later one asked too.
+_ONWARDS = re.compile(r"后来|以后|之后|此后|往后|后续|以来|\b(later|since|afterwards|onwards|subsequent\w*)\b", re.IGNORECASE)
+
+
+def _onwards(parsed: Question, year: int | None, period_end: int | None) -> bool:
+    """A figure after the one year asked, when the question asks from that year on."""
+    years = parsed.time.years
+    last = year if year is not None else period_end
+    return len(years) == 1 and last is not None and last > years[0] and bool(_ONWARDS.search(parsed.text))
 
 
 def _dedupe(rows: list[SeriesFact]) -> list[SeriesFact]:

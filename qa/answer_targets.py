@@ -8,8 +8,11 @@ from typing import Any
 
 from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
+from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
+from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
+from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, unread_words, written_in
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -82,6 +85,9 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     """哪些单位负责…目标 / who owns … : owners with roles, per indicator."""
     col = Collector(parsed, "target_owners")
     if not parsed.indicators:
+        if topic_words(parsed):
+            # 特色小镇工作由哪个单位牵头: a topic no indicator names is a task; its clause names the units.
+            return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
         return _owners_of_listed_targets(ctx, parsed, col)
     for hit in parsed.indicators[:MAX_INDICATORS]:
         for region in regions_or_all(parsed):
@@ -93,8 +99,26 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
                     col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
                                             owner=row.owner_name, role=row.role))
     if not col.rows:
-        return not_found(ctx, col, "targets")
-    return col.finish(_owners_sentence(ctx, parsed, col.rows))
+        return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
+    return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+
+
+def _owners_lead(parsed: Question, rows: list[TargetFact]) -> str:
+    """Per indicator, its units by role, with how many figures and which years: the answer's lead."""
+    render = sentences_for(parsed.language)
+    groups: dict[str, dict[str, list[str]]] = {}
+    years: dict[str, set[int]] = {}
+    explicit = {r.key() for r in rows if r.role in ("lead", "support")}
+    for row in rows:
+        if row.role == "default" and row.key() in explicit:
+            continue
+        roles = groups.setdefault(row.indicator or "?", {})
+        names = roles.setdefault(row.role or "default", [])
+        if row.owner and row.owner not in names:
+            names.append(row.owner)
+        if row.year is not None:
+            years.setdefault(row.indicator or "?", set()).add(row.year)
+    return render.owners_lead(groups, years)
 
 
 def _owners_of_listed_targets(ctx: AnswerContext, parsed: Question, col: Collector) -> Answer:
@@ -143,33 +167,176 @@ def _unique_facts(rows: list[TargetFact]) -> list[TargetFact]:
 
 # ---- target values ------------------------------------------------------------------------------
 def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
-    """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline."""
+    """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline.
+
+    The kind of figure asked for (a result, a goal, or both; cue words in ``intents.toml``) picks
+    results or goals. An asked indicator whose id no fact carries is matched on the facts' own
+    wording in the asked place and year (:func:`plankg.qa.fact_fit.phrase_fit`). Each relaxation
+    (a result where a goal was asked, or the reverse) is said in the answer.
+    """
     col = Collector(parsed, "target_value")
-    indicators = [h.id for h in parsed.indicators[:MAX_INDICATORS]] or [None]
+    hits = parsed.indicators[:MAX_INDICATORS]
+    indicators = [h.id for h in hits] or [None]
     year = parsed.time.year
-    # 瑞安上半年发明专利授权量是多少 asks for a reported value, not a goal: achievements count too.
+    kinds = asked_kinds(parsed.text, parsed.language)
+    several_years = len(parsed.time.years) > 1
     # 2018年底有多少家？与2020年的目标相比: a question over several years sets results against goals.
-    actuals = not _ASKS_GOAL.search(parsed.text) or len(parsed.time.years) > 1
+    actuals = "result" in kinds or "goal" not in kinds or several_years
     for indicator in indicators:
         for region in regions_or_all(parsed):
-            result = ctx.graph.run("targets", region=region, year=year, indicator=indicator,
-                                   include_achievements=actuals, within=parsed.places.include_sub)
-            for row in col.ran(result):
-                if covers(parsed, row.year, row.period_start, row.period_end):
-                    col.rows.append(target_row(ctx, col, row))
+            _collect(ctx, col, region, year, indicator, actuals)
+    pool: list[TargetRow] = []
+    missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
+    scoped = bool(parsed.regions or parsed.places.documents or year is not None)
+    if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
+        # Every fact of the place and year, read against the question's words: only when some of
+        # them are not yet accounted for (a place's facts can be many; most questions need none).
+        pool = _by_wording(ctx, col, missing, actuals)
+    relaxed: list[str] = []
+    if not col.rows and kinds == {"goal"} and not several_years:
+        for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
+            for region in regions_or_all(parsed):
+                _collect(ctx, col, region, year, indicator, True)
+        relaxed += ["result_for_goal"] if col.rows else []
     reported = [r for r in col.rows if r.kind == "achievement"]
-    if reported and _ASKS_ACTUAL.search(parsed.text) and len(parsed.time.years) <= 1:
-        col.rows = reported
+    if "result" in kinds and "goal" not in kinds and not several_years:
+        if reported:
+            col.rows = reported
+        elif col.rows:
+            relaxed.append("goal_for_result")
+    if parsed.places.zones and col.rows:
+        relaxed += _keep_zone(ctx, col, pool)
+    if not col.rows and parsed.regions and (parsed.indicators or year is not None):
+        relaxed += _nearby_places(ctx, col, [h.id for h in hits] or [None], year, actuals)
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
-        return _other_years(ctx, parsed, col, indicators)
+        return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
         return not_found(ctx, col, "targets")
-    col.rows.sort(key=lambda r: (-_wording_match(r, parsed), _measure_rank(r, parsed)))
-    return col.finish(_value_sentences(ctx, parsed, col.rows))
+    col.rows.sort(key=lambda r: (not written_in(r.phrase, parsed.text), -_wording_match(r, parsed),
+                                 _measure_rank(r, parsed)))
+    render = sentences_for(parsed.language)
+    notes = "".join(render.relaxed_note(what) for what in relaxed)
+    return col.finish(notes + _value_sentences(ctx, parsed, col.rows))
 
 
-_ASKS_GOAL = re.compile(r"目标|计划|规划|要达到|力争|预期|确保|target|goal|plan|aim", re.I)
-_ASKS_ACTUAL = re.compile(r"上半年|去年|实际|完成了|实现了|达到了|新认定|已|报告|did|were|was|reported|actual|achieved", re.I)
+def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> list[str]:
+    """Keep the figures about the zone asked (天津高新区: 高新区 written in the fact or its clause).
+
+    A zone's figure is often written beside others in one clause (…分别居各板块首位，为高新区N家):
+    a figure of the place whose clause names both the zone and an asked indicator counts too. When
+    none is found, the place's own figures stay, and the answer says so.
+    """
+    parsed = col.parsed
+    words = {word for _, word, _, _ in parsed.places.zones}
+    names = {n for h in parsed.indicators for n in (h.surface, h.label_zh)
+             if n and not any(word in n for word in words)}  # 高新区 itself is no indicator here
+
+    def clause_text(clause_id: str | None) -> str:
+        clause = ctx.records.clause(clause_id) if clause_id else None
+        return clause.text if clause else ""
+
+    def about_zone(row: TargetFact) -> bool:
+        return any(word in text for word in words for text in (row.area or "", row.phrase or "",
+                                                                clause_text(row.clause_id)))
+
+    kept = [row for row in col.rows if about_zone(row)]
+    taken = {row.target for row in kept}
+    for row in pool:
+        text = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
+        if row.target in taken or text is None:
+            continue
+        if any(word in (row.phrase or "") for word in words) and any(n in text.text for n in names):
+            fact = target_row(ctx, col, row)
+            zone = next(word for word in words if word in (row.phrase or ""))
+            kept.append(replace(fact, area=fact.area or zone, indicator=_asked_label(parsed) or fact.indicator))
+            taken.add(row.target)
+    if kept:
+        col.rows = kept
+        return []
+    return ["parent_for_zone"]
+
+
+def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | None], year: int | None,
+                   actuals: bool) -> list[str]:
+    """Nothing for the place itself: the places inside it, else the place above it, each figure
+    labelled with its own place; returns which was used (said in the answer)."""
+    parsed = col.parsed
+    gazetteer = load_gazetteer()
+    if not parsed.places.include_sub:
+        for region in parsed.regions:
+            for indicator in indicators:
+                result = ctx.graph.run("targets", region=region, year=year, indicator=indicator,
+                                       include_achievements=actuals, within=True)
+                col.rows += [target_row(ctx, col, row) for row in col.ran(result)
+                             if covers(parsed, row.year, row.period_start, row.period_end)]
+        if col.rows:
+            return ["child_for_place"]
+    for region in parsed.regions:
+        for parent in gazetteer.ancestors(region)[:1]:
+            for indicator in indicators:
+                result = ctx.graph.run("targets", region=parent.name, year=year, indicator=indicator,
+                                       include_achievements=actuals, within=False)
+                col.rows += [target_row(ctx, col, row) for row in col.ran(result)
+                             if covers(parsed, row.year, row.period_start, row.period_end)]
+    return ["parent_for_place"] if col.rows else []
+
+
+def _clause_text(ctx: AnswerContext, row: TargetRow) -> str:
+    clause = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
+    return clause.text if clause else ""
+
+
+def _asked_label(parsed: Question) -> str | None:
+    """The label of the one indicator a question names (a figure read from its clause takes it)."""
+    return parsed.indicators[0].label_zh if len(parsed.indicators) == 1 else None
+
+
+def _collect(ctx: AnswerContext, col: Collector, region: str | None, year: int | None, indicator: str | None,
+             actuals: bool) -> None:
+    """Add the facts of one named query (one indicator, one place) that fall in the asked years."""
+    parsed = col.parsed
+    result = ctx.graph.run("targets", region=region, year=year, indicator=indicator,
+                           include_achievements=actuals, within=parsed.places.include_sub)
+    seen = {r.target for r in col.rows}
+    for row in col.ran(result):
+        if row.target not in seen and covers(parsed, row.year, row.period_start, row.period_end):
+            col.rows.append(target_row(ctx, col, row))
+
+
+def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals: bool) -> list[TargetRow]:
+    """Facts of the asked place and year that the question names in their own words.
+
+    One query per place (every fact there, that year). A fact fits when its phrase fits an asked
+    indicator no fact carries by id (:func:`phrase_fit`), or when the question writes the phrase
+    itself (总产值 in 要求81家示范企业实现总产值多少).
+    """
+    parsed = col.parsed
+    pool = []
+    for region in regions_or_all(parsed):
+        result = ctx.graph.run("targets", region=region, year=parsed.time.year, include_achievements=actuals,
+                               within=parsed.places.include_sub)
+        pool += [row for row in col.ran(result) if covers(parsed, row.year, row.period_start, row.period_end)]
+    taken = {r.target for r in col.rows}
+    for hit in missing:
+        scored = sorted(((phrase_fit(hit, row.phrase), row) for row in pool if row.target not in taken),
+                        key=lambda item: -item[0])
+        fitting = [row for score, row in scored if score >= PHRASE_FIT]  # best first: 技术合同成交金额, 成交金额
+        if not fitting and len(hit.surface or "") >= 3:
+            # No fact's own wording fits (a phrase cut badly at extraction): the facts whose clause
+            # writes the asked words (“双倍增”…分别超过90家和870家), shown with that clause.
+            by_clause = [row for _, row in scored if hit.surface in _clause_text(ctx, row)]
+            label = f"{hit.surface}（按条款匹配）" if parsed.language == "zh" else f"{hit.surface} (matched by clause)"
+            for row in by_clause:
+                col.rows.append(replace(target_row(ctx, col, row), indicator=label))
+                taken.add(row.target)
+        for row in fitting:
+            col.rows.append(target_row(ctx, col, row))
+            taken.add(row.target)
+    for row in pool:
+        if row.target not in taken and written_in(row.phrase, parsed.text):
+            col.rows.append(target_row(ctx, col, row))
+            taken.add(row.target)
+    return pool
 
 
 def _measure_rank(row: TargetFact, parsed: Question) -> int:
@@ -194,21 +361,22 @@ def _wording_match(row: TargetFact, parsed: Question) -> float:
     return best
 
 
-def _other_years(ctx: AnswerContext, parsed: Question, col: Collector, indicators: list[str | None]
-                 ) -> Answer:
+def _other_years(ctx: AnswerContext, parsed: Question, col: Collector, indicators: list[str | None],
+                 actuals: bool = False) -> Answer:
     """Nothing for the asked year: say so, and give the same indicator's targets in other years."""
     other: list[TargetFact] = []
     if parsed.indicators:
         for indicator in indicators:
             for region in regions_or_all(parsed):
                 result = ctx.graph.run("targets", region=region, indicator=indicator,
-                                       within=parsed.places.include_sub)
+                                       include_achievements=actuals, within=parsed.places.include_sub)
                 for row in col.ran(result):
                     other.append(target_row(ctx, col, row))
     answer = not_found(ctx, col, "targets")
     if other:
         answer.rows = [fact.to_dict() for fact in other]
         answer.answer += sentences_for(parsed.language).other_years(_value_sentences(ctx, parsed, other))
+        answer.reshape()
     return answer
 
 
@@ -234,11 +402,13 @@ def answer_unit_targets(ctx: AnswerContext, parsed: Question) -> Answer:
     if not known:
         return not_found(ctx, col, "organisation")
     names = list(dict.fromkeys(n for o in known for n in o.names))
-    for name in names:
-        for row in col.ran(ctx.graph.run("targets", owner=name, year=parsed.time.year)):
-            if covers(parsed, row.year, row.period_start, row.period_end) and \
-                    (not parsed.indicators or _row_indicator_in(row, parsed)):
-                fact = target_row(ctx, col, row)
+    # One query for every name the unit goes by (高新处 is a bureau's division in many places).
+    for row in col.ran(ctx.graph.run("targets", owners=names, year=parsed.time.year)):
+        if covers(parsed, row.year, row.period_start, row.period_end) and \
+                (not parsed.indicators or _row_indicator_in(row, parsed)):
+            fact = target_row(ctx, col, row)
+            holders = [n for n in names if any(o.name and n in o.name for o in fact.owners)] or names[:1]
+            for name in holders:
                 role = next((o.role for o in fact.owners if o.name == name), None)
                 col.rows.append(replace(fact, kind="target", owner=name, role=role))
     targets = list(col.rows)

@@ -57,8 +57,9 @@ class Collector:
         return clause.id
 
     def finish(self, answer: str, found: bool = True, confidence: float | None = None,
-               related: list[dict[str, Any]] | None = None) -> Answer:
-        """Build the answer object."""
+               related: list[dict[str, Any]] | None = None, lead: str = "",
+               table: dict[str, Any] | None = None) -> Answer:
+        """Build the answer object (the lead and the table are derived unless given)."""
         intent_confidence = self.parsed.intent.confidence if self.parsed.intent else 0.5
         if confidence is None:
             confidence = intent_confidence if found else 0.2
@@ -74,6 +75,8 @@ class Collector:
             related=related or [],
             found=found,
             slots=self.parsed.slots(),
+            lead=lead,
+            table=table or {},
         )
 
 

@@ -107,11 +107,15 @@ class CorpusPlaces:
     canonical: dict[str, str] = field(default_factory=dict)  # form -> full name
 
     english: dict[str, str] = field(default_factory=dict)  # pinyin form (huangshi) -> Chinese form
+    #: Documents that state no place of their own, with their text: a place they name may be theirs.
+    unplaced: dict[str, str] = field(default_factory=dict)
 
     @classmethod
     def from_documents(cls, documents: list[Document]) -> CorpusPlaces:
         places = cls()
         for doc in documents:
+            if not doc.region:
+                places.unplaced[doc.id] = doc.text or ""
             # Sorted, so a form's full name does not depend on set order (the hash seed): the
             # document's gazetteer region first, then longer names.
             for place in sorted(document_places(doc), key=lambda p: (p != doc.region, -len(p), p)):
@@ -148,6 +152,21 @@ class CorpusPlaces:
                     break
                 start = text.find(form, start + 1)
         return sorted(hits, key=lambda h: h.start)
+
+
+#: A place named this often in a document that states no place of its own is taken as its place.
+NAMED_INSIDE_TIMES = 2
+
+
+def named_inside(places: CorpusPlaces | None, region: str) -> frozenset[str]:
+    """Documents stating no place of their own that name ``region`` (福建, 泉州市) in their text,
+    at least :data:`NAMED_INSIDE_TIMES` times."""
+    if places is None:
+        return frozenset()
+    forms = {f for f in short_forms(region) if len(f) >= 2}
+    return frozenset(doc_id for doc_id, text in places.unplaced.items()
+                     if max((text.count(f) for f in forms), default=0) >= NAMED_INSIDE_TIMES
+                     or sum(text.count(f) for f in forms) >= NAMED_INSIDE_TIMES)
 
 
 #: The queries kept to a place's documents, and the row field that leads to the document.

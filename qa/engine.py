@@ -3,11 +3,14 @@ from __future__ import annotations
 
 import threading
 from collections.abc import Callable
+from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from plankg.qa.answer import Answer, Intent, QAError
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.context import AnswerContext, Collector
+from plankg.qa.doc_places import DocumentScopedGraph, named_inside
+from plankg.qa.not_found import not_found, uncovered_places
 from plankg.qa.parse import Question, Vocabulary
 from plankg.qa.search import ClauseSearch
 from plankg.qa.understand import understand
@@ -101,25 +104,50 @@ class QAEngine:
         parsed = self.parse(question)
         intent = parsed.asks
         with self._lock:  # stores and the encoder are shared; keep one question at a time
-            if parsed.places.unknown and not parsed.regions and intent != "search":
-                from plankg.qa.not_found import not_found
+            # A place no document states as its own, named inside documents that state none: the
+            # answer comes from those, each figure's place labelled as not stated.
+            inside = self._named_inside(parsed) if intent != "search" else []
+            return self._answer(parsed, intent, bool(inside))
 
-                return not_found(self.context, Collector(parsed, intent), "targets")
-            context = self.context
-            if parsed.places.documents and not parsed.regions:
-                # A place known only from its documents: answer from those documents, never others.
-                from dataclasses import replace
+    def _named_inside(self, parsed: Question) -> list[str]:
+        """Places the gazetteer knows but no document states as its own, found named inside
+        documents that state no place (a province's news item): the question is kept to those
+        documents. Returns the places so re-read."""
+        if not parsed.regions or parsed.places.documents:
+            return []
+        uncovered = set(uncovered_places(self.context, parsed)) & set(parsed.regions)
+        mentions, found = [], []
+        for mention in parsed.places.mentions:
+            ids = named_inside(self.vocabulary.places, mention.name) if mention.name in uncovered else frozenset()
+            if ids:
+                found.append(mention.name)
+                mention = replace(mention, known=False, doc_ids=ids)
+            mentions.append(mention)
+        if found:
+            parsed.places = replace(parsed.places, mentions=tuple(mentions))
+        return found
 
-                from plankg.qa.doc_places import DocumentScopedGraph
+    def _answer(self, parsed: Question, intent: Intent, named_inside: bool = False) -> Answer:
+        """Route a question to its handler (kept to a place's documents when that is all there is).
 
-                names = "、".join(name for name, _ in parsed.places.documents)
-                doc_ids = set().union(*(ids for _, ids in parsed.places.documents))
-                context = replace(self.context, graph=DocumentScopedGraph(self.graph, self.records, doc_ids, names))
-            if intent == "target_owners" and parsed.family is not None:
-                from plankg.qa.answer_family import answer_family_owners
+        ``named_inside``: the place is only named inside those documents, which state none of their
+        own; their figures are labelled so (a province's news item may give a city's figure or its own).
+        """
+        if parsed.places.unknown and not parsed.regions and intent != "search":
+            return not_found(self.context, Collector(parsed, intent), "targets")
+        context = self.context
+        if parsed.places.documents and not parsed.regions:
+            # A place known only from its documents: answer from those documents, never others.
+            names = "、".join(name for name, _ in parsed.places.documents)
+            if named_inside:
+                names += "（文件未写明地区，据文中提及）" if parsed.language == "zh" else " (named in the text)"
+            doc_ids = set().union(*(ids for _, ids in parsed.places.documents))
+            context = replace(self.context, graph=DocumentScopedGraph(self.graph, self.records, doc_ids, names))
+        if intent == "target_owners" and parsed.family is not None:
+            from plankg.qa.answer_family import answer_family_owners
 
-                return answer_family_owners(context, parsed, parsed.family)
-            return self.handlers[intent](context, parsed)
+            return answer_family_owners(context, parsed, parsed.family)
+        return self.handlers[intent](context, parsed)
 
     def ask_many(self, questions: list[str]) -> list[Answer]:
         """Answer several questions in order."""

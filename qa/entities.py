@@ -99,6 +99,8 @@ _NAME_LIKE = re.compile(r"[\u4e00-\u9fffA-Za-z0-9“”\"]{2,14}?(?:研究院|�
 _SUFFIX = re.compile(r"(?:研究院|实验室|研究所|研究中心|创新中心|研发中心|科技城|科创走廊|走廊|产业园|科技园|园区|基地|综合体|"
                      r"孵化器|众创空间)$")
 _NOT_IN_NAMES = "的有些么是在和与及、，,？?哪几少个各家所"
+#: Question and role words never inside a name: 哪些单位负责众创空间目标 names no 单位负责众创空间.
+_NOT_NAME_WORDS = re.compile(r"谁|负责|牵头|承担|配合|单位|部门|新增|培育|建设|引进|目标|指标")
 
 
 def name_like(text: str) -> list[tuple[str, int, int]]:
@@ -109,6 +111,9 @@ def name_like(text: str) -> list[tuple[str, int, int]]:
         cut = max((name.rfind(c) for c in _NOT_IN_NAMES), default=-1)
         if cut >= 0:
             name, start = name[cut + 1:], start + cut + 1
+        words = list(_NOT_NAME_WORDS.finditer(name))
+        if words:
+            name, start = name[words[-1].end():], start + words[-1].end()
         suffix = _NAME_LIKE.fullmatch(name)
         if suffix and len(name) - len(_SUFFIX.search(name).group()) >= 2:
             names.append((name, start, match.end()))

@@ -148,6 +148,36 @@ def value_text(value: StepValue, language: str = "zh") -> str:
     return text
 
 
+def plan_years(records: RecordIndex, region: str | None = None, within: bool = False) -> list[int]:
+    """The years a place has goals for, from every document of the place (reports with goals too).
+
+    Args:
+        records: The corpus's records.
+        region: A gazetteer name (温州市), or None for every place.
+        within: Count the documents of the counties and districts inside ``region`` too.
+    """
+    places: set[str | None] = {region}
+    if region is not None and within:
+        from plankg.ontology.regions import load_gazetteer
+
+        places |= {r.name for r in load_gazetteer().descendants(region)}
+    years: set[int] = set()
+    for target in records.corpus.targets:
+        if target.kind != "target" or target.year is None:
+            continue
+        doc = records.documents.get(target.doc_id)
+        if region is None or (doc is not None and doc.region in places):
+            years.add(int(target.year))
+    return sorted(years)
+
+
+def missing_plan_years(records: RecordIndex, from_year: int, to_year: int, region: str | None = None,
+                       within: bool = False) -> tuple[list[int], list[int]]:
+    """(asked years without goals for the place, the years it has goals for)."""
+    years = plan_years(records, region, within)
+    return [y for y in (from_year, to_year) if y not in years], years
+
+
 def compare_plans(graph: GraphBackend, records: RecordIndex, from_year: int, to_year: int,
                   region: str | None = None, within: bool = False,
                   indicators: set[str] | None = None) -> Evolution:

@@ -153,7 +153,7 @@ class UnitFact:
 
 @dataclass
 class UnitOwnership:
-    """A unit and the family's targets it owns; ``role`` is its strongest role among them."""
+    """A unit and the family's targets it holds in one role (a unit with two roles has two of these)."""
 
     unit: str
     role: str

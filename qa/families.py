@@ -2,8 +2,9 @@
 
 A family word (研发, R&D, 知识产权, 人才, 科技企业, 平台 and their English names, from the
 ``skos:Collection`` entries of ``ontology/indicators.ttl``) scopes a question to the family when
-no single indicator is named, or when the question asks for what is *related* (相关, 方面, 类,
-related) to a named indicator: then the family holding that indicator is meant.
+no single indicator is named, or when the family word itself is asked beside a named indicator
+(研发投入强度等研发相关目标). A named indicator with 相关 (孵化器相关的目标, 研发人员相关的目标)
+stays that indicator.
 """
 from __future__ import annotations
 
@@ -33,14 +34,20 @@ def _word_in(text: str, word: str, language: str) -> bool:
 
 def family_named(text: str, language: str) -> Family | None:
     """The family whose words occur in ``text`` (the longest word wins), or None."""
-    best: tuple[int, Family] | None = None
+    found = _family_word(text, language)
+    return found[1] if found else None
+
+
+def _family_word(text: str, language: str) -> tuple[str, Family] | None:
+    """The family word found in ``text`` (the longest wins) and its family, or None."""
+    best: tuple[str, Family] | None = None
     for family in load_families().values():
         words = family.words_en if language == "en" else family.words_zh + tuple(
             w for w in family.words_en if w.isascii() and w.upper() == w.upper() and "&" in w)
         for word in words:
-            if _word_in(text, word, language) and (best is None or len(word) > best[0]):
-                best = (len(word), family)
-    return best[1] if best else None
+            if _word_in(text, word, language) and (best is None or len(word) > len(best[0])):
+                best = (word, family)
+    return best
 
 
 def find_family(text: str, language: str, indicators: Sequence[object]) -> Family | None:
@@ -52,16 +59,20 @@ def find_family(text: str, language: str, indicators: Sequence[object]) -> Famil
         indicators: The indicator hits of the question (objects with ``id`` and ``method``).
     """
     related = (_RELATED_EN if language == "en" else _RELATED_ZH).search(text) is not None
+    found = _family_word(text, language)
+    if found and language == "zh" and any(found[0] in str(getattr(h, "surface", "")) and len(str(getattr(h, "surface", ""))) > len(found[0])
+                     for h in indicators):
+        # 研发人员相关的目标: the family word is part of a longer indicator name, which narrows.
+        return None
     sure = [h for h in indicators if names_one_indicator(h)]
-    named = family_named(text, language)
+    named = found[1] if found else None
     if sure and not related:
         return None
     if sure:
+        # 孵化器相关的目标: a named indicator stays itself; the family widens only when its word is asked.
         ids = {getattr(h, "id", "") for h in sure}
         holding = [f for f in load_families().values() if ids & set(f.members)]
-        if named is not None and named in holding:
-            return named
-        return holding[0] if holding else named
+        return named if named is not None and named in holding else None
     return named
 
 

@@ -114,6 +114,9 @@ def parse_question(question: str, vocabulary: Vocabulary) -> Question:
              if not any(t.start < e and s < t.end for s, e in entity_spans + org_spans)]
     blanks = list(time.spans) + list(places.spans) + entity_spans + org_spans
     indicators = vocabulary.indicators.match(text, language, blanks)
+    # 天津高新区: the zone word is the place, not the count of zones (an indicator named 高新区排名 stays).
+    indicators = [h for h in indicators if not any(h.span and start <= h.span[0] and h.span[1] <= end
+                                                   for _, _, start, end in places.zones)]
     listed = [t for t in types if _LIST_CUE_BEFORE.search(text[:t.start]) or _LIST_CUE_AFTER.match(text[t.end:])]
     if listed and not _TARGET_WORDS.search(text):
         # 温州有哪些实验室: the type word is the subject, not the key-laboratory indicator.

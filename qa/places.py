@@ -32,6 +32,11 @@ _INCLUDE_SUB = re.compile(r"全市|全省|所辖|下辖|含(各)?县|包括(各)
                           r"\bwhole\s+(city|prefecture)\b|\bcity-wide\b|\bcitywide\b", re.IGNORECASE)
 
 
+# A functional zone named after its place: 天津高新区, 丽水经济技术开发区 (the zone word as figures write it).
+_ZONE_AFTER = re.compile(r"(?:市|县|区)?(?:国家级|国家|省级)?(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)")
+_ZONE_WORDS = {"高新技术产业开发区": "高新区", "经济技术开发区": "开发区", "经济开发区": "开发区", "经开区": "开发区"}
+
+
 @dataclass(frozen=True)
 class PlaceMention:
     """A place written in a question: the gazetteer name (or the text when unknown) and where."""
@@ -50,6 +55,9 @@ class PlaceSlot:
 
     mentions: tuple[PlaceMention, ...] = ()
     include_sub: bool = False
+    #: Functional zones written after a known place (天津高新区, 丽水经开区): the zone as written, its
+    #: zone word, and where the zone word stands in the question.
+    zones: tuple[tuple[str, str, int, int], ...] = ()
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -73,7 +81,8 @@ class PlaceSlot:
     def without(self, spans: list[tuple[int, int]]) -> PlaceSlot:
         """Drop mentions lying inside any of ``spans`` (温州 inside 浙大温州研究院)."""
         return PlaceSlot(tuple(m for m in self.mentions
-                               if not any(s <= m.start and m.end <= e for s, e in spans)), self.include_sub)
+                               if not any(s <= m.start and m.end <= e for s, e in spans)), self.include_sub,
+                         self.zones)
 
 
 @functools.lru_cache(maxsize=1)
@@ -135,7 +144,13 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: o
     for other in (zh_other, en_other):
         for match in other.finditer(text):
             add(match.group(1), match.start(), match.end(), False)
-    return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)), bool(_INCLUDE_SUB.search(text)))
+    zones = []
+    for mention in mentions:
+        zone = _ZONE_AFTER.match(text, mention.end) if mention.known else None
+        if zone:
+            zones.append((text[mention.start:zone.end()], _ZONE_WORDS.get(zone.group(1), zone.group(1)),
+                          zone.start(1), zone.end()))
+    return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)), bool(_INCLUDE_SUB.search(text)), tuple(zones))
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

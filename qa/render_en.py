@@ -96,7 +96,7 @@ def value_answer(groups: list[tuple[TargetFact, str]], question: Question, more:
 
 def other_years(found_elsewhere: str) -> str:
     """What follows "nothing for that year" when other years have targets."""
-    return f" Targets of this indicator in other years: {found_elsewhere}"
+    return f" Figures of this indicator in other years (or with no year stated): {found_elsewhere}"
 
 
 def unit_answer(who: list[str], targets: list[TargetFact], count: int, tasks: list[str],
@@ -247,5 +247,45 @@ def family_answer(family: Family, units: list[UnitOwnership], indicators: int, s
         facts = [family_fact(f) for f in sorted(unit.facts, key=lambda f: (f.region or "", f.year or 0))]
         parts.append(f"{_with_english(unit.unit, english_name)} — {ROLE_EN.get(unit.role, unit.role)}: "
                      f"{join_list(facts, LANGUAGE, shown)}")
-    return (f"The {family.label_en} targets ({indicators} indicators) are owned by {len(units)} units: "
-            + "; ".join(parts) + ".")
+    return (f"The {family.label_en} targets ({indicators} indicators) are owned by {len({u.unit for u in units})} "
+            "units: " + "; ".join(parts) + ".")
+
+
+def family_lead(family: Family, units: list[UnitOwnership], indicators: int) -> str:
+    """The R&D targets (N indicators) have M units: lead A, B…; supporting C…."""
+    by_role: dict[str, list[str]] = {}
+    for unit in units:
+        names = by_role.setdefault(unit.role, [])
+        if unit.unit not in names:
+            names.append(unit.unit)
+    who = "; ".join(f"{ROLE_EN.get(role, role) if role != 'default' else 'issuing body'} {join_list(names, LANGUAGE, 4)}"
+                    for role, names in sorted(by_role.items(), key=lambda item: _ROLE_RANK.get(item[0], 3)))
+    return (f"The {family.label_en} targets ({indicators} indicators) have {len({u.unit for u in units})} units: "
+            f"{who}.")
+
+
+def relaxed_note(what: str) -> str:
+    """Says which part of the question an answer had to relax (a goal given for a result...)."""
+    return {"goal_for_result": "No reported result found; these are the targets. ",
+            "result_for_goal": "No target found; these are reported results. ",
+            "parent_for_zone": "No figure of the zone itself; these are its place's figures. ",
+            "child_for_place": "No figure for the place itself; these are of places inside it (each labelled). ",
+            "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). "}.get(what, "")
+
+
+
+def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:
+    """maker spaces (2022): lead A; supporting B. per indicator (the first three)."""
+    parts = []
+    for indicator, roles in list(groups.items())[:3]:
+        when = sorted(years.get(indicator, ()))
+        span = f" ({when[0]})" if len(when) == 1 else (f" ({when[0]}-{when[-1]})" if when else "")
+        who = "; ".join(f"{ROLE_EN.get(role, role) if role != 'default' else 'issuing body'} "
+                        f"{join_list(names, LANGUAGE, 4)}"
+                        for role, names in sorted(roles.items(), key=lambda item: _ROLE_RANK.get(item[0], 3)))
+        parts.append(f"{indicator}{span}: {who}")
+    more = f"; {len(groups) - 3} more indicators in the table" if len(groups) > 3 else ""
+    return "; ".join(parts) + more + "."
+
+
+_ROLE_RANK = {"lead": 0, "support": 1, "default": 2}

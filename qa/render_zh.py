@@ -82,7 +82,7 @@ def value_answer(groups: list[tuple[TargetFact, str]], question: Question, more:
 
 def other_years(found_elsewhere: str) -> str:
     """What follows "nothing for that year" when other years have targets."""
-    return f"该指标在其他年份的目标：{found_elsewhere}"
+    return f"该指标在其他年份（或未写明年份）的数据：{found_elsewhere}"
 
 
 def unit_answer(who: list[str], targets: list[TargetFact], count: int, tasks: list[str],
@@ -224,4 +224,43 @@ def family_answer(family: Family, units: list[UnitOwnership], indicators: int, s
     for unit in units:
         facts = [family_fact(f) for f in sorted(unit.facts, key=lambda f: (f.region or "", f.year or 0))]
         parts.append(f"{unit.unit}（{ROLE_ZH.get(unit.role, unit.role)}）：{join_list(facts, LANGUAGE, shown)}")
-    return f"“{family.label_zh}”相关目标（{indicators}项指标）由{len(units)}个单位负责：" + "；".join(parts) + "。"
+    count = len({u.unit for u in units})
+    return f"“{family.label_zh}”相关目标（{indicators}项指标）由{count}个单位负责：" + "；".join(parts) + "。"
+
+
+def family_lead(family: Family, units: list[UnitOwnership], indicators: int) -> str:
+    """“研发”相关目标（N项指标）由M个单位负责：牵头 A、B…；配合 C…。"""
+    by_role: dict[str, list[str]] = {}
+    for unit in units:
+        names = by_role.setdefault(unit.role, [])
+        if unit.unit not in names:
+            names.append(unit.unit)
+    who = "；".join(f"{ROLE_ZH.get(role, role) if role != 'default' else '发文单位'} {join_list(names, LANGUAGE, 4)}"
+                   for role, names in sorted(by_role.items(), key=lambda item: _ROLE_RANK.get(item[0], 3)))
+    return f"“{family.label_zh}”相关目标（{indicators}项指标）由{len({u.unit for u in units})}个单位负责：{who}。"
+
+
+def relaxed_note(what: str) -> str:
+    """Says which part of the question an answer had to relax (a goal given for a result...)."""
+    return {"goal_for_result": "未找到实际完成值，以下为目标值。",
+            "result_for_goal": "未找到目标值，以下为实际（报告）值。",
+            "parent_for_zone": "未找到该园区（开发区）本身的数据，以下为其所在地区的数据。",
+            "child_for_place": "未找到该地区本级的数据，以下为其下辖地区的数据（各标地区）。",
+            "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。"}.get(what, "")
+
+
+
+def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:
+    """数字化示范车间（2022年）：牵头 A；配合 B。 per indicator (the first three)."""
+    parts = []
+    for indicator, roles in list(groups.items())[:3]:
+        when = sorted(years.get(indicator, ()))
+        span = f"（{when[0]}年）" if len(when) == 1 else (f"（{when[0]}—{when[-1]}年）" if when else "")
+        who = "；".join(f"{ROLE_ZH.get(role, role) if role != 'default' else '发文单位'} {join_list(names, LANGUAGE, 4)}"
+                       for role, names in sorted(roles.items(), key=lambda item: _ROLE_RANK.get(item[0], 3)))
+        parts.append(f"{indicator}{span}：{who}")
+    more = f"；另有{len(groups) - 3}项指标见表格" if len(groups) > 3 else ""
+    return "；".join(parts) + more + "。"
+
+
+_ROLE_RANK = {"lead": 0, "support": 1, "default": 2}

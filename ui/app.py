@@ -10,9 +10,10 @@ import tempfile
 from pathlib import Path
 from typing import Any
 
+from plankg.settings import default_home
 from plankg.ui import views
 from plankg.ui.data import CLAUSE_KINDS, ENTITY_TYPES, AppData
-from plankg.ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, Uploader
+from plankg.ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, Uploader, use_private_temp_dir
 
 #: What a table says before it is first filled (never bare "1 2 3" headers).
 NOT_RUN = "尚未运行：请使用上方的控件 Not run yet: use the controls above."
@@ -59,18 +60,31 @@ def theme() -> Any:
     return gr.themes.Default(font=FONT_STACK, font_mono=["Noto Sans Mono CJK SC", "DejaVu Sans Mono", "monospace"])
 
 
-def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
+def workspace_note(home: Path, show_path: bool = True) -> str:
+    """Which workspace the app serves and writes uploads to, and whether the command line uses it too."""
+    where = f"`{home}`" if show_path else f"`{home.name}`"
+    shared = (" This is the default workspace: `plankg` commands without `--workspace` read it too."
+              if home.resolve() == default_home().resolve() else "")
+    return (f"工作区 Workspace: {where}. 上传的文件写入此工作区 Uploads are added to this workspace "
+            f"(it keeps its own copy of each).{shared}")
+
+
+def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool = True) -> Any:
     """The Blocks app over ``data``.
 
     Args:
         data: The served workspace.
         sparql_endpoint: Address of a running SPARQL endpoint, shown on the SPARQL tab.
+        show_path: Show the workspace's folder (off when serving beyond loopback).
     """
+    # Uploads land in the workspace's own folder, never in the machine-wide /tmp/gradio.
+    upload_folder = use_private_temp_dir(data.home)
     import gradio as gr
 
     from plankg.ui import handlers
 
-    uploader = Uploader(data)
+    uploader = Uploader(data, upload_folder)
+    uploader.sweep()
     h = handlers.Handlers(data, uploader, download_dir=Path(tempfile.mkdtemp(prefix="plankg-ui-")))
     choices = data.filter_choices()
     indicator_choices = [(f"{label} ({ind_id})", ind_id) for ind_id, label in choices["indicators"]]
@@ -214,18 +228,25 @@ def build_app(data: AppData, sparql_endpoint: str | None = None) -> Any:
                 repairs = gr.Dataframe(views.empty(NOT_RUN), label="OCR 修复 Repairs", interactive=False, wrap=True, max_height=300)
                 corpus_warnings = gr.Markdown()
                 gr.Markdown(f"#### 添加文件 Add documents ({', '.join(ALLOWED_SUFFIXES)}; ≤ {MAX_UPLOAD_MB} MB each)")
+                gr.Markdown(workspace_note(data.home, show_path), elem_id="corpus-workspace")
                 upload_files = gr.File(file_count="multiple", file_types=list(ALLOWED_SUFFIXES), label="上传 Upload",
                                        elem_id="corpus-upload")
                 upload_button = gr.Button("添加到图谱和索引 Add to graph and index", variant="primary", elem_id="corpus-add")
                 upload_report = gr.Dataframe(views.table([], views.REPORT_COLUMNS), label="逐个文件报告 Per-file report",
                                              interactive=False, wrap=True,
                                              elem_id="corpus-report")
+                with gr.Row():
+                    remove_choice = gr.Dropdown([], label="移除上传 Remove an upload", scale=3, elem_id="corpus-remove-choice")
+                    remove_button = gr.Button("移除并重建 Remove and rebuild", scale=1, elem_id="corpus-remove")
                 corpus_outputs = [documents, repairs, corpus_warnings, corpus_status]
-                upload_button.click(h.upload, [upload_files], [upload_report, *corpus_outputs], api_name="upload",
-                                    concurrency_limit=1, concurrency_id="upload")
+                upload_button.click(h.upload, [upload_files], [upload_report, *corpus_outputs, upload_files, remove_choice],
+                                    api_name="upload", concurrency_limit=1, concurrency_id="upload")
+                remove_button.click(h.remove_upload, [remove_choice], [upload_report, *corpus_outputs, remove_choice],
+                                    api_name="remove_upload", concurrency_limit=1, concurrency_id="upload")
                 refresh = gr.Button("刷新 Refresh")
                 refresh.click(h.corpus, None, corpus_outputs, api_name="corpus")
         demo.load(h.corpus, None, corpus_outputs, api_name=False)
+        demo.load(h.upload_choices, None, [remove_choice], api_name=False)
         demo.load(h.targets, target_inputs, [target_table, target_status, target_csv], api_name=False)
     return demo
 
@@ -238,7 +259,7 @@ def launch(data: AppData, host: str = "127.0.0.1", port: int = 7860, sparql_endp
         The Blocks app (already serving; with ``block=False`` the call returns at once).
     """
     os.environ["GRADIO_ANALYTICS_ENABLED"] = "False"
-    demo = build_app(data, sparql_endpoint=sparql_endpoint)
+    demo = build_app(data, sparql_endpoint=sparql_endpoint, show_path=host in ("127.0.0.1", "localhost", "::1"))
     demo.queue(default_concurrency_limit=concurrency, max_size=256)
     demo.launch(server_name=host, server_port=port, share=False, prevent_thread_lock=not block, quiet=True,
                 show_error=False, max_file_size=f"{MAX_UPLOAD_MB}mb", theme=theme(), css=CSS,

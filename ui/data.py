@@ -387,14 +387,8 @@ class AppData:
         return self._cached("documents", make)
 
     def uploaded_names(self) -> dict[str, str]:
-        """Stored upload file name -> the name it was uploaded under (shown, never used as a path)."""
-        import json
-
-        path = self.home / "uploads" / "names.json"
-        try:
-            return json.loads(path.read_text("utf-8")) if path.is_file() else {}
-        except (OSError, ValueError):
-            return {}
+        """Upload label (the document's file name) -> the name it was uploaded under."""
+        return {s.given: s.uploaded_as or s.given for s in self._kg.workspace.sources() if s.kind == "upload"}
 
     def _documents_by_source(self) -> dict[str, dict]:
         return self._cached("docs_by_source", lambda: {d["doc"]: d for d in self.documents()})
@@ -402,16 +396,6 @@ class AppData:
     def warnings(self) -> list[str]:
         """Files the last build could not read, one line each."""
         return [str(e) for e in self._kg.corpus.errors]
-
-    def inputs(self) -> list[Path]:
-        """The inputs of the served build (the bundled corpus as its files)."""
-        info = self._kg.workspace.info()
-        given = info.get("inputs")
-        if not isinstance(given, list):
-            from plankg.ingest.pipeline import bundled_paths
-
-            return list(bundled_paths())
-        return [Path(p) for p in given]
 
 
 def outcome_verdict(met: bool | None, actual: float | None, gap: int | None) -> str:

@@ -181,4 +181,13 @@ class Handlers:
     def upload(self, files: Any, progress: gr.Progress = gr.Progress()) -> tuple:  # noqa: B008 - Gradio's own idiom
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         report = self.uploader.add(paths, progress=lambda fraction, message: progress(fraction, desc=message))
-        return (views.table(report, views.REPORT_COLUMNS), *self.corpus())
+        # None empties the upload box: the files are in the corpus (or refused), not to be added again.
+        return (views.table(report, views.REPORT_COLUMNS), *self.corpus(), None, self.upload_choices())
+
+    def remove_upload(self, label: str) -> tuple:
+        report = self.uploader.remove(label)
+        return (views.table(report, views.REPORT_COLUMNS), *self.corpus(), self.upload_choices())
+
+    def upload_choices(self) -> Any:
+        """The remove list: the uploads of the served build, by the names users gave."""
+        return gr.Dropdown(choices=self.uploader.uploads(), value=None)

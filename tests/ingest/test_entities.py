@@ -31,7 +31,7 @@ def test_bundled_institutes_parks_and_programmes(corpus):
     assert "环大罗山科创大走廊" in parks["环大罗山科创走廊"].aliases
     assert {"乌镇大道科创集聚区", "温州(嘉定)科创园", "恒金产业园"} <= set(parks)
     programmes = _names(corpus, "programme")
-    assert {"双倍增", "一区五园", "八大专项"} <= set(programmes)
+    assert {"双倍增行动", "一区五园", "八大专项攻坚行动"} <= set(programmes)
 
 
 def test_people_with_posts_and_divisions(corpus):
@@ -58,6 +58,6 @@ def test_entities_in_a_new_plan(tmp_path):
     corpus = read_corpus([plan])
     institutes = _names(corpus, "institute")
     assert "浙江大学嘉善研究院" in institutes and "浙大嘉善研究院" in institutes["浙江大学嘉善研究院"].aliases
-    assert "双倍增" in _names(corpus, "programme")
+    assert "双倍增行动" in _names(corpus, "programme")
     target = next(t for t in corpus.targets if t.value == 3)
     assert [o.name for o in target.owners] == ["嘉善县科技局"] and target.year == 2024

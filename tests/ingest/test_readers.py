@@ -305,9 +305,10 @@ def test_pdf_text_layer_pages_joined(tmp_path: Path) -> None:
 
 
 def test_pdf_without_text_layer(tmp_path: Path) -> None:
+    # Blank pages go to OCR (tests/ingest/test_format_ocr.py reads real scans), which finds nothing.
     path = tmp_path / "scan.pdf"
     path.write_bytes(pdf_bytes([None, None]))
-    assert read_error(path).endswith("PDF has no text layer (scanned?); OCR it first")
+    assert read_error(path).endswith("PDF has no text, and OCR found none on its pages")
 
 
 def test_corrupt_pdf(tmp_path: Path) -> None:
@@ -356,10 +357,10 @@ def test_unsupported_extension(tmp_path: Path) -> None:
     assert "unsupported file type '.xyz'" in message
     for suffix in SUPPORTED_SUFFIXES:
         assert suffix in message
-    word = tmp_path / "old.DOC"
-    word.write_bytes(b"\xd0\xcf\x11\xe0")
+    word = tmp_path / "old.ODT"
+    word.write_bytes(b"PK\x03\x04")
     message = read_error(word)
-    assert "unsupported file type '.doc'" in message and "save it as .docx" in message
+    assert "unsupported file type '.odt'" in message and "save it as .docx" in message
 
 
 def test_undecodable_bytes(tmp_path: Path) -> None:

@@ -131,3 +131,81 @@ def test_a_reader_that_hangs_or_eats_memory_is_stopped_with_one_line(hostile: tu
     assert "b-good.txt" in [d.source_name for d in corpus.documents]
     if errors and ("took longer" in errors[0] or "needed more" in errors[0]):
         assert "raise max_file_" in errors[0]
+
+
+SHEET_CELL = st.one_of(CELL_TEXT, st.integers(-10**6, 10**6), st.floats(allow_nan=False, allow_infinity=False),
+                       st.none())
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(SHEET_CELL, min_size=1, max_size=5), min_size=1, max_size=6),
+       header=st.booleans())
+def test_generated_spreadsheets(rows: list[list[object]], header: bool):
+    import openpyxl
+
+    book = openpyxl.Workbook()
+    sheet = book.active
+    if header:
+        sheet.append(["序号", "指标", "牵头单位"])
+    for row in rows:
+        sheet.append([cell if not isinstance(cell, str) else "".join(ch for ch in cell if ch.isprintable())
+                      for cell in row])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    try:
+        text = reader_for(".xlsx")(buffer.getvalue(), ReadLimits())
+    except UnreadableInput as error:
+        pytest.fail(f"a valid generated .xlsx was refused: {error}")
+    flat = "".join(text.split())
+    for row in rows:
+        for cell in row:
+            if isinstance(cell, str) and cell.strip() and all(ch.isprintable() for ch in cell):
+                assert "".join(cell.split()) in flat
+    check_read(buffer.getvalue()[: len(buffer.getvalue()) // 2], ".xlsx")  # a truncated one: a reason
+
+
+@FUZZ
+@given(codes=st.lists(st.tuples(st.floats(-1e4, 1e4), st.floats(-1e4, 1e4), CELL_TEXT), max_size=8),
+       junk=st.binary(max_size=300))
+def test_generated_ofd_packages(codes: list[tuple[float, float, str]], junk: bytes):
+    objects = "".join(f'<ofd:TextObject Boundary="{x} {y} 50 5" Size="4"><ofd:TextCode X="0" Y="4">'
+                      f"{html.escape(''.join(ch for ch in text if ch.isprintable()))}</ofd:TextCode></ofd:TextObject>"
+                      for x, y, text in codes)
+    ns = 'xmlns:ofd="http://www.ofdspec.org/2016"'
+    members = {
+        "OFD.xml": f"<ofd:OFD {ns}><ofd:DocBody><ofd:DocRoot>Doc_0/Document.xml</ofd:DocRoot></ofd:DocBody></ofd:OFD>"
+                   .encode(),
+        "Doc_0/Document.xml": f'<ofd:Document {ns}><ofd:Pages><ofd:Page BaseLoc="Pages/Page_0/Content.xml"/>'
+                              f'<ofd:Page BaseLoc="Pages/Page_1/Content.xml"/></ofd:Pages></ofd:Document>'.encode(),
+        "Doc_0/Pages/Page_0/Content.xml": f"<ofd:Page {ns}><ofd:Content><ofd:Layer>{objects}</ofd:Layer>"
+                                          "</ofd:Content></ofd:Page>".encode(),
+        "Doc_0/Pages/Page_1/Content.xml": junk,
+    }
+    check_read(zip_with(members), ".ofd")
+
+
+@FUZZ
+@given(rows=st.lists(st.lists(CELL_TEXT, min_size=1, max_size=5), min_size=1, max_size=6))
+def test_generated_csv(rows: list[list[str]]):
+    import csv
+
+    buffer = io.StringIO()
+    csv.writer(buffer).writerows(rows)
+    check_read(buffer.getvalue().encode("gb18030", "replace"), ".csv")
+
+
+PIECE_TEXT = st.text(st.characters(whitelist_categories=("Lo", "Nd", "Lu")), min_size=1, max_size=8)
+
+
+@FUZZ
+@given(pieces=st.lists(st.tuples(st.floats(0, 500), st.floats(0, 800), st.floats(1, 30), PIECE_TEXT), max_size=30),
+       header=st.booleans())
+def test_placed_text_keeps_every_piece(pieces: list[tuple[float, float, float, str]], header: bool):
+    from plankg.ingest.placed_text import Piece, placed_text
+
+    placed = [Piece(x, y, size * len(text), size, text) for x, y, size, text in pieces]
+    if header:
+        placed += [Piece(10, -40, 24, 12, "序号"), Piece(80, -40, 48, 12, "牵头单位")]
+    text = "".join(placed_text(placed).split())
+    for piece in placed:
+        assert piece.text in text or all(ch in text for ch in piece.text)

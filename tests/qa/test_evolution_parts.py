@@ -72,14 +72,15 @@ def test_alignment_pairs_once_and_keeps_both_clauses_as_evidence():
 
 
 class _Hit:
-    def __init__(self, id, method):
-        self.id, self.method = id, method
+    def __init__(self, id, method, surface=""):
+        self.id, self.method, self.surface = id, method, surface
 
 
 def test_family_words_and_related_cues():
     assert find_family("哪些单位负责研发相关的目标", "zh", []).id == "family_rd"
     assert find_family("谁负责知识产权方面的目标", "zh", []).id == "family_ip"
     assert find_family("Which units own talent-related targets?", "en", []).id == "family_talent"
-    # A named indicator stays itself; with 相关 it widens to its family.
-    assert find_family("研发投入强度目标由谁负责", "zh", [_Hit("rd_intensity", "label")]) is None
-    assert find_family("研发投入强度相关目标由谁负责", "zh", [_Hit("rd_intensity", "label")]).id == "family_rd"
+    # A named indicator stays itself, with or without 相关; the family widens only when its word is asked.
+    assert find_family("研发投入强度目标由谁负责", "zh", [_Hit("rd_intensity", "label", "研发投入强度")]) is None
+    assert find_family("研发投入强度相关目标由谁负责", "zh", [_Hit("rd_intensity", "label", "研发投入强度")]) is None
+    assert find_family("研发相关目标由谁负责", "zh", [_Hit("rd_intensity", "partial", "研发")]).id == "family_rd"

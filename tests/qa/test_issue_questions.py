@@ -15,23 +15,29 @@ def test_rd_owners_cover_the_family_grouped_by_unit(engine):
     answer = engine.ask(R_AND_D_OWNERS)
     assert answer.intent == "target_owners" and answer.found
     assert answer.slots["family"]["id"] == "family_rd"
-    owners = [row["owner"] for row in answer.rows]
-    assert len(owners) == len(set(owners)), "each unit once"
+    owners = [(row["owner"], row["role"]) for row in answer.rows]
+    assert len(owners) == len(set(owners)), "each unit once per role"
     places = {fact["region"] for row in answer.rows for fact in row["facts"]}
     assert {"温州市", "桐乡市", "路桥区"} <= places
     indicators = {fact["indicator_id"] for row in answer.rows for fact in row["facts"]}
     # Intensity, spending growth and personnel are all "R&D": the family, not one concept.
     assert {"rd_intensity", "rd_expenditure", "rd_personnel_per_10k"} <= indicators
-    luqiao_lead = next(row for row in answer.rows if row["owner"] == "路桥区科技局")
-    assert luqiao_lead["role"] == "lead"
+    luqiao_lead = next(row for row in answer.rows if row["owner"] == "路桥区科技局" and row["role"] == "lead")
     assert any(f["indicator_id"] == "rd_intensity" and f["region"] == "路桥区" for f in luqiao_lead["facts"])
+    # The bureau supports the R&D personnel target: its role there is not merged into its lead role.
+    assert not any(f["indicator_id"] == "rd_personnel_per_10k" for f in luqiao_lead["facts"])
+    luqiao_support = next(row for row in answer.rows if row["owner"] == "路桥区科技局" and row["role"] == "support")
+    assert any(f["indicator_id"] == "rd_personnel_per_10k" for f in luqiao_support["facts"])
     assert "路桥区科技局（牵头）" in answer.answer and "%" in answer.answer
 
 
-def test_rd_expenditure_related_means_the_family(engine):
-    answer = engine.ask("哪些单位负责R&D经费投入相关的目标？")
-    facts = [f for row in answer.rows for f in row["facts"]]
-    assert any(f["indicator_id"] == "rd_intensity" and f["region"] == "路桥区" for f in facts)
+def test_a_named_indicator_with_related_stays_narrow(engine):
+    # 研发人员相关: the family word 研发 is part of the indicator named; the family is not asked.
+    answer = engine.ask("哪些单位负责研发人员相关的目标？")
+    assert answer.found and answer.slots["family"] is None
+    assert {row["indicator"] for row in answer.rows} == {"每万名就业人员中研发人员数"}
+    roles = {(row["owner"], row["role"]) for row in answer.rows}
+    assert ("路桥区人社局", "lead") in roles and ("路桥区科技局", "support") in roles
 
 
 def test_one_named_indicator_is_not_widened(engine):

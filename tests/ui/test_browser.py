@@ -122,6 +122,9 @@ def test_upload_a_docx_then_find_its_target_and_its_markup_as_text(page, output_
     report_text = report.inner_text()
     assert "椒江2025要点.docx" in report_text and "broken.pdf" in report_text and "error" in report_text
     expect(page.locator("#corpus-documents")).to_contain_text("椒江2025要点.docx")
+    # The box is emptied (the files are in the corpus now), and the page names the workspace it writes to.
+    assert "椒江2025要点.docx" not in page.locator("#corpus-upload").inner_text()
+    expect(page.locator("#corpus-workspace")).to_contain_text("Uploads are added to this workspace")
     page.screenshot(path=str(output_dir / "corpus-upload.png"), full_page=True)
 
     table = _fill_and_run(page, "目标 Targets", "#targets-text", "重点实验室", "#targets-filter", "#targets-table")
@@ -133,6 +136,15 @@ def test_upload_a_docx_then_find_its_target_and_its_markup_as_text(page, output_
     expect(results).to_contain_text("<script>", timeout=30_000)
     assert page.evaluate("window.__plankg_xss") is None and page.dialogs == []
     page.screenshot(path=str(output_dir / "search-escaped.png"), full_page=True)
+
+    # The upload can be removed again: the corpus is rebuilt without it.
+    page.get_by_role("tab", name="语料 Corpus").click()
+    page.locator("#corpus-remove-choice input").click()
+    page.get_by_role("option", name="椒江2025要点.docx").click()
+    page.click("#corpus-remove")
+    expect(page.locator("#corpus-report")).to_contain_text("removed", timeout=120_000)
+    expect(page.locator("#corpus-documents")).not_to_contain_text("椒江2025要点.docx", timeout=30_000)
+    page.screenshot(path=str(output_dir / "corpus-removed.png"), full_page=True)
 
 
 def _fill_and_run(page, tab: str, field: str, text: str, button: str, result: str):

@@ -7,7 +7,6 @@ import pytest
 
 from plankg.ui import views
 from plankg.ui.data import with_prefixes
-from plankg.ui.uploads import MAX_UPLOAD_MB, Uploader
 
 
 def test_prefixes_are_declared_only_when_used_and_missing():
@@ -50,21 +49,6 @@ def test_compare_years_statuses(app_data):
     # Years in the wrong order are refused with a message, not answered backwards.
     with pytest.raises(Exception, match="earlier"):
         app_data.compare_years(2030, 2024)
-
-
-@pytest.mark.slow
-def test_uploads_are_stored_under_content_hash_names(app_data, tmp_path):
-    uploader = Uploader(app_data)
-    odd = tmp_path / "..%2f..%2fevil name.txt"
-    odd.write_text("x", "utf-8")
-    big = tmp_path / "big.txt"
-    with big.open("wb") as fh:
-        fh.truncate(MAX_UPLOAD_MB * 2**20 + 1)
-    reports, stored = uploader._store([str(odd), str(big)])
-    assert [r["file"] for r in reports] == ["big.txt"] and "larger than" in reports[0]["detail"]
-    (path,) = stored.values()
-    assert path.parent == Path(app_data.home) / "uploads" and path.name.startswith("upload-") and path.suffix == ".txt"
-    path.unlink()
 
 
 def test_value_span_in_a_table_row_rebuilt_from_cells():
@@ -133,3 +117,22 @@ def test_the_entity_tabs_run_their_named_queries_under_the_row_limit(guarded_hom
         data.profile("市科技局")
     with pytest.raises(QueryError, match=r"more than 1 rows"):
         data.neighbourhood("市科技局")
+
+
+def test_the_upload_report_names_uploads_as_given_and_says_what_was_read_from_a_copy():
+    from types import SimpleNamespace
+
+    from plankg.ui.uploads import _report_rows
+
+    doc = SimpleNamespace(path="plan (2).txt", id="doc-1", title="甲市2031年工作要点")
+    kg = SimpleNamespace(corpus=SimpleNamespace(documents=[doc], targets=[SimpleNamespace(doc_id="doc-1")]))
+    gone = "/data/plans: no longer there; its 12 files are read from the workspace's copy (kg.remove('/data/plans') drops it)"
+    report = SimpleNamespace(errors=[gone, "bad.pdf: not a valid .pdf (broken)"], added=[
+        {"name": "plan.txt", "label": "plan (2).txt", "status": "new", "detail": ""},
+        {"name": "bad.pdf", "label": "bad.pdf", "status": "new", "detail": ""},
+        {"name": "copy.txt", "label": "plan.txt", "status": "already", "detail": "same content as plan.txt"}])
+    rows = {r["file"]: r for r in _report_rows(kg, report, [])}
+    assert rows["plan.txt"]["status"] == "added" and rows["plan.txt"]["detail"].startswith("stored as plan (2).txt")
+    assert rows["bad.pdf"] == {"file": "bad.pdf", "status": "error", "detail": "not a valid .pdf (broken)"}
+    assert rows["copy.txt"]["status"] == "already in the corpus"
+    assert rows["/data/plans"]["status"] == "kept from the workspace's copy" and "12 files" in rows["/data/plans"]["detail"]

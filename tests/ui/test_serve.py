@@ -107,3 +107,38 @@ def test_sigterm_stops_the_app_and_every_child_mid_query(app_home):
         if app.poll() is None:
             os.kill(app.pid, signal.SIGKILL)
             app.wait()
+
+
+@pytest.mark.slow
+def test_serve_puts_uploads_in_the_workspace_folder_not_the_shared_tmp(app_home, tmp_path):
+    import os
+    import subprocess
+    import sys
+    import tempfile
+    from pathlib import Path
+
+    from gradio_client import Client, handle_file
+
+    port = free_port()
+    env = {k: v for k, v in os.environ.items() if k != "GRADIO_TEMP_DIR"}
+    server = subprocess.Popen([sys.executable, "-m", "plankg.cli", "serve", "--workspace", str(app_home),
+                               "--port", str(port)], env=env, stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
+    try:
+        lines = []
+        for line in server.stdout:  # the banner says where the app is and which workspace it writes to
+            lines.append(line)
+            if line.startswith("serving and adding uploads to the workspace"):
+                break
+        assert any(str(app_home) in line for line in lines), lines
+        name = f"probe-{os.getpid()}-{port}.exe"
+        probe = tmp_path / name
+        probe.write_bytes(b"MZ")
+        with pytest.raises(Exception, match="Invalid file type"):  # Gradio took the file, then refused its type
+            Client(f"http://127.0.0.1:{port}/", verbose=False).predict([handle_file(str(probe))], api_name="/upload")
+        landed = list((app_home / ".gradio").rglob(name))
+        assert len(landed) == 1 and oct(landed[0].parents[1].stat().st_mode & 0o777) == "0o700"
+        assert not list((Path(tempfile.gettempdir()) / "gradio").rglob(name))
+        landed[0].unlink()
+    finally:
+        server.terminate()
+        server.wait(timeout=60)

@@ -1,0 +1,125 @@
+"""Government bodies named in running text: a region or level word, then a bureau's ending.
+
+``银川市西夏区科学技术局``, ``自治区科技厅``, ``市委``, ``高新区管委会``, ``科技厅高新技术处``. A bureau
+ending with nothing before it that places it (``呼包鄂三地发改委、科技局``) or a level word that is
+one of a list of kinds (``各市科技局``, ``地、州、市科技局``) names no single body and is skipped.
+"""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.cues import cue_regex, words
+from plankg.ingest.entity_spans import Found, overlaps
+from plankg.ontology.regions import load_gazetteer
+
+_BUREAU = cue_regex(r"<entity_units.bureau_endings>")
+_LEVEL_WORDS = sorted(words("entity_units.level_words"), key=len, reverse=True)
+_GENERIC_BEFORE = words("entity_units.generic_before")
+_NATIONAL = cue_regex(r"<entity_units.national_units>")
+# 市委、区委 (a level word and 委, then no more of a name), 中共X委员会.
+_COMMITTEE = cue_regex(r"(?:<entity_units.level_words>)<entity_units.committee>(?![\u4e00-\u9fff]{0,3}(?:员|托|屈|婉|派))")
+_PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
+_DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
+# Standing alone, a division name ends where the words do (高新技术处 between separators).
+_DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
+# Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
+_LEADERSHIP = ("人民政府", "政府", "党委", "党工委")
+# A level word that is the end of a common word (园区, 城市), not a region prefix.
+_WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
+               "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
+               "兴区", "全区", "我区", "本区", "该区", "全市", "我市", "本市", "该市", "全省", "我省", "本省", "全县", "我县")
+
+
+def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # type: ignore[assignment]
+    """Government bodies and their divisions in ``text``, leftmost first.
+
+    ``parks`` are spans of park names already found: a park right before 管委会 is its prefix.
+    """
+    found: list[Found] = []
+    taken: list[tuple[int, int]] = []
+    regions = {end: start for _, start, end in load_gazetteer().find_all(text)}
+    park_end = {b: a for a, b in parks}
+
+    def add(item: Found) -> None:
+        if not overlaps(item.start, item.end, taken):
+            taken.append((item.start, item.end))
+            found.append(item)
+
+    for match in _PARTY.finditer(text):
+        add(Found(match.start(), match.end(), "organization", match.group(), "pattern 中共…委员会"))
+    for match in _NATIONAL.finditer(text):
+        add(Found(match.start(), match.end(), "organization", match.group(), "central government body"))
+    for match in _BUREAU.finditer(text):
+        where = _prefix(text, match.start(), regions, park_end)
+        if where is None:
+            continue
+        start, why = where
+        if why.startswith("level word") and match.group() in _LEADERSHIP:
+            continue  # 在市委、市政府的领导下: the leadership of the day, not a body the plan is about
+        add(Found(start, match.end(), "organization", text[start : match.end()], f"ending {match.group()} after {why}"))
+    for match in _COMMITTEE.finditer(text):
+        # 临海市委 (the region's own level word) or 宁夏回族自治区党委; not a bare 市委.
+        start = _region_start(match.end() - 1, regions)
+        start = start if start < match.end() - 1 else _region_start(match.start(), regions)
+        if start < match.start() and not _listed_kind(text, start):
+            add(Found(start, match.end(), "organization", text[start : match.end()], "level word + 委 (party committee)"))
+    found.extend(_divisions(text, found, taken))
+    return sorted(found, key=lambda f: f.start)
+
+
+def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int]) -> tuple[int, str] | None:
+    """Where a body's name starts, given its ending at ``at``, and why; None if nothing places it."""
+    if at in regions:
+        start = _region_start(at, regions)
+        return start, f"region {text[start:at]}"
+    if at in park_end:
+        return park_end[at], f"park {text[park_end[at]:at]}"
+    for word in _LEVEL_WORDS:
+        start = at - len(word)
+        if start < 0 or text[start:at] != word:
+            continue
+        if _listed_kind(text, start) or text[start - 1 : start + 1] in _WORD_TAILS:
+            return None
+        return _region_start(start, regions), f"level word {word}"
+    return None
+
+
+def _region_start(at: int, regions: dict[int, int]) -> int:
+    """Walk left over a chain of regions ending at ``at`` (银川市西夏区)."""
+    start = at
+    while start in regions:
+        start = regions[start]
+    return start
+
+
+def _listed_kind(text: str, start: int) -> bool:
+    """Is the level word at ``start`` one of a list of kinds (各市, 地、州、市, 县(市)区)?"""
+    before = text[max(0, start - 3) : start]
+    return any(before.endswith(word) for word in _GENERIC_BEFORE)
+
+
+def _divisions(text: str, units: list[Found], taken: list[tuple[int, int]]) -> list[Found]:
+    """Divisions (高新技术处): right after a body, or standing alone between separators."""
+    out = []
+    for unit in list(units):
+        right = _DIVISION_AT.match(text, unit.end)
+        if right and not overlaps(right.start(), right.end(), taken):
+            out.append(Found(right.start(), right.end(), "division", right.group(), "division ending after its body",
+                             parent=unit.name))
+            taken.append((right.start(), right.end()))
+    ends = {u.end: u for u in units}
+    for match in _DIVISION.finditer(text):
+        start, end = match.start(), match.end()
+        if overlaps(start, end, taken):
+            continue
+        parent = ends.get(start)
+        bare_parent = re.search(r"(?:科技厅|科技局|科委|管委会|[\u4e00-\u9fff]{0,2}局)$", text[max(0, start - 6) : start])
+        if parent is not None:
+            out.append(Found(start, end, "division", match.group(), "division ending after its body", parent=parent.name))
+        elif bare_parent:
+            out.append(Found(start, end, "division", match.group(), "division ending after its body",
+                             parent=bare_parent.group()))
+        elif start == 0 or text[start - 1] in " \u3000\t\n、，,：:（(":
+            out.append(Found(start, end, "division", match.group(), "division ending between separators"))
+        taken.append((start, end))
+    return out

@@ -1,0 +1,40 @@
+"""Where a name really starts: past a leading verb or adverb the boundary list does not know.
+
+The boundary words of ``lang/zh/cues.toml`` cut most clause fragments off a name (推进X研究院); a
+verb outside that list (抓好国家自主创新示范区, 总结提炼X试点) is found by jieba's part-of-speech
+tags on the name alone. Only the first words are looked at, and only while enough of the name is
+left, so a proper name tagged oddly in its middle (银川iBi育成中心) is not cut.
+"""
+from __future__ import annotations
+
+import functools
+from typing import Any
+
+from plankg.ingest.cues import words
+
+# Tags of a word that cannot start a name: verbs, adverbs, prepositions, conjunctions, particles,
+# pronouns (not locatives: 西部科学城). Verbal nouns (vn: 建设) and names (ns, nr, nz) do start names.
+_NOT_A_HEAD = {"v", "vd", "d", "p", "c", "u", "ul", "uj", "r", "ad"}
+_NAME_VERBS = frozenset(words("entity_heads.name_verbs"))
+
+
+@functools.cache
+def _tagger() -> Any:
+    import jieba  # deferred: loading its dictionary takes about a second
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg
+
+
+def leading_non_name(name: str, keep: int) -> int:
+    """How many characters at the start of ``name`` are a verb or particle, leaving at least ``keep``."""
+    cut = 0
+    for _ in range(3):
+        rest = name[cut:]
+        tokens = list(_tagger().cut(rest))
+        first = tokens[0] if tokens else None
+        if first is None or first.flag not in _NOT_A_HEAD or first.word in _NAME_VERBS or len(rest) - len(first.word) < keep:
+            break
+        cut += len(first.word)
+    return cut

@@ -1,0 +1,179 @@
+"""Programmes, strategies, designations and cited plan documents, quoted or not.
+
+- plan documents in 《》 (``《银川市科技计划项目管理办法》``), with the short title a document gives
+  them (``以下简称《管理办法》``), and numbered central documents (``中央12号文件``);
+- programmes and campaigns after a verb that starts them (``实施科技强区行动``, ``国家火炬计划``),
+  national programme codes (``863计划``) and talent titles (``长江学者``);
+- strategies (``创新驱动发展战略``, ``科教兴宁``) and designations (``国家创新型城市``, ``…示范县``).
+
+Names are cut on the left at verbs, particles and punctuation (the ``[entities]`` boundary list),
+and a name made only of generic words (``国家战略``) is not one.
+"""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.cues import cue_regex, fill, words
+from plankg.ingest.entity_spans import Found, overlaps
+from plankg.ingest.name_heads import leading_non_name
+from plankg.ontology.regions import load_gazetteer
+
+_TITLE = re.compile(r"《([^《》\n]{2,80})》")
+_SHORT_TITLE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"《]?([^”\"》）)]{2,20})[”\"》]?\s*[）)]")
+_NUMBERED_DOC = re.compile(r"(?:中央|国务院|省委|市委|区委)?\d{1,3}号文件?")
+_CJK = r"[\u4e00-\u9fff]"
+_PROGRAMME = cue_regex(
+    rf"(?:<entity_programmes.triggers>)((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
+    rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
+_NATIONAL_PROGRAMME = cue_regex(
+    rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
+_CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿元件人次名年]|项(?!目))")
+_TALENT = cue_regex(r"<entity_programmes.talent_titles>")
+_STRATEGY = cue_regex(
+    rf"({_CJK}{{2,14}}?)(?:<entity_programmes.strategy_ending>)(?!<entity_programmes.strategy_not_after>)")
+_STRATEGY_HEAD = cue_regex(
+    r"(?:<entity_programmes.strategy_heads>)(?:<entity_programmes.strategy_head_places>(?!<entity_programmes.strategy_ending>)"
+    r"|[\u4e00-\u9fff]<entity_programmes.strategy_ending>)")
+_DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_endings>)(?!{_CJK}{{0,1}}(?:企业|项目|工作))")
+_QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
+_QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
+_QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
+_QUOTED_BEFORE = cue_regex(r"<entities.programme_before>$")
+_QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.policy_count>)$")
+_CAMPAIGN_AFTER = cue_regex(r"^<entities.campaign_after>")
+# 九镇三谷, 三个一批, 一省两市三高地: numbers each counting a short word, two different numbers at least.
+_SLOGAN = re.compile(r"(?:[一二三四五六七八九十双百千万两]+[\u4e00-\u9fff]{1,2}){2,}")
+_NOT_SLOGANS = frozenset(words("entity_programmes.not_slogans"))
+_NUMBERED_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:创新体系|合作体系|体系|布局|产业链|经济带|格局)")
+_PERIOD = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, not a campaign
+_DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
+_INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
+_CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
+_BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|[一二三四五六七八九十两]+[大个项])")
+_GENERIC = cue_regex(r"<entity_programmes.generic>")
+_PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
+_STRATEGY_WORD = fill(r"(?:<entity_programmes.strategy_ending>)")
+
+
+def plan_documents(text: str) -> list[Found]:
+    """Plan documents cited in 《》 and numbered central documents; a short title is one more name."""
+    found: list[Found] = []
+    shorts: list[tuple[int, int]] = []
+    for match in _TITLE.finditer(text):
+        if overlaps(match.start(), match.end(), shorts):
+            continue  # the short title of the title before it
+        title = _DRAFT.sub("", match.group(1).strip())
+        found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
+        for inner in _INNER_TITLE.finditer(match.group(1)):  # 《…关于印发〈X〉的通知》 cites X too
+            at = match.start(1) + inner.start(1)
+            found.append(Found(at, at + len(inner.group(1)), "plan_document", inner.group(1), "title in 〈〉 inside a title"))
+        short = _SHORT_TITLE.match(text, match.end())
+        if short:
+            found.append(Found(short.start(1), short.end(1), "plan_document", title,
+                               f"short title {short.group(1)} given by the text"))
+            shorts.append((short.start(), short.end()))
+    for match in _NUMBERED_DOC.finditer(text):
+        if match.group().endswith("文件") and not overlaps(match.start(), match.end(), [(f.start, f.end) for f in found]):
+            found.append(Found(match.start(), match.end(), "plan_document", match.group(), "numbered document"))
+    return found
+
+
+def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """Programmes, campaigns, strategies, designations and talent titles outside ``taken`` spans."""
+    found: list[Found] = []
+    spans = list(taken)
+
+    def add(start: int, end: int, name: str, why: str) -> None:
+        if name == text[start:end] and text[start - 1 : start] != "“":  # unquoted: past a leading verb
+            start += leading_non_name(name, 4)
+            name = text[start:end]
+        if end - start < 3 or overlaps(start, end, spans) or (_generic(name) and why != "designation ending"):
+            return
+        spans.append((start, end))
+        found.append(Found(start, end, "programme", name, why, planned=bool(_PLANNED.search(text[max(0, start - 6):start]))))
+
+    for match in _QUOTED.finditer(text):
+        _quoted(text, match, add)
+    for match in _TALENT.finditer(text):
+        add(match.start(), match.end(), match.group(), "talent title")
+    for match in _CODE.finditer(text):
+        name = match.group() if match.group().endswith("计划") else match.group() + "计划"
+        if match.group().endswith("计划") or re.match(r"[、和及与]|计划|项目", text[match.end():match.end() + 2]):
+            found.append(Found(match.start(), match.end(), "programme", name, "national programme code"))
+            spans.append((match.start(), match.end()))
+    for match in _PROGRAMME.finditer(text):
+        start = _trim(text, match.start(1), match.end(1))
+        add(start, match.end(1), text[start : match.end(1)], "programme ending after a verb that starts it")
+    for match in _NATIONAL_PROGRAMME.finditer(text):
+        start = _trim(text, match.start(), match.end())
+        if text.startswith("国家", start) and not re.search(r"[区园城]", text[start : match.end()]):
+            add(start, match.end(), text[start : match.end()], "国家 + programme ending")
+    for match in _STRATEGY_HEAD.finditer(text):
+        add(match.start(), match.end(), match.group(), "strategy head (科教兴X, 人才强X)")
+    for match in _STRATEGY.finditer(text):
+        start = _trim(text, match.start(1), match.end())
+        add(start, match.end(), text[start : match.end()], "ending 战略")
+    for match in _DESIGNATION.finditer(text):
+        start = _trim(text, match.start(1), match.end())
+        start += leading_non_name(text[start : match.end()], 4)
+        # The place that earns a designation is not part of its name (三亚市建成国家创新型城市).
+        for _region, a, b in load_gazetteer().find_all(text[start : match.end()]):
+            if a == 0:
+                start += b
+        ordinal = re.match(r"第[一二三四五六七八九十\d]+批", text[start : match.start(2)])
+        start += ordinal.end() if ordinal else 0
+        core = re.sub(r"国家级|国家|省级|市级|自治区级|[省市区县级]", "", text[start : match.start(2)])
+        if _GENERIC.sub("", core) or match.group(2).startswith("创新型"):
+            add(start, match.end(), text[start : match.end()], "designation ending")
+    return found
+
+
+def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
+    """A quoted name that a programme word follows, precedes or ends (“双倍增”行动, 实施“X”).
+
+    A numbered slogan (“315”, “1+6”, “九镇三谷”) is a programme too, with the system it names when one
+    follows (“315”科技创新体系, “五点一线”沿海经济带).
+    """
+    inner = match.group(1)
+    after = text[match.end() : match.end() + 6]
+    before = text[max(0, match.start() - 4) : match.start()]
+    if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner):
+        return
+    numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
+    system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) else None
+    if system and not _BOUNDARY.search(system.group()):
+        add(match.start(), system.end(), text[match.start() : system.end()], "numbered slogan + the system it names")
+        return
+    if after.startswith("等"):  # “送科技政策到企业”等活动
+        after = after[1:]
+    suffix = _QUOTED_AFTER.match(after)
+    if suffix and suffix.group() not in ("活动", "业务"):
+        add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
+    elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):
+        add(match.start(1), match.end(1), inner, "quoted programme name")
+    elif _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after):
+        add(match.start(1), match.end(1), inner, "quoted numbered campaign")
+    elif numbered:
+        add(match.start(1), match.end(1), inner, "quoted numbered slogan")
+
+
+def _trim(text: str, start: int, end: int) -> int:
+    """Move ``start`` past the last verb, particle or punctuation mark before the name's ending."""
+    span = text[start:end]
+    cut = 0
+    for match in _BOUNDARY.finditer(span):
+        if match.end() <= len(span) - 2:
+            cut = match.end()
+    start += cut
+    while start < end and text[start] in "()（）·“”":
+        start += 1
+    return start
+
+
+def _generic(name: str) -> bool:
+    """A name of generic words only (国家战略, 科技计划, 重点专项) is a kind, not a programme."""
+    core = re.sub(_STRATEGY_WORD + "$", "", name)
+    core = re.sub(r"(?:行动计划|计划|行动|工程|专项|基金|示范县|示范市|示范城市|试点|先行区|引领市|引领区)$", "", core)
+    core = _GENERIC.sub("", core)
+    core = re.sub(r"[“”()（）·]", "", core)
+    return not core and not re.search(r"创新型|\d|[一二三四五六七八九十双](?!批)", name)

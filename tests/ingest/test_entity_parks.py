@@ -1,0 +1,79 @@
+"""Parks, zones and institutes: endings as data, heads by structure, short forms, planned entities."""
+from __future__ import annotations
+
+from pathlib import Path
+from tempfile import TemporaryDirectory
+
+from plankg.ingest.pipeline import read_corpus
+
+
+def _names(sentence: str, kind: str | None = None) -> list[str]:
+    """Names of parks and institutes (or of ``kind``) found in one composed sentence, in text order."""
+    with TemporaryDirectory() as folder:
+        plan = Path(folder) / "plan.txt"
+        plan.write_text(f"温州市科学技术局2024年工作要点\n一、重点任务\n{sentence}\n", encoding="utf-8")
+        corpus = read_corpus([plan])
+    wanted = (kind,) if kind else ("park", "institute")
+    return [m.surface for m in sorted(corpus.mentions, key=lambda m: m.start) if m.type in wanted]
+
+
+def _entities(tmp_path, body: str, title: str = "温州市科学技术局2024年工作要点") -> dict:
+    plan = tmp_path / "plan.txt"
+    plan.write_text(f"{title}\n一、重点任务\n{body}\n", encoding="utf-8")
+    corpus = read_corpus([plan])
+    return {(e.type, e.canonical): e for e in corpus.entities}
+
+
+def test_every_kind_of_zone_ending():
+    text = ("推进宁夏生态纺织产业示范园、呼和浩特和林格尔新区、中国(海南)自由贸易试验区海口片区、银川科创新城、"
+            "青科孵化器、沈阳经济区和西部科学城建设。")
+    assert _names(text, "park") == ["宁夏生态纺织产业示范园", "呼和浩特和林格尔新区", "中国(海南)自由贸易试验区海口片区",
+                                    "银川科创新城", "青科孵化器", "沈阳经济区", "西部科学城"]
+
+
+def test_the_head_is_found_by_structure_not_by_what_precedes():
+    # A place name keeps its own particles (和林格尔); a clause fragment before the name is not kept.
+    assert _names("调研组深入呼和浩特和林格尔新区调研。", "park") == ["呼和浩特和林格尔新区"]
+    assert _names("全面了解了呼包鄂三地高新区建设情况。", "park") == []
+    assert _names("为推动海南自由贸易港建设提供支撑。", "park") == ["海南自由贸易港"]
+    assert _names("抓好国家自主创新示范区建设，规范孵化器管理，培育市级孵化器。") == []
+    assert _names("滨海新区的企业") == []  # a district, a region not a park
+
+
+def test_boundary_words_inside_an_institute_name_are_kept():
+    assert _names("依托复旦大学省部共建国家重点实验室开展攻关。", "institute") == ["复旦大学省部共建国家重点实验室"]
+    assert _names("建成中美联合实验室。", "institute") == ["中美联合实验室"]
+    assert _names("加快怀柔实验室山西研究院和国家第三代半导体技术创新中心(山西)建设。", "institute") == [
+        "怀柔实验室山西研究院", "国家第三代半导体技术创新中心(山西)"]
+
+
+def test_no_verbs_inside_names(tmp_path):
+    found = _entities(tmp_path, "1.协调解决温州大学研究院用地问题，市科技局组织温州医科大学申报项目。")
+    names = {name for _, name in found}
+    assert "温州大学研究院" in names and "温州医科大学" in names and "温州市科技局" in names
+    assert not any(("协调" in n or "组织" in n) for n in names)
+
+
+def test_a_goal_to_build_is_a_planned_entity(tmp_path):
+    found = _entities(tmp_path, "1.全力打造瓯江科技创新中心，推进瓯江实验室建设。")
+    planned = found[("institute", "瓯江科技创新中心")]
+    existing = found[("institute", "瓯江实验室")]
+    assert dict(planned.attributes)["status"] == "planned"
+    assert "status" not in dict(existing.attributes)
+
+
+def test_a_zone_and_its_short_name_are_one_entity(tmp_path):
+    found = _entities(tmp_path, "1.推进温州国家自主创新示范区(以下简称温州自创区)建设。\n2.温州自创区新增企业30家。\n"
+                                "3.加快乐清经济技术开发区建设，乐清经开区新增项目5个。")
+    zone = found[("park", "温州国家自主创新示范区")]
+    assert "温州自创区" in zone.aliases
+    assert ("park", "温州自创区") not in found
+    assert "乐清经开区" in found[("park", "乐清经济技术开发区")].aliases
+    assert any("经开区 = 经济技术开发区" in r for r in found[("park", "乐清经济技术开发区")].merge_reasons)
+
+
+def test_named_companies_in_a_list_and_not_categories(tmp_path):
+    found = _entities(tmp_path, "1.铁建、牧神、卓郎等企业自主研发；新能源、新材料等企业加快发展；高新技术企业、科技型中小企业等企业。")
+    organisations = {name for kind, name in found if kind == "organization"}
+    assert {"铁建", "牧神", "卓郎"} <= organisations
+    assert not {"新能源", "新材料", "高新技术企业", "科技型中小企业"} & organisations

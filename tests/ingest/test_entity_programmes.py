@@ -1,0 +1,81 @@
+"""Programmes, strategies, designations and cited plan documents, quoted or not."""
+from __future__ import annotations
+
+from plankg.ingest.pipeline import read_corpus
+from plankg.ingest.programmes import plan_documents, programmes
+
+
+def _names(text: str) -> list[str]:
+    return [f.name for f in programmes(text, [])]
+
+
+def test_programmes_after_a_verb_that_starts_them():
+    assert _names("深入实施企业家创新精神培育行动，实施科技强区行动。") == ["企业家创新精神培育行动", "科技强区行动"]
+    assert _names("组织实施国家火炬计划和国家重点研发计划。") == ["国家火炬计划", "国家重点研发计划"]
+
+
+def test_quoted_names_keep_their_head():
+    assert _names("实施“双倍增”行动，推进“雏鹰”培育计划。") == ["双倍增行动", "雏鹰培育计划"]
+    assert _names("积极开展“宁科贷”业务，依托“研发贷”申请贷款，落实“科技强区22条”。") == ["宁科贷", "研发贷", "科技强区22条"]
+    assert _names("推进“一省两市三高地”建设。") == ["一省两市三高地"]
+
+
+def test_programme_codes_and_talent_titles():
+    assert set(_names("承担863计划、973项目，引进长江学者2人、国家杰出青年科学基金获得者1人。")) == {
+        "长江学者", "国家杰出青年科学基金", "863计划", "973计划"}
+    assert _names("完成973项任务，投资863万元。") == []  # counts and amounts, not codes
+
+
+def test_strategies_named_with_or_without_the_word():
+    text = "坚定不移实施科教兴宁战略、人才强区战略和创新驱动发展战略，营造科教兴市的氛围。"
+    assert set(_names(text)) == {"科教兴宁战略", "人才强区战略", "科教兴市", "创新驱动发展战略"}
+
+
+def test_designations_a_place_earns():
+    assert _names("三亚市建成国家创新型城市，争创国家知识产权示范城市，重点围绕创新发展引领市建设。") == [
+        "国家创新型城市", "国家知识产权示范城市", "创新发展引领市"]
+
+
+def test_phrases_that_are_no_programme():
+    # Negative cases: plan periods, principles, kinds of programmes, words that continue a programme word.
+    assert _names("编制“十四五”发展规划，坚持“四个面向”战略导向。") == []
+    assert _names("实施国家战略，申报重点专项，推进科技计划项目管理，培育战略性新兴产业。") == []
+    assert _names("建设科技强国，推动科技创新强大。") == []
+    assert _names("市级以上人才计划，一批重大科技专项，开展改革试点，入选全国试点品种。") == []
+
+
+def test_plan_documents_in_title_marks():
+    text = "根据《呼包鄂国家自主创新示范区建设总体方案》(以下简称《总体方案》)和中央12号文件，印发《关于印发〈科技强桂三年行动方案〉的通知》。"
+    found = plan_documents(text)
+    assert [(f.name, f.why) for f in found] == [
+        ("呼包鄂国家自主创新示范区建设总体方案", "title in 《》"),
+        ("呼包鄂国家自主创新示范区建设总体方案", "short title 总体方案 given by the text"),
+        ("关于印发〈科技强桂三年行动方案〉的通知", "title in 《》"),
+        ("科技强桂三年行动方案", "title in 〈〉 inside a title"),
+        ("中央12号文件", "numbered document"),
+    ]
+
+
+def test_plan_documents_merge_and_link_to_the_corpus(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "宁夏回族自治区科技强区行动方案\n一、总体要求\n深入实施科技强区行动，到2025年全区研发投入强度达到2%。\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "银川市科学技术局2023年工作要点\n一、重点任务\n1.落实《宁夏回族自治区科技强区行动方案》，修订《银川市科技计划项目管理办法》，"
+        "完善后印发《管理办法》。\n2.新增高新技术企业30家。\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    documents = {e.canonical: e for e in corpus.entities if e.type == "plan_document"}
+    assert set(documents) == {"宁夏回族自治区科技强区行动方案", "银川市科技计划项目管理办法"}
+    assert dict(documents["宁夏回族自治区科技强区行动方案"].attributes)["document"] == "a.txt"
+    assert "document" not in dict(documents["银川市科技计划项目管理办法"].attributes)
+    assert "管理办法" in documents["银川市科技计划项目管理办法"].aliases  # the short title, one document
+    programmes_found = {e.canonical for e in corpus.entities if e.type == "programme"}
+    assert "科技强区行动" in programmes_found
+
+
+def test_numbered_slogans_and_the_systems_they_name():
+    assert _names("推进“九镇三谷”建设，落实“三个一批”。") == ["九镇三谷", "三个一批"]
+    assert _names("构建“1+6”川渝科技创新合作体系和“315”科技创新体系。") == ["“1+6”川渝科技创新合作体系", "“315”科技创新体系"]
+    assert _names("深入开展“送科技政策到企业”等活动。") == ["送科技政策到企业"]
+    # Negative cases: a method, an achievement, a date, a plan period.
+    assert _names("坚持“一对一”服务、“一事一议”、“三位一体”，实现“两个全球第一”，学习“4·13”讲话，编制“十四五”规划。") == []

@@ -1,0 +1,89 @@
+"""Government bodies named in running text: region or level word + bureau ending, divisions, lists."""
+from __future__ import annotations
+
+from plankg.ingest.govunits import find_units
+from plankg.ingest.orgnames import canonical_unit
+from plankg.ingest.pipeline import read_corpus
+
+
+def _names(text: str) -> list[str]:
+    return [f.name for f in find_units(text)]
+
+
+def test_bureaus_after_a_region_chain_or_a_level_word():
+    text = "银川市西夏区科学技术局会同市统计局、区财政局和自治区科技厅召开座谈会。"
+    assert _names(text) == ["银川市西夏区科学技术局", "市统计局", "区财政局", "自治区科技厅"]
+    assert "ending 科学技术局 after region 银川市西夏区" in {f.why for f in find_units(text)}
+
+
+def test_every_kind_of_bureau_ending():
+    text = "县发改委、县经信局、县人社局、县市场监管局、县税务局、市科创委和省人民政府办公厅联合发文。"
+    assert _names(text) == ["县发改委", "县经信局", "县人社局", "县市场监管局", "县税务局", "市科创委", "省人民政府办公厅"]
+
+
+def test_a_park_before_its_management_committee():
+    assert _names("高新区管委会社会事业办负责。")[:1] == []  # no park span given: 高新区 is no region
+    found = find_units("银川高新区管委会社会事业办负责。", parks=[(0, 5)])
+    assert [(f.kind, f.name) for f in found] == [("organization", "银川高新区管委会"), ("division", "社会事业办")]
+    assert found[1].parent == "银川高新区管委会"
+
+
+def test_divisions_after_their_bureau_or_standing_alone():
+    found = find_units("省科技厅高新技术处牵头。作者:科技厅 政策法规处")
+    divisions = [(f.name, f.parent) for f in found if f.kind == "division"]
+    assert divisions == [("高新技术处", "省科技厅"), ("政策法规处", None)]  # alone: the issuer is its parent
+
+
+def test_party_committees_named_with_their_place():
+    assert _names("中共如皋市委办公室、中共宁夏回族自治区委员会印发。") == ["中共如皋市委办公室", "中共宁夏回族自治区委员会"]
+    assert _names("临海市委高度重视。") == ["临海市委"]
+
+
+def test_no_body_without_a_place_nor_in_a_list_of_kinds():
+    # Negative cases: a bare ending, kinds of bodies, the leadership of the day, words ending in a level word.
+    assert _names("呼包鄂三地发改委、科技局、财政局等部门参加。") == []
+    assert _names("各市科技局，地、州、市科技局，县(市)区科技局审核。") == []
+    assert _names("在市委、市政府的坚强领导下，区市党委部署。") == []
+    assert _names("园区科技局和社区科技局") == []
+    assert _names("此处、各处、一处处理。") == []
+
+
+def test_official_and_short_names_are_one_body():
+    assert canonical_unit("谯城区科学技术局") == "谯城区科技局"
+    assert canonical_unit("临海市发展和改革局") == "临海市发改局"
+    assert canonical_unit("南宁市人力资源和社会保障局") == "南宁市人社局"
+    assert canonical_unit("区市场监督管理局") == "区市场监管局"
+
+
+def test_a_bureau_in_the_text_and_owning_a_target_is_one_entity(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "临海市科学技术局2024年工作要点\n"
+        "一、重点任务\n"
+        "1.临海市科学技术局会同市统计局开展研发投入统计。\n"
+        "2.新增高新技术企业30家(市科技局)。\n", encoding="utf-8")
+    corpus = read_corpus([plan])
+    bureaus = [e for e in corpus.entities if e.canonical == "临海市科技局"]
+    assert len(bureaus) == 1
+    bureau = bureaus[0]
+    assert {"临海市科学技术局", "市科技局"} <= set(bureau.aliases)
+    assert bureau.region == "临海市"
+    why = dict(bureau.attributes)["why"]
+    assert "owner of a target" in why and "ending 科学技术局" in why
+    assert any(e.canonical == "临海市统计局" and e.region == "临海市" for e in corpus.entities)
+
+
+def test_bodies_in_a_cited_title_and_on_a_source_line(tmp_path):
+    plan = tmp_path / "notice.txt"
+    plan.write_text(
+        "主办单位:山西省临汾市洪洞县人民政府\n"
+        "洪洞县科技创新工作方案\n"
+        "一、总体要求\n"
+        "根据《自治区党委办公厅、自治区人民政府办公厅关于印发〈科技强桂三年行动方案〉的通知》和"
+        "《洪洞县科技企业孵化器管理办法》，到2025年新增高新技术企业20家。\n", encoding="utf-8")
+    corpus = read_corpus([plan])
+    names = {(e.type, e.canonical) for e in corpus.entities}
+    assert ("organization", "山西省临汾市洪洞县人民政府") in names
+    assert {m.surface for m in corpus.mentions if m.type == "organization"} >= {"自治区党委办公厅", "自治区人民政府办公厅"}
+    assert not any(kind == "park" for kind, _ in names)  # the kind of facility a title is about
+    assert ("plan_document", "科技强桂三年行动方案") in names

@@ -1,0 +1,72 @@
+"""Task tables of any layout: cells between | lines, owner columns, per-column years, rows ending with their unit (written for the tests)."""
+from __future__ import annotations
+
+import pytest
+
+from plankg.ingest import read_corpus
+
+_CELLS = ["序号", "重点任务", "前三年目标任务", "五年目标任务", "牵头部门", "配合部门",
+          "1", "培育高新技术企业", "高新技术企业达到300家", "高新技术企业达到500家", "市科技局", "市财政局、市税务局",
+          "2", "提升研发投入", "研发经费支出占GDP比重达到2.3%", "研发经费支出占GDP比重达到2.6%", "市科技局", "市统计局"]
+
+
+def _read(tmp_path, text: str):
+    path = tmp_path / "table.txt"
+    path.write_text(text, encoding="utf-8")
+    return read_corpus([path])
+
+
+_TITLE = "某市科技创新五年行动（2023—2027年）重点任务分工表\n"
+_LAYOUTS = {
+    "bar lines between cells": _TITLE + "".join(f"|\n{cell}\n" for cell in _CELLS) + "|\n",
+    "bars at the ends of cell lines": _TITLE + "".join(
+        "|" + "|\n".join(_CELLS[k : k + 6]) + "|\n" for k in range(0, len(_CELLS), 6)),
+    "a row a line between bars": _TITLE + "".join(
+        "| " + " | ".join(_CELLS[k : k + 6]) + " |\n" for k in range(0, len(_CELLS), 6)),
+}
+
+
+@pytest.mark.parametrize("layout", sorted(_LAYOUTS))
+def test_cells_between_bars_with_two_target_columns_and_two_owner_columns(tmp_path, layout):
+    facts = {t.value: t for t in _read(tmp_path, _LAYOUTS[layout]).targets}
+    # 前三年目标 is for the plan's third year, 五年目标 for its last
+    assert {v: (facts[v].kind, facts[v].year) for v in (300, 500, 2.3, 2.6)} == {
+        300: ("target", 2025), 500: ("target", 2027), 2.3: ("target", 2025), 2.6: ("target", 2027)}
+    assert [(o.name, o.role) for o in facts[300].owners] == [("市科技局", "lead"), ("市财政局", "support"),
+                                                              ("市税务局", "support")]
+    assert [(o.name, o.role) for o in facts[2.6].owners] == [("市科技局", "lead"), ("市统计局", "support")]
+    assert facts[300].owner_source == "explicit" and "前三年目标任务" in facts[300].why
+
+
+@pytest.mark.parametrize("mark", [" ", "."])
+def test_rows_ending_with_their_lead_unit_never_run_together(tmp_path, mark):
+    corpus = _read(tmp_path, "某县人民政府办公室关于印发2024年科技创新重点任务分工的通知\n"
+                             f"7{mark}全社会研发经费支出占GDP比重达到2.1%。 县科技局 8{mark}新增高新技术企业15家。 县工信局 "
+                             f"9{mark}技术合同成交额达到8亿元。 县科技局、县发改局\n")
+    doc = corpus.documents[0]
+    assert doc.doc_type == "responsibility_table" and doc.years == (2024,)
+    facts = {t.value: t for t in corpus.targets}
+    assert facts[2.1].indicator == "全社会研发经费支出占GDP比重"
+    assert facts[15].indicator == "高新技术企业" and facts[8].indicator == "技术合同成交额"
+    assert [o.surface for o in facts[2.1].owners] == ["县科技局"]
+    assert [o.surface for o in facts[15].owners] == ["县工信局"]
+    assert [o.surface for o in facts[8].owners] == ["县科技局", "县发改局"]
+    assert all(t.owner_source == "explicit" and t.year == 2024 for t in corpus.targets)
+
+
+def test_a_year_column_of_prose_cells_dates_its_goals(tmp_path):
+    cells = ["序号", "任务", "2023年目标", "2025年目标", "责任单位",
+             "1", "科技型企业", "科技型中小企业达到800家", "科技型中小企业达到1200家", "区科技局"]
+    text = "某区科技创新行动方案（2023—2025年）任务分解表\n" + "\n".join(cells) + "\n"
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert (facts[800].year, facts[1200].year) == (2023, 2025)
+    assert [o.surface for o in facts[800].owners] == ["区科技局"]
+
+
+def test_a_numeric_year_column_says_why_its_values_are_goals_or_results(tmp_path):
+    cells = ["序号", "指标名称", "2022年完成情况", "2025年目标", "责任单位",
+             "1", "高新技术企业数（家）", "120", "200", "区科技局"]
+    text = "某区科技创新行动方案（2023—2025年）指标分解表\n" + "\n".join(cells) + "\n"
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert (facts[120].kind, facts[120].year) == ("achievement", 2022) and "2022年完成情况" in facts[120].why
+    assert (facts[200].kind, facts[200].year) == ("target", 2025) and "2025年目标" in facts[200].why
