@@ -55,7 +55,7 @@ class Handlers:
             answer = self.data.ask(question)
         except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
             return views.status(views.one_line_error(exc, f"question {question[:40]!r}"), ok=False), _empty(), "", ""
-        return (views.answer_markdown(answer), views.answer_table(answer["rows"]),
+        return (views.answer_markdown(answer), views.answer_table(answer["rows"], answer.get("table")),
                 views.evidence_html(answer["evidence"], answer.get("related")), answer.get("sparql") or "")
 
     def search(self, query: str, k: float, regions: list[str], years: list[str], doc_types: list[str],

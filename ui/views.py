@@ -88,8 +88,16 @@ _ANSWER_COLUMNS = ("region", "year", "kind", "indicator", "comparator", "value",
 _HIDDEN_ANSWER_COLUMNS = ("target", "clause_id", "doc", "phrase", "written", "observation")
 
 
-def answer_table(rows: list[dict]) -> pd.DataFrame:
-    """The rows behind an answer, readable columns first."""
+def answer_table(rows: list[dict], plain_table: dict | None = None) -> pd.DataFrame:
+    """The table behind an answer: the answer's own plain table (place, year, kind, document
+    first) when it has one, else its rows with the readable columns first."""
+    if plain_table and plain_table.get("columns"):
+        keep = [i for i, c in enumerate(plain_table["columns"]) if c not in _HIDDEN_ANSWER_COLUMNS
+                and not str(c).endswith("_id")]
+        data = [{plain_table["columns"][i]: row[i] for i in keep} for row in plain_table.get("rows") or []]
+        keys = [plain_table["columns"][i] for i in keep]
+        keys = [k for k in keys if any(r.get(k) not in (None, "", [], {}) for r in data)]
+        return table(data, {k: k for k in keys})
     keys: list[str] = [k for k in _ANSWER_COLUMNS if any(k in r for r in rows)]
     for row in rows:
         keys += [k for k in row if k not in keys and not k.endswith("_id") and k not in _HIDDEN_ANSWER_COLUMNS]
@@ -124,8 +132,8 @@ def split_lead(text: str, limit: int = LEAD_CHARS) -> tuple[str, str]:
 def answer_markdown(answer: dict) -> str:
     """The answer's lead (escaped, at most 400 characters), the rest folded, and what was understood."""
     lead, rest = split_lead(answer.get("lead") or answer.get("answer") or "")
-    if answer.get("lead"):
-        rest = answer.get("answer") or ""
+    if answer.get("lead") and answer.get("answer") and answer["answer"] != answer["lead"]:
+        rest = answer["answer"]  # the whole answer folds under the engine's own lead
     text = markdown_text(lead)
     if rest:
         text += ("\n\n<details><summary>全文 Full answer</summary>\n\n"
