@@ -119,7 +119,8 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
         raise
     (out_dir / store.META_FILE).unlink(missing_ok=True)
     vectors_tmp.replace(out_dir / store.VECTORS_FILE)
-    has_target = {t.clause_id for t in corpus.targets}
+    # Targets only: a clause that only reports an achievement is not "has target" (issue 19).
+    has_target = {t.clause_id for t in corpus.targets if t.kind != "achievement"}
     rows = [
         store.Row(id=c.id, doc_id=c.doc_id, kind=c.kind, text=c.text, start=c.start, end=c.end,
                   section_path=tuple(c.section_path), has_target=c.id in has_target, hash=h)

@@ -27,7 +27,7 @@ class Row:
 
     Attributes:
         hash: Content hash of (encoder key, text): the vector cache key.
-        has_target: The clause holds a Target or Achievement record.
+        has_target: The clause holds a Target record (an achievement alone does not count).
     """
 
     id: str

@@ -17,6 +17,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterable, Iterator, Mapping
 from typing import Any, NamedTuple
 
+from plankg.graph.outcomes import measure_kind
 from plankg.ingest.records import Document, Target
 from plankg.ontology.levels import indicator_level
 
@@ -44,9 +45,10 @@ def region_closure(name: str, parent_of: Callable[[str], str | None]) -> list[st
 
 
 def series_key(target: Target, region: str | None) -> tuple:
-    """What makes two figures the same series: indicator, place, level, unit, growth or level."""
+    """What makes two figures the same series: indicator, place, level, unit, kind of measure
+    (an increment is never a total's outcome: :func:`plankg.graph.outcomes.measure_kind`)."""
     return (target.indicator_id, region, indicator_level(target.indicator), (target.unit or "").strip(),
-            bool(target.growth))
+            measure_kind(target.measure, target.growth))
 
 
 def outcome_links(targets: Iterable[Target], documents: Mapping[str, Document]

@@ -22,6 +22,7 @@ from plankg.graph.entity_queries import (
     organisations,
     proposed_indicators,
 )
+from plankg.graph.outcomes import verdict, year_gap
 from plankg.graph.query_support import (
     QueryResult,
     find_entities,
@@ -220,7 +221,8 @@ def plan_vs_outcome(store: GraphStore, indicator: str | None = None, region: str
     """Planned targets beside reported actuals for the same indicator and region, same year or later.
 
     Rows: indicator, indicatorLabel, areaName, year, target, targetValue, comparator, unit,
-    actual, actualValue, actualYear, actualDocument, met (True/False, None without an actual).
+    actual, actualValue, actualYear, actualDocument, met (True/False for a report of the target's
+    year and kind of measure, None otherwise: :mod:`plankg.graph.outcomes`).
     """
     body = f"""SELECT ?indicator ?indicatorLabel ?areaName ?year ?target ?targetValue ?comparator ?unit
        ?actual ?actualValue ?actualYear ?actualDocument
@@ -252,7 +254,8 @@ ORDER BY ?indicatorLabel ?areaName ?year ?target ?actual"""
     bindings = {"indicator": resolve_indicator(indicator) if indicator else None, "year": year}
     result = run_in_region(store, "plan_vs_outcome", body, bindings, region)
     for row in result.rows:
-        row["met"] = _met(row.get("targetValue"), row.get("actualValue"), row.get("comparator"))
+        row["met"] = verdict(row.get("targetValue"), row.get("actualValue"), row.get("comparator"),
+                             year_gap(row.get("year"), row.get("actualYear")))
     return result
 
 
@@ -286,14 +289,6 @@ WHERE {{
 }}
 ORDER BY ?indicator ?areaName ?year ?target"""
     return run_in_region(store, "targets_in_years", body, {"year": [int(y) for y in years]}, region)
-
-
-def _met(target: float | None, actual: float | None, comparator: str | None) -> bool | None:
-    if target is None or actual is None:
-        return None
-    if comparator in ("<=", "<"):
-        return actual <= target
-    return actual >= target
 
 
 RowT = TypeVar("RowT")

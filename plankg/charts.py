@@ -61,3 +61,19 @@ def assert_glyphs_drawn(figure: object) -> None:
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font.*")
         figure.canvas.draw()  # type: ignore[attr-defined]
+
+
+def integer_years(ax: object) -> None:
+    """Year ticks on ``ax``'s x axis as whole years (2024, 2025), never 2024.2: every year in view
+    when there are at most 30 of them, else whole years picked by matplotlib."""
+    import math
+
+    from matplotlib.ticker import FormatStrFormatter, MaxNLocator
+
+    low, high = ax.get_xlim()  # type: ignore[attr-defined]
+    years = list(range(math.ceil(low), math.floor(high) + 1))
+    if 0 < len(years) <= 30:
+        ax.set_xticks(years)  # type: ignore[attr-defined]
+    else:
+        ax.xaxis.set_major_locator(MaxNLocator(integer=True))  # type: ignore[attr-defined]
+    ax.xaxis.set_major_formatter(FormatStrFormatter("%d"))  # type: ignore[attr-defined]

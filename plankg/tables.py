@@ -75,6 +75,18 @@ def in_region(name: str | None, wanted: str) -> bool:
     return key in forms
 
 
+def region_matches(name: str | None, wanted: str, include_sub: bool = False) -> bool:
+    """Is ``name`` the region ``wanted`` through the gazetteer (温州 is 温州市), or, with
+    ``include_sub``, one of its counties and districts (瑞安市 in 温州)?"""
+    from plankg.ontology.regions import short_form
+
+    if not name or not wanted.strip():
+        return False
+    if short_form(name) == short_form(wanted.strip()):
+        return True
+    return include_sub and in_region(name, wanted.strip())
+
+
 def indicator_id(indicator: str, present: set[str]) -> str:
     """The indicator id for an id, a proposed id present in the workspace, or a zh/en label."""
     from plankg.ontology.indicators import load_scheme

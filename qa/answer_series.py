@@ -5,6 +5,8 @@ import re
 from dataclasses import replace
 from typing import Any
 
+from plankg.graph.outcomes import measure_kind, verdict
+from plankg.graph.outcomes import year_gap as gap_in_years
 from plankg.graph.rows import OutcomeRow, SeriesRow
 from plankg.ontology.levels import indicator_level
 from plankg.qa.answer import Answer
@@ -204,7 +206,6 @@ def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[OutcomeRow], indic
             out.append(_outcome_row(ctx, col, replace(base, actual=None, actual_value=None, met=None), None, None))
             continue
         row, actual_iri, gap = best
-        row = replace(row, met=row.met if gap == 0 else None)
         matched = "same indicator, place, level and year" if gap == 0 else \
             "same indicator, place and level; another year"
         out.append(_outcome_row(ctx, col, row, actual_iri, matched, gap))
@@ -221,15 +222,16 @@ def _best_outcome(ctx: AnswerContext, target: Any, choices: list[tuple[OutcomeRo
         actual = ctx.records.target(actual_iri)
         if actual is None or actual.doc_id == target.doc_id:
             continue
-        if (actual.unit or "") != (target.unit or "") or actual.growth != target.growth:
-            continue
+        if (actual.unit or "") != (target.unit or "") or \
+                measure_kind(actual.measure, actual.growth) != measure_kind(target.measure, target.growth):
+            continue  # an increment is never paired with a total (plankg.graph.outcomes)
         if level_of(actual.indicator) != level_of(target.indicator):
             continue  # 省级 against 市级及以上 is not the same count
         if area_of(ctx.records, actual) != area_of(ctx.records, target):
             continue  # a park's or county's outcome is not the city's
         if target.year is not None and actual.year is not None and actual.year < target.year:
             continue
-        gap = None if target.year is None or actual.year is None else actual.year - target.year
+        gap = gap_in_years(target.year, actual.year)
         similarity = _overlap(target.indicator, actual.indicator) + (0.1 if actual.measure == target.measure else 0.0)
         if similarity < 0.35:
             continue
@@ -265,10 +267,7 @@ def _outcome_row(ctx: AnswerContext, col: Collector, row: OutcomeRow, actual_iri
     col.cite(ctx.records, actual_clause)
     unit = row.unit
     actual_value = row.actual_value
-    met = row.met
-    if met is None and year_gap == 0 and actual_value is not None and row.target_value is not None:
-        met = actual_value <= row.target_value if row.comparator in ("<=", "<") else \
-            actual_value >= row.target_value
+    met = verdict(row.target_value, actual_value, row.comparator, year_gap if actual_iri else None)
     target_doc = ctx.records.documents.get(target.doc_id) if target else None
     actual_doc = ctx.records.documents.get(actual.doc_id) if actual else None
     return OutcomeFact(

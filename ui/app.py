@@ -15,6 +15,9 @@ from plankg.ui import views
 from plankg.ui.data import CLAUSE_KINDS, ENTITY_TYPES, AppData
 from plankg.ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, Uploader, use_private_temp_dir
 
+#: What a table says before it is first filled (never bare "1 2 3" headers).
+NOT_RUN = "尚未运行：请使用上方的控件 Not run yet: use the controls above."
+
 EXAMPLE_QUESTIONS = [
     "哪些单位负责R&D经费投入相关的目标？",
     "路桥区每万名就业人员中研发人员数的目标从2021年到2025年怎样变化？",
@@ -99,7 +102,7 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                 ask_button = gr.Button("提问 Ask", variant="primary", elem_id="ask-button")
                 gr.Examples(EXAMPLE_QUESTIONS, inputs=[question], label="示例问题 Examples")
                 answer = gr.Markdown(elem_id="ask-answer")
-                answer_rows = gr.Dataframe(label="表格 Table", interactive=False, wrap=True, elem_id="ask-table")
+                answer_rows = gr.Dataframe(views.empty(NOT_RUN), label="表格 Table", interactive=False, wrap=True, elem_id="ask-table")
                 evidence = gr.HTML(label="证据 Evidence", elem_id="ask-evidence")
                 answer_sparql = gr.Code(label="运行的 SPARQL (copy)", language="sql", interactive=False)
                 ask_outputs = [answer, answer_rows, evidence, answer_sparql]
@@ -118,7 +121,7 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                     search_has_target = gr.Checkbox(label="含目标 has target")
                 search_button = gr.Button("检索 Search", variant="primary", elem_id="search-button")
                 search_status = gr.Markdown()
-                search_results = gr.Dataframe(label="结果 Results", interactive=False, wrap=True, elem_id="search-results")
+                search_results = gr.Dataframe(views.empty(NOT_RUN), label="结果 Results", interactive=False, wrap=True, elem_id="search-results")
                 search_inputs = [search_query, search_k, search_region, search_year, search_type, search_kind, search_has_target]
                 search_button.click(h.search, search_inputs, [search_results, search_status], api_name="search")
                 search_query.submit(h.search, search_inputs, [search_results, search_status], api_name=False)
@@ -135,13 +138,14 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                     target_text = gr.Textbox(label="指标或条款包含 indicator/clause contains", elem_id="targets-text")
                     target_placeholder = gr.Checkbox(label="仅匿名值 placeholders only")
                     target_inferred = gr.Checkbox(label="仅推断年份 inferred years only")
+                    target_sub = gr.Checkbox(label="含下辖区县 include counties and districts", elem_id="targets-sub")
                 target_button = gr.Button("筛选 Filter", variant="primary", elem_id="targets-filter")
                 target_status = gr.Markdown(elem_id="targets-status")
-                target_table = gr.Dataframe(label="目标与实绩 Targets and achievements (click a header to sort)",
+                target_table = gr.Dataframe(views.empty(NOT_RUN), label="目标与实绩 Targets and achievements (click a header to sort)",
                                             interactive=False, wrap=True, max_height=600, elem_id="targets-table")
                 target_csv = gr.File(label="CSV 下载 download", interactive=False)
                 target_inputs = [target_region, target_year, target_family, target_kind, target_owner, target_text,
-                                 target_placeholder, target_inferred]
+                                 target_placeholder, target_inferred, target_sub]
                 target_button.click(h.targets, target_inputs, [target_table, target_status, target_csv], api_name="targets")
 
             with gr.Tab("演变 Evolution", id="evolution") as evolution_tab:
@@ -157,15 +161,16 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                     with gr.Column(scale=3):
                         evo_plot = gr.Plot(label="基期、目标、力争与实绩 Baseline, targets, stretch and outcomes", elem_id="evolution-plot")
                     with gr.Column(scale=2):
-                        evo_outcome = gr.Dataframe(label="计划与实绩 Plan vs outcome", interactive=False, wrap=True)
+                        evo_outcome = gr.Dataframe(views.empty(NOT_RUN), label="计划与实绩 Plan vs outcome (like with like; a verdict only within the target's year)",
+                                                   interactive=False, wrap=True, elem_id="evolution-outcome")
                 gr.Markdown("#### 两个计划年份对比 Two plan years: indicators and measures, new / continued / dropped")
                 with gr.Row():
                     year_a = gr.Dropdown(year_choices, value=year_choices[0] if year_choices else None, label="年份 A")
                     year_b = gr.Dropdown(year_choices, value=year_choices[-1] if year_choices else None, label="年份 B")
                     compare_button = gr.Button("对比 Compare")
                 compare_status = gr.Markdown()
-                compare_table = gr.Dataframe(label="指标目标变化 Indicator targets", interactive=False, wrap=True)
-                measures_table = gr.Dataframe(label="措施对比（按语义对齐）Measures aligned by meaning",
+                compare_table = gr.Dataframe(views.empty(NOT_RUN), label="指标目标变化 Indicator targets", interactive=False, wrap=True)
+                measures_table = gr.Dataframe(views.empty(NOT_RUN), label="措施对比（按语义对齐）Measures aligned by meaning",
                                               interactive=False, wrap=True)
                 evo_button.click(h.evolution, [evo_indicators, evo_regions], [evo_plot, evo_outcome, evo_status],
                                  api_name="evolution")
@@ -183,15 +188,16 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                     entity_type = gr.Dropdown(["", *ENTITY_TYPES], value="", label="类型 type", scale=1)
                     entity_button = gr.Button("查找 Find", variant="primary", scale=1, elem_id="entities-find")
                 entity_status = gr.Markdown()
-                entity_matches = gr.Dataframe(label="实体（点击一行打开）Entities (click a row to open)", interactive=False,
+                entity_matches = gr.Dataframe(views.empty(NOT_RUN), label="实体（点击一行打开）Entities (click a row to open)", interactive=False,
                                               max_height=260, elem_id="entities-matches")
                 entity_current = gr.Textbox(label="当前实体 Current entity", interactive=True, elem_id="entities-current")
                 with gr.Row():
                     with gr.Column(scale=3):
                         entity_plot = gr.Plot(label="邻域网络 Neighbourhood", elem_id="entities-plot")
                     with gr.Column(scale=2):
-                        entity_facts = gr.Dataframe(label="事实 Facts", interactive=False, wrap=True, max_height=520)
-                entity_neighbours = gr.Dataframe(label="邻居（点击一行跳转）Neighbours (click a row to go there)",
+                        entity_facts = gr.Dataframe(views.empty(NOT_RUN), label="事实 Facts", interactive=False, wrap=True, max_height=520,
+                                                   elem_id="entities-facts")
+                entity_neighbours = gr.Dataframe(views.empty(NOT_RUN), label="邻居（点击一行跳转）Neighbours (click a row to go there)",
                                                  interactive=False, wrap=True, max_height=400, elem_id="entities-neighbours")
                 entity_outputs = [entity_current, entity_plot, entity_facts, entity_neighbours, entity_status]
                 entity_button.click(h.find_entities, [entity_text, entity_type], [entity_matches, entity_status],
@@ -212,14 +218,14 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                                       lines=10, label="SPARQL")
                 sparql_button = gr.Button("运行 Run", variant="primary", elem_id="sparql-run")
                 sparql_status = gr.Markdown()
-                sparql_table = gr.Dataframe(label="结果 Results", interactive=False, wrap=True, elem_id="sparql-results")
+                sparql_table = gr.Dataframe(views.empty(NOT_RUN), label="结果 Results", interactive=False, wrap=True, elem_id="sparql-results")
                 sparql_example.change(lambda name: EXAMPLE_QUERIES.get(name, ""), [sparql_example], [sparql_text], api_name=False)
                 sparql_button.click(h.sparql, [sparql_text], [sparql_table, sparql_status], api_name="sparql")
 
             with gr.Tab("语料 Corpus", id="corpus"):
                 corpus_status = gr.Markdown()
-                documents = gr.Dataframe(label="文件 Documents", interactive=False, wrap=True, elem_id="corpus-documents")
-                repairs = gr.Dataframe(label="OCR 修复 Repairs", interactive=False, wrap=True, max_height=300)
+                documents = gr.Dataframe(views.empty(NOT_RUN), label="文件 Documents", interactive=False, wrap=True, elem_id="corpus-documents")
+                repairs = gr.Dataframe(views.empty(NOT_RUN), label="OCR 修复 Repairs", interactive=False, wrap=True, max_height=300)
                 corpus_warnings = gr.Markdown()
                 gr.Markdown(f"#### 添加文件 Add documents ({', '.join(ALLOWED_SUFFIXES)}; ≤ {MAX_UPLOAD_MB} MB each)")
                 gr.Markdown(workspace_note(data.home, show_path), elem_id="corpus-workspace")

@@ -4,17 +4,23 @@ from __future__ import annotations
 import math
 from typing import Any
 
+from plankg.graph.outcomes import measure_kind
+
 _KIND_STYLE = {
     "baseline": {"dash": "dot", "symbol": "square", "label": "基期 baseline"},
     "target": {"dash": "solid", "symbol": "circle", "label": "目标 target"},
     "stretch": {"dash": "dash", "symbol": "star", "label": "力争 stretch"},
     "actual": {"dash": "solid", "symbol": "diamond", "label": "实绩 actual"},
 }
+#: Panel titles per kind of measure (plankg.graph.outcomes.measure_kind): unlike ones never share an axis.
+_MEASURE_LABEL = {"increment": "新增 added", "total": "总量 total", "rate": "增速 rate", "rank": "位次 rank",
+                  "multiple": "倍数 multiple"}
 _FONT = "Noto Sans CJK SC, Noto Sans SC, Source Han Sans SC, sans-serif"
 
 
 def evolution_figure(points: list[dict]) -> Any:
-    """Values over the years: one panel per indicator and unit, one series per place and value kind.
+    """Values over the years: one panel per indicator, unit and kind of measure (yearly additions,
+    totals and rates never share an axis), one series per place and value kind; years as integers.
 
     Args:
         points: Rows from :meth:`plankg.ui.data.AppData.series`.
@@ -24,32 +30,35 @@ def evolution_figure(points: list[dict]) -> Any:
 
     panels: dict[tuple, list[dict]] = {}
     for point in points:
-        panels.setdefault((point["indicator"], point["unit"]), []).append(point)
+        panels.setdefault((point["indicator"], point["unit"], measure_kind(point["measure"])), []).append(point)
     keys = sorted(panels)[:6]
     if not keys:
         figure = go.Figure()
         figure.add_annotation(text="没有可画的数值 No values to chart", showarrow=False, font={"size": 16})
         figure.update_layout(font={"family": _FONT}, height=300)
         return figure
-    titles = [f"{name}（{unit or '—'}）" for name, unit in keys]
+    titles = [f"{name}（{unit or '—'}）· {_MEASURE_LABEL.get(kind, kind)}" for name, unit, kind in keys]
     figure = make_subplots(rows=len(keys), cols=1, subplot_titles=titles, vertical_spacing=0.12 if len(keys) > 1 else 0.1)
+    shown: set[tuple] = set()  # one legend entry per place and value kind, whatever the panel
     for panel, key in enumerate(keys, start=1):
         series: dict[tuple, list[dict]] = {}
         for point in panels[key]:
-            series.setdefault((point["region"], point["kind"], point["measure"]), []).append(point)
-        for (region, kind, measure), values in sorted(series.items()):
+            series.setdefault((point["region"], point["kind"]), []).append(point)
+        for (region, kind), values in sorted(series.items()):
             values.sort(key=lambda p: p["year"])
             style = _KIND_STYLE.get(kind, _KIND_STYLE["target"])
             figure.add_trace(go.Scatter(
                 x=[p["year"] for p in values], y=[p["value"] for p in values],
-                mode="lines+markers", name=f"{region} · {style['label']}" + ("" if measure == "level" else f" ({measure})"),
-                legendgroup=f"{region}{kind}{measure}",
+                mode="lines+markers", name=f"{region} · {style['label']}",
+                legendgroup=f"{region}{kind}", showlegend=(region, kind) not in shown,
                 line={"dash": style["dash"]}, marker={"symbol": style["symbol"], "size": 9},
                 customdata=[[p["doc_title"]] for p in values],
                 hovertemplate="%{x}: %{y}<br>%{customdata[0]}<extra>" + f"{region} {style['label']}" + "</extra>",
             ), row=panel, col=1)
-        figure.update_xaxes(dtick=1, row=panel, col=1)
-    figure.update_layout(height=max(360, 300 * len(keys)), font={"family": _FONT}, legend={"orientation": "h", "y": -0.12},
+            shown.add((region, kind))
+        # Whole years only: a tick every year, written 2024, never 2024.2.
+        figure.update_xaxes(dtick=1, tickformat="d", row=panel, col=1)
+    figure.update_layout(height=max(360, 300 * len(keys)), font={"family": _FONT}, legend={"orientation": "h", "y": -0.08, "font": {"size": 11}},
                          margin={"l": 50, "r": 20, "t": 50, "b": 40})
     return figure
 

@@ -11,6 +11,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
+from plankg.graph.terms import local_name, record_id
+from plankg.tables import region_matches
+from plankg.ui.labels import is_indicator_label
+
 #: Search filter choices for clause kinds (the index's own names).
 CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
 #: Entity types the Entities tab offers (the graph's entity classes).
@@ -25,6 +29,40 @@ _INDICATOR_QUERY = """SELECT ?id ?label ?family WHERE {
 }"""
 _DECLARED_PREFIX = re.compile(r"^\s*PREFIX\s+([A-Za-z][\w-]*)?\s*:", re.IGNORECASE | re.MULTILINE)
 _USED_PREFIX = re.compile(r"(?<![\w<:/#])([A-Za-z][\w-]*):(?=[A-Za-z_])")
+
+
+#: Relations and properties in words (the graph's local names -> what a reader calls them).
+RELATION_WORDS = {
+    "hasBody": "co-mentioned with 同句提及", "unitOf": "part of 隶属", "subOrganizationOf": "part of 隶属",
+    "hasUnit": "has unit 下设", "hasSubOrganization": "has unit 下设", "locatedIn": "located in 位于",
+    "withinRegion": "located in 位于", "inRegion": "in region 所在地区", "refArea": "place of 地区",
+    "wasAttributedTo": "owner of 负责", "publisher": "issued 发布", "spatial": "place of 地区",
+    "type": "is a 类型", "label": "name 名称", "prefLabel": "name 名称", "altLabel": "also called 别名",
+    "regionLevel": "level 层级", "recordId": "record 记录", "mergeReason": "merged because 合并原因",
+}
+#: Classes by their labels (local name -> 中文 English), never as IRIs.
+CLASS_LABELS = {
+    "Organization": "机构 Organization", "OrganizationalUnit": "内设机构 Division", "Institute": "研究机构 Institute",
+    "ResearchOrganization": "研究机构 Research organisation", "Park": "园区 Park", "Programme": "计划项目 Programme",
+    "Person": "人员 Person", "Region": "行政区域 Region", "Province": "省 Province", "City": "市 City",
+    "County": "县（市）County", "District": "区 District", "Target": "目标 Target", "Achievement": "实绩 Achievement",
+    "PlanDocument": "文件 Document", "Clause": "条款 Clause", "Indicator": "指标 Indicator", "Mention": "提及 Mention",
+}
+_DIRECTION_WORDS = {"out": "→", "in": "←", "co-mention": "↔"}
+
+
+def relation_words(iri: str) -> str:
+    """A relation's name in words (``part of``), or its local name when it has none."""
+    name = local_name(iri)
+    return RELATION_WORDS.get(name, name)
+
+
+def value_words(value: str) -> str:
+    """A fact's value: a class IRI as its label (机构 Organization), any other IRI as its local name."""
+    if "://" not in value:
+        return value
+    name = local_name(value)
+    return CLASS_LABELS.get(name, name)
 
 
 _STATUS = {"continued": "continued 延续", "new": "new 新增", "dropped": "dropped 取消",
@@ -126,8 +164,6 @@ class AppData:
 
     def _with_spans(self, evidence: dict, rows: list[dict]) -> dict:
         """Evidence plus the highlighted spans (clause-relative) of the facts it backs, and its place."""
-        from plankg.graph.terms import record_id
-
         targets = self._targets_by_id()
         clause = self._clauses_by_id().get(evidence.get("clause_id"))
         text = evidence.get("text") or ""
@@ -170,7 +206,9 @@ class AppData:
             docs = self.documents()
             rows = self.targets()
             labels = self.indicator_labels()
-            indicators = sorted({(r["indicator_id"], labels.get(r["indicator_id"], r["indicator"])) for r in rows},
+            # Scheme labels always; a proposed phrase only when it names a thing (ui/labels.py).
+            indicators = sorted({(r["indicator_id"], labels.get(r["indicator_id"], r["indicator"])) for r in rows
+                                 if not r["indicator_id"].startswith("proposed:") or is_indicator_label(r["indicator"])},
                                 key=lambda p: (p[0].startswith("proposed:"), p[1]))
             return {
                 "regions": sorted({d["region"] for d in docs if d["region"]} | {r["region"] for r in rows if r["region"]}),
@@ -223,7 +261,8 @@ class AppData:
         places = set(regions or [])
         points: dict[tuple, dict] = {}
         for row in rows:
-            if row["indicator_id"] not in wanted or (places and row["region"] not in places):
+            # A place typed without its suffix (温州) is the gazetteer's 温州市, as in the Targets tab.
+            if row["indicator_id"] not in wanted or (places and not any(region_matches(row["region"], p) for p in places)):
                 continue
             if row["value"] is None or row["year"] is None:
                 continue
@@ -264,17 +303,32 @@ class AppData:
         return indicator_rows, measure_rows
 
     def plan_vs_outcome(self, indicator_id: str | None = None, region: str | None = None) -> list[dict]:
-        """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query)."""
+        """Planned targets beside reported actuals (the graph's ``plan_vs_outcome`` named query).
+
+        The pairs and verdicts are the named query's, the same the Ask tab and the notebooks
+        show (:mod:`plankg.graph.outcomes`: like with like, a verdict only within one year).
+        """
         result = self._kg.named_query("plan_vs_outcome", indicator=indicator_id or None, region=region or None)
-        return [{"indicator": r.indicator_label, "region": r.area_name, "year": r.year,
-                 "target": r.target_value, "comparator": r.comparator, "unit": r.unit,
-                 "actual": r.actual_value, "actual year": r.actual_year, "met": r.met}
-                for r in result.rows]
+        titles = {d.id: d.title for d in self._kg.corpus.documents} if result.rows else {}
+        rows = []
+        for r in result.rows:
+            gap = None if r.actual_year is None or r.year is None else int(r.actual_year) - int(r.year)
+            rows.append({"region": r.area_name, "year": r.year, "target": _number(r.target_value), "unit": r.unit or "",
+                         "actual": _number(r.actual_value), "actual year": r.actual_year,
+                         "verdict": outcome_verdict(r.met, r.actual_value, gap), "indicator": r.indicator_label,
+                         "gap (years)": gap, "report": titles.get(record_id(r.actual_document) or "", ""),
+                         "comparator": r.comparator or ""})
+        return rows
 
     # ---- Entities ---------------------------------------------------------------------------
     def entities(self, text: str = "", entity_type: str | None = None, limit: int = 50) -> list[dict]:
-        """Entities whose name or alias contains ``text`` (most mentioned first)."""
+        """Entities whose name or alias contains ``text``, and every unit that owns a target (a
+        bureau named only as an owner, 温州市科技局, is found too); those owning targets first."""
         needle = (text or "").strip()
+        owned: dict[str, int] = {}
+        for row in self.targets():
+            for owner in row["owners"]:
+                owned[owner] = owned.get(owner, 0) + 1
         rows = []
         for entity in self._kg.corpus.entities:
             if entity_type and entity.type != entity_type:
@@ -283,24 +337,29 @@ class AppData:
             if needle and not any(needle in name for name in names):
                 continue
             rows.append({"name": entity.canonical, "type": entity.type, "region": entity.region or "",
-                         "mentions": len(entity.mention_ids), "aliases": "、".join(a for a in entity.aliases if a != entity.canonical)})
-        rows.sort(key=lambda r: (r["name"] != needle, -r["mentions"], r["name"]))
+                         "targets": sum(owned.get(n, 0) for n in set(names)), "mentions": len(entity.mention_ids),
+                         "aliases": "、".join(a for a in entity.aliases if a != entity.canonical)})
+        listed = {name for entity in self._kg.corpus.entities for name in (entity.canonical, *entity.aliases)}
+        if entity_type in (None, "", "organization"):
+            rows += [{"name": owner, "type": "organization", "region": "", "targets": count, "mentions": 0,
+                      "aliases": ""}
+                     for owner, count in owned.items() if owner not in listed and (not needle or needle in owner)]
+        rows.sort(key=lambda r: (r["name"] != needle, -r["targets"], -r["mentions"], r["name"]))
         return rows[:limit]
 
     def neighbourhood(self, name: str) -> list[dict]:
         """Nodes linked to the entity ``name`` and entities co-mentioned with it."""
-        from plankg.graph.terms import local_name
-
         rows = self._kg.named_query("entity_neighbourhood", name=name).rows
-        return [{"neighbour": str(r.neighbour_label or ""), "relation": local_name(r.relation),
-                 "direction": r.direction, "evidence": r.evidence or ""} for r in rows]
+        return [{"neighbour": str(r.neighbour_label or ""), "relation": relation_words(r.relation),
+                 "direction": _DIRECTION_WORDS.get(r.direction, r.direction), "evidence": r.evidence or ""}
+                for r in rows]
 
     def profile(self, name: str) -> list[dict]:
         """Facts the graph states about the entity ``name``."""
-        from plankg.graph.terms import local_name
-
         rows = self._kg.named_query("entity_profile", name=name).rows
-        return [{"property": local_name(r.property), "value": str(r.value_label or r.value)} for r in rows]
+        facts = [{"property": relation_words(r.property), "value": value_words(str(r.value_label or r.value))}
+                 for r in rows if local_name(r.property) not in ("recordId", "mergeReason")]
+        return list({(f["property"], f["value"]): f for f in facts}.values())
 
     # ---- SPARQL and Corpus --------------------------------------------------------------------
     def sparql(self, query: str) -> list[dict]:
@@ -337,6 +396,22 @@ class AppData:
     def warnings(self) -> list[str]:
         """Files the last build could not read, one line each."""
         return [str(e) for e in self._kg.corpus.errors]
+
+
+def outcome_verdict(met: bool | None, actual: float | None, gap: int | None) -> str:
+    """The verdict in words: met, not met, or why there is none."""
+    if actual is None:
+        return "未报告 not reported"
+    if met is not None:
+        return "达成 met" if met else "未达成 not met"
+    if gap is None:
+        return "年份不明，不作判断 year unknown, no verdict"
+    return f"相差{gap}年，不作判断 {gap} year(s) later, no verdict"
+
+
+def _number(value: float | None) -> float | int | None:
+    """400.0 as 400; other values as they are."""
+    return int(value) if isinstance(value, float) and value.is_integer() else value
 
 
 def with_prefixes(query: str) -> str:

@@ -12,6 +12,7 @@ from typing import Any
 import gradio as gr
 import pandas as pd
 
+from plankg.tables import region_matches
 from plankg.ui import views
 from plankg.ui.charts import evolution_figure, network_figure
 from plankg.ui.data import AppData
@@ -21,8 +22,8 @@ MAX_QUESTION_CHARS = 500
 MAX_QUERY_CHARS = 20_000
 
 
-def _empty() -> pd.DataFrame:
-    return pd.DataFrame()
+def _empty(reason: str = "没有结果 Nothing to show yet.") -> pd.DataFrame:
+    return views.empty(reason)
 
 
 def _years(values: list[str] | None) -> list[int]:
@@ -54,7 +55,7 @@ class Handlers:
             answer = self.data.ask(question)
         except Exception as exc:  # noqa: BLE001 - one line for the user, never a traceback
             return views.status(views.one_line_error(exc, f"question {question[:40]!r}"), ok=False), _empty(), "", ""
-        return (views.answer_markdown(answer), views.answer_table(answer["rows"]),
+        return (views.answer_markdown(answer), views.answer_table(answer["rows"], answer.get("table")),
                 views.evidence_html(answer["evidence"], answer.get("related")), answer.get("sparql") or "")
 
     def search(self, query: str, k: float, regions: list[str], years: list[str], doc_types: list[str],
@@ -71,11 +72,11 @@ class Handlers:
 
     # ---- Targets -----------------------------------------------------------------------------
     def targets(self, regions: list[str], years: list[str], families: list[str], kinds: list[str], owner: str,
-                text: str, placeholders_only: bool, inferred_only: bool) -> tuple:
+                text: str, placeholders_only: bool, inferred_only: bool, include_sub: bool = False) -> tuple:
         try:
             wanted_years = set(_years(years))
             rows = [r for r in self.data.targets()
-                    if (not regions or r["region"] in regions) and (not wanted_years or r["year"] in wanted_years)
+                    if (not regions or any(region_matches(r["region"], w, include_sub) for w in regions)) and (not wanted_years or r["year"] in wanted_years)
                     and (not families or r["family"] in families) and (not kinds or r["kind"] in kinds)
                     and (not owner or any(owner.strip() in o for o in r["owners"]))
                     and (not text or text.strip() in r["indicator"] or text.strip() in r["text"])

@@ -16,13 +16,21 @@ from typing import Any
 import pandas as pd
 
 #: Columns of the Targets table, in order (export row key -> header).
+#: What a researcher reads first (place, year, kind, value, unit, document) on the left, the evidence last.
 TARGET_COLUMNS = {
     "region": "地区 region", "year": "年份 year", "kind": "类型 kind", "indicator": "指标 indicator",
-    "family": "指标类别 family", "comparator": "比较 cmp", "value": "数值 value", "unit": "单位 unit",
-    "measure": "口径 measure", "baseline": "基期 baseline", "stretch": "力争 stretch", "owners": "责任单位 owners",
-    "lead_owners": "牵头 lead", "placeholder": "匿名 placeholder", "year_inferred": "年份推断 inferred year",
-    "doc_title": "文件 document", "text": "条款 clause",
+    "comparator": "比较 cmp", "value": "数值 value", "unit": "单位 unit", "doc_title": "文件 document",
+    "measure": "口径 measure", "family": "指标类别 family", "baseline": "基期 baseline", "stretch": "力争 stretch",
+    "owners": "责任单位 owners", "lead_owners": "牵头 lead", "placeholder": "匿名 placeholder",
+    "year_inferred": "年份推断 inferred year", "text": "条款 clause",
 }
+#: The one column an empty table shows, holding the reason it is empty.
+EMPTY_COLUMN = "说明 note"
+
+
+def empty(reason: str) -> pd.DataFrame:
+    """A table that says in one line why it holds nothing (never bare "1 2 3" headers)."""
+    return pd.DataFrame({EMPTY_COLUMN: [reason]})
 
 
 _FOLDERS = re.compile(r"(?:/[^/\s:]+)+/([^/\s:]+)")
@@ -57,9 +65,12 @@ def plain_owner(value: Any) -> str:
     return str(value)
 
 
-def table(rows: Iterable[dict], columns: dict[str, str] | None = None) -> pd.DataFrame:
-    """Rows as a DataFrame; ``columns`` picks and renames (key -> header)."""
+def table(rows: Iterable[dict], columns: dict[str, str] | None = None,
+          reason: str = "没有符合条件的行 No rows match.") -> pd.DataFrame:
+    """Rows as a DataFrame; ``columns`` picks and renames (key -> header); no rows: ``reason``."""
     rows = list(rows)
+    if not rows:
+        return empty(reason)
     if columns is None:
         keys: list[str] = []
         for row in rows:
@@ -69,15 +80,24 @@ def table(rows: Iterable[dict], columns: dict[str, str] | None = None) -> pd.Dat
     return pd.DataFrame(data, columns=list(columns.values()))
 
 
-_ANSWER_COLUMNS = ("indicator", "region", "year", "comparator", "value", "unit", "stated", "owners", "role", "kind",
-                   "label", "name", "type", "doc_title")
+_ANSWER_COLUMNS = ("region", "year", "kind", "indicator", "comparator", "value", "target_stated", "unit", "stated",
+                   "actual_stated", "actual_year", "year_gap", "doc_title", "target_doc_title", "actual_doc_title",
+                   "owner", "owners", "role", "label", "name", "type")
 
 
 _HIDDEN_ANSWER_COLUMNS = ("target", "clause_id", "doc", "phrase", "written", "observation")
 
 
-def answer_table(rows: list[dict]) -> pd.DataFrame:
-    """The rows behind an answer, readable columns first."""
+def answer_table(rows: list[dict], plain_table: dict | None = None) -> pd.DataFrame:
+    """The table behind an answer: the answer's own plain table (place, year, kind, document
+    first) when it has one, else its rows with the readable columns first."""
+    if plain_table and plain_table.get("columns"):
+        keep = [i for i, c in enumerate(plain_table["columns"]) if c not in _HIDDEN_ANSWER_COLUMNS
+                and not str(c).endswith("_id")]
+        data = [{plain_table["columns"][i]: row[i] for i in keep} for row in plain_table.get("rows") or []]
+        keys = [plain_table["columns"][i] for i in keep]
+        keys = [k for k in keys if any(r.get(k) not in (None, "", [], {}) for r in data)]
+        return table(data, {k: k for k in keys})
     keys: list[str] = [k for k in _ANSWER_COLUMNS if any(k in r for r in rows)]
     for row in rows:
         keys += [k for k in row if k not in keys and not k.endswith("_id") and k not in _HIDDEN_ANSWER_COLUMNS]
@@ -88,9 +108,36 @@ def answer_table(rows: list[dict]) -> pd.DataFrame:
     return table(rows, {k: k for k in keys})
 
 
+#: A lead is at most this many characters; the rest of a long answer folds away below it.
+LEAD_CHARS = 400
+_SENTENCE_END = re.compile(r"(?<=[。；;！？!?])")
+
+
+def split_lead(text: str, limit: int = LEAD_CHARS) -> tuple[str, str]:
+    """``(lead, rest)``: whole sentences up to ``limit`` characters, then the rest (never a cut word
+    unless the first sentence alone is longer than the limit)."""
+    if len(text) <= limit:
+        return text, ""
+    lead = ""
+    for sentence in _SENTENCE_END.split(text):
+        if len(lead) + len(sentence) > limit:
+            break
+        lead += sentence
+    if not lead:  # one sentence longer than the limit: stop at its last clause break
+        cut = max(text.rfind(mark, 0, limit) for mark in "，、：:,")
+        lead = text[:cut + 1] if cut > 0 else text[:limit - 1] + "…"
+    return lead, text[len(lead.rstrip("…")):]
+
+
 def answer_markdown(answer: dict) -> str:
-    """The answer sentence (escaped) with what was understood."""
-    text = markdown_text(answer.get("answer") or "")
+    """The answer's lead (escaped, at most 400 characters), the rest folded, and what was understood."""
+    lead, rest = split_lead(answer.get("lead") or answer.get("answer") or "")
+    if answer.get("lead") and answer.get("answer") and answer["answer"] != answer["lead"]:
+        rest = answer["answer"]  # the whole answer folds under the engine's own lead
+    text = markdown_text(lead)
+    if rest:
+        text += ("\n\n<details><summary>全文 Full answer</summary>\n\n"
+                 f"{markdown_text(rest)}\n\n</details>")
     note = "" if answer.get("found", True) else "\n\n*语料中没有找到直接的答案 Nothing in the corpus answers this directly.*"
     return f"{text}{note}\n\n<small>intent `{escape(answer.get('intent') or '')}` · confidence {answer.get('confidence', 0):.2f}</small>"
 

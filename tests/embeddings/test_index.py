@@ -1,6 +1,7 @@
 """Building the index: content-hash vector cache, removals, persistence (fake encoder)."""
 from __future__ import annotations
 
+import dataclasses
 import json
 
 import numpy as np
@@ -19,7 +20,19 @@ def test_every_clause_kind_is_indexed(built_index, small_corpus):
     assert {r.kind for r in rows} == {"heading", "item", "sentence", "table_row"}
     assert store.read_vectors(built_index).shape == (len(rows), 32)
     targets = {r.id for r in rows if r.has_target}
-    assert targets == {t.clause_id for t in small_corpus.targets}
+    # has_target means targets: a clause holding only achievements is not one of them.
+    assert targets == {t.clause_id for t in small_corpus.targets if t.kind == "target"}
+
+
+def test_has_target_means_targets_not_achievements(new_dir, fake_encoder, small_corpus):
+    first, *rest = small_corpus.targets
+    reported = dataclasses.replace(first, kind="achievement")
+    corpus = dataclasses.replace(small_corpus, targets=(reported, *rest))
+    folder = new_dir("ix-achievement")
+    build_index(corpus, folder, encoder=fake_encoder, progress=False)
+    rows = {r.id: r for r in store.read_rows(folder)}
+    assert not rows[reported.clause_id].has_target or reported.clause_id in {t.clause_id for t in rest}
+    assert all(rows[t.clause_id].has_target for t in rest)
 
 
 def test_report_counts_and_cold_build_embeds_each_text_once(new_dir, fake_encoder, small_corpus):

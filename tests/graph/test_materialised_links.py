@@ -111,7 +111,7 @@ def test_plan_vs_outcome_is_one_row_per_target_with_its_nearest_report(store):
             for r in result.rows}
     assert len(result.rows) == 3
     assert rows == {"t-hte": ("a-hte-2020", 2020, 55.0, True), "t-sme": ("a-sme-2020", 2020, 120.0, True),
-                    "t-sme-prov": ("a-sme-prov-2021", 2021, 35.0, True)}
+                    "t-sme-prov": ("a-sme-prov-2021", 2021, 35.0, None)}  # a year later: no verdict
     assert "plankg:outcome" in result.sparql
     by_indicator = Q.plan_vs_outcome(store, "st_smes", region="温州")
     assert {r["target"].rsplit("/", 1)[-1] for r in by_indicator.rows} == {"t-sme", "t-sme-prov"}

@@ -26,6 +26,14 @@ SUMMARY = """椒江区科技局2023年工作总结和2024年工作计划
 2.新增国家高新技术企业40家。
 """
 
+#: A later report: an increment (新增45家) to set against the plan's increment, and a total
+#: (突破300家) that must never be set against it (plan vs outcome, like with like).
+REPORT_2024 = """椒江区科技局2024年工作总结
+
+一、2024年工作成效
+1.2024年，全区新增国家高新技术企业45家，国家高新技术企业总数突破300家。
+"""
+
 #: Paragraphs of the .docx the browser test uploads; the markup must show as text, never run.
 UPLOAD_PARAGRAPHS = [
     "椒江区科技局2025年科技工作要点",
@@ -38,11 +46,13 @@ UPLOAD_PARAGRAPHS = [
 
 
 def write_corpus(folder: Path) -> list[Path]:
-    """Write the two plans into ``folder``; return their paths."""
+    """Write the plans and reports into ``folder``; return their paths."""
     folder.mkdir(parents=True, exist_ok=True)
-    paths = [folder / "jiaojiang-2024-plan.txt", folder / "jiaojiang-2023-summary.txt"]
+    paths = [folder / "jiaojiang-2024-plan.txt", folder / "jiaojiang-2023-summary.txt",
+             folder / "jiaojiang-2024-summary.txt"]
     paths[0].write_text(WORK_PLAN, "utf-8")
     paths[1].write_text(SUMMARY, "utf-8")
+    paths[2].write_text(REPORT_2024, "utf-8")
     return paths
 
 
