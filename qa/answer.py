@@ -35,6 +35,8 @@ class Evidence:
         start: Start of the clause span in the document text (code points).
         end: End of the span (excluded).
         doc_title: Title of the document.
+        ocr_confidence: For a clause read by OCR from a scan, the page's confidence (0-1): the
+            value should be checked against the scan. None for text read as text.
     """
 
     doc: str
@@ -43,6 +45,7 @@ class Evidence:
     start: int
     end: int
     doc_title: str = ""
+    ocr_confidence: float | None = None
 
     def to_dict(self) -> dict[str, Any]:
         return asdict(self)

@@ -69,7 +69,7 @@ class RecordIndex:
             return None
         doc = self.documents.get(clause.doc_id)
         return Evidence(doc.source_name if doc else clause.doc_id, clause.id, clause.text, clause.start, clause.end,
-                        doc.title if doc else "")
+                        doc.title if doc else "", doc.ocr_confidence(clause.start, clause.end) if doc else None)
 
     def clause_of(self, row_iri: str | None) -> Clause | None:
         """The clause a target/observation IRI was derived from."""

@@ -46,6 +46,7 @@ GROUP BY ?ownerName ORDER BY DESC(?targets) LIMIT 20""",
 }
 CSS = """
 .plankg-card { border: 1px solid #dde; border-radius: 6px; padding: 8px 10px; margin: 6px 0; }
+.plankg-ocr { background: #fff3cd; color: #664d03; border-radius: 4px; padding: 0 4px; font-size: 0.85em; }
 .plankg-source { color: #445; margin-bottom: 4px; }
 .plankg-clause mark { background: #ffe066; padding: 0 2px; }
 .plankg-note { color: #667; }

@@ -18,7 +18,7 @@ from plankg.ui.labels import is_indicator_label
 #: Search filter choices for clause kinds (the index's own names).
 CLAUSE_KINDS = ("heading", "item", "sentence", "table_row")
 #: Entity types the Entities tab offers (the graph's entity classes).
-ENTITY_TYPES = ("organization", "division", "institute", "park", "programme", "person", "region")
+ENTITY_TYPES = ("organization", "division", "institute", "park", "programme", "plan_document", "person", "region")
 
 #: Seconds a replaced facade keeps its graph store open for requests still running on it.
 RELEASE_AFTER_SECONDS = 120.0

@@ -166,8 +166,12 @@ def _card(item: dict, marked: bool) -> str:
     title = escape(item.get("doc_title") or item.get("title") or item.get("doc") or "")
     place = escape(item.get("region") or "")
     source = escape(item.get("doc") or "")
+    confidence = item.get("ocr_confidence")
+    # Text read from a scan: its value is what OCR saw, to be checked against the page.
+    ocr = (f" <span class='plankg-ocr' title='read by OCR from a scan: check the value against the page'>"
+           f"OCR {confidence:.2f}</span>" if isinstance(confidence, (int, float)) else "")
     return (f"<div class='plankg-card'><div class='plankg-source'><b>{title}</b>"
-            f"{' · ' + place if place else ''} <small>{source} {escape(item.get('clause_id') or '')}</small></div>"
+            f"{' · ' + place if place else ''}{ocr} <small>{source} {escape(item.get('clause_id') or '')}</small></div>"
             f"<div class='plankg-clause'>{''.join(pieces)}</div></div>")
 
 
@@ -185,10 +189,15 @@ def documents_table(documents: list[dict]) -> pd.DataFrame:
     columns = {"doc": "文件 file", "uploaded_as": "上传名 uploaded as", "part": "部分 part", "title": "标题 title",
                "issuer": "发文单位 issuer", "region": "地区 region", "doc_type": "类型 type", "years": "计划年份 plans",
                "reported_years": "报告年份 reports", "published": "发布 published", "clauses": "条款 clauses",
-               "targets": "目标 targets", "achievements": "实绩 achievements", "placeholders": "匿名 placeholders"}
+               "targets": "目标 targets", "achievements": "实绩 achievements", "placeholders": "匿名 placeholders",
+               "reader": "读取 reader", "ocr_confidence": "OCR 置信度 OCR confidence"}
     if not any(d.get("uploaded_as") for d in documents):
         del columns["uploaded_as"]
-    return table(documents, columns)
+    rows = [{**d, "ocr_confidence": min((p["confidence"] for p in d.get("ocr") or ()), default=None)}
+            for d in documents]
+    if not any(r["ocr_confidence"] is not None for r in rows):
+        del columns["ocr_confidence"]
+    return table(rows, columns)
 
 
 #: Headers of the per-file upload report.
@@ -196,7 +205,9 @@ REPORT_COLUMNS = {"file": "文件 file", "status": "状态 status", "detail": "�
 
 
 def repairs_table(documents: list[dict]) -> pd.DataFrame:
-    rows = [{"doc": d["doc"], **r} for d in documents for r in d["repairs"]]
+    # Traditional characters read as simplified are one "repair" a character: the type column and
+    # the evidence say it once; the table keeps the OCR repairs a reader should check.
+    rows = [{"doc": d["doc"], **r} for d in documents for r in d["repairs"] if r.get("rule") != "traditional"]
     return table(rows, {"doc": "文件 file", "original": "原文 original", "replacement": "修复 repaired", "rule": "规则 rule",
                         "start": "位置 start"})
 

@@ -32,3 +32,28 @@ def test_a_link_in_an_evidence_card_is_shown_as_text():
     card = views.evidence_html([{"text": HOSTILE, "spans": [(0, 5)], "doc": "[a](javascript:x).txt", "clause_id": "cl-1"}])
     assert "<a " not in card and "href" not in card and "<img" not in card
     assert "[点此领奖](javascript:alert(1))" in card
+
+
+def test_evidence_read_by_ocr_is_marked_with_its_confidence():
+    from plankg.ui.views import evidence_html
+
+    scanned = evidence_html([{"doc": "scan.pdf", "clause_id": "cl-1", "text": "高新技术企业达到128家。", "spans": [[8, 12]],
+                              "doc_title": "某县2025年工作要点", "ocr_confidence": 0.87}])
+    assert "OCR 0.87" in scanned and "<mark>128家</mark>" in scanned
+    typed = evidence_html([{"doc": "plan.txt", "clause_id": "cl-2", "text": "高新技术企业达到128家。", "spans": [],
+                            "doc_title": "某县2025年工作要点", "ocr_confidence": None}])
+    assert "OCR" not in typed
+
+
+def test_the_corpus_table_shows_the_reader_and_the_lowest_ocr_confidence():
+    from plankg.ui.views import documents_table, repairs_table
+
+    docs = [{"doc": "scan.pdf", "title": "某县工作要点", "reader": "pdf", "repairs": [],
+             "ocr": [{"page": 1, "confidence": 0.91}, {"page": 2, "confidence": 0.78}]},
+            {"doc": "plan.txt", "title": "某市工作要点", "reader": "txt", "ocr": [],
+             "repairs": [{"start": 3, "original": "術", "replacement": "术", "rule": "traditional"},
+                         {"start": 9, "original": "IL77%", "replacement": "11.77%", "rule": "ocr_digits"}]}]
+    frame = documents_table(docs)
+    assert list(frame["读取 reader"]) == ["pdf", "txt"]
+    assert frame["OCR 置信度 OCR confidence"].iloc[0] == 0.78
+    assert list(repairs_table(docs)["规则 rule"]) == ["ocr_digits"]
