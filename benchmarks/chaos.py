@@ -864,10 +864,12 @@ def start_app(root: Path) -> tuple[subprocess.Popen, dict]:
     return app, {"app_url": url, "app_pid": str(app.pid), "app_home": str(home)}
 
 
-def table(rows: list[tuple[Case, str, str, float]]) -> str:
-    def cell(text: str) -> str:
-        return text.replace("|", "\\|").replace("\n", " ")
+def cell(text: str) -> str:
+    """Text as one Markdown table cell: pipes escaped, markup shown as written (``<b>`` is not bold)."""
+    return text.replace("|", "\\|").replace("\n", " ").replace("<", "&lt;")
 
+
+def table(rows: list[tuple[Case, str, str, float]]) -> str:
     lines = ["| case | expected | observed | | test |", "|---|---|---|---|---|"]
     for item, observed, verdict, seconds in rows:
         test = item.test.split("::")
