@@ -12,7 +12,7 @@ RUFF_PATHS := .
 # mypy: plankg/ and ontology/ strictly (pyproject.toml), imports followed silently.
 MYPY_PATHS := plankg ontology
 
-.PHONY: install demo test test-deps lint lab fonts notebook-filter bench bench-scale score clean docs
+.PHONY: install demo test test-deps lint lab fonts notebook-filter bench bench-scale chaos score clean docs
 # The browser tests drive Debian's chromium with CJK fonts; installed through apt when missing.
 BROWSER_DEBS := chromium fonts-noto-cjk
 # Readers of legacy Word/WPS (LibreOffice converts them; Calc writes the .xls fixtures) and scans (Tesseract).
@@ -100,6 +100,10 @@ bench: install
 # Issue 21's table alone (1x, 4x, 20x, 100x: about two hours on 2 busy cores).
 bench-scale: install
 	$(VENV)/bin/python benchmarks/bench_scale.py --scales 1,4,20,100
+
+# Every failure of issues 13 and 23 tried for real, each case bounded; rewrites the table in docs/reliability.md.
+chaos: install
+	$(VENV)/bin/python benchmarks/chaos.py --write-docs
 
 score: install
 	$(VENV)/bin/python ../shared/eval/score.py --cmd $(VENV)/bin/plankg
