@@ -6,11 +6,10 @@ the parse catch the patterns we know; this is the backstop for the ones we do no
 a ``fork`` of the caller (cheap on Linux: it shares the parent's loaded modules and caches until
 it writes to them), so it needs no start-up; its result travels back pickled through a pipe.
 
-The memory cap is ``RLIMIT_AS`` in the child, set to what the child has already mapped (inherited
-from its parent) plus the budget: the budget is what reading this one file may add. A reader
-going past it gets ``MemoryError`` (or dies), never the machine's memory. (Free memory the parent's
-heap had already mapped is reused by the child within that cap, so a file can use a little more than
-the budget in a process that once held more; never more than the parent's size plus the budget.)
+The budget is what reading this one file may add to the memory the child inherited: a watcher thread
+ends the child once its resident memory has grown by the budget, and ``RLIMIT_AS`` caps its address
+space at what it had mapped plus twice the budget (a reader going past it gets ``MemoryError`` or
+dies), never the machine's memory.
 """
 from __future__ import annotations
 
@@ -30,6 +29,10 @@ _MB = 2**20
 EXIT_MEMORY = 86
 #: The child's exit status when it failed before it could send anything back.
 EXIT_BROKEN = 87
+#: Seconds between two looks at a child's memory.
+WATCH_EVERY_S = 0.02
+#: A child whose address space comes this close to its cap is out of memory (its allocations crawl).
+CAP_MARGIN = 16 * _MB
 
 
 class OverBudget(Exception):
@@ -133,18 +136,50 @@ def _pickled_error(exc: Exception) -> bytes:
 
 
 def _cap_memory(memory_mb: float) -> None:
-    """Limit the child's address space to what it has mapped now plus ``memory_mb``."""
-    import resource
+    """Hold the child to ``memory_mb`` more than it has now: its address space is capped at what it
+    has mapped plus twice the budget, and a watcher ends it at the budget.
 
-    with open("/proc/self/statm", "rb") as statm:
-        mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
-    limit = mapped + int(memory_mb * _MB)
+    The cap alone can leave a reader crawling for minutes at the limit instead of failing: the
+    allocator keeps finding a little room in the heap the child inherited, one failed ``mmap`` after
+    another (seen with BeautifulSoup on deep markup in the CLI's process). So a watcher thread ends
+    the child with :data:`EXIT_MEMORY` as soon as its resident memory has grown by the budget, or
+    its address space comes within reach of the cap.
+    """
+    import resource
+    import threading
+
+    page = os.sysconf("SC_PAGE_SIZE")
+    mapped, resident = _statm(page)
+    budget = int(memory_mb * _MB)
+    limit = mapped + 2 * budget
     soft, hard = resource.getrlimit(resource.RLIMIT_AS)
     if soft != resource.RLIM_INFINITY:
         limit = min(limit, soft)
     if hard != resource.RLIM_INFINITY:
         limit = min(limit, hard)
+    threading.Thread(target=_watch, args=(resident + budget, limit - CAP_MARGIN, page), daemon=True).start()
     resource.setrlimit(resource.RLIMIT_AS, (limit, hard))
+
+
+def _statm(page: int) -> tuple[int, int]:
+    """(mapped, resident) bytes of this process."""
+    with open("/proc/self/statm", "rb") as statm:
+        fields = statm.read().split()
+    return int(fields[0]) * page, int(fields[1]) * page
+
+
+def _watch(resident_limit: int, mapped_limit: int, page: int) -> None:
+    """End this process with :data:`EXIT_MEMORY` once it passes either limit, or cannot even look."""
+    try:
+        while True:
+            mapped, resident = _statm(page)
+            if resident > resident_limit or mapped > mapped_limit:
+                os._exit(EXIT_MEMORY)
+            time.sleep(WATCH_EVERY_S)
+    except MemoryError:
+        os._exit(EXIT_MEMORY)  # no memory left even to read two numbers: the budget is spent
+    except BaseException:  # noqa: BLE001 - a watcher that fails leaves the cap as the only guard
+        return
 
 
 def _receive(read_end: int, seconds: float | None) -> bytes | None:

@@ -159,7 +159,9 @@ def test_generated_spreadsheets(rows: list[list[object]], header: bool):
     flat = "".join(text.split())
     for row in rows:
         for cell in row:
-            if isinstance(cell, str) and cell.strip() and all(ch.isprintable() for ch in cell):
+            # openpyxl stores a text starting with "=" as a formula, which has no value until a
+            # spreadsheet program computes it: only real text cells must come back.
+            if isinstance(cell, str) and cell.strip() and all(ch.isprintable() for ch in cell) and not cell.startswith("="):
                 assert "".join(cell.split()) in flat
     check_read(buffer.getvalue()[: len(buffer.getvalue()) // 2], ".xlsx")  # a truncated one: a reason
 

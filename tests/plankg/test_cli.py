@@ -129,3 +129,22 @@ def test_ingest_stops_a_file_past_the_time_budget_and_goes_on(tmp_path: Path):
     assert result.returncode == 0 and [d["doc"] for d in json.loads(result.stdout)] == ["b-good.txt"]
     assert result.stderr.strip() == (f"plankg: {inbox / 'a-slow.pdf'}: took longer than 1 s; "
                                      "raise max_file_seconds to allow it")
+
+
+def test_ingest_stops_a_file_past_the_memory_budget_and_says_so(tmp_path: Path):
+    """In the CLI's own process the reader used to crawl at its address-space cap until the time
+    budget ran out; the budget's watcher ends it as out of memory."""
+    from tests.ingest.hostile import nested_tags_html
+
+    inbox = tmp_path / "inbox"
+    inbox.mkdir()
+    (inbox / "a-deep.html").write_bytes(nested_tags_html(600_000))  # its parse tree needs ~500 MB
+    (inbox / "b-good.txt").write_text((SEEDS / "002_b0bd98c00cc209c5.txt").read_text("utf-8"), "utf-8")
+    home = tmp_path / "home"
+    home.mkdir()
+    (home / "plankg.toml").write_text("max_file_memory_mb = 64\nmax_file_seconds = 120\nmax_html_tags = 1000000000\n",
+                                      "utf-8")
+    result = plankg("ingest", "--json", str(inbox), home=home)
+    assert result.returncode == 0 and [d["doc"] for d in json.loads(result.stdout)] == ["b-good.txt"]
+    assert result.stderr.strip() == (f"plankg: {inbox / 'a-deep.html'}: needed more than 64 MB; "
+                                     "raise max_file_memory_mb to allow it")
