@@ -89,8 +89,10 @@ def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, F
             frame, mode = framed, framed.mode
         elif _PLAN_WORDS.search(label) and not _REPORT_WORDS.search(label):
             mode = "plan"
+            frame = Frame("plan", None, None, f'section "{label}" sets out tasks')
         elif _REPORT_WORDS.search(label):
             mode = "report"
+            frame = Frame("report", None, None, f'section "{label}" reports')
         if found:
             hidden = found.group(1).upper().endswith("XX")
             year = None if hidden else int(found.group(1))

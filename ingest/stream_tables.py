@@ -2,7 +2,7 @@
 lines, or rows on one line with cells separated by spaces.
 
 A header is a run of short cells naming the columns of a responsibility table (任务, 责任单位,
-责任人, 完成时限...). Rows then start at a row number (any number: a page may start at row 33),
+责任人, 完成时限...) or of a progress table (工作任务, 二季度完成情况). Rows then start at a row number (any number: a page may start at row 33),
 or, in tables without one, where the cells have filled every column. Cells are matched to columns
 by what they hold (a person's name, a unit list, a deadline), so a cell that spans two lines or a
 column left empty does not shift the rest of the row.
@@ -20,6 +20,7 @@ _HEADER_WORD = cue_regex(r"<tables.header_words>")
 _NUMBER = re.compile(r"^\d{1,3}$")
 _PERSON_COLUMN = cue_regex(r"<tables.person_columns>")
 _UNIT_COLUMN = cue_regex(r"<tables.unit_columns>")
+_PROGRESS_COLUMN = cue_regex(r"<tables.progress_columns>")
 _DEADLINE_COLUMN = cue_regex(r"<tables.deadline_columns>")
 _NUMBER_COLUMN = cue_regex(r"<tables.number_columns>")
 _DEADLINE = cue_regex(r"<tables.deadline_words>")
@@ -106,9 +107,14 @@ def _find_header(text: str, cells: list[RawCell], i: int) -> int | None:
         return None
     values = [re.sub(r"\s+", "", _text(text, c)) for c in cells[i:j]]
     # Responsibility tables name who is responsible; a run of headings does not.
-    if not any(_PERSON_COLUMN.search(v) or _UNIT_COLUMN.search(v) for v in values):
-        return None
-    return j
+    if any(_PERSON_COLUMN.search(v) or _UNIT_COLUMN.search(v) for v in values):
+        return j
+    # A progress table reports on each numbered task beside it (序号 | 工作任务 | 二季度完成情况); a
+    # heading that reports (一、目标完成情况) is no column name.
+    numbered = any(_NUMBER_COLUMN.search(v) for v in values)
+    if numbered and any(_PROGRESS_COLUMN.search(v) for v in values) and not any("、" in v for v in values):
+        return j
+    return None
 
 
 def stream_tables(text: str) -> list[Table]:

@@ -70,3 +70,26 @@ def test_a_numeric_year_column_says_why_its_values_are_goals_or_results(tmp_path
     facts = {t.value: t for t in _read(tmp_path, text).targets}
     assert (facts[120].kind, facts[120].year) == ("achievement", 2022) and "2022年完成情况" in facts[120].why
     assert (facts[200].kind, facts[200].year) == ("target", 2025) and "2025年目标" in facts[200].why
+
+
+def test_a_progress_table_holds_each_task_as_a_goal_and_its_progress_as_a_result(tmp_path):
+    # 序号 | 工作任务 | 二季度完成情况, one cell per line between | lines: the task column assigns the
+    # goal, the progress column reports what was done.
+    doc = tmp_path / "progress.txt"
+    cells = ["序号", "工作任务", "二季度完成情况",
+             "1", "培育创新主体。全区高新技术企业总量达到160家。", "组织申报高新技术企业61家。",
+             "2", "促进成果转化。技术合同交易额40亿元。", "技术合同金额11.06亿元。"]
+    doc.write_text("某区科技局2023年重点工作任务二季度推进情况\n" + "\n|\n".join(cells) + "\n", encoding="utf-8")
+    kinds = {t.value: t.kind for t in read_corpus([doc]).targets}
+    assert kinds[160] == "target" and kinds[40] == "target"
+    assert kinds[61] == "achievement" and kinds[11.06] == "achievement"
+
+
+def test_headings_that_report_are_no_progress_table(tmp_path):
+    # 一、…目标完成情况 / （一）职责任务 are headings, not column names: the duty stays a goal in its text.
+    doc = tmp_path / "duties.txt"
+    doc.write_text("市科技局2023年工作总结\n一、高质量发展目标完成情况\n（一）职责任务\n技术合同登记额4000万元。\n",
+                   encoding="utf-8")
+    corpus = read_corpus([doc])
+    assert not any(c.kind == "table_row" for c in corpus.clauses)
+    assert {t.value: t.kind for t in corpus.targets}[4000] == "target"
