@@ -11,8 +11,10 @@ import os
 import tempfile
 from pathlib import Path
 
+from plankg.embeddings.encoder_base import quiet_loading
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.model import ModelInfo
+from plankg.embeddings.onnx_runtime import import_onnxruntime
 
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
@@ -66,8 +68,6 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from plankg.embeddings.encoder import quiet_loading
-
     try:
         with quiet_loading():
             model = AutoModel.from_pretrained(str(info.path), attn_implementation="eager")
@@ -106,8 +106,6 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
 def _run_onnx(path: Path, feeds: dict):
     import numpy as np
 
-    from plankg.embeddings.onnx_encoder import import_onnxruntime
-
     ort = import_onnxruntime()
 
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
@@ -121,8 +119,6 @@ def quantize_onnx(fp32_path: Path, out_path: Path) -> None:
     bundled clauses, where one scale per tensor gave 0.989 (min 0.983).
     """
     import logging
-
-    from plankg.embeddings.onnx_encoder import import_onnxruntime
 
     import_onnxruntime()
     from onnxruntime.quantization import QuantType, quantize_dynamic

@@ -4,7 +4,9 @@ from __future__ import annotations
 from pathlib import Path
 
 from plankg.graph.dump import has_dump, write_sorted
+from plankg.graph.network import project_graph
 from plankg.graph.store import GraphStore, QueryError, open_store
+from plankg.ontology.namespaces import PREFIXES
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml")
 #: Above this many triples, pyoxigraph writes Turtle/JSON-LD (rdflib is slow on big graphs).
@@ -36,8 +38,6 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
     elif fmt == "graphml":
         import networkx as nx
 
-        from plankg.graph.network import project_graph
-
         if store is not None:
             nx.write_graphml(project_graph(store), out_path)
         else:
@@ -50,8 +50,6 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
 
 def _write_rdf(graph_dir: Path, fmt: str, out_path: Path) -> None:
     import tempfile
-
-    from plankg.ontology.namespaces import PREFIXES
 
     with tempfile.TemporaryDirectory(prefix="plankg-export-") as folder:
         nt_path = Path(folder) / "graph.nt"

@@ -14,8 +14,9 @@ from decimal import Decimal
 from pathlib import Path
 from typing import Any
 
-from plankg.errors import PlankgError
 from plankg.graph.dump import has_dump, iter_sorted_lines
+from plankg.graph.errors import QueryError
+from plankg.graph.query_limits import QueryLimits, run_bounded
 from plankg.ontology.namespaces import PREFIXES
 
 OXIGRAPH_DIR = "oxigraph"
@@ -32,10 +33,6 @@ _FLOAT_TYPES = {_XSD + t for t in ("decimal", "double", "float")}
 _WHERE_BRACE = re.compile(r"\bWHERE\s*\{", re.IGNORECASE)
 _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BAD_IRI_CHARS = re.compile(r'[\s<>"{}|^`\\]')
-
-
-class QueryError(PlankgError):
-    """A query could not run (syntax error, update refused, missing graph); one-line message."""
 
 
 class IRI(str):
@@ -255,7 +252,6 @@ class GraphStore:
             check_query(text, allow_service=self.allow_service)
         if timeout is None and max_memory_mb is None:
             return self._collect(text, max_rows)
-        from plankg.graph.query_limits import QueryLimits, run_bounded
 
         limits = QueryLimits(timeout_s=timeout, max_rows=max_rows, max_memory_mb=max_memory_mb)
         return run_bounded(self, lambda store: store._collect(text, max_rows), limits)

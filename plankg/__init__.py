@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
+from plankg.facade import KnowledgeGraph
 
 if TYPE_CHECKING:
     from plankg.facade import KnowledgeGraph
@@ -32,7 +33,6 @@ def open(path: str | Path | None = None, build: bool = True, **settings: object)
             and reports "run `plankg build`" instead).
         **settings: Overrides of :class:`plankg.settings.Settings` fields, e.g. ``store="memory"``.
     """
-    from plankg.facade import KnowledgeGraph
 
     kg = KnowledgeGraph(path, **settings)
     if build and not kg.workspace.built:
@@ -44,7 +44,6 @@ def __getattr__(name: str) -> object:
     # The facade module imports the workspace and records: load it only when asked for.
     # ``Plankg`` is the facade's former name, kept for existing code.
     if name in ("KnowledgeGraph", "Plankg"):
-        from plankg.facade import KnowledgeGraph
 
         return KnowledgeGraph
     raise AttributeError(f"module 'plankg' has no attribute {name!r}")

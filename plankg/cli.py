@@ -8,8 +8,11 @@ import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+import plankg
 from plankg.errors import PlankgError
-from plankg.render import inert_output
+from plankg.ingest.pipeline import FileLimits, read_corpus
+from plankg.render import inert_output, write_json, write_rows
+from plankg.reports import document_summaries
 from plankg.settings import Settings
 
 if TYPE_CHECKING:
@@ -30,15 +33,11 @@ def print_error(message: str) -> None:
 
 def open_workspace(args: argparse.Namespace, **settings: object) -> KnowledgeGraph:
     """The facade over ``--workspace`` (never builds: a command on an empty workspace says so)."""
-    import plankg
 
     return plankg.open(args.workspace, build=False, **settings)
 
 
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from plankg.ingest.pipeline import FileLimits, read_corpus
-    from plankg.render import write_json
-    from plankg.reports import document_summaries
 
     # The workspace's limits (plankg.toml, environment), exactly as ``build`` reads with them.
     limits = FileLimits.from_settings(Settings.load(args.workspace))
@@ -85,7 +84,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from plankg.render import write_rows
 
     kg = open_workspace(args)
     if args.what == "graph":

@@ -16,6 +16,7 @@ import logging
 from collections.abc import Callable, Iterator
 from typing import TYPE_CHECKING, Any
 
+from plankg.embeddings.encoder import load_encoder
 from plankg.errors import PlankgError
 from plankg.ingest.pipeline import FileResult, FileTask
 
@@ -124,7 +125,6 @@ def encode_on_worker(texts: list[str], settings: Settings, batch_size: int = 32,
         ValueError: This worker's encoder is not ``expected_key`` (another model or version): its vectors
             would not mix with the index's.
     """
-    from plankg.embeddings.encoder import load_encoder
 
     chosen_by = (settings.model_path, settings.encoder_backend, settings.max_tokens, str(settings.cache_dir))
     if chosen_by not in _WORKER_ENCODERS:

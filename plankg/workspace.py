@@ -37,8 +37,13 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import plankg
+from plankg.cluster import ClusterEncoder, check_options, dask_runner
+from plankg.embeddings import build_index
+from plankg.embeddings.encoder import load_encoder
 from plankg.files import FileLock, LockBusy, describe_holder, point_symlink, write_atomic
-from plankg.ingest.pipeline import bundled_paths
+from plankg.graph import build_graph_store
+from plankg.ingest.pipeline import FileLimits, bundled_paths, read_corpus
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
 from plankg.inputs import (
     BUNDLED,
@@ -121,7 +126,6 @@ def read_records(folder: Path) -> Corpus:
 
 def _code_fingerprint() -> str:
     """Hash of plankg's own modules and data: a new version of the code rebuilds."""
-    import plankg
 
     digest = hashlib.sha1()
     roots = {Path(m.__file__).parent for m in _package_modules(plankg)}
@@ -331,7 +335,6 @@ class Workspace(OpenResources):
         """
         progress = progress or Progress()
         if workers is not None or scheduler is not None:
-            from plankg.cluster import check_options
 
             check_options(workers, scheduler)  # before waiting for a lock or reading anything
         self.home.mkdir(parents=True, exist_ok=True)
@@ -454,7 +457,6 @@ class Workspace(OpenResources):
         The copies are laid out under their original names, so the records match a read of the
         user's files; then the documents and messages get the user's paths back.
         """
-        from plankg.ingest.pipeline import FileLimits, read_corpus
 
         if runner is not None:
             progress.message(f"reading and extraction on {runner.where}")
@@ -475,7 +477,6 @@ class Workspace(OpenResources):
         if workers is None and scheduler is None:
             yield None
             return
-        from plankg.cluster import dask_runner
 
         with dask_runner(workers, scheduler, self.settings.cluster_connect_s) as runner:
             yield runner
@@ -488,10 +489,6 @@ class Workspace(OpenResources):
         return {"kept from": previous.name if previous != self.home else "the previous build"}
 
     def _build_graph(self, corpus: Corpus, out_dir: Path, progress: Progress) -> dict:
-        try:
-            from plankg.graph import build_graph_store
-        except ImportError:
-            return {"skipped": "graph builder not available"}
         progress.start("graph")
         report = build_graph_store(corpus, out_dir)
         progress.finish()
@@ -499,15 +496,8 @@ class Workspace(OpenResources):
 
     def _build_index(self, corpus: Corpus, out_dir: Path, progress: Progress, runner: DaskRunner | None = None
                      ) -> dict:
-        try:
-            from plankg.embeddings import build_index
-        except ImportError:
-            return {"skipped": "index builder not available"}
         encoder = None
         if runner is not None:
-            from plankg.cluster import ClusterEncoder
-            from plankg.embeddings.encoder import load_encoder
-
             encoder = ClusterEncoder(load_encoder(self.settings), self.settings, runner.client)
             progress.message(f"embedding on {runner.where}")
         previous = self.index_dir if self.index_dir.is_dir() else None

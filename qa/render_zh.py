@@ -2,7 +2,7 @@
 
 The handlers compute the facts (``plankg.qa.facts``) and group them; this module and its English
 twin ``render_en`` only write. Both have the same functions, so a handler picks one with
-:func:`plankg.qa.render.sentences_for` and never branches on the language.
+:func:`plankg.qa.sentences.sentences_for` and never branches on the language.
 """
 from __future__ import annotations
 

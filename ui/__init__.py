@@ -6,16 +6,17 @@ from __future__ import annotations
 
 from typing import Any
 
+from plankg.ui import app
+from plankg.ui.data import AppData
+
 __all__ = ["AppData", "build_app", "launch"]
 
 
 def __getattr__(name: str) -> Any:
     if name == "AppData":
-        from plankg.ui.data import AppData
 
         return AppData
     if name in ("build_app", "launch"):
-        from plankg.ui import app
 
         return getattr(app, name)
     raise AttributeError(f"module 'plankg.ui' has no attribute {name!r}")

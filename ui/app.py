@@ -11,7 +11,7 @@ from pathlib import Path
 from typing import Any
 
 from plankg.settings import default_home
-from plankg.ui import views
+from plankg.ui import handlers, views
 from plankg.ui.data import CLAUSE_KINDS, ENTITY_TYPES, AppData
 from plankg.ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, Uploader, use_private_temp_dir
 
@@ -80,8 +80,6 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
     # Uploads land in the workspace's own folder, never in the machine-wide /tmp/gradio.
     upload_folder = use_private_temp_dir(data.home)
     import gradio as gr
-
-    from plankg.ui import handlers
 
     uploader = Uploader(data, upload_folder)
     uploader.sweep()
