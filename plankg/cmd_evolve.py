@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from plankg.cli import open_workspace
+from plankg.cmd_common import open_workspace
 from plankg.qa.answer_evolution import overview_text, summary_lead
 from plankg.render import write_json
 

@@ -9,7 +9,7 @@ import argparse
 import sys
 from pathlib import Path
 
-from plankg.cli import open_workspace
+from plankg.cmd_common import open_workspace
 from plankg.graph.dump import has_dump, sorted_file
 from plankg.graph.endpoint import serve
 from plankg.graph.push import push_ntriples

@@ -4,7 +4,7 @@ from __future__ import annotations
 import argparse
 import sys
 
-from plankg.cli import open_workspace
+from plankg.cmd_common import open_workspace
 from plankg.embeddings.filters import KINDS
 from plankg.render import clip, write_json
 
