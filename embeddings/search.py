@@ -210,7 +210,6 @@ def to_chinese(query: str) -> str:
 
 def expand_query(query: str) -> str:
     """The thesaurus synonyms of the terms in the query ("" when none), e.g. 研发投入 -> R&D经费 ..."""
-
     return " ".join(load_thesaurus().expand_zh(query, limit=8))
 
 

@@ -48,7 +48,6 @@ _VALUE_KINDS = {"target": PLANKG.TargetValue, "achievement": PLANKG.ActualValue}
 @functools.lru_cache(maxsize=1)
 def vocabulary_triples() -> tuple[Triple, ...]:
     """Triples of ``plankg.ttl`` and ``indicators.ttl`` (parsed once)."""
-
     folder = Path(ontology.__file__).resolve().parent
     graph = Graph()
     for name in ("plankg.ttl", "indicators.ttl"):

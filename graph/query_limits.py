@@ -90,7 +90,6 @@ def run_bounded(store: GraphStore, job: Callable[[GraphStore], T], limits: Query
         QueryError: The timeout passed (the child is killed), the memory cap or the row limit
             was reached, or the query itself failed.
     """
-
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(store, job, limits, sender, os.getpid()), daemon=True)
@@ -141,7 +140,6 @@ def _outlive_nobody(parent: int, timeout_s: float | None) -> None:
 
 def _child(store: Any, job: Callable[[Any], Any], limits: QueryLimits, sender: Any, parent: int) -> None:
     """Runs in the forked process: cap memory, run the job, send its result or error, exit at once."""
-
     try:
         _outlive_nobody(parent, limits.timeout_s)
         store.reopen_in_child()

@@ -87,7 +87,6 @@ def resolve_indicator(indicator: str) -> IRI:
     Raises:
         QueryError: When the phrase matches no canonical indicator.
     """
-
     text = indicator.strip()
     if text.startswith(("http://", "https://")):
         return IRI(text)

@@ -41,7 +41,6 @@ def write_ntriples(corpus: Corpus, path: str | Path, run_lines: int = SORT_RUN_L
 
     Memory stays bounded at any corpus size (see :func:`sorted_unique`).
     """
-
     path = Path(path)
     count = 0
     with path.open("w", encoding="utf-8") as out:
@@ -113,7 +112,6 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
     Returns:
         A report: triple count, record counts, proposed indicators, timings, SHACL result.
     """
-
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {
@@ -158,5 +156,4 @@ def _drain(items: list) -> Iterator:
 
 
 def _is_proposed(indicator_id: str) -> bool:
-
     return indicator_id.startswith(PROPOSED_PREFIX) or load_scheme().by_id(indicator_id) is None

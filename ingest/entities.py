@@ -299,7 +299,6 @@ def _generic(name: str, suffix: str) -> bool:
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:
     """Leaders named in a responsibility column (分管领导) are people with that post."""
-
     found = []
     for clause in clauses:
         for cell in clause.cells:

@@ -56,7 +56,6 @@ def extract_corpus(corpus: Corpus) -> Corpus:
 
 def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
     """The steps that need every document at once: conflicting targets, then merged entities."""
-
     warnings = list(corpus.warnings)
     corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
     try:

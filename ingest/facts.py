@@ -265,7 +265,6 @@ def _bracketed_label(text: str, value: ValueMention) -> str:
 
 def _owner_list_follows(text: str, end: int) -> bool:
     """``1200(区科技局、区财政局)``: the unit fell out before an owner list."""
-
     if text[end : end + 1] not in ("(", "（"):
         return False
     return any(start == 0 for start, _, _ in parenthetical_units(text[end:]))

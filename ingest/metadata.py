@@ -71,7 +71,6 @@ def resolve_issuer(surface: str | None, region: Region | None) -> str | None:
 
 def detect_metadata(text: str, file_titles: list[str] = ()) -> Metadata:
     """Detect every metadata field of one document's text."""
-
     title = detect_title(text)
     doc_type = detect_doc_type(title, text)
     published = detect_published(text)

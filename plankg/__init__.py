@@ -33,7 +33,6 @@ def open(path: str | Path | None = None, build: bool = True, **settings: object)
             and reports "run `plankg build`" instead).
         **settings: Overrides of :class:`plankg.settings.Settings` fields, e.g. ``store="memory"``.
     """
-
     kg = KnowledgeGraph(path, **settings)
     if build and not kg.workspace.built:
         kg.build()

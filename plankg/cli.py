@@ -71,7 +71,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-
     kg = open_workspace(args)
     if args.what == "graph":
         if not args.output:

@@ -125,7 +125,6 @@ def encode_on_worker(texts: list[str], settings: Settings, batch_size: int = 32,
         ValueError: This worker's encoder is not ``expected_key`` (another model or version): its vectors
             would not mix with the index's.
     """
-
     chosen_by = (settings.model_path, settings.encoder_backend, settings.max_tokens, str(settings.cache_dir))
     if chosen_by not in _WORKER_ENCODERS:
         _WORKER_ENCODERS[chosen_by] = load_encoder(settings).load()

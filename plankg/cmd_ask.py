@@ -27,7 +27,6 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer each question; with ``--json`` print one JSON array, else readable text."""
-
     answers = open_workspace(args).ask_many(args.questions)
     if args.json:
         write_json([a.to_dict() for a in answers], sys.stdout)
@@ -51,7 +50,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_table(table: dict) -> None:
     """The answer's table as ``|``-separated lines (first rows; ``--json`` has every row and column)."""
-
     columns, rows = table.get("columns") or [], table.get("rows") or []
     if not rows:
         return

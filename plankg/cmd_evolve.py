@@ -28,7 +28,6 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the summary and the overview (or JSON) for the two years; a year without a plan for the
     place is an error (one line, exit 2) naming the years there are."""
-
     evolution = open_workspace(args).evolution(args.from_year, args.to_year, region=args.region,
                              include_counties=args.include_counties, family=args.family,
                              measures=not args.no_measures)

@@ -13,7 +13,6 @@ TEXT_COLUMNS = 88
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``search`` subcommand (dispatches to :func:`run`)."""
-
     parser = subparsers.add_parser(
         "search",
         help="find clauses by meaning (dense + BM25 hybrid)",
@@ -37,7 +36,6 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the searches in ``args`` and print the hits; returns the exit status."""
-
     results = open_workspace(args).search_many(
         args.queries, k=args.k, doc=args.doc, region=args.region, year=args.year, doc_type=args.doc_type,
         kind=args.kind, has_target=True if args.has_target else None)
@@ -50,7 +48,6 @@ def run(args: argparse.Namespace) -> int:
 
 def format_table(queries: list[str], results: list[list]) -> str:
     """Readable listing: per query, rank, score, document, section and the clause text."""
-
     lines: list[str] = []
     for number, (query, hits) in enumerate(zip(queries, results), start=1):
         lines.append(f"[{number}] {query}  ({len(hits)} hits)")

@@ -45,7 +45,6 @@ class SparqlEndpoint:
         return f"http://{self.host}:{self.port}/query"
 
     def start(self) -> None:
-
         with self._lock:
             self.stop()
             self._process = subprocess.Popen(endpoint_command(self.home, self.host, self.port),

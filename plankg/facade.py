@@ -173,7 +173,6 @@ class KnowledgeGraph:
     # ---- tables -------------------------------------------------------------------------------
     def rows(self, what: str) -> list[dict[str, Any]]:
         """Plain rows: ``documents``, ``targets`` (targets and achievements) or ``entities``."""
-
         makers = {"documents": document_summaries, "targets": target_rows, "entities": entity_rows}
         if what not in makers:
             raise PlankgError(f"rows {what!r}: unknown; use {', '.join(ROW_KINDS)}")
@@ -264,12 +263,10 @@ class KnowledgeGraph:
     @property
     def rdf(self) -> rdflib.Graph:
         """An rdflib ``Graph`` over the same store, read-only (Oxigraph through oxrdflib, no copy)."""
-
         return rdflib_view(self.store, self.workspace.graph_dir)
 
     def network(self) -> networkx.Graph:
         """A networkx projection: organisations, targets, indicators and entities as nodes."""
-
         return project_graph(self.store)
 
     def export(self, path: str | Path, what: str = "graph", format: str | None = None) -> Path:  # noqa: A002
@@ -285,7 +282,6 @@ class KnowledgeGraph:
         Returns:
             The file written.
         """
-
         return export_file(self, path, what, format)
 
     # ---- search and questions -----------------------------------------------------------------
@@ -339,7 +335,6 @@ class KnowledgeGraph:
             Indicator changes, new and dropped indicators, and continued, new and dropped measures,
             each with its evidence.
         """
-
         return evolution_for(self.qa, from_year, to_year, region, include_counties, family, measures)
 
     def compare_plans(self, from_year: int, to_year: int, region: str | None = None) -> Evolution:

@@ -100,7 +100,6 @@ class Settings:
         Raises:
             PlankgError: An override names no setting.
         """
-
         names = {f.name for f in dataclasses.fields(cls)} - {"home"}
         given = {name: value for name, value in overrides.items() if value is not None}
         unknown = sorted(set(given) - names)

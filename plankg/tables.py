@@ -68,7 +68,6 @@ def frame(rows: list[dict[str, Any]], like: list[dict[str, Any]] | None = None) 
 
 def in_region(name: str | None, wanted: str) -> bool:
     """Is ``name`` the region ``wanted`` (with or without suffix) or inside it?"""
-
     if not name:
         return False
     key = short_form(wanted)
@@ -79,7 +78,6 @@ def in_region(name: str | None, wanted: str) -> bool:
 def region_matches(name: str | None, wanted: str, include_sub: bool = False) -> bool:
     """Is ``name`` the region ``wanted`` through the gazetteer (温州 is 温州市), or, with
     ``include_sub``, one of its counties and districts (瑞安市 in 温州)?"""
-
     if not name or not wanted.strip():
         return False
     if short_form(name) == short_form(wanted.strip()):
@@ -89,7 +87,6 @@ def region_matches(name: str | None, wanted: str, include_sub: bool = False) -> 
 
 def indicator_id(indicator: str, present: set[str]) -> str:
     """The indicator id for an id, a proposed id present in the workspace, or a zh/en label."""
-
     text = indicator.strip()
     if text in present:
         return text

@@ -126,7 +126,6 @@ def read_records(folder: Path) -> Corpus:
 
 def _code_fingerprint() -> str:
     """Hash of plankg's own modules and data: a new version of the code rebuilds."""
-
     digest = hashlib.sha1()
     roots = {Path(m.__file__).parent for m in _package_modules(plankg)}
     for root in sorted(roots):
@@ -457,7 +456,6 @@ class Workspace(OpenResources):
         The copies are laid out under their original names, so the records match a read of the
         user's files; then the documents and messages get the user's paths back.
         """
-
         if runner is not None:
             progress.message(f"reading and extraction on {runner.where}")
         folder = ReadFolder(store, plan.items)

@@ -46,7 +46,6 @@ def evolution_overview(ctx: AnswerContext, from_year: int, to_year: int, region:
 
 def _label_words(indicators: set[str]) -> set[str]:
     """Words that name these indicators in a clause: their labels, and the words of their families."""
-
     scheme = load_scheme()
     words: set[str] = set()
     for indicator_id in indicators:
@@ -115,7 +114,6 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
 
 def _gazetteer_name(parsed: Question) -> str | None:
     """A place named through its documents (Quzhou's) that the gazetteer also knows, or None."""
-
     gazetteer = load_gazetteer()
     return next((name for name, _ in parsed.places.documents if name in gazetteer.regions), None)
 
@@ -323,7 +321,6 @@ def evolution_for(engine: Any, from_year: int, to_year: int, region: str | None 
         QAError: A place the corpus does not know, a family no indicator scheme defines, or years
             in the wrong order.
     """
-
     if from_year >= to_year:
         raise QAError(f"years {from_year} -> {to_year}: the first year must be earlier than the second")
     place = None

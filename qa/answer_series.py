@@ -122,7 +122,6 @@ def _dedupe(rows: list[SeriesFact]) -> list[SeriesFact]:
 def _evolution_text(parsed: Question, rows: list[SeriesFact]) -> str:
     """Per indicator and place: one step per year (figures of a year joined, a stretch value in
     brackets after its target), steps in time order joined by arrows."""
-
     render = sentences_for(parsed.language)
     groups: dict[tuple[str, str], list[SeriesFact]] = {}
     for row in rows:

@@ -31,7 +31,6 @@ class SparqlBackend:
 
     def run(self, query_name: str, /, **params: Any) -> QueryResult[Any]:
         """Run a named query on the store."""
-
         return run(self.store, query_name, **params)
 
 

@@ -32,7 +32,6 @@ MAX_QUESTION_CHARS = 500
 
 
 def _handlers() -> dict[Intent, Callable[[AnswerContext, Question], Answer]]:
-
     return {
         "target_owners": answer_owners,
         "target_value": answer_value,
@@ -81,7 +80,6 @@ class QAEngine:
         self._lock = threading.Lock()
 
     def _vocabulary(self) -> Vocabulary:
-
         store = self.store if self.store is not None else getattr(self.graph, "store", None)
         orgs = load_organisations(store) if store is not None else []
         entities = load_entities(store) if store is not None else []

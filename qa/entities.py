@@ -127,7 +127,6 @@ class EntityFinder:
     """Finds graph entities named in a question by canonical name or alias (longest first)."""
 
     def __init__(self, records: Iterable[EntityRecord]) -> None:
-
         parts = dict(ENGLISH_NAME_PARTS)
         for region in load_gazetteer().regions.values():
             if region.en:

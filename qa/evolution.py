@@ -57,7 +57,6 @@ class Step:
     @property
     def place(self) -> str | None:
         """The region, or region·area for a figure about a park, zone or county."""
-
         return place_label(self.region, self.area)
 
     @property
@@ -192,7 +191,6 @@ def compare_plans(graph: GraphBackend, records: RecordIndex, from_year: int, to_
         within: Include the counties and districts inside ``region``.
         indicators: Only these indicator ids (a family or the indicators a question names).
     """
-
     scheme = load_scheme()
     result = graph.run("targets_in_years", years=[from_year, to_year], region=region, within=within)
     evolution = Evolution(from_year, to_year, region, sparql=[result.sparql])

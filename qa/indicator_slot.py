@@ -370,7 +370,6 @@ MIN_ENGLISH_PROPOSED_RUN = 5
 
 def _in_chinese(text: str) -> str:
     """The glossary's Chinese words for an English text, in the text's order, run together."""
-
     words, _ = load_glossary().translate(singular(text).split())
     return "".join(words)
 

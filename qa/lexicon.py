@@ -40,7 +40,6 @@ ENGLISH_NAME_PARTS: dict[str, str] = load_english_names()
 @functools.cache
 def english_indicator_aliases() -> dict[str, tuple[str, ...]]:
     """English phrasings of indicators by concept id (``skos:altLabel@en`` of the scheme)."""
-
     return {concept.id: concept.alt_labels_en for concept in load_scheme().concepts if concept.alt_labels_en}
 
 
