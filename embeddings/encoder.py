@@ -28,6 +28,7 @@ class EncoderSettings(Protocol):
     model_path: str | None
     encoder_backend: str
 
+
 BACKENDS = ("torch", "onnx", "onnx-int8")
 #: Backend that ``auto`` picks: per-channel int8 (7-bit weights) of the ONNX export. On the bundled
 #: corpus, 2 cores, it runs at 2.8-3.1x plain sentence-transformers with cosine 0.997 (min 0.992) to

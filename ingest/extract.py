@@ -175,7 +175,6 @@ def document_today(doc: Document, mode: str = "plan") -> int | None:
     return None
 
 
-
 def extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str], None] | None = None) -> list[Target]:
     """Targets and achievements of one document; a clause that cannot be read is reported and skipped."""
     targets = _extract_document(doc, clauses, warn)

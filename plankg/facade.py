@@ -31,11 +31,13 @@ if TYPE_CHECKING:
 
     from plankg.graph.store import GraphStore
     from plankg.ingest.records import Corpus
-    from plankg.qa import Answer, QAEngine
+    from plankg.qa import Answer
     from plankg.qa.evolution import Evolution
 
 #: Rows the facade can list; ``rows(what)`` gives them as dicts, the methods as DataFrames.
 ROW_KINDS = ("documents", "targets", "entities")
+
+
 class KnowledgeGraph:
     """A workspace's knowledge graph, search index and question answering.
 

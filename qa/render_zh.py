@@ -249,7 +249,6 @@ def relaxed_note(what: str) -> str:
             "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。"}.get(what, "")
 
 
-
 def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:
     """数字化示范车间（2022年）：牵头 A；配合 B。 per indicator (the first three)."""
     parts = []
