@@ -3,6 +3,7 @@ normalisation in NumPy, one single-threaded run per core."""
 from __future__ import annotations
 
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -77,7 +78,6 @@ class OnnxEncoder(Encoder):
             for batch in with_progress(batches, progress):
                 run(batch)
             return out
-        from concurrent.futures import ThreadPoolExecutor
 
         # ONNX Runtime releases the GIL: one single-threaded run per core keeps every core busy
         # without the synchronisation cost of splitting each matrix product across threads.

@@ -7,6 +7,7 @@ half-written file is never used.
 """
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
@@ -118,8 +119,6 @@ def quantize_onnx(fp32_path: Path, out_path: Path) -> None:
     Per-channel scales keep small-range channels apart: cosine to fp32 0.997 (min 0.994) on the
     bundled clauses, where one scale per tensor gave 0.989 (min 0.983).
     """
-    import logging
-
     import_onnxruntime()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 

@@ -16,7 +16,7 @@ Layout of the graph (terms in ``ontology/plankg.ttl``):
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -122,8 +122,6 @@ def _families_of() -> dict[str, list[str]]:
 
 def corpus_province(corpus: Corpus) -> str | None:
     """The province the gazetteer places most of the corpus's documents in, or None."""
-    from collections import Counter
-
     gazetteer = load_gazetteer()
     provinces: Counter[str] = Counter()
     for doc in corpus.documents:

@@ -1,6 +1,7 @@
 """Export the workspace graph as Turtle, N-Triples, JSON-LD or GraphML."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from plankg.graph.dump import has_dump, write_sorted
@@ -49,8 +50,6 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
 
 
 def _write_rdf(graph_dir: Path, fmt: str, out_path: Path) -> None:
-    import tempfile
-
     with tempfile.TemporaryDirectory(prefix="plankg-export-") as folder:
         nt_path = Path(folder) / "graph.nt"
         triples = write_sorted(graph_dir, nt_path)

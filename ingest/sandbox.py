@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import os
 import pickle
+import resource
 import select
 import signal
 import time
@@ -134,8 +135,6 @@ def _pickled_error(exc: Exception) -> bytes:
 
 def _cap_memory(memory_mb: float) -> None:
     """Limit the child's address space to what it has mapped now plus ``memory_mb``."""
-    import resource
-
     with open("/proc/self/statm", "rb") as statm:
         mapped = int(statm.read().split()[0]) * os.sysconf("SC_PAGE_SIZE")
     limit = mapped + int(memory_mb * _MB)

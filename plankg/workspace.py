@@ -37,7 +37,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-import plankg
+import plankg.corpus
+import plankg.embeddings
+import plankg.graph
+import plankg.ingest
+import plankg.ontology
 from plankg.cluster import ClusterEncoder, check_options, dask_runner
 from plankg.embeddings import build_index
 from plankg.embeddings.encoder import load_encoder
@@ -124,30 +128,20 @@ def read_records(folder: Path) -> Corpus:
     return Corpus(errors=errors, **values)
 
 
+#: What a build produces depends on these packages only (not on qa/, ui/ or the CLI).
+BUILD_PACKAGES = (plankg.ingest, plankg.ontology, plankg.graph, plankg.embeddings, plankg.corpus)
+
+
 def _code_fingerprint() -> str:
     """Hash of plankg's own modules and data: a new version of the code rebuilds."""
     digest = hashlib.sha1()
-    roots = {Path(m.__file__).parent for m in _package_modules(plankg)}
+    roots = {Path(str(package.__file__)).parent for package in BUILD_PACKAGES}
     for root in sorted(roots):
         for path in sorted(root.glob("*")):
             if path.suffix in (".py", ".ttl", ".toml", ".txt"):
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _package_modules(plankg_module) -> list:
-    import importlib
-
-    # What a build produces depends on these packages only (not on qa/, ui/ or the CLI).
-    names = ["plankg.ingest", "plankg.ontology", "plankg.graph", "plankg.embeddings", "plankg.corpus"]
-    modules = []
-    for name in names:
-        try:
-            modules.append(importlib.import_module(name))
-        except ImportError:
-            continue
-    return [m for m in modules if getattr(m, "__file__", None)]
 
 
 class Workspace(OpenResources):
