@@ -30,6 +30,7 @@ from plankg.graph.store import (
     META_FILE,
     OXIGRAPH_DIR,
     QueryError,
+    pyoxigraph_module,
 )
 from plankg.graph.terms import nt_line
 from plankg.ingest.records import Corpus
@@ -64,7 +65,7 @@ def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines
     The lines are never held together in memory: each batch of ``batch_lines`` goes to the bulk
     loader on its own (which de-duplicates triples across batches too).
     """
-    import pyoxigraph
+    pyoxigraph = pyoxigraph_module()
 
     store_dir = Path(store_dir)
     if store_dir.exists() and any(store_dir.iterdir()):
