@@ -71,7 +71,6 @@ def answer_evolution(ctx: AnswerContext, parsed: Question) -> Answer:
     sure = [h for h in parsed.indicators if names_one_indicator(h)]
     if len(years) >= 2 and (not sure or parsed.family is not None):
         # 2019年的计划如何演变为2022年的目标: the overview of the two years' plans (a family narrows it).
-
         indicators = set(parsed.family.members) if parsed.family is not None else None
         return answer_overview(ctx, parsed, years[0], years[-1], indicators)
     col = Collector(parsed, "evolution")

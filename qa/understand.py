@@ -32,12 +32,10 @@ def understand(text: str, vocabulary: Vocabulary) -> Question:
     if needs and weak and matcher.encode is not None and question.language == "zh":
         # No label and at most a short shared run (研究开发开支 shares only 研究 with labels):
         # meaning decides, when the encoder can tell.
-
         question.indicators = matcher.match_embedding(mask(question.text, question.blanks)) or question.indicators
 
     if intent not in FAMILY_INTENTS and asks_family_owners(question.text, question.language):
         # "Which units own R&D-related targets?": not a list of organisations but the family's owners.
-
         scores = dict(question.intent.scores) if question.intent else {}
         question.intent = IntentResult("target_owners", max(scores.values(), default=3.0), scores)
         intent = "target_owners"
