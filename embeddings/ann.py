@@ -9,6 +9,7 @@ from __future__ import annotations
 import math
 from dataclasses import dataclass, field
 from pathlib import Path
+from types import ModuleType
 
 import numpy as np
 
@@ -26,6 +27,13 @@ _TRAIN_PER_LIST = 40
 #: Vectors added to an approximate index at a time.
 ADD_CHUNK = 65_536
 _SEED = 1234
+
+
+def _faiss() -> ModuleType:
+    """The ``faiss`` module, imported when an index is built, loaded or searched (never by ``import plankg``)."""
+    import faiss
+
+    return faiss
 
 
 @dataclass
@@ -56,7 +64,7 @@ class AnnIndex:
             k: Hits per query.
             allowed: Sorted row numbers to restrict the search to (None: all rows).
         """
-        import faiss
+        faiss = _faiss()
 
         k = max(1, min(k, self.size))
         queries = np.ascontiguousarray(queries, dtype=np.float32)
@@ -75,7 +83,7 @@ class AnnIndex:
     def save(self, folder: Path) -> dict:
         """Write the index if it is approximate; return the spec for ``meta.json``."""
         if self.kind != "flat":
-            import faiss
+            faiss = _faiss()
 
             faiss.write_index(self.index, str(Path(folder) / ANN_FILE))
         return {"kind": self.kind, **self.params}
@@ -93,7 +101,7 @@ def build_ann(vectors: np.ndarray, kind: str = "auto") -> AnnIndex:
         vectors: ``(n, dim)`` float32 unit vectors.
         kind: ``auto`` (:func:`choose_kind`), ``flat``, ``ivf`` or ``hnsw``.
     """
-    import faiss
+    faiss = _faiss()
 
     n, dim = vectors.shape
     kind = choose_kind(n) if kind == "auto" else kind
@@ -129,7 +137,7 @@ def load_ann(folder: Path, spec: dict, vectors: np.ndarray) -> AnnIndex:
     kind = spec.get("kind", "flat")
     if kind == "flat":
         return build_ann(vectors, "flat")
-    import faiss
+    faiss = _faiss()
 
     index = faiss.read_index(str(Path(folder) / ANN_FILE))
     params = {k: v for k, v in spec.items() if k != "kind"}

@@ -8,15 +8,14 @@ skip the model entirely.
 """
 from __future__ import annotations
 
-import contextlib
 import importlib.util
-import logging
-import os
 from pathlib import Path
 from typing import TYPE_CHECKING, Protocol
 
+from plankg.embeddings.encoder_base import Encoder, length_batches, quiet_loading, with_progress
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.model import ModelInfo, resolve_model, with_max_tokens
+from plankg.embeddings.onnx_encoder import OnnxEncoder
 
 if TYPE_CHECKING:
     import numpy as np
@@ -29,6 +28,7 @@ class EncoderSettings(Protocol):
     model_path: str | None
     encoder_backend: str
 
+
 BACKENDS = ("torch", "onnx", "onnx-int8")
 #: Backend that ``auto`` picks: per-channel int8 (7-bit weights) of the ONNX export. On the bundled
 #: corpus, 2 cores, it runs at 2.8-3.1x plain sentence-transformers with cosine 0.997 (min 0.992) to
@@ -40,49 +40,6 @@ AUTO_BACKEND = "onnx-int8"
 #: Clauses are cut to this many tokens (rankings unchanged on the fixed query set; see benchmarks/).
 DEFAULT_MAX_TOKENS = 256
 MODELS_SUBDIR = "models"
-
-
-class Encoder:
-    """Turns texts into unit vectors.
-
-    Attributes:
-        info: The model folder's description.
-        name: Model name (folder name, e.g. ``m3e-small``).
-        backend: ``torch`` | ``onnx`` | ``onnx-int8``.
-        dim: Vector size.
-    """
-
-    def __init__(self, info: ModelInfo, backend: str) -> None:
-        self.info = info
-        self.name = info.name
-        self.backend = backend
-        self.dim = info.dim
-
-    @property
-    def key(self) -> str:
-        """Identity of the vector space: vectors with different keys are never mixed."""
-        key = f"{self.name}@{self.info.fingerprint}:{self.backend}"
-        if self.backend == "onnx-int8":
-            key += ":per-channel:one-per-run"  # the quantisation scheme and its runs change the vectors
-        if self.info.truncated_to:
-            key += f":{self.info.truncated_to}tok"
-        return key
-
-    @property
-    def model_path(self) -> str | None:
-        """The model folder when it was chosen by a setting; None for the bundled model."""
-        return str(self.info.path) if self.info.overridden else None
-
-    def load(self) -> Encoder:
-        """Load the model now (it otherwise loads on the first ``encode``); returns self."""
-        return self
-
-    def encode(self, texts: list[str], batch_size: int = 32, progress: bool = False) -> np.ndarray:
-        """Return a ``(len(texts), dim)`` float32 array of L2-normalised vectors."""
-        raise NotImplementedError
-
-    def __repr__(self) -> str:
-        return f"{type(self).__name__}({self.key})"
 
 
 class TorchEncoder(Encoder):
@@ -124,66 +81,6 @@ class TorchEncoder(Encoder):
             out[batch] = model.encode([texts[i] for i in batch], batch_size=len(batch), convert_to_numpy=True,
                                       normalize_embeddings=True, show_progress_bar=False)
         return out
-
-
-#: A batch stops growing when padding would make it this much larger than its real tokens.
-PADDING_SLACK = 1.3
-
-
-def length_batches(lengths: list[int], batch_size: int) -> list[list[int]]:
-    """Group item indices into batches of similar length, longest first.
-
-    Items are sorted by length (as sentence-transformers does); a batch also ends early when
-    padding everything to its longest item would waste more than :data:`PADDING_SLACK`, so a few
-    512-token table rows do not make 31 short clauses pay for their length.
-    """
-    order = sorted(range(len(lengths)), key=lambda i: (-lengths[i], i))
-    batches: list[list[int]] = []
-    batch: list[int] = []
-    real = 0
-    for i in order:
-        width = lengths[batch[0]] if batch else lengths[i]
-        if batch and (len(batch) >= batch_size or (len(batch) + 1) * width > PADDING_SLACK * (real + lengths[i])):
-            batches.append(batch)
-            batch, real = [], 0
-        batch.append(i)
-        real += lengths[i]
-    if batch:
-        batches.append(batch)
-    return batches
-
-
-def with_progress(batches: list[list[int]], show: bool):
-    """The batches, wrapped in a progress bar when ``show``."""
-    if not show:
-        return batches
-    from tqdm.auto import tqdm
-
-    return tqdm(batches, desc="encode", unit="batch")
-
-
-@contextlib.contextmanager
-def quiet_loading():
-    """Silence weight-loading progress bars and the 'creating mean pooling' notice."""
-    names = ("sentence_transformers", "transformers")
-    saved = {name: logging.getLogger(name).level for name in names}
-    for name in names:
-        logging.getLogger(name).setLevel(logging.ERROR)
-    previous = os.environ.get("HF_HUB_DISABLE_PROGRESS_BARS")
-    os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = "1"
-    try:
-        with contextlib.suppress(ImportError):
-            from transformers.utils import logging as hf_logging
-
-            hf_logging.disable_progress_bar()
-        yield
-    finally:
-        for name, level in saved.items():
-            logging.getLogger(name).setLevel(level)
-        if previous is None:
-            os.environ.pop("HF_HUB_DISABLE_PROGRESS_BARS", None)
-        else:
-            os.environ["HF_HUB_DISABLE_PROGRESS_BARS"] = previous
 
 
 def onnx_available() -> bool:
@@ -232,6 +129,5 @@ def load_encoder(settings: EncoderSettings | None = None, backend: str = "auto",
         return TorchEncoder(info)
     cache_dir = getattr(settings, "cache_dir", None) if settings is not None else None
     cache_root = Path(cache_dir) if cache_dir else Path.home() / ".cache" / "plankg"
-    from plankg.embeddings.onnx_encoder import OnnxEncoder
 
     return OnnxEncoder(info, cache_root / MODELS_SUBDIR, quantized=chosen == "onnx-int8")

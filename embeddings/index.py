@@ -24,6 +24,7 @@ from plankg.embeddings.tokens import (
     write_dictionary,
     write_userdict,
 )
+from plankg.ontology import load_scheme
 
 if TYPE_CHECKING:
     from plankg.embeddings.encoder import EncoderSettings
@@ -63,7 +64,6 @@ def context_text(clause: Clause, indicator_labels: Iterable[str] = ()) -> str:
 def _indicator_labels(corpus: Corpus) -> dict[str, set[str]]:
     """Clause id -> Chinese names of the canonical indicators its targets measure."""
     try:
-        from plankg.ontology import load_scheme
 
         scheme = load_scheme()
     except (ImportError, OSError, ValueError):
@@ -273,7 +273,6 @@ def _dictionary_names(corpus: Corpus) -> list[str]:
 
 def _scheme_labels() -> Iterable[str]:
     try:
-        from plankg.ontology import load_scheme
 
         scheme = load_scheme()
     except (ImportError, OSError, ValueError):

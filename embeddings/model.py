@@ -1,7 +1,9 @@
 """Locate the sentence-transformers model folder and describe it without loading it."""
 from __future__ import annotations
 
+import dataclasses
 import hashlib
+import importlib.metadata
 import json
 from dataclasses import dataclass
 from pathlib import Path
@@ -44,8 +46,6 @@ class ModelInfo:
 
 def with_max_tokens(info: ModelInfo, max_tokens: int | None) -> ModelInfo:
     """``info`` keeping at most ``max_tokens`` tokens per text (None or 0: the model's own limit)."""
-    import dataclasses
-
     if not max_tokens or max_tokens >= info.max_seq_length:
         return info
     return dataclasses.replace(info, max_seq_length=int(max_tokens), truncated_to=int(max_tokens))
@@ -57,8 +57,6 @@ def bundled_model_path() -> Path:
     Raises:
         SearchError: The distribution is not installed.
     """
-    import importlib.metadata
-
     try:
         dist = importlib.metadata.distribution(MODEL_DISTRIBUTION)
     except importlib.metadata.PackageNotFoundError:

@@ -2,26 +2,18 @@
 normalisation in NumPy, one single-threaded run per core."""
 from __future__ import annotations
 
-import contextlib
 import os
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 from typing import TYPE_CHECKING
 
-from plankg.embeddings.encoder import Encoder, length_batches, quiet_loading, with_progress
+from plankg.embeddings.encoder_base import Encoder, length_batches, quiet_loading, with_progress
 from plankg.embeddings.model import ModelInfo
+from plankg.embeddings.onnx_export import ensure_onnx
+from plankg.embeddings.onnx_runtime import import_onnxruntime
 
 if TYPE_CHECKING:
     import numpy as np
-
-
-def import_onnxruntime():
-    """``onnxruntime`` with its telemetry off (it otherwise writes a device id under ~/.cache)."""
-    os.environ.setdefault("ORT_DISABLE_TELEMETRY", "1")
-    import onnxruntime as ort
-
-    with contextlib.suppress(AttributeError):
-        ort.disable_telemetry_events()
-    return ort
 
 
 class OnnxEncoder(Encoder):
@@ -36,7 +28,6 @@ class OnnxEncoder(Encoder):
 
     def load(self) -> OnnxEncoder:
         if self._session is None:
-            from plankg.embeddings.onnx_export import ensure_onnx
 
             ort = import_onnxruntime()
             path = ensure_onnx(self.info, self.cache_root, quantized=self.quantized)
@@ -87,7 +78,6 @@ class OnnxEncoder(Encoder):
             for batch in with_progress(batches, progress):
                 run(batch)
             return out
-        from concurrent.futures import ThreadPoolExecutor
 
         # ONNX Runtime releases the GIL: one single-threaded run per core keeps every core busy
         # without the synchronisation cost of splitting each matrix product across threads.

@@ -7,12 +7,15 @@ half-written file is never used.
 """
 from __future__ import annotations
 
+import logging
 import os
 import tempfile
 from pathlib import Path
 
+from plankg.embeddings.encoder_base import quiet_loading
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.model import ModelInfo
+from plankg.embeddings.onnx_runtime import import_onnxruntime
 
 INPUT_NAMES = ("input_ids", "attention_mask", "token_type_ids")
 OPSET = 17
@@ -66,8 +69,6 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
     import torch
     from transformers import AutoModel, AutoTokenizer
 
-    from plankg.embeddings.encoder import quiet_loading
-
     try:
         with quiet_loading():
             model = AutoModel.from_pretrained(str(info.path), attn_implementation="eager")
@@ -106,8 +107,6 @@ def export_onnx(info: ModelInfo, out_path: Path) -> None:
 def _run_onnx(path: Path, feeds: dict):
     import numpy as np
 
-    from plankg.embeddings.onnx_encoder import import_onnxruntime
-
     ort = import_onnxruntime()
 
     session = ort.InferenceSession(str(path), providers=["CPUExecutionProvider"])
@@ -120,10 +119,6 @@ def quantize_onnx(fp32_path: Path, out_path: Path) -> None:
     Per-channel scales keep small-range channels apart: cosine to fp32 0.997 (min 0.994) on the
     bundled clauses, where one scale per tensor gave 0.989 (min 0.983).
     """
-    import logging
-
-    from plankg.embeddings.onnx_encoder import import_onnxruntime
-
     import_onnxruntime()
     from onnxruntime.quantization import QuantType, quantize_dynamic
 

@@ -25,6 +25,7 @@ from plankg.embeddings.errors import SearchError
 from plankg.embeddings.filters import allowed_rows
 from plankg.embeddings.index import CHARS, CONTEXT, TERMS
 from plankg.embeddings.tokens import TextAnalyzer, characters
+from plankg.ontology.thesaurus import load_query_vocabulary, load_thesaurus
 
 if TYPE_CHECKING:
     from plankg.embeddings.encoder import EncoderSettings
@@ -202,7 +203,6 @@ def to_chinese(query: str) -> str:
     """
     if _CJK.search(query) or not _ASCII_WORD.search(query):
         return query
-    from plankg.ontology.thesaurus import load_query_vocabulary
 
     words = load_query_vocabulary().english_to_zh(query)
     return " ".join(words) if words else query
@@ -210,8 +210,6 @@ def to_chinese(query: str) -> str:
 
 def expand_query(query: str) -> str:
     """The thesaurus synonyms of the terms in the query ("" when none), e.g. 研发投入 -> R&D经费 ..."""
-    from plankg.ontology.thesaurus import load_thesaurus
-
     return " ".join(load_thesaurus().expand_zh(query, limit=8))
 
 

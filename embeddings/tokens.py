@@ -14,6 +14,7 @@ import re
 import unicodedata
 from collections.abc import Iterable
 from pathlib import Path
+from types import ModuleType
 
 BIGRAM_PREFIX = "#"
 USERDICT_FILE = "userdict.txt"
@@ -32,6 +33,13 @@ STOPWORDS = frozenset(
 )
 # Characters jieba's default regex cannot keep inside one word; names holding them are split there.
 _NAME_SPLIT = re.compile(r"[^\u4e00-\u9fd5a-zA-Z0-9+#&._%\-]+")
+
+
+def _jieba() -> ModuleType:
+    """The ``jieba`` module (word segmentation), imported when text is first tokenised."""
+    import jieba
+
+    return jieba
 
 
 def normalize(text: str) -> str:
@@ -59,7 +67,7 @@ def write_userdict(folder: Path, words: Iterable[str]) -> Path:
 @functools.lru_cache(maxsize=1)
 def _full_dictionary() -> tuple[dict[str, int], frozenset[str], int]:
     """jieba's main dictionary: word frequencies, proper prefixes of words, total frequency."""
-    import jieba
+    jieba = _jieba()
 
     frequencies: dict[str, int] = {}
     with jieba.Tokenizer().get_dict_file() as fh:
@@ -115,7 +123,7 @@ class TextAnalyzer:
     def tokenizer(self):
         """The initialised ``jieba.Tokenizer`` (built on first use)."""
         if self._tokenizer is None:
-            import jieba
+            jieba = _jieba()
 
             # jieba logs dictionary loading at DEBUG to stderr; a CLI should stay quiet.
             logging.getLogger("jieba").setLevel(logging.WARNING)

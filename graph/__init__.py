@@ -1,33 +1,26 @@
-"""Knowledge graph: records -> RDF, stores (rdflib | Oxigraph), named SPARQL, networkx, exports.
-
-Names are imported lazily so ``import plankg.graph`` does not load rdflib.
-"""
+"""Knowledge graph: records -> RDF, stores (rdflib | Oxigraph), named SPARQL, networkx, exports."""
 from __future__ import annotations
 
-import importlib
-from typing import Any
+from plankg.graph.build import build_graph, iter_triples
+from plankg.graph.export import export_graph_file
+from plankg.graph.network import project_graph
+from plankg.graph.queries import REGISTRY, QueryResult
+from plankg.graph.shacl import validate
+from plankg.graph.store import GraphStore, MemoryStore, OxigraphStore, QueryError, open_store
+from plankg.graph.workspace import build_graph_store
 
-_EXPORTS = {
-    "build_graph": "plankg.graph.build",
-    "iter_triples": "plankg.graph.build",
-    "GraphStore": "plankg.graph.store",
-    "MemoryStore": "plankg.graph.store",
-    "OxigraphStore": "plankg.graph.store",
-    "QueryError": "plankg.graph.store",
-    "open_store": "plankg.graph.store",
-    "build_graph_store": "plankg.graph.workspace",
-    "QueryResult": "plankg.graph.queries",
-    "REGISTRY": "plankg.graph.queries",
-    "project_graph": "plankg.graph.network",
-    "export_graph_file": "plankg.graph.export",
-    "validate": "plankg.graph.shacl",
-}
-
-__all__ = sorted(_EXPORTS)
-
-
-def __getattr__(name: str) -> Any:
-    module = _EXPORTS.get(name)
-    if module is None:
-        raise AttributeError(f"module 'plankg.graph' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)
+__all__ = [
+    "GraphStore",
+    "MemoryStore",
+    "OxigraphStore",
+    "QueryError",
+    "QueryResult",
+    "REGISTRY",
+    "build_graph",
+    "build_graph_store",
+    "export_graph_file",
+    "iter_triples",
+    "open_store",
+    "project_graph",
+    "validate",
+]

@@ -16,7 +16,7 @@ Layout of the graph (terms in ``ontology/plankg.ttl``):
 from __future__ import annotations
 
 import functools
-from collections import defaultdict
+from collections import Counter, defaultdict
 from collections.abc import Iterator
 from decimal import Decimal
 from pathlib import Path
@@ -24,6 +24,7 @@ from pathlib import Path
 from rdflib import Graph, Literal, URIRef
 from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 
+from plankg import ontology
 from plankg.graph.entities import EntityBuilder
 from plankg.graph.links import (
     FAMILY_LINK,
@@ -37,6 +38,8 @@ from plankg.graph.links import (
 from plankg.graph.terms import indicator_iri, record_iri, region_iri, role_iri, unit_iri
 from plankg.ingest.records import Clause, Corpus, Document, Mention, Owner, Target
 from plankg.ontology.namespaces import IND, OA, PLANKG, PREFIXES, SDMX_ATTRIBUTE, SDMX_MEASURE
+from plankg.ontology.regions import load_gazetteer
+from plankg.ontology.thesaurus import load_families
 
 Triple = tuple[URIRef, URIRef, object]
 _VALUE_KINDS = {"target": PLANKG.TargetValue, "achievement": PLANKG.ActualValue}
@@ -45,8 +48,6 @@ _VALUE_KINDS = {"target": PLANKG.TargetValue, "achievement": PLANKG.ActualValue}
 @functools.lru_cache(maxsize=1)
 def vocabulary_triples() -> tuple[Triple, ...]:
     """Triples of ``plankg.ttl`` and ``indicators.ttl`` (parsed once)."""
-    from plankg import ontology
-
     folder = Path(ontology.__file__).resolve().parent
     graph = Graph()
     for name in ("plankg.ttl", "indicators.ttl"):
@@ -113,7 +114,6 @@ def _link(name: str) -> URIRef:
 @functools.lru_cache(maxsize=1)
 def _families_of() -> dict[str, list[str]]:
     try:
-        from plankg.ontology.thesaurus import load_families
 
         return family_members(load_families().values())
     except (ImportError, OSError, ValueError):
@@ -122,10 +122,6 @@ def _families_of() -> dict[str, list[str]]:
 
 def corpus_province(corpus: Corpus) -> str | None:
     """The province the gazetteer places most of the corpus's documents in, or None."""
-    from collections import Counter
-
-    from plankg.ontology.regions import load_gazetteer
-
     gazetteer = load_gazetteer()
     provinces: Counter[str] = Counter()
     for doc in corpus.documents:

@@ -26,7 +26,9 @@ from __future__ import annotations
 
 import http.client
 import ipaddress
+import queue
 import resource
+import shutil
 import signal
 import socket
 import subprocess
@@ -53,8 +55,6 @@ def free_port(host: str = "127.0.0.1") -> int:
 
 def oxigraph_binary() -> str:
     """Path of the ``oxigraph`` server installed with the ``oxigraph`` PyPI package."""
-    import shutil
-
     beside = Path(sys.executable).parent / "oxigraph"
     found = str(beside) if beside.is_file() else shutil.which("oxigraph")
     if not found:
@@ -70,8 +70,6 @@ class _Spawner:
     """
 
     def __init__(self) -> None:
-        import queue
-
         self._jobs: queue.Queue = queue.Queue()
         threading.Thread(target=self._loop, daemon=True, name="oxigraph-spawner").start()
 
@@ -84,8 +82,6 @@ class _Spawner:
                 answer.put((False, error))
 
     def run(self, job: Callable[[], object]) -> object:
-        import queue
-
         answer: queue.Queue = queue.Queue()
         self._jobs.put((job, answer))
         ok, value = answer.get()

@@ -1,10 +1,13 @@
 """Export the workspace graph as Turtle, N-Triples, JSON-LD or GraphML."""
 from __future__ import annotations
 
+import tempfile
 from pathlib import Path
 
 from plankg.graph.dump import has_dump, write_sorted
-from plankg.graph.store import GraphStore, QueryError, open_store
+from plankg.graph.network import networkx_module, project_graph
+from plankg.graph.store import GraphStore, QueryError, open_store, pyoxigraph_module
+from plankg.ontology.namespaces import PREFIXES
 
 FORMATS = ("turtle", "ntriples", "jsonld", "graphml")
 #: Above this many triples, pyoxigraph writes Turtle/JSON-LD (rdflib is slow on big graphs).
@@ -34,9 +37,7 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
     if fmt == "ntriples":
         write_sorted(graph_dir, out_path)
     elif fmt == "graphml":
-        import networkx as nx
-
-        from plankg.graph.network import project_graph
+        nx = networkx_module()
 
         if store is not None:
             nx.write_graphml(project_graph(store), out_path)
@@ -49,15 +50,11 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
 
 
 def _write_rdf(graph_dir: Path, fmt: str, out_path: Path) -> None:
-    import tempfile
-
-    from plankg.ontology.namespaces import PREFIXES
-
     with tempfile.TemporaryDirectory(prefix="plankg-export-") as folder:
         nt_path = Path(folder) / "graph.nt"
         triples = write_sorted(graph_dir, nt_path)
         if triples > FAST_WRITER_TRIPLES:
-            import pyoxigraph
+            pyoxigraph = pyoxigraph_module()
 
             target = pyoxigraph.RdfFormat.TURTLE if fmt == "turtle" else pyoxigraph.RdfFormat.JSON_LD
             quads = pyoxigraph.parse(path=str(nt_path), format=pyoxigraph.RdfFormat.N_TRIPLES)

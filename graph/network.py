@@ -10,6 +10,7 @@ from __future__ import annotations
 
 from collections import Counter
 from itertools import combinations
+from types import ModuleType
 from typing import Any
 
 from plankg.graph.store import GraphStore
@@ -62,9 +63,16 @@ SELECT DISTINCT ?clause ?entity WHERE {
 }"""
 
 
+def networkx_module() -> ModuleType:
+    """The ``networkx`` module, imported on first use (only the graph views and GraphML export need it)."""
+    import networkx
+
+    return networkx
+
+
 def project_graph(store: GraphStore) -> Any:
     """Build the networkx ``Graph`` projection of a store (node attrs ``label``, ``type``)."""
-    import networkx as nx
+    nx = networkx_module()
 
     graph = nx.Graph()
     for row in store.query(_NODE_QUERY, trusted=True):
@@ -156,7 +164,7 @@ def betweenness_ranking(graph: Any, limit: int = 10, sample: int | None = None,
         sample: Use this many pivot nodes (seeded) on big graphs instead of all nodes.
         node_type: Keep only nodes of this type.
     """
-    import networkx as nx
+    nx = networkx_module()
 
     k = sample if sample is not None and sample < graph.number_of_nodes() else None
     scores = nx.betweenness_centrality(graph, k=k, seed=7 if k else None, normalized=True)

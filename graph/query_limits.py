@@ -21,6 +21,8 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any, TypeVar
 
+from plankg.graph.errors import QueryError
+
 if TYPE_CHECKING:
     from plankg.graph.store import GraphStore
 
@@ -88,8 +90,6 @@ def run_bounded(store: GraphStore, job: Callable[[GraphStore], T], limits: Query
         QueryError: The timeout passed (the child is killed), the memory cap or the row limit
             was reached, or the query itself failed.
     """
-    from plankg.graph.store import QueryError
-
     context = multiprocessing.get_context("fork")
     receiver, sender = context.Pipe(duplex=False)
     child = context.Process(target=_child, args=(store, job, limits, sender, os.getpid()), daemon=True)
@@ -140,8 +140,6 @@ def _outlive_nobody(parent: int, timeout_s: float | None) -> None:
 
 def _child(store: Any, job: Callable[[Any], Any], limits: QueryLimits, sender: Any, parent: int) -> None:
     """Runs in the forked process: cap memory, run the job, send its result or error, exit at once."""
-    from plankg.graph.store import QueryError
-
     try:
         _outlive_nobody(parent, limits.timeout_s)
         store.reopen_in_child()

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from typing import Any, Generic, TypeVar
 
 from plankg.graph.store import IRI, GraphStore, LangString, QueryError, bind_values
+from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme, proposed_iri
 from plankg.ontology.namespaces import PREFIXES
 
 _USED_PREFIX = re.compile(r"(?<![\w<])([A-Za-z][\w-]*):(?=[A-Za-z_])")
@@ -86,8 +87,6 @@ def resolve_indicator(indicator: str) -> IRI:
     Raises:
         QueryError: When the phrase matches no canonical indicator.
     """
-    from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme, proposed_iri
-
     text = indicator.strip()
     if text.startswith(("http://", "https://")):
         return IRI(text)

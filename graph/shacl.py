@@ -6,6 +6,8 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
+from plankg import ontology
+
 
 @dataclass(frozen=True)
 class ValidationResult:
@@ -28,8 +30,6 @@ class ValidationResult:
 def shapes_graph() -> Any:
     """The parsed shapes graph (cached)."""
     from rdflib import Graph
-
-    from plankg import ontology
 
     graph = Graph()
     graph.parse(Path(ontology.__file__).resolve().parent / "shapes.ttl", format="turtle")

@@ -12,10 +12,12 @@ import threading
 from collections.abc import Iterable, Mapping, Sequence
 from decimal import Decimal
 from pathlib import Path
+from types import ModuleType
 from typing import Any
 
-from plankg.errors import PlankgError
 from plankg.graph.dump import has_dump, iter_sorted_lines
+from plankg.graph.errors import QueryError
+from plankg.graph.query_limits import QueryLimits, run_bounded
 from plankg.ontology.namespaces import PREFIXES
 
 OXIGRAPH_DIR = "oxigraph"
@@ -34,8 +36,14 @@ _VARIABLE = re.compile(r"^[A-Za-z_][A-Za-z0-9_]*$")
 _BAD_IRI_CHARS = re.compile(r'[\s<>"{}|^`\\]')
 
 
-class QueryError(PlankgError):
-    """A query could not run (syntax error, update refused, missing graph); one-line message."""
+def pyoxigraph_module() -> ModuleType:
+    """The ``pyoxigraph`` module (Oxigraph's Rust store), imported on first use.
+
+    The memory store and the CLI's help do without it.
+    """
+    import pyoxigraph
+
+    return pyoxigraph
 
 
 class IRI(str):
@@ -255,7 +263,6 @@ class GraphStore:
             check_query(text, allow_service=self.allow_service)
         if timeout is None and max_memory_mb is None:
             return self._collect(text, max_rows)
-        from plankg.graph.query_limits import QueryLimits, run_bounded
 
         limits = QueryLimits(timeout_s=timeout, max_rows=max_rows, max_memory_mb=max_memory_mb)
         return run_bounded(self, lambda store: store._collect(text, max_rows), limits)
@@ -380,7 +387,7 @@ class OxigraphStore(GraphStore):
     @classmethod
     def open(cls, path: str | Path, read_only: bool = True) -> OxigraphStore:
         """Open a persistent store folder (read-only by default, so an endpoint can share it)."""
-        import pyoxigraph
+        pyoxigraph = pyoxigraph_module()
 
         path = Path(path)
         if not path.is_dir():
@@ -394,7 +401,7 @@ class OxigraphStore(GraphStore):
     @classmethod
     def from_file(cls, path: str | Path) -> OxigraphStore:
         """An in-memory Oxigraph store loaded from an N-Triples or Turtle file."""
-        import pyoxigraph
+        pyoxigraph = pyoxigraph_module()
 
         path = Path(path)
         store = pyoxigraph.Store()
@@ -403,7 +410,7 @@ class OxigraphStore(GraphStore):
         return cls(store)
 
     def _rows(self, sparql: str) -> Iterable[Row]:
-        import pyoxigraph
+        pyoxigraph = pyoxigraph_module()
 
         try:
             result = self.store.query(sparql, prefixes=PREFIXES)
@@ -424,13 +431,13 @@ class OxigraphStore(GraphStore):
     def reopen_in_child(self) -> None:
         """RocksDB's threads do not survive a fork: a persistent store is opened again."""
         if self.path is not None:
-            import pyoxigraph
+            pyoxigraph = pyoxigraph_module()
 
             self.store = pyoxigraph.Store.read_only(str(self.path))
 
     @staticmethod
     def _value(term: Any) -> Any:
-        import pyoxigraph
+        pyoxigraph = pyoxigraph_module()
 
         if term is None:
             return None

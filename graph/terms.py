@@ -23,7 +23,6 @@ from plankg.ontology.units import load_units
 _ORG_TYPES = {"organization", "division", "institute"}
 
 
-
 def name_key(name: str) -> str:
     """Short stable hash of a canonical name (IRIs stay ASCII)."""
     return hashlib.sha1(name.encode("utf-8")).hexdigest()[:12]

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
+from plankg.graph.build import iter_triples
 from plankg.graph.dump import (
     LINKS_FILE,
     SORT_RUN_LINES,
@@ -24,12 +25,16 @@ from plankg.graph.dump import (
     tee,
     write_sorted,
 )
+from plankg.graph.shacl import validate_file
 from plankg.graph.store import (
     META_FILE,
     OXIGRAPH_DIR,
     QueryError,
+    pyoxigraph_module,
 )
+from plankg.graph.terms import nt_line
 from plankg.ingest.records import Corpus
+from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme
 
 
 def write_ntriples(corpus: Corpus, path: str | Path, run_lines: int = SORT_RUN_LINES) -> int:
@@ -37,9 +42,6 @@ def write_ntriples(corpus: Corpus, path: str | Path, run_lines: int = SORT_RUN_L
 
     Memory stays bounded at any corpus size (see :func:`sorted_unique`).
     """
-    from plankg.graph.build import iter_triples
-    from plankg.graph.terms import nt_line
-
     path = Path(path)
     count = 0
     with path.open("w", encoding="utf-8") as out:
@@ -63,7 +65,7 @@ def load_oxigraph_lines(lines: Iterable[str], store_dir: str | Path, batch_lines
     The lines are never held together in memory: each batch of ``batch_lines`` goes to the bulk
     loader on its own (which de-duplicates triples across batches too).
     """
-    import pyoxigraph
+    pyoxigraph = pyoxigraph_module()
 
     store_dir = Path(store_dir)
     if store_dir.exists() and any(store_dir.iterdir()):
@@ -111,9 +113,6 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
     Returns:
         A report: triple count, record counts, proposed indicators, timings, SHACL result.
     """
-    from plankg.graph.build import iter_triples
-    from plankg.graph.terms import nt_line
-
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
     report: dict[str, Any] = {
@@ -137,7 +136,6 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
     report["lookup_links"] = counts[1] - counts[0]
     report["seconds_oxigraph"] = round(time.perf_counter() - started, 3)
     if validate:
-        from plankg.graph.shacl import validate_file
 
         started = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix=".shacl-", dir=out_dir) as folder:
@@ -159,6 +157,4 @@ def _drain(items: list) -> Iterator:
 
 
 def _is_proposed(indicator_id: str) -> bool:
-    from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme
-
     return indicator_id.startswith(PROPOSED_PREFIX) or load_scheme().by_id(indicator_id) is None

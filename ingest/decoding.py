@@ -36,6 +36,7 @@ _MAX_CONTROL_SHARE = 0.01
 _PLAUSIBILITY_SAMPLE = 200_000  # characters; enough to judge an encoding
 _CN_SAMPLE_BYTES = 2_000_000  # charset-normalizer is slow on big inputs; a prefix is enough
 
+
 def decode_text(data: bytes, declared: str | None = None) -> str:
     """Decode text bytes: BOM, then strict UTF-8, the declared charset, GB18030, charset-normalizer.
 

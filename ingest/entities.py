@@ -16,7 +16,7 @@ from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
 from plankg.ingest.name_heads import leading_non_name
 from plankg.ingest.orgnames import canonical_unit
-from plankg.ingest.owners import resolve_unit
+from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.textmap import MappedText, clean_span
@@ -299,8 +299,6 @@ def _generic(name: str, suffix: str) -> bool:
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:
     """Leaders named in a responsibility column (分管领导) are people with that post."""
-    from plankg.ingest.owners import owners_from_cell
-
     found = []
     for clause in clauses:
         for cell in clause.cells:

@@ -10,7 +10,9 @@ from collections.abc import Callable
 from dataclasses import replace
 
 from plankg.ingest.clauses import noise_spans
+from plankg.ingest.conflicts import mark_conflicts
 from plankg.ingest.cues import cue_regex
+from plankg.ingest.entities import extract_entities
 from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES
@@ -54,9 +56,6 @@ def extract_corpus(corpus: Corpus) -> Corpus:
 
 def link_corpus(corpus: Corpus, targets: list[Target]) -> Corpus:
     """The steps that need every document at once: conflicting targets, then merged entities."""
-    from plankg.ingest.conflicts import mark_conflicts
-    from plankg.ingest.entities import extract_entities
-
     warnings = list(corpus.warnings)
     corpus = replace(corpus, targets=tuple(mark_conflicts(targets, corpus.documents)))
     try:
@@ -176,7 +175,6 @@ def document_today(doc: Document, mode: str = "plan") -> int | None:
     if doc.published and "XX" not in doc.title.upper():
         return int(doc.published[:4])
     return None
-
 
 
 def extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str], None] | None = None) -> list[Target]:

@@ -13,6 +13,7 @@ from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.fact_groups import SERIES_STEP, assign_respectively, attach_stretch_lists, from_to, respective_growth
 from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only_verbs, phrase_start, previous_noun
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
+from plankg.ingest.orgnames import parenthetical_units
 from plankg.ingest.tense import (
     PAST_CUE,
     TARGET_CUE,
@@ -264,8 +265,6 @@ def _bracketed_label(text: str, value: ValueMention) -> str:
 
 def _owner_list_follows(text: str, end: int) -> bool:
     """``1200(区科技局、区财政局)``: the unit fell out before an owner list."""
-    from plankg.ingest.orgnames import parenthetical_units
-
     if text[end : end + 1] not in ("(", "（"):
         return False
     return any(start == 0 for start, _, _ in parenthetical_units(text[end:]))

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from types import ModuleType
 from typing import Any
 
 from plankg.ingest.decoding import decode_text
@@ -34,6 +35,13 @@ _MAX_DATA_CELL_CHARS = 1500
 _LINK_LIST_TAGS = ["ul", "ol", "dl", "div", "section", "table", "td", "p"]
 
 
+def _bs4() -> ModuleType:
+    """The ``bs4`` module (BeautifulSoup, about 0.1 s to import), loaded when a page is parsed."""
+    import bs4
+
+    return bs4
+
+
 def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
     """Main text of an HTML page: chrome dropped, block elements on their own lines."""
     head = data[:4096]
@@ -44,9 +52,9 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
     tags = count_up_to(_TAG_START, markup, limits.max_html_tags)
     if tags > limits.max_html_tags:
         raise too_many("the .html", tags, limits.max_html_tags, "max_html_tags", "tags")
-    from bs4 import BeautifulSoup
+    bs4 = _bs4()
 
-    soup = BeautifulSoup(markup, "html.parser")
+    soup = bs4.BeautifulSoup(markup, "html.parser")
     _drop_html_chrome(soup)
     root = _html_content_root(soup)
     lines = _HtmlLines()
@@ -67,12 +75,12 @@ def _drop_html_chrome(soup: Any) -> None:
 
 def _prune(soup: Any, drop: Callable[[Any, bool], bool]) -> None:
     """Extract each element ``drop(tag, inside_article_or_main)`` accepts, top-down, in one pass."""
-    from bs4 import Tag
+    bs4 = _bs4()
 
     stack = [(child, False) for child in soup.contents]
     while stack:
         node, in_content = stack.pop()
-        if not isinstance(node, Tag):
+        if not isinstance(node, bs4.Tag):
             continue
         if drop(node, in_content):
             node.extract()
@@ -91,23 +99,23 @@ def _is_chrome(tag: Any, in_content: bool) -> bool:
 
 def _text_stats(soup: Any) -> dict[int, tuple[int, int, int]]:
     """Per element (by id): non-space characters, those inside links, and the number of links."""
-    from bs4 import CData, NavigableString, Tag
+    bs4 = _bs4()
 
     pre_order, stack = [], [soup]
     while stack:
         node = stack.pop()
         pre_order.append(node)
-        stack.extend(child for child in node.contents if isinstance(child, Tag))
+        stack.extend(child for child in node.contents if isinstance(child, bs4.Tag))
     stats: dict[int, tuple[int, int, int]] = {}
     for tag in reversed(pre_order):  # every element after all of its descendants
         chars = link_chars = links = 0
         for child in tag.contents:
-            if isinstance(child, Tag):
+            if isinstance(child, bs4.Tag):
                 child_chars, child_link_chars, child_links = stats[id(child)]
                 chars += child_chars
                 link_chars += child_link_chars
                 links += child_links
-            elif type(child) in (NavigableString, CData):
+            elif type(child) in (bs4.NavigableString, bs4.CData):
                 chars += len("".join(child.split()))
         if tag.name == "a":
             link_chars, links = chars, links + 1
@@ -209,17 +217,17 @@ class _HtmlLines:
 
     def render(self, root: Any) -> _HtmlLines:
         """Append the text under ``root`` (iterative: old pages nest deeper than recursion goes)."""
-        from bs4 import CData, NavigableString, Tag
+        bs4 = _bs4()
 
         stack: list[tuple[Any, bool]] = [(root, False)]
         while stack:
             node, closing = stack.pop()
             if closing:
                 self._end_line()
-            elif isinstance(node, NavigableString):
-                if type(node) in (NavigableString, CData):  # not comments, doctypes, ...
+            elif isinstance(node, bs4.NavigableString):
+                if type(node) in (bs4.NavigableString, bs4.CData):  # not comments, doctypes, ...
                     self._buffer.append(_HTML_SPACE.sub(_space_for, str(node)))
-            elif isinstance(node, Tag):
+            elif isinstance(node, bs4.Tag):
                 if node.name == "br":
                     self._end_line()
                 elif node.name == "table" and _is_data_table(node):

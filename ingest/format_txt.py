@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest import format_html
 from plankg.ingest.decoding import decode_text
 from plankg.ingest.read_base import ReadLimits
 
@@ -21,7 +22,6 @@ def read(data: bytes, limits: ReadLimits = ReadLimits()) -> str:
     text = decode_text(data)
     tags = len(_TAG.findall(text[:200_000]))
     if tags >= 5 and tags * 1000 / max(1, min(len(text), 200_000)) >= MARKUP_DENSITY:
-        from plankg.ingest import format_html
 
         return format_html.read(text.encode("utf-8"), limits)
     return text

@@ -5,7 +5,7 @@ import re
 from dataclasses import dataclass
 
 from plankg.ingest.genre import DOC_TYPES, REPORT_TYPES, detect_doc_type, detect_years
-from plankg.ingest.issuer import BUREAU
+from plankg.ingest.issuer import BUREAU, detect_issuer
 from plankg.ingest.titles import detect_title
 from plankg.ontology.regions import Region
 
@@ -71,8 +71,6 @@ def resolve_issuer(surface: str | None, region: Region | None) -> str | None:
 
 def detect_metadata(text: str, file_titles: list[str] = ()) -> Metadata:
     """Detect every metadata field of one document's text."""
-    from plankg.ingest.issuer import detect_issuer
-
     title = detect_title(text)
     doc_type = detect_doc_type(title, text)
     published = detect_published(text)

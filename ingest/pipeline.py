@@ -11,6 +11,7 @@ from pathlib import Path
 from typing import Any, Protocol
 
 from plankg.ingest.clauses import build_clauses
+from plankg.ingest.extract import extract_document, link_corpus
 from plankg.ingest.formats import reader_for
 from plankg.ingest.metadata import detect_metadata
 from plankg.ingest.read_base import ReadLimits
@@ -224,7 +225,6 @@ def _load_before_fork(task: FileTask) -> None:
     global _warm
     reader_for(task.path.suffix.lower())
     if task.extract and not _warm:
-        from plankg.ingest.extract import extract_document
 
         _warm = True
         # A few composed lines through every step fill the loaders' caches (regions, units,
@@ -265,7 +265,6 @@ def _read_file_here(task: FileTask, known_digests: Container[str]) -> FileResult
     targets: list[Target] = []
     extract_warnings: list[str] = []
     if task.extract:
-        from plankg.ingest.extract import extract_document
 
         try:
             for doc, doc_clauses in parts:
@@ -393,7 +392,6 @@ def read_corpus(
         return corpus
     if progress is not None:
         progress.start("entities and conflicts")
-    from plankg.ingest.extract import link_corpus
 
     corpus = link_corpus(corpus, targets)
     if progress is not None:

@@ -8,6 +8,7 @@ The format readers themselves are in the registry (:mod:`plankg.ingest.formats`)
 """
 from __future__ import annotations
 
+import errno
 import os
 import re
 import stat
@@ -84,8 +85,6 @@ def _stat(path: Path) -> os.stat_result:
 
 
 def _os_reason(exc: OSError) -> str:
-    import errno
-
     if exc.errno == errno.ELOOP:
         return "symbolic link loop (the link points back to itself)"
     return f"cannot read ({exc.strerror or exc})"

@@ -15,8 +15,10 @@ from __future__ import annotations
 
 import os
 import pickle
+import resource
 import select
 import signal
+import threading
 import time
 from collections.abc import Callable
 from typing import Any, TypeVar
@@ -145,9 +147,6 @@ def _cap_memory(memory_mb: float) -> None:
     the child with :data:`EXIT_MEMORY` as soon as its resident memory has grown by the budget, or
     its address space comes within reach of the cap.
     """
-    import resource
-    import threading
-
     page = os.sysconf("SC_PAGE_SIZE")
     mapped, resident = _statm(page)
     budget = int(memory_mb * _MB)

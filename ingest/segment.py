@@ -220,7 +220,6 @@ class ProseSegmenter:
             pos = title_end
             first = False
 
-
     def plain_paragraph(self, start: int, end: int) -> None:
         """Sentences of ``[start, end)`` without looking for markers (the fallback for odd text)."""
         mapped = clean_span(self.text, start, end, self.repairs, self.drops)

@@ -22,6 +22,8 @@ _ROW_NAME_HEADER = cue_regex(r"<tables.row_name_columns>")
 _INCREMENT = cue_regex(r"<tables.increment_words>")
 _GROWTH = cue_regex(r"<tables.growth_words>")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*(%|％|件|家|个|人|人年|万元|亿元|元|项|名|场|次|篇)\s*[）)]?\s*$")
+
+
 def _column_year(name: str) -> int | None:
     match = _YEAR_HEADER.search(name)
     return int(match.group(1)) if match else None

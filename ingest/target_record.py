@@ -5,13 +5,12 @@ from typing import Any
 
 from plankg.ingest.facts import Fact
 from plankg.ingest.records import Clause, Document, Owner, Target, stable_id
+from plankg.ontology.indicators import load_scheme, proposed_id
 
 
 def make_target(doc: Document, clause: Clause, fact: Fact, start: int, end: int,
                 owners: tuple[Owner, ...], owner_source: str, **extra: Any) -> Target:
     """A Target record from a fact, with a deterministic id and a canonical indicator id."""
-    from plankg.ontology.indicators import load_scheme, proposed_id
-
     concept = load_scheme().match(fact.indicator)
     return Target(
         id=stable_id("tg", doc.id, clause.id, start, end, fact.kind, fact.indicator),

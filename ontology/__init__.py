@@ -1,12 +1,8 @@
 """Vocabulary: the plankg ontology, the canonical indicator scheme, SHACL shapes and namespaces.
 
-A leaf package: anyone may import it; it imports nothing else from plankg. The namespace
-classes (``PLANKG``, ``OA``...) load rdflib, so they are imported on first use.
+A leaf package: anyone may import it; it imports nothing else from plankg.
 """
 from __future__ import annotations
-
-import importlib
-from typing import Any
 
 from plankg.ontology.indicators import (
     Concept,
@@ -16,12 +12,21 @@ from plankg.ontology.indicators import (
     proposed_id,
     proposed_iri,
 )
-
-_LAZY = {
-    name: "plankg.ontology.namespaces"
-    for name in ("PLANKG", "PUNIT", "OA", "ELI", "QUDT", "UNIT", "SDMX_MEASURE", "SDMX_ATTRIBUTE",
-                 "SDMX_DIMENSION", "DATA", "IND", "PREFIXES", "sparql_prologue")
-}
+from plankg.ontology.namespaces import (
+    DATA,
+    ELI,
+    IND,
+    OA,
+    PLANKG,
+    PREFIXES,
+    PUNIT,
+    QUDT,
+    SDMX_ATTRIBUTE,
+    SDMX_DIMENSION,
+    SDMX_MEASURE,
+    UNIT,
+    sparql_prologue,
+)
 
 __all__ = [
     "Concept",
@@ -30,12 +35,17 @@ __all__ = [
     "normalize_phrase",
     "proposed_id",
     "proposed_iri",
-    *sorted(_LAZY),
+    "DATA",
+    "ELI",
+    "IND",
+    "OA",
+    "PLANKG",
+    "PREFIXES",
+    "PUNIT",
+    "QUDT",
+    "SDMX_ATTRIBUTE",
+    "SDMX_DIMENSION",
+    "SDMX_MEASURE",
+    "UNIT",
+    "sparql_prologue",
 ]
-
-
-def __getattr__(name: str) -> Any:
-    module = _LAZY.get(name)
-    if module is None:
-        raise AttributeError(f"module 'plankg.ontology' has no attribute {name!r}")
-    return getattr(importlib.import_module(module), name)

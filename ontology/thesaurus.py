@@ -22,7 +22,8 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from plankg.ontology.glossary import singular
+from plankg.ontology.glossary import load_glossary, singular
+from plankg.ontology.indicators import load_scheme
 
 _THESAURUS_TTL = Path(__file__).with_name("thesaurus.ttl")
 #: An English word alone maps to terms only when it names at most this many (incubator: 1; technology: many).
@@ -122,8 +123,6 @@ class Thesaurus:
         """Chinese words for an English text: the Chinese names of the terms it names (whole English
         names first), then the glossary's words for the rest (expert -> 专家), then for words the
         glossary lacks, the terms naming that word (a word in at most :data:`WORD_TERMS` terms' names)."""
-        from plankg.ontology.glossary import load_glossary
-
         glossary = load_glossary()
         words = singular(text).split()
         # A glossary phrase (foreign expert -> 外国专家) is more specific than a thesaurus term
@@ -209,8 +208,6 @@ def load_families(path: str | None = None) -> dict[str, Family]:
 def load_query_vocabulary() -> Thesaurus:
     """The thesaurus plus the indicator scheme's concepts (English prefLabel -> Chinese labels),
     for turning English queries into Chinese ones."""
-    from plankg.ontology.indicators import load_scheme
-
     terms = list(load_thesaurus().terms)
     for concept in load_scheme().concepts:
         if concept.label_en and concept.label_en != concept.id:

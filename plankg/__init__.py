@@ -7,17 +7,14 @@ The front door the CLI, the app and notebooks share::
     >>> kg.targets(region="路桥", indicator="rd_intensity")   # doctest: +SKIP
     >>> kg.ask("路桥区2025年技术交易额目标是多少？")            # doctest: +SKIP
 
-Heavy parts (graph store, index, encoder, pandas) load on first use.
+Heavy third-party parts (the encoder's torch or ONNX Runtime, faiss, pandas, Gradio) load on first use.
 """
 from __future__ import annotations
 
 from pathlib import Path
-from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
-
-if TYPE_CHECKING:
-    from plankg.facade import KnowledgeGraph
+from plankg.facade import KnowledgeGraph
 
 __version__ = "0.1.0"
 __all__ = ["KnowledgeGraph", "Plankg", "PlankgError", "open", "__version__"]
@@ -32,20 +29,11 @@ def open(path: str | Path | None = None, build: bool = True, **settings: object)
             and reports "run `plankg build`" instead).
         **settings: Overrides of :class:`plankg.settings.Settings` fields, e.g. ``store="memory"``.
     """
-    from plankg.facade import KnowledgeGraph
-
     kg = KnowledgeGraph(path, **settings)
     if build and not kg.workspace.built:
         kg.build()
     return kg
 
 
-def __getattr__(name: str) -> object:
-    # The facade module imports the workspace and records: load it only when asked for.
-    # ``Plankg`` is the facade's former name, kept for existing code.
-    if name in ("KnowledgeGraph", "Plankg"):
-        from plankg.facade import KnowledgeGraph
-
-        return KnowledgeGraph
-    raise AttributeError(f"module 'plankg' has no attribute {name!r}")
-
+#: The facade's former name, kept for existing code.
+Plankg = KnowledgeGraph

@@ -5,6 +5,9 @@ installed font with CJK glyphs works too.
 """
 from __future__ import annotations
 
+import math
+import warnings
+
 from plankg.errors import PlankgError
 
 #: Fonts tried in order (Noto from fonts-noto-cjk first, then common desktop fonts).
@@ -56,8 +59,6 @@ def _installed_cjk_family(rescan: bool = False) -> str | None:
 
 def assert_glyphs_drawn(figure: object) -> None:
     """Draw ``figure`` and fail if any label needed a glyph the font lacks (a tofu box)."""
-    import warnings
-
     with warnings.catch_warnings():
         warnings.filterwarnings("error", message=".*missing from font.*")
         figure.canvas.draw()  # type: ignore[attr-defined]
@@ -66,8 +67,6 @@ def assert_glyphs_drawn(figure: object) -> None:
 def integer_years(ax: object) -> None:
     """Year ticks on ``ax``'s x axis as whole years (2024, 2025), never 2024.2: every year in view
     when there are at most 30 of them, else whole years picked by matplotlib."""
-    import math
-
     from matplotlib.ticker import FormatStrFormatter, MaxNLocator
 
     low, high = ax.get_xlim()  # type: ignore[attr-defined]

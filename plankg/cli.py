@@ -2,43 +2,29 @@
 from __future__ import annotations
 
 import argparse
-import importlib
 import os
 import sys
 from collections.abc import Callable, Sequence
 from typing import TYPE_CHECKING
 
+from plankg import cmd_ask, cmd_evolve, cmd_graph, cmd_search, cmd_serve
+from plankg.cmd_common import open_workspace, print_error
 from plankg.errors import PlankgError
-from plankg.render import inert_output
+from plankg.ingest.pipeline import FileLimits, read_corpus
+from plankg.render import inert_output, write_json, write_rows
+from plankg.reports import document_summaries
 from plankg.settings import Settings
 
 if TYPE_CHECKING:
-    from plankg.facade import KnowledgeGraph
+    pass
 
 #: Modules that register more subcommands (``add_parsers(subparsers)``).
-COMMAND_MODULES = (
-    "plankg.cmd_search", "plankg.cmd_ask", "plankg.cmd_graph", "plankg.cmd_evolve", "plankg.cmd_serve",
-)
+COMMAND_MODULES = (cmd_search, cmd_ask, cmd_graph, cmd_evolve, cmd_serve)
 #: Commands that read no workspace (so take no ``--workspace``); ``ingest`` takes one for its settings.
 NO_WORKSPACE: tuple[str, ...] = ()
 
 
-def print_error(message: str) -> None:
-    """One line on standard error, prefixed ``plankg:``."""
-    print(f"plankg: {message}", file=sys.stderr)
-
-
-def open_workspace(args: argparse.Namespace, **settings: object) -> KnowledgeGraph:
-    """The facade over ``--workspace`` (never builds: a command on an empty workspace says so)."""
-    import plankg
-
-    return plankg.open(args.workspace, build=False, **settings)
-
-
 def _cmd_ingest(args: argparse.Namespace) -> int:
-    from plankg.ingest.pipeline import FileLimits, read_corpus
-    from plankg.render import write_json
-    from plankg.reports import document_summaries
 
     # The workspace's limits (plankg.toml, environment), exactly as ``build`` reads with them.
     limits = FileLimits.from_settings(Settings.load(args.workspace))
@@ -85,8 +71,6 @@ def _cmd_build(args: argparse.Namespace) -> int:
 
 
 def _cmd_export(args: argparse.Namespace) -> int:
-    from plankg.render import write_rows
-
     kg = open_workspace(args)
     if args.what == "graph":
         if not args.output:
@@ -136,8 +120,8 @@ def build_parser() -> argparse.ArgumentParser:
                         help="graph: turtle (default), ntriples, jsonld, graphml; rows: jsonl (default), json, csv")
     export.set_defaults(func=_cmd_export)
 
-    for module_name in COMMAND_MODULES:
-        importlib.import_module(module_name).add_parsers(sub)
+    for module in COMMAND_MODULES:
+        module.add_parsers(sub)
     for name, command in sub.choices.items():
         if name not in NO_WORKSPACE:
             # The one --workspace option, added to every command that reads a workspace.

@@ -12,10 +12,17 @@ input files at the same paths (a shared file system).
 from __future__ import annotations
 
 import contextlib
+import hashlib
+import importlib
+import importlib.util
 import logging
 from collections.abc import Callable, Iterator
+from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import plankg.ingest
+import plankg.ontology
+from plankg.embeddings.encoder import load_encoder
 from plankg.errors import PlankgError
 from plankg.ingest.pipeline import FileResult, FileTask
 
@@ -124,8 +131,6 @@ def encode_on_worker(texts: list[str], settings: Settings, batch_size: int = 32,
         ValueError: This worker's encoder is not ``expected_key`` (another model or version): its vectors
             would not mix with the index's.
     """
-    from plankg.embeddings.encoder import load_encoder
-
     chosen_by = (settings.model_path, settings.encoder_backend, settings.max_tokens, str(settings.cache_dir))
     if chosen_by not in _WORKER_ENCODERS:
         _WORKER_ENCODERS[chosen_by] = load_encoder(settings).load()
@@ -179,8 +184,6 @@ def check_options(workers: int | None, scheduler: str | None) -> None:
     Raises:
         ClusterError: Both or neither given, fewer than one worker, or Dask not installed.
     """
-    import importlib.util
-
     if (workers is None) == (scheduler is None):
         raise ClusterError("give either a number of local workers or a scheduler address, not both")
     if workers is not None and workers < 1:
@@ -218,13 +221,9 @@ def _check_workers(client: Any, scheduler: str, timeout_s: float) -> None:
 
 def ingest_code_hash() -> str:
     """Hash of the code and data a file's records depend on (called on each worker too)."""
-    import hashlib
-    import importlib
-    from pathlib import Path
-
     digest = hashlib.sha1()
-    for name in ("plankg.ingest", "plankg.ontology"):
-        folder = Path(str(importlib.import_module(name).__file__)).parent
+    for package in (plankg.ingest, plankg.ontology):
+        folder = Path(str(package.__file__)).parent
         for path in sorted(folder.glob("*")):
             if path.suffix in (".py", ".ttl", ".toml", ".txt", ".json", ".csv"):
                 digest.update(path.name.encode())

@@ -4,6 +4,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from plankg.cmd_common import open_workspace
+from plankg.qa.render import snippet
+from plankg.render import write_json
+
 #: Evidence clauses printed per answer in text output (``--json`` has them all).
 SHOWN_EVIDENCE = 6
 #: Table rows printed per answer in text output.
@@ -23,10 +27,6 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Answer each question; with ``--json`` print one JSON array, else readable text."""
-    from plankg.cli import open_workspace
-    from plankg.qa.render import snippet
-    from plankg.render import write_json
-
     answers = open_workspace(args).ask_many(args.questions)
     if args.json:
         write_json([a.to_dict() for a in answers], sys.stdout)
@@ -50,8 +50,6 @@ def run(args: argparse.Namespace) -> int:
 
 def _print_table(table: dict) -> None:
     """The answer's table as ``|``-separated lines (first rows; ``--json`` has every row and column)."""
-    from plankg.qa.render import snippet
-
     columns, rows = table.get("columns") or [], table.get("rows") or []
     if not rows:
         return

@@ -4,6 +4,10 @@ from __future__ import annotations
 import argparse
 import sys
 
+from plankg.cmd_common import open_workspace
+from plankg.qa.answer_evolution import overview_text, summary_lead
+from plankg.render import write_json
+
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``evolve`` subcommand."""
@@ -24,16 +28,12 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 def run(args: argparse.Namespace) -> int:
     """Print the summary and the overview (or JSON) for the two years; a year without a plan for the
     place is an error (one line, exit 2) naming the years there are."""
-    from plankg.cli import open_workspace
-    from plankg.render import write_json
-
     evolution = open_workspace(args).evolution(args.from_year, args.to_year, region=args.region,
                              include_counties=args.include_counties, family=args.family,
                              measures=not args.no_measures)
     if args.json:
         write_json(evolution.to_dict(), sys.stdout)
         return 0
-    from plankg.qa.answer_evolution import overview_text, summary_lead
 
     language = "en" if args.english else "zh"
     print(summary_lead(evolution, language))  # the counts and the largest changes first, then the detail

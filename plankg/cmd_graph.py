@@ -9,11 +9,16 @@ import argparse
 import sys
 from pathlib import Path
 
+from plankg.cmd_common import open_workspace
+from plankg.graph.dump import has_dump, sorted_file
+from plankg.graph.endpoint import serve
+from plankg.graph.push import push_ntriples
+from plankg.graph.store import QueryError
+from plankg.render import FORMATS, raw_stream, write_rows
+
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register ``sparql``, ``endpoint`` and ``push`` on the CLI's subparsers."""
-    from plankg.render import FORMATS
-
     sparql = subparsers.add_parser("sparql", help="run a read-only SPARQL query on the workspace graph")
     sparql.add_argument("query", metavar="QUERY", help="SPARQL query text ('-' reads standard input); "
                         "the plankg, org, prov, skos, qb ... prefixes are predeclared")
@@ -54,9 +59,6 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 # ---- sparql -----------------------------------------------------------------------------------
 def run_sparql(args: argparse.Namespace) -> int:
     """``plankg sparql``: print the rows of a read-only query (``kg.sparql``'s guard and limits)."""
-    from plankg.cli import open_workspace
-    from plankg.render import write_rows
-
     text = sys.stdin.read() if args.query == "-" else args.query
     overrides = {"store": args.store, "query_timeout_s": args.timeout, "query_max_rows": args.max_rows,
                  "query_max_memory_mb": args.max_memory_mb, "allow_service": True if args.allow_service else None}
@@ -74,9 +76,6 @@ def endpoint_command(home: Path, host: str, port: int) -> list[str]:
 
 def run_endpoint(args: argparse.Namespace) -> int:
     """``plankg endpoint``: Oxigraph's read-only server behind plankg's guard (see graph/endpoint.py)."""
-    from plankg.cli import open_workspace
-    from plankg.graph.endpoint import serve
-
     settings = open_workspace(args).workspace.settings
     timeout = args.timeout or settings.query_timeout_s
 
@@ -95,12 +94,6 @@ def run_endpoint(args: argparse.Namespace) -> int:
 # ---- push ------------------------------------------------------------------------------------
 def run_push(args: argparse.Namespace) -> int:
     """``plankg push --endpoint URL``: replace a graph in another store with the workspace graph."""
-    from plankg.cli import open_workspace
-    from plankg.graph.dump import has_dump, sorted_file
-    from plankg.graph.push import push_ntriples
-    from plankg.graph.store import QueryError
-    from plankg.render import raw_stream
-
     def shown(requests: int, triples: int) -> None:
         # The redrawn line's own \r goes to the terminal itself (past the inert stream that would show it as U+FFFD).
         print(f"\rplankg: sent {triples:,} triples in {requests} requests", end="", file=raw_stream(sys.stderr),

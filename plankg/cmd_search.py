@@ -4,13 +4,15 @@ from __future__ import annotations
 import argparse
 import sys
 
+from plankg.cmd_common import open_workspace
+from plankg.embeddings.filters import KINDS
+from plankg.render import clip, write_json
+
 TEXT_COLUMNS = 88
 
 
 def add_parsers(subparsers: argparse._SubParsersAction) -> None:
     """Register the ``search`` subcommand (dispatches to :func:`run`)."""
-    from plankg.embeddings.filters import KINDS
-
     parser = subparsers.add_parser(
         "search",
         help="find clauses by meaning (dense + BM25 hybrid)",
@@ -34,9 +36,6 @@ def add_parsers(subparsers: argparse._SubParsersAction) -> None:
 
 def run(args: argparse.Namespace) -> int:
     """Run the searches in ``args`` and print the hits; returns the exit status."""
-    from plankg.cli import open_workspace
-    from plankg.render import write_json
-
     results = open_workspace(args).search_many(
         args.queries, k=args.k, doc=args.doc, region=args.region, year=args.year, doc_type=args.doc_type,
         kind=args.kind, has_target=True if args.has_target else None)
@@ -49,8 +48,6 @@ def run(args: argparse.Namespace) -> int:
 
 def format_table(queries: list[str], results: list[list]) -> str:
     """Readable listing: per query, rank, score, document, section and the clause text."""
-    from plankg.render import clip
-
     lines: list[str] = []
     for number, (query, hits) in enumerate(zip(queries, results), start=1):
         lines.append(f"[{number}] {query}  ({len(hits)} hits)")

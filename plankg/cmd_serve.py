@@ -10,7 +10,10 @@ import threading
 import time
 from pathlib import Path
 
+from plankg.cmd_graph import endpoint_command
 from plankg.settings import default_home
+from plankg.ui.app import launch
+from plankg.ui.data import AppData
 from plankg.ui.uploads import use_private_temp_dir
 from plankg.workspace import Workspace
 
@@ -42,8 +45,6 @@ class SparqlEndpoint:
         return f"http://{self.host}:{self.port}/query"
 
     def start(self) -> None:
-        from plankg.cmd_graph import endpoint_command
-
         with self._lock:
             self.stop()
             self._process = subprocess.Popen(endpoint_command(self.home, self.host, self.port),
@@ -64,8 +65,6 @@ def run(args: argparse.Namespace) -> int:
     workspace = Workspace(args.workspace)
     # Before Gradio is imported: its uploads go to the workspace's own folder, not the shared /tmp/gradio.
     use_private_temp_dir(workspace.home)
-    from plankg.ui.app import launch
-    from plankg.ui.data import AppData
 
     if not workspace.built:
         print(f"{workspace.home}: empty workspace; building the bundled corpus first (about a minute)...", flush=True)

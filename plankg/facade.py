@@ -12,8 +12,14 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from plankg.errors import PlankgError
+from plankg.graph import project_graph
 from plankg.graph.queries import REGISTRY, QueryResult, run
 from plankg.graph.query_limits import QueryLimits, run_bounded
+from plankg.ingest.readers import iter_input_files
+from plankg.interop import export_file, rdflib_view
+from plankg.qa import QAEngine
+from plankg.qa.answer_evolution import evolution_for
+from plankg.reports import document_summaries, entity_rows, target_rows
 from plankg.settings import Settings
 from plankg.tables import frame, select_entities, select_targets
 from plankg.workspace import BuildReport, Workspace
@@ -25,11 +31,13 @@ if TYPE_CHECKING:
 
     from plankg.graph.store import GraphStore
     from plankg.ingest.records import Corpus
-    from plankg.qa import Answer, QAEngine
+    from plankg.qa import Answer
     from plankg.qa.evolution import Evolution
 
 #: Rows the facade can list; ``rows(what)`` gives them as dicts, the methods as DataFrames.
 ROW_KINDS = ("documents", "targets", "entities")
+
+
 class KnowledgeGraph:
     """A workspace's knowledge graph, search index and question answering.
 
@@ -107,8 +115,6 @@ class KnowledgeGraph:
         """
         from tqdm import tqdm  # the text bar: works in a terminal and in Jupyter without widgets
 
-        from plankg.ingest.readers import iter_input_files
-
         new = [Path(paths)] if isinstance(paths, (str, Path)) else [Path(p) for p in paths]
         for path in new:
             if not path.exists():
@@ -169,8 +175,6 @@ class KnowledgeGraph:
     # ---- tables -------------------------------------------------------------------------------
     def rows(self, what: str) -> list[dict[str, Any]]:
         """Plain rows: ``documents``, ``targets`` (targets and achievements) or ``entities``."""
-        from plankg.reports import document_summaries, entity_rows, target_rows
-
         makers = {"documents": document_summaries, "targets": target_rows, "entities": entity_rows}
         if what not in makers:
             raise PlankgError(f"rows {what!r}: unknown; use {', '.join(ROW_KINDS)}")
@@ -261,14 +265,10 @@ class KnowledgeGraph:
     @property
     def rdf(self) -> rdflib.Graph:
         """An rdflib ``Graph`` over the same store, read-only (Oxigraph through oxrdflib, no copy)."""
-        from plankg.interop import rdflib_view
-
         return rdflib_view(self.store, self.workspace.graph_dir)
 
     def network(self) -> networkx.Graph:
         """A networkx projection: organisations, targets, indicators and entities as nodes."""
-        from plankg.graph import project_graph
-
         return project_graph(self.store)
 
     def export(self, path: str | Path, what: str = "graph", format: str | None = None) -> Path:  # noqa: A002
@@ -284,8 +284,6 @@ class KnowledgeGraph:
         Returns:
             The file written.
         """
-        from plankg.interop import export_file
-
         return export_file(self, path, what, format)
 
     # ---- search and questions -----------------------------------------------------------------
@@ -310,7 +308,6 @@ class KnowledgeGraph:
         """The question-answering engine (built once over this workspace's graph and index)."""
         self.follow_rebuilds()
         if self._qa is None:
-            from plankg.qa import QAEngine
 
             self._qa = QAEngine(self.workspace)
         return self._qa
@@ -340,8 +337,6 @@ class KnowledgeGraph:
             Indicator changes, new and dropped indicators, and continued, new and dropped measures,
             each with its evidence.
         """
-        from plankg.qa.answer_evolution import evolution_for
-
         return evolution_for(self.qa, from_year, to_year, region, include_counties, family, measures)
 
     def compare_plans(self, from_year: int, to_year: int, region: str | None = None) -> Evolution:

@@ -1,6 +1,7 @@
 """Small file-system helpers for writers: atomic writes and the workspace's one-writer lock."""
 from __future__ import annotations
 
+import fcntl
 import json
 import os
 import tempfile
@@ -103,8 +104,6 @@ class FileLock:
         Raises:
             LockBusy: The lock is still held after ``wait`` seconds.
         """
-        import fcntl
-
         self.path.parent.mkdir(parents=True, exist_ok=True)
         fd = os.open(self.path, os.O_RDWR | os.O_CREAT, 0o644)
         deadline = time.monotonic() + max(wait, 0.0)
@@ -133,8 +132,6 @@ class FileLock:
 
     def release(self) -> None:
         """Drop the lock (marking the file released, so the next holder sees a clean hand-over)."""
-        import fcntl
-
         if self._fd is None:
             return
         holder = self.read_holder()

@@ -5,6 +5,9 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
+from plankg.graph.dump import iter_sorted_lines
+from plankg.graph.export import FORMATS, export_graph_file
+from plankg.render import write_rows
 
 if TYPE_CHECKING:
     import rdflib
@@ -32,7 +35,6 @@ def rdflib_view(store: GraphStore, graph_dir: Path) -> rdflib.Graph:
     try:
         from oxrdflib import OxigraphStore as RdflibOxigraph
     except ImportError:  # without oxrdflib: a copy in memory
-        from plankg.graph.dump import iter_sorted_lines
 
         graph = rdflib.Graph()
         graph.parse(data="".join(iter_sorted_lines(graph_dir)), format="nt")
@@ -49,7 +51,6 @@ def export_file(kg: KnowledgeGraph, path: str | Path, what: str = "graph", forma
     out = Path(path)
     fmt = format or _SUFFIX_FORMATS.get(out.suffix.lower()) or ("turtle" if what == "graph" else "jsonl")
     if what == "graph":
-        from plankg.graph.export import FORMATS, export_graph_file
 
         if fmt not in FORMATS:
             raise PlankgError(f"export graph as {fmt!r}: use one of {', '.join(FORMATS)}")
@@ -57,7 +58,6 @@ def export_file(kg: KnowledgeGraph, path: str | Path, what: str = "graph", forma
         return export_graph_file(kg.workspace.graph_dir, fmt, out, store=store)
     if fmt not in _ROW_FORMATS:
         raise PlankgError(f"export {what} as {fmt!r}: use one of {', '.join(_ROW_FORMATS)}")
-    from plankg.render import write_rows
 
     rows = kg.rows(what)
     out.parent.mkdir(parents=True, exist_ok=True)

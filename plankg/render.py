@@ -15,6 +15,8 @@ import unicodedata
 from collections.abc import Iterator
 from typing import Any, TextIO
 
+from plankg.ontology.namespaces import PREFIXES
+
 FORMATS = ("table", "json", "jsonl", "csv")
 #: Table cells longer than this are cut (the full value is in json/csv).
 CELL_COLUMNS = 80
@@ -63,7 +65,6 @@ def compact_iri(value: Any) -> Any:
     """``https://w3id.org/plankg/ontology#Target`` -> ``plankg:Target`` for display."""
     if not isinstance(value, str) or "://" not in value:
         return value
-    from plankg.ontology.namespaces import PREFIXES
 
     best, name = "", ""
     for prefix, iri in PREFIXES.items():

@@ -8,7 +8,10 @@ from __future__ import annotations
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+from plankg.embeddings import Searcher
 from plankg.errors import PlankgError
+from plankg.graph.store import QueryError, open_store
+from plankg.qa.search import IndexSearch, LexicalSearch
 
 if TYPE_CHECKING:
     from plankg.ingest.records import Corpus
@@ -53,7 +56,6 @@ class OpenResources:
             WorkspaceError: Nothing was built here, or the graph was skipped.
         """
         if self._graph is None:
-            from plankg.graph.store import QueryError, open_store
 
             try:
                 self._graph = open_store(self.graph_dir, kind=self.settings.store,
@@ -74,7 +76,6 @@ class OpenResources:
             WorkspaceError: No index was built here.
         """
         if self._index is None:
-            from plankg.embeddings import Searcher
 
             if not self.has_index:
                 raise WorkspaceError(f"{self.home}: no search index; run `plankg build` without --no-index")
@@ -85,7 +86,6 @@ class OpenResources:
         """The clause search answers use: the hybrid index when built, else lexical BM25 over the
         records (no model needed)."""
         if self._searcher is None:
-            from plankg.qa.search import IndexSearch, LexicalSearch
 
             self._searcher = IndexSearch(self.index()) if self.has_index else LexicalSearch(self.corpus())
         return self._searcher

@@ -7,6 +7,8 @@ import tomllib
 from dataclasses import dataclass
 from pathlib import Path
 
+from plankg.errors import PlankgError
+
 
 def default_home() -> Path:
     """Per-user default workspace folder; ``PLANKG_HOME`` overrides it."""
@@ -98,8 +100,6 @@ class Settings:
         Raises:
             PlankgError: An override names no setting.
         """
-        from plankg.errors import PlankgError
-
         names = {f.name for f in dataclasses.fields(cls)} - {"home"}
         given = {name: value for name, value in overrides.items() if value is not None}
         unknown = sorted(set(given) - names)

@@ -4,6 +4,8 @@ from __future__ import annotations
 from typing import TYPE_CHECKING, Any
 
 from plankg.errors import PlankgError
+from plankg.ontology.indicators import load_scheme
+from plankg.ontology.regions import load_gazetteer, short_form
 
 if TYPE_CHECKING:
     import pandas
@@ -66,8 +68,6 @@ def frame(rows: list[dict[str, Any]], like: list[dict[str, Any]] | None = None) 
 
 def in_region(name: str | None, wanted: str) -> bool:
     """Is ``name`` the region ``wanted`` (with or without suffix) or inside it?"""
-    from plankg.ontology.regions import load_gazetteer, short_form
-
     if not name:
         return False
     key = short_form(wanted)
@@ -78,8 +78,6 @@ def in_region(name: str | None, wanted: str) -> bool:
 def region_matches(name: str | None, wanted: str, include_sub: bool = False) -> bool:
     """Is ``name`` the region ``wanted`` through the gazetteer (温州 is 温州市), or, with
     ``include_sub``, one of its counties and districts (瑞安市 in 温州)?"""
-    from plankg.ontology.regions import short_form
-
     if not name or not wanted.strip():
         return False
     if short_form(name) == short_form(wanted.strip()):
@@ -89,8 +87,6 @@ def region_matches(name: str | None, wanted: str, include_sub: bool = False) -> 
 
 def indicator_id(indicator: str, present: set[str]) -> str:
     """The indicator id for an id, a proposed id present in the workspace, or a zh/en label."""
-    from plankg.ontology.indicators import load_scheme
-
     text = indicator.strip()
     if text in present:
         return text

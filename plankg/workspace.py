@@ -37,8 +37,17 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
+import plankg.corpus
+import plankg.embeddings
+import plankg.graph
+import plankg.ingest
+import plankg.ontology
+from plankg.cluster import ClusterEncoder, check_options, dask_runner
+from plankg.embeddings import build_index
+from plankg.embeddings.encoder import load_encoder
 from plankg.files import FileLock, LockBusy, describe_holder, point_symlink, write_atomic
-from plankg.ingest.pipeline import bundled_paths
+from plankg.graph import build_graph_store
+from plankg.ingest.pipeline import FileLimits, bundled_paths, read_corpus
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
 from plankg.inputs import (
     BUNDLED,
@@ -119,32 +128,20 @@ def read_records(folder: Path) -> Corpus:
     return Corpus(errors=errors, **values)
 
 
+#: What a build produces depends on these packages only (not on qa/, ui/ or the CLI).
+BUILD_PACKAGES = (plankg.ingest, plankg.ontology, plankg.graph, plankg.embeddings, plankg.corpus)
+
+
 def _code_fingerprint() -> str:
     """Hash of plankg's own modules and data: a new version of the code rebuilds."""
-    import plankg
-
     digest = hashlib.sha1()
-    roots = {Path(m.__file__).parent for m in _package_modules(plankg)}
+    roots = {Path(str(package.__file__)).parent for package in BUILD_PACKAGES}
     for root in sorted(roots):
         for path in sorted(root.glob("*")):
             if path.suffix in (".py", ".ttl", ".toml", ".txt"):
                 digest.update(path.name.encode())
                 digest.update(path.read_bytes())
     return digest.hexdigest()
-
-
-def _package_modules(plankg_module) -> list:
-    import importlib
-
-    # What a build produces depends on these packages only (not on qa/, ui/ or the CLI).
-    names = ["plankg.ingest", "plankg.ontology", "plankg.graph", "plankg.embeddings", "plankg.corpus"]
-    modules = []
-    for name in names:
-        try:
-            modules.append(importlib.import_module(name))
-        except ImportError:
-            continue
-    return [m for m in modules if getattr(m, "__file__", None)]
 
 
 class Workspace(OpenResources):
@@ -331,7 +328,6 @@ class Workspace(OpenResources):
         """
         progress = progress or Progress()
         if workers is not None or scheduler is not None:
-            from plankg.cluster import check_options
 
             check_options(workers, scheduler)  # before waiting for a lock or reading anything
         self.home.mkdir(parents=True, exist_ok=True)
@@ -454,8 +450,6 @@ class Workspace(OpenResources):
         The copies are laid out under their original names, so the records match a read of the
         user's files; then the documents and messages get the user's paths back.
         """
-        from plankg.ingest.pipeline import FileLimits, read_corpus
-
         if runner is not None:
             progress.message(f"reading and extraction on {runner.where}")
         folder = ReadFolder(store, plan.items)
@@ -475,7 +469,6 @@ class Workspace(OpenResources):
         if workers is None and scheduler is None:
             yield None
             return
-        from plankg.cluster import dask_runner
 
         with dask_runner(workers, scheduler, self.settings.cluster_connect_s) as runner:
             yield runner
@@ -488,10 +481,6 @@ class Workspace(OpenResources):
         return {"kept from": previous.name if previous != self.home else "the previous build"}
 
     def _build_graph(self, corpus: Corpus, out_dir: Path, progress: Progress) -> dict:
-        try:
-            from plankg.graph import build_graph_store
-        except ImportError:
-            return {"skipped": "graph builder not available"}
         progress.start("graph")
         report = build_graph_store(corpus, out_dir)
         progress.finish()
@@ -499,15 +488,8 @@ class Workspace(OpenResources):
 
     def _build_index(self, corpus: Corpus, out_dir: Path, progress: Progress, runner: DaskRunner | None = None
                      ) -> dict:
-        try:
-            from plankg.embeddings import build_index
-        except ImportError:
-            return {"skipped": "index builder not available"}
         encoder = None
         if runner is not None:
-            from plankg.cluster import ClusterEncoder
-            from plankg.embeddings.encoder import load_encoder
-
             encoder = ClusterEncoder(load_encoder(self.settings), self.settings, runner.client)
             progress.message(f"embedding on {runner.where}")
         previous = self.index_dir if self.index_dir.is_dir() else None

@@ -10,7 +10,8 @@ from plankg.qa.answer_targets import regions_or_all
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.not_found import not_found, search_query
 from plankg.qa.parse import Question
-from plankg.qa.render import sentences_for, snippet
+from plankg.qa.render import snippet
+from plankg.qa.sentences import sentences_for
 
 MAX_PROGRESS = 5
 

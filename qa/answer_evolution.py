@@ -3,12 +3,17 @@ from __future__ import annotations
 
 from typing import Any
 
-from plankg.qa.answer import Answer
+from plankg.ontology.indicators import load_scheme
+from plankg.ontology.regions import load_gazetteer
+from plankg.ontology.thesaurus import load_families
+from plankg.qa.answer import Answer, QAError
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.evolution import Evolution, IndicatorChange, Step, compare_plans, missing_plan_years, value_text
+from plankg.qa.families import family_named
 from plankg.qa.measures import MeasureAlignment, align_measures, plan_clauses
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
+from plankg.qa.places import parse_places
 from plankg.qa.render import region_name, snippet
 from plankg.qa.shape import table_of
 
@@ -41,9 +46,6 @@ def evolution_overview(ctx: AnswerContext, from_year: int, to_year: int, region:
 
 def _label_words(indicators: set[str]) -> set[str]:
     """Words that name these indicators in a clause: their labels, and the words of their families."""
-    from plankg.ontology.indicators import load_scheme
-    from plankg.ontology.thesaurus import load_families
-
     scheme = load_scheme()
     words: set[str] = set()
     for indicator_id in indicators:
@@ -59,7 +61,6 @@ def _label_words(indicators: set[str]) -> set[str]:
 def _regions(ctx: AnswerContext, region: str | None, within: bool) -> set[str] | None:
     if region is None:
         return None
-    from plankg.ontology.regions import load_gazetteer
 
     places = {region}
     if within:
@@ -113,8 +114,6 @@ def answer_overview(ctx: AnswerContext, parsed: Question, from_year: int, to_yea
 
 def _gazetteer_name(parsed: Question) -> str | None:
     """A place named through its documents (Quzhou's) that the gazetteer also knows, or None."""
-    from plankg.ontology.regions import load_gazetteer
-
     gazetteer = load_gazetteer()
     return next((name for name, _ in parsed.places.documents if name in gazetteer.regions), None)
 
@@ -322,15 +321,10 @@ def evolution_for(engine: Any, from_year: int, to_year: int, region: str | None 
         QAError: A place the corpus does not know, a family no indicator scheme defines, or years
             in the wrong order.
     """
-    from plankg.ontology.thesaurus import load_families
-    from plankg.qa.answer import QAError
-    from plankg.qa.families import family_named
-
     if from_year >= to_year:
         raise QAError(f"years {from_year} -> {to_year}: the first year must be earlier than the second")
     place = None
     if region:
-        from plankg.qa.places import parse_places
 
         places = parse_places(region)
         if not places.regions:

@@ -12,7 +12,7 @@ from plankg.qa.context import AnswerContext, Collector, covers
 from plankg.qa.facts import TargetFact, UnitFact, UnitOwnership
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
-from plankg.qa.render import sentences_for
+from plankg.qa.sentences import sentences_for
 from plankg.qa.shape import table_of
 
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}

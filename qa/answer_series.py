@@ -10,13 +10,16 @@ from plankg.graph.outcomes import year_gap as gap_in_years
 from plankg.graph.rows import OutcomeRow, SeriesRow
 from plankg.ontology.levels import indicator_level
 from plankg.qa.answer import Answer
+from plankg.qa.answer_evolution import answer_overview
 from plankg.qa.answer_targets import MAX_INDICATORS, regions_or_all
-from plankg.qa.areas import area_of
+from plankg.qa.areas import area_of, place_label
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.facts import OutcomeFact, SeriesFact
+from plankg.qa.families import names_one_indicator
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
-from plankg.qa.render import indicator_label, quantity, sentences_for
+from plankg.qa.render import indicator_label, quantity
+from plankg.qa.sentences import sentences_for
 
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
 
@@ -64,13 +67,10 @@ def _sort_key(row: SeriesFact) -> tuple:
 def answer_evolution(ctx: AnswerContext, parsed: Question) -> Answer:
     """…从2019年到2022年如何变化 / how did … change: targets and actuals aligned by year, per region."""
     years = sorted(set(parsed.time.years))
-    from plankg.qa.families import names_one_indicator
 
     sure = [h for h in parsed.indicators if names_one_indicator(h)]
     if len(years) >= 2 and (not sure or parsed.family is not None):
         # 2019年的计划如何演变为2022年的目标: the overview of the two years' plans (a family narrows it).
-        from plankg.qa.answer_evolution import answer_overview
-
         indicators = set(parsed.family.members) if parsed.family is not None else None
         return answer_overview(ctx, parsed, years[0], years[-1], indicators)
     col = Collector(parsed, "evolution")
@@ -121,8 +121,6 @@ def _dedupe(rows: list[SeriesFact]) -> list[SeriesFact]:
 def _evolution_text(parsed: Question, rows: list[SeriesFact]) -> str:
     """Per indicator and place: one step per year (figures of a year joined, a stretch value in
     brackets after its target), steps in time order joined by arrows."""
-    from plankg.qa.areas import place_label
-
     render = sentences_for(parsed.language)
     groups: dict[tuple[str, str], list[SeriesFact]] = {}
     for row in rows:

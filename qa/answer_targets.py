@@ -11,12 +11,14 @@ from plankg.graph.rows import OwnerRow, TargetRow
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
+from plankg.qa.areas import area_of
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, unread_words, written_in
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
-from plankg.qa.render import indicator_label, quantity, sentences_for
+from plankg.qa.render import indicator_label, quantity
+from plankg.qa.sentences import sentences_for
 
 MAX_INDICATORS = 8
 MAX_TASKS = 12
@@ -46,7 +48,6 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
     else:
         owners = (Responsible(row.owner_name, row.role),) if row.owner_name else ()
         label = phrase = None
-    from plankg.qa.areas import area_of
 
     return TargetFact(
         indicator=label or (record.indicator if record else None),

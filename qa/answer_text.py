@@ -5,7 +5,7 @@ from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.not_found import not_found, search_query, uncovered_places
 from plankg.qa.parse import Question
-from plankg.qa.render import sentences_for
+from plankg.qa.sentences import sentences_for
 
 SEARCH_K = 5
 

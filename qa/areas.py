@@ -11,6 +11,7 @@ import functools
 import re
 
 from plankg.ingest.records import Clause, Document, Target
+from plankg.ontology.regions import load_gazetteer
 
 _ZONE = (r"(?:科创集聚区|产业集聚区|集聚区|高新技术产业园区|高新技术产业园|产业园区|产业园|科技园|园区|高新区|开发区|经开区|"
          r"科创走廊|走廊|小镇|园中园)")
@@ -72,7 +73,6 @@ def places_below(region: str | None) -> tuple[str, ...]:
     """Full and short names of the places inside ``region`` (瑞安市, 瑞安 inside 温州市)."""
     if not region:
         return ()
-    from plankg.ontology.regions import load_gazetteer
 
     gazetteer = load_gazetteer()
     names: list[str] = []

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from typing import Any, Protocol
 
+from plankg.graph.queries import run
 from plankg.graph.query_support import QueryResult
 from plankg.graph.terms import record_id
 from plankg.ingest.records import Clause, Corpus, Document, Mention, Target
@@ -30,8 +31,6 @@ class SparqlBackend:
 
     def run(self, query_name: str, /, **params: Any) -> QueryResult[Any]:
         """Run a named query on the store."""
-        from plankg.graph.queries import run
-
         return run(self.store, query_name, **params)
 
 

@@ -6,11 +6,21 @@ from collections.abc import Callable
 from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
+from plankg.ontology.indicators import load_scheme
 from plankg.qa.answer import Answer, Intent, QAError
+from plankg.qa.answer_entities import answer_entity_list, answer_entity_profile
+from plankg.qa.answer_family import answer_family_owners
+from plankg.qa.answer_series import answer_evolution, answer_plan_vs_outcome
+from plankg.qa.answer_targets import answer_owners, answer_unit_targets, answer_value
+from plankg.qa.answer_text import answer_search
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
+from plankg.qa.catalogue import load_entities, load_organisations, load_proposed_indicators
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.doc_places import DocumentScopedGraph, named_inside
+from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside
+from plankg.qa.entities import EntityFinder
+from plankg.qa.indicator_slot import IndicatorMatcher
 from plankg.qa.not_found import not_found, uncovered_places
+from plankg.qa.orgs import OrgResolver
 from plankg.qa.parse import Question, Vocabulary
 from plankg.qa.search import ClauseSearch
 from plankg.qa.understand import understand
@@ -22,11 +32,6 @@ MAX_QUESTION_CHARS = 500
 
 
 def _handlers() -> dict[Intent, Callable[[AnswerContext, Question], Answer]]:
-    from plankg.qa.answer_entities import answer_entity_list, answer_entity_profile
-    from plankg.qa.answer_series import answer_evolution, answer_plan_vs_outcome
-    from plankg.qa.answer_targets import answer_owners, answer_unit_targets, answer_value
-    from plankg.qa.answer_text import answer_search
-
     return {
         "target_owners": answer_owners,
         "target_value": answer_value,
@@ -75,18 +80,11 @@ class QAEngine:
         self._lock = threading.Lock()
 
     def _vocabulary(self) -> Vocabulary:
-        from plankg.ontology.indicators import load_scheme
-        from plankg.qa.catalogue import load_entities, load_organisations, load_proposed_indicators
-        from plankg.qa.entities import EntityFinder
-        from plankg.qa.indicator_slot import IndicatorMatcher
-        from plankg.qa.orgs import OrgResolver
-
         store = self.store if self.store is not None else getattr(self.graph, "store", None)
         orgs = load_organisations(store) if store is not None else []
         entities = load_entities(store) if store is not None else []
         proposed = load_proposed_indicators(store) if store is not None else []
         encode = getattr(self.search, "encode", None)
-        from plankg.qa.doc_places import CorpusPlaces
 
         return Vocabulary(IndicatorMatcher(load_scheme(), proposed, encode), OrgResolver(orgs), EntityFinder(entities),
                           CorpusPlaces.from_documents(list(self.records.corpus.documents)))
@@ -144,7 +142,6 @@ class QAEngine:
             doc_ids = set().union(*(ids for _, ids in parsed.places.documents))
             context = replace(self.context, graph=DocumentScopedGraph(self.graph, self.records, doc_ids, names))
         if intent == "target_owners" and parsed.family is not None:
-            from plankg.qa.answer_family import answer_family_owners
 
             return answer_family_owners(context, parsed, parsed.family)
         return self.handlers[intent](context, parsed)

@@ -9,6 +9,9 @@ import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+from plankg.ontology.regions import load_gazetteer
+from plankg.qa.lexicon import ENGLISH_NAME_PARTS
+
 # (pattern, classes to list, keyword the name must contain or None, English label)
 _TYPE_WORDS_ZH: tuple[tuple[str, tuple[str, ...], str | None, str], ...] = (
     ("重点实验室", ("institute", "organization", "park", "programme"), "重点实验室", "key laboratories"),
@@ -124,9 +127,6 @@ class EntityFinder:
     """Finds graph entities named in a question by canonical name or alias (longest first)."""
 
     def __init__(self, records: Iterable[EntityRecord]) -> None:
-        from plankg.ontology.regions import load_gazetteer
-        from plankg.qa.lexicon import ENGLISH_NAME_PARTS
-
         parts = dict(ENGLISH_NAME_PARTS)
         for region in load_gazetteer().regions.values():
             if region.en:

@@ -18,7 +18,9 @@ from dataclasses import asdict, dataclass, field
 from typing import Any
 
 from plankg.graph import terms
-from plankg.qa.areas import area_of
+from plankg.ontology.indicators import load_scheme
+from plankg.ontology.regions import load_gazetteer
+from plankg.qa.areas import area_of, place_label
 from plankg.qa.backend import GraphBackend, RecordIndex
 from plankg.qa.render import number
 
@@ -55,8 +57,6 @@ class Step:
     @property
     def place(self) -> str | None:
         """The region, or region·area for a figure about a park, zone or county."""
-        from plankg.qa.areas import place_label
-
         return place_label(self.region, self.area)
 
     @property
@@ -158,7 +158,6 @@ def plan_years(records: RecordIndex, region: str | None = None, within: bool = F
     """
     places: set[str | None] = {region}
     if region is not None and within:
-        from plankg.ontology.regions import load_gazetteer
 
         places |= {r.name for r in load_gazetteer().descendants(region)}
     years: set[int] = set()
@@ -192,8 +191,6 @@ def compare_plans(graph: GraphBackend, records: RecordIndex, from_year: int, to_
         within: Include the counties and districts inside ``region``.
         indicators: Only these indicator ids (a family or the indicators a question names).
     """
-    from plankg.ontology.indicators import load_scheme
-
     scheme = load_scheme()
     result = graph.run("targets_in_years", years=[from_year, to_year], region=region, within=within)
     evolution = Evolution(from_year, to_year, region, sparql=[result.sparql])

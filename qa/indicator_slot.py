@@ -14,6 +14,7 @@ import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from plankg.ontology.glossary import load_glossary, singular
 from plankg.ontology.indicators import Concept, IndicatorScheme, normalize_phrase
 from plankg.qa.lexicon import CUE_ZH, ENGLISH_INDICATOR_ALIASES, ENGLISH_STOPWORDS, GENERIC_ZH
 
@@ -369,8 +370,6 @@ MIN_ENGLISH_PROPOSED_RUN = 5
 
 def _in_chinese(text: str) -> str:
     """The glossary's Chinese words for an English text, in the text's order, run together."""
-    from plankg.ontology.glossary import load_glossary, singular
-
     words, _ = load_glossary().translate(singular(text).split())
     return "".join(words)
 

@@ -15,6 +15,7 @@ from pathlib import Path
 from typing import Any
 
 from plankg.ontology.aliases import load_english_names
+from plankg.ontology.indicators import load_scheme
 
 _LEXICON_TOML = Path(__file__).with_name("lexicon.toml")
 
@@ -39,8 +40,6 @@ ENGLISH_NAME_PARTS: dict[str, str] = load_english_names()
 @functools.cache
 def english_indicator_aliases() -> dict[str, tuple[str, ...]]:
     """English phrasings of indicators by concept id (``skos:altLabel@en`` of the scheme)."""
-    from plankg.ontology.indicators import load_scheme
-
     return {concept.id: concept.alt_labels_en for concept in load_scheme().concepts if concept.alt_labels_en}
 
 

@@ -8,7 +8,7 @@ from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.parse import Question
-from plankg.qa.render import sentences_for
+from plankg.qa.sentences import sentences_for
 
 RELATED_K = 3
 _CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")

@@ -1,8 +1,10 @@
-"""Wording of answers in Chinese and English: numbers with units, years, roles, regions, lists."""
+"""Wording shared by both languages' sentence writers: numbers with units, years, roles, regions, lists.
+
+Pick a language's writer with :func:`plankg.qa.sentences.sentences_for`.
+"""
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from types import ModuleType
 from typing import TYPE_CHECKING
 
 from plankg.ontology.regions import load_gazetteer
@@ -17,17 +19,6 @@ KIND_ZH = {"target": "目标", "stretch": "力争目标", "baseline": "基数", 
 KIND_EN = {"target": "target", "stretch": "stretch target", "baseline": "baseline", "actual": "actual"}
 COMPARATOR_ZH = {">=": "不低于", "<=": "不超过", "~": "约", ">": "超过", "<": "低于"}
 COMPARATOR_EN = {">=": "at least", "<=": "at most", "~": "about", ">": "more than", "<": "less than"}
-
-
-def sentences_for(language: str) -> ModuleType:
-    """The sentence writer of a language: ``plankg.qa.render_zh`` or ``plankg.qa.render_en``.
-
-    Both modules have the same functions over the same facts, so handlers never branch on the
-    language to write an answer.
-    """
-    from plankg.qa import render_en, render_zh
-
-    return render_zh if language == "zh" else render_en
 
 
 def indicator_label(question: Question, indicator_id: str, fallback: str) -> str:

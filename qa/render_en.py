@@ -273,7 +273,6 @@ def relaxed_note(what: str) -> str:
             "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). "}.get(what, "")
 
 
-
 def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:
     """maker spaces (2022): lead A; supporting B. per indicator (the first three)."""
     parts = []

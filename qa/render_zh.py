@@ -2,7 +2,7 @@
 
 The handlers compute the facts (``plankg.qa.facts``) and group them; this module and its English
 twin ``render_en`` only write. Both have the same functions, so a handler picks one with
-:func:`plankg.qa.render.sentences_for` and never branches on the language.
+:func:`plankg.qa.sentences.sentences_for` and never branches on the language.
 """
 from __future__ import annotations
 
@@ -247,7 +247,6 @@ def relaxed_note(what: str) -> str:
             "parent_for_zone": "未找到该园区（开发区）本身的数据，以下为其所在地区的数据。",
             "child_for_place": "未找到该地区本级的数据，以下为其下辖地区的数据（各标地区）。",
             "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。"}.get(what, "")
-
 
 
 def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:

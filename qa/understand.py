@@ -8,6 +8,9 @@ to every indicator of the family.
 from __future__ import annotations
 
 from plankg.qa.answer import FAMILY_INTENTS, NEEDS_INDICATOR
+from plankg.qa.families import asks_family_owners, find_family
+from plankg.qa.indicator_slot import mask
+from plankg.qa.intents import IntentResult
 from plankg.qa.parse import Question, Vocabulary, parse_question
 
 #: Partial matches scoring below this (a shared run of under four characters) are weak evidence.
@@ -29,15 +32,10 @@ def understand(text: str, vocabulary: Vocabulary) -> Question:
     if needs and weak and matcher.encode is not None and question.language == "zh":
         # No label and at most a short shared run (研究开发开支 shares only 研究 with labels):
         # meaning decides, when the encoder can tell.
-        from plankg.qa.indicator_slot import mask
-
         question.indicators = matcher.match_embedding(mask(question.text, question.blanks)) or question.indicators
-    from plankg.qa.families import asks_family_owners, find_family
 
     if intent not in FAMILY_INTENTS and asks_family_owners(question.text, question.language):
         # "Which units own R&D-related targets?": not a list of organisations but the family's owners.
-        from plankg.qa.intents import IntentResult
-
         scores = dict(question.intent.scores) if question.intent else {}
         question.intent = IntentResult("target_owners", max(scores.values(), default=3.0), scores)
         intent = "target_owners"

@@ -7,12 +7,14 @@ from __future__ import annotations
 
 import os
 import tempfile
+from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
 from plankg.settings import default_home
-from plankg.ui import views
+from plankg.ui import handlers, views
 from plankg.ui.data import CLAUSE_KINDS, ENTITY_TYPES, AppData
+from plankg.ui.libs import gradio
 from plankg.ui.uploads import ALLOWED_SUFFIXES, MAX_UPLOAD_MB, Uploader, use_private_temp_dir
 
 #: What a table says before it is first filled (never bare "1 2 3" headers).
@@ -56,9 +58,7 @@ FONT_STACK = ["Noto Sans CJK SC", "Noto Sans SC", "Source Han Sans SC", "PingFan
 
 def theme() -> Any:
     """The default theme with system fonts only (no web-font download)."""
-    import gradio as gr
-
-    return gr.themes.Default(font=FONT_STACK, font_mono=["Noto Sans Mono CJK SC", "DejaVu Sans Mono", "monospace"])
+    return gradio().themes.Default(font=FONT_STACK, font_mono=["Noto Sans Mono CJK SC", "DejaVu Sans Mono", "monospace"])
 
 
 def workspace_note(home: Path, show_path: bool = True) -> str:
@@ -68,6 +68,23 @@ def workspace_note(home: Path, show_path: bool = True) -> str:
               if home.resolve() == default_home().resolve() else "")
     return (f"工作区 Workspace: {where}. 上传的文件写入此工作区 Uploads are added to this workspace "
             f"(it keeps its own copy of each).{shared}")
+
+
+def _gradio_typed(gr: Any, h: handlers.Handlers) -> tuple[Callable[..., tuple], Callable[..., tuple]]:
+    """The two handlers whose signature tells Gradio what to pass: the selected row, a progress bar.
+
+    Gradio reads the ``SelectData`` annotation and the ``Progress()`` default when the event is wired;
+    they are set here, where Gradio is already imported, so the handlers module never imports it.
+    """
+    def open_selected(event: Any) -> tuple:
+        return h.open_selected(event)
+
+    open_selected.__annotations__ = {"event": gr.SelectData, "return": tuple}
+
+    def upload(files: Any, progress: Any = gr.Progress()) -> tuple:  # noqa: B008 - Gradio's own idiom
+        return h.upload(files, progress)
+
+    return open_selected, upload
 
 
 def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool = True) -> Any:
@@ -80,13 +97,12 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
     """
     # Uploads land in the workspace's own folder, never in the machine-wide /tmp/gradio.
     upload_folder = use_private_temp_dir(data.home)
-    import gradio as gr
-
-    from plankg.ui import handlers
+    gr = gradio()
 
     uploader = Uploader(data, upload_folder)
     uploader.sweep()
     h = handlers.Handlers(data, uploader, download_dir=Path(tempfile.mkdtemp(prefix="plankg-ui-")))
+    open_selected, upload = _gradio_typed(gr, h)
     choices = data.filter_choices()
     indicator_choices = [(f"{label} ({ind_id})", ind_id) for ind_id, label in choices["indicators"]]
     region_choices = choices["regions"]
@@ -204,8 +220,8 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                 entity_button.click(h.find_entities, [entity_text, entity_type], [entity_matches, entity_status],
                                     api_name="entities")
                 entity_text.submit(h.find_entities, [entity_text, entity_type], [entity_matches, entity_status], api_name=False)
-                entity_matches.select(h.open_selected, None, entity_outputs, api_name=False)
-                entity_neighbours.select(h.open_selected, None, entity_outputs, api_name=False)
+                entity_matches.select(open_selected, None, entity_outputs, api_name=False)
+                entity_neighbours.select(open_selected, None, entity_outputs, api_name=False)
                 entity_current.submit(h.open_entity, [entity_current], entity_outputs, api_name="entity")
 
             with gr.Tab("SPARQL", id="sparql"):
@@ -240,7 +256,7 @@ def build_app(data: AppData, sparql_endpoint: str | None = None, show_path: bool
                     remove_choice = gr.Dropdown([], label="移除上传 Remove an upload", scale=3, elem_id="corpus-remove-choice")
                     remove_button = gr.Button("移除并重建 Remove and rebuild", scale=1, elem_id="corpus-remove")
                 corpus_outputs = [documents, repairs, corpus_warnings, corpus_status]
-                upload_button.click(h.upload, [upload_files], [upload_report, *corpus_outputs, upload_files, remove_choice],
+                upload_button.click(upload, [upload_files], [upload_report, *corpus_outputs, upload_files, remove_choice],
                                     api_name="upload", concurrency_limit=1, concurrency_id="upload")
                 remove_button.click(h.remove_upload, [remove_choice], [upload_report, *corpus_outputs, remove_choice],
                                     api_name="remove_upload", concurrency_limit=1, concurrency_id="upload")

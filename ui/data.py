@@ -11,7 +11,10 @@ import threading
 from pathlib import Path
 from typing import Any
 
+import plankg
 from plankg.graph.terms import local_name, record_id
+from plankg.ontology.namespaces import PREFIXES
+from plankg.reports import document_summaries
 from plankg.tables import region_matches
 from plankg.ui.labels import is_indicator_label
 
@@ -107,8 +110,6 @@ class AppData:
     """
 
     def __init__(self, home: str | Path | None = None) -> None:
-        import plankg
-
         self._lock = threading.Lock()
         self._kg = plankg.open(home, build=False)
         self._cache: dict[str, Any] = {}
@@ -373,8 +374,6 @@ class AppData:
     def documents(self) -> list[dict]:
         """One row per document: metadata, counts, repairs and placeholders."""
         def make() -> list[dict]:
-            from plankg.reports import document_summaries
-
             corpus = self._kg.corpus
             rows = document_summaries(corpus)
             by_id = {d.id: d for d in corpus.documents}
@@ -416,8 +415,6 @@ def _number(value: float | None) -> float | int | None:
 
 def with_prefixes(query: str) -> str:
     """Declare the project's prefixes the query uses and does not declare itself."""
-    from plankg.ontology.namespaces import PREFIXES
-
     declared = {m.group(1) or "" for m in _DECLARED_PREFIX.finditer(query)}
     body_without_iris = re.sub(r"<[^>\s]*>|\"[^\"]*\"|'[^']*'", " ", query)
     used = {m.group(1) for m in _USED_PREFIX.finditer(body_without_iris)}

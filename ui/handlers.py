@@ -7,16 +7,17 @@ from __future__ import annotations
 
 import hashlib
 from pathlib import Path
-from typing import Any
-
-import gradio as gr
-import pandas as pd
+from typing import TYPE_CHECKING, Any
 
 from plankg.tables import region_matches
 from plankg.ui import views
 from plankg.ui.charts import evolution_figure, network_figure
 from plankg.ui.data import AppData
+from plankg.ui.libs import gradio
 from plankg.ui.uploads import Uploader
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 MAX_QUESTION_CHARS = 500
 MAX_QUERY_CHARS = 20_000
@@ -149,7 +150,8 @@ class Handlers:
         return (name, network_figure(name, neighbours), views.table(facts), views.table(neighbours),
                 views.status(f"{name}: {len(neighbours)} 个邻居 neighbours, {len(facts)} 条事实 facts"))
 
-    def open_selected(self, event: gr.SelectData) -> tuple:
+    def open_selected(self, event: Any) -> tuple:
+        """Open the entity of the selected row (``event`` is Gradio's ``SelectData``; see ``app.build_app``)."""
         row = event.row_value or []
         return self.open_entity(str(row[0]) if row else "")
 
@@ -178,7 +180,8 @@ class Handlers:
                 views.warnings_markdown(documents, warnings),
                 views.status(f"{len(documents)} 个文件 documents · {targets} 条目标与实绩 targets and achievements"))
 
-    def upload(self, files: Any, progress: gr.Progress = gr.Progress()) -> tuple:  # noqa: B008 - Gradio's own idiom
+    def upload(self, files: Any, progress: Any) -> tuple:
+        """Add the uploaded files (``progress`` is Gradio's ``Progress``; see ``app.build_app``)."""
         paths = [f if isinstance(f, str) else getattr(f, "name", str(f)) for f in (files or [])]
         report = self.uploader.add(paths, progress=lambda fraction, message: progress(fraction, desc=message))
         # None empties the upload box: the files are in the corpus (or refused), not to be added again.
@@ -190,4 +193,4 @@ class Handlers:
 
     def upload_choices(self) -> Any:
         """The remove list: the uploads of the served build, by the names users gave."""
-        return gr.Dropdown(choices=self.uploader.uploads(), value=None)
+        return gradio().Dropdown(choices=self.uploader.uploads(), value=None)

@@ -21,6 +21,7 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
+import plankg
 from plankg.inputs import display_name
 from plankg.progress import SILENT
 from plankg.ui.data import AppData
@@ -106,7 +107,6 @@ class Uploader:
         say(0.15, "building graph and index 构建图谱与索引 (this takes a while)")
         errors: list[str] = []
         try:
-            import plankg
 
             kg = plankg.open(self.data.home, build=False)
             report = kg.add_uploads(accepted, on_error=errors.append, progress=SILENT)
@@ -129,7 +129,6 @@ class Uploader:
             return [{"file": label, "status": "error", "detail": "not an upload of this workspace"}]
         with self._build_lock:
             try:
-                import plankg
 
                 kg = plankg.open(self.data.home, build=False)
                 report = kg.remove(label, progress=SILENT)

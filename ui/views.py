@@ -11,9 +11,12 @@ import json
 import re
 from collections.abc import Iterable
 from html import escape
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
+from plankg.ui.libs import pandas
+
+if TYPE_CHECKING:
+    import pandas as pd
 
 #: Columns of the Targets table, in order (export row key -> header).
 #: What a researcher reads first (place, year, kind, value, unit, document) on the left, the evidence last.
@@ -30,7 +33,7 @@ EMPTY_COLUMN = "说明 note"
 
 def empty(reason: str) -> pd.DataFrame:
     """A table that says in one line why it holds nothing (never bare "1 2 3" headers)."""
-    return pd.DataFrame({EMPTY_COLUMN: [reason]})
+    return pandas().DataFrame({EMPTY_COLUMN: [reason]})
 
 
 _FOLDERS = re.compile(r"(?:/[^/\s:]+)+/([^/\s:]+)")
@@ -77,7 +80,7 @@ def table(rows: Iterable[dict], columns: dict[str, str] | None = None,
             keys += [k for k in row if k not in keys]
         columns = {k: k for k in keys}
     data = [[plain(row.get(key)) for key in columns] for row in rows]
-    return pd.DataFrame(data, columns=list(columns.values()))
+    return pandas().DataFrame(data, columns=list(columns.values()))
 
 
 _ANSWER_COLUMNS = ("region", "year", "kind", "indicator", "comparator", "value", "target_stated", "unit", "stated",

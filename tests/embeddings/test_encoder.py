@@ -60,7 +60,7 @@ def test_cache_key_separates_models_and_backends(tmp_path):
 
 
 def test_length_batches_group_similar_lengths():
-    from plankg.embeddings.encoder import length_batches
+    from plankg.embeddings.encoder_base import length_batches
 
     lengths = [5, 512, 6, 7, 500, 5, 8, 6]
     batches = length_batches(lengths, batch_size=4)

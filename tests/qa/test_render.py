@@ -5,7 +5,7 @@ import inspect
 
 from plankg.qa import render_en, render_zh
 from plankg.qa.facts import OutcomeFact, Responsible, SeriesFact, TargetFact
-from plankg.qa.render import sentences_for
+from plankg.qa.sentences import sentences_for
 
 
 def _public(module) -> dict[str, inspect.Signature]:
