@@ -37,6 +37,7 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests/ingest/hostile.py composes the hostile files
 
 from plankg.cmd_serve import descendants  # noqa: E402
+from tests.endpoint_process import Endpoint  # noqa: E402
 from tests.ingest.hostile import docx_bytes, nested_tags_html, pdf_bytes  # noqa: E402
 
 DOCS = ROOT / "docs" / "reliability.md"
@@ -146,54 +147,6 @@ class Listener:
 
 def hidden_service(port: int) -> str:
     return f'SELECT * WHERE {{ # """\n SERVICE <http://127.0.0.1:{port}/sparql> {{ ?s ?p ?o }} }} # """'
-
-
-class Endpoint:
-    """``plankg endpoint`` on a free loopback port."""
-
-    def __init__(self, home: Path, timeout_s: float = QUERY_TIMEOUT_S) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen([*PLANKG, "endpoint", "--workspace", str(home), "--port", str(self.port),
-                                         "--timeout", str(timeout_s)],
-                                        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True)
-        for _ in range(300):
-            if self.process.poll() is not None:
-                raise RuntimeError(self.process.stderr.read())
-            try:
-                self.get("ASK {}")
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise RuntimeError("endpoint did not start")
-
-    def get(self, query: str, host: str | None = None, timeout: float = 60) -> tuple[int, str]:
-        request = urllib.request.Request(f"{self.base}/query?query={urllib.parse.quote(query)}",
-                                         headers={"Accept": "application/sparql-results+json",
-                                                  **({"Host": host} if host else {})})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as answer:
-                return answer.status, answer.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    def oxigraph_pids(self) -> list[int]:
-        return [pid for pid in descendants(self.process.pid) if command(pid).startswith("oxigraph")]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            try:
-                self.process.wait(timeout=30)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-
-
-def command(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except OSError:
-        return ""
 
 
 def alive(pid: int) -> bool:

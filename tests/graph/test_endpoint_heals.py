@@ -7,19 +7,14 @@ from __future__ import annotations
 
 import os
 import signal
-import subprocess
-import sys
 import threading
 import time
-import urllib.error
-import urllib.parse
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-from plankg.cmd_serve import descendants
-from plankg.graph.endpoint import allowed_host, free_port
+from plankg.graph.endpoint import allowed_host
+from tests.endpoint_process import Endpoint, command
 from tests.graph.test_query_safety import CROSS, build_home
 
 pytestmark = pytest.mark.timeout(300)
@@ -28,50 +23,6 @@ pytestmark = pytest.mark.timeout(300)
 MEDIUM = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?b ?f }"
 SORTED_CROSS = "SELECT ?a WHERE { ?a ?b ?c . ?d ?e ?f } ORDER BY ?c ?f LIMIT 1"
 MEMORY_CAP_MB = 300
-
-
-class Endpoint:
-    """``plankg endpoint`` on a free port of a workspace, stopped with SIGTERM."""
-
-    def __init__(self, home: Path, timeout_s: float = 4) -> None:
-        self.port = free_port()
-        self.base = f"http://127.0.0.1:{self.port}"
-        self.process = subprocess.Popen([sys.executable, "-m", "plankg.cli", "endpoint", "--workspace", str(home),
-                                         "--port", str(self.port), "--timeout", str(timeout_s)],
-                                        stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
-        for _ in range(300):
-            assert self.process.poll() is None, self.process.stderr.read()
-            try:
-                self.get("ASK {}")
-                return
-            except OSError:
-                time.sleep(0.1)
-        raise AssertionError("endpoint did not start")
-
-    def get(self, query: str, host: str | None = None, timeout: float = 60) -> tuple[int, str]:
-        request = urllib.request.Request(f"{self.base}/query?query={urllib.parse.quote(query)}",
-                                         headers={"Accept": "application/sparql-results+json",
-                                                  **({"Host": host} if host else {})})
-        try:
-            with urllib.request.urlopen(request, timeout=timeout) as answer:
-                return answer.status, answer.read().decode()
-        except urllib.error.HTTPError as error:
-            return error.code, error.read().decode()
-
-    def oxigraph_pids(self) -> list[int]:
-        return [pid for pid in descendants(self.process.pid) if _command(pid).startswith("oxigraph")]
-
-    def stop(self) -> None:
-        if self.process.poll() is None:
-            self.process.send_signal(signal.SIGTERM)
-            self.process.wait(timeout=30)
-
-
-def _command(pid: int) -> str:
-    try:
-        return Path(f"/proc/{pid}/comm").read_text().strip()
-    except OSError:
-        return ""
 
 
 def _rss_mb(pid: int) -> float:
@@ -181,6 +132,6 @@ def test_sigterm_stops_the_endpoint_and_its_server_mid_query(home: Path):
     served.process.send_signal(signal.SIGTERM)
     served.process.wait(timeout=15)
     time.sleep(0.5)
-    assert [pid for pid in children if _command(pid) == "oxigraph"] == []
+    assert [pid for pid in children if command(pid) == "oxigraph"] == []
     with pytest.raises(OSError):
         served.get("ASK {}", timeout=2)
