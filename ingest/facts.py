@@ -169,6 +169,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         indicator = earlier[-1].indicator  # 增长到2018年的68家、2019年的85家: the next step of a series
     if len(indicator) < 2 and only_verbs(left):
         indicator = previous_noun(text, phrase_begin)  # 申报2021年高新技术企业,拟申报25家
+    label = _colon_label(text, value.start)
+    if label and (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)
+                  or _GROWTH_WORD.sub("", indicator) and label.endswith(_GROWTH_WORD.sub("", indicator))):
+        indicator = label  # 人均地区生产总值：增长6%左右 / 某产业产值：产值增长16%: the label names it
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
         indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
     if _GROWTH_WORD.fullmatch(indicator) and earlier:
@@ -246,6 +250,17 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
 
 _LABEL_BEFORE_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]$")
 _RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位居|居)前[一二三四五六七八九十\d]{1,2}位?")
+
+
+_COLON_LABEL = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z]{2,24})\s*[:：]")
+
+
+def _colon_label(text: str, start: int) -> str:
+    """The indicator a clause opens with before a colon, if the value is in the phrase right after it."""
+    match = _COLON_LABEL.match(text)
+    if match is None or re.search(r"[，,；;。（(]", text[match.end() : start]):
+        return ""
+    return match.group(1)
 
 
 def _bracketed_label(text: str, value: ValueMention) -> str:

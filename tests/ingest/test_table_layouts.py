@@ -93,3 +93,22 @@ def test_headings_that_report_are_no_progress_table(tmp_path):
     corpus = read_corpus([doc])
     assert not any(c.kind == "table_row" for c in corpus.clauses)
     assert {t.value: t.kind for t in corpus.targets}[4000] == "target"
+
+
+def test_a_year_column_whose_cells_are_whole_statements_gives_each_rows_value_and_owner(tmp_path):
+    # 序号 | 2024年预期目标 | 责任单位: no column names the indicator; each goal cell says it all.
+    cells = ["序号", "2024年预期目标", "责任单位",
+             "1", "全县生产总值增长6%左右", "县发展改革局",
+             "2", "规模以上工业增加值增长8%以上", "县经济信息局",
+             "3", "技术合同成交额达到3亿元", "县科技局"]
+    text = ("某县人民政府办公室关于印发2024年政府工作报告目标任务分解的通知\n附件\n"
+            "2024年政府工作报告预期目标任务分解表\n" + "\n\n".join(cells) + "\n")
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year, facts[v].unit) for v in (6, 8, 3)} == {
+        6: ("target", 2024, "%"), 8: ("target", 2024, "%"), 3: ("target", 2024, "亿元")}
+    assert "生产总值" in facts[6].indicator and "工业增加值" in facts[8].indicator
+    assert [o.surface for o in facts[6].owners] == ["县发展改革局"]
+    assert [o.surface for o in facts[8].owners] == ["县经济信息局"]
+    assert [o.surface for o in facts[3].owners] == ["县科技局"]
+    assert all(t.owner_source == "explicit" for t in facts.values())
+    assert "2043" not in facts[6].why  # 2024年预期 is a calendar year, not a plan's 24th year

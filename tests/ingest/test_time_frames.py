@@ -109,3 +109,15 @@ def test_a_work_reports_past_five_years_are_results_and_its_next_five_years_goal
 def test_a_quarter_in_a_work_plan_schedules_work_rather_than_reporting_it(tmp_path):
     corpus = _facts(tmp_path, "某县2024年科技工作要点\n一季度，完成高新技术企业申报辅导50家。\n")
     assert [(t.value, t.kind) for t in corpus.targets] == [(50, "target")]
+
+
+def test_a_section_on_how_targets_were_set_plans_despite_its_qingkuang(tmp_path):
+    text = ("某区2023年度考核指标目标设定情况汇报\n一、6项考核指标设置情况\n"
+            "规模以上工业增加值：增长7%（依据年初目标设置），责任单位为区经信局；\n"
+            "某产业产值：产值增长12%（依据年初目标设置），责任单位为区发改局；\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert facts[7].kind == "target" and facts[12].kind == "target"
+    assert "设置情况" in facts[7].why
+    # the label before the colon names the indicator, not the bare 增长
+    assert facts[7].indicator == "规模以上工业增加值" and facts[12].indicator == "某产业产值"
+    assert [o.surface for o in facts[7].owners] == ["区经信局"]
