@@ -112,3 +112,15 @@ def test_a_year_column_whose_cells_are_whole_statements_gives_each_rows_value_an
     assert [o.surface for o in facts[3].owners] == ["县科技局"]
     assert all(t.owner_source == "explicit" for t in facts.values())
     assert "2043" not in facts[6].why  # 2024年预期 is a calendar year, not a plan's 24th year
+
+
+def test_a_row_a_line_table_gives_every_unit_of_its_support_column(tmp_path):
+    text = ("某区2024年政府工作报告重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+            "5 新培育科技型中小企业40家以上。 区科技局 区经信局、区商务局(区某某中心)、区财政局等区政府有关部门,"
+            "某某经开区管委会。 2024年12月底\n"
+            "6 研发费用突破5亿元。 区科技局 区经信局等区政府有关部门,某某经开区管委会。 2024年12月底\n")
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert [(o.surface, o.role) for o in facts[40].owners] == [
+        ("区科技局", "lead"), ("区经信局", "support"), ("区商务局", "support"), ("区财政局", "support"),
+        ("某某经开区管委会", "support")]
+    assert [o.surface for o in facts[5].owners] == ["区科技局", "区经信局", "某某经开区管委会"]
