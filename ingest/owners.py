@@ -93,9 +93,9 @@ def _bare_unit(entry: str) -> str:
     """One entry of a unit list without what trails the unit's name.
 
     ``区财政局等区政府有关部门`` (the rest of the government), ``区商务局(区某中心)`` (a second name for
-    the same office), the full stop that closes the cell.
+    the same office), the full stop that closes the cell, a label before it (责任单位：).
     """
-    entry = entry.strip().rstrip("。.；;")
+    entry = re.sub(r"^(?:主要)?(?:责任|牵头|主责|配合|协同)?(?:单位|部门|处室|科室)[:：]", "", entry.strip()).rstrip("。.；;")
     entry = re.sub(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位)$", "", entry)
     return re.sub(r"(?<=.{2})[（(][^（()）]{2,16}[)）]$", "", entry).strip()
 

@@ -124,3 +124,15 @@ def test_a_row_a_line_table_gives_every_unit_of_its_support_column(tmp_path):
         ("区科技局", "lead"), ("区经信局", "support"), ("区商务局", "support"), ("区财政局", "support"),
         ("某某经开区管委会", "support")]
     assert [o.surface for o in facts[5].owners] == ["区科技局", "区经信局", "某某经开区管委会"]
+
+
+def test_an_owner_line_under_each_goal_heading_owns_that_goal(tmp_path):
+    text = ("某区人民政府办公室关于印发2024年政府工作报告目标任务责任分解方案的通知\n\n"
+            "一、2024年全区经济社会发展的主要预期目标\n\n(一)地区生产总值增长6%以上\n\n责任单位:区发展和改革局\n\n"
+            "(二)规上工业增加值增长9%以上\n\n责任单位：区科技和经信局\n\n二、重点任务\n\n"
+            "(一)加快科技创新。新增高新技术企业20家。\n\n责任单位:区科技和经信局、区财政局\n")
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert [o.surface for o in facts[6].owners] == ["区发展和改革局"]
+    assert [o.surface for o in facts[9].owners] == ["区科技和经信局"]
+    assert [(o.surface, o.role) for o in facts[20].owners] == [("区科技和经信局", "lead"), ("区财政局", "support")]
+    assert all(t.owner_source == "explicit" and t.year == 2024 for t in facts.values())
