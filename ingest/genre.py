@@ -186,6 +186,12 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.
         meeting = _MEETING_YEAR.search(head)
         planned = [int(meeting.group(1))] if meeting else planned
+    if not planned and not reported and doc_type not in REPORT_TYPES:
+        # A meeting report with no date: 去年…。2019年，我省…达到52.8% names last year, so it speaks
+        # from the year after, reporting 2019 and planning (今年) 2020.
+        last_year = re.search(r"去年[^\n]{0,300}?[。；;]\s*(20\d\d)\s*年[，,]", head)
+        if last_year:
+            reported, planned = [int(last_year.group(1))], [int(last_year.group(1)) + 1]
     if not planned and not reported:
         # A plan that opens "2023年是…之年" speaks of that year.
         year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])

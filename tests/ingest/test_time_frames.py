@@ -121,3 +121,12 @@ def test_a_section_on_how_targets_were_set_plans_despite_its_qingkuang(tmp_path)
     # the label before the colon names the indicator, not the bare 增长
     assert facts[7].indicator == "规模以上工业增加值" and facts[12].indicator == "某产业产值"
     assert [o.surface for o in facts[7].owners] == ["区经信局"]
+
+
+def test_an_undated_meeting_report_naming_last_year_speaks_from_the_year_after(tmp_path):
+    text = ("前几天召开的全省科技工作会，梳理去年成绩，部署今年任务。\n"
+            "会上通报了去年工作。2021年，我省技术合同成交额达到150亿元，新增高新技术企业300家。\n"
+            "今年的奋斗目标是：力争技术合同成交额达到180亿元；高新技术企业突破2000家。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (150, 300, 180, 2000)} == {
+        150: ("achievement", 2021), 300: ("achievement", 2021), 180: ("target", 2022), 2000: ("target", 2022)}
