@@ -14,6 +14,7 @@ from plankg.ingest.stream_tables import stream_tables
 from plankg.ingest.tab_tables import find_tab_tables
 from plankg.ingest.tables import Table
 from plankg.ingest.textmap import clean_span
+from plankg.ingest.unnumbered_tables import find_unnumbered_tables
 
 # Cells shorter than this are read from the row; longer ones also get sentence clauses.
 _LONG_CELL = 24
@@ -48,7 +49,9 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],
     tab_tables = find_tab_tables(text)
     # A tab table's cells are also short lines; do not read the same table twice.
     line_tables = [t for t in find_line_tables(text) if not any(a.start <= t.start < a.end for a in tab_tables)]
-    known = tab_tables + line_tables
+    unnumbered = [t for t in find_unnumbered_tables(text)
+                  if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in tab_tables + line_tables)]
+    known = tab_tables + line_tables + unnumbered
     cell_streams = [t for t in stream_tables(text) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end
                                                                for a in known)]
     tables = sorted(known + cell_streams, key=lambda t: t.start)

@@ -136,3 +136,19 @@ def test_an_owner_line_under_each_goal_heading_owns_that_goal(tmp_path):
     assert [o.surface for o in facts[9].owners] == ["区科技和经信局"]
     assert [(o.surface, o.role) for o in facts[20].owners] == [("区科技和经信局", "lead"), ("区财政局", "support")]
     assert all(t.owner_source == "explicit" and t.year == 2024 for t in facts.values())
+
+
+def test_a_table_without_row_numbers_reads_each_indicator_its_goal_and_its_examiner(tmp_path):
+    # 项目 | 分值 | 目标任务 | 考核单位, one cell a line; a category cell over the rows, some rows without owner.
+    lines = ["某县2025年度发展目标任务分解表", "项 目", "分值", "目标任务", "考核单位",
+             "经济发展", "规模以上工业总产值", "3", "320", "县经信局",
+             "技术合同登记额", "2", "年终综合考核", "县科技局",
+             "研发投入强度", "1", "2.5", "县统计局",
+             "社会民生", "城镇新增就业人数", "1", "4600", "县人社局"]
+    facts = {t.value: t for t in _read(tmp_path, "\n".join(lines) + "\n").targets}
+    assert {v: (facts[v].kind, facts[v].year, facts[v].indicator) for v in (320, 2.5, 4600)} == {
+        320: ("target", 2025, "规模以上工业总产值"), 2.5: ("target", 2025, "研发投入强度"),
+        4600: ("target", 2025, "城镇新增就业人数")}
+    assert [o.surface for o in facts[320].owners] == ["县经信局"]
+    assert [o.surface for o in facts[4600].owners] == ["县人社局"]
+    assert 3 not in facts and 2 not in facts  # the score column holds no goals
