@@ -176,7 +176,9 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year
     if not reported and doc_type in REPORT_TYPES:
         # A report without a dated title: the year its statements open with (2023年，开展……).
-        lead = re.search(r"(?:^|[。；\n])\s*(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]", head)
+        # 【摘要】：2020年，… / 【概况】 2020年，…: a yearbook entry opens with its year after a label.
+        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]",
+                         head)
         reported = [int(lead.group(1))] if lead else reported
     if not planned and not reported and doc_type == "work_plan":
         # A report on a plan names the year its goals are for (到2020年末…总数突破450家).

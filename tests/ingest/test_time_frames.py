@@ -130,3 +130,12 @@ def test_an_undated_meeting_report_naming_last_year_speaks_from_the_year_after(t
     facts = {t.value: t for t in _facts(tmp_path, text).targets}
     assert {v: (facts[v].kind, facts[v].year) for v in (150, 300, 180, 2000)} == {
         150: ("achievement", 2021), 300: ("achievement", 2021), 180: ("target", 2022), 2000: ("target", 2022)}
+
+
+def test_a_yearbook_entry_dates_its_results_by_the_year_after_its_label(tmp_path):
+    text = ("某某开发区\n发布时间：2024-05-06\n【摘要】：2021年，某某开发区推动经济发展。\n"
+            "【概况】 2021年，某某开发区围绕产业体系推动发展。全年实现营业收入210.5亿元，同比增长4.1%；"
+            "完成工业总产值60.2亿元。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (210.5, 4.1, 60.2)} == {
+        210.5: ("achievement", 2021), 4.1: ("achievement", 2021), 60.2: ("achievement", 2021)}
