@@ -104,7 +104,7 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
     attach_stretch_lists(text, facts)
     assign_respectively(text, facts)
     respective_growth(text, facts)
-    from_to(text, facts)
+    from_to(text, facts, ctx.scope_since)
     facts.extend(_relative_goals(text, ctx, facts))
     return facts
 

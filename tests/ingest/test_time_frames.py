@@ -139,3 +139,12 @@ def test_a_yearbook_entry_dates_its_results_by_the_year_after_its_label(tmp_path
     facts = {t.value: t for t in _facts(tmp_path, text).targets}
     assert {v: (facts[v].kind, facts[v].year) for v in (210.5, 4.1, 60.2)} == {
         210.5: ("achievement", 2021), 4.1: ("achievement", 2021), 60.2: ("achievement", 2021)}
+
+
+def test_changes_under_a_span_lead_run_from_its_first_year_to_its_last(tmp_path):
+    text = ("某省科技创新发展报告\n2018-2022年，全省高新技术企业由5000家增至1.5万家，增长200%；"
+            "科技型中小企业由3000家增至2万家，增长500%；技术合同成交额由900亿元增至2000亿元。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (5000, 15000, 3000, 20000, 900, 2000)} == {
+        5000: ("achievement", 2018), 15000: ("achievement", 2022), 3000: ("achievement", 2018),
+        20000: ("achievement", 2022), 900: ("achievement", 2018), 2000: ("achievement", 2022)}
