@@ -212,7 +212,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     statement = statement_before(text, value.start)
     if same_sentence and not TARGET_CUE.search(statement) and not PAST_CUE.search(statement) and not (
             YEAR.search(statement)):
-        kind, why = earlier[-1].kind, earlier[-1].why  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
+        # 达285家,较十二五末增加107家,年均增长20%: one statement's tense (a goal it met is no tense)
+        told = next((f for f in reversed(earlier) if f.why != _GOAL_MET_WHY), None)
+        if told is not None:
+            kind, why = told.kind, told.why
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
@@ -220,6 +223,12 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
         indicator = earlier[-1].indicator if same else ctx.topic or indicator
+    goal_met = _GOAL_MET.search(text[max(0, value.start - 16) : value.start])
+    if goal_met and re.match(r"^(?:以上)?(?:的)?(?:目标|任务)", text[value.end + _suffix_len(text, value.end) :]):
+        # 超额完成全年净增130家目标任务: the goal the result met, for the same year.
+        kind, why = "target", _GOAL_MET_WHY
+        named = clean_indicator(goal_met.group(1)) or goal_met.group(1)
+        indicator = named if len(named) >= 2 else indicator
     unit = value.unit
     unit_inferred = False
     if dropped_unit:
@@ -252,6 +261,8 @@ _LABEL_BEFORE_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]$")
 _RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位居|居)前[一二三四五六七八九十\d]{1,2}位?")
 
 
+_GOAL_MET = re.compile(r"(?:超额|提前|全面)?完成(?:了)?(?:全年|年度|\d{4}年)?([\u4e00-\u9fff]{0,10})$")
+_GOAL_MET_WHY = "a goal that 完成…目标任务 says was met"
 _COLON_LABEL = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z]{2,24})\s*[:：]")
 
 

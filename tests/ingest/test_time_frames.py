@@ -148,3 +148,13 @@ def test_changes_under_a_span_lead_run_from_its_first_year_to_its_last(tmp_path)
     assert {v: (facts[v].kind, facts[v].year) for v in (5000, 15000, 3000, 20000, 900, 2000)} == {
         5000: ("achievement", 2018), 15000: ("achievement", 2022), 3000: ("achievement", 2018),
         20000: ("achievement", 2022), 900: ("achievement", 2018), 2000: ("achievement", 2022)}
+
+
+def test_a_goal_a_result_met_is_a_goal_of_the_same_year(tmp_path):
+    text = ("某市科技局2022年工作总结\n一、主要成效\n——科技企业快速增长。2022年高新技术企业净增数突破180家，"
+            "超额完成全年净增120家目标任务，总数突破600家。科技型中小企业总数达700家，超额完成全年总数550家目标任务。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (180, 120, 600, 700, 550)} == {
+        180: ("achievement", 2022), 120: ("target", 2022), 600: ("achievement", 2022),
+        700: ("achievement", 2022), 550: ("target", 2022)}
+    assert "净增" in facts[120].indicator and "总数" in facts[550].indicator
