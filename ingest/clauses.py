@@ -5,6 +5,7 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_number_marks
 from plankg.ingest.line_tables import find_line_tables
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
@@ -13,9 +14,12 @@ from plankg.ingest.stream_tables import stream_tables
 from plankg.ingest.tab_tables import find_tab_tables
 from plankg.ingest.tables import Table
 from plankg.ingest.textmap import clean_span
+from plankg.ingest.unnumbered_tables import find_unnumbered_tables
 
 # Cells shorter than this are read from the row; longer ones also get sentence clauses.
 _LONG_CELL = 24
+# Column headers of indicator names (lang/zh/cues.toml, [tables]).
+_NAME_HEADER = cue_regex(r"<tables.name_columns>")
 
 
 @functools.lru_cache(maxsize=32)
@@ -45,7 +49,9 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],
     tab_tables = find_tab_tables(text)
     # A tab table's cells are also short lines; do not read the same table twice.
     line_tables = [t for t in find_line_tables(text) if not any(a.start <= t.start < a.end for a in tab_tables)]
-    known = tab_tables + line_tables
+    unnumbered = [t for t in find_unnumbered_tables(text)
+                  if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in tab_tables + line_tables)]
+    known = tab_tables + line_tables + unnumbered
     cell_streams = [t for t in stream_tables(text) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end
                                                                for a in known)]
     tables = sorted(known + cell_streams, key=lambda t: t.start)
@@ -112,8 +118,12 @@ def _table_clauses(doc_id: str, text: str, table: Table, repairs: Sequence[Repai
         label = row.name or _task_name(cells)
         # Tables without year columns hold their goals as prose, however short the cell.
         prose_cells = not any(re.search(r"20\d\d", c) for c in table.columns)
+        # 序号 | 2022年预期目标 | 责任单位: no column names the indicator, so the year column's cell is
+        # a whole statement (地区生产总值增长5.5%左右) and is read as one.
+        unnamed = not any(_NAME_HEADER.search(c) for c in table.columns)
         for cell in cells:
-            short_goal = prose_cells and re.search(r"\d", cell.text) and not re.search(
+            statement = unnamed and cell.text == row.name and re.search(r"20\d\d", cell.name)
+            short_goal = (prose_cells or statement) and re.search(r"\d", cell.text) and not re.search(
                 r"责任|牵头|单位|部门|领导|序号|编号|时限|期限", cell.name)
             if len(cell.text) < _LONG_CELL and not short_goal:
                 continue

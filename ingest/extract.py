@@ -32,7 +32,7 @@ _REPORT_WORDS = cue_regex(r"<sections.report_words>")
 _OWNER_CELL = cue_regex(r"<tables.owner_cells>")
 _SUPPORT_CELL = cue_regex(r"<owners.support_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
-_OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?")
+_OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
 _PLAN_GENRES = ("work_plan", "implementation_plan", "action_plan", "development_plan", "responsibility_table")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
@@ -238,7 +238,7 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     marker = _MARKER.match(mapped.text, row_start)
     ctx = context_for(doc, clause, line_frame)
     if scope is not None:
-        ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach)
+        ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=scope.since)
     facts = find_facts(mapped.text[row_start:], ctx, marker.end() - row_start if marker else 0)
     return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start), owners, source)
             for fact in facts]
@@ -334,12 +334,20 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
     for clause in clauses:
         # 一、新增市级创新平台50家。(第17条、高新科): a task heading whose owner line follows it
         # owns the whole task, the progress reported under it included.
-        first = children.get(clause.id, [None])[0] if clause.kind == "heading" else None
-        if first is not None and first.kind == "sentence" and _OWNER_LINE.fullmatch(first.text.strip()):
-            owners = owners_in_text(first.text, doc)
+        # (一)地区生产总值增长7%以上 / 责任单位：区发改局, or a task heading whose sentences end with
+        # the owner line: the line owns the heading and all under it.
+        below = children.get(clause.id, []) if clause.kind == "heading" else []
+        lines = [below[0]] if below else []
+        if len(below) > 1 and all(c.kind == "sentence" for c in below):
+            lines.append(below[-1])
+        for line in lines:
+            if line.kind != "sentence" or not _OWNER_LINE.fullmatch(line.text.strip()):
+                continue
+            owners = owners_in_text(line.text, doc)
             if owners:
                 for member in _descendants(clause, children):
                     result.setdefault(member.id, owners)
+                break
     return result
 
 

@@ -18,6 +18,8 @@ if TYPE_CHECKING:
 # 增长到2018年的: the verbs between a baseline and the next value, with that value's own year.
 _FROM_TO = cue_regex(r"^\s*[，,]?\s*(?:<facts.change_verbs>\s*(?:到|至)|增至|升至|降至|增加至|达到)\s*"
                      r"(?:(?P<year>20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
+# A sentence opening with the span its changes cover (2018-2022年，…, 2018年至2022年，…).
+_SPAN_LEAD = re.compile(r"(?:^|[。\n])[^。\n]{0,6}?(20\d\d)\s*年?\s*[-—–~至到]\s*(20\d\d)\s*年\s*[，,][^。]*$")
 _FROM = re.compile(r"(?:从|由)\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
 # 、2019年的85家 / ，再到2021年的131家: the next step of a dated series.
 SERIES_STEP = re.compile(r"^\s*[、，,]?\s*(?:(?:再|又|并)?(?:增长|增加|提高|提升)?(?:到|至))?\s*(20\d\d)\s*年(?:底|末)?\s*的?\s*$")
@@ -87,7 +89,7 @@ def _listed_names(phrase: str, count: int) -> list[str]:
     return parts
 
 
-def from_to(text: str, facts: list[Fact]) -> None:
+def from_to(text: str, facts: list[Fact], since: int | None = None) -> None:
     """A baseline and a value, or a dated series, written as one change.
 
     从2020年的2.1%提高到2.6% and 从120家增至312家 make the first value the baseline (a result, of its
@@ -103,6 +105,12 @@ def from_to(text: str, facts: list[Fact]) -> None:
             continue
         series = [first, second]
         years = [int(origin.group(1)) if origin.group(1) else None, _step_year(step)]
+        span = _SPAN_LEAD.search(text[: first.start])
+        if span and years[0] is None and int(span.group(2)) > int(span.group(1)):
+            # 2018-2022年，A由a增至b；B由c增至d: each change runs from the span's first year to its last.
+            years = [int(span.group(1)), years[1] or int(span.group(2))]
+        elif since is not None and years[0] is None:
+            years[0] = since  # the same, in a later part of the sentence (the span lead opened the paragraph)
         while i + len(series) < len(facts):
             following = facts[i + len(series)]
             more = SERIES_STEP.match(text[series[-1].end : following.start])

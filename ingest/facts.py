@@ -104,7 +104,7 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
     attach_stretch_lists(text, facts)
     assign_respectively(text, facts)
     respective_growth(text, facts)
-    from_to(text, facts)
+    from_to(text, facts, ctx.scope_since)
     facts.extend(_relative_goals(text, ctx, facts))
     return facts
 
@@ -169,6 +169,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         indicator = earlier[-1].indicator  # 增长到2018年的68家、2019年的85家: the next step of a series
     if len(indicator) < 2 and only_verbs(left):
         indicator = previous_noun(text, phrase_begin)  # 申报2021年高新技术企业,拟申报25家
+    label = _colon_label(text, value.start)
+    if label and (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)
+                  or _GROWTH_WORD.sub("", indicator) and label.endswith(_GROWTH_WORD.sub("", indicator))):
+        indicator = label  # 人均地区生产总值：增长6%左右 / 某产业产值：产值增长16%: the label names it
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
         indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
     if _GROWTH_WORD.fullmatch(indicator) and earlier:
@@ -208,7 +212,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     statement = statement_before(text, value.start)
     if same_sentence and not TARGET_CUE.search(statement) and not PAST_CUE.search(statement) and not (
             YEAR.search(statement)):
-        kind, why = earlier[-1].kind, earlier[-1].why  # 达285家,较十二五末增加107家,年均增长20%: one statement's tense
+        # 达285家,较十二五末增加107家,年均增长20%: one statement's tense (a goal it met is no tense)
+        told = next((f for f in reversed(earlier) if f.why != _GOAL_MET_WHY), None)
+        if told is not None:
+            kind, why = told.kind, told.why
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
@@ -216,6 +223,12 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
         indicator = earlier[-1].indicator if same else ctx.topic or indicator
+    goal_met = _GOAL_MET.search(text[max(0, value.start - 16) : value.start])
+    if goal_met and re.match(r"^(?:以上)?(?:的)?(?:目标|任务)", text[value.end + _suffix_len(text, value.end) :]):
+        # 超额完成全年净增130家目标任务: the goal the result met, for the same year.
+        kind, why = "target", _GOAL_MET_WHY
+        named = clean_indicator(goal_met.group(1)) or goal_met.group(1)
+        indicator = named if len(named) >= 2 else indicator
     unit = value.unit
     unit_inferred = False
     if dropped_unit:
@@ -246,6 +259,19 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
 
 _LABEL_BEFORE_BRACKET = re.compile(r"([\u4e00-\u9fff]{2,12})[（(]$")
 _RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位居|居)前[一二三四五六七八九十\d]{1,2}位?")
+
+
+_GOAL_MET = re.compile(r"(?:超额|提前|全面)?完成(?:了)?(?:全年|年度|\d{4}年)?([\u4e00-\u9fff]{0,10})$")
+_GOAL_MET_WHY = "a goal that 完成…目标任务 says was met"
+_COLON_LABEL = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z]{2,24})\s*[:：]")
+
+
+def _colon_label(text: str, start: int) -> str:
+    """The indicator a clause opens with before a colon, if the value is in the phrase right after it."""
+    match = _COLON_LABEL.match(text)
+    if match is None or re.search(r"[，,；;。（(]", text[match.end() : start]):
+        return ""
+    return match.group(1)
 
 
 def _bracketed_label(text: str, value: ValueMention) -> str:

@@ -19,7 +19,7 @@ _PLAN_NAME = re.compile(r"[“\"]?(" + "|".join(map(re.escape, _FIVE_YEAR_PLANS)
 _RANGE = re.compile(r"(20\d\d)\s*[—\-–~至到]\s*(20\d\d)\s*年?")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 #: 前三年目标, 五年目标任务: a plan's first N years (a table column's own year).
-_YEARS_INTO_PLAN = re.compile(r"(?:前|第)?([一二三四五六七八九十]|\d{1,2})年(?:度)?(?:目标|任务|预期)")
+_YEARS_INTO_PLAN = re.compile(r"(?:前|第)?(?<!\d)([一二三四五六七八九十]|\d{1,2})年(?:度)?(?:目标|任务|预期)")
 _NUMERALS = "〇一二三四五六七八九十"
 _YEARS_AHEAD = {"今后五年": 5, "未来五年": 5, "今后三年": 3, "未来三年": 3}
 _YEARS_BACK = {"过去五年": 5, "五年来": 5, "过去三年": 3, "三年来": 3}

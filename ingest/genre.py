@@ -176,7 +176,9 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year
     if not reported and doc_type in REPORT_TYPES:
         # A report without a dated title: the year its statements open with (2023年，开展……).
-        lead = re.search(r"(?:^|[。；\n])\s*(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]", head)
+        # 【摘要】：2020年，… / 【概况】 2020年，…: a yearbook entry opens with its year after a label.
+        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]",
+                         head)
         reported = [int(lead.group(1))] if lead else reported
     if not planned and not reported and doc_type == "work_plan":
         # A report on a plan names the year its goals are for (到2020年末…总数突破450家).
@@ -186,6 +188,12 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.
         meeting = _MEETING_YEAR.search(head)
         planned = [int(meeting.group(1))] if meeting else planned
+    if not planned and not reported and doc_type not in REPORT_TYPES:
+        # A meeting report with no date: 去年…。2019年，我省…达到52.8% names last year, so it speaks
+        # from the year after, reporting 2019 and planning (今年) 2020.
+        last_year = re.search(r"去年[^\n]{0,300}?[。；;]\s*(20\d\d)\s*年[，,]", head)
+        if last_year:
+            reported, planned = [int(last_year.group(1))], [int(last_year.group(1)) + 1]
     if not planned and not reported:
         # A plan that opens "2023年是…之年" speaks of that year.
         year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])

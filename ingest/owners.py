@@ -79,7 +79,7 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     Returns:
         (unit owners, people) — leaders are people, not owners of the target.
     """
-    lines = [re.sub(r"等(?:各|相关|有关)?(?:部门|单位)$", "", ln.strip()) for ln in re.split(r"[\n、，,]", cell_text)]
+    lines = [_bare_unit(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
     units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or looks_like_unit(ln) or _DIVISION.search(ln)
@@ -87,6 +87,17 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
+
+
+def _bare_unit(entry: str) -> str:
+    """One entry of a unit list without what trails the unit's name.
+
+    ``区财政局等区政府有关部门`` (the rest of the government), ``区商务局(区某中心)`` (a second name for
+    the same office), the full stop that closes the cell, a label before it (责任单位：).
+    """
+    entry = re.sub(r"^(?:主要)?(?:责任|牵头|主责|配合|协同)?(?:单位|部门|处室|科室)[:：]", "", entry.strip()).rstrip("。.；;")
+    entry = re.sub(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位)$", "", entry)
+    return re.sub(r"(?<=.{2})[（(][^（()）]{2,16}[)）]$", "", entry).strip()
 
 
 def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:

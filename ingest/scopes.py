@@ -23,7 +23,8 @@ _GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目�
                            + r"\s*(?:主要|发展|预期|具体|工作)目标")
 _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])")
 _GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
-_YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+# 【概况】 2020年，…: a yearbook entry's label before its year lead.
+_YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
 _RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
 _THIS_YEAR = re.compile(r"^\W{0,3}(?:全年|今年|本年)")
@@ -40,6 +41,7 @@ class Scope:
     reach: str  # "section" | "sentence" | "paragraph"
     path: tuple[str, ...] = ()
     heading_id: str | None = None
+    since: int | None = None  # the first year of a span lead (2018-2022年，)
 
 
 class ScopeTracker:
@@ -82,7 +84,9 @@ class ScopeTracker:
             return Scope(int(year.group(1)) if year else None, True, "sentence")
         lead = _YEAR_LEAD.match(text)
         if lead:
-            return Scope(int(lead.group(1)), False, "paragraph")
+            # 2018-2022年，…: the span's last year, and its first for the changes it lists (由a增至b)
+            since = int(lead.group(1)) if lead.group(1) and int(lead.group(1)) < int(lead.group(2)) else None
+            return Scope(int(lead.group(2)), False, "paragraph", since=since)
         relative = _RELATIVE_LEAD.match(text)
         if relative and self.today:
             # 记者从省科技厅获悉，去年，全省……。……居前三位的设区市……: the paragraph speaks of last year.

@@ -21,6 +21,7 @@ _YEAR_VALUE_HEADER = cue_regex(r"<tables.year_value_columns>")
 _ROW_NAME_HEADER = cue_regex(r"<tables.row_name_columns>")
 _INCREMENT = cue_regex(r"<tables.increment_words>")
 _GROWTH = cue_regex(r"<tables.growth_words>")
+_BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 _UNIT_IN_NAME = re.compile(r"[（(]\s*(%|％|件|家|个|人|人年|万元|亿元|元|项|名|场|次|篇)\s*[）)]?\s*$")
 
 
@@ -37,6 +38,13 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
         if _column_year(c.name) is not None and not _OWNER_HEADER.search(c.name)
         and (re.fullmatch(r"20\d\d年?", c.name) or _YEAR_VALUE_HEADER.search(c.name))
     ]
+    column_years = {c.name: _column_year(c.name) for c in year_cells}
+    if not year_cells and not any(_column_year(c.name) for c in row.cells) and row.table and _column_year(row.table):
+        # 旌阳区2016年度…目标任务分解表 | 项目 | 目标任务: a bare number under a value column is the
+        # goal for the title's year (prose cells with units are read as sentences instead).
+        year_cells = [c for c in row.cells if _YEAR_VALUE_HEADER.search(c.name) and not _OWNER_HEADER.search(c.name)
+                      and not _ROW_NAME_HEADER.search(c.name) and _BARE_NUMBER.fullmatch(c.text.strip())]
+        column_years = {c.name: _column_year(row.table) for c in year_cells}
     if not year_cells:
         return []
     name_cell = next((c for c in row.cells if _ROW_NAME_HEADER.search(c.name)), None) or next(
@@ -56,7 +64,7 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     for cell, fact in facts:
         if fact is None:
             continue
-        column_year = _column_year(cell.name)
+        column_year = column_years[cell.name]
         actual = bool(_ACTUAL_HEADER.search(cell.name)) or (first_plan is not None and column_year < first_plan)
         if fact.unit is None and row_unit:
             fact.unit, fact.unit_inferred = row_unit, True

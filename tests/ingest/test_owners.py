@@ -54,3 +54,15 @@ def test_default_owner_is_the_issuer():
 def test_not_owner_lists():
     assert owners_in_text("推进重大科技攻关(含“卡脖子”技术)。", DISTRICT) == ()
     assert owners_in_text("研发人员86人年(19年数据)", DISTRICT) == ()
+
+
+def test_a_support_cell_keeps_units_with_a_second_name_an_etc_tail_or_a_full_stop():
+    units, _ = owners_from_cell("区经信局、区商务局(区某某中心)、区财政局等区政府有关部门,某某经开区管委会。", DISTRICT)
+    assert [o.surface for o in units] == ["区经信局", "区商务局", "区财政局", "某某经开区管委会"]
+    units, _ = owners_from_cell("区发改委、区农业农村局、等区政府有关部门，区农投公司。", DISTRICT)
+    assert [o.surface for o in units] == ["区发改委", "区农业农村局", "区农投公司"]
+
+
+def test_a_labelled_unit_cell_drops_its_label():
+    units, _ = owners_from_cell("责任单位:区科技和经信局、区财政局", DISTRICT)
+    assert [(o.surface, o.role) for o in units] == [("区科技和经信局", "lead"), ("区财政局", "support")]

@@ -93,3 +93,62 @@ def test_headings_that_report_are_no_progress_table(tmp_path):
     corpus = read_corpus([doc])
     assert not any(c.kind == "table_row" for c in corpus.clauses)
     assert {t.value: t.kind for t in corpus.targets}[4000] == "target"
+
+
+def test_a_year_column_whose_cells_are_whole_statements_gives_each_rows_value_and_owner(tmp_path):
+    # 序号 | 2024年预期目标 | 责任单位: no column names the indicator; each goal cell says it all.
+    cells = ["序号", "2024年预期目标", "责任单位",
+             "1", "全县生产总值增长6%左右", "县发展改革局",
+             "2", "规模以上工业增加值增长8%以上", "县经济信息局",
+             "3", "技术合同成交额达到3亿元", "县科技局"]
+    text = ("某县人民政府办公室关于印发2024年政府工作报告目标任务分解的通知\n附件\n"
+            "2024年政府工作报告预期目标任务分解表\n" + "\n\n".join(cells) + "\n")
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year, facts[v].unit) for v in (6, 8, 3)} == {
+        6: ("target", 2024, "%"), 8: ("target", 2024, "%"), 3: ("target", 2024, "亿元")}
+    assert "生产总值" in facts[6].indicator and "工业增加值" in facts[8].indicator
+    assert [o.surface for o in facts[6].owners] == ["县发展改革局"]
+    assert [o.surface for o in facts[8].owners] == ["县经济信息局"]
+    assert [o.surface for o in facts[3].owners] == ["县科技局"]
+    assert all(t.owner_source == "explicit" for t in facts.values())
+    assert "2043" not in facts[6].why  # 2024年预期 is a calendar year, not a plan's 24th year
+
+
+def test_a_row_a_line_table_gives_every_unit_of_its_support_column(tmp_path):
+    text = ("某区2024年政府工作报告重点工作任务分解表\n序号 重点工作任务 主要责任单位 协同配合单位 完成期限\n"
+            "5 新培育科技型中小企业40家以上。 区科技局 区经信局、区商务局(区某某中心)、区财政局等区政府有关部门,"
+            "某某经开区管委会。 2024年12月底\n"
+            "6 研发费用突破5亿元。 区科技局 区经信局等区政府有关部门,某某经开区管委会。 2024年12月底\n")
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert [(o.surface, o.role) for o in facts[40].owners] == [
+        ("区科技局", "lead"), ("区经信局", "support"), ("区商务局", "support"), ("区财政局", "support"),
+        ("某某经开区管委会", "support")]
+    assert [o.surface for o in facts[5].owners] == ["区科技局", "区经信局", "某某经开区管委会"]
+
+
+def test_an_owner_line_under_each_goal_heading_owns_that_goal(tmp_path):
+    text = ("某区人民政府办公室关于印发2024年政府工作报告目标任务责任分解方案的通知\n\n"
+            "一、2024年全区经济社会发展的主要预期目标\n\n(一)地区生产总值增长6%以上\n\n责任单位:区发展和改革局\n\n"
+            "(二)规上工业增加值增长9%以上\n\n责任单位：区科技和经信局\n\n二、重点任务\n\n"
+            "(一)加快科技创新。新增高新技术企业20家。\n\n责任单位:区科技和经信局、区财政局\n")
+    facts = {t.value: t for t in _read(tmp_path, text).targets}
+    assert [o.surface for o in facts[6].owners] == ["区发展和改革局"]
+    assert [o.surface for o in facts[9].owners] == ["区科技和经信局"]
+    assert [(o.surface, o.role) for o in facts[20].owners] == [("区科技和经信局", "lead"), ("区财政局", "support")]
+    assert all(t.owner_source == "explicit" and t.year == 2024 for t in facts.values())
+
+
+def test_a_table_without_row_numbers_reads_each_indicator_its_goal_and_its_examiner(tmp_path):
+    # 项目 | 分值 | 目标任务 | 考核单位, one cell a line; a category cell over the rows, some rows without owner.
+    lines = ["某县2025年度发展目标任务分解表", "项 目", "分值", "目标任务", "考核单位",
+             "经济发展", "规模以上工业总产值", "3", "320", "县经信局",
+             "技术合同登记额", "2", "年终综合考核", "县科技局",
+             "研发投入强度", "1", "2.5", "县统计局",
+             "社会民生", "城镇新增就业人数", "1", "4600", "县人社局"]
+    facts = {t.value: t for t in _read(tmp_path, "\n".join(lines) + "\n").targets}
+    assert {v: (facts[v].kind, facts[v].year, facts[v].indicator) for v in (320, 2.5, 4600)} == {
+        320: ("target", 2025, "规模以上工业总产值"), 2.5: ("target", 2025, "研发投入强度"),
+        4600: ("target", 2025, "城镇新增就业人数")}
+    assert [o.surface for o in facts[320].owners] == ["县经信局"]
+    assert [o.surface for o in facts[4600].owners] == ["县人社局"]
+    assert 3 not in facts and 2 not in facts  # the score column holds no goals

@@ -109,3 +109,52 @@ def test_a_work_reports_past_five_years_are_results_and_its_next_five_years_goal
 def test_a_quarter_in_a_work_plan_schedules_work_rather_than_reporting_it(tmp_path):
     corpus = _facts(tmp_path, "某县2024年科技工作要点\n一季度，完成高新技术企业申报辅导50家。\n")
     assert [(t.value, t.kind) for t in corpus.targets] == [(50, "target")]
+
+
+def test_a_section_on_how_targets_were_set_plans_despite_its_qingkuang(tmp_path):
+    text = ("某区2023年度考核指标目标设定情况汇报\n一、6项考核指标设置情况\n"
+            "规模以上工业增加值：增长7%（依据年初目标设置），责任单位为区经信局；\n"
+            "某产业产值：产值增长12%（依据年初目标设置），责任单位为区发改局；\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert facts[7].kind == "target" and facts[12].kind == "target"
+    assert "设置情况" in facts[7].why
+    # the label before the colon names the indicator, not the bare 增长
+    assert facts[7].indicator == "规模以上工业增加值" and facts[12].indicator == "某产业产值"
+    assert [o.surface for o in facts[7].owners] == ["区经信局"]
+
+
+def test_an_undated_meeting_report_naming_last_year_speaks_from_the_year_after(tmp_path):
+    text = ("前几天召开的全省科技工作会，梳理去年成绩，部署今年任务。\n"
+            "会上通报了去年工作。2021年，我省技术合同成交额达到150亿元，新增高新技术企业300家。\n"
+            "今年的奋斗目标是：力争技术合同成交额达到180亿元；高新技术企业突破2000家。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (150, 300, 180, 2000)} == {
+        150: ("achievement", 2021), 300: ("achievement", 2021), 180: ("target", 2022), 2000: ("target", 2022)}
+
+
+def test_a_yearbook_entry_dates_its_results_by_the_year_after_its_label(tmp_path):
+    text = ("某某开发区\n发布时间：2024-05-06\n【摘要】：2021年，某某开发区推动经济发展。\n"
+            "【概况】 2021年，某某开发区围绕产业体系推动发展。全年实现营业收入210.5亿元，同比增长4.1%；"
+            "完成工业总产值60.2亿元。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (210.5, 4.1, 60.2)} == {
+        210.5: ("achievement", 2021), 4.1: ("achievement", 2021), 60.2: ("achievement", 2021)}
+
+
+def test_changes_under_a_span_lead_run_from_its_first_year_to_its_last(tmp_path):
+    text = ("某省科技创新发展报告\n2018-2022年，全省高新技术企业由5000家增至1.5万家，增长200%；"
+            "科技型中小企业由3000家增至2万家，增长500%；技术合同成交额由900亿元增至2000亿元。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (5000, 15000, 3000, 20000, 900, 2000)} == {
+        5000: ("achievement", 2018), 15000: ("achievement", 2022), 3000: ("achievement", 2018),
+        20000: ("achievement", 2022), 900: ("achievement", 2018), 2000: ("achievement", 2022)}
+
+
+def test_a_goal_a_result_met_is_a_goal_of_the_same_year(tmp_path):
+    text = ("某市科技局2022年工作总结\n一、主要成效\n——科技企业快速增长。2022年高新技术企业净增数突破180家，"
+            "超额完成全年净增120家目标任务，总数突破600家。科技型中小企业总数达700家，超额完成全年总数550家目标任务。\n")
+    facts = {t.value: t for t in _facts(tmp_path, text).targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (180, 120, 600, 700, 550)} == {
+        180: ("achievement", 2022), 120: ("target", 2022), 600: ("achievement", 2022),
+        700: ("achievement", 2022), 550: ("target", 2022)}
+    assert "净增" in facts[120].indicator and "总数" in facts[550].indicator
