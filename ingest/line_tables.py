@@ -9,7 +9,17 @@ import re
 
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.tables import ROW_NUMBER, SECTION, RawCell, RawRow, Table, clean_cell, header_name, table_title
+from plankg.ingest.tables import (
+    ROW_NUMBER,
+    SECTION,
+    RawCell,
+    RawRow,
+    Table,
+    clean_cell,
+    header_name,
+    table_title,
+    text_lines,
+)
 
 # Column header words and name endings (lang/zh/cues.toml, [tables]).
 _HEADER_HINT = cue_regex(r"<tables.number_columns>")
@@ -38,16 +48,8 @@ def find_line_tables(text: str) -> list[Table]:
 
 
 def _lines(text: str) -> list[tuple[int, int, str]]:
-    out = []
-    pos = 0
-    for line in text.split("\n"):
-        # Cells between | separators, on lines of their own or at a line's ends (|序号|, 重点任务|).
-        stripped = line.strip(" \t\u3000\xa0|｜")
-        if stripped:
-            lead = len(line) - len(line.lstrip(" \t\u3000\xa0|｜"))
-            out.append((pos + lead, pos + lead + len(stripped), stripped))
-        pos += len(line) + 1
-    return out
+    # Cells between | separators, on lines of their own or at a line's ends (|序号|, 重点任务|).
+    return text_lines(text, " \t\u3000\xa0|｜")
 
 
 def _header_run(lines: list[tuple[int, int, str]], i: int) -> int | None:

@@ -60,3 +60,16 @@ def table_title(text: str, start: int) -> str:
     """A table's name: the last non-empty line before it."""
     lines = [ln.strip() for ln in text[max(0, start - 300) : start].split("\n") if ln.strip()]
     return lines[-1][:60] if lines else "表"
+
+
+def text_lines(text: str, strip: str = " \t\u3000\xa0") -> list[tuple[int, int, str]]:
+    """The non-blank lines of ``text`` as (start, end, text) with ``strip`` taken off both ends."""
+    out = []
+    pos = 0
+    for line in text.split("\n"):
+        stripped = line.strip(strip)
+        if stripped:
+            lead = len(line) - len(line.lstrip(strip))
+            out.append((pos + lead, pos + lead + len(stripped), stripped))
+        pos += len(line) + 1
+    return out

@@ -10,7 +10,7 @@ import re
 
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.tables import RawCell, RawRow, Table, clean_cell, header_name, table_title
+from plankg.ingest.tables import RawCell, RawRow, Table, clean_cell, header_name, table_title, text_lines
 
 # Column header words (lang/zh/cues.toml, [tables]).
 _NAME_COLUMN = cue_regex(r"<tables.row_name_columns>")
@@ -23,7 +23,7 @@ _END = re.compile(r"^\s*(?:注\s*[:：]|附件|备注\s*[:：])")
 
 def find_unnumbered_tables(text: str) -> list[Table]:
     """Tables whose header names an indicator, a value and an owner column, but no row number."""
-    lines = _lines(text)
+    lines = text_lines(text)
     known = known_units(text)
     tables = []
     i = 0
@@ -36,17 +36,6 @@ def find_unnumbered_tables(text: str) -> list[Table]:
         if table is not None:
             tables.append(table)
     return tables
-
-
-def _lines(text: str) -> list[tuple[int, int, str]]:
-    out, pos = [], 0
-    for line in text.split("\n"):
-        stripped = line.strip(" \t\u3000\xa0")
-        if stripped:
-            lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
-            out.append((pos + lead, pos + lead + len(stripped), stripped))
-        pos += len(line) + 1
-    return out
 
 
 def _header(lines: list[tuple[int, int, str]], i: int) -> list[str] | None:
