@@ -10,6 +10,7 @@ from __future__ import annotations
 import re
 from typing import Any
 
+from plankg.ingest.govunits import find_units
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.lexicon import CUE_ZH
@@ -19,8 +20,6 @@ from plankg.qa.render import ROLE_EN, ROLE_ZH, snippet
 CANDIDATES = 8
 _LEAD = re.compile(r"^\W{0,2}(牵头|主抓|负责|为牵头)")
 _SUPPORT = re.compile(r"^\W{0,2}(配合|协同|参与|协助)")
-#: A unit the graph may not know, as plans write them (市发改委, 区住建局, 市科协).
-_UNIT = re.compile(r"(?:[\u4e00-\u9fff]{2,4}?(?:省|市|区|县)|省|市|区|县)[\u4e00-\u9fff]{1,7}?(?:局|委员会|委|办公室|办|厅|科协|管委会)")
 _RESPONSIBLE = re.compile(r"责任单位|责任部门|牵头单位|牵头|负责")
 _MASK = re.compile(r"〈[^〉]*〉")
 _TOPIC_NOISE = re.compile(r"工作|任务|事项|目标|指标|计划|规划|单位|部门|牵头|负责|哪个|哪些|什么|谁|由")
@@ -90,8 +89,9 @@ def _owners_in(ctx: AnswerContext, text: str, parsed: Question) -> list[tuple[st
     owners: list[tuple[str, str]] = []
     known = ctx.orgs.find(text, parsed.regions)
     found = [(org.start, org.names[0] if len(org.names) == 1 else org.surface, org.end) for org in known]
-    found += [(m.start(), m.group(), m.end()) for m in _UNIT.finditer(text)
-              if not any(org.start < m.end() and m.start() < org.end for org in known)]
+    # Units the graph may not know, as ingest recognises them in running text (市发改委, 区住建局).
+    found += [(unit.start, unit.name, unit.end) for unit in find_units(text)
+              if not any(org.start < unit.end and unit.start < org.end for org in known)]
     for _, name, end in sorted(found):
         after = text[end:end + 6]
         role = "lead" if _LEAD.search(after) else "support" if _SUPPORT.search(after) else "named"
