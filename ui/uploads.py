@@ -22,12 +22,12 @@ from pathlib import Path
 from typing import Any
 
 import plankg
-from plankg.inputs import display_name
+from plankg.inputs import SUPPORTED_SUFFIXES, display_name
 from plankg.progress import SILENT
 from plankg.ui.data import AppData
 
 #: File types the corpus reader understands.
-ALLOWED_SUFFIXES = (".txt", ".docx", ".html", ".htm", ".pdf")
+ALLOWED_SUFFIXES = SUPPORTED_SUFFIXES
 #: Largest accepted upload.
 MAX_UPLOAD_MB = 10
 #: Most files per upload.

@@ -132,3 +132,26 @@ def test_an_upload_through_the_client_clears_the_box_and_can_be_removed(client, 
     report, documents, *_ = client.predict("我的计划.txt", api_name="/remove_upload")
     assert _rows(report)[0]["状态 status"] == "removed"
     assert {d["doc"] for d in app_data.documents()} == before
+
+
+def test_an_upload_may_be_any_format_the_readers_take(app_data, tmp_path):
+    """A spreadsheet of targets is accepted like a .txt: the app takes what the reader registry reads."""
+    import io
+
+    import openpyxl
+
+    folder = tmp_path / "gradio"
+    uploader = Uploader(app_data, folder)
+    book = openpyxl.Workbook()
+    sheet = book.active
+    sheet.append(["某县科技局2031年重点工作任务表"])
+    sheet.append(["序号", "指标", "目标", "牵头单位", "配合单位"])
+    sheet.append([1, "新增高新技术企业", "17家", "县科技局", "县财政局"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    sheet_path = gradio_upload(folder, "tasks.xlsx", buffer.getvalue())
+    rows = uploader.add([str(sheet_path)])
+    assert [(r["file"], r["status"]) for r in rows] == [("tasks.xlsx", "added")], rows
+    targets = [t for t in app_data.targets() if t["value"] == 17 and t["unit"] == "家"]
+    assert targets and "县科技局" in " ".join(str(o) for o in targets[0]["owners"])
+    uploader.remove("tasks.xlsx")
