@@ -20,7 +20,6 @@ import json
 import os
 import resource
 import signal
-import socket
 import subprocess
 import sys
 import threading
@@ -37,7 +36,8 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))  # tests/ingest/hostile.py composes the hostile files
 
 from plankg.cmd_serve import descendants  # noqa: E402
-from tests.endpoint_process import Endpoint  # noqa: E402
+from plankg.graph.endpoint import free_port  # noqa: E402
+from tests.endpoint_process import Endpoint, Listener  # noqa: E402
 from tests.ingest.hostile import docx_bytes, nested_tags_html, pdf_bytes  # noqa: E402
 
 DOCS = ROOT / "docs" / "reliability.md"
@@ -108,41 +108,6 @@ def cli_count(home: Path) -> int | str:
         return int(json.loads(out.stdout)[0]["n"])
     except (ValueError, KeyError, IndexError):
         return f"error: {(out.stderr or out.stdout).strip()[:120]}"
-
-
-def free_port() -> int:
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
-
-
-class Listener:
-    """A loopback TCP listener that counts connections: a SERVICE clause that runs would reach it."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(8)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self.open = True
-        threading.Thread(target=self._accept, daemon=True).start()
-
-    def _accept(self) -> None:
-        while self.open:
-            try:
-                conn, _ = self.sock.accept()
-                self.connections += 1
-                conn.close()
-            except OSError:
-                continue
-
-    def close(self) -> int:
-        time.sleep(0.5)
-        self.open = False
-        self.sock.close()
-        return self.connections
 
 
 def hidden_service(port: int) -> str:
@@ -377,7 +342,7 @@ def service_facade(root: Path, env: dict) -> tuple[str, bool]:
     listener = Listener()
     _, said, _ = facade_query(home, hidden_service(listener.port), 30)
     cli = run([*PLANKG, "sparql", "--workspace", str(home), hidden_service(listener.port)])
-    connections = listener.close()
+    connections = listener.close(grace_s=0.5)
     held = said.startswith("QueryError: refused") and cli.returncode == 2 and connections == 0
     return f"{said[:60]}; CLI exit {cli.returncode}; {connections} connections", held
 
@@ -391,7 +356,7 @@ def service_endpoint(root: Path, env: dict) -> tuple[str, bool]:
         status, body = endpoint.get(hidden_service(listener.port))
     finally:
         endpoint.stop()
-    connections = listener.close()
+    connections = listener.close(grace_s=0.5)
     return f"HTTP {status}: {body.strip()[:60]}; {connections} connections", status == 400 and connections == 0
 
 
@@ -400,7 +365,7 @@ def service_endpoint(root: Path, env: dict) -> tuple[str, bool]:
 def service_app(root: Path, env: dict) -> tuple[str, bool]:
     listener = Listener()
     table, status = app_client(env["app_url"]).predict(hidden_service(listener.port), api_name="/sparql")
-    connections = listener.close()
+    connections = listener.close(grace_s=0.5)
     return f"{status.strip()[:70]}; {connections} connections", "refused" in status and connections == 0
 
 

@@ -1,10 +1,12 @@
-"""``plankg endpoint`` run as a user runs it, on a free loopback port: shared by the endpoint tests
-and the chaos suite (benchmarks/chaos.py)."""
+"""Loopback peers shared by the endpoint and query-safety tests and the chaos suite (benchmarks/chaos.py):
+``plankg endpoint`` run as a user runs it, and a listener a SERVICE clause would reach."""
 from __future__ import annotations
 
 import signal
+import socket
 import subprocess
 import sys
+import threading
 import time
 import urllib.error
 import urllib.parse
@@ -68,3 +70,35 @@ def command(pid: int) -> str:
         return Path(f"/proc/{pid}/comm").read_text().strip()
     except OSError:
         return ""
+
+
+class Listener:
+    """A loopback TCP listener that counts connections: a SERVICE clause that runs would reach it."""
+
+    def __init__(self) -> None:
+        self.sock = socket.socket()
+        self.sock.bind(("127.0.0.1", 0))
+        self.sock.listen(8)
+        self.sock.settimeout(0.2)
+        self.port = self.sock.getsockname()[1]
+        self.connections = 0
+        self._stop = threading.Event()
+        self.thread = threading.Thread(target=self._accept, daemon=True)
+        self.thread.start()
+
+    def _accept(self) -> None:
+        while not self._stop.is_set():
+            try:
+                conn, _ = self.sock.accept()
+            except OSError:
+                continue
+            self.connections += 1
+            conn.close()
+
+    def close(self, grace_s: float = 0.0) -> int:
+        """Stop listening after ``grace_s`` more seconds for late callers; the connections seen."""
+        time.sleep(grace_s)
+        self._stop.set()
+        self.thread.join(timeout=5)
+        self.sock.close()
+        return self.connections

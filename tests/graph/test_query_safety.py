@@ -5,10 +5,8 @@ import io
 import json
 import multiprocessing
 import os
-import socket
 import subprocess
 import sys
-import threading
 import time
 import urllib.error
 import urllib.parse
@@ -22,6 +20,7 @@ from plankg.progress import SILENT
 from plankg.render import write_rows
 from plankg.settings import Settings
 from plankg.workspace import Workspace
+from tests.endpoint_process import Listener
 
 PLAN = "己市科学技术局2024年工作要点\n\n一、主要目标\n到2025年，全市高新技术企业达到{firms}家，研发投入强度达到2.6%。\n"
 CROSS = "SELECT (COUNT(*) AS ?n) WHERE { ?a ?b ?c . ?d ?e ?f . ?g ?h ?i . ?j ?k ?l }"
@@ -38,35 +37,6 @@ def home(tmp_path_factory) -> Path:
     root = tmp_path_factory.mktemp("safety")
     build_home(root / "home", root / "docs", 321)
     return root / "home"
-
-
-class Listener:
-    """A loopback TCP listener that records whether anyone connected (a SERVICE target)."""
-
-    def __init__(self) -> None:
-        self.sock = socket.socket()
-        self.sock.bind(("127.0.0.1", 0))
-        self.sock.listen(5)
-        self.sock.settimeout(0.2)
-        self.port = self.sock.getsockname()[1]
-        self.connections = 0
-        self._stop = threading.Event()
-        self.thread = threading.Thread(target=self._accept, daemon=True)
-        self.thread.start()
-
-    def _accept(self) -> None:
-        while not self._stop.is_set():
-            try:
-                conn, _ = self.sock.accept()
-            except OSError:
-                continue
-            self.connections += 1
-            conn.close()
-
-    def close(self) -> None:
-        self._stop.set()
-        self.thread.join(timeout=5)
-        self.sock.close()
 
 
 def plankg(*args: str, home: Path, timeout: float = 120) -> subprocess.CompletedProcess:
