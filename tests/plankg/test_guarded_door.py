@@ -12,7 +12,7 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[2]
 #: Attributes that hand out the raw, unguarded graph store.
-RAW_STORE = {"store", "_graph"}
+RAW_STORE = {"store", "_graph", "rdf"}
 
 
 def side_doors(tree: ast.AST, where: str) -> list[str]:
@@ -57,7 +57,9 @@ def test_the_check_sees_each_side_door():
               "rows = run(self._kg.store, 'entity_profile', name='x')\n"
               "g = kg.workspace.graph()\n"
               "h = data._graph\n"
+              "g = kg.rdf\n"
               "ok = kg.sparql('ASK {}'); fine = kg.named_query('targets'); store_name = 'store'\n")
     found = side_doors(ast.parse(sample), "probe.py")
     assert sorted(found) == sorted(["probe.py:1 imports plankg.graph.queries", "probe.py:2 .store",
-                                    "probe.py:3 .store", "probe.py:4 workspace.graph", "probe.py:5 ._graph"])
+                                    "probe.py:3 .store", "probe.py:4 workspace.graph", "probe.py:5 ._graph",
+                                    "probe.py:6 .rdf"])
