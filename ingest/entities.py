@@ -19,6 +19,7 @@ from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
+from plankg.ingest.source_names import source_names
 from plankg.ingest.textmap import MappedText, clean_span
 from plankg.ontology.aliases import load_aliases
 from plankg.ontology.regions import load_gazetteer
@@ -42,8 +43,6 @@ _NONE = re.compile(r"(?!)")
 # 中国(海南)自由贸易试验区海口片区: a part of a zone named after it.
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:片区|分园|分区)")
 _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|附属医院|医院)")
-# Lines that name the body a page comes from (来源:市科技局 发布时间:...), dropped as page furniture.
-_SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位|主办单位|承办单位)\s*[:：|]\s*([^\s|:：]{2,30})")
 # An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
 _ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
@@ -165,18 +164,16 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
 
 
 def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
-    """The body a page names as its source or publisher (来源:市科技局), a line reading drops."""
+    """The body a page names as its source or publisher (来源:市科技局, 中新网…电), a line reading drops."""
     if not clauses:
         return []
     found = []
-    for line in _SOURCE_LINE.finditer(doc.text[:2000]):
-        for unit in find_units(line.group(1)):
-            start, end = line.start(1) + unit.start, line.start(1) + unit.end
-            clause = next((c for c in clauses if c.start <= start < c.end), clauses[0])
-            mention = Mention(stable_id("mn", doc.id, start, end, unit.kind), doc.id, clause.id, unit.kind,
-                              doc.text[start:end], _unit_canonical(unit, doc), start, end)
-            why[mention.id] = f"{unit.why}; source line"
-            found.append(mention)
+    for unit in source_names(doc.text):
+        clause = next((c for c in clauses if c.start <= unit.start < c.end), clauses[0])
+        mention = Mention(stable_id("mn", doc.id, unit.start, unit.end, unit.kind), doc.id, clause.id, unit.kind,
+                          doc.text[unit.start:unit.end], _unit_canonical(unit, doc), unit.start, unit.end)
+        why[mention.id] = unit.why
+        found.append(mention)
     return found
 
 
