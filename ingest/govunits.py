@@ -19,6 +19,9 @@ _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 市委、区委 (a level word and 委, then no more of a name), 中共X委员会.
 _COMMITTEE = cue_regex(r"(?:<entity_units.level_words>)<entity_units.committee>(?![\u4e00-\u9fff]{0,3}(?:员|托|屈|婉|派))")
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
+_GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
+_GROUP_CUT = cue_regex(r"<entity_units.group_before>")
+_BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 _DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
@@ -56,13 +59,22 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         start, why = where
         if why.startswith("level word") and match.group() in _LEADERSHIP:
             continue  # 在市委、市政府的领导下: the leadership of the day, not a body the plan is about
-        add(Found(start, match.end(), "organization", text[start : match.end()], f"ending {match.group()} after {why}"))
+        end = match.end()
+        branch = _BRANCH.match(text, end)
+        if branch and _is_place(branch.group()[:-2]):
+            end = branch.end()  # 市生态环境局咸安分局: the bureau's branch in a district, one body
+        add(Found(start, end, "organization", text[start:end], f"ending {match.group()} after {why}"))
     for match in _COMMITTEE.finditer(text):
         # 临海市委 (the region's own level word) or 宁夏回族自治区党委; not a bare 市委.
         start = _region_start(match.end() - 1, regions)
         start = start if start < match.end() - 1 else _region_start(match.start(), regions)
         if start < match.start() and not _listed_kind(text, start):
             add(Found(start, match.end(), "organization", text[start : match.end()], "level word + 委 (party committee)"))
+    for match in _GROUP.finditer(text):
+        cut = max((m.end() for m in _GROUP_CUT.finditer(match.group())), default=0)
+        name = match.group()[cut:]
+        if len(re.sub(r"(?:工作)?领导小组(?:办公室)?$", "", name)) >= 4:
+            add(Found(match.start() + cut, match.end(), "organization", name, "ending 领导小组 (a work group)"))
     found.extend(_divisions(text, found, taken))
     return sorted(found, key=lambda f: f.start)
 
@@ -82,6 +94,12 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
             return None
         return _region_start(start, regions), f"level word {word}"
     return None
+
+
+def _is_place(name: str) -> bool:
+    """A region by its name or its short name (咸安 for 咸安区)."""
+    gazetteer = load_gazetteer()
+    return any(gazetteer.get(name + level) for level in ("", "区", "县", "市", "旗"))
 
 
 def _region_start(at: int, regions: dict[int, int]) -> int:

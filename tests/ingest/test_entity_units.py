@@ -87,3 +87,11 @@ def test_bodies_in_a_cited_title_and_on_a_source_line(tmp_path):
     assert {m.surface for m in corpus.mentions if m.type == "organization"} >= {"自治区党委办公厅", "自治区人民政府办公厅"}
     assert not any(kind == "park" for kind, _ in names)  # the kind of facility a title is about
     assert ("plan_document", "科技强桂三年行动方案") in names
+
+
+def test_official_bureau_names_branches_and_work_groups():
+    text = "责任单位:县教育和科学技术局、区自然资源和规划局、区林业局、市生态环境局青山分局。"
+    assert _names(text) == ["县教育和科学技术局", "区自然资源和规划局", "区林业局", "市生态环境局青山分局"]
+    assert _names("今年我市成立科创走廊建设工作领导小组,由市长任组长。") == ["科创走廊建设工作领导小组"]
+    assert _names("3月2日,全国科技型企业评价工作领导小组办公室发布通知。") == ["全国科技型企业评价工作领导小组办公室"]
+    assert _names("成立领导小组。") == []  # no name before the ending: a kind of body
