@@ -50,6 +50,9 @@ _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)�
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
+_GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
+# 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
+_EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
@@ -196,6 +199,8 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
             name = text[start:end]
+            if _EDITION.search(text[max(0, start - 6) : start + 6]):
+                continue
             if not name or any(a <= start and end <= b for a, b in taken) or name in load_gazetteer().regions:
                 continue  # 滨海新区 is a district: a region, not a park
             taken.append((start, end))
@@ -272,6 +277,8 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     start += cut
     while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了"):
         start += 1
+    if start < end and text[start] in "家个项座所" and re.search(r"(?:\d|有\s*|\s)$", text[max(0, start - 3) : start]):
+        start += 1  # 有5家特色小镇: the measure word of a count
     # A name does not start inside a bracket it never closes.
     inside = text[start:end].replace("（", "(").replace("）", ")")
     if inside.count("(") != inside.count(")"):
@@ -286,8 +293,9 @@ def _generic(name: str, suffix: str) -> bool:
     """
     if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name):
         return True
-    if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]", name):
-        return True  # 三大创新中心, 两个创新中心: counts of things, not names
+    if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]|[^\u4e00-\u9fff]?类", name):
+        # 三大创新中心, 两个创新中心: counts of things; 综合领域类X: a class of things; not names
+        return True
     core = re.sub(suffix + "$", "", name)
     core = _GENERIC_PART.sub("", core)
     core = re.sub(r"[()（）·\d]", "", core)
@@ -367,6 +375,8 @@ def _short_titles(mentions: list[Mention]) -> list[Mention]:
             longer = [t for t in titles[mention.doc_id] if t.endswith(mention.canonical) and t != mention.canonical]
             if len(longer) == 1 and len(mention.canonical) >= 4:
                 mention = Mention(**{**mention.__dict__, "canonical": longer[0]})
+            elif mention.canonical in _GENERIC_TITLES:
+                continue  # 《政府工作报告》 alone: a kind of document, not one the text names
         out.append(mention)
     return out
 

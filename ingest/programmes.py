@@ -50,6 +50,9 @@ _DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
 _INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|[一二三四五六七八九十两]+[大个项])")
+# A measure word after a count (1家, 有 家) that a name's pattern may take as its first character.
+_COUNTED = re.compile(r"[家个项座所批]")
+_COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几数多余]|有\s*|\s)$")
 _GENERIC = cue_regex(r"<entity_programmes.generic>")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _STRATEGY_WORD = fill(r"(?:<entity_programmes.strategy_ending>)")
@@ -84,6 +87,9 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     spans = list(taken)
 
     def add(start: int, end: int, name: str, why: str) -> None:
+        if _COUNTED.match(text, start) and _COUNT_BEFORE.search(text[max(0, start - 3) : start]):
+            start += 1  # 争创1家国家创新型县: the count's measure word is not part of the name
+            name = text[start:end]
         if name == text[start:end] and text[start - 1 : start] != "“":  # unquoted: past a leading verb
             start += leading_non_name(name, 4)
             name = text[start:end]
@@ -109,6 +115,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if text.startswith("国家", start) and not re.search(r"[区园城]", text[start : match.end()]):
             add(start, match.end(), text[start : match.end()], "国家 + programme ending")
     for match in _STRATEGY_HEAD.finditer(text):
+        if text.startswith("建设", match.end()):
+            continue  # 推进科技强省建设: a goal, not the strategy's name
         add(match.start(), match.end(), match.group(), "strategy head (科教兴X, 人才强X)")
     for match in _STRATEGY.finditer(text):
         start = _trim(text, match.start(1), match.end())
@@ -173,6 +181,8 @@ def _trim(text: str, start: int, end: int) -> int:
 def _generic(name: str) -> bool:
     """A name of generic words only (国家战略, 科技计划, 重点专项) is a kind, not a programme."""
     core = re.sub(_STRATEGY_WORD + "$", "", name)
+    if core != name and len(core) <= 2 and not re.search(r"\d|[一二三四五六七八九十双]", core):
+        return True  # 发展战略, 宏观战略: a kind of strategy
     core = re.sub(r"(?:行动计划|计划|行动|工程|专项|基金|示范县|示范市|示范城市|试点|先行区|引领市|引领区)$", "", core)
     core = _GENERIC.sub("", core)
     core = re.sub(r"[“”()（）·]", "", core)

@@ -77,3 +77,10 @@ def test_named_companies_in_a_list_and_not_categories(tmp_path):
     organisations = {name for kind, name in found if kind == "organization"}
     assert {"铁建", "牧神", "卓郎"} <= organisations
     assert not {"新能源", "新材料", "高新技术企业", "科技型中小企业"} & organisations
+
+
+def test_counts_editions_and_classes_are_not_part_of_a_name():
+    assert _names("力争5年内有 6家特色小镇获省级认定。", "park") == []
+    assert _names("举办第八届中国(江州)科技城博览会。", "park") == []
+    assert _names("新建综合领域类技术创新中心3家,省部共建国家重点实验室1家。", "institute") == []
+    assert "江州银河电子有限公司" in _names("目前有江州银河电子有限公司等企业入驻。", "organization")

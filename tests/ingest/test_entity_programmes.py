@@ -79,3 +79,8 @@ def test_numbered_slogans_and_the_systems_they_name():
     assert _names("深入开展“送科技政策到企业”等活动。") == ["送科技政策到企业"]
     # Negative cases: a method, an achievement, a date, a plan period.
     assert _names("坚持“一对一”服务、“一事一议”、“三位一体”，实现“两个全球第一”，学习“4·13”讲话，编制“十四五”规划。") == []
+
+
+def test_kinds_goals_and_counts_are_no_programme_names():
+    assert _names("坚持发展战略不动摇,加快推进科技强县建设。") == []  # a kind of strategy; a goal to build
+    assert _names("力争新增2家国家创新型县(市)。") == ["国家创新型县(市)"]
