@@ -53,6 +53,8 @@ _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
+_QUOTED_CORE = re.compile(r"“([^“”]{2,20})”")
+_LEVEL_QUALIFIER = re.compile(r"^(?:国家级|省级|市级)(?=.{4,})")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
@@ -409,7 +411,10 @@ def _merge(mentions: list[Mention], docs: dict[str, Document],
         context = tuple(r for d in {m.doc_id for m in members} for r in (docs[d].region, docs[d].parent_region) if r)
         region = name if kind == "region" else _name_region(name, kind, context) or (
             regions.most_common(1)[0][0] if regions else None)
-        surfaces = sorted({m.surface for m in members} - {name})
+        forms = {m.surface for m in members}
+        if kind == "programme":
+            forms |= _programme_forms(members, docs)
+        surfaces = sorted(forms - {name})
         facts = dict(extra[(kind, name)])
         reasons_found = sorted({why[m.id].replace("; planned", "") for m in members if m.id in why})
         if reasons_found:
@@ -435,6 +440,20 @@ def _merge(mentions: list[Mention], docs: dict[str, Document],
         )
         linked.extend(Mention(**{**m.__dict__, "canonical": name, "entity_id": entity_id}) for m in members)
     return linked, entities
+
+
+def _programme_forms(members: list[Mention], docs: dict[str, Document]) -> set[str]:
+    """Other forms a programme is written in: its quoted core (“揭榜挂帅”专项 -> 揭榜挂帅), the core
+    with its quote marks when the text quotes it alone, and the name without a leading level (国家级)."""
+    forms: set[str] = set()
+    for mention in members:
+        surface = mention.surface
+        text = docs[mention.doc_id].text
+        if text[mention.start - 1 : mention.start] == "“" and text[mention.end : mention.end + 1] == "”":
+            forms.add(f"“{surface}”")
+        forms.update(core for core in _QUOTED_CORE.findall(surface) if len(core) >= 2 and core != surface)
+        forms.add(_LEVEL_QUALIFIER.sub("", surface))
+    return forms
 
 
 def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:

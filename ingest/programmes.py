@@ -29,6 +29,8 @@ _NATIONAL_PROGRAMME = cue_regex(
     rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
 _CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿元件人次名年]|项(?!目))")
 _TALENT = cue_regex(r"<entity_programmes.talent_titles>")
+_ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
+_PLACED_TITLE = cue_regex(r"(?:<entity_programmes.placed_enterprise_titles>)")
 _STRATEGY = cue_regex(
     rf"({_CJK}{{2,14}}?)(?:<entity_programmes.strategy_ending>)(?!<entity_programmes.strategy_not_after>)")
 _STRATEGY_HEAD = cue_regex(
@@ -102,6 +104,14 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         _quoted(text, match, add)
     for match in _TALENT.finditer(text):
         add(match.start(), match.end(), match.group(), "talent title")
+    for match in _ENTERPRISE_TITLE.finditer(text):
+        add(match.start(), match.end(), match.group(), "title a firm earns")
+    if _PLACED_TITLE.search(text):
+        places = {end: start for _region, start, end in load_gazetteer().find_all(text)}
+        for match in _PLACED_TITLE.finditer(text):
+            if match.start() in places:  # 天津市瞪羚企业, not 瞪羚企业 alone (a kind of firm)
+                start = places[match.start()]
+                add(start, match.end(), text[start : match.end()], "title a firm earns from a place")
     for match in _CODE.finditer(text):
         name = match.group() if match.group().endswith("计划") else match.group() + "计划"
         if match.group().endswith("计划") or re.match(r"[、和及与]|计划|项目", text[match.end():match.end() + 2]):

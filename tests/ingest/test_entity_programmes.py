@@ -84,3 +84,17 @@ def test_numbered_slogans_and_the_systems_they_name():
 def test_kinds_goals_and_counts_are_no_programme_names():
     assert _names("坚持发展战略不动摇,加快推进科技强县建设。") == []  # a kind of strategy; a goal to build
     assert _names("力争新增2家国家创新型县(市)。") == ["国家创新型县(市)"]
+
+
+def test_titles_a_firm_earns():
+    assert _names("新增国家级专精特新“小巨人”企业12家。") == ["国家级专精特新“小巨人”企业"]
+    assert _names("嘉兴市瞪羚企业达到40家,瞪羚企业梯队初步形成。") == ["嘉兴市瞪羚企业"]  # alone: a kind of firm
+
+
+def test_a_programme_is_known_by_its_quoted_core_too(tmp_path):
+    doc = tmp_path / "plan.txt"
+    doc.write_text("江州市科技局2024年工作要点\n全面推行“揭榜挂帅”专项,深入开展“百县千企”。\n", encoding="utf-8")
+    corpus = read_corpus([doc])
+    programmes = {e.canonical: set(e.aliases) for e in corpus.entities if e.type == "programme"}
+    assert "揭榜挂帅" in programmes["揭榜挂帅专项"]
+    assert "“百县千企”" in programmes["百县千企"]
