@@ -32,7 +32,7 @@ _SUFFIXES = {
     "organization": fill("<entities.organization_suffixes>"),
 }
 # A name does not cross these on its left, nor a year, a count or a number.
-_BOUNDARY = cue_regex(r"(?:<entities.boundary>|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
+_BOUNDARY = cue_regex(r"(?:<entities.boundary>|有\s*\d*\s*[家个项座所]|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
 _GENERIC_PART = cue_regex(r"<entities.generic_parts>")
 # 共建, 联合 inside a name that goes on to its head noun (省部共建国家重点实验室) are no boundary.
 _KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)"
@@ -50,6 +50,7 @@ _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)�
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
+_FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
@@ -127,7 +128,8 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
     # A body inside a cited title is named there too (《自治区党委办公厅关于…的通知》); the kinds of
     # parks, institutes and programmes a title is about (《X市科技企业孵化器管理办法》) are not entities.
     title_spans = [(t.start, t.end) for t in titles]
-    named = [item for item in _suffix_names(text, people) if not overlaps(item.start, item.end, title_spans)]
+    named = [item for item in _suffix_names(text, people)
+             if not overlaps(item.start, item.end, title_spans) or _named_park(item)]
     units = find_units(text, [(n.start, n.end) for n in named if n.kind == "park"])
     taken: list[tuple[int, int]] = []
     unit_spans = [(u.start, u.end) for u in units]
@@ -273,6 +275,8 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it.
     kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)]
     cut = 0
+    if kind == "park":  # 乡镇与高新区: two places joined; a zone's name holds no 与
+        cut = max((m.end() for m in re.finditer("与", span[: len(span) - len(ending)])), default=0)
     for match in _BOUNDARY.finditer(span):
         if match.end() <= len(span) - 2 and not overlaps(match.start(), match.end(), kept):
             cut = match.end()
@@ -286,6 +290,20 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     if inside.count("(") != inside.count(")"):
         return end, end
     return start, end
+
+
+def _named_park(item: Found) -> bool:
+    """A park a title names by its own name (《关于支持西部科学城建设的意见》), not a kind of park
+    with a place before it (《X市科技企业孵化器管理办法》)."""
+    if item.kind != "park":
+        return False
+    rest = item.name
+    for _region, a, b in load_gazetteer().find_all(rest):
+        if a == 0:
+            rest = rest[b:]
+    if rest != item.name and not _FACILITY.search(rest):
+        return True  # 绵阳科技城: a place's one zone
+    return not _generic(rest, _SUFFIXES["park"]) and len(rest) >= 4
 
 
 def _generic(name: str, suffix: str) -> bool:

@@ -84,3 +84,10 @@ def test_counts_editions_and_classes_are_not_part_of_a_name():
     assert _names("举办第八届中国(江州)科技城博览会。", "park") == []
     assert _names("新建综合领域类技术创新中心3家,省部共建国家重点实验室1家。", "institute") == []
     assert "江州银河电子有限公司" in _names("目前有江州银河电子有限公司等企业入驻。", "organization")
+
+
+def test_a_place_named_like_a_verb_and_zones_inside_a_title():
+    assert _names("包头稀土深加工园区被授予国家级示范基地。", "park") == ["包头稀土深加工园区"]
+    assert _names("印发《关于支持西部科学城加快建设的意见》。", "park") == ["西部科学城"]
+    assert _names("印发《嘉兴市科技企业孵化器管理办法》。", "park") == []  # a kind of facility there
+    assert _names("推进乡镇与高新区融合,建设乡镇园区。", "park") == []
