@@ -57,7 +57,9 @@ _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
 _QUOTED_CORE = re.compile(r"“([^“”]{2,20})”")
 _LEVEL_QUALIFIER = re.compile(r"^(?:国家级|省级|市级)(?=.{4,})")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
-_LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
+# 等企业, or a count of them (3家研发投入过亿元企业, 两家企业) after the list.
+_LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
+_INDUSTRY_END = cue_regex(r"(?:<entity_units.list_not_names>)$")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
 _SURNAMES = set("".join(words("entities.surnames")))
 _PERSON_TITLE = cue_regex(r"([\u4e00-\u9fff]{2,3}?)(<entities.person_titles>)")
@@ -247,22 +249,41 @@ def _province(doc: Document) -> str | None:
 def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Named bodies in a list before 等企业 / 等高校 (铁建、牧神、卓郎等企业); categories are not names."""
     found = []
+    previous = 0
     for match in _LIST_KIND.finditer(text):
-        head = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:\n") + 1
+        head = max([text.rfind(c, 0, match.start()) + 1 for c in "，,。；;：:\n"] + [previous])
+        previous = match.end()
         pos = head
-        for item in text[head : match.start()].split("、"):
+        items = text[head : match.start()].split("、")
+        count = match.group().split("家")[0] if not match.group().startswith("等") else None
+        if count is not None and _count(count) != len(items):
+            continue  # 3家X企业 after a list of three: the count says the list is theirs
+        for index, item in enumerate(items):
             start, end = pos, pos + len(item)
             pos = end + 1
-            start, _ = _trim(text, start, end) if end - start > 2 else (start, end)
+            if index == 0 and end - start > 2:  # only the first item carries the clause's verb (重点抓好X、Y)
+                start, _ = _trim(text, start, end)
             while start < end and not re.match(r"[\u4e00-\u9fffA-Za-z]", text[start]):
                 start += 1
             name = text[start:end]
-            if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name) or _LIST_NOT_NAME.search(name)
+            if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name)
+                    or (_LIST_NOT_NAME.search(name) and not _brand_and_trade(name))
                     or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)):
                 continue
             if not overlaps(start, end, taken):
                 found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
     return found
+
+
+def _count(number: str) -> int:
+    return int(number) if number.isdigit() else "一两三四五六七八九十".index(number) + 1 if len(number) == 1 else 0
+
+
+def _brand_and_trade(name: str) -> bool:
+    """A brand then its trade (振华新材料, 航宇科技): the trade word ends it, the brand before is no category."""
+    trade = _INDUSTRY_END.search(name)
+    brand = name[: trade.start()] if trade else ""
+    return 2 <= len(brand) <= 4 and not _LIST_NOT_NAME.search(brand) and not _GENERIC_PART.search(brand)
 
 
 def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int, int]:

@@ -91,3 +91,11 @@ def test_a_place_named_like_a_verb_and_zones_inside_a_title():
     assert _names("印发《关于支持西部科学城加快建设的意见》。", "park") == ["西部科学城"]
     assert _names("印发《嘉兴市科技企业孵化器管理办法》。", "park") == []  # a kind of facility there
     assert _names("推进乡镇与高新区融合,建设乡镇园区。", "park") == []
+
+
+def test_companies_a_count_or_a_kind_closes_the_list_of(tmp_path):
+    found = _entities(tmp_path, "1.重点抓好远航纺织、五和电子、蓝海奥特3家研发投入过亿元企业及青禾、金穗食品等研发投入过千万元的企业。"
+                                "2.共有12家企业通过评价,新增两家企业。")
+    organisations = {name for kind, name in found if kind == "organization"}
+    assert {"远航纺织", "五和电子", "蓝海奥特", "青禾", "金穗食品"} <= organisations
+    assert not {"共有", "新增"} & organisations  # a count with no list before it names nobody
