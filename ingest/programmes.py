@@ -26,9 +26,13 @@ _PROGRAMME = cue_regex(
     rf"(?:<entity_programmes.triggers>)((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
     rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
 _NATIONAL_PROGRAMME = cue_regex(
-    rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
+    rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?=项目|(?!<entity_programmes.not_after>))(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
 _CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿元件人次名年]|项(?!目))")
 _TALENT = cue_regex(r"<entity_programmes.talent_titles>")
+_EVENT = cue_regex(rf"(?:“[^“”]{{2,12}}”|{_CJK}){{0,18}}?(?:<entity_programmes.event_endings>)")
+_EDITION = re.compile(r"第[一二三四五六七八九十\d]+届|首届")
+_MECHANISM = cue_regex(rf"{_CJK}{{2,10}}?(?:<entity_programmes.mechanism_endings>)")
+_FUND = cue_regex(r"(?:<entity_programmes.fund_names>)")
 _ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
 _PLACED_TITLE = cue_regex(r"(?:<entity_programmes.placed_enterprise_titles>)")
 _STRATEGY = cue_regex(
@@ -37,6 +41,7 @@ _STRATEGY_HEAD = cue_regex(
     r"(?:<entity_programmes.strategy_heads>)(?:<entity_programmes.strategy_head_places>(?!<entity_programmes.strategy_ending>)"
     r"|[\u4e00-\u9fff]<entity_programmes.strategy_ending>)")
 _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_endings>)(?!{_CJK}{{0,1}}(?:企业|项目|工作))")
+_DESIGNATION_END = cue_regex(r"(?:<entity_programmes.designation_endings>)$")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
 _QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
 _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
@@ -112,6 +117,29 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             if match.start() in places:  # 天津市瞪羚企业, not 瞪羚企业 alone (a kind of firm)
                 start = places[match.start()]
                 add(start, match.end(), text[start : match.end()], "title a firm earns from a place")
+    places = {end: start for _region, start, end in load_gazetteer().find_all(text)}
+    for match in _EVENT.finditer(text):
+        start = _trim(text, match.start(), match.end())
+        start += 1 if text[start] == "年" and text[start - 1 : start].isdigit() else 0
+        edition = None
+        for edition in _EDITION.finditer(text, start, match.end()):
+            pass
+        if edition is not None:
+            start = edition.end() if match.end() - edition.end() > 4 else edition.start()
+        place = max((a for a in places.values() if start <= a < match.end() - 4), default=None)
+        start = place if place is not None and edition is None else start  # 还要办好四川省X大会 -> 四川省X大会
+        if not (edition is not None or place is not None or text.startswith(("中国", "全国", "“"), start)):
+            continue  # 全省科技工作会议: a kind of meeting, not one named
+        add(start, match.end(), text[start : match.end()], "event named by a place, a quote or an edition")
+    for match in _FUND.finditer(text):
+        start = places.get(match.start(), match.start() - 2 if text[max(0, match.start() - 2) : match.start()] == "国家" else -1)
+        if start >= 0:
+            add(start, match.end(), text[start : match.end()], "fund named by a place or 国家")
+    for match in _MECHANISM.finditer(text):
+        start = _trim(text, match.start(), match.end())
+        ordinal = re.match(r"第[一二三四五六七八九十\d]+批", text[start : match.end()])
+        start += ordinal.end() if ordinal else 0
+        add(start, match.end(), text[start : match.end()], "mechanism ending (负责制, 积分制)")
     for match in _CODE.finditer(text):
         name = match.group() if match.group().endswith("计划") else match.group() + "计划"
         if match.group().endswith("计划") or re.match(r"[、和及与]|计划|项目", text[match.end():match.end() + 2]):
@@ -165,7 +193,9 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     if after.startswith("等"):  # “送科技政策到企业”等活动
         after = after[1:]
     suffix = _QUOTED_AFTER.match(after)
-    if suffix and suffix.group() not in ("活动", "业务"):
+    if _DESIGNATION_END.search(inner):  # “安徽省科技创新先进市”: the designation as the text names it
+        add(match.start(1), match.end(1), inner, "quoted designation")
+    elif suffix and suffix.group() not in ("活动", "业务"):
         add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):
         add(match.start(1), match.end(1), inner, "quoted programme name")

@@ -98,3 +98,17 @@ def test_a_programme_is_known_by_its_quoted_core_too(tmp_path):
     programmes = {e.canonical: set(e.aliases) for e in corpus.entities if e.type == "programme"}
     assert "揭榜挂帅" in programmes["揭榜挂帅专项"]
     assert "“百县千企”" in programmes["百县千企"]
+
+
+def test_events_named_by_a_place_a_quote_or_an_edition():
+    assert _names("2月3日,2024年江西科技工作会议在南昌召开。") == ["江西科技工作会议"]
+    assert _names("今年要办好浙江省科学技术奖励大会。") == ["浙江省科学技术奖励大会"]
+    assert _names("承办第五届科博会,3家企业荣获第八届中国创新创业大赛奖项。") == ["第五届科博会", "中国创新创业大赛"]
+    assert _names("召开2024年全省科技工作会议。") == []  # a kind of meeting
+
+
+def test_funds_mechanisms_and_honours():
+    assert _names("新增国家自然科学基金项目30项,组建浙江省自然科学基金联合基金。") == ["国家自然科学基金", "浙江省自然科学基金"]
+    assert sorted(_names("试点开展首席科学家负责制,推行“双负责人”制。")) == ["双负责人制", "首席科学家负责制"]
+    assert "全国科技进步先进县" in _names("我县连续三次荣获全国科技进步先进县。")
+    assert _names("被评为“江苏省科技创新先进市”。") == ["江苏省科技创新先进市"]
