@@ -50,6 +50,7 @@ _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)�
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
+_LEVEL_CHARS = set("省市区县州盟旗")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
@@ -505,7 +506,10 @@ def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
         target = None
         # Only the place names this name starts with (a dictionary lookup per length, not a scan).
         for prefix in (["中国"] if name.startswith("中国") else []) + gazetteer.prefixes_of(name):
-            if name.startswith(prefix) and (kind, name[len(prefix):]) in groups and len(name) - len(prefix) >= 4:
+            rest = name[len(prefix):]
+            if kind == "organization" and rest[:1] in _LEVEL_CHARS:
+                continue  # 旌阳区科技局 is not another district's 区科技局
+            if name.startswith(prefix) and (kind, rest) in groups and len(rest) >= 4:
                 target, why = (kind, name[len(prefix):]), f"rule: place prefix {prefix} dropped"
                 break
         if target is None and name.endswith("园区") and (kind, name[:-1]) in groups:

@@ -4,6 +4,7 @@ from __future__ import annotations
 from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.pipeline import read_corpus
+from plankg.reports import entity_rows
 
 
 def _names(text: str) -> list[str]:
@@ -95,3 +96,16 @@ def test_official_bureau_names_branches_and_work_groups():
     assert _names("今年我市成立科创走廊建设工作领导小组,由市长任组长。") == ["科创走廊建设工作领导小组"]
     assert _names("3月2日,全国科技型企业评价工作领导小组办公室发布通知。") == ["全国科技型企业评价工作领导小组办公室"]
     assert _names("成立领导小组。") == []  # no name before the ending: a kind of body
+
+
+def test_a_districts_bureau_is_not_merged_with_another_places_bare_bureau(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "德阳市旌阳区2024年目标任务分解\n1.新增高新技术企业20家(区科技局)。\n2.区科技局会同区财政局落实研发补助。\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text("区科技局2023年工作总结\n今年区科技局组织企业申报项目40项。\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    bureau = next(e for e in corpus.entities if e.canonical == "旌阳区科技局")
+    docs = {m.doc_id for m in corpus.mentions if m.id in bureau.mention_ids}
+    assert len(docs) == 1 and "owner of a target" in dict(bureau.attributes)["why"]
+    rows = {r["name"]: r for r in entity_rows(corpus)}
+    assert rows["旌阳区科技局"]["targets"]  # the targets it owns and is named in
