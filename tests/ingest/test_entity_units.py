@@ -109,3 +109,8 @@ def test_a_districts_bureau_is_not_merged_with_another_places_bare_bureau(tmp_pa
     assert len(docs) == 1 and "owner of a target" in dict(bureau.attributes)["why"]
     rows = {r["name"]: r for r in entity_rows(corpus)}
     assert rows["旌阳区科技局"]["targets"]  # the targets it owns and is named in
+
+
+def test_firms_a_level_of_government_owns():
+    assert _names("牵头单位:区城投公司,配合单位:区经发集团、各园区。") == ["区城投公司", "区经发集团"]
+    assert _names("园区城投公司") == []  # 园区 is a word, not the level word 区

@@ -27,3 +27,9 @@ def test_a_news_dateline_names_the_site():
 def test_a_place_or_prose_on_the_source_line_is_no_body():
     assert _names("来源:宁波市 作者:佚名") == []
     assert _names("来源:本网综合") == []
+
+
+def test_a_breadcrumb_an_author_line_and_a_dateline_after_an_id():
+    assert _names("首页>政务公开>科技和商务局>工作动态") == [("organization", "科技和商务局")]
+    assert ("division", "成果转化处") in _names("来源:市科技局 作者:科技厅 成果转化处 发布时间:2020-01-02")
+    assert _names("来源:ab2024青山新闻网江州3月5日电") == [("organization", "青山新闻网")]
