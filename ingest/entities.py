@@ -20,6 +20,7 @@ from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.source_names import source_names
+from plankg.ingest.traditional import reading_text, to_simplified
 from plankg.ingest.textmap import MappedText, clean_span
 from plankg.ontology.aliases import load_aliases
 from plankg.ontology.regions import load_gazetteer
@@ -107,8 +108,13 @@ def _texts(doc: Document, clause: Clause, drops) -> Iterable[MappedText]:
 
 
 def _mention(doc: Document, clause: Clause, mapped: MappedText, kind: str, a: int, b: int, canonical: str) -> Mention:
+    """A mention whose surface is the name as written (山東省科技廳 in a traditional page), read as ``canonical``."""
     start, end = mapped.span(a, b)
-    return Mention(stable_id("mn", doc.id, start, end, kind), doc.id, clause.id, kind, mapped.text[a:b], canonical, start, end)
+    surface = mapped.text[a:b]
+    written = doc.text[start:end]
+    if written != surface and len(written) == len(surface) and to_simplified(written) == surface:
+        surface = written
+    return Mention(stable_id("mn", doc.id, start, end, kind), doc.id, clause.id, kind, surface, canonical, start, end)
 
 
 def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: set[str],
@@ -389,12 +395,13 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
             seen.add((target.clause_id, owner.name))
             doc = docs[target.doc_id]
             clause = clauses[target.clause_id]
-            pos = doc.text.find(owner.surface, clause.start, clause.end)
+            pos = reading_text(doc.text).find(owner.surface, clause.start, clause.end)  # traditional pages too
             start, end = (pos, pos + len(owner.surface)) if pos >= 0 else (clause.start, clause.start)
+            surface = doc.text[start:end] if pos >= 0 else owner.surface
             kind = owner.kind if owner.kind in ("division", "person") else "organization"
             canonical = owner.name if not owner.parent else f"{owner.name}|{owner.parent}"
             found.append(Mention(stable_id("mn", doc.id, target.clause_id, owner.name), doc.id, clause.id, kind,
-                                 owner.surface, canonical, start, end))
+                                 surface, canonical, start, end))
     return found
 
 

@@ -24,6 +24,9 @@ _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
 _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 # 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
+# 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
+_LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办](?![\u4e00-\u9fff])")
+_NOT_IN_NAME = cue_regex(r"<entities.boundary>|各")
 _DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
@@ -72,6 +75,10 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         start = start if start < match.end() - 1 else _region_start(match.start(), regions)
         if start < match.start() and not _listed_kind(text, start):
             add(Found(start, match.end(), "organization", text[start : match.end()], "level word + 委 (party committee)"))
+    for match in _LISTED_BUREAU.finditer(text):
+        start = match.start()
+        if not _listed_kind(text, start) and not _NOT_IN_NAME.search(match.group()[1:]):
+            add(Found(start, match.end(), "organization", match.group(), "level word + short name + 厅/局/委/办 standing alone"))
     for match in _STATE_FIRM.finditer(text):
         start = match.start()
         if text[start - 1 : start + 1] not in _WORD_TAILS and not _listed_kind(text, start) and not _BUREAU.search(match.group()):

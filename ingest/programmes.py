@@ -62,6 +62,8 @@ _COUNTED = re.compile(r"[家个项座所批]")
 _COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几数多余]|有\s*|\s)$")
 _GENERIC = cue_regex(r"<entity_programmes.generic>")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
+_STRATEGY_WORD_TEXT = tuple(words("entity_programmes.strategy_ending"))
+_STRATEGY_GENERIC = cue_regex(r"<entity_programmes.strategy_generic>")
 _STRATEGY_WORD = fill(r"(?:<entity_programmes.strategy_ending>)")
 
 
@@ -94,6 +96,9 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     spans = list(taken)
 
     def add(start: int, end: int, name: str, why: str) -> None:
+        if text[start : start + 1] == "年" and text[start - 1 : start].isdigit():
+            start += 1  # 2022年首次跻身X: the year's 年 is not part of the name
+            name = text[start:end]
         if _COUNTED.match(text, start) and _COUNT_BEFORE.search(text[max(0, start - 3) : start]):
             start += 1  # 争创1家国家创新型县: the count's measure word is not part of the name
             name = text[start:end]
@@ -153,8 +158,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if text.startswith("国家", start) and not re.search(r"[区园城]", text[start : match.end()]):
             add(start, match.end(), text[start : match.end()], "国家 + programme ending")
     for match in _STRATEGY_HEAD.finditer(text):
-        if text.startswith("建设", match.end()):
-            continue  # 推进科技强省建设: a goal, not the strategy's name
+        if not match.group().endswith(_STRATEGY_WORD_TEXT):
+            continue  # 推进科技强省(建设): a goal the plan names; the strategy is named with 战略
         add(match.start(), match.end(), match.group(), "strategy head (科教兴X, 人才强X)")
     for match in _STRATEGY.finditer(text):
         start = _trim(text, match.start(1), match.end())
@@ -223,6 +228,8 @@ def _generic(name: str) -> bool:
     core = re.sub(_STRATEGY_WORD + "$", "", name)
     if core != name and len(core) <= 2 and not re.search(r"\d|[一二三四五六七八九十双]", core):
         return True  # 发展战略, 宏观战略: a kind of strategy
+    if core != name and not _GENERIC.sub("", _STRATEGY_GENERIC.sub("", core)).strip("“”"):
+        return True  # 创新驱动发展战略: the national strategy every plan cites
     core = re.sub(r"(?:行动计划|计划|行动|工程|专项|基金|示范县|示范市|示范城市|试点|先行区|引领市|引领区)$", "", core)
     core = _GENERIC.sub("", core)
     core = re.sub(r"[“”()（）·]", "", core)

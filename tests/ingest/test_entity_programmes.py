@@ -26,9 +26,10 @@ def test_programme_codes_and_talent_titles():
     assert _names("完成973项任务，投资863万元。") == []  # counts and amounts, not codes
 
 
-def test_strategies_named_with_or_without_the_word():
+def test_strategies_named_with_the_word():
     text = "坚定不移实施科教兴宁战略、人才强区战略和创新驱动发展战略，营造科教兴市的氛围。"
-    assert set(_names(text)) == {"科教兴宁战略", "人才强区战略", "科教兴市", "创新驱动发展战略"}
+    # 科教兴市 without 战略 is a goal; 创新驱动发展战略 is the national strategy every plan cites, no named one.
+    assert set(_names(text)) == {"科教兴宁战略", "人才强区战略"}
 
 
 def test_designations_a_place_earns():
@@ -101,7 +102,7 @@ def test_a_programme_is_known_by_its_quoted_core_too(tmp_path):
 
 
 def test_events_named_by_a_place_a_quote_or_an_edition():
-    assert _names("2月3日,2024年江西科技工作会议在南昌召开。") == ["江西科技工作会议"]
+    assert _names("2月3日,2024年江西科技工作会议在南昌召开。") == []  # the yearly work meeting: a kind of meeting
     assert _names("今年要办好浙江省科学技术奖励大会。") == ["浙江省科学技术奖励大会"]
     assert _names("承办第五届科博会,3家企业荣获第八届中国创新创业大赛奖项。") == ["第五届科博会", "中国创新创业大赛"]
     assert _names("召开2024年全省科技工作会议。") == []  # a kind of meeting

@@ -114,3 +114,8 @@ def test_a_districts_bureau_is_not_merged_with_another_places_bare_bureau(tmp_pa
 def test_firms_a_level_of_government_owns():
     assert _names("牵头单位:区城投公司,配合单位:区经发集团、各园区。") == ["区城投公司", "区经发集团"]
     assert _names("园区城投公司") == []  # 园区 is a word, not the level word 区
+
+
+def test_a_short_bureau_name_standing_alone_in_a_list():
+    assert _names("资料来源:省统计局、省农委、省扶贫办、省水利厅。") == ["省统计局", "省农委", "省扶贫办", "省水利厅"]
+    assert _names("优化区域创新布局。各市、县(市)区科技局报送。") == []
