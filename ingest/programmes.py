@@ -60,6 +60,13 @@ _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|
 # A measure word after a count (1家, 有 家) that a name's pattern may take as its first character.
 _COUNTED = re.compile(r"[家个项座所批]")
 _COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几数多余]|有\s*|\s)$")
+_COUNT_IN_NAME = cue_regex(r"[一二三四五六七八九十两]+大(?:<entity_programmes.endings>)")
+# 分别为:X突破行动、Y培育行动、Z拓展行动: a list whose items share a programme ending names programmes.
+_SHARED_ENDING_LIST = cue_regex(
+    r"(?:[^、，,。；;：:\s]{2,24}?(<entity_programmes.list_endings>)、){2,}[^、，,。；;：:\s]{2,24}?(?:<entity_programmes.list_endings>)")
+_ITEM = cue_regex(r"[^、]+?(?:<entity_programmes.list_endings>)(?=、|$)")
+_AWARD = cue_regex(r"(?:<entity_programmes.award_names>)")
+_AWARD_HEADED = cue_regex(r"(?:<entity_programmes.award_endings>)(?![励金])")
 _GENERIC = cue_regex(r"<entity_programmes.generic>")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _STRATEGY_WORD_TEXT = tuple(words("entity_programmes.strategy_ending"))
@@ -153,6 +160,23 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     for match in _PROGRAMME.finditer(text):
         start = _trim(text, match.start(1), match.end(1))
         add(start, match.end(1), text[start : match.end(1)], "programme ending after a verb that starts it")
+    for match in _SHARED_ENDING_LIST.finditer(text):
+        for item in _ITEM.finditer(match.group()):
+            start = match.start() + item.start()
+            start = _trim(text, start, match.start() + item.end()) if item.start() == 0 else start
+            add(start, match.start() + item.end(), text[start : match.start() + item.end()], "item of a list of programmes")
+    for match in _AWARD.finditer(text):
+        add(match.start(), match.end(), match.group(), "named award")
+    for match in _AWARD_HEADED.finditer(text):
+        head = max((a for a in places.values() if match.start() - 8 <= a < match.start()), default=None)
+        national = text[max(0, match.start() - 3) : match.start()]
+        national_at = national.rfind("国家") if "国家" in national else -1
+        start = match.start() - 3 + national_at if national_at >= 0 else head
+        if start is None:
+            level = re.search(r"(?:自治区|省|市)$", text[max(0, match.start() - 3) : match.start()])
+            start = match.start() - len(level.group()) if level else None  # 获得自治区科学技术奖: the plan's own level
+        if start is not None and not re.search(r"[，。；、,:：]", text[start : match.start()]):
+            add(start, match.end(), text[start : match.end()], "award named by a place or 国家")
     for match in _NATIONAL_PROGRAMME.finditer(text):
         start = _trim(text, match.start(), match.end())
         if text.startswith("国家", start) and not re.search(r"[区园城]", text[start : match.end()]):
@@ -215,7 +239,8 @@ def _trim(text: str, start: int, end: int) -> int:
     span = text[start:end]
     cut = 0
     for match in _BOUNDARY.finditer(span):
-        if match.end() <= len(span) - 2:
+        # 科技兴赣六大行动: a count right before the ending belongs to the name, not a boundary
+        if match.end() <= len(span) - 2 and not _COUNT_IN_NAME.fullmatch(span, match.start()):
             cut = match.end()
     start += cut
     while start < end and text[start] in "()（）·“”":

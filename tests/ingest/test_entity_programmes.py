@@ -113,3 +113,11 @@ def test_funds_mechanisms_and_honours():
     assert sorted(_names("试点开展首席科学家负责制,推行“双负责人”制。")) == ["双负责人制", "首席科学家负责制"]
     assert "全国科技进步先进县" in _names("我县连续三次荣获全国科技进步先进县。")
     assert _names("被评为“江苏省科技创新先进市”。") == ["江苏省科技创新先进市"]
+
+
+def test_lists_of_programmes_counted_campaigns_and_awards():
+    text = "六个专项行动分别为:重大平台攻坚行动、科技企业倍增行动、“双碳”技术示范行动。"
+    assert _names(text) == ["重大平台攻坚行动", "科技企业倍增行动", "“双碳”技术示范行动"]
+    assert _names("全面实施科技兴皖五大行动,推动") == ["科技兴皖五大行动"]
+    found = _names("荣获国家技术发明奖2项、何梁何利奖1人,获得自治区科学技术奖15项,获得嘉兴市科技进步奖8项。")
+    assert found == ["何梁何利奖", "国家技术发明奖", "自治区科学技术奖", "嘉兴市科技进步奖"]
