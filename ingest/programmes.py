@@ -54,6 +54,9 @@ _NOT_SLOGANS = frozenset(words("entity_programmes.not_slogans"))
 _NUMBERED_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:创新体系|合作体系|体系|布局|产业链|经济带|格局)")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, not a campaign
 _DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
+# The kinds of document a cited plan document is (规划, 方案, 意见...): its title ends with one.
+_DOCUMENT_KIND = cue_regex(r"(?:<entity_programmes.document_kinds>)$")
+_TRAILING_YEARS = re.compile(r"\s*[（(][^（()）]{0,24}[)）]$")
 _INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|[一二三四五六七八九十两]+[大个项])")
@@ -82,6 +85,8 @@ def plan_documents(text: str) -> list[Found]:
         if overlaps(match.start(), match.end(), shorts):
             continue  # the short title of the title before it
         title = _DRAFT.sub("", match.group(1).strip())
+        if not _DOCUMENT_KIND.search(_TRAILING_YEARS.sub("", title)):
+            continue  # 《深入实施X 以Y引领Z建设》: a speech or an article, not a plan document
         found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
         for inner in _INNER_TITLE.finditer(match.group(1)):  # 《…关于印发〈X〉的通知》 cites X too
             at = match.start(1) + inner.start(1)

@@ -121,3 +121,8 @@ def test_lists_of_programmes_counted_campaigns_and_awards():
     assert _names("全面实施科技兴皖五大行动,推动") == ["科技兴皖五大行动"]
     found = _names("荣获国家技术发明奖2项、何梁何利奖1人,获得自治区科学技术奖15项,获得嘉兴市科技进步奖8项。")
     assert found == ["何梁何利奖", "国家技术发明奖", "自治区科学技术奖", "嘉兴市科技进步奖"]
+
+
+def test_a_speech_title_is_no_plan_document():
+    found = [f.name for f in plan_documents("作了题为《深入实施科技强省行动 以创新引领产业升级》的报告,解读《科技强省行动2024年工作要点》。")]
+    assert found == ["科技强省行动2024年工作要点"]
