@@ -16,8 +16,7 @@ _BUREAU = cue_regex(r"<entity_units.bureau_endings>")
 _LEVEL_WORDS = sorted(words("entity_units.level_words"), key=len, reverse=True)
 _GENERIC_BEFORE = words("entity_units.generic_before")
 _NATIONAL = cue_regex(r"<entity_units.national_units>")
-# 市委、区委 (a level word and 委, then no more of a name), 中共X委员会.
-_COMMITTEE = cue_regex(r"(?:<entity_units.level_words>)<entity_units.committee>(?![\u4e00-\u9fff]{0,3}(?:员|托|屈|婉|派))")
+# 中共X委员会 names a party committee; 临海市委 alone is the leadership of the day, like 市委、市政府.
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
 _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
@@ -69,12 +68,6 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         if branch and _is_place(branch.group()[:-2]):
             end = branch.end()  # 市生态环境局咸安分局: the bureau's branch in a district, one body
         add(Found(start, end, "organization", text[start:end], f"ending {match.group()} after {why}"))
-    for match in _COMMITTEE.finditer(text):
-        # 临海市委 (the region's own level word) or 宁夏回族自治区党委; not a bare 市委.
-        start = _region_start(match.end() - 1, regions)
-        start = start if start < match.end() - 1 else _region_start(match.start(), regions)
-        if start < match.start() and not _listed_kind(text, start):
-            add(Found(start, match.end(), "organization", text[start : match.end()], "level word + 委 (party committee)"))
     for match in _LISTED_BUREAU.finditer(text):
         start = match.start()
         if not _listed_kind(text, start) and not _NOT_IN_NAME.search(match.group()[1:]):

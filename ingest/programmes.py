@@ -117,7 +117,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if name == text[start:end] and text[start - 1 : start] != "“":  # unquoted: past a leading verb
             start += leading_non_name(name, 4)
             name = text[start:end]
-        if end - start < 3 or overlaps(start, end, spans) or (_generic(name) and why != "designation ending"):
+        if len(name) < 3 or overlaps(start, end, spans) or (_generic(name) and why != "designation ending"):
             return
         spans.append((start, end))
         found.append(Found(start, end, "programme", name, why, planned=bool(_PLANNED.search(text[max(0, start - 6):start]))))
@@ -229,6 +229,9 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     suffix = _QUOTED_AFTER.match(after)
     if _DESIGNATION_END.search(inner):  # “安徽省科技创新先进市”: the designation as the text names it
         add(match.start(1), match.end(1), inner, "quoted designation")
+    elif suffix and suffix.group() in _STRATEGY_WORD_TEXT:
+        # “一本三基四梁八柱”战略: the text names the strategy by its quoted core; 战略 says what it is
+        add(match.start(1), match.end(1), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix and suffix.group() not in ("活动", "业务"):
         add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):

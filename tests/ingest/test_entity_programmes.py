@@ -126,3 +126,9 @@ def test_lists_of_programmes_counted_campaigns_and_awards():
 def test_a_speech_title_is_no_plan_document():
     found = [f.name for f in plan_documents("作了题为《深入实施科技强省行动 以创新引领产业升级》的报告,解读《科技强省行动2024年工作要点》。")]
     assert found == ["科技强省行动2024年工作要点"]
+
+
+def test_a_quoted_strategy_is_named_by_its_core():
+    found = programmes("坚持“四强”战略不动摇。", [])
+    assert [(f.name, f.why) for f in found] == [("四强战略", "quoted name + 战略")]
+    assert "坚持“四强”战略不动摇。"[found[0].start : found[0].end] == "四强"
