@@ -99,3 +99,9 @@ def test_companies_a_count_or_a_kind_closes_the_list_of(tmp_path):
     organisations = {name for kind, name in found if kind == "organization"}
     assert {"远航纺织", "五和电子", "蓝海奥特", "青禾", "金穗食品"} <= organisations
     assert not {"共有", "新增"} & organisations  # a count with no list before it names nobody
+
+
+def test_computing_and_data_centres_and_resort_and_experiment_zones():
+    assert _names("依托江州超算中心和国家极地科学数据中心开展研究。", "institute") == ["江州超算中心", "国家极地科学数据中心"]
+    assert _names("建设太湖旅游度假区和省级可持续发展实验区。", "park") == ["太湖旅游度假区", "省级可持续发展实验区"]
+    assert _names("打造省域区域科技创新中心。", "institute") == []
