@@ -105,3 +105,8 @@ def test_computing_and_data_centres_and_resort_and_experiment_zones():
     assert _names("依托江州超算中心和国家极地科学数据中心开展研究。", "institute") == ["江州超算中心", "国家极地科学数据中心"]
     assert _names("建设太湖旅游度假区和省级可持续发展实验区。", "park") == ["太湖旅游度假区", "省级可持续发展实验区"]
     assert _names("打造省域区域科技创新中心。", "institute") == []
+
+
+def test_alliances_consortia_museums_and_forest_farms_are_organisations():
+    found = _names("成立科技成果转化联盟,组建东湖实验室创新联合体;记者从江州科技博物馆获悉,青龙林场建设加快。", "organization")
+    assert {"科技成果转化联盟", "东湖实验室创新联合体", "江州科技博物馆", "青龙林场"} <= set(found)
