@@ -307,7 +307,7 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
         cut = max((m.end() for m in re.finditer("与", span[: len(span) - len(ending)])), default=0)
     for match in _BOUNDARY.finditer(span):
         if match.end() <= len(span) - 2 and not overlaps(match.start(), match.end(), kept):
-            cut = match.end()
+            cut = max(cut, match.end())
     start += cut
     while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了"):
         start += 1

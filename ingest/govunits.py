@@ -10,6 +10,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.entity_spans import Found, overlaps
+from plankg.ingest.name_heads import leading_non_name
 from plankg.ontology.regions import load_gazetteer
 
 _BUREAU = cue_regex(r"<entity_units.bureau_endings>")
@@ -25,6 +26,9 @@ _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
 _LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办](?![\u4e00-\u9fff])")
+_ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,10}?管委会")
+_ZONE_CUT = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|部门|单位|负责人|主任")
+_PARK_ENDINGS = frozenset(words("entities.park_suffixes"))
 _NOT_IN_NAME = cue_regex(r"<entities.boundary>|各")
 _DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
@@ -68,6 +72,11 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         if branch and _is_place(branch.group()[:-2]):
             end = branch.end()  # 市生态环境局咸安分局: the bureau's branch in a district, one body
         add(Found(start, end, "organization", text[start:end], f"ending {match.group()} after {why}"))
+    for match in _ZONE_COMMITTEE.finditer(text):  # 长白山管委会, 服装城管委会: a zone's management committee
+        cut = max((m.end() for m in _ZONE_CUT.finditer(match.group(), 0, len(match.group()) - 3)), default=0)
+        cut += leading_non_name(match.group()[cut:], 5)  # 参会的有X管委会: past a verb the list does not know
+        if len(match.group()) - cut >= 5 and match.group()[cut:-3] not in _PARK_ENDINGS:  # 高新区管委会: which one?
+            add(Found(match.start() + cut, match.end(), "organization", match.group()[cut:], "name + 管委会"))
     for match in _LISTED_BUREAU.finditer(text):
         start = match.start()
         if not _listed_kind(text, start) and not _NOT_IN_NAME.search(match.group()[1:]):

@@ -119,3 +119,10 @@ def test_firms_a_level_of_government_owns():
 def test_a_short_bureau_name_standing_alone_in_a_list():
     assert _names("资料来源:省统计局、省农委、省扶贫办、省水利厅。") == ["省统计局", "省农委", "省扶贫办", "省水利厅"]
     assert _names("优化区域创新布局。各市、县(市)区科技局报送。") == []
+
+
+def test_management_committees_more_bureaus_and_owner_lists_in_brackets():
+    assert _names("参会的有青云山管委会社会事业办主任、服装城管委会。")[:1] == ["青云山管委会"]
+    assert "服装城管委会" in _names("参会的有青云山管委会社会事业办主任、服装城管委会。")
+    assert _names("(省发展改革委、省交通厅、省食药监局)") == ["省发展改革委", "省交通厅", "省食药监局"]
+    assert _names("记者从赣州市新闻办公室获悉。") == ["赣州市新闻办公室"]
