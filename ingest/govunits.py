@@ -26,6 +26,11 @@ _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
 _LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办](?![\u4e00-\u9fff])")
+# A bureau's name without a place, standing alone between marks, digits or line ends (not before a year:
+# 科技局2021年工作总结 is a title).
+_BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
+                          + r")(?![\u4e00-\u9fff]|\d{4})")
+_BARE_ITEM = re.compile("|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3))
 _ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,10}?管委会")
 _ZONE_CUT = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|部门|单位|负责人|主任")
 _PARK_ENDINGS = frozenset(words("entities.park_suffixes"))
@@ -72,6 +77,9 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         if branch and _is_place(branch.group()[:-2]):
             end = branch.end()  # 市生态环境局咸安分局: the bureau's branch in a district, one body
         add(Found(start, end, "organization", text[start:end], f"ending {match.group()} after {why}"))
+    for match in _BARE_BUREAU.finditer(text):  # 【科技局】, a table's owner cell: the issuer's own bureau
+        if match.group() not in _LEADERSHIP and _bare_list_item(text, match.start(), match.end()):
+            add(Found(match.start(), match.end(), "organization", match.group(), "bureau ending standing alone"))
     for match in _ZONE_COMMITTEE.finditer(text):  # 长白山管委会, 服装城管委会: a zone's management committee
         cut = max((m.end() for m in _ZONE_CUT.finditer(match.group(), 0, len(match.group()) - 3)), default=0)
         cut += leading_non_name(match.group()[cut:], 5)  # 参会的有X管委会: past a verb the list does not know
@@ -115,6 +123,19 @@ def _is_place(name: str) -> bool:
     """A region by its name or its short name (咸安 for 咸安区)."""
     gazetteer = load_gazetteer()
     return any(gazetteer.get(name + level) for level in ("", "区", "县", "市", "旗"))
+
+
+def _bare_list_item(text: str, start: int, end: int) -> bool:
+    """Is the bare bureau at ``start`` one of a list of bare bureaus (发改委、经信委、科技局), not the tail of a
+    list of kinds (呼包鄂三地发改委、科技局、财政局等部门)?"""
+    if text.startswith("等", end):
+        return False
+    while text[start - 1 : start] == "、":
+        item = re.search(r"[^、，,。；;：:\s.．\d]*$", text[: start - 1])
+        if not item or not _BARE_ITEM.fullmatch(item.group()):
+            return False
+        start = item.start()
+    return True
 
 
 def _region_start(at: int, regions: dict[int, int]) -> int:

@@ -126,3 +126,9 @@ def test_management_committees_more_bureaus_and_owner_lists_in_brackets():
     assert "服装城管委会" in _names("参会的有青云山管委会社会事业办主任、服装城管委会。")
     assert _names("(省发展改革委、省交通厅、省食药监局)") == ["省发展改革委", "省交通厅", "省食药监局"]
     assert _names("记者从赣州市新闻办公室获悉。") == ["赣州市新闻办公室"]
+
+
+def test_a_bureau_name_standing_alone_in_a_cell_or_a_label():
+    assert _names("【科技局】答:到2025年,新增高新技术企业50家。") == ["科技局"]
+    assert _names("研发投入占比达3%.发改委、经信委7 社会消费品") == ["发改委", "经信委"]
+    assert _names("名称:科技局2021年工作总结") == []  # a title's first words, before its year
