@@ -399,10 +399,26 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
             start, end = (pos, pos + len(owner.surface)) if pos >= 0 else (clause.start, clause.start)
             surface = doc.text[start:end] if pos >= 0 else owner.surface
             kind = owner.kind if owner.kind in ("division", "person") else "organization"
+            parts = _joined_units(owner.surface) if kind == "organization" else []
+            for unit in parts:  # 区发改委区统计局: two bodies written without a mark between them
+                a, b = (start + unit.start, start + unit.end) if pos >= 0 else (start, start)
+                found.append(Mention(stable_id("mn", doc.id, target.clause_id, unit.name), doc.id, clause.id,
+                                     "organization", doc.text[a:b] if pos >= 0 else unit.name,
+                                     _unit_canonical(unit, doc), a, b))
+            if parts:
+                continue
             canonical = owner.name if not owner.parent else f"{owner.name}|{owner.parent}"
             found.append(Mention(stable_id("mn", doc.id, target.clause_id, owner.name), doc.id, clause.id, kind,
                                  surface, canonical, start, end))
     return found
+
+
+def _joined_units(surface: str) -> list[Found]:
+    """The bodies of an owner written as two names run together (区发改委区统计局), or [] if it is one."""
+    units = find_units(surface)
+    tiled = len(units) >= 2 and units[0].start == 0 and units[-1].end == len(surface) and all(
+        a.end == b.start for a, b in zip(units, units[1:]))
+    return units if tiled else []
 
 
 def _short_titles(mentions: list[Mention]) -> list[Mention]:

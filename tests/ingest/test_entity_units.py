@@ -132,3 +132,15 @@ def test_a_bureau_name_standing_alone_in_a_cell_or_a_label():
     assert _names("【科技局】答:到2025年,新增高新技术企业50家。") == ["科技局"]
     assert _names("研发投入占比达3%.发改委、经信委7 社会消费品") == ["发改委", "经信委"]
     assert _names("名称:科技局2021年工作总结") == []  # a title's first words, before its year
+
+
+def test_two_owners_run_together_are_two_bodies(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("德阳市旌阳区2024年目标任务分解表\n序号\t指标\t目标\t责任单位\n1\t固定资产投资增长\t8%\t区发改委区统计局\n",
+                    encoding="utf-8")
+    corpus = read_corpus([plan])
+    names = {e.canonical for e in corpus.entities if e.type == "organization"}
+    assert {"旌阳区发改委", "旌阳区统计局"} <= names
+    assert not any("发改委区统计局" in n for n in names)
+    rows = {r["name"]: r for r in entity_rows(corpus)}
+    assert rows["旌阳区发改委"]["targets"] and rows["旌阳区统计局"]["targets"]
