@@ -200,6 +200,9 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
     for kind, suffix in _SUFFIXES.items():
         for match in re.finditer(rf"{_NAME_CHARS}{{2,30}}?{suffix}", text):
             start, end = _trim(text, match.start(), match.end(), kind)
+            quote = text.rfind("“", max(0, end - 40), start + 1)
+            if quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]:
+                start = quote + 1  # “国家钢铁及深加工新型工业化产业示范基地”: the quoted name whole
             # A list of people and posts flattened to one line: 叶天恩区社发集团.
             person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
             if person:

@@ -110,3 +110,8 @@ def test_computing_and_data_centres_and_resort_and_experiment_zones():
 def test_alliances_consortia_museums_and_forest_farms_are_organisations():
     found = _names("成立科技成果转化联盟,组建东湖实验室创新联合体;记者从江州科技博物馆获悉,青龙林场建设加快。", "organization")
     assert {"科技成果转化联盟", "东湖实验室创新联合体", "江州科技博物馆", "青龙林场"} <= set(found)
+
+
+def test_named_bases_and_a_quoted_name_whole():
+    found = _names("园区被授予“国家石化及精细化工新型工业化产业示范基地”,申报省科技成果产业化基地。", "park")
+    assert found == ["国家石化及精细化工新型工业化产业示范基地", "省科技成果产业化基地"]
