@@ -52,6 +52,7 @@ _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, rever
                  for kind in ("institute", "park", "organization")}
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
 _LEVEL_CHARS = set("省市区县州盟旗")
+_VERB_TAILS = set("好成了有在把将给向到")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
@@ -210,6 +211,8 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             ending = re.search(suffix + "$", text[start:end])
             if kind != "organization" and ending:
                 start += leading_non_name(text[start:end], 3)
+            if text[start : start + 1] in _VERB_TAILS and any(a == 1 for _, a, _b in load_gazetteer().find_all(text[start:end])):
+                start += 1  # 建好四川省X平台 -> 四川省X平台: the tail of a verb, then the place that opens the name
             longer = {"organization": _SCHOOL_OF, "institute": _BRANCH_OF, "park": _PART_OF}.get(kind, _NONE).match(text, end)
             bracketed = longer.group().strip("()（）") if longer and longer.group()[0] in "(（" else None
             if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):

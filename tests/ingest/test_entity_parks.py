@@ -115,3 +115,8 @@ def test_alliances_consortia_museums_and_forest_farms_are_organisations():
 def test_named_bases_and_a_quoted_name_whole():
     found = _names("园区被授予“国家石化及精细化工新型工业化产业示范基地”,申报省科技成果产业化基地。", "park")
     assert found == ["国家石化及精细化工新型工业化产业示范基地", "省科技成果产业化基地"]
+
+
+def test_research_platforms_and_a_place_that_opens_a_name():
+    assert _names("建好浙江省跨高校院所新型中试研发平台。", "institute") == ["浙江省跨高校院所新型中试研发平台"]
+    assert _names("新建省级研发中心10家。", "institute") == []
