@@ -20,8 +20,8 @@ from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.source_names import source_names
-from plankg.ingest.traditional import reading_text, to_simplified
 from plankg.ingest.textmap import MappedText, clean_span
+from plankg.ingest.traditional import reading_text, to_simplified
 from plankg.ontology.aliases import load_aliases
 from plankg.ontology.regions import load_gazetteer
 

@@ -138,9 +138,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     for match in _EVENT.finditer(text):
         start = _trim(text, match.start(), match.end())
         start += 1 if text[start] == "年" and text[start - 1 : start].isdigit() else 0
-        edition = None
-        for edition in _EDITION.finditer(text, start, match.end()):
-            pass
+        edition = ([None] + list(_EDITION.finditer(text, start, match.end())))[-1]  # the last edition number
         if edition is not None:
             start = edition.end() if match.end() - edition.end() > 4 else edition.start()
         place = max((a for a in places.values() if start <= a < match.end() - 4), default=None)
