@@ -218,7 +218,7 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner):
         return
     numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
-    system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) else None
+    system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) or numbered else None
     if system and not _BOUNDARY.search(system.group()):
         add(match.start(), system.end(), text[match.start() : system.end()], "numbered slogan + the system it names")
         return

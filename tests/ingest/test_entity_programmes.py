@@ -132,3 +132,7 @@ def test_a_quoted_strategy_is_named_by_its_core():
     found = programmes("坚持“四强”战略不动摇。", [])
     assert [(f.name, f.why) for f in found] == [("四强战略", "quoted name + 战略")]
     assert "坚持“四强”战略不动摇。"[found[0].start : found[0].end] == "四强"
+
+
+def test_a_numbered_slogan_in_words_with_the_system_it_names():
+    assert _names("打造“两带三区”沿江经济带。") == ["“两带三区”沿江经济带"]
