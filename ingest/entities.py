@@ -401,9 +401,12 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
             seen.add((target.clause_id, owner.name))
             doc = docs[target.doc_id]
             clause = clauses[target.clause_id]
-            pos = reading_text(doc.text).find(owner.surface, clause.start, clause.end)  # traditional pages too
+            reading = reading_text(doc.text)  # traditional pages too
+            pos = reading.find(owner.surface, clause.start, clause.end)
             start, end = (pos, pos + len(owner.surface)) if pos >= 0 else (clause.start, clause.start)
-            surface = doc.text[start:end] if pos >= 0 else owner.surface
+            elsewhere = reading.find(owner.surface) if pos < 0 else pos
+            # The surface as written (省科技廳), even when the owner cell lies outside the clause's span.
+            surface = doc.text[elsewhere : elsewhere + len(owner.surface)] if elsewhere >= 0 else owner.surface
             kind = owner.kind if owner.kind in ("division", "person") else "organization"
             parts = _joined_units(owner.surface) if kind == "organization" else []
             for unit in parts:  # 区发改委区统计局: two bodies written without a mark between them
