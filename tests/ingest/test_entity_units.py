@@ -144,3 +144,13 @@ def test_two_owners_run_together_are_two_bodies(tmp_path):
     assert not any("发改委区统计局" in n for n in names)
     rows = {r["name"]: r for r in entity_rows(corpus)}
     assert rows["旌阳区发改委"]["targets"] and rows["旌阳区统计局"]["targets"]
+
+
+def test_a_traditional_page_keeps_names_as_written(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("江蘇省科學技術廳2024年工作要點\n一、江蘇省科學技術廳會同省財政廳推進實驗室建設,"
+                    "新增高新技術企業3000家,全省研發投入強度達到3.2%。\n", encoding="utf-8")
+    corpus = read_corpus([plan])
+    bureau = next(e for e in corpus.entities if e.canonical == "江苏省科技厅")
+    surfaces = {m.surface for m in corpus.mentions if m.id in bureau.mention_ids}
+    assert "江蘇省科學技術廳" in surfaces
