@@ -25,7 +25,7 @@ _CRUMB = re.compile(r"(?<=[>＞])\s*([\u4e00-\u9fff]{3,20})\s*(?=[>＞])")
 _BUREAU_END = cue_regex(r"(?:<entity_units.bureau_endings>)$")
 # 中新网西宁2月27日电, 中国甘肃网2月8日讯, 索比光伏网讯: a dateline opens a news report.
 _DATELINE = cue_regex(r"(?:^|(?<![\u4e00-\u9fff]))([\u4e00-\u9fff]{2,10}?(?:<entity_sources.media_endings>))"
-                      r"(?:[\u4e00-\u9fff]{2,4})?(?:\d{1,2}月\d{1,2}日)?(?:电|讯)", re.M)
+                      r"[ \u3000]*(?:[\u4e00-\u9fff]{2,4})?[ \u3000]*(?:\d{1,2}月\d{1,2}日)?[ \u3000]*(?:电|讯)", re.M)
 
 
 def source_names(text: str, head: int = 2000) -> list[Found]:

@@ -21,6 +21,7 @@ def test_a_source_line_names_a_body_without_a_place():
 
 def test_a_news_dateline_names_the_site():
     assert _names("青山新闻网江州3月5日电 记者从市科技局获悉") == [("organization", "青山新闻网")]
+    assert _names("来源: ab2024\n\n   青山新闻网 江州3月5日电") == [("organization", "青山新闻网")]
     assert _names("光伏前沿网讯:近日,市政府印发") == [("organization", "光伏前沿网")]
 
 
