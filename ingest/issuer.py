@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
-from plankg.ingest.voice import place_of_voice
+from plankg.ingest.voice import first_person_level, place_of_voice, speaks_at
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
@@ -47,8 +47,9 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     # Page chrome (a footer's 主办单位, a site banner) names the website, not the issuer.
     raw_head = text[:1500]
     head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))
-    # Every region the text names, found once: the bare-body rules below all read this list.
-    mentions = gaz.find_all(text)
+    # Every region the text names, found once: the bare-body rules below all read this list. A venue
+    # (会议在武汉召开) or a dateline (新华网南昌3月23日电) says where an event was, not whose text it is.
+    mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2])]
     for match in _BODY.finditer(title):
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
@@ -70,10 +71,13 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     if title_place is not None:
         body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
+    own_level = first_person_level(text)
     for match in _BODY.finditer(head):
         if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()) or _listed(head, match):
             continue
         found = _resolve_body(match, text, gaz, mentions)
+        if found.region is not None and own_level and not speaks_at(found.region, own_level):
+            continue  # 根据福州市科技局的通知 in a text that calls itself 我区: a body it cites
         if found.region is not None:
             below = _own_place_below(found.region, match, text, gaz, mentions)
             if below is not None:
@@ -101,17 +105,21 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
 
 
 #: A meeting the document reports on (2023年嘉兴市科技创新工作会议), by the words that name one.
-_MEETING = cue_regex(r"(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,30}?)(?:<frames.event_words>)")
+_MEETING = cue_regex(r"(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1,29}?)(?:<frames.event_words>)")
+#: A meeting named after the word that says it was held (从17日召开的黔南州第20个科技活动日表彰大会上获悉).
+_HELD_MEETING = cue_regex(r"(?:召开|举行|举办)的\s*(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1,29}?)"
+                          r"(?:<frames.event_words>)(?!\s*精神)")
 _VOICE_OF_LEVEL = {"city": re.compile(r"(?:全|我|本)市"), "county": re.compile(r"(?:全|我|本)[县市]"),
                    "district": re.compile(r"(?:全|我|本)区")}
 
 
 def _meeting_place(head: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Region | None:
     """The place named in the meeting a report is about (…临海市科技创新工作会议召开)."""
-    for match in _MEETING.finditer(head):
+    held_before = [m for m in _MEETING.finditer(head)
+                   if re.match(r"\s*(?:在[^。，,]{0,12})?(?:召开|举行|举办|开幕|隆重)", head[m.end():])]
+    for match in sorted([*held_before, *_HELD_MEETING.finditer(head)], key=lambda m: m.start()):
         # The meeting reported on is held (召开, 举行); one whose spirit is studied (贯彻…大会精神) is cited.
-        if _inside_quotes(head, match.start()) or not re.match(r"\s*(?:在[^。，,]{0,12})?(?:召开|举行|举办|开幕|隆重)",
-                                                               head[match.end():]):
+        if _inside_quotes(head, match.start()):
             continue
         found = gaz.find_all(match.group(1), _names(mentions))
         if found:
@@ -140,6 +148,20 @@ def _own_place_below(found: Region, match: re.Match[str], text: str, gaz: Gazett
     if len(below) == 1:
         return next(iter(below.values()))
     return None
+
+
+#: A venue (在武汉召开, 在长春市南湖宾馆举行) or a news dateline (新华网南昌3月23日电) after a place.
+_VENUE_AFTER = re.compile(r"[^。，,；;、\s]{0,8}?(?:隆重)?(?:召开|举行|举办|开幕)")
+_DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
+#: A title that issues or forwards the document it quotes (关于印发《…》).
+_ISSUES = re.compile(r"(?:印发|转发|颁布|公布)\s*$")
+
+
+def _venue(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is where an event was held or a report was filed from."""
+    if text[max(0, start - 1):start] == "在" and _VENUE_AFTER.match(text, end):
+        return True
+    return bool(_DATELINE_AFTER.match(text, end))
 
 
 _DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -176,8 +198,13 @@ def _within(inner: Region, outer: Region, gaz: Gazetteer) -> bool:
 
 
 def _title_place(title: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Region | None:
-    """The deepest region a title names (湖北黄石：… -> 黄石市); XX places are unknown."""
-    found = [r for r, _, _ in gaz.find_all(title, _names(mentions))]
+    """The deepest region a title names (湖北黄石：… -> 黄石市); XX places are unknown.
+
+    A venue (…会议在武汉召开) is not the title's place, nor is a document the title cites
+    (发布《对河南省…的公告》), unless the title issues it (关于印发《X市…方案》的通知).
+    """
+    found = [r for r, start, end in gaz.find_all(title, _names(mentions)) if not _venue(title, start, end)
+             and not (_inside_quotes(title, start) and not _ISSUES.search(title[:title.rfind("《", 0, start)]))]
     if not found:
         return None
     deepest = found[0]
@@ -228,7 +255,8 @@ def _level_tail(prefix: str) -> str:
 
 def _level_char(prefix: str) -> str | None:
     """The level a bare body names: 市科技局 -> 市, 全州 -> 州, 县科技工信局 -> 县."""
-    stripped = re.sub(r"^(?:全|本|我|该)", "", prefix)
+    # 我代表区人民政府向大会报告工作: the speaker of a government work report.
+    stripped = re.sub(r"^(?:我代表|全|本|我|该)", "", prefix)
     for char in sorted(_LEVEL_CHAR, key=len, reverse=True):
         if stripped == char or stripped.endswith(char) and len(stripped) <= len(char) + 1:
             return char

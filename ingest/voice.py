@@ -16,12 +16,14 @@ from plankg.ontology.regions import Gazetteer, Region
 _ADAPTS = re.compile(r"(?:结合|立足|根据|从)([\u4e00-\u9fff]{2,12}?)(?:的)?实际")
 #: Own-voice counting words of each level, and the region levels they speak for.
 _VOICE = {
-    "province": (re.compile(r"(?:全|我|本)省"), ("province",)),
+    "province": (re.compile(r"(?:全|我|本)省"), ("province", "plain_province")),
     "city": (re.compile(r"(?:全|我|本)市"), ("city", "municipality")),
     "prefecture": (re.compile(r"(?:全|我|本)州"), ("city",)),
     "county": (re.compile(r"(?:全|我|本)[县旗]"), ("county",)),
     "district": (re.compile(r"(?:全|我|本)区"), ("district", "province")),
 }
+#: First-person words of each level (我区, 本县): how a text names itself, never a place it compares with.
+_FIRST_PERSON = {char: re.compile(r"(?:我|本)" + char) for char in "省市州县区"}
 #: Fewest own-voice words that make a level the text's own.
 MIN_VOICE = 2
 
@@ -41,7 +43,7 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
     counts = {level: len(pattern.findall(text)) for level, (pattern, _) in _VOICE.items()}
     level, voiced = max(counts.items(), key=lambda item: item[1])
     if voiced < MIN_VOICE:
-        return None
+        return _keeps_naming(mentions, gaz)
     levels = _VOICE[level][1]
     named_counts = Counter(region.name for region, _, _ in mentions if _level_of(region) in levels)
     if level == "province" and not named_counts:
@@ -50,7 +52,11 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         named_counts = Counter({r.name: text.count(r.short) for r in gaz.regions.values()
                                 if r.level == "province" and len(r.short) >= 2 and r.short in text})
         provinces = {name: gaz.regions[name] for name in named_counts}
-        return _dominant(named_counts, provinces)
+        if named_counts:
+            return _dominant(named_counts, provinces)
+        # 我省…兰州白银国家自主创新示范区: a province that names only places of its own.
+        holders = {getattr(gaz.province_of(region.name), "name", None) for region, _, _ in mentions}
+        return gaz.regions[holders.pop()] if len(mentions) >= MIN_VOICE and len(holders) == 1 and None not in holders else None
     if not named_counts:
         return None
     regions = {region.name: region for region, _, _ in mentions}
@@ -58,6 +64,43 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         # A text that keeps speaking as 全市 and names one city names its own, if only once.
         return regions[next(iter(named_counts))]
     return _dominant(named_counts, regions)
+
+
+#: Fewest times a text with no own-voice words names the one place it is about (上海…上海…).
+MIN_NAMED = 5
+
+
+def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Region | None:
+    """The one place a text keeps naming when it never counts in its own voice (a plan that says 上海 for 我市).
+
+    It must be named ``MIN_NAMED`` times or more, three times as often as any place not above it, and no
+    place inside it may be named twice (a county's text names its city and province too).
+    """
+    counts = Counter(region.name for region, _, _ in mentions)
+    if not counts:
+        return None
+    regions = {region.name: region for region, _, _ in mentions}
+    best, best_n = counts.most_common(1)[0]
+    above = {a.name for a in gaz.ancestors(best)}
+    others = [n for name, n in counts.items() if name != best and name not in above]
+    inside = [n for name, n in counts.items() if best in {a.name for a in gaz.ancestors(name)}]
+    if best_n < MIN_NAMED or any(n * 3 > best_n for n in others) or any(n >= 2 for n in inside):
+        return None
+    return regions[best]
+
+
+def first_person_level(text: str) -> str | None:
+    """The level char a text speaks of itself in (我区 -> 区), when it uses one and only one, twice or more."""
+    counts = {char: len(pattern.findall(text)) for char, pattern in _FIRST_PERSON.items()}
+    used = [char for char, n in counts.items() if n]
+    return used[0] if len(used) == 1 and counts[used[0]] >= MIN_VOICE else None
+
+
+def speaks_at(region: Region, char: str) -> bool:
+    """Whether a region can speak of itself as 我<char> (我区: a district or an autonomous region)."""
+    levels = {"省": ("province", "plain_province"), "市": ("city", "county", "municipality"), "州": ("city",),
+              "县": ("county",), "区": ("district", "province")}[char]
+    return _level_of(region) in levels or region.level in levels and char != "区"
 
 
 def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region | None:
@@ -74,7 +117,9 @@ def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region 
 
 
 def _level_of(region: Region) -> str:
-    """The region's level, with the four municipalities (天津市) counted as cities as well."""
+    """The region's level; the four municipalities (天津市) count as cities, the autonomous regions as 区."""
     if region.level == "province" and region.name.endswith("市"):
         return "municipality"
+    if region.level == "province" and not region.name.endswith("自治区"):
+        return "plain_province"  # 全区 never speaks for 福建省
     return region.level
