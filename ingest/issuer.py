@@ -50,6 +50,7 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     # Every region the text names, found once: the bare-body rules below all read this list. A venue
     # (会议在武汉召开) or a dateline (新华网南昌3月23日电) says where an event was, not whose text it is.
     mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2])]
+    mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
     for match in _BODY.finditer(title):
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
@@ -68,7 +69,10 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     if meeting_place is not None:
         # A report of 2023年嘉兴市科技创新工作会议 is from the place that held the meeting.
         return Issuer(None, meeting_place)
+    zone = _zone_of_voice(text, gaz, mentions)
     if title_place is not None:
+        if zone is not None and zone.region is not None and _within(zone.region, title_place, gaz):
+            return zone  # 延安发展高新技术产业的开发区: a yearbook entry that counts as 延安高新区
         body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
     own_level = first_person_level(text)
@@ -85,6 +89,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
                 own = next((m.group(0) for m in _BODY.finditer(title) if re.match(BUREAU, m.group(2))), None)
                 return Issuer(own, below)
             return found
+    if zone is not None:
+        return zone
     # A body whose place the gazetteer does not know (or the text hides) keeps its written name.
     named = next((m.group(0)[-16:] for m in _BODY.finditer(title) if re.match(BUREAU, m.group(2))
                   and re.search(r"[\u4e00-\u9fff]{2,}[省市州县区旗盟]$", m.group(1)) and "XX" not in m.group(1).upper()), None)
@@ -131,6 +137,51 @@ def _meeting_place(head: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Regi
     return None
 
 
+#: A clause a zone opens (，开发区5家企业上榜; 下一步，高新区将…) speaks as that zone.
+_CLAUSE_START = re.compile(r"(?:^|[\s，,。；;：:！!])$")
+#: Fewest times a text must speak as a zone, and how much more than as its city or county (全市, 我县).
+MIN_ZONE_VOICE = 3
+_CITY_VOICE = re.compile(r"(?:全|我|本)[市县]")
+
+
+def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issuer | None:
+    """The functional zone a text speaks as: named with its place (延安高新区) or opening clauses (开发区将…).
+
+    A zone's own news and yearbook entries call it 开发区/高新区 throughout and name their county or city
+    once or twice. A bare zone is placed in the one county or city the text names outside cited documents.
+    """
+    body = text[:4000]
+    named: Counter[str] = Counter()
+    issuers: dict[str, Issuer] = {}
+    bare: Counter[str] = Counter()
+    for match in _BODY.finditer(body):
+        if not re.fullmatch(_ZONE, match.group(2)) or _inside_quotes(body, match.start()) or _listed(body, match):
+            continue
+        if match.group(1) or not _CLAUSE_START.search(body[:match.start()]):
+            found = _resolve_body(match, text, gaz, mentions)
+            if found.zone is not None:
+                named[found.zone] += 1
+                issuers.setdefault(found.zone, found)
+            continue
+        bare[match.group(2)] += 1
+    voiced = sum(bare.values()) + sum(named.values())
+    if voiced < MIN_ZONE_VOICE or voiced <= 2 * len(_CITY_VOICE.findall(text)):
+        return None
+    if named:
+        return issuers[named.most_common(1)[0][0]]
+    places = {region.name: region for region, start, _ in mentions
+              if region.level in ("city", "county", "district") and not _inside_quotes(text, start)}
+    if len(places) != 1:
+        return None
+    region = next(iter(places.values()))
+    return Issuer(None, region, _zone_label(region.short, bare.most_common(1)[0][0]))
+
+
+def _zone_label(short: str, kind: str) -> str:
+    """A zone's name from its place and kind: 宣城 + 高新技术产业开发区 -> 宣城高新区."""
+    return short + ("高新区" if "高新" in kind else "经开区" if "经济" in kind or "经开" in kind else kind)
+
+
 def _own_place_below(found: Region, match: re.Match[str], text: str, gaz: Gazetteer,
                      mentions: list[Mentioned]) -> Region | None:
     """A bare provincial body (省科技厅) in a text that names one place below it and speaks as that place.
@@ -148,6 +199,23 @@ def _own_place_below(found: Region, match: re.Match[str], text: str, gaz: Gazett
     if len(below) == 1:
         return next(iter(below.values()))
     return None
+
+
+#: A city bureau's branch in a district (市生态环境局咸安分局, 市公安局鹿城分局) names that district.
+_BRANCH = re.compile(r"市[\u4e00-\u9fff]{1,10}?局([\u4e00-\u9fff]{2,3}?)分局")
+
+
+def _branch_places(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> list[Mentioned]:
+    """Districts and counties named only by a city bureau's branch there (…局咸安分局), when the name is unique."""
+    named = {start for _, start, _ in mentions}
+    found = []
+    for match in _BRANCH.finditer(text):
+        if match.start(1) in named:
+            continue
+        regions = [r for r in gaz.candidates(match.group(1)) if r.level in ("county", "district")]
+        if len(regions) == 1:
+            found.append((regions[0], match.start(1), match.end(1)))
+    return found
 
 
 #: A venue (在武汉召开, 在长春市南湖宾馆举行) or a news dateline (新华网南昌3月23日电) after a place.
@@ -184,8 +252,11 @@ def _names(mentions: list[Mentioned]) -> tuple[str, ...]:
 
 
 def _listed(text: str, match: re.Match[str]) -> bool:
-    """Whether a body is one of a list (旬阳市、安康高新区、市农科院作了发言): a participant, not the issuer."""
-    return text[match.start() - 1 : match.start()] == "、" or text[match.end() : match.end() + 1] == "、"
+    """Whether a body is one of a list (旬阳市、安康高新区、市农科院作了发言): a participant, not the issuer.
+
+    A table cell's lead unit is marked (区财政局*、区发改局): a list all the same.
+    """
+    return text[match.start() - 1 : match.start()] == "、" or bool(re.match(r"\*?、", text[match.end():match.end() + 2]))
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -234,7 +305,7 @@ def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, mentions: lis
     if re.match(_ZONE, kind):
         if not named:
             return Issuer(surface, None)
-        zone = named[-1].short + ("高新区" if "高新" in kind else "经开区" if "经济" in kind or "经开" in kind else kind)
+        zone = _zone_label(named[-1].short, kind)
     if named:
         region = named[-1]
         for candidate in named[:-1]:

@@ -24,6 +24,10 @@ _VOICE = {
 }
 #: First-person words of each level (我区, 本县): how a text names itself, never a place it compares with.
 _FIRST_PERSON = {char: re.compile(r"(?:我|本)" + char) for char in "省市州县区"}
+#: A level's own units, named by their level char alone at the start of a cell or list item
+#: (牵头单位：区发改局、区财政局): a responsibility table speaks in its own level's voice.
+_OWN_UNITS = {level: re.compile(r"(?:^|(?<=[\s:：、，,；;（(|]))" + char + r"[\u4e00-\u9fff]{1,8}?(?:局|委|办)(?![\u4e00-\u9fff])", re.M)
+              for level, char in (("province", "省"), ("city", "市"), ("county", "县"), ("district", "区"))}
 #: Fewest own-voice words that make a level the text's own.
 MIN_VOICE = 2
 
@@ -40,7 +44,8 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         named = [region for region, start, end in mentions if match.start(1) <= start and end <= match.end(1)]
         if len(named) == 1:
             return named[0]
-    counts = {level: len(pattern.findall(text)) for level, (pattern, _) in _VOICE.items()}
+    counts = {level: len(pattern.findall(text)) + len(_OWN_UNITS[level].findall(text)) if level in _OWN_UNITS
+              else len(pattern.findall(text)) for level, (pattern, _) in _VOICE.items()}
     level, voiced = max(counts.items(), key=lambda item: item[1])
     if voiced < MIN_VOICE:
         return _keeps_naming(mentions, gaz)

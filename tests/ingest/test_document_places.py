@@ -79,3 +79,56 @@ def test_a_banner_written_by_its_abbreviation_is_placed(tmp_path):
     text = ("2024年政府工作报告\n各位代表：\n现在，我代表科右中旗人民政府向大会报告工作。\n"
             "过去一年，全旗地区生产总值增长6%，全旗新增科技型企业12家。\n")
     assert _place(tmp_path, text) == ("科尔沁右翼中旗", "county")
+
+
+def test_a_responsibility_table_speaks_as_its_level_and_names_its_district_once(tmp_path):
+    # no 全区 or 我区: the table's own units (区发改局) are the district's voice; 南湖 is named once
+    text = ("2024年区政府工作报告重点工作责任分解\n"
+            "序号 重点工作 责任单位\n1 地区生产总值增长6%。 区发改局\n"
+            "2 深化嘉兴南湖科创走廊建设，力争引进研发机构5家。 区发改局、区商务局\n"
+            "3 一般公共预算收入增长5%。 区财政局、区税务局\n")
+    assert _place(tmp_path, text) == ("南湖区", "district")
+
+
+def test_the_issuer_is_the_page_fields_office_not_a_lead_unit_marked_in_the_table(tmp_path):
+    text = ("2024年区政府工作报告重点工作责任分解\n发布日期:2024-03-01 来源:区府办\n"
+            "序号 重点工作 责任单位\n1 深化嘉兴南湖科创走廊建设，力争新增高新技术企业50家。 区科技局*、区财政局\n"
+            "2 一般公共预算收入增长5%。 区财政局*、区税务局\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_corpus([path]).documents[0]
+    assert (doc.region, doc.issuer) == ("南湖区", "南湖区府办")
+
+
+def test_a_district_named_only_by_a_city_bureaus_branch_there(tmp_path):
+    text = ("2024年区《政府工作报告》确定的重点工作任务责任分解方案\n"
+            "一、2024年全区经济社会发展主要预期目标\n"
+            "1.地区生产总值增长7%以上。(牵头单位:区发改局)\n"
+            "2.规上工业增加值增长9%以上。(牵头单位:区经信局)\n"
+            "3.社会消费品零售总额增长10%以上。(牵头单位:区商务局)\n"
+            "4.完成省、市下达的环境保护考核目标任务。(牵头单位:市生态环境局黄陂分局)\n")
+    assert _place(tmp_path, text) == ("黄陂区", "district")
+
+
+def test_a_zones_own_news_names_its_county_once_and_speaks_as_the_zone(tmp_path):
+    text = ("3月2日，省科技厅公布2023年度省级科技型企业名单，开发区12家企业入选。\n"
+            "据统计，开发区全年新增科技型企业30家，同比增长25%。截至目前，开发区科技型企业已达90家。\n"
+            "下一步，开发区将持续完善企业梯度培育体系，为长兴县高质量发展提供科技支撑。\n")
+    assert _place(tmp_path, text)[0] == "长兴开发区"
+
+
+def test_a_yearbook_entry_on_a_named_zone_is_the_zones_not_its_citys(tmp_path):
+    text = ("榆林发展高新技术产业的开发区\n"
+            "【概况】 2021年，榆林高新技术产业开发区(以下简称榆林高新区)紧紧围绕市委、市政府的战略部署，"
+            "全年实现营业收入320亿元，同比增长5%。\n"
+            "【招商引资】 2021年，榆林高新区共签约项目40个。榆林高新区新引进企业25家。\n")
+    path = tmp_path / "doc.txt"
+    path.write_text(text, encoding="utf-8")
+    doc = read_corpus([path]).documents[0]
+    assert (doc.region, doc.region_level, doc.parent_region) == ("榆林高新区", "zone", "榆林市")
+
+
+def test_a_citys_plan_that_mentions_its_zone_stays_the_citys(tmp_path):
+    text = ("嘉兴市2024年科技工作要点\n一、主要目标\n全市新增高新技术企业300家，全市研发投入强度达到3.5%。\n"
+            "二、重点任务\n支持嘉兴高新区建设，推动高新区提质增效，全市技术合同成交额增长20%。\n")
+    assert _place(tmp_path, text) == ("嘉兴市", "city")
