@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
-from plankg.ingest.voice import first_person_level, place_of_voice, speaks_at
+from plankg.ingest.voice import first_person_level, place_of_voice, speaks_at, voice_count
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
@@ -48,9 +48,15 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     raw_head = text[:1500]
     head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))
     # Every region the text names, found once: the bare-body rules below all read this list. A venue
-    # (会议在武汉召开) or a dateline (新华网南昌3月23日电) says where an event was, not whose text it is.
-    mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2])]
+    # (会议在武汉召开) or a dateline (新华网南昌3月23日电) says where an event was, not whose text it is; a
+    # superior named after its province (贯彻省、湛江市…精神) is not the text's own place, nor is an
+    # address line (地址：北京市朝阳区…).
+    contact = [(m.start(), m.end()) for m in _CONTACT_LINE.finditer(text)]
+    mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2]) and not _superior(text, m[1])
+                and not any(a <= m[1] < b for a, b in contact)]
     mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
+    if _CONTACT_LINE.fullmatch(title):
+        title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it
     for match in _BODY.finditer(title):
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
@@ -115,6 +121,8 @@ _MEETING = cue_regex(r"(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1
 #: A meeting named after the word that says it was held (从17日召开的黔南州第20个科技活动日表彰大会上获悉).
 _HELD_MEETING = cue_regex(r"(?:召开|举行|举办)的\s*(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1,29}?)"
                           r"(?:<frames.event_words>)(?!\s*精神)")
+#: Held: 召开 after the meeting, its session (第三次会议) and venue (在福州) between.
+_HELD_AFTER = re.compile(r"\s*(?:第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议)?\s*(?:在[^。，,]{0,12})?(?:召开|举行|举办|开幕|隆重)")
 _VOICE_OF_LEVEL = {"city": re.compile(r"(?:全|我|本)市"), "county": re.compile(r"(?:全|我|本)[县市]"),
                    "district": re.compile(r"(?:全|我|本)区")}
 
@@ -122,7 +130,7 @@ _VOICE_OF_LEVEL = {"city": re.compile(r"(?:全|我|本)市"), "county": re.compi
 def _meeting_place(head: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Region | None:
     """The place named in the meeting a report is about (…临海市科技创新工作会议召开)."""
     held_before = [m for m in _MEETING.finditer(head)
-                   if re.match(r"\s*(?:在[^。，,]{0,12})?(?:召开|举行|举办|开幕|隆重)", head[m.end():])]
+                   if _HELD_AFTER.match(head, m.end())]
     for match in sorted([*held_before, *_HELD_MEETING.finditer(head)], key=lambda m: m.start()):
         # The meeting reported on is held (召开, 举行); one whose spirit is studied (贯彻…大会精神) is cited.
         if _inside_quotes(head, match.start()):
@@ -165,7 +173,7 @@ def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issu
             continue
         bare[match.group(2)] += 1
     voiced = sum(bare.values()) + sum(named.values())
-    if voiced < MIN_ZONE_VOICE or voiced <= 2 * len(_CITY_VOICE.findall(text)):
+    if voiced < MIN_ZONE_VOICE or voiced <= 2 * voice_count(_CITY_VOICE, text):
         return None
     if named:
         return issuers[named.most_common(1)[0][0]]
@@ -194,7 +202,7 @@ def _own_place_below(found: Region, match: re.Match[str], text: str, gaz: Gazett
     for region, _, _ in mentions:
         voice = _VOICE_OF_LEVEL.get(region.level)
         if region.name != found.name and found.name in {a.name for a in gaz.ancestors(region.name)} and voice and (
-                voice.search(text)):
+                voice_count(voice, text)):
             below.setdefault(region.name, region)
     if len(below) == 1:
         return next(iter(below.values()))
@@ -223,6 +231,15 @@ _VENUE_AFTER = re.compile(r"[^。，,；;、\s]{0,8}?(?:隆重)?(?:召开|举行
 _DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
 #: A title that issues or forwards the document it quotes (关于印发《…》).
 _ISSUES = re.compile(r"(?:印发|转发|颁布|公布)\s*$")
+
+
+#: A line of contact details (地址：…, 邮编, 电话, 传真): the publisher's address, not the document's place.
+_CONTACT_LINE = re.compile(r"^.*(?:地址|邮编|邮政编码|电话|传真|邮箱|E-?mail)\s*[:：].*$", re.M | re.I)
+
+
+def _superior(text: str, start: int) -> bool:
+    """Whether the place at ``start`` follows its province in a list of superiors (省、湛江市科技创新座谈会)."""
+    return text[max(0, start - 2):start] in ("省、", "省和", "省及")
 
 
 def _venue(text: str, start: int, end: int) -> bool:

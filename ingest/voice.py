@@ -7,8 +7,10 @@ when it is clearly the one the text is about; otherwise the place stays unknown.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from typing import Any
 
 from plankg.ontology.regions import Gazetteer, Region
 
@@ -22,6 +24,19 @@ _VOICE = {
     "county": (re.compile(r"(?:全|我|本)[县旗]"), ("county",)),
     "district": (re.compile(r"(?:全|我|本)区"), ("district", "province")),
 }
+#: 全市 in a comparison (居全市第二, 占全市35%, 全市排名第2, 全市唯一) ranks the text's place among its
+#: superior's places: it is the superior's word, not the text's own voice.
+_COMPARED_BEFORE = re.compile(r"(?:居|占|位居|位列|列|高于|低于|超过|领先)$")
+_COMPARED_AFTER = re.compile(r"(?:的)?(?:排名|排行|排位|第|前|唯一|首位|首个|平均|之最|领先|比重|占比|同类)")
+
+
+def voice_count(pattern: re.Pattern[str], text: str) -> int:
+    """How often a text speaks in a voice (全市, 我县), leaving out comparisons with its superior's places."""
+    return sum(1 for m in pattern.finditer(text)
+               if not _COMPARED_BEFORE.search(text, max(0, m.start() - 2), m.start())
+               and not _COMPARED_AFTER.match(text, m.end()))
+
+
 #: First-person words of each level (我区, 本县): how a text names itself, never a place it compares with.
 _FIRST_PERSON = {char: re.compile(r"(?:我|本)" + char) for char in "省市州县区"}
 #: A level's own units, named by their level char alone at the start of a cell or list item
@@ -44,13 +59,19 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         named = [region for region, start, end in mentions if match.start(1) <= start and end <= match.end(1)]
         if len(named) == 1:
             return named[0]
-    counts = {level: len(pattern.findall(text)) + len(_OWN_UNITS[level].findall(text)) if level in _OWN_UNITS
-              else len(pattern.findall(text)) for level, (pattern, _) in _VOICE.items()}
+    counts = {level: voice_count(pattern, text) + (len(_OWN_UNITS[level].findall(text)) if level in _OWN_UNITS else 0)
+              for level, (pattern, _) in _VOICE.items()}
     level, voiced = max(counts.items(), key=lambda item: item[1])
     if voiced < MIN_VOICE:
         return _keeps_naming(mentions, gaz)
     levels = _VOICE[level][1]
-    named_counts = Counter(region.name for region, _, _ in mentions if _level_of(region) in levels)
+    named_counts = Counter(region.name for region, _, _ in mentions if _speaks_as(region, levels))
+    if not named_counts and level != "province":
+        # 赋能瓯海产业 in a text that counts as 全区: a district named by its short form alone, the one
+        # place of the text's own level it names (found only where the name is unique in the country).
+        loose = {region.name: region for region, start, end in gaz.find_all(text, loose=True)
+                 if text[start:end] == region.short and _speaks_as(region, levels) and _reads_as_place(text, start, end)}
+        return next(iter(loose.values())) if len(loose) == 1 else None
     if level == "province" and not named_counts:
         # A province's short form shared with a smaller place (海南: 海南省, 乌海市海南区) is not
         # matched unless placed; in a text speaking as 全省 it is the province.
@@ -119,6 +140,42 @@ def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region 
     if best_n < 2 or best_n < 2 * second_n:
         return None
     return regions[best]
+
+
+def _reads_as_place(text: str, start: int, end: int) -> bool:
+    """Whether a short form is a place-name word in its sentence (赋能瓯海产业), not part of other words.
+
+    资源 (资源县) is an everyday noun and 新平 (新平县) hides in 创新平台: the word segmenter reads both
+    so. It tags a rare place name as a place, a person or another proper name (鹿城 nr), never as a noun.
+    """
+    left = max(text.rfind(stop, 0, start) for stop in "。；;！!？?\n") + 1
+    right = min((i for i in (text.find(stop, end) for stop in "。；;！!？?\n") if i >= 0), default=len(text))
+    pos = left
+    for token in _tagger().cut(text[left:right]):
+        if pos == start:
+            return token.word == text[start:end] and token.flag in _PROPER_NAME_TAGS
+        pos += len(token.word)
+        if pos > start:
+            return False
+    return False
+
+
+#: jieba's tags of proper names: places, persons, transliterations, other names.
+_PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+@functools.cache
+def _tagger() -> Any:
+    import jieba  # deferred: loading its dictionary takes about a second, and few texts get this far
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg
+
+
+def _speaks_as(region: Region, levels: tuple[str, ...]) -> bool:
+    """Whether a region counts in a voice of these levels (a county-level city, 泰兴市, says 全市)."""
+    return _level_of(region) in levels or "city" in levels and region.level == "county" and region.name.endswith("市")
 
 
 def _level_of(region: Region) -> str:

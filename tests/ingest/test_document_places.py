@@ -132,3 +132,43 @@ def test_a_citys_plan_that_mentions_its_zone_stays_the_citys(tmp_path):
     text = ("嘉兴市2024年科技工作要点\n一、主要目标\n全市新增高新技术企业300家，全市研发投入强度达到3.5%。\n"
             "二、重点任务\n支持嘉兴高新区建设，推动高新区提质增效，全市技术合同成交额增长20%。\n")
     assert _place(tmp_path, text) == ("嘉兴市", "city")
+
+
+def test_ranking_within_the_city_is_not_the_city_speaking(tmp_path):
+    # 全市排名第2 compares the county with the others of its city: the text speaks as 全县
+    text = ("县科技局2023年工作总结\n一、2023年工作总结\n全年全县规上工业企业研发费用12亿元，全市排名第2；"
+            "全县高新技术产业增加值60亿元，全市排名第3；技术市场交易额15亿元，全市排名第1，全市唯一。"
+            "聚焦永嘉泵阀等主导产业，组建科技特派团，获湖州市和丽水市同行肯定。\n")
+    assert _place(tmp_path, text) == ("永嘉县", "county")
+
+
+def test_a_place_of_the_texts_level_named_by_its_short_form_alone(tmp_path):
+    text = ("区科技局2024年上半年工作总结\n今年以来，我局紧紧围绕全区中心工作，培育壮大创新主体，"
+            "赋能鹿城产业高质量发展，全区新增高新技术企业40家，全区技术交易额增长20%。\n")
+    assert _place(tmp_path, text) == ("鹿城区", "district")
+
+
+def test_everyday_words_that_are_also_short_forms_do_not_place_a_text(tmp_path):
+    # 资源 (资源县) and 新平 (新平县, inside 创新平台) are no places here
+    text = ("县科技局工作总结\n今年以来，全县科技工作紧紧围绕全县中心大局，整合科技资源，"
+            "创建省级以上科技创新平台8家，全县共有高新技术企业15家。\n")
+    assert _place(tmp_path, text) == (None, None)
+
+
+def test_a_city_named_after_its_province_among_superiors_is_not_the_speaker(tmp_path):
+    text = ("在全市科技工作会议上的讲话\n今天，我们召开全市科技工作会议，贯彻落实省、宁波市科技创新大会精神，"
+            "总结全市科技工作。刚才，同志们就省、宁波市会议精神和我市科技工作作了讲话。下面，我就我市科技创新谈几点意见。\n")
+    assert _place(tmp_path, text) == (None, None)
+
+
+def test_a_report_of_a_provincial_peoples_congress_session_held_in_the_capital(tmp_path):
+    text = ("一图读懂政府工作报告\n15日，江西省第十四届人民代表大会第四次会议在南昌召开，省长作政府工作报告。"
+            "记者从报告中获悉，2024年江西高新技术企业超8000家，全社会研发投入增长10%。\n")
+    assert _place(tmp_path, text) == ("江西省", "province")
+
+
+def test_an_address_line_is_not_the_documents_place(tmp_path):
+    text = ("本报讯 近日，全区科技型中小企业评价入库数达到800家，全区高新技术企业净增60家。"
+            "区长介绍，全区技术合同成交额增长30%。\n"
+            "报社地址:杭州市拱墅区体育场路218号 邮编:310041\n")
+    assert _place(tmp_path, text) == (None, None)
