@@ -16,7 +16,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
-from plankg.ingest.voice import first_person_level, place_of_voice, speaks_at, voice_count
+from plankg.ingest.voice import compared, first_person_level, place_of_voice, speaks_at, voice_count
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
@@ -49,11 +49,11 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))
     # Every region the text names, found once: the bare-body rules below all read this list. A venue
     # (会议在武汉召开) or a dateline (新华网南昌3月23日电) says where an event was, not whose text it is; a
-    # superior named after its province (贯彻省、湛江市…精神) is not the text's own place, nor is an
-    # address line (地址：北京市朝阳区…).
+    # superior named after its province (贯彻省、湛江市…精神) or the field of a ranking (居绍兴第2) is not
+    # the text's own place, nor is an address line (地址：北京市朝阳区…).
     contact = [(m.start(), m.end()) for m in _CONTACT_LINE.finditer(text)]
     mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2]) and not _superior(text, m[1])
-                and not any(a <= m[1] < b for a, b in contact)]
+                and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)]
     mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
     if _CONTACT_LINE.fullmatch(title):
         title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it

@@ -27,14 +27,18 @@ _VOICE = {
 #: 全市 in a comparison (居全市第二, 占全市35%, 全市排名第2, 全市唯一) ranks the text's place among its
 #: superior's places: it is the superior's word, not the text's own voice.
 _COMPARED_BEFORE = re.compile(r"(?:居|占|位居|位列|列|高于|低于|超过|领先)$")
-_COMPARED_AFTER = re.compile(r"(?:的)?(?:排名|排行|排位|第|前|唯一|首位|首个|平均|之最|领先|比重|占比|同类)")
+_COMPARED_AFTER = re.compile(r"(?:的)?(?:排名|排行|排位|第[一二三四五六七八九十\d]+(?![一二三四五六七八九十\d届次批期个家项件号])"
+                             r"|前(?:列|[一二三四五六七八九十\d]+[位名强])|唯一|首位|首个|平均|之最|领先|比重|占比|同类)")
 
 
 def voice_count(pattern: re.Pattern[str], text: str) -> int:
     """How often a text speaks in a voice (全市, 我县), leaving out comparisons with its superior's places."""
-    return sum(1 for m in pattern.finditer(text)
-               if not _COMPARED_BEFORE.search(text, max(0, m.start() - 2), m.start())
-               and not _COMPARED_AFTER.match(text, m.end()))
+    return sum(1 for m in pattern.finditer(text) if not compared(text, m.start(), m.end()))
+
+
+def compared(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` name the field a ranking is within (居绍兴第2, 全市排名第3, 占全省)."""
+    return bool(_COMPARED_BEFORE.search(text, max(0, start - 2), start) or _COMPARED_AFTER.match(text, end))
 
 
 #: First-person words of each level (我区, 本县): how a text names itself, never a place it compares with.
@@ -70,7 +74,8 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         # 赋能瓯海产业 in a text that counts as 全区: a district named by its short form alone, the one
         # place of the text's own level it names (found only where the name is unique in the country).
         loose = {region.name: region for region, start, end in gaz.find_all(text, loose=True)
-                 if text[start:end] == region.short and _speaks_as(region, levels) and _reads_as_place(text, start, end)}
+                 if region.level in ("county", "district") and text[start:end] == region.short
+                 and _speaks_as(region, levels) and _reads_as_place(text, start, end)}
         return next(iter(loose.values())) if len(loose) == 1 else None
     if level == "province" and not named_counts:
         # A province's short form shared with a smaller place (海南: 海南省, 乌海市海南区) is not

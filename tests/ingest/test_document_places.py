@@ -172,3 +172,18 @@ def test_an_address_line_is_not_the_documents_place(tmp_path):
             "区长介绍，全区技术合同成交额增长30%。\n"
             "报社地址:杭州市拱墅区体育场路218号 邮编:310041\n")
     assert _place(tmp_path, text) == (None, None)
+
+
+def test_the_field_of_a_ranking_is_not_the_texts_place(tmp_path):
+    # a county-level city that never names itself ranks within 嘉兴: 嘉兴 is the field, not the speaker
+    text = ("科技工作总结\n今年来，全市深入实施创新强市战略。规上工业研发费用占营业收入比重4.2%，居嘉兴第2；"
+            "新增国家高新技术企业90家，为嘉兴第一。全市技术交易额增长20%，全市新增省级研发机构15家。\n"
+            "一届人大第十八次会议审议通过了全市科技发展规划。\n")
+    assert _place(tmp_path, text) == (None, None)
+
+
+def test_a_session_number_after_a_place_is_no_ranking(tmp_path):
+    text = ("政府工作报告\n——2024年1月8日在桐庐县第十八届人民代表大会第四次会议上\n各位代表：\n"
+            "现在，我代表县人民政府向大会报告工作。过去一年，全县新增高新技术企业30家，"
+            "桐庐经济开发区实现工业产值300亿元。\n")
+    assert _place(tmp_path, text) == ("桐庐县", "county")
