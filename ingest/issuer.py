@@ -2,11 +2,16 @@
 
 Evidence, strongest first: a body named in the title (华容县科技局2017年…, 中山市科学技术局…); the
 body signed above a notice's date (温州市洞头区人民政府 / 2023年8月30日); a place the title opens
-with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's 发布机构/发文机关 field; a body
-named in the opening lines (the letterhead, 记者从X市科技局获悉); a bare body (市科技局, 州科技局)
-resolved to the one region of its level that the text names; failing all of these, the place the
-text speaks as (``ingest/voice.py``). Page chrome and bodies inside 《》
-(cited documents) are not evidence. A region written as XX stays unknown.
+with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's 发布机构/发文机关/来源 field
+(来源：区府办); the meeting a report is about (2023年嘉兴市科技创新工作会议召开, 召开的黔南州…大会);
+a zone the text speaks as (开发区将…, 延安高新区…); a body named in the opening lines (the letterhead,
+记者从X市科技局获悉, 我代表区人民政府) unless the text calls itself by another level (我区 citing
+福州市科技局); a bare body (市科技局, 州科技局) resolved to the one region of its level that the text
+names; failing all of these, the place the text speaks as (``ingest/voice.py``).
+
+Not evidence: page chrome and address lines, bodies and places inside 《》 (cited documents), a venue
+(会议在武汉召开) or dateline (新华网南昌3月23日电), a superior listed after its province (省、湛江市),
+the field of a ranking (居绍兴第2). A region written as XX stays unknown.
 """
 from __future__ import annotations
 
