@@ -152,6 +152,8 @@ def _meeting_place(head: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Regi
 
 #: A clause a zone opens (，开发区5家企业上榜; 下一步，高新区将…) speaks as that zone.
 _CLAUSE_START = re.compile(r"(?:^|[\s，,。；;：:！!])$")
+#: Words before a zone that leave it the subject (今年经开区工作, 2024年经开区…, 也是经开区…).
+_TIME_OR_COPULA = re.compile(r"(?:今|明|全|上半|下半)?年|也是|是|将|由")
 #: Fewest times a text must speak as a zone, and how much more than as its city or county (全市, 我县).
 MIN_ZONE_VOICE = 3
 _CITY_VOICE = re.compile(r"(?:全|我|本)[市县]")
@@ -170,7 +172,8 @@ def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issu
     for match in _BODY.finditer(body):
         if not re.fullmatch(_ZONE, match.group(2)) or _inside_quotes(body, match.start()) or _listed(body, match):
             continue
-        if match.group(1) or not _CLAUSE_START.search(body[:match.start()]):
+        if match.group(1) and not _TIME_OR_COPULA.fullmatch(match.group(1)) or not match.group(1) and not (
+                _CLAUSE_START.search(body[:match.start()])):
             found = _resolve_body(match, text, gaz, mentions)
             if found.zone is not None:
                 named[found.zone] += 1
@@ -184,9 +187,12 @@ def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issu
         return issuers[named.most_common(1)[0][0]]
     places = {region.name: region for region, start, _ in mentions
               if region.level in ("city", "county", "district") and not _inside_quotes(text, start)}
-    if len(places) != 1:
+    # The one place named, or the deepest of one chain (绍兴 … 上虞: the zone is in 上虞区).
+    deepest = [r for r in places.values() if not any(r.name in {a.name for a in gaz.ancestors(o.name)}
+                                                     for o in places.values())]
+    if len(deepest) != 1 or any(not _within(deepest[0], r, gaz) for r in places.values()):
         return None
-    region = next(iter(places.values()))
+    region = deepest[0]
     return Issuer(None, region, _zone_label(region.short, bare.most_common(1)[0][0]))
 
 

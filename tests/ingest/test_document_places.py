@@ -187,3 +187,19 @@ def test_a_session_number_after_a_place_is_no_ranking(tmp_path):
             "现在，我代表县人民政府向大会报告工作。过去一年，全县新增高新技术企业30家，"
             "桐庐经济开发区实现工业产值300亿元。\n")
     assert _place(tmp_path, text) == ("桐庐县", "county")
+
+
+def test_a_zones_work_plan_that_names_it_only_by_its_kind_is_placed_in_its_district(tmp_path):
+    text = ("XX经济技术开发区管理委员会2024年度工作计划\n"
+            "2024年是经开区加快转型的关键一年，也是经开区擦亮先进制造业基地品牌的一年。今年经开区工作的总体要求是："
+            "全面落实省委、市委、区委决策部署，奋力谱写杭州新篇章，走深走实萧山高质量发展之路。建议2024年经开区主要预期目标为："
+            "规上工业增加值增长10%以上，固定资产投资增长15%以上。\n")
+    assert _place(tmp_path, text)[0] == "萧山经开区"
+
+
+def test_a_citys_plan_for_its_development_zones_stays_the_citys(tmp_path):
+    text = ("关于促进我市开发区改革和创新发展的实施方案\n为进一步发挥开发区作为创新驱动主力军的作用，"
+            "促进国家级经济技术开发区、高新技术产业开发区转型升级，结合我市实际，制定本实施方案。\n"
+            "到2025年，全市开发区规上工业产值增长8%，把开发区建设成为先进制造业引领区。\n"
+            "苏州工业园区、苏州高新区要发挥示范作用，全市开发区新增高新技术企业500家。\n")
+    assert _place(tmp_path, text) == ("苏州市", "city")
