@@ -47,6 +47,8 @@ _FIRST_PERSON = {char: re.compile(r"(?:我|本)" + char) for char in "省市州�
 #: (牵头单位：区发改局、区财政局): a responsibility table speaks in its own level's voice.
 _OWN_UNITS = {level: re.compile(r"(?:^|(?<=[\s:：、，,；;（(|]))" + char + r"[\u4e00-\u9fff]{1,8}?(?:局|委|办)(?![\u4e00-\u9fff])", re.M)
               for level, char in (("province", "省"), ("city", "市"), ("county", "县"), ("district", "区"))}
+#: The opening of a text, where the place it is about is named as its subject.
+OPENING = 60
 #: Fewest own-voice words that make a level the text's own.
 MIN_VOICE = 2
 
@@ -91,8 +93,10 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
     if not named_counts:
         return None
     regions = {region.name: region for region, _, _ in mentions}
-    if len(named_counts) == 1 and voiced >= 2 * MIN_VOICE:
-        # A text that keeps speaking as 全市 and names one city names its own, if only once.
+    opening = {region.name for region, start, _ in mentions if start < OPENING}
+    if len(named_counts) == 1 and (voiced >= 2 * MIN_VOICE or next(iter(named_counts)) in opening):
+        # A text that keeps speaking as 全市 and names one city names its own, if only once; so does one
+        # that opens with it (上海科技事业三年大变样…本市…全市).
         return regions[next(iter(named_counts))]
     return _dominant(named_counts, regions)
 

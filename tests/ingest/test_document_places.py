@@ -203,3 +203,9 @@ def test_a_citys_plan_for_its_development_zones_stays_the_citys(tmp_path):
             "到2025年，全市开发区规上工业产值增长8%，把开发区建设成为先进制造业引领区。\n"
             "苏州工业园区、苏州高新区要发挥示范作用，全市开发区新增高新技术企业500家。\n")
     assert _place(tmp_path, text) == ("苏州市", "city")
+
+
+def test_a_text_that_opens_with_its_city_and_then_says_this_city_is_that_citys(tmp_path):
+    text = ("论文部分内容阅读\n宁波科技事业三年大变样，高新技术产业化蓬勃发展。据统计，三年来，本市取得重大科技成果600多项；"
+            "全市认定的高新技术企业350家，年销售收入达300亿元。\n")
+    assert _place(tmp_path, text) == ("宁波市", "city")
