@@ -2,11 +2,16 @@
 
 Evidence, strongest first: a body named in the title (华容县科技局2017年…, 中山市科学技术局…); the
 body signed above a notice's date (温州市洞头区人民政府 / 2023年8月30日); a place the title opens
-with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's 发布机构/发文机关 field; a body
-named in the opening lines (the letterhead, 记者从X市科技局获悉); a bare body (市科技局, 州科技局)
-resolved to the one region of its level that the text names; failing all of these, the place the
-text speaks as (``ingest/voice.py``). Page chrome and bodies inside 《》
-(cited documents) are not evidence. A region written as XX stays unknown.
+with (湖北黄石：…, 开封市推动…实施方案, 延安市上半年…); the page's 发布机构/发文机关/来源 field
+(来源：区府办); the meeting a report is about (2023年嘉兴市科技创新工作会议召开, 召开的黔南州…大会);
+a zone the text speaks as (开发区将…, 延安高新区…); a body named in the opening lines (the letterhead,
+记者从X市科技局获悉, 我代表区人民政府) unless the text calls itself by another level (我区 citing
+福州市科技局); a bare body (市科技局, 州科技局) resolved to the one region of its level that the text
+names; failing all of these, the place the text speaks as (``ingest/voice.py``).
+
+Not evidence: page chrome and address lines, bodies and places inside 《》 (cited documents), a venue
+(会议在武汉召开) or dateline (新华网南昌3月23日电), a superior listed after its province (省、湛江市),
+the field of a ranking (居绍兴第2). A region written as XX stays unknown.
 """
 from __future__ import annotations
 
@@ -16,7 +21,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
-from plankg.ingest.voice import place_of_voice
+from plankg.ingest.voice import compared, first_person_level, place_of_voice, speaks_at, voice_count
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
@@ -47,8 +52,16 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     # Page chrome (a footer's 主办单位, a site banner) names the website, not the issuer.
     raw_head = text[:1500]
     head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))
-    # Every region the text names, found once: the bare-body rules below all read this list.
-    mentions = gaz.find_all(text)
+    # Every region the text names, found once: the bare-body rules below all read this list. A venue
+    # (会议在武汉召开) or a dateline (新华网南昌3月23日电) says where an event was, not whose text it is; a
+    # superior named after its province (贯彻省、湛江市…精神) or the field of a ranking (居绍兴第2) is not
+    # the text's own place, nor is an address line (地址：北京市朝阳区…).
+    contact = [(m.start(), m.end()) for m in _CONTACT_LINE.finditer(text)]
+    mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2]) and not _superior(text, m[1])
+                and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)]
+    mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
+    if _CONTACT_LINE.fullmatch(title):
+        title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it
     for match in _BODY.finditer(title):
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
@@ -67,13 +80,19 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     if meeting_place is not None:
         # A report of 2023年嘉兴市科技创新工作会议 is from the place that held the meeting.
         return Issuer(None, meeting_place)
+    zone = _zone_of_voice(text, gaz, mentions)
     if title_place is not None:
+        if zone is not None and zone.region is not None and _within(zone.region, title_place, gaz):
+            return zone  # 延安发展高新技术产业的开发区: a yearbook entry that counts as 延安高新区
         body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
+    own_level = first_person_level(text)
     for match in _BODY.finditer(head):
         if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()) or _listed(head, match):
             continue
         found = _resolve_body(match, text, gaz, mentions)
+        if found.region is not None and own_level and not speaks_at(found.region, own_level):
+            continue  # 根据福州市科技局的通知 in a text that calls itself 我区: a body it cites
         if found.region is not None:
             below = _own_place_below(found.region, match, text, gaz, mentions)
             if below is not None:
@@ -81,6 +100,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
                 own = next((m.group(0) for m in _BODY.finditer(title) if re.match(BUREAU, m.group(2))), None)
                 return Issuer(own, below)
             return found
+    if zone is not None:
+        return zone
     # A body whose place the gazetteer does not know (or the text hides) keeps its written name.
     named = next((m.group(0)[-16:] for m in _BODY.finditer(title) if re.match(BUREAU, m.group(2))
                   and re.search(r"[\u4e00-\u9fff]{2,}[省市州县区旗盟]$", m.group(1)) and "XX" not in m.group(1).upper()), None)
@@ -101,17 +122,23 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
 
 
 #: A meeting the document reports on (2023年嘉兴市科技创新工作会议), by the words that name one.
-_MEETING = cue_regex(r"(?:20\d\d\s*年度?)?([\u4e00-\u9fff]{2,30}?)(?:<frames.event_words>)")
+_MEETING = cue_regex(r"(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1,29}?)(?:<frames.event_words>)")
+#: A meeting named after the word that says it was held (从17日召开的黔南州第20个科技活动日表彰大会上获悉).
+_HELD_MEETING = cue_regex(r"(?:召开|举行|举办)的\s*(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1,29}?)"
+                          r"(?:<frames.event_words>)(?!\s*精神)")
+#: Held: 召开 after the meeting, its session (第三次会议) and venue (在福州) between.
+_HELD_AFTER = re.compile(r"\s*(?:第[一二三四五六七八九十\d]{1,3}次(?:全体)?会议)?\s*(?:在[^。，,]{0,12})?(?:召开|举行|举办|开幕|隆重)")
 _VOICE_OF_LEVEL = {"city": re.compile(r"(?:全|我|本)市"), "county": re.compile(r"(?:全|我|本)[县市]"),
                    "district": re.compile(r"(?:全|我|本)区")}
 
 
 def _meeting_place(head: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Region | None:
     """The place named in the meeting a report is about (…临海市科技创新工作会议召开)."""
-    for match in _MEETING.finditer(head):
+    held_before = [m for m in _MEETING.finditer(head)
+                   if _HELD_AFTER.match(head, m.end())]
+    for match in sorted([*held_before, *_HELD_MEETING.finditer(head)], key=lambda m: m.start()):
         # The meeting reported on is held (召开, 举行); one whose spirit is studied (贯彻…大会精神) is cited.
-        if _inside_quotes(head, match.start()) or not re.match(r"\s*(?:在[^。，,]{0,12})?(?:召开|举行|举办|开幕|隆重)",
-                                                               head[match.end():]):
+        if _inside_quotes(head, match.start()):
             continue
         found = gaz.find_all(match.group(1), _names(mentions))
         if found:
@@ -121,6 +148,57 @@ def _meeting_place(head: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Regi
                     deepest = region
             return deepest
     return None
+
+
+#: A clause a zone opens (，开发区5家企业上榜; 下一步，高新区将…) speaks as that zone.
+_CLAUSE_START = re.compile(r"(?:^|[\s，,。；;：:！!])$")
+#: Words before a zone that leave it the subject (今年经开区工作, 2024年经开区…, 也是经开区…).
+_TIME_OR_COPULA = re.compile(r"(?:今|明|全|上半|下半)?年|也是|是|将|由")
+#: Fewest times a text must speak as a zone, and how much more than as its city or county (全市, 我县).
+MIN_ZONE_VOICE = 3
+_CITY_VOICE = re.compile(r"(?:全|我|本)[市县]")
+
+
+def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issuer | None:
+    """The functional zone a text speaks as: named with its place (延安高新区) or opening clauses (开发区将…).
+
+    A zone's own news and yearbook entries call it 开发区/高新区 throughout and name their county or city
+    once or twice. A bare zone is placed in the one county or city the text names outside cited documents.
+    """
+    body = text[:4000]
+    named: Counter[str] = Counter()
+    issuers: dict[str, Issuer] = {}
+    bare: Counter[str] = Counter()
+    for match in _BODY.finditer(body):
+        if not re.fullmatch(_ZONE, match.group(2)) or _inside_quotes(body, match.start()) or _listed(body, match):
+            continue
+        if match.group(1) and not _TIME_OR_COPULA.fullmatch(match.group(1)) or not match.group(1) and not (
+                _CLAUSE_START.search(body[:match.start()])):
+            found = _resolve_body(match, text, gaz, mentions)
+            if found.zone is not None:
+                named[found.zone] += 1
+                issuers.setdefault(found.zone, found)
+            continue
+        bare[match.group(2)] += 1
+    voiced = sum(bare.values()) + sum(named.values())
+    if voiced < MIN_ZONE_VOICE or voiced <= 2 * voice_count(_CITY_VOICE, text):
+        return None
+    if named:
+        return issuers[named.most_common(1)[0][0]]
+    places = {region.name: region for region, start, _ in mentions
+              if region.level in ("city", "county", "district") and not _inside_quotes(text, start)}
+    # The one place named, or the deepest of one chain (绍兴 … 上虞: the zone is in 上虞区).
+    deepest = [r for r in places.values() if not any(r.name in {a.name for a in gaz.ancestors(o.name)}
+                                                     for o in places.values())]
+    if len(deepest) != 1 or any(not _within(deepest[0], r, gaz) for r in places.values()):
+        return None
+    region = deepest[0]
+    return Issuer(None, region, _zone_label(region.short, bare.most_common(1)[0][0]))
+
+
+def _zone_label(short: str, kind: str) -> str:
+    """A zone's name from its place and kind: 宣城 + 高新技术产业开发区 -> 宣城高新区."""
+    return short + ("高新区" if "高新" in kind else "经开区" if "经济" in kind or "经开" in kind else kind)
 
 
 def _own_place_below(found: Region, match: re.Match[str], text: str, gaz: Gazetteer,
@@ -135,11 +213,51 @@ def _own_place_below(found: Region, match: re.Match[str], text: str, gaz: Gazett
     for region, _, _ in mentions:
         voice = _VOICE_OF_LEVEL.get(region.level)
         if region.name != found.name and found.name in {a.name for a in gaz.ancestors(region.name)} and voice and (
-                voice.search(text)):
+                voice_count(voice, text)):
             below.setdefault(region.name, region)
     if len(below) == 1:
         return next(iter(below.values()))
     return None
+
+
+#: A city bureau's branch in a district (市生态环境局咸安分局, 市公安局鹿城分局) names that district.
+_BRANCH = re.compile(r"市[\u4e00-\u9fff]{1,10}?局([\u4e00-\u9fff]{2,3}?)分局")
+
+
+def _branch_places(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> list[Mentioned]:
+    """Districts and counties named only by a city bureau's branch there (…局咸安分局), when the name is unique."""
+    named = {start for _, start, _ in mentions}
+    found = []
+    for match in _BRANCH.finditer(text):
+        if match.start(1) in named:
+            continue
+        regions = [r for r in gaz.candidates(match.group(1)) if r.level in ("county", "district")]
+        if len(regions) == 1:
+            found.append((regions[0], match.start(1), match.end(1)))
+    return found
+
+
+#: A venue (在武汉召开, 在长春市南湖宾馆举行) or a news dateline (新华网南昌3月23日电) after a place.
+_VENUE_AFTER = re.compile(r"[^。，,；;、\s]{0,8}?(?:隆重)?(?:召开|举行|举办|开幕)")
+_DATELINE_AFTER = re.compile(r"\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*(?:电|讯)")
+#: A title that issues or forwards the document it quotes (关于印发《…》).
+_ISSUES = re.compile(r"(?:印发|转发|颁布|公布)\s*$")
+
+
+#: A line of contact details (地址：…, 邮编, 电话, 传真): the publisher's address, not the document's place.
+_CONTACT_LINE = re.compile(r"^.*(?:地址|邮编|邮政编码|电话|传真|邮箱|E-?mail)\s*[:：].*$", re.M | re.I)
+
+
+def _superior(text: str, start: int) -> bool:
+    """Whether the place at ``start`` follows its province in a list of superiors (省、湛江市科技创新座谈会)."""
+    return text[max(0, start - 2):start] in ("省、", "省和", "省及")
+
+
+def _venue(text: str, start: int, end: int) -> bool:
+    """Whether the place at ``start:end`` is where an event was held or a report was filed from."""
+    if text[max(0, start - 1):start] == "在" and _VENUE_AFTER.match(text, end):
+        return True
+    return bool(_DATELINE_AFTER.match(text, end))
 
 
 _DATE_LINE = re.compile(r"^\s*20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*$")
@@ -162,8 +280,11 @@ def _names(mentions: list[Mentioned]) -> tuple[str, ...]:
 
 
 def _listed(text: str, match: re.Match[str]) -> bool:
-    """Whether a body is one of a list (旬阳市、安康高新区、市农科院作了发言): a participant, not the issuer."""
-    return text[match.start() - 1 : match.start()] == "、" or text[match.end() : match.end() + 1] == "、"
+    """Whether a body is one of a list (旬阳市、安康高新区、市农科院作了发言): a participant, not the issuer.
+
+    A table cell's lead unit is marked (区财政局*、区发改局): a list all the same.
+    """
+    return text[match.start() - 1 : match.start()] == "、" or bool(re.match(r"\*?、", text[match.end():match.end() + 2]))
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
@@ -176,8 +297,13 @@ def _within(inner: Region, outer: Region, gaz: Gazetteer) -> bool:
 
 
 def _title_place(title: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Region | None:
-    """The deepest region a title names (湖北黄石：… -> 黄石市); XX places are unknown."""
-    found = [r for r, _, _ in gaz.find_all(title, _names(mentions))]
+    """The deepest region a title names (湖北黄石：… -> 黄石市); XX places are unknown.
+
+    A venue (…会议在武汉召开) is not the title's place, nor is a document the title cites
+    (发布《对河南省…的公告》), unless the title issues it (关于印发《X市…方案》的通知).
+    """
+    found = [r for r, start, end in gaz.find_all(title, _names(mentions)) if not _venue(title, start, end)
+             and not (_inside_quotes(title, start) and not _ISSUES.search(title[:title.rfind("《", 0, start)]))]
     if not found:
         return None
     deepest = found[0]
@@ -207,7 +333,7 @@ def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, mentions: lis
     if re.match(_ZONE, kind):
         if not named:
             return Issuer(surface, None)
-        zone = named[-1].short + ("高新区" if "高新" in kind else "经开区" if "经济" in kind or "经开" in kind else kind)
+        zone = _zone_label(named[-1].short, kind)
     if named:
         region = named[-1]
         for candidate in named[:-1]:
@@ -228,7 +354,8 @@ def _level_tail(prefix: str) -> str:
 
 def _level_char(prefix: str) -> str | None:
     """The level a bare body names: 市科技局 -> 市, 全州 -> 州, 县科技工信局 -> 县."""
-    stripped = re.sub(r"^(?:全|本|我|该)", "", prefix)
+    # 我代表区人民政府向大会报告工作: the speaker of a government work report.
+    stripped = re.sub(r"^(?:我代表|全|本|我|该)", "", prefix)
     for char in sorted(_LEVEL_CHAR, key=len, reverse=True):
         if stripped == char or stripped.endswith(char) and len(stripped) <= len(char) + 1:
             return char

@@ -7,8 +7,10 @@ when it is clearly the one the text is about; otherwise the place stays unknown.
 """
 from __future__ import annotations
 
+import functools
 import re
 from collections import Counter
+from typing import Any
 
 from plankg.ontology.regions import Gazetteer, Region
 
@@ -16,12 +18,37 @@ from plankg.ontology.regions import Gazetteer, Region
 _ADAPTS = re.compile(r"(?:结合|立足|根据|从)([\u4e00-\u9fff]{2,12}?)(?:的)?实际")
 #: Own-voice counting words of each level, and the region levels they speak for.
 _VOICE = {
-    "province": (re.compile(r"(?:全|我|本)省"), ("province",)),
+    "province": (re.compile(r"(?:全|我|本)省"), ("province", "plain_province")),
     "city": (re.compile(r"(?:全|我|本)市"), ("city", "municipality")),
     "prefecture": (re.compile(r"(?:全|我|本)州"), ("city",)),
     "county": (re.compile(r"(?:全|我|本)[县旗]"), ("county",)),
     "district": (re.compile(r"(?:全|我|本)区"), ("district", "province")),
 }
+#: 全市 in a comparison (居全市第二, 占全市35%, 全市排名第2, 全市唯一) ranks the text's place among its
+#: superior's places: it is the superior's word, not the text's own voice.
+_COMPARED_BEFORE = re.compile(r"(?:居|占|位居|位列|列|高于|低于|超过|领先)$")
+_COMPARED_AFTER = re.compile(r"(?:的)?(?:排名|排行|排位|第[一二三四五六七八九十\d]+(?![一二三四五六七八九十\d届次批期个家项件号])"
+                             r"|前(?:列|[一二三四五六七八九十\d]+[位名强])|唯一|首位|首个|平均|之最|领先|比重|占比|同类)")
+
+
+def voice_count(pattern: re.Pattern[str], text: str) -> int:
+    """How often a text speaks in a voice (全市, 我县), leaving out comparisons with its superior's places."""
+    return sum(1 for m in pattern.finditer(text) if not compared(text, m.start(), m.end()))
+
+
+def compared(text: str, start: int, end: int) -> bool:
+    """Whether the words at ``start:end`` name the field a ranking is within (居绍兴第2, 全市排名第3, 占全省)."""
+    return bool(_COMPARED_BEFORE.search(text, max(0, start - 2), start) or _COMPARED_AFTER.match(text, end))
+
+
+#: First-person words of each level (我区, 本县): how a text names itself, never a place it compares with.
+_FIRST_PERSON = {char: re.compile(r"(?:我|本)" + char) for char in "省市州县区"}
+#: A level's own units, named by their level char alone at the start of a cell or list item
+#: (牵头单位：区发改局、区财政局): a responsibility table speaks in its own level's voice.
+_OWN_UNITS = {level: re.compile(r"(?:^|(?<=[\s:：、，,；;（(|]))" + char + r"[\u4e00-\u9fff]{1,8}?(?:局|委|办)(?![\u4e00-\u9fff])", re.M)
+              for level, char in (("province", "省"), ("city", "市"), ("county", "县"), ("district", "区"))}
+#: The opening of a text, where the place it is about is named as its subject.
+OPENING = 60
 #: Fewest own-voice words that make a level the text's own.
 MIN_VOICE = 2
 
@@ -38,26 +65,77 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         named = [region for region, start, end in mentions if match.start(1) <= start and end <= match.end(1)]
         if len(named) == 1:
             return named[0]
-    counts = {level: len(pattern.findall(text)) for level, (pattern, _) in _VOICE.items()}
+    counts = {level: voice_count(pattern, text) + (len(_OWN_UNITS[level].findall(text)) if level in _OWN_UNITS else 0)
+              for level, (pattern, _) in _VOICE.items()}
     level, voiced = max(counts.items(), key=lambda item: item[1])
     if voiced < MIN_VOICE:
-        return None
+        return _keeps_naming(mentions, gaz)
     levels = _VOICE[level][1]
-    named_counts = Counter(region.name for region, _, _ in mentions if _level_of(region) in levels)
+    named_counts = Counter(region.name for region, _, _ in mentions if _speaks_as(region, levels))
+    if not named_counts and level != "province":
+        # 赋能瓯海产业 in a text that counts as 全区: a district named by its short form alone, the one
+        # place of the text's own level it names (found only where the name is unique in the country).
+        loose = {region.name: region for region, start, end in gaz.find_all(text, loose=True)
+                 if region.level in ("county", "district") and text[start:end] == region.short
+                 and _speaks_as(region, levels) and _reads_as_place(text, start, end)}
+        return next(iter(loose.values())) if len(loose) == 1 else None
     if level == "province" and not named_counts:
         # A province's short form shared with a smaller place (海南: 海南省, 乌海市海南区) is not
         # matched unless placed; in a text speaking as 全省 it is the province.
         named_counts = Counter({r.name: text.count(r.short) for r in gaz.regions.values()
                                 if r.level == "province" and len(r.short) >= 2 and r.short in text})
         provinces = {name: gaz.regions[name] for name in named_counts}
-        return _dominant(named_counts, provinces)
+        if named_counts:
+            return _dominant(named_counts, provinces)
+        # 我省…兰州白银国家自主创新示范区: a province that names only places of its own.
+        holders = {getattr(gaz.province_of(region.name), "name", None) for region, _, _ in mentions}
+        return gaz.regions[holders.pop()] if len(mentions) >= MIN_VOICE and len(holders) == 1 and None not in holders else None
     if not named_counts:
         return None
     regions = {region.name: region for region, _, _ in mentions}
-    if len(named_counts) == 1 and voiced >= 2 * MIN_VOICE:
-        # A text that keeps speaking as 全市 and names one city names its own, if only once.
+    opening = {region.name for region, start, _ in mentions if start < OPENING}
+    if len(named_counts) == 1 and (voiced >= 2 * MIN_VOICE or next(iter(named_counts)) in opening):
+        # A text that keeps speaking as 全市 and names one city names its own, if only once; so does one
+        # that opens with it (上海科技事业三年大变样…本市…全市).
         return regions[next(iter(named_counts))]
     return _dominant(named_counts, regions)
+
+
+#: Fewest times a text with no own-voice words names the one place it is about (上海…上海…).
+MIN_NAMED = 5
+
+
+def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Region | None:
+    """The one place a text keeps naming when it never counts in its own voice (a plan that says 上海 for 我市).
+
+    It must be named ``MIN_NAMED`` times or more, three times as often as any place not above it, and no
+    place inside it may be named twice (a county's text names its city and province too).
+    """
+    counts = Counter(region.name for region, _, _ in mentions)
+    if not counts:
+        return None
+    regions = {region.name: region for region, _, _ in mentions}
+    best, best_n = counts.most_common(1)[0]
+    above = {a.name for a in gaz.ancestors(best)}
+    others = [n for name, n in counts.items() if name != best and name not in above]
+    inside = [n for name, n in counts.items() if best in {a.name for a in gaz.ancestors(name)}]
+    if best_n < MIN_NAMED or any(n * 3 > best_n for n in others) or any(n >= 2 for n in inside):
+        return None
+    return regions[best]
+
+
+def first_person_level(text: str) -> str | None:
+    """The level char a text speaks of itself in (我区 -> 区), when it uses one and only one, twice or more."""
+    counts = {char: len(pattern.findall(text)) for char, pattern in _FIRST_PERSON.items()}
+    used = [char for char, n in counts.items() if n]
+    return used[0] if len(used) == 1 and counts[used[0]] >= MIN_VOICE else None
+
+
+def speaks_at(region: Region, char: str) -> bool:
+    """Whether a region can speak of itself as 我<char> (我区: a district or an autonomous region)."""
+    levels = {"省": ("province", "plain_province"), "市": ("city", "county", "municipality"), "州": ("city",),
+              "县": ("county",), "区": ("district", "province")}[char]
+    return _level_of(region) in levels or region.level in levels and char != "区"
 
 
 def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region | None:
@@ -73,8 +151,46 @@ def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region 
     return regions[best]
 
 
+def _reads_as_place(text: str, start: int, end: int) -> bool:
+    """Whether a short form is a place-name word in its sentence (赋能瓯海产业), not part of other words.
+
+    资源 (资源县) is an everyday noun and 新平 (新平县) hides in 创新平台: the word segmenter reads both
+    so. It tags a rare place name as a place, a person or another proper name (鹿城 nr), never as a noun.
+    """
+    left = max(text.rfind(stop, 0, start) for stop in "。；;！!？?\n") + 1
+    right = min((i for i in (text.find(stop, end) for stop in "。；;！!？?\n") if i >= 0), default=len(text))
+    pos = left
+    for token in _tagger().cut(text[left:right]):
+        if pos == start:
+            return token.word == text[start:end] and token.flag in _PROPER_NAME_TAGS
+        pos += len(token.word)
+        if pos > start:
+            return False
+    return False
+
+
+#: jieba's tags of proper names: places, persons, transliterations, other names.
+_PROPER_NAME_TAGS = frozenset({"ns", "nr", "nrt", "nz"})
+
+
+@functools.cache
+def _tagger() -> Any:
+    import jieba  # deferred: loading its dictionary takes about a second, and few texts get this far
+    import jieba.posseg
+
+    jieba.setLogLevel(60)
+    return jieba.posseg
+
+
+def _speaks_as(region: Region, levels: tuple[str, ...]) -> bool:
+    """Whether a region counts in a voice of these levels (a county-level city, 泰兴市, says 全市)."""
+    return _level_of(region) in levels or "city" in levels and region.level == "county" and region.name.endswith("市")
+
+
 def _level_of(region: Region) -> str:
-    """The region's level, with the four municipalities (天津市) counted as cities as well."""
+    """The region's level; the four municipalities (天津市) count as cities, the autonomous regions as 区."""
     if region.level == "province" and region.name.endswith("市"):
         return "municipality"
+    if region.level == "province" and not region.name.endswith("自治区"):
+        return "plain_province"  # 全区 never speaks for 福建省
     return region.level

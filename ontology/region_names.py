@@ -73,9 +73,33 @@ def pinyin(name: str) -> str | None:
 
 
 def written_forms(name: str, short: str) -> tuple[str, ...]:
-    """Other written forms: 黔东南州 for an autonomous prefecture, 景宁县 for an autonomous county."""
+    """Other written forms: 黔东南州 for an autonomous prefecture, 景宁县 for an autonomous county, 科右前旗."""
     if name.endswith("自治州") and short != name:
         return (short + "州",)
     if name.endswith("自治县") and short != name:
         return (short + "县",)
-    return ()
+    banner = banner_abbreviation(name)
+    return (banner,) if banner else ()
+
+
+def banner_abbreviation(name: str) -> str | None:
+    """The short name a banner is written as: its first character, its wing and its position.
+
+    >>> banner_abbreviation("科尔沁右翼前旗"), banner_abbreviation("土默特左旗"), banner_abbreviation("东乌珠穆沁旗")
+    ('科右前旗', '土左旗', '东乌旗')
+    >>> banner_abbreviation("乌拉特中旗"), banner_abbreviation("克什克腾旗"), banner_abbreviation("巴林左旗")
+    ('乌中旗', None, None)
+    """
+    if not name.endswith("旗") or name.endswith("自治旗"):
+        return None
+    stem = name[:-1].replace("左翼", "左").replace("右翼", "右")
+    if len(stem) < 4:
+        return None  # 巴林左旗, 杭锦后旗 are written in full
+    if stem[-1] in "前中后":
+        wing = stem[-2] if stem[-2] in "左右" else ""
+        return stem[0] + wing + stem[-1] + "旗"
+    if stem[-1] in "左右":
+        return stem[0] + stem[-1] + "旗"
+    if stem[0] in "东西" and len(stem) >= 4:
+        return stem[:2] + "旗"  # 东乌珠穆沁旗 -> 东乌旗
+    return None

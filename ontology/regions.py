@@ -106,25 +106,7 @@ class Gazetteer:
         ``loose`` lifts that rule for short texts that are about places (a question: 路桥的目标).
         A name shared by several regions counts only where one of them is placed by the text.
         """
-        raw: list[tuple[list[Region], int, int, bool]] = []
-        i = 0
-        while i < len(text):
-            hit = None
-            for length in self._lengths.get(text[i], ()):
-                if i + length > len(text):
-                    continue
-                form = text[i : i + length]
-                if form in self._full:
-                    hit = (self._full[form], i, i + length, True)
-                elif form in self._short:
-                    hit = (self._short[form], i, i + length, False)
-                if hit:
-                    break
-            if hit:
-                raw.append(hit)
-                i = hit[2]
-            else:
-                i += 1
+        raw = self._longest_hits(text)
         placed = set(context)
         for regions, _, end, full in raw:
             if not full and text[end : end + 1] in _STREET_AFTER:
@@ -133,22 +115,58 @@ class Gazetteer:
                 placed.add(regions[0].name)
                 placed.update(a.name for a in self.ancestors(regions[0].name))
         out = []
-        for regions, start, end, full in raw:
-            if len(regions) == 1 and (full or loose or regions[0].level in ("province", "city")) and not (
-                    not full and text[end : end + 1] in _STREET_AFTER):
-                out.append((regions[0], start, end))
+        i = 0
+        while i < len(text):
+            hit = self._hit_at(text, i)
+            region = self._resolve_hit(hit, text, placed, loose) if hit else None
+            if hit is None or region is None:
+                # A form that names nothing here (新龙 in 更新龙湾) does not hide the one after it.
+                i += 1
                 continue
-            if not full and text[end : end + 1] in _STREET_AFTER:
-                continue  # 山东路, 台中街: a street named after a place
-            # The region itself named, then its parent, then (for full names) any ancestor.
-            scored = [(3 if r.name in placed else 2 if r.parent in placed
-                       else 1 if full and any(a.name in placed for a in self.ancestors(r.name)) else 0, r)
-                      for r in regions]
-            best = max(score for score, _ in scored)
-            winners = [r for score, r in scored if score == best]
-            if best > 0 and len(winners) == 1:
-                out.append((winners[0], start, end))
+            out.append((region, hit[1], hit[2]))
+            i = hit[2]
         return out
+
+    def _hit_at(self, text: str, i: int) -> tuple[list[Region], int, int, bool] | None:
+        """The longest region form starting at ``i``: (regions, start, end, is a full name)."""
+        for length in self._lengths.get(text[i], ()):
+            if i + length > len(text):
+                continue
+            form = text[i : i + length]
+            if form in self._full:
+                return (self._full[form], i, i + length, True)
+            if form in self._short:
+                return (self._short[form], i, i + length, False)
+        return None
+
+    def _longest_hits(self, text: str) -> list[tuple[list[Region], int, int, bool]]:
+        """Region forms read left to right, each the longest at its place (the forms that place others)."""
+        raw = []
+        i = 0
+        while i < len(text):
+            hit = self._hit_at(text, i)
+            if hit:
+                raw.append(hit)
+                i = hit[2]
+            else:
+                i += 1
+        return raw
+
+    def _resolve_hit(self, hit: tuple[list[Region], int, int, bool], text: str, placed: set[str],
+                     loose: bool) -> Region | None:
+        """The one region a form names at its place, or None when it names none there."""
+        regions, _, end, full = hit
+        if not full and text[end : end + 1] in _STREET_AFTER:
+            return None  # 山东路, 台中街: a street named after a place
+        if len(regions) == 1 and (full or loose or regions[0].level in ("province", "city")):
+            return regions[0]
+        # The region itself named, then its parent, then (for full names) any ancestor.
+        scored = [(3 if r.name in placed else 2 if r.parent in placed
+                   else 1 if full and any(a.name in placed for a in self.ancestors(r.name)) else 0, r)
+                  for r in regions]
+        best = max(score for score, _ in scored)
+        winners = [r for score, r in scored if score == best]
+        return winners[0] if best > 0 and len(winners) == 1 else None
 
     def prefixes_of(self, text: str) -> list[str]:
         """Every region form ``text`` starts with (full, written or short), longest first."""
