@@ -17,7 +17,7 @@ from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
+from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text, row_owners
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
@@ -28,9 +28,6 @@ from plankg.ingest.years import propose_years
 # Section headings that plan or report (lang/zh/cues.toml, [sections]).
 _PLAN_WORDS = cue_regex(r"<sections.plan_words>")
 _REPORT_WORDS = cue_regex(r"<sections.report_words>")
-# Table columns of owners, and of supporting owners (lang/zh/cues.toml, [tables], [owners]).
-_OWNER_CELL = cue_regex(r"<tables.owner_cells>")
-_SUPPORT_CELL = cue_regex(r"<owners.support_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
 _OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
@@ -226,7 +223,7 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
         return []
     row = _table_row_of(clause, by_id)
     if row is not None:
-        owners, source = _row_owners(doc, row)
+        owners, source = row_owners(doc, row.cells)
     elif row_start or clause.id in group_owners and _ROW_END_OWNED in group_owners[clause.id][-1:]:
         owners = group_owners[clause.id][:-1] if clause.id in group_owners else ()
         source = "explicit" if owners else "default"
@@ -251,26 +248,6 @@ def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
             return parent
         parent = by_id.get(parent.parent_id) if parent.parent_id else None
     return None
-
-
-def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
-    """A task row's owners: its unit columns; a 责任人 column names the people answerable instead."""
-    people: tuple[Owner, ...] = ()
-    lead: tuple[Owner, ...] = ()
-    support: tuple[Owner, ...] = ()
-    for cell in row.cells:
-        if _OWNER_CELL.search(cell.name) and cell.text.strip():
-            units, named = owners_from_cell(cell.text, doc)
-            if units and _SUPPORT_CELL.search(cell.name):
-                support += tuple(Owner(o.name, o.surface, "support", o.parent, o.kind) for o in units)
-            elif units and not lead:
-                lead = units
-            # The person answerable (责任人, 牵头领导) shares ownership; a supervising 分管领导 does not.
-            if re.search(r"责任人|牵头领导", cell.name) and named:
-                people += tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
-    if lead or support or people:
-        return lead + support + people, "explicit"
-    return default_owner(doc), "default"
 
 
 #: A unit list closing the row before, then this row's number (…达到2.1%。 县科技局 8 新增……).
@@ -323,7 +300,7 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if clause.kind != "item":
             continue
         group = [clause, *[c for c in children.get(clause.id, []) if c.kind == "sentence"]]
-        owners = owners_in_text(group[-1].text, doc)
+        owners = owners_in_text(_owner_tail(group), doc)
         if not owners:
             # 牵头科室：…／配合科室：… written as field lines under the item.
             fields = [c.text for c in group[1:] if re.match(r"^[^：:]{2,12}[：:]", c.text)]
@@ -349,6 +326,21 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
                     result.setdefault(member.id, owners)
                 break
     return result
+
+
+#: A field of an item's closing owner block: （责任领导：…； / 牵头单位：…； / 配合单位：…）
+_FIELD_START = re.compile(r"^[（(【\[]?\s*[^\s：:，,。；;（(]{2,8}[：:]")
+
+
+def _owner_tail(group: list[Clause]) -> str:
+    """The text of an item's closing owner block: the last clause, with the field clauses before it
+    that the block's semicolons split off (（责任领导：…；牵头单位：…；配合单位：…）)."""
+    tail = [group[-1].text]
+    for member in reversed(group[1:-1]):
+        if not (_FIELD_START.match(member.text) and _FIELD_START.match(tail[0])):
+            break
+        tail.insert(0, member.text)
+    return "".join(tail)
 
 
 def _descendants(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:

@@ -24,7 +24,7 @@ def split_units(text: str) -> list[str]:
 def looks_like_unit(name: str, known: set[str] | frozenset[str] = frozenset()) -> bool:
     """Is ``name`` a responsible unit? Known names (from the same document) count first."""
     bare = name.lstrip("*＊").strip()
-    if not bare or len(bare) > 24 or re.search(r"\d", bare):
+    if not bare or len(bare) > 24 or re.search(r"[\d：:]", bare):
         return False
     if normalise_unit(bare) in known:
         return True

@@ -2,27 +2,41 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from plankg.ingest.cues import cue_regex, fill, words
+from plankg.ingest.cues import cue_regex, words
+from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import canonical_unit, looks_like_unit, parenthetical_units, split_units
-from plankg.ingest.records import Document, Owner
+from plankg.ingest.records import Cell, Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _DIVISION = cue_regex(r"<owners.division_endings>$")
-# In a responsibility column every listed name is a unit: 科技中心 and 高新投公司 too.
+# In a responsibility column every listed name with one of these endings is a unit (科技中心, 高新投公司).
 _COLUMN_UNIT = cue_regex(r"^[\u4e00-\u9fff]{2,16}<owners.column_unit_endings>$")
 _LEAD_MARK = words("owners.lead_marks")
 _LEAD_MARK_CHARS = "".join(_LEAD_MARK)
-# 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
-# (lead, support and unit words: lang/zh/cues.toml, [owners])
-_UNIT_WORD = fill(r"<owners.unit_words>(?:[（(](?:单位|部门)[）)])?")
-_LEAD_PHRASE = cue_regex(r"<owners.lead_words>" + _UNIT_WORD + r"[:：为是]?\s*([^，,；;。】\]）)]+)")
-_SUPPORT_PHRASE = cue_regex(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|<owners.support_words>" + _UNIT_WORD
-                            + r"[:：为是]\s*([^，,；;。】\]）)]+)")
-_RESPONSIBLE_PHRASE = re.compile(r"责任(?:单位|部门|处室)[:：]\s*([^，,；;。】\]）)]+)")
+# A labelled field of owners: 牵头单位：X / 配合部门：Y / 责任单位为X / 监考单位 X (lead, duty, support and
+# unit words: lang/zh/cues.toml, [owners]). The list runs to the next field or the end of the clause.
+# A one-character unit word (科, 处) counts only before a colon: 配合科技局 is no field.
+_UNIT_WORD = "(?:" + "|".join(
+    re.escape(w) + (r"(?:[（(](?:单位|部门)[）)])?\s*(?:[:：]|为|是)?" if len(w) > 1 else r"\s*[:：]")
+    for w in words("owners.unit_words")) + ")"
+_FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.duty_words>)|(?P<support>"
+                   r"<owners.support_words>))" + _UNIT_WORD + r"\s*")
+# A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
+_SECOND_NAME = re.compile(r"(?<=[局委办会心司院所])[（(][^（()）：:]{2,16}[)）]")
+_FIELD_END = re.compile(r"[。；;】\]）)\n]")
+_SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
+# Column names: the people answerable (责任领导, 责任人), not units.
+_PEOPLE_COLUMN = cue_regex(r"<owners.people_words>")
+_PRIMARY_COLUMN = cue_regex(r"<owners.primary_words>")
+_SUPPORT_COLUMN = cue_regex(r"<owners.support_words>")
+_OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
 _X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
 _X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)<owners.support_words>(?=[，,；;。）)]|$)")
+_LEVEL_CHARS = "省市区县"
 
 
 def resolve_unit(surface: str, doc: Document) -> str:
@@ -43,6 +57,21 @@ def resolve_unit(surface: str, doc: Document) -> str:
     return name
 
 
+def written_name(owner: Owner) -> str:
+    """The owner's name as the document writes it, with the region it was resolved in.
+
+    ``蔡甸区发改局`` written ``区发展和改革局`` is ``蔡甸区发展和改革局``: a reader looks for the name
+    the plan uses, while ``name`` keeps the short form that joins a body's mentions into one node.
+    """
+    surface = owner.surface.lstrip(_LEAD_MARK_CHARS).strip()
+    if not surface or owner.kind != "organization" or surface in owner.name:
+        return owner.name
+    short = canonical_unit(surface)
+    if owner.name.endswith(short):
+        return owner.name[: len(owner.name) - len(short)] + surface
+    return owner.name
+
+
 def division_owner(surface: str, doc: Document, role: str) -> Owner:
     """A division (高新处) of the issuing bureau, named with its parent."""
     bare = surface.lstrip(_LEAD_MARK_CHARS).strip()
@@ -59,7 +88,11 @@ def _support_owner(unit: str, doc: Document) -> Owner:
 
 
 def owners_from_list(units: list[str], doc: Document) -> tuple[Owner, ...]:
-    """Owners from a unit list: starred units lead; without stars the first listed leads."""
+    """Owners from a unit list: starred units lead; without stars the first listed leads.
+
+    An entry naming two units with no mark between them (区发改局区统计局, 区发改局 区统计局) gives both.
+    """
+    units = [piece for unit in units for piece in unit_pieces(unit)]
     starred = any(u.strip().startswith(_LEAD_MARK) for u in units)
     owners = []
     for i, unit in enumerate(units):
@@ -73,6 +106,43 @@ def owners_from_list(units: list[str], doc: Document) -> tuple[Owner, ...]:
     return tuple(owners)
 
 
+def unit_pieces(entry: str) -> list[str]:
+    """The units one written entry names: ``区发改局区统计局`` and ``区发改局 区统计局`` are two.
+
+    Units written side by side split where a level word (区, 县, 市, 省) starts the next name and
+    what stands before it is a whole unit's name; names the government-unit recogniser finds
+    edge to edge (西夏区科技局兴庆区科技局) split at their edges. Anything else stays whole.
+    """
+    stars = entry[: len(entry) - len(entry.lstrip(_LEAD_MARK_CHARS))]
+    bare = entry[len(stars):].strip()
+    spaced = bare.split()
+    if len(spaced) > 1:
+        if not all(looks_like_unit(p) or _COLUMN_UNIT.search(p) for p in spaced):
+            return [entry]
+        pieces = [q for p in spaced for q in _adjoining(p)]
+    else:
+        pieces = _adjoining(bare)
+    return [stars + pieces[0], *pieces[1:]] if pieces else [entry]
+
+
+def _adjoining(entry: str) -> list[str]:
+    """Split units written with nothing between them; a single name is returned as it is."""
+    if len(entry) < 6:
+        return [entry]
+    cuts = [0]
+    for i in range(3, len(entry) - 2):
+        if entry[i] in _LEVEL_CHARS and looks_like_unit(entry[cuts[-1]:i]) and i - cuts[-1] >= 3:
+            cuts.append(i)
+    pieces = [entry[a:b] for a, b in zip(cuts, [*cuts[1:], len(entry)])]
+    if len(pieces) > 1 and all(looks_like_unit(p) for p in pieces):
+        return pieces
+    found = find_units(entry)
+    if (len(found) > 1 and all(f.kind == "organization" for f in found) and found[0].start == 0
+            and found[-1].end == len(entry) and all(a.end == b.start for a, b in zip(found, found[1:]))):
+        return [f.name for f in found]
+    return [entry]
+
+
 def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], tuple[Owner, ...]]:
     """Units and people from a responsibility cell (``朱勇敏\\n项晓东\\n*高新处\\n合作处``).
 
@@ -82,11 +152,16 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     lines = [_bare_unit(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
-    units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or looks_like_unit(ln) or _DIVISION.search(ln)
-             or _COLUMN_UNIT.search(ln) and not _PERSON.match(ln)]
+    units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or _is_unit_entry(ln)]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
+
+
+def _is_unit_entry(entry: str) -> bool:
+    """Does a cell entry name units (one, or several written side by side)? 科技中心 does, 陈忠 does not."""
+    return all(looks_like_unit(p) or _DIVISION.search(p) or _COLUMN_UNIT.search(p) and not _PERSON.match(p)
+               for p in unit_pieces(entry))
 
 
 def _bare_unit(entry: str) -> str:
@@ -100,18 +175,70 @@ def _bare_unit(entry: str) -> str:
     return re.sub(r"(?<=.{2})[（(][^（()）]{2,16}[)）]$", "", entry).strip()
 
 
+def column_role(name: str) -> str | None:
+    """What a table column of owners holds: ``primary`` (牵头单位), ``duty`` (责任单位, 监考单位),
+    ``support`` (配合单位), ``people`` (责任领导, 责任人); None for any other column."""
+    if _PEOPLE_COLUMN.search(name) and not re.search(r"单位|部门|处室|科室", name):
+        return "people"
+    if _SUPPORT_COLUMN.search(name):
+        return "support"
+    if _PRIMARY_COLUMN.search(name):
+        return "primary"
+    if _OWNER_COLUMN.search(name):
+        return "duty"
+    return None
+
+
+def row_owners(doc: Document, cells: Sequence[Cell]) -> tuple[tuple[Owner, ...], str]:
+    """A table row's owners from its unit columns, lead first; the issuer when the row names none.
+
+    A 牵头 column leads and a 责任 column beside it adds the other units answerable; without a
+    牵头 column the first 责任 (or 监考, 考核) column leads. 配合 columns support. The person in a
+    责任人 or 牵头领导 column shares ownership; a supervising 分管领导 or 责任领导 does not.
+    """
+    by_role: dict[str, list[tuple[Owner, ...]]] = {"primary": [], "duty": [], "support": []}
+    people: tuple[Owner, ...] = ()
+    for cell in cells:
+        role = column_role(cell.name)
+        if role is None or not cell.text.strip():
+            continue
+        units, named = owners_from_cell(cell.text, doc)
+        if re.search(r"责任人|牵头领导", cell.name) and named:
+            people += tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
+        if units and role != "people":
+            by_role[role].append(units)
+    leading = by_role["primary"] or by_role["duty"][:1]
+    others = (by_role["duty"] if by_role["primary"] else by_role["duty"][1:]) + by_role["support"]
+    owners = _merge(leading, others)
+    if owners or people:
+        return owners + people, "explicit"
+    return default_owner(doc), "default"
+
+
+def _merge(leading: list[tuple[Owner, ...]], others: list[tuple[Owner, ...]]) -> tuple[Owner, ...]:
+    """Lead lists then supporting ones, each unit once (a unit listed twice keeps its first role)."""
+    merged: list[Owner] = []
+    seen: set[str] = set()
+    for group, role in [(g, None) for g in leading] + [(g, "support") for g in others]:
+        for owner in group:
+            if owner.name in seen:
+                continue
+            seen.add(owner.name)
+            merged.append(replace(owner, role=role) if role and owner.role != role else owner)
+    return tuple(merged)
+
+
 def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
-    """Owners written in a clause: 牵头/配合 phrases, or a unit list in parentheses at its end."""
-    lead = _LEAD_PHRASE.search(text)
-    if lead:
-        owners = list(owners_from_list(split_units(lead.group(1)), doc))
-        for match in _SUPPORT_PHRASE.finditer(text):
-            for unit in split_units(match.group(1) or match.group(2) or ""):
-                owners.append(_support_owner(unit, doc))
-        return tuple(owners)
-    responsible = _RESPONSIBLE_PHRASE.search(text)
-    if responsible:
-        return owners_from_list(split_units(responsible.group(1)), doc)
+    """Owners written in a clause: labelled fields (牵头单位：…；配合单位：…), 由X牵头/X负责 phrases,
+    or a unit list in parentheses at its end."""
+    fields = _fields(text)
+    if any(fields.values()):
+        leading = [owners_from_list(u, doc) for u in fields["primary"] or fields["duty"][:1]]
+        others = [owners_from_list(u, doc)
+                  for u in (fields["duty"] if fields["primary"] else fields["duty"][1:]) + fields["support"]]
+        owners = _merge(leading, others)
+        if owners:
+            return owners
     leads = [m for m in _X_LEADS.finditer(text) if _unit_list(m.group(1))]
     if leads:
         owners = list(owners_from_list(_unit_list(leads[-1].group(1)), doc))
@@ -137,6 +264,35 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
         if tail:
             return owners_from_list(tail, doc)
     return ()
+
+
+def _fields(text: str) -> dict[str, list[list[str]]]:
+    """The unit lists of the labelled owner fields of a clause, by role (primary, duty, support)."""
+    found: dict[str, list[list[str]]] = {"primary": [], "duty": [], "support": []}
+    labels = list(_FIELD.finditer(text))
+    for k, label in enumerate(labels):
+        stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        body = _SECOND_NAME.sub("", text[label.end() : stop])
+        end = _FIELD_END.search(body)
+        units = _leading_units(body[: end.start() if end else len(body)])
+        if units:
+            found[label.lastgroup or "duty"].append(units)
+    for match in _SUPPORT_AFTER.finditer(text):
+        units = _leading_units(match.group(1))
+        if units:
+            found["support"].append(units)
+    return found
+
+
+def _leading_units(phrase: str) -> list[str]:
+    """The units a field lists, up to the first entry that names none (…，力争…)."""
+    units = []
+    for part in split_units(phrase):
+        bare = _bare_unit(part)
+        if not bare or not all(looks_like_unit(p) or _DIVISION.search(p) and len(p) <= 6 for p in unit_pieces(bare)):
+            break
+        units.append(bare)
+    return units
 
 
 def _unit_list(phrase: str) -> list[str]:

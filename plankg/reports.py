@@ -5,6 +5,7 @@ from collections import Counter
 
 from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.orgnames import canonical_unit
+from plankg.ingest.owners import written_name
 from plankg.ingest.records import Corpus, Document
 
 
@@ -98,9 +99,11 @@ def target_rows(corpus: Corpus) -> list[dict]:
                 "stretch": target.stretch,
                 "growth": target.growth,
                 "placeholder": target.placeholder,
-                "owners": [o.name for o in target.owners],
-                "lead_owners": list(target.lead_owners),
-                "owner_roles": [{"name": o.name, "surface": o.surface, "role": o.role} for o in target.owners],
+                # Owners as the plan writes them (区发展和改革局), qualified by the region they were resolved in.
+                "owners": [written_name(o) for o in target.owners],
+                "lead_owners": [written_name(o) for o in target.owners if o.role == "lead"],
+                "owner_roles": [{"name": o.name, "written": written_name(o), "surface": o.surface, "role": o.role}
+                                for o in target.owners],
                 "owner_source": target.owner_source,
                 "conflicts_with": list(target.conflicts_with),
                 "value_text": target.value_text,
