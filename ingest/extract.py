@@ -308,28 +308,56 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if owners:
             for member in group:
                 result[member.id] = owners
-    for clause in clauses:
-        # 一、新增市级创新平台50家。(第17条、高新科): a task heading whose owner line follows it
-        # owns the whole task, the progress reported under it included.
-        # (一)地区生产总值增长7%以上 / 责任单位：区发改局, or a task heading whose sentences end with
-        # the owner line: the line owns the heading and all under it.
-        below = children.get(clause.id, []) if clause.kind == "heading" else []
-        lines = [below[0]] if below else []
-        if len(below) > 1 and all(c.kind == "sentence" for c in below):
-            lines.append(below[-1])
-        for line in lines:
-            if line.kind != "sentence" or not _OWNER_LINE.fullmatch(line.text.strip()):
-                continue
-            owners = owners_in_text(line.text, doc)
-            if owners:
-                for member in _descendants(clause, children):
-                    result.setdefault(member.id, owners)
-                break
+    # Inner headings first: a section's own owners win over those of the section around it.
+    for clause in reversed(clauses):
+        if clause.kind != "heading":
+            continue
+        owners = _heading_owners(doc, clause, children.get(clause.id, []))
+        if owners:
+            for member in _descendants(clause, children):
+                result.setdefault(member.id, owners)
     return result
 
 
 #: A field of an item's closing owner block: （责任领导：…； / 牵头单位：…； / 配合单位：…）
 _FIELD_START = re.compile(r"^[（(【\[]?\s*[^\s：:，,。；;（(]{2,8}[：:]")
+
+
+def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tuple[Owner, ...]:
+    """Owners a heading gives to everything under it.
+
+    ``（一）壮大创新主体（牵头单位：县科技局；配合单位：县工信局）`` (in the heading, its field block
+    perhaps split off by the semicolon); ``(一)地区生产总值增长7%以上`` then a ``责任单位：区发改局``
+    line; ``一、新增市级创新平台50家。(第17条、高新科)``: a task heading whose owner line follows it,
+    or whose sentences end with it, owns the whole task, the progress reported under it included.
+    """
+    fields = []
+    for line in below:
+        if line.kind != "sentence" or not (_FIELD_START.match(line.text) or _OWNER_LINE.fullmatch(line.text.strip())):
+            break
+        fields.append(line.text)
+    own = _OPEN_FIELD_BLOCK.search(heading.text)
+    if own and fields:
+        return owners_in_text(own.group() + "".join(fields), doc)
+    if _CLOSING_OWNERS.search(heading.text):
+        owners = owners_in_text(heading.text, doc)
+        if owners:
+            return owners
+    lines = [below[0]] if below else []
+    if len(below) > 1 and all(c.kind == "sentence" for c in below):
+        lines.append(below[-1])
+    for line in lines:
+        if line.kind == "sentence" and _OWNER_LINE.fullmatch(line.text.strip()):
+            owners = owners_in_text(line.text, doc)
+            if owners:
+                return owners
+    return ()
+
+
+#: A heading's owner block whose semicolon split the rest off: （一）壮大创新主体（牵头单位：县科技局；
+_OPEN_FIELD_BLOCK = re.compile(r"[（(【\[][^（()）【】\[\]]{2,12}[：:][^（()）【】\[\]]*$")
+#: A heading that ends with its owners: （二）提升研发投入（牵头单位：县统计局）
+_CLOSING_OWNERS = re.compile(r"[（(【\[][^（()）【】\[\]]{2,80}[)）】\]][。；;]?$")
 
 
 def _owner_tail(group: list[Clause]) -> str:

@@ -34,8 +34,12 @@ _PRIMARY_COLUMN = cue_regex(r"<owners.primary_words>")
 _SUPPORT_COLUMN = cue_regex(r"<owners.support_words>")
 _OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
-_X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
-_X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)<owners.support_words>(?=[，,；;。）)]|$)")
+# (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责): how a duty is shared out.
+_SHARED = r"(?:共同|分别|具体|按(?:照)?职责(?:分工)?)?"
+_X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|" + _SHARED
+                      + r"负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
+_X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)(?:<owners.support_words>|" + _SHARED
+                        + r"负责)(?=[，,；;。）)]|$)")
 _LEVEL_CHARS = "省市区县"
 
 
@@ -241,8 +245,10 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
             return owners
     leads = [m for m in _X_LEADS.finditer(text) if _unit_list(m.group(1))]
     if leads:
-        owners = list(owners_from_list(_unit_list(leads[-1].group(1)), doc))
-        for match in _X_SUPPORTS.finditer(text[leads[-1].end():]):
+        # X牵头，Y按职责分工负责: the unit that leads is the one written with 牵头.
+        lead = next((m for m in leads if "牵头" in m.group()), leads[-1])
+        owners = list(owners_from_list(_unit_list(lead.group(1)), doc))
+        for match in _X_SUPPORTS.finditer(text[lead.end():]):
             for unit in _unit_list(match.group(1)):
                 owners.append(_support_owner(unit, doc))
         return tuple(owners)

@@ -24,6 +24,8 @@ _PROGRESS_COLUMN = cue_regex(r"<tables.progress_columns>")
 _DEADLINE_COLUMN = cue_regex(r"<tables.deadline_columns>")
 _NUMBER_COLUMN = cue_regex(r"<tables.number_columns>")
 _DEADLINE = cue_regex(r"<tables.deadline_words>")
+# The rule under a table's header in Markdown (|---|:---:|): no cell.
+_RULE = re.compile(r"[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*(?::?-{3,}:?)?\s*")
 # A column of measures (单位 | 计量单位 beside the values): 单位 alone there is not a unit answerable.
 _MEASURE_COLUMN = re.compile(r"(?:计量)?单位")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
@@ -36,7 +38,7 @@ def _cells(text: str) -> list[RawCell]:
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip(" \t\u3000\xa0")
-        if stripped and stripped not in ("|", "｜"):
+        if stripped and stripped not in ("|", "｜") and not _RULE.fullmatch(stripped):
             lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
             start = pos + lead
             parts = _split_spaced(stripped)
