@@ -285,7 +285,8 @@ def _row_end_owners(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tup
                 if opening:
                     starts[clause.id] = opening.end()
                     owners.setdefault(clause.id, (_ROW_END_OWNED,))
-        previous = clause if opening or _ROW_NUMBER_AT.match(text) else None
+        # A row without a number (…达到1.8%。　县科技局) is any statement with a figure before its unit list.
+        previous = clause if opening or _ROW_NUMBER_AT.match(text) or re.search(r"\d", text) and not unit_text else None
     return owners, starts
 
 

@@ -26,7 +26,7 @@ _FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.dut
                    r"<owners.support_words>))" + _UNIT_WORD + r"\s*")
 # A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
 _SECOND_NAME = re.compile(r"(?<=[局委办会心司院所])[（(][^（()）：:]{2,16}[)）]")
-_FIELD_END = re.compile(r"[。；;】\]）)\n]")
+_FIELD_END = cue_regex(r"[。；;】\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
 _SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
 # Column names: the people answerable (责任领导, 责任人), not units.
 _PEOPLE_COLUMN = cue_regex(r"<owners.people_words>")
