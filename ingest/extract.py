@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from plankg.ingest.clause_rows import rows_in_clause
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.conflicts import mark_conflicts
 from plankg.ingest.cues import cue_regex
@@ -236,6 +237,17 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     ctx = context_for(doc, clause, line_frame)
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=scope.since)
+    rows = rows_in_clause(mapped.text, doc, row_start) if row is None else []
+    if rows:
+        # Task rows run together in this clause: each row's figures with that row's units.
+        targets = []
+        for k, part in enumerate(rows):
+            part_owners, part_source = (part.owners, "explicit") if part.owners else (
+                (owners, source) if k == 0 else (default_owner(doc), "default"))
+            for fact in find_facts(mapped.text[part.body : part.end], ctx, 0):
+                span = mapped.span(fact.start + part.body, fact.end + part.body)
+                targets.append(make_target(doc, clause, fact, *span, part_owners, part_source))
+        return targets
     facts = find_facts(mapped.text[row_start:], ctx, marker.end() - row_start if marker else 0)
     return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start), owners, source)
             for fact in facts]

@@ -61,18 +61,20 @@ def resolve_unit(surface: str, doc: Document) -> str:
     return name
 
 
-def written_name(owner: Owner) -> str:
+def written_name(owner: Owner, as_written: str | None = None) -> str:
     """The owner's name as the document writes it, with the region it was resolved in.
 
     ``蔡甸区发改局`` written ``区发展和改革局`` is ``蔡甸区发展和改革局``: a reader looks for the name
     the plan uses, while ``name`` keeps the short form that joins a body's mentions into one node.
+    ``as_written`` is the surface in the document's own characters (省科技廳 where it reads 省科技厅).
     """
     surface = owner.surface.lstrip(_LEAD_MARK_CHARS).strip()
-    if not surface or owner.kind != "organization" or surface in owner.name:
+    if not surface or owner.kind != "organization":
         return owner.name
-    short = canonical_unit(surface)
-    if owner.name.endswith(short):
-        return owner.name[: len(owner.name) - len(short)] + surface
+    written = (as_written or surface).lstrip(_LEAD_MARK_CHARS).strip()
+    for form in (surface, canonical_unit(surface)):
+        if owner.name.endswith(form):
+            return owner.name[: len(owner.name) - len(form)] + written
     return owner.name
 
 
@@ -97,17 +99,23 @@ def owners_from_list(units: list[str], doc: Document) -> tuple[Owner, ...]:
     An entry naming two units with no mark between them (区发改局区统计局, 区发改局 区统计局) gives both.
     """
     units = [piece for unit in units for piece in unit_pieces(unit)]
-    starred = any(u.strip().startswith(_LEAD_MARK) for u in units)
+    # The lead is starred before or after its name (*区科技局, 区科技局*).
+    starred = any(_is_starred(u) for u in units)
     owners = []
     for i, unit in enumerate(units):
-        is_lead = unit.strip().startswith(_LEAD_MARK) if starred else i == 0
+        is_lead = _is_starred(unit) if starred else i == 0
         role = "lead" if is_lead else "support"
-        bare = unit.lstrip(_LEAD_MARK_CHARS).strip()
+        bare = unit.strip().strip(_LEAD_MARK_CHARS).strip()
         if _DIVISION.search(bare) and len(bare) <= 5:
             owners.append(division_owner(bare, doc, role))
         else:
             owners.append(Owner(name=resolve_unit(bare, doc), surface=bare, role=role))
-    return tuple(owners)
+    # A starred lead listed after others still comes first (区商务局、区科技局*).
+    return tuple(sorted(owners, key=lambda o: o.role != "lead"))
+
+
+def _is_starred(unit: str) -> bool:
+    return unit.strip().startswith(_LEAD_MARK) or unit.strip().endswith(_LEAD_MARK)
 
 
 def unit_pieces(entry: str) -> list[str]:
@@ -118,7 +126,8 @@ def unit_pieces(entry: str) -> list[str]:
     edge to edge (西夏区科技局兴庆区科技局) split at their edges. Anything else stays whole.
     """
     stars = entry[: len(entry) - len(entry.lstrip(_LEAD_MARK_CHARS))]
-    bare = entry[len(stars):].strip()
+    trailing = entry.rstrip()[len(entry.rstrip().rstrip(_LEAD_MARK_CHARS)):]
+    bare = entry.strip().strip(_LEAD_MARK_CHARS).strip()
     spaced = bare.split()
     if len(spaced) > 1:
         if not all(looks_like_unit(p) or _COLUMN_UNIT.search(p) for p in spaced):
@@ -126,7 +135,9 @@ def unit_pieces(entry: str) -> list[str]:
         pieces = [q for p in spaced for q in _adjoining(p)]
     else:
         pieces = _adjoining(bare)
-    return [stars + pieces[0], *pieces[1:]] if pieces else [entry]
+    if len(pieces) < 2:
+        return [entry]
+    return [stars + pieces[0], *pieces[1:-1], pieces[-1] + trailing]
 
 
 def _adjoining(entry: str) -> list[str]:
@@ -156,7 +167,7 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     lines = [_bare_unit(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
-    units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or _is_unit_entry(ln)]
+    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln)]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners

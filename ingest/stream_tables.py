@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex
-from plankg.ingest.orgnames import ORG_SUFFIX
+from plankg.ingest.orgnames import ORG_SUFFIX, is_unit_list
 from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
 # Header and cell words (lang/zh/cues.toml, [tables]).
@@ -101,7 +101,7 @@ class _Columns:
             # 区发改委、区经信局、等区政府有关部门，区农投公司。: the list may trail an 等 phrase and a stop.
             # A second name in brackets (区商务局(区某中心)) is part of the unit's entry.
             listed = re.sub(r"等[^、，,]*(?:[、，,]|$)", "、", re.sub(r"[（(][^（()）]{0,16}[)）]", "", flat))
-            listed = listed.strip("、，,。；;")
+            listed = listed.strip("、，,。；;*＊")
             return bool(ORG_SUFFIX.search(listed)) and len(flat) <= 60
         if kind == "deadline":
             return len(flat) <= 16 and bool(_DEADLINE.search(flat))
@@ -210,10 +210,13 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns) -> tup
 
 
 def _specific_later(columns: _Columns, pointer: int, value: str) -> bool:
-    """A person's name arriving while a text column is open belongs to the person column after it."""
+    """A person's name, or a list of units, arriving while a text column is open belongs to the person
+    or unit column after it (a value column left empty between them)."""
     flat = re.sub(r"\s+", "", value)
-    return len(flat) <= 4 and any(columns.kinds[k] == "person" and columns.accepts(k, value)
-                                  for k in range(pointer + 1, len(columns.names)))
+    if len(flat) <= 4 and any(columns.kinds[k] == "person" and columns.accepts(k, value)
+                              for k in range(pointer + 1, len(columns.names))):
+        return True
+    return is_unit_list(flat) and any(columns.kinds[k] == "unit" for k in range(pointer + 1, len(columns.names)))
 
 
 def _close(rows: list[RawRow], current: dict[int, list[RawCell]], columns: _Columns, text: str) -> None:

@@ -1,7 +1,7 @@
 """Owners in every layout of the genre: task tables flattened any way, responsibility plans in running text.
 
 Each case is a small document written for the test (its own places and numbers), one per layout, with the
-units answerable for each value, lead first, as the document writes them.
+units answerable for each value, lead first, as the document writes them (read in simplified characters).
 """
 from __future__ import annotations
 
@@ -246,6 +246,49 @@ _layout("z_field_lines", """某市科学技术局关于分解落实2024年重点
 3．研发投入强度达到2.4%。
 责任单位：市统计局 完成时限：2024年底
 """, {"35": ["成果转化科", "市科技创业服务中心"], "28": ["成果转化科", "办公室"], "2.4": ["市统计局"]})
+
+# AA: rows of a table run together in one paragraph, "." as the stop, units without a level word
+_layout("aa_rows_in_one_paragraph", """某市人民政府办公室关于分解落实2019年政府工作任务的通知 附件:某市2019年政府工作任务分解表 序号 名称 工作任务 牵头责任单位
+
+一、主要预期目标分解
+
+1 地区生产总值增长6.5%以上,一般公共预算收入增长5%. 发改委 2 规模以上工业增加值增长7%. 工信局 3 全社会研发经费支出占GDP比重达到2.9%. 科技局、统计局
+""", {"6.5": ["发改委"], "5": ["发改委"], "7": ["工信局"], "2.9": ["科技局", "统计局"]})
+
+# AB: one cell per line, a header cell wrapped over two lines, empty cells, the lead starred after its name
+_layout("ab_star_after_lead", """2024年区政府工作报告重点工作责任分解
+序号
+
+重点工作
+
+区本级
+
+任务数
+
+责任单位
+
+1
+
+新增高新技术企业35家。
+
+
+区科技局
+
+2
+
+技术合同成交额达到12亿元。
+
+6亿元
+
+区商务局、区科技局*
+""", {"35": ["区科技局"], "12": ["区科技局", "区商务局"]})
+
+# AC: fields in traditional characters
+_layout("ac_traditional_fields", """某省2024年重點工作任務
+一、強化創新平臺
+1.建設實驗室體系。力爭2024年省重點實驗室達到18家。(牽頭單位:省科技廳、省教育廳)
+2.培育科技企業。高新技術企業達到9000家以上。(牽頭單位:省科技廳)
+""", {"18": ["省科技厅", "省教育厅"], "9000": ["省科技厅"]})
 
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))

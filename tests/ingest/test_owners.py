@@ -47,9 +47,10 @@ def test_lead_and_support_phrases():
 
 def test_responsibility_cell_with_star_leader_and_people():
     units, people = owners_from_cell("王明华\n李强\n综合处\n*高新处\n科投公司", CITY)
+    # the starred lead first, then the others as listed
     assert [(o.name, o.surface, o.role, o.kind) for o in units[:2]] == [
-        ("宁波市科技局综合处", "综合处", "support", "division"),
         ("宁波市科技局高新处", "高新处", "lead", "division"),
+        ("宁波市科技局综合处", "综合处", "support", "division"),
     ]
     assert units[0].parent == "宁波市科技局"
     assert [p.name for p in people] == ["王明华", "李强"]
