@@ -41,6 +41,13 @@ _X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|
 _X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)(?:<owners.support_words>|" + _SHARED
                         + r"负责)(?=[，,；;。）)]|$)")
 _LEVEL_CHARS = "省市区县"
+# 各县（市、区）人民政府, 有关部门, 相关单位: kinds of body, not one unit (the bracket is a list of levels).
+_LEVEL_LIST = re.compile(r"[（(][省市区县旗、]{1,7}[)）]")
+_KINDS = re.compile(r"^(?:各|有关|相关|其他|其它)")
+# 市财政局配合: a unit the field names as supporting.
+_SUPPORT_TAIL = cue_regex(r"(?:<owners.support_words>)$")
+# 市科技局会同市财政局, 市科技局与市教育局: two units joined by a word.
+_JOINED = re.compile(r"(?:会同|联合|与|及|和)(?=[省市区县])")
 
 
 def resolve_unit(surface: str, doc: Document) -> str:
@@ -291,30 +298,50 @@ def _fields(text: str) -> dict[str, list[list[str]]]:
         stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
         body = _SECOND_NAME.sub("", text[label.end() : stop])
         end = _FIELD_END.search(body)
-        units = _leading_units(body[: end.start() if end else len(body)])
+        units, supporting = _leading_units(body[: end.start() if end else len(body)])
         if units:
             found[label.lastgroup or "duty"].append(units)
+        if supporting:
+            found["support"].append(supporting)
     for match in _SUPPORT_AFTER.finditer(text):
-        units = _leading_units(match.group(1))
+        units, _ = _leading_units(match.group(1))
         if units:
             found["support"].append(units)
     return found
 
 
-def _leading_units(phrase: str) -> list[str]:
-    """The units a field lists, up to the first entry that names none (…，力争…)."""
-    units = []
+def _leading_units(phrase: str) -> tuple[list[str], list[str]]:
+    """The units a field lists, up to the first entry that names none (…，力争…), and the units it
+    then names as supporting (责任单位：市科技局，市财政局配合). Kinds of body (各县（市、区）人民政府,
+    有关部门) name no single unit and are passed over."""
+    units: list[str] = []
+    phrase = _LEVEL_LIST.sub("", phrase)
     for part in split_units(phrase):
         bare = _bare_unit(part)
-        if not bare or not all(looks_like_unit(p) or _DIVISION.search(p) and len(p) <= 6 for p in unit_pieces(bare)):
+        if _KINDS.match(bare):
+            continue
+        supporting = _SUPPORT_TAIL.sub("", bare)
+        if supporting != bare and _all_units(supporting):
+            return units, [supporting]
+        if not bare or not _all_units(bare):
             break
         units.append(bare)
-    return units
+    return units, []
+
+
+def _all_units(entry: str) -> bool:
+    return all(looks_like_unit(p) or _DIVISION.search(p) and len(p) <= 6 for p in unit_pieces(entry))
 
 
 def _unit_list(phrase: str) -> list[str]:
-    """The units of ``区科技局、区财政局`` written before 牵头/负责/配合 (the longest unit at each end)."""
-    parts = [p for p in split_units(re.sub(r"^(?:由|并由|均由)", "", phrase)) if p]
+    """The units of ``区科技局、区财政局`` written before 牵头/负责/配合 (the longest unit at each end).
+
+    ``市科技局会同市财政局``, ``市科技局、市发改委等``: joined by 会同/联合/与, or closed by 等.
+    """
+    phrase = re.sub(r"^(?:由|并由|均由)", "", phrase)
+    phrase = re.sub(r"等(?:[\u4e00-\u9fff]{0,6}(?:部门|单位))?$", "", phrase)
+    phrase = _JOINED.sub("、", phrase)
+    parts = [p for p in split_units(phrase) if p]
     units = [_longest_unit_suffix(p) for p in parts]
     return [u for u in units if u] if units and all(units) else []
 

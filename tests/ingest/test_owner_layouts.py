@@ -304,3 +304,40 @@ def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout)
         assert owned.owner_source == "explicit" and owned.owners[0].role == "lead"
         assert all(o.role == "support" for o in owned.owners[1:])
 
+
+
+def test_a_merged_lead_cell_of_an_html_table_owns_every_row_it_spans(tmp_path):
+    path = tmp_path / "tasks.html"
+    path.write_text(
+        "<html><body><p>某区2024年科技创新目标任务分解表</p><table>"
+        "<tr><td>序号</td><td>目标任务</td><td>牵头单位</td><td>配合单位</td></tr>"
+        "<tr><td>1</td><td>技术合同成交额达到9亿元</td><td rowspan='2'>区科技局</td><td>区商务局</td></tr>"
+        "<tr><td>2</td><td>新建众创空间4家</td><td>区人社局</td></tr>"
+        "<tr><td>3</td><td>研发投入强度达到3.1%</td><td>区统计局</td><td></td></tr>"
+        "</table></body></html>", encoding="utf-8")
+    owners = {t.value: [(o.surface, o.role) for o in t.owners] for t in read_corpus([path]).targets}
+    assert owners[9] == [("区科技局", "lead"), ("区商务局", "support")]
+    assert owners[4] == [("区科技局", "lead"), ("区人社局", "support")]
+    assert owners[3.1] == [("区统计局", "lead")]  # an empty support cell is not carried down from two rows up
+
+
+def test_a_merged_lead_cell_of_a_docx_table_owns_every_row_it_spans(tmp_path):
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("某县2024年科技工作任务分工表")
+    table = document.add_table(rows=4, cols=4)
+    for r, cells in enumerate([["序号", "工作任务", "牵头单位", "配合单位"],
+                               ["1", "新增科技型中小企业80家", "县科技局", "县工信局"],
+                               ["2", "新建星创天地3家", "", "县农业农村局"],
+                               ["3", "技术合同登记额达到2亿元", "县商务局", "县科技局"]]):
+        for c, value in enumerate(cells):
+            table.cell(r, c).text = value
+    table.cell(1, 2).merge(table.cell(2, 2))
+    table.cell(1, 2).text = "县科技局"
+    path = tmp_path / "tasks.docx"
+    document.save(path)
+    owners = {t.value: [o.surface for o in t.owners] for t in read_corpus([path]).targets}
+    assert owners[80] == ["县科技局", "县工信局"]
+    assert owners[3] == ["县科技局", "县农业农村局"]
+    assert owners[2] == ["县商务局", "县科技局"]

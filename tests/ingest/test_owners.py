@@ -123,3 +123,19 @@ def test_owner_columns_by_role():
     assert [column_role(n) for n in ("牵头单位", "主要责任单位", "责任单位", "监考单位", "协同配合单位", "责任(配合)单位",
                                      "责任领导", "牵头县领导", "责任人", "指标名称")] == [
         "primary", "primary", "duty", "duty", "support", "support", "people", "people", "people", None]
+
+
+def test_kinds_of_body_in_a_list_are_passed_over_not_the_units_after_them():
+    for text in ("（责任单位：市科技局，各县（市、区）人民政府）", "责任单位：各区县政府，市科技局"):
+        assert [o.surface for o in owners_in_text(text, CITY)] == ["市科技局"]
+    owners = owners_in_text("（牵头单位：市科技局；责任单位：各县市区政府、市财政局）", CITY)
+    assert [(o.surface, o.role) for o in owners] == [("市科技局", "lead"), ("市财政局", "support")]
+
+
+def test_units_joined_by_a_word_or_closed_by_deng():
+    owners = owners_in_text("由市科技局会同市财政局负责", CITY)
+    assert [(o.surface, o.role) for o in owners] == [("市科技局", "lead"), ("市财政局", "support")]
+    owners = owners_in_text("（市科技局、市发改委等按职责分工负责）", CITY)
+    assert [o.surface for o in owners] == ["市科技局", "市发改委"]
+    owners = owners_in_text("（责任单位：市科技局，市财政局配合）", CITY)
+    assert [(o.surface, o.role) for o in owners] == [("市科技局", "lead"), ("市财政局", "support")]
