@@ -139,3 +139,9 @@ def test_units_joined_by_a_word_or_closed_by_deng():
     assert [o.surface for o in owners] == ["市科技局", "市发改委"]
     owners = owners_in_text("（责任单位：市科技局，市财政局配合）", CITY)
     assert [(o.surface, o.role) for o in owners] == [("市科技局", "lead"), ("市财政局", "support")]
+
+
+def test_a_level_kind_is_not_a_unit():
+    # 省级品牌指导服务站 under a row's owner cell is the next sub-row's name, not a second owner
+    units, _ = owners_from_cell("区市场监管局\n省级品牌指导服务站", DISTRICT)
+    assert [o.surface for o in units] == ["区市场监管局"]
