@@ -7,7 +7,7 @@ from dataclasses import replace
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.govunits import find_units
-from plankg.ingest.orgnames import canonical_unit, looks_like_unit, parenthetical_units, split_units
+from plankg.ingest.orgnames import LEVEL_KIND, canonical_unit, looks_like_unit, parenthetical_units, split_units
 from plankg.ingest.records import Cell, Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
@@ -182,8 +182,8 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
 
 def _is_unit_entry(entry: str) -> bool:
     """Does a cell entry name units (one, or several written side by side)? 科技中心 does, 陈忠 does not."""
-    return all(looks_like_unit(p) or _DIVISION.search(p) or _COLUMN_UNIT.search(p) and not _PERSON.match(p)
-               for p in unit_pieces(entry))
+    return all(looks_like_unit(p) or not LEVEL_KIND.match(p) and (
+        _DIVISION.search(p) or _COLUMN_UNIT.search(p) and not _PERSON.match(p)) for p in unit_pieces(entry))
 
 
 def _bare_unit(entry: str) -> str:
