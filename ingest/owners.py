@@ -41,6 +41,9 @@ _X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|
 _X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)(?:<owners.support_words>|" + _SHARED
                         + r"负责)(?=[，,；;。）)]|$)")
 _LEVEL_CHARS = "省市区县"
+# A role written after a unit in an owner cell: 市科技局（牵头）, 市科技局牵头负责, 市财政局配合.
+_LEAD_SUFFIX = cue_regex(r"[（(]?(?:<owners.primary_words>)(?:负责)?[)）]?$")
+_SUPPORT_SUFFIX = cue_regex(r"[（(]?(?:<owners.support_words>)[)）]?$")
 # 各县（市、区）人民政府, 有关部门, 相关单位: kinds of body, not one unit (the bracket is a list of levels).
 _LEVEL_LIST = re.compile(r"[（(][省市区县旗、]{1,7}[)）]")
 _KINDS = re.compile(r"^(?:各|有关|相关|其他|其它)")
@@ -171,13 +174,29 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     Returns:
         (unit owners, people) — leaders are people, not owners of the target.
     """
-    lines = [_bare_unit(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
+    lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
     units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln)]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
+
+
+def _cell_entry(entry: str) -> str:
+    """An entry of an owner cell with its role word turned into the lead mark.
+
+    ``市科技局（牵头）`` and ``市科技局牵头`` lead (``*市科技局``); ``市财政局配合`` supports, as any
+    unmarked unit does once one is marked.
+    """
+    entry = entry.strip()
+    lead = _LEAD_SUFFIX.search(entry)
+    if lead and lead.start() > 1:
+        return _LEAD_MARK[0] + _bare_unit(entry[: lead.start()])
+    support = _SUPPORT_SUFFIX.search(entry)
+    if support and support.start() > 1:
+        return _bare_unit(entry[: support.start()])
+    return _bare_unit(entry)
 
 
 def _is_unit_entry(entry: str) -> bool:

@@ -26,6 +26,8 @@ _NUMBER_COLUMN = cue_regex(r"<tables.number_columns>")
 _DEADLINE = cue_regex(r"<tables.deadline_words>")
 # The rule under a table's header in Markdown (|---|:---:|): no cell.
 _RULE = re.compile(r"[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*(?::?-{3,}:?)?\s*")
+# Role words after a unit in an owner cell (市科技局（牵头）, 市财政局配合): the entry is still a unit.
+_ROLE_WORDS = cue_regex(r"[（(]?(?:<owners.primary_words>|<owners.support_words>)(?:负责)?[)）]?(?=[、，,。；;]|$)")
 # A column of measures (单位 | 计量单位 beside the values): 单位 alone there is not a unit answerable.
 _MEASURE_COLUMN = re.compile(r"(?:计量)?单位")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
@@ -101,7 +103,7 @@ class _Columns:
             # 区发改委、区经信局、等区政府有关部门，区农投公司。: the list may trail an 等 phrase and a stop.
             # A second name in brackets (区商务局(区某中心)) is part of the unit's entry.
             listed = re.sub(r"等[^、，,]*(?:[、，,]|$)", "、", re.sub(r"[（(][^（()）]{0,16}[)）]", "", flat))
-            listed = listed.strip("、，,。；;*＊")
+            listed = _ROLE_WORDS.sub("", listed).strip("、，,。；;*＊")
             return bool(ORG_SUFFIX.search(listed)) and len(flat) <= 60
         if kind == "deadline":
             return len(flat) <= 16 and bool(_DEADLINE.search(flat))

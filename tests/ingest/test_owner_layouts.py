@@ -290,6 +290,20 @@ _layout("ac_traditional_fields", """某省2024年重點工作任務
 2.培育科技企業。高新技術企業達到9000家以上。(牽頭單位:省科技廳)
 """, {"18": ["省科技厅", "省教育厅"], "9000": ["省科技厅"]})
 
+# AD: space-separated rows whose owner cell lists units with spaces
+_layout("ad_spaced_owner_cells", """某县2024年科技创新重点任务分解表
+序号 重点任务 责任单位 完成时限
+1 新增高新技术企业20家 县科技局 县财政局 2024年12月
+2 新建院士专家工作站2家 县科协 县科技局 2024年10月
+""", {"20": ["县科技局", "县财政局"], "2": ["县科协", "县科技局"]})
+
+# AE: the lead marked in brackets or by 牵头 inside the owner cell
+_layout("ae_lead_marked_in_cell", """某市2024年科技创新目标任务分解表
+| 序号 | 目标任务 | 责任单位 |
+| 1 | 技术合同成交额达到60亿元 | 市商务局、市科技局（牵头） |
+| 2 | 新增省级新型研发机构6家 | 市科技局牵头，市发改委、市财政局配合 |
+""", {"60": ["市科技局", "市商务局"], "6": ["市科技局", "市发改委", "市财政局"]})
+
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
