@@ -19,7 +19,9 @@ from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
+from plankg.ingest.source_names import source_names
 from plankg.ingest.textmap import MappedText, clean_span
+from plankg.ingest.traditional import reading_text, to_simplified
 from plankg.ontology.aliases import load_aliases
 from plankg.ontology.regions import load_gazetteer
 
@@ -31,7 +33,7 @@ _SUFFIXES = {
     "organization": fill("<entities.organization_suffixes>"),
 }
 # A name does not cross these on its left, nor a year, a count or a number.
-_BOUNDARY = cue_regex(r"(?:<entities.boundary>|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
+_BOUNDARY = cue_regex(r"(?:<entities.boundary>|有\s*\d*\s*[家个项座所]|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
 _GENERIC_PART = cue_regex(r"<entities.generic_parts>")
 # 共建, 联合 inside a name that goes on to its head noun (省部共建国家重点实验室) are no boundary.
 _KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)"
@@ -42,8 +44,6 @@ _NONE = re.compile(r"(?!)")
 # 中国(海南)自由贸易试验区海口片区: a part of a zone named after it.
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:片区|分园|分区)")
 _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|附属医院|医院)")
-# Lines that name the body a page comes from (来源:市科技局 发布时间:...), dropped as page furniture.
-_SOURCE_LINE = re.compile(r"(?:信息来源|来源|发布机构|责任部门|发文机关|发布单位|主办单位|承办单位)\s*[:：|]\s*([^\s|:：]{2,30})")
 # An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
 _ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
@@ -51,8 +51,18 @@ _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)�
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
+_LEVEL_CHARS = set("省市区县州盟旗")
+_VERB_TAILS = set("好成了有在把将给向到")
+_FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
+_GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
+# 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
+_EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
+_QUOTED_CORE = re.compile(r"“([^“”]{2,20})”")
+_LEVEL_QUALIFIER = re.compile(r"^(?:国家级|省级|市级)(?=.{4,})")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
-_LIST_KIND = cue_regex(r"等(?:<entity_units.list_kinds>)")
+# 等企业, or a count of them (3家研发投入过亿元企业, 两家企业) after the list.
+_LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
+_INDUSTRY_END = cue_regex(r"(?:<entity_units.list_not_names>)$")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
 _SURNAMES = set("".join(words("entities.surnames")))
 _PERSON_TITLE = cue_regex(r"([\u4e00-\u9fff]{2,3}?)(<entities.person_titles>)")
@@ -99,8 +109,13 @@ def _texts(doc: Document, clause: Clause, drops) -> Iterable[MappedText]:
 
 
 def _mention(doc: Document, clause: Clause, mapped: MappedText, kind: str, a: int, b: int, canonical: str) -> Mention:
+    """A mention whose surface is the name as written (山東省科技廳 in a traditional page), read as ``canonical``."""
     start, end = mapped.span(a, b)
-    return Mention(stable_id("mn", doc.id, start, end, kind), doc.id, clause.id, kind, mapped.text[a:b], canonical, start, end)
+    surface = mapped.text[a:b]
+    written = doc.text[start:end]
+    if written != surface and len(written) == len(surface) and to_simplified(written) == surface:
+        surface = written
+    return Mention(stable_id("mn", doc.id, start, end, kind), doc.id, clause.id, kind, surface, canonical, start, end)
 
 
 def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: set[str],
@@ -123,7 +138,8 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
     # A body inside a cited title is named there too (《自治区党委办公厅关于…的通知》); the kinds of
     # parks, institutes and programmes a title is about (《X市科技企业孵化器管理办法》) are not entities.
     title_spans = [(t.start, t.end) for t in titles]
-    named = [item for item in _suffix_names(text, people) if not overlaps(item.start, item.end, title_spans)]
+    named = [item for item in _suffix_names(text, people)
+             if not overlaps(item.start, item.end, title_spans) or _named_park(item)]
     units = find_units(text, [(n.start, n.end) for n in named if n.kind == "park"])
     taken: list[tuple[int, int]] = []
     unit_spans = [(u.start, u.end) for u in units]
@@ -165,18 +181,16 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
 
 
 def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
-    """The body a page names as its source or publisher (来源:市科技局), a line reading drops."""
+    """The body a page names as its source or publisher (来源:市科技局, 中新网…电), a line reading drops."""
     if not clauses:
         return []
     found = []
-    for line in _SOURCE_LINE.finditer(doc.text[:2000]):
-        for unit in find_units(line.group(1)):
-            start, end = line.start(1) + unit.start, line.start(1) + unit.end
-            clause = next((c for c in clauses if c.start <= start < c.end), clauses[0])
-            mention = Mention(stable_id("mn", doc.id, start, end, unit.kind), doc.id, clause.id, unit.kind,
-                              doc.text[start:end], _unit_canonical(unit, doc), start, end)
-            why[mention.id] = f"{unit.why}; source line"
-            found.append(mention)
+    for unit in source_names(doc.text):
+        clause = next((c for c in clauses if c.start <= unit.start < c.end), clauses[0])
+        mention = Mention(stable_id("mn", doc.id, unit.start, unit.end, unit.kind), doc.id, clause.id, unit.kind,
+                          doc.text[unit.start:unit.end], _unit_canonical(unit, doc), unit.start, unit.end)
+        why[mention.id] = unit.why
+        found.append(mention)
     return found
 
 
@@ -187,6 +201,9 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
     for kind, suffix in _SUFFIXES.items():
         for match in re.finditer(rf"{_NAME_CHARS}{{2,30}}?{suffix}", text):
             start, end = _trim(text, match.start(), match.end(), kind)
+            quote = text.rfind("“", max(0, end - 40), start + 1)
+            if quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]:
+                start = quote + 1  # “国家钢铁及深加工新型工业化产业示范基地”: the quoted name whole
             # A list of people and posts flattened to one line: 叶天恩区社发集团.
             person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
             if person:
@@ -194,11 +211,15 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             ending = re.search(suffix + "$", text[start:end])
             if kind != "organization" and ending:
                 start += leading_non_name(text[start:end], 3)
+            if text[start : start + 1] in _VERB_TAILS and any(a == 1 for _, a, _b in load_gazetteer().find_all(text[start:end])):
+                start += 1  # 建好四川省X平台 -> 四川省X平台: the tail of a verb, then the place that opens the name
             longer = {"organization": _SCHOOL_OF, "institute": _BRANCH_OF, "park": _PART_OF}.get(kind, _NONE).match(text, end)
             bracketed = longer.group().strip("()（）") if longer and longer.group()[0] in "(（" else None
             if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
             name = text[start:end]
+            if _EDITION.search(text[max(0, start - 6) : start + 6]):
+                continue
             if not name or any(a <= start and end <= b for a, b in taken) or name in load_gazetteer().regions:
                 continue  # 滨海新区 is a district: a region, not a park
             taken.append((start, end))
@@ -241,22 +262,41 @@ def _province(doc: Document) -> str | None:
 def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Named bodies in a list before 等企业 / 等高校 (铁建、牧神、卓郎等企业); categories are not names."""
     found = []
+    previous = 0
     for match in _LIST_KIND.finditer(text):
-        head = max(text.rfind(c, 0, match.start()) for c in "，,。；;：:\n") + 1
+        head = max([text.rfind(c, 0, match.start()) + 1 for c in "，,。；;：:\n"] + [previous])
+        previous = match.end()
         pos = head
-        for item in text[head : match.start()].split("、"):
+        items = text[head : match.start()].split("、")
+        count = match.group().split("家")[0] if not match.group().startswith("等") else None
+        if count is not None and _count(count) != len(items):
+            continue  # 3家X企业 after a list of three: the count says the list is theirs
+        for index, item in enumerate(items):
             start, end = pos, pos + len(item)
             pos = end + 1
-            start, _ = _trim(text, start, end) if end - start > 2 else (start, end)
+            if index == 0 and end - start > 2:  # only the first item carries the clause's verb (重点抓好X、Y)
+                start, _ = _trim(text, start, end)
             while start < end and not re.match(r"[\u4e00-\u9fffA-Za-z]", text[start]):
                 start += 1
             name = text[start:end]
-            if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name) or _LIST_NOT_NAME.search(name)
+            if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name)
+                    or (_LIST_NOT_NAME.search(name) and not _brand_and_trade(name))
                     or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)):
                 continue
             if not overlaps(start, end, taken):
                 found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
     return found
+
+
+def _count(number: str) -> int:
+    return int(number) if number.isdigit() else "一两三四五六七八九十".index(number) + 1 if len(number) == 1 else 0
+
+
+def _brand_and_trade(name: str) -> bool:
+    """A brand then its trade (振华新材料, 航宇科技): the trade word ends it, the brand before is no category."""
+    trade = _INDUSTRY_END.search(name)
+    brand = name[: trade.start()] if trade else ""
+    return 2 <= len(brand) <= 4 and not _LIST_NOT_NAME.search(brand) and not _GENERIC_PART.search(brand)
 
 
 def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int, int]:
@@ -269,17 +309,35 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it.
     kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)]
     cut = 0
+    if kind == "park":  # 乡镇与高新区: two places joined; a zone's name holds no 与
+        cut = max((m.end() for m in re.finditer("与", span[: len(span) - len(ending)])), default=0)
     for match in _BOUNDARY.finditer(span):
         if match.end() <= len(span) - 2 and not overlaps(match.start(), match.end(), kept):
-            cut = match.end()
+            cut = max(cut, match.end())
     start += cut
     while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了"):
         start += 1
+    if start < end and text[start] in "家个项座所" and re.search(r"(?:\d|有\s*|\s)$", text[max(0, start - 3) : start]):
+        start += 1  # 有5家特色小镇: the measure word of a count
     # A name does not start inside a bracket it never closes.
     inside = text[start:end].replace("（", "(").replace("）", ")")
     if inside.count("(") != inside.count(")"):
         return end, end
     return start, end
+
+
+def _named_park(item: Found) -> bool:
+    """A park a title names by its own name (《关于支持西部科学城建设的意见》), not a kind of park
+    with a place before it (《X市科技企业孵化器管理办法》)."""
+    if item.kind != "park":
+        return False
+    rest = item.name
+    for _region, a, b in load_gazetteer().find_all(rest):
+        if a == 0:
+            rest = rest[b:]
+    if rest != item.name and not _FACILITY.search(rest):
+        return True  # 绵阳科技城: a place's one zone
+    return not _generic(rest, _SUFFIXES["park"]) and len(rest) >= 4
 
 
 def _generic(name: str, suffix: str) -> bool:
@@ -289,8 +347,9 @@ def _generic(name: str, suffix: str) -> bool:
     """
     if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name):
         return True
-    if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]", name):
-        return True  # 三大创新中心, 两个创新中心: counts of things, not names
+    if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]|[^\u4e00-\u9fff]?类", name):
+        # 三大创新中心, 两个创新中心: counts of things; 综合领域类X: a class of things; not names
+        return True
     core = re.sub(suffix + "$", "", name)
     core = _GENERIC_PART.sub("", core)
     core = re.sub(r"[()（）·\d]", "", core)
@@ -342,13 +401,33 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
             seen.add((target.clause_id, owner.name))
             doc = docs[target.doc_id]
             clause = clauses[target.clause_id]
-            pos = doc.text.find(owner.surface, clause.start, clause.end)
+            reading = reading_text(doc.text)  # traditional pages too
+            pos = reading.find(owner.surface, clause.start, clause.end)
             start, end = (pos, pos + len(owner.surface)) if pos >= 0 else (clause.start, clause.start)
+            elsewhere = reading.find(owner.surface) if pos < 0 else pos
+            # The surface as written (省科技廳), even when the owner cell lies outside the clause's span.
+            surface = doc.text[elsewhere : elsewhere + len(owner.surface)] if elsewhere >= 0 else owner.surface
             kind = owner.kind if owner.kind in ("division", "person") else "organization"
+            parts = _joined_units(owner.surface) if kind == "organization" else []
+            for unit in parts:  # 区发改委区统计局: two bodies written without a mark between them
+                a, b = (start + unit.start, start + unit.end) if pos >= 0 else (start, start)
+                found.append(Mention(stable_id("mn", doc.id, target.clause_id, unit.name), doc.id, clause.id,
+                                     "organization", doc.text[a:b] if pos >= 0 else unit.name,
+                                     _unit_canonical(unit, doc), a, b))
+            if parts:
+                continue
             canonical = owner.name if not owner.parent else f"{owner.name}|{owner.parent}"
             found.append(Mention(stable_id("mn", doc.id, target.clause_id, owner.name), doc.id, clause.id, kind,
-                                 owner.surface, canonical, start, end))
+                                 surface, canonical, start, end))
     return found
+
+
+def _joined_units(surface: str) -> list[Found]:
+    """The bodies of an owner written as two names run together (区发改委区统计局), or [] if it is one."""
+    units = find_units(surface)
+    tiled = len(units) >= 2 and units[0].start == 0 and units[-1].end == len(surface) and all(
+        a.end == b.start for a, b in zip(units, units[1:]))
+    return units if tiled else []
 
 
 def _short_titles(mentions: list[Mention]) -> list[Mention]:
@@ -370,6 +449,8 @@ def _short_titles(mentions: list[Mention]) -> list[Mention]:
             longer = [t for t in titles[mention.doc_id] if t.endswith(mention.canonical) and t != mention.canonical]
             if len(longer) == 1 and len(mention.canonical) >= 4:
                 mention = Mention(**{**mention.__dict__, "canonical": longer[0]})
+            elif mention.canonical in _GENERIC_TITLES:
+                continue  # 《政府工作报告》 alone: a kind of document, not one the text names
         out.append(mention)
     return out
 
@@ -402,7 +483,10 @@ def _merge(mentions: list[Mention], docs: dict[str, Document],
         context = tuple(r for d in {m.doc_id for m in members} for r in (docs[d].region, docs[d].parent_region) if r)
         region = name if kind == "region" else _name_region(name, kind, context) or (
             regions.most_common(1)[0][0] if regions else None)
-        surfaces = sorted({m.surface for m in members} - {name})
+        forms = {m.surface for m in members}
+        if kind == "programme":
+            forms |= _programme_forms(members, docs)
+        surfaces = sorted(forms - {name})
         facts = dict(extra[(kind, name)])
         reasons_found = sorted({why[m.id].replace("; planned", "") for m in members if m.id in why})
         if reasons_found:
@@ -430,6 +514,20 @@ def _merge(mentions: list[Mention], docs: dict[str, Document],
     return linked, entities
 
 
+def _programme_forms(members: list[Mention], docs: dict[str, Document]) -> set[str]:
+    """Other forms a programme is written in: its quoted core (“揭榜挂帅”专项 -> 揭榜挂帅), the core
+    with its quote marks when the text quotes it alone, and the name without a leading level (国家级)."""
+    forms: set[str] = set()
+    for mention in members:
+        surface = mention.surface
+        text = docs[mention.doc_id].text
+        if text[mention.start - 1 : mention.start] == "“" and text[mention.end : mention.end + 1] == "”":
+            forms.add(f"“{surface}”")
+        forms.update(core for core in _QUOTED_CORE.findall(surface) if len(core) >= 2 and core != surface)
+        forms.add(_LEVEL_QUALIFIER.sub("", surface))
+    return forms
+
+
 def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
     """Merge 温州浙南科技城 into 浙南科技城 and 产业园区 into 产业园 when both forms occur."""
     gazetteer = load_gazetteer()
@@ -440,7 +538,10 @@ def _merge_variants(groups: dict, reasons: dict, extra: dict) -> None:
         target = None
         # Only the place names this name starts with (a dictionary lookup per length, not a scan).
         for prefix in (["中国"] if name.startswith("中国") else []) + gazetteer.prefixes_of(name):
-            if name.startswith(prefix) and (kind, name[len(prefix):]) in groups and len(name) - len(prefix) >= 4:
+            rest = name[len(prefix):]
+            if kind == "organization" and rest[:1] in _LEVEL_CHARS:
+                continue  # 旌阳区科技局 is not another district's 区科技局
+            if name.startswith(prefix) and (kind, rest) in groups and len(rest) >= 4:
                 target, why = (kind, name[len(prefix):]), f"rule: place prefix {prefix} dropped"
                 break
         if target is None and name.endswith("园区") and (kind, name[:-1]) in groups:

@@ -10,15 +10,31 @@ import re
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.entity_spans import Found, overlaps
+from plankg.ingest.name_heads import leading_non_name
 from plankg.ontology.regions import load_gazetteer
 
 _BUREAU = cue_regex(r"<entity_units.bureau_endings>")
 _LEVEL_WORDS = sorted(words("entity_units.level_words"), key=len, reverse=True)
 _GENERIC_BEFORE = words("entity_units.generic_before")
 _NATIONAL = cue_regex(r"<entity_units.national_units>")
-# 市委、区委 (a level word and 委, then no more of a name), 中共X委员会.
-_COMMITTEE = cue_regex(r"(?:<entity_units.level_words>)<entity_units.committee>(?![\u4e00-\u9fff]{0,3}(?:员|托|屈|婉|派))")
+# 中共X委员会 names a party committee; 临海市委 alone is the leadership of the day, like 市委、市政府.
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
+_GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
+_GROUP_CUT = cue_regex(r"<entity_units.group_before>")
+_BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
+# 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
+_STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
+# 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
+_LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办](?![\u4e00-\u9fff])")
+# A bureau's name without a place, standing alone between marks, digits or line ends (not before a year:
+# 科技局2021年工作总结 is a title).
+_BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
+                          + r")(?![\u4e00-\u9fff]|\d{4})")
+_BARE_ITEM = re.compile("|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3))
+_ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,10}?管委会")
+_ZONE_CUT = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|部门|单位|负责人|主任")
+_PARK_ENDINGS = frozenset(words("entities.park_suffixes"))
+_NOT_IN_NAME = cue_regex(r"<entities.boundary>|各")
 _DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
@@ -56,13 +72,32 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         start, why = where
         if why.startswith("level word") and match.group() in _LEADERSHIP:
             continue  # 在市委、市政府的领导下: the leadership of the day, not a body the plan is about
-        add(Found(start, match.end(), "organization", text[start : match.end()], f"ending {match.group()} after {why}"))
-    for match in _COMMITTEE.finditer(text):
-        # 临海市委 (the region's own level word) or 宁夏回族自治区党委; not a bare 市委.
-        start = _region_start(match.end() - 1, regions)
-        start = start if start < match.end() - 1 else _region_start(match.start(), regions)
-        if start < match.start() and not _listed_kind(text, start):
-            add(Found(start, match.end(), "organization", text[start : match.end()], "level word + 委 (party committee)"))
+        end = match.end()
+        branch = _BRANCH.match(text, end)
+        if branch and _is_place(branch.group()[:-2]):
+            end = branch.end()  # 市生态环境局咸安分局: the bureau's branch in a district, one body
+        add(Found(start, end, "organization", text[start:end], f"ending {match.group()} after {why}"))
+    for match in _BARE_BUREAU.finditer(text):  # 【科技局】, a table's owner cell: the issuer's own bureau
+        if match.group() not in _LEADERSHIP and _bare_list_item(text, match.start(), match.end()):
+            add(Found(match.start(), match.end(), "organization", match.group(), "bureau ending standing alone"))
+    for match in _ZONE_COMMITTEE.finditer(text):  # 长白山管委会, 服装城管委会: a zone's management committee
+        cut = max((m.end() for m in _ZONE_CUT.finditer(match.group(), 0, len(match.group()) - 3)), default=0)
+        cut += leading_non_name(match.group()[cut:], 5)  # 参会的有X管委会: past a verb the list does not know
+        if len(match.group()) - cut >= 5 and match.group()[cut:-3] not in _PARK_ENDINGS:  # 高新区管委会: which one?
+            add(Found(match.start() + cut, match.end(), "organization", match.group()[cut:], "name + 管委会"))
+    for match in _LISTED_BUREAU.finditer(text):
+        start = match.start()
+        if not _listed_kind(text, start) and not _NOT_IN_NAME.search(match.group()[1:]):
+            add(Found(start, match.end(), "organization", match.group(), "level word + short name + 厅/局/委/办 standing alone"))
+    for match in _STATE_FIRM.finditer(text):
+        start = match.start()
+        if text[start - 1 : start + 1] not in _WORD_TAILS and not _listed_kind(text, start) and not _BUREAU.search(match.group()):
+            add(Found(start, match.end(), "organization", match.group(), "level word + short name + 公司/集团 (a state firm)"))
+    for match in _GROUP.finditer(text):
+        cut = max((m.end() for m in _GROUP_CUT.finditer(match.group())), default=0)
+        name = match.group()[cut:]
+        if len(re.sub(r"(?:工作)?领导小组(?:办公室)?$", "", name)) >= 4:
+            add(Found(match.start() + cut, match.end(), "organization", name, "ending 领导小组 (a work group)"))
     found.extend(_divisions(text, found, taken))
     return sorted(found, key=lambda f: f.start)
 
@@ -82,6 +117,25 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
             return None
         return _region_start(start, regions), f"level word {word}"
     return None
+
+
+def _is_place(name: str) -> bool:
+    """A region by its name or its short name (咸安 for 咸安区)."""
+    gazetteer = load_gazetteer()
+    return any(gazetteer.get(name + level) for level in ("", "区", "县", "市", "旗"))
+
+
+def _bare_list_item(text: str, start: int, end: int) -> bool:
+    """Is the bare bureau at ``start`` one of a list of bare bureaus (发改委、经信委、科技局), not the tail of a
+    list of kinds (呼包鄂三地发改委、科技局、财政局等部门)?"""
+    if text.startswith("等", end):
+        return False
+    while text[start - 1 : start] == "、":
+        item = re.search(r"[^、，,。；;：:\s.．\d]*$", text[: start - 1])
+        if not item or not _BARE_ITEM.fullmatch(item.group()):
+            return False
+        start = item.start()
+    return True
 
 
 def _region_start(at: int, regions: dict[int, int]) -> int:

@@ -11,11 +11,13 @@ import functools
 from typing import Any
 
 from plankg.ingest.cues import words
+from plankg.ontology.regions import load_gazetteer
 
 # Tags of a word that cannot start a name: verbs, adverbs, prepositions, conjunctions, particles,
 # pronouns (not locatives: 西部科学城). Verbal nouns (vn: 建设) and names (ns, nr, nz) do start names.
 _NOT_A_HEAD = {"v", "vd", "d", "p", "c", "u", "ul", "uj", "r", "ad"}
 _NAME_VERBS = frozenset(words("entity_heads.name_verbs"))
+_LEVELS = ("市", "县", "区", "旗", "盟", "州")
 
 
 @functools.cache
@@ -30,11 +32,14 @@ def _tagger() -> Any:
 def leading_non_name(name: str, keep: int) -> int:
     """How many characters at the start of ``name`` are a verb or particle, leaving at least ``keep``."""
     cut = 0
+    gazetteer = load_gazetteer()
     for _ in range(3):
         rest = name[cut:]
         tokens = list(_tagger().cut(rest))
         first = tokens[0] if tokens else None
         if first is None or first.flag not in _NOT_A_HEAD or first.word in _NAME_VERBS or len(rest) - len(first.word) < keep:
             break
+        if any(gazetteer.get(first.word + level) for level in _LEVELS):
+            break  # 包头 (tagged a verb) is 包头市: a place starts the name
         cut += len(first.word)
     return cut

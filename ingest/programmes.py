@@ -26,15 +26,22 @@ _PROGRAMME = cue_regex(
     rf"(?:<entity_programmes.triggers>)((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
     rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
 _NATIONAL_PROGRAMME = cue_regex(
-    rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
+    rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?=项目|(?!<entity_programmes.not_after>))(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
 _CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿元件人次名年]|项(?!目))")
 _TALENT = cue_regex(r"<entity_programmes.talent_titles>")
+_EVENT = cue_regex(rf"(?:“[^“”]{{2,12}}”|{_CJK}){{0,18}}?(?:<entity_programmes.event_endings>)")
+_EDITION = re.compile(r"第[一二三四五六七八九十\d]+届|首届")
+_MECHANISM = cue_regex(rf"{_CJK}{{2,10}}?(?:<entity_programmes.mechanism_endings>)")
+_FUND = cue_regex(r"(?:<entity_programmes.fund_names>)")
+_ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
+_PLACED_TITLE = cue_regex(r"(?:<entity_programmes.placed_enterprise_titles>)")
 _STRATEGY = cue_regex(
     rf"({_CJK}{{2,14}}?)(?:<entity_programmes.strategy_ending>)(?!<entity_programmes.strategy_not_after>)")
 _STRATEGY_HEAD = cue_regex(
     r"(?:<entity_programmes.strategy_heads>)(?:<entity_programmes.strategy_head_places>(?!<entity_programmes.strategy_ending>)"
     r"|[\u4e00-\u9fff]<entity_programmes.strategy_ending>)")
 _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_endings>)(?!{_CJK}{{0,1}}(?:企业|项目|工作))")
+_DESIGNATION_END = cue_regex(r"(?:<entity_programmes.designation_endings>)$")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
 _QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
 _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
@@ -47,11 +54,26 @@ _NOT_SLOGANS = frozenset(words("entity_programmes.not_slogans"))
 _NUMBERED_SYSTEM = re.compile(r"[\u4e00-\u9fff]{0,10}?(?:创新体系|合作体系|体系|布局|产业链|经济带|格局)")
 _PERIOD = re.compile(r"十[一二三四五六七八九]五")  # “十四五”: a plan period, not a campaign
 _DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
+# The kinds of document a cited plan document is (规划, 方案, 意见...): its title ends with one.
+_DOCUMENT_KIND = cue_regex(r"(?:<entity_programmes.document_kinds>)$")
+_TRAILING_YEARS = re.compile(r"\s*[（(][^（()）]{0,24}[)）]$")
 _INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|[一二三四五六七八九十两]+[大个项])")
+# A measure word after a count (1家, 有 家) that a name's pattern may take as its first character.
+_COUNTED = re.compile(r"[家个项座所批]")
+_COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几数多余]|有\s*|\s)$")
+_COUNT_IN_NAME = cue_regex(r"[一二三四五六七八九十两]+大(?:<entity_programmes.endings>)")
+# 分别为:X突破行动、Y培育行动、Z拓展行动: a list whose items share a programme ending names programmes.
+_SHARED_ENDING_LIST = cue_regex(
+    r"(?:[^、，,。；;：:\s]{2,24}?(<entity_programmes.list_endings>)、){2,}[^、，,。；;：:\s]{2,24}?(?:<entity_programmes.list_endings>)")
+_ITEM = cue_regex(r"[^、]+?(?:<entity_programmes.list_endings>)(?=、|$)")
+_AWARD = cue_regex(r"(?:<entity_programmes.award_names>)")
+_AWARD_HEADED = cue_regex(r"(?:<entity_programmes.award_endings>)(?![励金])")
 _GENERIC = cue_regex(r"<entity_programmes.generic>")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
+_STRATEGY_WORD_TEXT = tuple(words("entity_programmes.strategy_ending"))
+_STRATEGY_GENERIC = cue_regex(r"<entity_programmes.strategy_generic>")
 _STRATEGY_WORD = fill(r"(?:<entity_programmes.strategy_ending>)")
 
 
@@ -63,6 +85,8 @@ def plan_documents(text: str) -> list[Found]:
         if overlaps(match.start(), match.end(), shorts):
             continue  # the short title of the title before it
         title = _DRAFT.sub("", match.group(1).strip())
+        if not _DOCUMENT_KIND.search(_TRAILING_YEARS.sub("", title)):
+            continue  # 《深入实施X 以Y引领Z建设》: a speech or an article, not a plan document
         found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
         for inner in _INNER_TITLE.finditer(match.group(1)):  # 《…关于印发〈X〉的通知》 cites X too
             at = match.start(1) + inner.start(1)
@@ -84,10 +108,16 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     spans = list(taken)
 
     def add(start: int, end: int, name: str, why: str) -> None:
+        if text[start : start + 1] == "年" and text[start - 1 : start].isdigit():
+            start += 1  # 2022年首次跻身X: the year's 年 is not part of the name
+            name = text[start:end]
+        if _COUNTED.match(text, start) and _COUNT_BEFORE.search(text[max(0, start - 3) : start]):
+            start += 1  # 争创1家国家创新型县: the count's measure word is not part of the name
+            name = text[start:end]
         if name == text[start:end] and text[start - 1 : start] != "“":  # unquoted: past a leading verb
             start += leading_non_name(name, 4)
             name = text[start:end]
-        if end - start < 3 or overlaps(start, end, spans) or (_generic(name) and why != "designation ending"):
+        if len(name) < 3 or overlaps(start, end, spans) or (_generic(name) and why != "designation ending"):
             return
         spans.append((start, end))
         found.append(Found(start, end, "programme", name, why, planned=bool(_PLANNED.search(text[max(0, start - 6):start]))))
@@ -96,6 +126,35 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         _quoted(text, match, add)
     for match in _TALENT.finditer(text):
         add(match.start(), match.end(), match.group(), "talent title")
+    for match in _ENTERPRISE_TITLE.finditer(text):
+        add(match.start(), match.end(), match.group(), "title a firm earns")
+    if _PLACED_TITLE.search(text):
+        places = {end: start for _region, start, end in load_gazetteer().find_all(text)}
+        for match in _PLACED_TITLE.finditer(text):
+            if match.start() in places:  # 天津市瞪羚企业, not 瞪羚企业 alone (a kind of firm)
+                start = places[match.start()]
+                add(start, match.end(), text[start : match.end()], "title a firm earns from a place")
+    places = {end: start for _region, start, end in load_gazetteer().find_all(text)}
+    for match in _EVENT.finditer(text):
+        start = _trim(text, match.start(), match.end())
+        start += 1 if text[start] == "年" and text[start - 1 : start].isdigit() else 0
+        edition = ([None] + list(_EDITION.finditer(text, start, match.end())))[-1]  # the last edition number
+        if edition is not None:
+            start = edition.end() if match.end() - edition.end() > 4 else edition.start()
+        place = max((a for a in places.values() if start <= a < match.end() - 4), default=None)
+        start = place if place is not None and edition is None else start  # 还要办好四川省X大会 -> 四川省X大会
+        if not (edition is not None or place is not None or text.startswith(("中国", "全国", "“"), start)):
+            continue  # 全省科技工作会议: a kind of meeting, not one named
+        add(start, match.end(), text[start : match.end()], "event named by a place, a quote or an edition")
+    for match in _FUND.finditer(text):
+        start = places.get(match.start(), match.start() - 2 if text[max(0, match.start() - 2) : match.start()] == "国家" else -1)
+        if start >= 0:
+            add(start, match.end(), text[start : match.end()], "fund named by a place or 国家")
+    for match in _MECHANISM.finditer(text):
+        start = _trim(text, match.start(), match.end())
+        ordinal = re.match(r"第[一二三四五六七八九十\d]+批", text[start : match.end()])
+        start += ordinal.end() if ordinal else 0
+        add(start, match.end(), text[start : match.end()], "mechanism ending (负责制, 积分制)")
     for match in _CODE.finditer(text):
         name = match.group() if match.group().endswith("计划") else match.group() + "计划"
         if match.group().endswith("计划") or re.match(r"[、和及与]|计划|项目", text[match.end():match.end() + 2]):
@@ -104,11 +163,30 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     for match in _PROGRAMME.finditer(text):
         start = _trim(text, match.start(1), match.end(1))
         add(start, match.end(1), text[start : match.end(1)], "programme ending after a verb that starts it")
+    for match in _SHARED_ENDING_LIST.finditer(text):
+        for item in _ITEM.finditer(match.group()):
+            start = match.start() + item.start()
+            start = _trim(text, start, match.start() + item.end()) if item.start() == 0 else start
+            add(start, match.start() + item.end(), text[start : match.start() + item.end()], "item of a list of programmes")
+    for match in _AWARD.finditer(text):
+        add(match.start(), match.end(), match.group(), "named award")
+    for match in _AWARD_HEADED.finditer(text):
+        head = max((a for a in places.values() if match.start() - 8 <= a < match.start()), default=None)
+        national = text[max(0, match.start() - 3) : match.start()]
+        national_at = national.rfind("国家") if "国家" in national else -1
+        start = match.start() - 3 + national_at if national_at >= 0 else head
+        if start is None:
+            level = re.search(r"(?:自治区|省|市)$", text[max(0, match.start() - 3) : match.start()])
+            start = match.start() - len(level.group()) if level else None  # 获得自治区科学技术奖: the plan's own level
+        if start is not None and not re.search(r"[，。；、,:：]", text[start : match.start()]):
+            add(start, match.end(), text[start : match.end()], "award named by a place or 国家")
     for match in _NATIONAL_PROGRAMME.finditer(text):
         start = _trim(text, match.start(), match.end())
         if text.startswith("国家", start) and not re.search(r"[区园城]", text[start : match.end()]):
             add(start, match.end(), text[start : match.end()], "国家 + programme ending")
     for match in _STRATEGY_HEAD.finditer(text):
+        if not match.group().endswith(_STRATEGY_WORD_TEXT):
+            continue  # 推进科技强省(建设): a goal the plan names; the strategy is named with 战略
         add(match.start(), match.end(), match.group(), "strategy head (科教兴X, 人才强X)")
     for match in _STRATEGY.finditer(text):
         start = _trim(text, match.start(1), match.end())
@@ -140,14 +218,19 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner):
         return
     numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
-    system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) else None
+    system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) or numbered else None
     if system and not _BOUNDARY.search(system.group()):
         add(match.start(), system.end(), text[match.start() : system.end()], "numbered slogan + the system it names")
         return
     if after.startswith("等"):  # “送科技政策到企业”等活动
         after = after[1:]
     suffix = _QUOTED_AFTER.match(after)
-    if suffix and suffix.group() not in ("活动", "业务"):
+    if _DESIGNATION_END.search(inner):  # “安徽省科技创新先进市”: the designation as the text names it
+        add(match.start(1), match.end(1), inner, "quoted designation")
+    elif suffix and suffix.group() in _STRATEGY_WORD_TEXT:
+        # “一本三基四梁八柱”战略: the text names the strategy by its quoted core; 战略 says what it is
+        add(match.start(1), match.end(1), inner + suffix.group(), f"quoted name + {suffix.group()}")
+    elif suffix and suffix.group() not in ("活动", "业务"):
         add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):
         add(match.start(1), match.end(1), inner, "quoted programme name")
@@ -162,7 +245,8 @@ def _trim(text: str, start: int, end: int) -> int:
     span = text[start:end]
     cut = 0
     for match in _BOUNDARY.finditer(span):
-        if match.end() <= len(span) - 2:
+        # 科技兴赣六大行动: a count right before the ending belongs to the name, not a boundary
+        if match.end() <= len(span) - 2 and not _COUNT_IN_NAME.fullmatch(span, match.start()):
             cut = match.end()
     start += cut
     while start < end and text[start] in "()（）·“”":
@@ -173,6 +257,10 @@ def _trim(text: str, start: int, end: int) -> int:
 def _generic(name: str) -> bool:
     """A name of generic words only (国家战略, 科技计划, 重点专项) is a kind, not a programme."""
     core = re.sub(_STRATEGY_WORD + "$", "", name)
+    if core != name and len(core) <= 2 and not re.search(r"\d|[一二三四五六七八九十双]", core):
+        return True  # 发展战略, 宏观战略: a kind of strategy
+    if core != name and not _GENERIC.sub("", _STRATEGY_GENERIC.sub("", core)).strip("“”"):
+        return True  # 创新驱动发展战略: the national strategy every plan cites
     core = re.sub(r"(?:行动计划|计划|行动|工程|专项|基金|示范县|示范市|示范城市|试点|先行区|引领市|引领区)$", "", core)
     core = _GENERIC.sub("", core)
     core = re.sub(r"[“”()（）·]", "", core)

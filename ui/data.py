@@ -324,12 +324,16 @@ class AppData:
     # ---- Entities ---------------------------------------------------------------------------
     def entities(self, text: str = "", entity_type: str | None = None, limit: int = 50) -> list[dict]:
         """Entities whose name or alias contains ``text``, and every unit that owns a target (a
-        bureau named only as an owner, 温州市科技局, is found too); those owning targets first."""
+        bureau named only as an owner, 温州市科技局, is found too); those with targets first.
+
+        ``targets`` counts the targets an entity owns or is named in (``kg.entities()``'s ``targets``).
+        """
         needle = (text or "").strip()
         owned: dict[str, int] = {}
         for row in self.targets():
             for owner in row["owners"]:
                 owned[owner] = owned.get(owner, 0) + 1
+        linked = self._cached("entity_targets", lambda: {r["id"]: len(r["targets"]) for r in self._kg.rows("entities")})
         rows = []
         for entity in self._kg.corpus.entities:
             if entity_type and entity.type != entity_type:
@@ -338,7 +342,7 @@ class AppData:
             if needle and not any(needle in name for name in names):
                 continue
             rows.append({"name": entity.canonical, "type": entity.type, "region": entity.region or "",
-                         "targets": sum(owned.get(n, 0) for n in set(names)), "mentions": len(entity.mention_ids),
+                         "targets": linked.get(entity.id, 0), "mentions": len(entity.mention_ids),
                          "aliases": "、".join(a for a in entity.aliases if a != entity.canonical)})
         listed = {name for entity in self._kg.corpus.entities for name in (entity.canonical, *entity.aliases)}
         if entity_type in (None, "", "organization"):

@@ -77,3 +77,46 @@ def test_named_companies_in_a_list_and_not_categories(tmp_path):
     organisations = {name for kind, name in found if kind == "organization"}
     assert {"铁建", "牧神", "卓郎"} <= organisations
     assert not {"新能源", "新材料", "高新技术企业", "科技型中小企业"} & organisations
+
+
+def test_counts_editions_and_classes_are_not_part_of_a_name():
+    assert _names("力争5年内有 6家特色小镇获省级认定。", "park") == []
+    assert _names("举办第八届中国(江州)科技城博览会。", "park") == []
+    assert _names("新建综合领域类技术创新中心3家,省部共建国家重点实验室1家。", "institute") == []
+    assert "江州银河电子有限公司" in _names("目前有江州银河电子有限公司等企业入驻。", "organization")
+
+
+def test_a_place_named_like_a_verb_and_zones_inside_a_title():
+    assert _names("包头稀土深加工园区被授予国家级示范基地。", "park") == ["包头稀土深加工园区"]
+    assert _names("印发《关于支持西部科学城加快建设的意见》。", "park") == ["西部科学城"]
+    assert _names("印发《嘉兴市科技企业孵化器管理办法》。", "park") == []  # a kind of facility there
+    assert _names("推进乡镇与高新区融合,建设乡镇园区。", "park") == []
+
+
+def test_companies_a_count_or_a_kind_closes_the_list_of(tmp_path):
+    found = _entities(tmp_path, "1.重点抓好远航纺织、五和电子、蓝海奥特3家研发投入过亿元企业及青禾、金穗食品等研发投入过千万元的企业。"
+                                "2.共有12家企业通过评价,新增两家企业。")
+    organisations = {name for kind, name in found if kind == "organization"}
+    assert {"远航纺织", "五和电子", "蓝海奥特", "青禾", "金穗食品"} <= organisations
+    assert not {"共有", "新增"} & organisations  # a count with no list before it names nobody
+
+
+def test_computing_and_data_centres_and_resort_and_experiment_zones():
+    assert _names("依托江州超算中心和国家极地科学数据中心开展研究。", "institute") == ["江州超算中心", "国家极地科学数据中心"]
+    assert _names("建设太湖旅游度假区和省级可持续发展实验区。", "park") == ["太湖旅游度假区", "省级可持续发展实验区"]
+    assert _names("打造省域区域科技创新中心。", "institute") == []
+
+
+def test_alliances_consortia_museums_and_forest_farms_are_organisations():
+    found = _names("成立科技成果转化联盟,组建东湖实验室创新联合体;记者从江州科技博物馆获悉,青龙林场建设加快。", "organization")
+    assert {"科技成果转化联盟", "东湖实验室创新联合体", "江州科技博物馆", "青龙林场"} <= set(found)
+
+
+def test_named_bases_and_a_quoted_name_whole():
+    found = _names("园区被授予“国家石化及精细化工新型工业化产业示范基地”,申报省科技成果产业化基地。", "park")
+    assert found == ["国家石化及精细化工新型工业化产业示范基地", "省科技成果产业化基地"]
+
+
+def test_research_platforms_and_a_place_that_opens_a_name():
+    assert _names("建好浙江省跨高校院所新型中试研发平台。", "institute") == ["浙江省跨高校院所新型中试研发平台"]
+    assert _names("新建省级研发中心10家。", "institute") == []

@@ -4,6 +4,7 @@ from __future__ import annotations
 from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.pipeline import read_corpus
+from plankg.reports import entity_rows
 
 
 def _names(text: str) -> list[str]:
@@ -36,7 +37,7 @@ def test_divisions_after_their_bureau_or_standing_alone():
 
 def test_party_committees_named_with_their_place():
     assert _names("中共如皋市委办公室、中共宁夏回族自治区委员会印发。") == ["中共如皋市委办公室", "中共宁夏回族自治区委员会"]
-    assert _names("临海市委高度重视。") == ["临海市委"]
+    assert _names("临海市委高度重视。") == []  # the leadership of the day, as 市委 is
 
 
 def test_no_body_without_a_place_nor_in_a_list_of_kinds():
@@ -87,3 +88,69 @@ def test_bodies_in_a_cited_title_and_on_a_source_line(tmp_path):
     assert {m.surface for m in corpus.mentions if m.type == "organization"} >= {"自治区党委办公厅", "自治区人民政府办公厅"}
     assert not any(kind == "park" for kind, _ in names)  # the kind of facility a title is about
     assert ("plan_document", "科技强桂三年行动方案") in names
+
+
+def test_official_bureau_names_branches_and_work_groups():
+    text = "责任单位:县教育和科学技术局、区自然资源和规划局、区林业局、市生态环境局青山分局。"
+    assert _names(text) == ["县教育和科学技术局", "区自然资源和规划局", "区林业局", "市生态环境局青山分局"]
+    assert _names("今年我市成立科创走廊建设工作领导小组,由市长任组长。") == ["科创走廊建设工作领导小组"]
+    assert _names("3月2日,全国科技型企业评价工作领导小组办公室发布通知。") == ["全国科技型企业评价工作领导小组办公室"]
+    assert _names("成立领导小组。") == []  # no name before the ending: a kind of body
+
+
+def test_a_districts_bureau_is_not_merged_with_another_places_bare_bureau(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "德阳市旌阳区2024年目标任务分解\n1.新增高新技术企业20家(区科技局)。\n2.区科技局会同区财政局落实研发补助。\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text("区科技局2023年工作总结\n今年区科技局组织企业申报项目40项。\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    bureau = next(e for e in corpus.entities if e.canonical == "旌阳区科技局")
+    docs = {m.doc_id for m in corpus.mentions if m.id in bureau.mention_ids}
+    assert len(docs) == 1 and "owner of a target" in dict(bureau.attributes)["why"]
+    rows = {r["name"]: r for r in entity_rows(corpus)}
+    assert rows["旌阳区科技局"]["targets"]  # the targets it owns and is named in
+
+
+def test_firms_a_level_of_government_owns():
+    assert _names("牵头单位:区城投公司,配合单位:区经发集团、各园区。") == ["区城投公司", "区经发集团"]
+    assert _names("园区城投公司") == []  # 园区 is a word, not the level word 区
+
+
+def test_a_short_bureau_name_standing_alone_in_a_list():
+    assert _names("资料来源:省统计局、省农委、省扶贫办、省水利厅。") == ["省统计局", "省农委", "省扶贫办", "省水利厅"]
+    assert _names("优化区域创新布局。各市、县(市)区科技局报送。") == []
+
+
+def test_management_committees_more_bureaus_and_owner_lists_in_brackets():
+    assert _names("参会的有青云山管委会社会事业办主任、服装城管委会。")[:1] == ["青云山管委会"]
+    assert "服装城管委会" in _names("参会的有青云山管委会社会事业办主任、服装城管委会。")
+    assert _names("(省发展改革委、省交通厅、省食药监局)") == ["省发展改革委", "省交通厅", "省食药监局"]
+    assert _names("记者从赣州市新闻办公室获悉。") == ["赣州市新闻办公室"]
+
+
+def test_a_bureau_name_standing_alone_in_a_cell_or_a_label():
+    assert _names("【科技局】答:到2025年,新增高新技术企业50家。") == ["科技局"]
+    assert _names("研发投入占比达3%.发改委、经信委7 社会消费品") == ["发改委", "经信委"]
+    assert _names("名称:科技局2021年工作总结") == []  # a title's first words, before its year
+
+
+def test_two_owners_run_together_are_two_bodies(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("德阳市旌阳区2024年目标任务分解表\n序号\t指标\t目标\t责任单位\n1\t固定资产投资增长\t8%\t区发改委区统计局\n",
+                    encoding="utf-8")
+    corpus = read_corpus([plan])
+    names = {e.canonical for e in corpus.entities if e.type == "organization"}
+    assert {"旌阳区发改委", "旌阳区统计局"} <= names
+    assert not any("发改委区统计局" in n for n in names)
+    rows = {r["name"]: r for r in entity_rows(corpus)}
+    assert rows["旌阳区发改委"]["targets"] and rows["旌阳区统计局"]["targets"]
+
+
+def test_a_traditional_page_keeps_names_as_written(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("江蘇省科學技術廳2024年工作要點\n一、江蘇省科學技術廳會同省財政廳推進實驗室建設,"
+                    "新增高新技術企業3000家,全省研發投入強度達到3.2%。\n", encoding="utf-8")
+    corpus = read_corpus([plan])
+    bureau = next(e for e in corpus.entities if e.canonical == "江苏省科技厅")
+    surfaces = {m.surface for m in corpus.mentions if m.id in bureau.mention_ids}
+    assert "江蘇省科學技術廳" in surfaces

@@ -104,3 +104,10 @@ def test_unlike_measures_get_their_own_panels_and_years_are_whole():
     assert figure.layout.xaxis.tickformat == "d" and figure.layout.xaxis2.tickformat == "d"
     names = [t.name for t in figure.data if t.showlegend is not False]
     assert len(names) == len(set(names)) == 2  # one legend entry per place and kind, not per trace
+
+
+def test_entity_search_counts_the_targets_an_entity_owns_or_is_named_in(app_data):
+    linked = {r["name"]: len(r["targets"]) for r in app_data._kg.rows("entities") if r["type"] == "organization"}
+    found = {r["name"]: r["targets"] for r in app_data.entities("", "organization", limit=1000)}
+    assert any(linked.values())
+    assert all(found[name] == count for name, count in linked.items() if name in found)
