@@ -7,7 +7,14 @@ from dataclasses import replace
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.govunits import find_units
-from plankg.ingest.orgnames import LEVEL_KIND, canonical_unit, looks_like_unit, parenthetical_units, split_units
+from plankg.ingest.orgnames import (
+    LEVEL_KIND,
+    canonical_unit,
+    is_unit_list,
+    looks_like_unit,
+    parenthetical_units,
+    split_units,
+)
 from plankg.ingest.records import Cell, Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
@@ -41,6 +48,7 @@ _X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|
 _X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)(?:<owners.support_words>|" + _SHARED
                         + r"负责)(?=[，,；;。）)]|$)")
 _LEVEL_CHARS = "省市区县"
+_UNITS_AT_END = re.compile(r"[。.．；;]\s*([\u4e00-\u9fff、，,*＊]{2,60})\s*$")
 # A role written after a unit in an owner cell: 市科技局（牵头）, 市科技局牵头负责, 市财政局配合.
 _LEAD_SUFFIX = cue_regex(r"[（(]?(?:<owners.primary_words>)(?:负责)?[)）]?$")
 _SUPPORT_SUFFIX = cue_regex(r"[（(]?(?:<owners.support_words>)[)）]?$")
@@ -292,6 +300,10 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     trailing = [p for p in parenthetical_units(text) if not text[p[1]:].strip("。；; ")]
     if trailing:
         return owners_from_list(trailing[-1][2], doc)
+    # A table row kept as one sentence, its units after the stop: …达到2.5%. 市科技局、市统计局
+    closing = _UNITS_AT_END.search(text)
+    if closing and is_unit_list(re.sub(r"[，,]", "、", closing.group(1))):
+        return owners_from_list(split_units(closing.group(1)), doc)
     # A list whose opening bracket was lost: "...达到4.8%区经信局)".
     unclosed = re.search(r"([\u4e00-\u9fff、()（）]{3,60})[)）][。；;]?$", text)
     if unclosed:

@@ -145,3 +145,9 @@ def test_a_level_kind_is_not_a_unit():
     # 省级品牌指导服务站 under a row's owner cell is the next sub-row's name, not a second owner
     units, _ = owners_from_cell("区市场监管局\n省级品牌指导服务站", DISTRICT)
     assert [o.surface for o in units] == ["区市场监管局"]
+
+
+def test_a_row_kept_as_one_sentence_is_owned_by_the_units_after_its_stop():
+    owners = owners_in_text("研发投入强度达到2.5%. 市科技局、市统计局", CITY)
+    assert [(o.surface, o.role) for o in owners] == [("市科技局", "lead"), ("市统计局", "support")]
+    assert owners_in_text("研发投入强度达到2.5%。力争更高", CITY) == ()
