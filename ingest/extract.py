@@ -9,6 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
+from plankg.ingest.clause_rows import rows_in_clause
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.conflicts import mark_conflicts
 from plankg.ingest.cues import cue_regex
@@ -17,7 +18,7 @@ from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
+from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text, row_owners
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
@@ -28,9 +29,6 @@ from plankg.ingest.years import propose_years
 # Section headings that plan or report (lang/zh/cues.toml, [sections]).
 _PLAN_WORDS = cue_regex(r"<sections.plan_words>")
 _REPORT_WORDS = cue_regex(r"<sections.report_words>")
-# Table columns of owners, and of supporting owners (lang/zh/cues.toml, [tables], [owners]).
-_OWNER_CELL = cue_regex(r"<tables.owner_cells>")
-_SUPPORT_CELL = cue_regex(r"<owners.support_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
 _OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
@@ -226,7 +224,7 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
         return []
     row = _table_row_of(clause, by_id)
     if row is not None:
-        owners, source = _row_owners(doc, row)
+        owners, source = row_owners(doc, row.cells)
     elif row_start or clause.id in group_owners and _ROW_END_OWNED in group_owners[clause.id][-1:]:
         owners = group_owners[clause.id][:-1] if clause.id in group_owners else ()
         source = "explicit" if owners else "default"
@@ -239,6 +237,17 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     ctx = context_for(doc, clause, line_frame)
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=scope.since)
+    rows = rows_in_clause(mapped.text, doc, row_start) if row is None else []
+    if rows:
+        # Task rows run together in this clause: each row's figures with that row's units.
+        targets = []
+        for k, part in enumerate(rows):
+            part_owners, part_source = (part.owners, "explicit") if part.owners else (
+                (owners, source) if k == 0 else (default_owner(doc), "default"))
+            for fact in find_facts(mapped.text[part.body : part.end], ctx, 0):
+                span = mapped.span(fact.start + part.body, fact.end + part.body)
+                targets.append(make_target(doc, clause, fact, *span, part_owners, part_source))
+        return targets
     facts = find_facts(mapped.text[row_start:], ctx, marker.end() - row_start if marker else 0)
     return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start), owners, source)
             for fact in facts]
@@ -251,26 +260,6 @@ def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
             return parent
         parent = by_id.get(parent.parent_id) if parent.parent_id else None
     return None
-
-
-def _row_owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
-    """A task row's owners: its unit columns; a 责任人 column names the people answerable instead."""
-    people: tuple[Owner, ...] = ()
-    lead: tuple[Owner, ...] = ()
-    support: tuple[Owner, ...] = ()
-    for cell in row.cells:
-        if _OWNER_CELL.search(cell.name) and cell.text.strip():
-            units, named = owners_from_cell(cell.text, doc)
-            if units and _SUPPORT_CELL.search(cell.name):
-                support += tuple(Owner(o.name, o.surface, "support", o.parent, o.kind) for o in units)
-            elif units and not lead:
-                lead = units
-            # The person answerable (责任人, 牵头领导) shares ownership; a supervising 分管领导 does not.
-            if re.search(r"责任人|牵头领导", cell.name) and named:
-                people += tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
-    if lead or support or people:
-        return lead + support + people, "explicit"
-    return default_owner(doc), "default"
 
 
 #: A unit list closing the row before, then this row's number (…达到2.1%。 县科技局 8 新增……).
@@ -308,7 +297,8 @@ def _row_end_owners(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tup
                 if opening:
                     starts[clause.id] = opening.end()
                     owners.setdefault(clause.id, (_ROW_END_OWNED,))
-        previous = clause if opening or _ROW_NUMBER_AT.match(text) else None
+        # A row without a number (…达到1.8%。　县科技局) is any statement with a figure before its unit list.
+        previous = clause if opening or _ROW_NUMBER_AT.match(text) or re.search(r"\d", text) and not unit_text else None
     return owners, starts
 
 
@@ -323,7 +313,7 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if clause.kind != "item":
             continue
         group = [clause, *[c for c in children.get(clause.id, []) if c.kind == "sentence"]]
-        owners = owners_in_text(group[-1].text, doc)
+        owners = owners_in_text(_owner_tail(group), doc)
         if not owners:
             # 牵头科室：…／配合科室：… written as field lines under the item.
             fields = [c.text for c in group[1:] if re.match(r"^[^：:]{2,12}[：:]", c.text)]
@@ -331,24 +321,67 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if owners:
             for member in group:
                 result[member.id] = owners
-    for clause in clauses:
-        # 一、新增市级创新平台50家。(第17条、高新科): a task heading whose owner line follows it
-        # owns the whole task, the progress reported under it included.
-        # (一)地区生产总值增长7%以上 / 责任单位：区发改局, or a task heading whose sentences end with
-        # the owner line: the line owns the heading and all under it.
-        below = children.get(clause.id, []) if clause.kind == "heading" else []
-        lines = [below[0]] if below else []
-        if len(below) > 1 and all(c.kind == "sentence" for c in below):
-            lines.append(below[-1])
-        for line in lines:
-            if line.kind != "sentence" or not _OWNER_LINE.fullmatch(line.text.strip()):
-                continue
+    # Inner headings first: a section's own owners win over those of the section around it.
+    for clause in reversed(clauses):
+        if clause.kind != "heading":
+            continue
+        owners = _heading_owners(doc, clause, children.get(clause.id, []))
+        if owners:
+            for member in _descendants(clause, children):
+                result.setdefault(member.id, owners)
+    return result
+
+
+#: A field of an item's closing owner block: （责任领导：…； / 牵头单位：…； / 配合单位：…）
+_FIELD_START = re.compile(r"^[（(【\[]?\s*[^\s：:，,。；;（(]{2,8}[：:]")
+
+
+def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tuple[Owner, ...]:
+    """Owners a heading gives to everything under it.
+
+    ``（一）壮大创新主体（牵头单位：县科技局；配合单位：县工信局）`` (in the heading, its field block
+    perhaps split off by the semicolon); ``(一)地区生产总值增长7%以上`` then a ``责任单位：区发改局``
+    line; ``一、新增市级创新平台50家。(第17条、高新科)``: a task heading whose owner line follows it,
+    or whose sentences end with it, owns the whole task, the progress reported under it included.
+    """
+    fields = []
+    for line in below:
+        if line.kind != "sentence" or not (_FIELD_START.match(line.text) or _OWNER_LINE.fullmatch(line.text.strip())):
+            break
+        fields.append(line.text)
+    own = _OPEN_FIELD_BLOCK.search(heading.text)
+    if own and fields:
+        return owners_in_text(own.group() + "".join(fields), doc)
+    if _CLOSING_OWNERS.search(heading.text):
+        owners = owners_in_text(heading.text, doc)
+        if owners:
+            return owners
+    lines = [below[0]] if below else []
+    if len(below) > 1 and all(c.kind == "sentence" for c in below):
+        lines.append(below[-1])
+    for line in lines:
+        if line.kind == "sentence" and _OWNER_LINE.fullmatch(line.text.strip()):
             owners = owners_in_text(line.text, doc)
             if owners:
-                for member in _descendants(clause, children):
-                    result.setdefault(member.id, owners)
-                break
-    return result
+                return owners
+    return ()
+
+
+#: A heading's owner block whose semicolon split the rest off: （一）壮大创新主体（牵头单位：县科技局；
+_OPEN_FIELD_BLOCK = re.compile(r"[（(【\[][^（()）【】\[\]]{2,12}[：:][^（()）【】\[\]]*$")
+#: A heading that ends with its owners: （二）提升研发投入（牵头单位：县统计局）
+_CLOSING_OWNERS = re.compile(r"[（(【\[][^（()）【】\[\]]{2,80}[)）】\]][。；;]?$")
+
+
+def _owner_tail(group: list[Clause]) -> str:
+    """The text of an item's closing owner block: the last clause, with the field clauses before it
+    that the block's semicolons split off (（责任领导：…；牵头单位：…；配合单位：…）)."""
+    tail = [group[-1].text]
+    for member in reversed(group[1:-1]):
+        if not (_FIELD_START.match(member.text) and _FIELD_START.match(tail[0])):
+            break
+        tail.insert(0, member.text)
+    return "".join(tail)
 
 
 def _descendants(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:

@@ -55,6 +55,9 @@ def export_artefacts(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _EXPORT_ARTEFACT.finditer(text)]
 
 
+_FIELD_LINE = re.compile(r"^[^\s：:，,。；;]{2,12}[：:]\S")
+
+
 def page_number_marks(text: str) -> list[tuple[int, int]]:
     """Spans of page numbers printed at line starts and glued into running sentences.
 
@@ -68,7 +71,9 @@ def page_number_marks(text: str) -> list[tuple[int, int]]:
     for line in text.split("\n"):
         match = _PAGE_MARK.match(line)
         if match:
-            breaks = bool(previous.strip()) and previous.rstrip()[-1] not in _SENTENCE_END
+            # A field line (完成时限：2024年12月) is whole without a stop: the number after it opens an item.
+            breaks = (bool(previous.strip()) and previous.rstrip()[-1] not in _SENTENCE_END
+                      and not _FIELD_LINE.match(previous.strip()))
             candidates.append((int(match.group(1)), pos, pos + match.end(), breaks))
         pos += len(line) + 1
         previous = line

@@ -106,6 +106,9 @@ def _parse_line_table(text: str, lines, i: int, header_end: int, known: set[str]
             pass
         elif is_unit_list(line, known) and len(parser.owners) < max(1, len(owner_cols)):
             parser.owners.append(_raw(start, end))
+        elif parser.owners and is_unit_list(line, known):
+            # One unit a line in the last owner cell (区经信局 / 区财政局): a cell, not a new row.
+            parser.owners[-1] = _raw(parser.owners[-1].start, end)
         elif _NOTE.match(line) and parser.values:
             parser.values[-1] = _raw(parser.values[-1].start, end)
         elif parser.owners or len(parser.values) >= len(value_cols) or line.startswith(("*", "＊")) or (

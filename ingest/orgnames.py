@@ -11,6 +11,7 @@ ORG_SUFFIX = cue_regex(r"<owners.unit_endings>$")
 _AMBIGUOUS_ENDING = cue_regex(r"<owners.ambiguous_endings>$")
 # Units that name themselves with a region prefix (区科技局, 市经信局).
 _REGION_PREFIX = re.compile(r"^[省市区县镇]")
+LEVEL_KIND = re.compile(r"^[省市区县镇乡]级")
 _PARENS = re.compile(r"[（(]([^（()）]{2,120})[)）]")
 _ARTICLE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[条项款号]")
 _SPLIT = re.compile(r"[、，,；;/]|和(?=[区市县])")
@@ -24,10 +25,12 @@ def split_units(text: str) -> list[str]:
 def looks_like_unit(name: str, known: set[str] | frozenset[str] = frozenset()) -> bool:
     """Is ``name`` a responsible unit? Known names (from the same document) count first."""
     bare = name.lstrip("*＊").strip()
-    if not bare or len(bare) > 24 or re.search(r"\d", bare):
+    if not bare or len(bare) > 24 or re.search(r"[\d：:]", bare):
         return False
     if normalise_unit(bare) in known:
         return True
+    if LEVEL_KIND.match(bare):
+        return False  # 省级品牌指导服务站, 市级重点实验室: a kind of thing, not a body
     if not ORG_SUFFIX.search(bare):
         return False
     # A bare 中心 or 院 is as often a project (研究中心) as a unit; want a prefix or a known form.

@@ -2,27 +2,63 @@
 from __future__ import annotations
 
 import re
+from collections.abc import Sequence
+from dataclasses import replace
 
-from plankg.ingest.cues import cue_regex, fill, words
-from plankg.ingest.orgnames import canonical_unit, looks_like_unit, parenthetical_units, split_units
-from plankg.ingest.records import Document, Owner
+from plankg.ingest.cues import cue_regex, words
+from plankg.ingest.govunits import find_units
+from plankg.ingest.orgnames import (
+    LEVEL_KIND,
+    canonical_unit,
+    is_unit_list,
+    looks_like_unit,
+    parenthetical_units,
+    split_units,
+)
+from plankg.ingest.records import Cell, Document, Owner
 
 _PERSON = re.compile(r"^[\u4e00-\u9fff]{2,3}$")
 _DIVISION = cue_regex(r"<owners.division_endings>$")
-# In a responsibility column every listed name is a unit: 科技中心 and 高新投公司 too.
+# In a responsibility column every listed name with one of these endings is a unit (科技中心, 高新投公司).
 _COLUMN_UNIT = cue_regex(r"^[\u4e00-\u9fff]{2,16}<owners.column_unit_endings>$")
 _LEAD_MARK = words("owners.lead_marks")
 _LEAD_MARK_CHARS = "".join(_LEAD_MARK)
-# 【牵头单位市经信局，市科技局为配合单位】 / 牵头单位：X；配合单位：Y / 责任单位：X
-# (lead, support and unit words: lang/zh/cues.toml, [owners])
-_UNIT_WORD = fill(r"<owners.unit_words>(?:[（(](?:单位|部门)[）)])?")
-_LEAD_PHRASE = cue_regex(r"<owners.lead_words>" + _UNIT_WORD + r"[:：为是]?\s*([^，,；;。】\]）)]+)")
-_SUPPORT_PHRASE = cue_regex(r"([^，,；;。【\[：:]+?)为配合(?:单位|部门)|<owners.support_words>" + _UNIT_WORD
-                            + r"[:：为是]\s*([^，,；;。】\]）)]+)")
-_RESPONSIBLE_PHRASE = re.compile(r"责任(?:单位|部门|处室)[:：]\s*([^，,；;。】\]）)]+)")
+# A labelled field of owners: 牵头单位：X / 配合部门：Y / 责任单位为X / 监考单位 X (lead, duty, support and
+# unit words: lang/zh/cues.toml, [owners]). The list runs to the next field or the end of the clause.
+# A one-character unit word (科, 处) counts only before a colon: 配合科技局 is no field.
+_UNIT_WORD = "(?:" + "|".join(
+    re.escape(w) + (r"(?:[（(](?:单位|部门)[）)])?\s*(?:[:：]|为|是)?" if len(w) > 1 else r"\s*[:：]")
+    for w in words("owners.unit_words")) + ")"
+_FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.duty_words>)|(?P<support>"
+                   r"<owners.support_words>))" + _UNIT_WORD + r"\s*")
+# A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
+_SECOND_NAME = re.compile(r"(?<=[局委办会心司院所])[（(][^（()）：:]{2,16}[)）]")
+_FIELD_END = cue_regex(r"[。；;】\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
+_SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
+# Column names: the people answerable (责任领导, 责任人), not units.
+_PEOPLE_COLUMN = cue_regex(r"<owners.people_words>")
+_PRIMARY_COLUMN = cue_regex(r"<owners.primary_words>")
+_SUPPORT_COLUMN = cue_regex(r"<owners.support_words>")
+_OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
-_X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
-_X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)<owners.support_words>(?=[，,；;。）)]|$)")
+# (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责): how a duty is shared out.
+_SHARED = r"(?:共同|分别|具体|按(?:照)?职责(?:分工)?)?"
+_X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|" + _SHARED
+                      + r"负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
+_X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)(?:<owners.support_words>|" + _SHARED
+                        + r"负责)(?=[，,；;。）)]|$)")
+_LEVEL_CHARS = "省市区县"
+_UNITS_AT_END = re.compile(r"[。.．；;]\s*([\u4e00-\u9fff、，,*＊]{2,60})\s*$")
+# A role written after a unit in an owner cell: 市科技局（牵头）, 市科技局牵头负责, 市财政局配合.
+_LEAD_SUFFIX = cue_regex(r"[（(]?(?:<owners.primary_words>)(?:负责)?[)）]?$")
+_SUPPORT_SUFFIX = cue_regex(r"[（(]?(?:<owners.support_words>)[)）]?$")
+# 各县（市、区）人民政府, 有关部门, 相关单位: kinds of body, not one unit (the bracket is a list of levels).
+_LEVEL_LIST = re.compile(r"[（(][省市区县旗、]{1,7}[)）]")
+_KINDS = re.compile(r"^(?:各|有关|相关|其他|其它)")
+# 市财政局配合: a unit the field names as supporting.
+_SUPPORT_TAIL = cue_regex(r"(?:<owners.support_words>)$")
+# 市科技局会同市财政局, 市科技局与市教育局: two units joined by a word.
+_JOINED = re.compile(r"(?:会同|联合|与|及|和)(?=[省市区县])")
 
 
 def resolve_unit(surface: str, doc: Document) -> str:
@@ -43,6 +79,23 @@ def resolve_unit(surface: str, doc: Document) -> str:
     return name
 
 
+def written_name(owner: Owner, as_written: str | None = None) -> str:
+    """The owner's name as the document writes it, with the region it was resolved in.
+
+    ``蔡甸区发改局`` written ``区发展和改革局`` is ``蔡甸区发展和改革局``: a reader looks for the name
+    the plan uses, while ``name`` keeps the short form that joins a body's mentions into one node.
+    ``as_written`` is the surface in the document's own characters (省科技廳 where it reads 省科技厅).
+    """
+    surface = owner.surface.lstrip(_LEAD_MARK_CHARS).strip()
+    if not surface or owner.kind != "organization":
+        return owner.name
+    written = (as_written or surface).lstrip(_LEAD_MARK_CHARS).strip()
+    for form in (surface, canonical_unit(surface)):
+        if owner.name.endswith(form):
+            return owner.name[: len(owner.name) - len(form)] + written
+    return owner.name
+
+
 def division_owner(surface: str, doc: Document, role: str) -> Owner:
     """A division (高新处) of the issuing bureau, named with its parent."""
     bare = surface.lstrip(_LEAD_MARK_CHARS).strip()
@@ -59,18 +112,68 @@ def _support_owner(unit: str, doc: Document) -> Owner:
 
 
 def owners_from_list(units: list[str], doc: Document) -> tuple[Owner, ...]:
-    """Owners from a unit list: starred units lead; without stars the first listed leads."""
-    starred = any(u.strip().startswith(_LEAD_MARK) for u in units)
+    """Owners from a unit list: starred units lead; without stars the first listed leads.
+
+    An entry naming two units with no mark between them (区发改局区统计局, 区发改局 区统计局) gives both.
+    """
+    units = [piece for unit in units for piece in unit_pieces(unit)]
+    # The lead is starred before or after its name (*区科技局, 区科技局*).
+    starred = any(_is_starred(u) for u in units)
     owners = []
     for i, unit in enumerate(units):
-        is_lead = unit.strip().startswith(_LEAD_MARK) if starred else i == 0
+        is_lead = _is_starred(unit) if starred else i == 0
         role = "lead" if is_lead else "support"
-        bare = unit.lstrip(_LEAD_MARK_CHARS).strip()
+        bare = unit.strip().strip(_LEAD_MARK_CHARS).strip()
         if _DIVISION.search(bare) and len(bare) <= 5:
             owners.append(division_owner(bare, doc, role))
         else:
             owners.append(Owner(name=resolve_unit(bare, doc), surface=bare, role=role))
-    return tuple(owners)
+    # A starred lead listed after others still comes first (区商务局、区科技局*).
+    return tuple(sorted(owners, key=lambda o: o.role != "lead"))
+
+
+def _is_starred(unit: str) -> bool:
+    return unit.strip().startswith(_LEAD_MARK) or unit.strip().endswith(_LEAD_MARK)
+
+
+def unit_pieces(entry: str) -> list[str]:
+    """The units one written entry names: ``区发改局区统计局`` and ``区发改局 区统计局`` are two.
+
+    Units written side by side split where a level word (区, 县, 市, 省) starts the next name and
+    what stands before it is a whole unit's name; names the government-unit recogniser finds
+    edge to edge (西夏区科技局兴庆区科技局) split at their edges. Anything else stays whole.
+    """
+    stars = entry[: len(entry) - len(entry.lstrip(_LEAD_MARK_CHARS))]
+    trailing = entry.rstrip()[len(entry.rstrip().rstrip(_LEAD_MARK_CHARS)):]
+    bare = entry.strip().strip(_LEAD_MARK_CHARS).strip()
+    spaced = bare.split()
+    if len(spaced) > 1:
+        if not all(looks_like_unit(p) or _COLUMN_UNIT.search(p) for p in spaced):
+            return [entry]
+        pieces = [q for p in spaced for q in _adjoining(p)]
+    else:
+        pieces = _adjoining(bare)
+    if len(pieces) < 2:
+        return [entry]
+    return [stars + pieces[0], *pieces[1:-1], pieces[-1] + trailing]
+
+
+def _adjoining(entry: str) -> list[str]:
+    """Split units written with nothing between them; a single name is returned as it is."""
+    if len(entry) < 6:
+        return [entry]
+    cuts = [0]
+    for i in range(3, len(entry) - 2):
+        if entry[i] in _LEVEL_CHARS and looks_like_unit(entry[cuts[-1]:i]) and i - cuts[-1] >= 3:
+            cuts.append(i)
+    pieces = [entry[a:b] for a, b in zip(cuts, [*cuts[1:], len(entry)])]
+    if len(pieces) > 1 and all(looks_like_unit(p) for p in pieces):
+        return pieces
+    found = find_units(entry)
+    if (len(found) > 1 and all(f.kind == "organization" for f in found) and found[0].start == 0
+            and found[-1].end == len(entry) and all(a.end == b.start for a, b in zip(found, found[1:]))):
+        return [f.name for f in found]
+    return [entry]
 
 
 def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], tuple[Owner, ...]]:
@@ -79,14 +182,35 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     Returns:
         (unit owners, people) — leaders are people, not owners of the target.
     """
-    lines = [_bare_unit(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
+    lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
-    units = [ln for ln in lines if ln.startswith(_LEAD_MARK) or looks_like_unit(ln) or _DIVISION.search(ln)
-             or _COLUMN_UNIT.search(ln) and not _PERSON.match(ln)]
+    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln)]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
+
+
+def _cell_entry(entry: str) -> str:
+    """An entry of an owner cell with its role word turned into the lead mark.
+
+    ``市科技局（牵头）`` and ``市科技局牵头`` lead (``*市科技局``); ``市财政局配合`` supports, as any
+    unmarked unit does once one is marked.
+    """
+    entry = entry.strip()
+    lead = _LEAD_SUFFIX.search(entry)
+    if lead and lead.start() > 1:
+        return _LEAD_MARK[0] + _bare_unit(entry[: lead.start()])
+    support = _SUPPORT_SUFFIX.search(entry)
+    if support and support.start() > 1:
+        return _bare_unit(entry[: support.start()])
+    return _bare_unit(entry)
+
+
+def _is_unit_entry(entry: str) -> bool:
+    """Does a cell entry name units (one, or several written side by side)? 科技中心 does, 陈忠 does not."""
+    return all(looks_like_unit(p) or not LEVEL_KIND.match(p) and (
+        _DIVISION.search(p) or _COLUMN_UNIT.search(p) and not _PERSON.match(p)) for p in unit_pieces(entry))
 
 
 def _bare_unit(entry: str) -> str:
@@ -100,28 +224,86 @@ def _bare_unit(entry: str) -> str:
     return re.sub(r"(?<=.{2})[（(][^（()）]{2,16}[)）]$", "", entry).strip()
 
 
+def column_role(name: str) -> str | None:
+    """What a table column of owners holds: ``primary`` (牵头单位), ``duty`` (责任单位, 监考单位),
+    ``support`` (配合单位), ``people`` (责任领导, 责任人); None for any other column."""
+    if _PEOPLE_COLUMN.search(name) and not re.search(r"单位|部门|处室|科室", name):
+        return "people"
+    if _SUPPORT_COLUMN.search(name):
+        return "support"
+    if _PRIMARY_COLUMN.search(name):
+        return "primary"
+    if _OWNER_COLUMN.search(name):
+        return "duty"
+    return None
+
+
+def row_owners(doc: Document, cells: Sequence[Cell]) -> tuple[tuple[Owner, ...], str]:
+    """A table row's owners from its unit columns, lead first; the issuer when the row names none.
+
+    A 牵头 column leads and a 责任 column beside it adds the other units answerable; without a
+    牵头 column the first 责任 (or 监考, 考核) column leads. 配合 columns support. The person in a
+    责任人 or 牵头领导 column shares ownership; a supervising 分管领导 or 责任领导 does not.
+    """
+    by_role: dict[str, list[tuple[Owner, ...]]] = {"primary": [], "duty": [], "support": []}
+    people: tuple[Owner, ...] = ()
+    for cell in cells:
+        role = column_role(cell.name)
+        if role is None or not cell.text.strip():
+            continue
+        units, named = owners_from_cell(cell.text, doc)
+        if re.search(r"责任人|牵头领导", cell.name) and named:
+            people += tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
+        if units and role != "people":
+            by_role[role].append(units)
+    leading = by_role["primary"] or by_role["duty"][:1]
+    others = (by_role["duty"] if by_role["primary"] else by_role["duty"][1:]) + by_role["support"]
+    owners = _merge(leading, others)
+    if owners or people:
+        return owners + people, "explicit"
+    return default_owner(doc), "default"
+
+
+def _merge(leading: list[tuple[Owner, ...]], others: list[tuple[Owner, ...]]) -> tuple[Owner, ...]:
+    """Lead lists then supporting ones, each unit once (a unit listed twice keeps its first role)."""
+    merged: list[Owner] = []
+    seen: set[str] = set()
+    for group, role in [(g, None) for g in leading] + [(g, "support") for g in others]:
+        for owner in group:
+            if owner.name in seen:
+                continue
+            seen.add(owner.name)
+            merged.append(replace(owner, role=role) if role and owner.role != role else owner)
+    return tuple(merged)
+
+
 def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
-    """Owners written in a clause: 牵头/配合 phrases, or a unit list in parentheses at its end."""
-    lead = _LEAD_PHRASE.search(text)
-    if lead:
-        owners = list(owners_from_list(split_units(lead.group(1)), doc))
-        for match in _SUPPORT_PHRASE.finditer(text):
-            for unit in split_units(match.group(1) or match.group(2) or ""):
-                owners.append(_support_owner(unit, doc))
-        return tuple(owners)
-    responsible = _RESPONSIBLE_PHRASE.search(text)
-    if responsible:
-        return owners_from_list(split_units(responsible.group(1)), doc)
+    """Owners written in a clause: labelled fields (牵头单位：…；配合单位：…), 由X牵头/X负责 phrases,
+    or a unit list in parentheses at its end."""
+    fields = _fields(text)
+    if any(fields.values()):
+        leading = [owners_from_list(u, doc) for u in fields["primary"] or fields["duty"][:1]]
+        others = [owners_from_list(u, doc)
+                  for u in (fields["duty"] if fields["primary"] else fields["duty"][1:]) + fields["support"]]
+        owners = _merge(leading, others)
+        if owners:
+            return owners
     leads = [m for m in _X_LEADS.finditer(text) if _unit_list(m.group(1))]
     if leads:
-        owners = list(owners_from_list(_unit_list(leads[-1].group(1)), doc))
-        for match in _X_SUPPORTS.finditer(text[leads[-1].end():]):
+        # X牵头，Y按职责分工负责: the unit that leads is the one written with 牵头.
+        lead = next((m for m in leads if "牵头" in m.group()), leads[-1])
+        owners = list(owners_from_list(_unit_list(lead.group(1)), doc))
+        for match in _X_SUPPORTS.finditer(text[lead.end():]):
             for unit in _unit_list(match.group(1)):
                 owners.append(_support_owner(unit, doc))
         return tuple(owners)
     trailing = [p for p in parenthetical_units(text) if not text[p[1]:].strip("。；; ")]
     if trailing:
         return owners_from_list(trailing[-1][2], doc)
+    # A table row kept as one sentence, its units after the stop: …达到2.5%. 市科技局、市统计局
+    closing = _UNITS_AT_END.search(text)
+    if closing and is_unit_list(re.sub(r"[，,]", "、", closing.group(1))):
+        return owners_from_list(split_units(closing.group(1)), doc)
     # A list whose opening bracket was lost: "...达到4.8%区经信局)".
     unclosed = re.search(r"([\u4e00-\u9fff、()（）]{3,60})[)）][。；;]?$", text)
     if unclosed:
@@ -139,9 +321,58 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     return ()
 
 
+def _fields(text: str) -> dict[str, list[list[str]]]:
+    """The unit lists of the labelled owner fields of a clause, by role (primary, duty, support)."""
+    found: dict[str, list[list[str]]] = {"primary": [], "duty": [], "support": []}
+    labels = list(_FIELD.finditer(text))
+    for k, label in enumerate(labels):
+        stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
+        body = _SECOND_NAME.sub("", text[label.end() : stop])
+        end = _FIELD_END.search(body)
+        units, supporting = _leading_units(body[: end.start() if end else len(body)])
+        if units:
+            found[label.lastgroup or "duty"].append(units)
+        if supporting:
+            found["support"].append(supporting)
+    for match in _SUPPORT_AFTER.finditer(text):
+        units, _ = _leading_units(match.group(1))
+        if units:
+            found["support"].append(units)
+    return found
+
+
+def _leading_units(phrase: str) -> tuple[list[str], list[str]]:
+    """The units a field lists, up to the first entry that names none (…，力争…), and the units it
+    then names as supporting (责任单位：市科技局，市财政局配合). Kinds of body (各县（市、区）人民政府,
+    有关部门) name no single unit and are passed over."""
+    units: list[str] = []
+    phrase = _LEVEL_LIST.sub("", phrase)
+    for part in split_units(phrase):
+        bare = _bare_unit(part)
+        if _KINDS.match(bare):
+            continue
+        supporting = _SUPPORT_TAIL.sub("", bare)
+        if supporting != bare and _all_units(supporting):
+            return units, [supporting]
+        if not bare or not _all_units(bare):
+            break
+        units.append(bare)
+    return units, []
+
+
+def _all_units(entry: str) -> bool:
+    return all(looks_like_unit(p) or _DIVISION.search(p) and len(p) <= 6 for p in unit_pieces(entry))
+
+
 def _unit_list(phrase: str) -> list[str]:
-    """The units of ``区科技局、区财政局`` written before 牵头/负责/配合 (the longest unit at each end)."""
-    parts = [p for p in split_units(re.sub(r"^(?:由|并由|均由)", "", phrase)) if p]
+    """The units of ``区科技局、区财政局`` written before 牵头/负责/配合 (the longest unit at each end).
+
+    ``市科技局会同市财政局``, ``市科技局、市发改委等``: joined by 会同/联合/与, or closed by 等.
+    """
+    phrase = re.sub(r"^(?:由|并由|均由)", "", phrase)
+    phrase = re.sub(r"等(?:[\u4e00-\u9fff]{0,6}(?:部门|单位))?$", "", phrase)
+    phrase = _JOINED.sub("、", phrase)
+    parts = [p for p in split_units(phrase) if p]
     units = [_longest_unit_suffix(p) for p in parts]
     return [u for u in units if u] if units and all(units) else []
 

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex
-from plankg.ingest.orgnames import ORG_SUFFIX
+from plankg.ingest.orgnames import ORG_SUFFIX, is_unit_list
 from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
 # Header and cell words (lang/zh/cues.toml, [tables]).
@@ -24,6 +24,12 @@ _PROGRESS_COLUMN = cue_regex(r"<tables.progress_columns>")
 _DEADLINE_COLUMN = cue_regex(r"<tables.deadline_columns>")
 _NUMBER_COLUMN = cue_regex(r"<tables.number_columns>")
 _DEADLINE = cue_regex(r"<tables.deadline_words>")
+# The rule under a table's header in Markdown (|---|:---:|): no cell.
+_RULE = re.compile(r"[|｜]?(?:\s*:?-{3,}:?\s*[|｜])+\s*(?::?-{3,}:?)?\s*")
+# Role words after a unit in an owner cell (市科技局（牵头）, 市财政局配合): the entry is still a unit.
+_ROLE_WORDS = cue_regex(r"[（(]?(?:<owners.primary_words>|<owners.support_words>)(?:负责)?[)）]?(?=[、，,。；;]|$)")
+# A column of measures (单位 | 计量单位 beside the values): 单位 alone there is not a unit answerable.
+_MEASURE_COLUMN = re.compile(r"(?:计量)?单位")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 MAX_HEADER_CELL = 14
 
@@ -34,7 +40,7 @@ def _cells(text: str) -> list[RawCell]:
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip(" \t\u3000\xa0")
-        if stripped and stripped not in ("|", "｜"):
+        if stripped and stripped not in ("|", "｜") and not _RULE.fullmatch(stripped):
             lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
             start = pos + lead
             parts = _split_spaced(stripped)
@@ -52,12 +58,19 @@ def _split_spaced(line: str) -> list[str]:
     parts = [p for p in re.split(r"[ \t\u3000\xa0|｜]+", line) if p]
     if len(parts) == 2 and _NUMBER.match(parts[0]):
         return parts  # a numbered row cut off after its first cell
+    if len(parts) == 2 and _is_deadline(parts[1]) and not _is_deadline(parts[0]):
+        return parts  # a row's last cells: the end of a cell spanning lines, then its deadline
     if len(parts) < 3:
         return [line]
     header = sum(bool(_HEADER_WORD.search(p)) for p in parts) >= 3 and all(len(p) <= MAX_HEADER_CELL for p in parts)
     if header or _NUMBER.match(parts[0]):
         return parts
     return [line]
+
+
+def _is_deadline(value: str) -> bool:
+    """A deadline cell (2024年12月底, 三季度): short, with a deadline word and a date or season."""
+    return len(value) <= 10 and bool(_DEADLINE.search(value)) and bool(re.search(r"\d|[一二三四]季度|长期|持续", value))
 
 
 def _text(text: str, cell: RawCell) -> str:
@@ -70,7 +83,8 @@ class _Columns:
     def __init__(self, names: list[str]) -> None:
         self.names = names
         self.kinds = [
-            "number" if _NUMBER_COLUMN.search(n) else "person" if _PERSON_COLUMN.search(n)
+            "number" if _NUMBER_COLUMN.search(n) else "measure" if _MEASURE_COLUMN.fullmatch(n)
+            else "person" if _PERSON_COLUMN.search(n)
             else "unit" if _UNIT_COLUMN.search(n) else "deadline" if _DEADLINE_COLUMN.search(n) else "text"
             for n in names
         ]
@@ -83,8 +97,14 @@ class _Columns:
         if kind == "person":
             names = [p.strip() for p in re.split(r"[、，,]", value) if p.strip()]
             return bool(names) and all(_PERSON.match(p) and not ORG_SUFFIX.search(p) for p in names)
+        if kind == "measure":  # 单位 of a value (%, 亿元, 家), not a unit answerable
+            return len(flat) <= 6 and not ORG_SUFFIX.search(flat)
         if kind == "unit":
-            return bool(ORG_SUFFIX.search(re.sub(r"等.*$", "", flat))) and len(flat) <= 60
+            # 区发改委、区经信局、等区政府有关部门，区农投公司。: the list may trail an 等 phrase and a stop.
+            # A second name in brackets (区商务局(区某中心)) is part of the unit's entry.
+            listed = re.sub(r"等[^、，,]*(?:[、，,]|$)", "、", re.sub(r"[（(][^（()）]{0,16}[)）]", "", flat))
+            listed = _ROLE_WORDS.sub("", listed).strip("、，,。；;*＊")
+            return bool(ORG_SUFFIX.search(listed)) and len(flat) <= 60
         if kind == "deadline":
             return len(flat) <= 16 and bool(_DEADLINE.search(flat))
         return True
@@ -192,10 +212,13 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns) -> tup
 
 
 def _specific_later(columns: _Columns, pointer: int, value: str) -> bool:
-    """A person's name arriving while a text column is open belongs to the person column after it."""
+    """A person's name, or a list of units, arriving while a text column is open belongs to the person
+    or unit column after it (a value column left empty between them)."""
     flat = re.sub(r"\s+", "", value)
-    return len(flat) <= 4 and any(columns.kinds[k] == "person" and columns.accepts(k, value)
-                                  for k in range(pointer + 1, len(columns.names)))
+    if len(flat) <= 4 and any(columns.kinds[k] == "person" and columns.accepts(k, value)
+                              for k in range(pointer + 1, len(columns.names))):
+        return True
+    return is_unit_list(flat) and any(columns.kinds[k] == "unit" for k in range(pointer + 1, len(columns.names)))
 
 
 def _close(rows: list[RawRow], current: dict[int, list[RawCell]], columns: _Columns, text: str) -> None:

@@ -3,6 +3,7 @@ from __future__ import annotations
 
 import re
 
+from plankg.ingest.owners import column_role
 from plankg.ingest.tables import ROW_NUMBER, SECTION, RawCell, RawRow, Table, clean_cell, header_name, table_title
 
 
@@ -77,6 +78,7 @@ def _parse_tab_region(text: str, start: int, end: int) -> Table | None:
     columns = _tab_columns(text, header, max(len(r.cells) for r in rows))
     for row in rows:
         row.cells = [(columns[i] if i < len(columns) else f"列{i + 1}", c) for i, (_, c) in enumerate(row.cells)]
+    _carry_owner_cells(text, rows)
     title = table_title(text, start)
     return Table(start, end, title, columns, rows)
 
@@ -107,3 +109,23 @@ def _tab_columns(text: str, header: list[RawCell], width: int) -> list[str]:
         names.append(upper[j] if j < len(upper) else "")
         j += 1
     return names + [f"列{i + 1}" for i in range(len(names), width)]
+
+
+def _carry_owner_cells(text: str, rows: list[RawRow]) -> None:
+    """An owner cell merged over several rows is empty below its first row: it owns those rows too.
+
+    Every task of a responsibility table has its lead, so an empty 牵头单位 cell under a filled one (in
+    the same section) is the merged cell's continuation, as .docx and HTML tables write it.
+    """
+    above: dict[str, RawCell] = {}
+    section = None
+    for row in rows:
+        if row.section != section:
+            above, section = {}, row.section
+        for k, (name, cell) in enumerate(row.cells):
+            if column_role(name) in (None, "people"):
+                continue
+            if text[cell.start : cell.end].strip():
+                above[name] = cell
+            elif name in above:
+                row.cells[k] = (name, above[name])

@@ -6,8 +6,8 @@ import re
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import Fact, year_note
 from plankg.ingest.numbers import comparator_for, find_values
-from plankg.ingest.owners import default_owner, owners_from_cell
-from plankg.ingest.records import Cell, Clause, Document, Owner, Target
+from plankg.ingest.owners import row_owners
+from plankg.ingest.records import Cell, Clause, Document, Target
 from plankg.ingest.target_record import make_target
 from plankg.ingest.textmap import clean_span
 from plankg.ingest.units import infer_unit
@@ -54,7 +54,7 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     raw_name = name_cell.text.replace("\n", "")
     stated_unit = _UNIT_IN_NAME.search(raw_name)
     indicator = _UNIT_IN_NAME.sub("", raw_name).lstrip("*＊").strip()
-    owners, source = _owners(doc, row)
+    owners, source = row_owners(doc, row.cells)
     first_plan = min(doc.years) if doc.years else None
     baseline: Target | None = None
     targets: list[Target] = []
@@ -131,12 +131,3 @@ def _span(doc: Document, cell: Cell, fact: Fact) -> tuple[int, int]:
     if mapped.text == cell.text.replace("\n", ""):
         return mapped.span(fact.start, fact.end)
     return cell.start, cell.end
-
-
-def _owners(doc: Document, row: Clause) -> tuple[tuple[Owner, ...], str]:
-    for cell in row.cells:
-        if _OWNER_HEADER.search(cell.name) and cell.text.strip():
-            units, _ = owners_from_cell(cell.text, doc)
-            if units:
-                return units, "explicit"
-    return default_owner(doc), "default"

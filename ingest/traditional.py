@@ -13,6 +13,7 @@ OpenCC converts phrase by phrase; a line whose conversion would change its lengt
 from __future__ import annotations
 
 import functools
+from collections.abc import Sequence
 from typing import Any
 
 from plankg.ingest.records import Repair
@@ -86,3 +87,24 @@ def traditional_repairs(original: str, reading: str) -> list[Repair]:
     if start >= 0:
         repairs.append(Repair(start, len(original), original[start:], reading[start:], "traditional"))
     return repairs
+
+
+def written_form(phrase: str, original: str, repairs: Sequence[Repair]) -> str:
+    """``phrase``, read in simplified characters, as the document writes it (省科技厅 -> 省科技廳).
+
+    Args:
+        phrase: Text found in the reading text (a unit's name).
+        original: The document's text as written.
+        repairs: Its repairs; the ``traditional`` ones give the reading text back.
+
+    Returns:
+        The same span of the original text, or ``phrase`` when the document has no such span.
+    """
+    runs = [r for r in repairs if r.rule == "traditional"]
+    if not runs or not phrase:
+        return phrase
+    reading = list(original)
+    for run in runs:
+        reading[run.start : run.end] = run.replacement
+    at = "".join(reading).find(phrase)
+    return original[at : at + len(phrase)] if at >= 0 else phrase

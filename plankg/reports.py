@@ -5,7 +5,9 @@ from collections import Counter
 
 from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.orgnames import canonical_unit
-from plankg.ingest.records import Corpus, Document
+from plankg.ingest.owners import written_name
+from plankg.ingest.records import Corpus, Document, Owner
+from plankg.ingest.traditional import written_form
 
 
 def document_year(doc: Document) -> int | None:
@@ -65,6 +67,11 @@ def document_summaries(corpus: Corpus) -> list[dict]:
     return rows
 
 
+def _written(owner: Owner, doc: Document) -> str:
+    """An owner's name as the document writes it, in its own characters (traditional ones too)."""
+    return written_name(owner, written_form(owner.surface, doc.text, doc.repairs))
+
+
 def target_rows(corpus: Corpus) -> list[dict]:
     """Targets and achievements as flat export rows with their evidence."""
     docs = {d.id: d for d in corpus.documents}
@@ -98,9 +105,11 @@ def target_rows(corpus: Corpus) -> list[dict]:
                 "stretch": target.stretch,
                 "growth": target.growth,
                 "placeholder": target.placeholder,
-                "owners": [o.name for o in target.owners],
-                "lead_owners": list(target.lead_owners),
-                "owner_roles": [{"name": o.name, "surface": o.surface, "role": o.role} for o in target.owners],
+                # Owners as the plan writes them (区发展和改革局), qualified by the region they were resolved in.
+                "owners": [_written(o, doc) for o in target.owners],
+                "lead_owners": [_written(o, doc) for o in target.owners if o.role == "lead"],
+                "owner_roles": [{"name": o.name, "written": _written(o, doc), "surface": o.surface, "role": o.role}
+                                for o in target.owners],
                 "owner_source": target.owner_source,
                 "conflicts_with": list(target.conflicts_with),
                 "value_text": target.value_text,

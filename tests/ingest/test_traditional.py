@@ -4,7 +4,7 @@ from __future__ import annotations
 from pathlib import Path
 
 from plankg.ingest.pipeline import read_corpus
-from plankg.ingest.traditional import reading_text, traditional_repairs
+from plankg.ingest.traditional import reading_text, traditional_repairs, written_form
 
 PAGE = ("某某縣2025年科技工作要點\n\n一、主要目標\n"
         "到2025年，全縣高新技術企業達到360家，研發經費投入突破80億元，技術合同成交額達到5萬元。\n")
@@ -61,3 +61,15 @@ def test_traditional_spreadsheet_header_names_owners(tmp_path: Path) -> None:
     assert (target.indicator, target.value, target.unit, doc.text[target.start:target.end]) == (
         "研发经费投入", 80.0, "亿元", "80億元")
     assert [(o.surface, o.role) for o in target.owners] == [("区科技局", "lead"), ("区财政局", "support")]
+
+
+def test_an_owner_read_in_simplified_characters_is_exported_as_written(tmp_path):
+    path = tmp_path / "tasks.txt"
+    path.write_text("某省2024年重點工作任務\n1.培育科技企業。高新技術企業達到9000家以上。(牽頭單位:省科技廳、省教育廳)\n",
+                    encoding="utf-8")
+    corpus = read_corpus([path])
+    doc = corpus.documents[0]
+    target = next(t for t in corpus.targets if t.value == 9000)
+    assert [o.surface for o in target.owners] == ["省科技厅", "省教育厅"]
+    assert [written_form(o.surface, doc.text, doc.repairs) for o in target.owners] == ["省科技廳", "省教育廳"]
+    assert written_form("省科技厅", "省科技厅负责", ()) == "省科技厅"
