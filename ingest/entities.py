@@ -36,7 +36,9 @@ _SUFFIXES = {
 _BOUNDARY = cue_regex(r"(?:<entities.boundary>|有\s*\d*\s*[家个项座所]|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
 _GENERIC_PART = cue_regex(r"<entities.generic_parts>")
 # 共建, 联合 inside a name that goes on to its head noun (省部共建国家重点实验室) are no boundary.
+# A zone named for the development it tries (人工智能创新发展试验区, 融合发展示范区) keeps 发展.
 _KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)"
+                           r"|(?<=[\u4e00-\u9fff]{2})发展(?=试验区|示范区|先行区|先导区)"
                            r"|<entity_heads.particle_words>")
 # 怀柔实验室山西研究院, 国家第三代半导体技术创新中心(山西): a branch named after its parent, one name.
 _BRANCH_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:研究院|分院|分中心)|[（(][\u4e00-\u9fff]{2,4}[)）]")
@@ -353,7 +355,7 @@ def _generic(name: str, suffix: str) -> bool:
     core = re.sub(suffix + "$", "", name)
     core = _GENERIC_PART.sub("", core)
     core = re.sub(r"[()（）·\d]", "", core)
-    return len(core) < 2 or len(name) < 4
+    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core))  # 发展示范区: a verb, then the kind
 
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:

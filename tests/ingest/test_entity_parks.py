@@ -120,3 +120,9 @@ def test_named_bases_and_a_quoted_name_whole():
 def test_research_platforms_and_a_place_that_opens_a_name():
     assert _names("建好浙江省跨高校院所新型中试研发平台。", "institute") == ["浙江省跨高校院所新型中试研发平台"]
     assert _names("新建省级研发中心10家。", "institute") == []
+
+
+def test_a_zone_named_for_the_development_it_tries_keeps_that_word():
+    # 发展 cuts a name elsewhere (推动发展X); before a zone ending it is the zone's own word.
+    assert _names("深化苏州数字经济融合发展示范区建设。", "park") == ["苏州数字经济融合发展示范区"]
+    assert _names("推动发展示范区建设。", "park") == []
