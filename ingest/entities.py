@@ -55,6 +55,12 @@ _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, rever
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
 _LEVEL_CHARS = set("省市区县州盟旗")
 _VERB_TAILS = set("好成了有在把将给向到")
+# A quoted goal (“挺进X前十五、加速建设Y高新区”) is a clause, not one name to keep whole.
+_CLAUSE_MARKS = re.compile(r"[、，,；;]")
+# A ranking (2022中国X百强产业园, 全省高新区前十) is a list a place earns a rank in, not a name.
+_RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d]+(?:名|位|强)?$|^\d{4}")
+# The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
+_QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
@@ -204,7 +210,8 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
         for match in re.finditer(rf"{_NAME_CHARS}{{2,30}}?{suffix}", text):
             start, end = _trim(text, match.start(), match.end(), kind)
             quote = text.rfind("“", max(0, end - 40), start + 1)
-            if quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]:
+            if (quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]
+                    and not _CLAUSE_MARKS.search(text, quote, end)):
                 start = quote + 1  # “国家钢铁及深加工新型工业化产业示范基地”: the quoted name whole
             # A list of people and posts flattened to one line: 叶天恩区社发集团.
             person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
@@ -321,6 +328,9 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
         start += 1
     if start < end and text[start] in "家个项座所" and re.search(r"(?:\d|有\s*|\s)$", text[max(0, start - 3) : start]):
         start += 1  # 有5家特色小镇: the measure word of a count
+    tail = _QUANTITY_TAIL.match(text, start, end) if re.search(r"[\d.]$", text[max(0, start - 1) : start]) else None
+    if tail and end - tail.end() >= 4:
+        start = tail.end()
     # A name does not start inside a bracket it never closes.
     inside = text[start:end].replace("（", "(").replace("）", ")")
     if inside.count("(") != inside.count(")"):
@@ -347,7 +357,7 @@ def _generic(name: str, suffix: str) -> bool:
 
     A facility after a place and a level (嘉兴市级孵化器) is a kind of facility there, not a name.
     """
-    if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name):
+    if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name) or _RANKING.search(name):
         return True
     if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]|[^\u4e00-\u9fff]?类", name):
         # 三大创新中心, 两个创新中心: counts of things; 综合领域类X: a class of things; not names

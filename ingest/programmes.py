@@ -58,6 +58,7 @@ _DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
 _DOCUMENT_KIND = cue_regex(r"(?:<entity_programmes.document_kinds>)$")
 _TRAILING_YEARS = re.compile(r"\s*[（(][^（()）]{0,24}[)）]$")
 _INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
+_SENDS = re.compile(r"(?:印发|转发|发布|颁布)$")  # 关于印发〈X〉的通知: a notice that only sends X
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|[一二三四五六七八九十两]+[大个项])")
 # A measure word after a count (1家, 有 家) that a name's pattern may take as its first character.
@@ -87,8 +88,10 @@ def plan_documents(text: str) -> list[Found]:
         title = _DRAFT.sub("", match.group(1).strip())
         if not _DOCUMENT_KIND.search(_TRAILING_YEARS.sub("", title)):
             continue  # 《深入实施X 以Y引领Z建设》: a speech or an article, not a plan document
-        found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
-        for inner in _INNER_TITLE.finditer(match.group(1)):  # 《…关于印发〈X〉的通知》 cites X too
+        inner_titles = list(_INNER_TITLE.finditer(match.group(1)))
+        if not (inner_titles and _SENDS.search(match.group(1), 0, inner_titles[0].start())):
+            found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
+        for inner in inner_titles:  # 〈X〉 inside a title is cited too
             at = match.start(1) + inner.start(1)
             found.append(Found(at, at + len(inner.group(1)), "plan_document", inner.group(1), "title in 〈〉 inside a title"))
         short = _SHORT_TITLE.match(text, match.end())

@@ -51,10 +51,17 @@ def test_plan_documents_in_title_marks():
     assert [(f.name, f.why) for f in found] == [
         ("呼包鄂国家自主创新示范区建设总体方案", "title in 《》"),
         ("呼包鄂国家自主创新示范区建设总体方案", "short title 总体方案 given by the text"),
-        ("关于印发〈科技强桂三年行动方案〉的通知", "title in 《》"),
         ("科技强桂三年行动方案", "title in 〈〉 inside a title"),
         ("中央12号文件", "numbered document"),
     ]
+
+
+def test_a_notice_that_only_sends_a_plan_cites_the_plan():
+    # A notice that sends a plan cites the plan; a title that quotes another one is itself a document.
+    found = [f.name for f in plan_documents("转发《市政府办公室关于转发〈滨江区数字经济促进办法〉的通知》。")]
+    assert found == ["滨江区数字经济促进办法"]
+    found = [f.name for f in plan_documents("落实《县〈政府工作报告〉重点任务分工方案》。")]
+    assert found == ["县〈政府工作报告〉重点任务分工方案", "政府工作报告"]
 
 
 def test_plan_documents_merge_and_link_to_the_corpus(tmp_path):
