@@ -14,7 +14,7 @@ from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
-from plankg.ingest.name_heads import leading_non_name
+from plankg.ingest.name_heads import leading_non_name, word_frequency
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
@@ -72,6 +72,10 @@ _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
 _INDUSTRY_END = cue_regex(r"(?:<entity_units.list_not_names>)$")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
+_BRAND_TRADE = cue_regex(r"(?:<entity_units.brand_trades>)")
+_BRAND_BEFORE = cue_regex(r"(?:<entity_units.brand_before>)$")
+_BRAND_AFTER = cue_regex(r"(?:<entity_units.brand_after>)")
+_COMMON_WORD = 200  # a brand is a word the general dictionary hardly knows (鑫耀, 凌坤), not 节能 or 设立
 _SURNAMES = set("".join(words("entities.surnames")))
 _PERSON_TITLE = cue_regex(r"([\u4e00-\u9fff]{2,3}?)(<entities.person_titles>)")
 _SPACE = r"[ \t\u3000\xa0]"
@@ -174,6 +178,9 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         taken.append((unit.start, unit.end))
         keep(unit, _unit_canonical(unit, doc))
     for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
+        taken.append((item.start, item.end))
+        keep(item, item.name)
+    for item in _brand_names(text, taken + title_spans):
         taken.append((item.start, item.end))
         keep(item, item.name)
     for match in _PERSON_TITLE.finditer(text):
@@ -294,6 +301,30 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
                 continue
             if not overlaps(start, end, taken):
                 found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
+    return found
+
+
+def _brand_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """Firms named in prose by brand and trade (指导乐方食品、美乐柯制冷承担X): the brand is no common word."""
+    found = []
+    for match in _BRAND_TRADE.finditer(text):
+        if not _BRAND_AFTER.match(text, match.end()):
+            continue
+        for width in (2, 3):
+            start = match.start() - width
+            brand = text[start : match.start()]
+            if start < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", brand):
+                break
+            opened = start == 0 or text[start - 1] in "，,。；;：:、（(“\n " or _BRAND_BEFORE.search(text, 0, start)
+            if not opened:
+                continue
+            if (brand[0] in "省市区县州镇乡各全本我该其" or _LIST_NOT_NAME.search(brand) or _GENERIC_PART.fullmatch(brand)
+                    or load_gazetteer().find_all(brand)
+                    or any(word_frequency(brand[i : i + 2]) >= _COMMON_WORD for i in range(width - 1))
+                    or overlaps(start, match.end(), taken)):
+                break
+            found.append(Found(start, match.end(), "organization", text[start : match.end()], "brand + trade word of a firm"))
+            break
     return found
 
 
