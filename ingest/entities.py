@@ -315,7 +315,7 @@ def _brand_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             brand = text[start : match.start()]
             if start < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", brand):
                 break
-            opened = start == 0 or text[start - 1] in "，,。；;：:、（(“\n " or _BRAND_BEFORE.search(text, 0, start)
+            opened = start == 0 or text[start - 1] in "，,。；;：:、（(“\n 和与及" or _BRAND_BEFORE.search(text, 0, start)
             if not opened:
                 continue
             if (brand[0] in "省市区县州镇乡各全本我该其" or _LIST_NOT_NAME.search(brand) or _GENERIC_PART.fullmatch(brand)

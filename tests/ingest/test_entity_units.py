@@ -160,10 +160,10 @@ def test_firms_named_in_prose_by_brand_and_trade(tmp_path):
     plan = tmp_path / "plan.txt"
     plan.write_text(
         "常州市科学技术局2024年工作总结\n一、主要成效\n"
-        "指导澜晟食品、柯睿达制冷承担省重点研发项目；鸿翎科技、钛芯新材料成功上市。"
+        "指导澜晟食品、柯睿达制冷承担省重点研发项目；鸿翎科技、钛芯新材料成功上市。钛芯新材料与泓瑞生物的两名人才入选计划。"
         "支持数字科技、生物医药、节能环保等产业发展，加快发展新能源、新材料，培育智能装备和绿色食品。\n",
         encoding="utf-8")
     corpus = read_corpus([plan])
     firms = {m.surface for m in corpus.mentions if m.type == "organization" and m.surface not in ("常州市科学技术局",)}
     # Industries (数字科技, 节能环保, 绿色食品) are kinds, not firms: their first word is a common word.
-    assert firms == {"澜晟食品", "柯睿达制冷", "鸿翎科技", "钛芯新材料"}
+    assert firms == {"澜晟食品", "柯睿达制冷", "鸿翎科技", "钛芯新材料", "泓瑞生物"}
