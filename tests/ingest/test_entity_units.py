@@ -167,3 +167,9 @@ def test_firms_named_in_prose_by_brand_and_trade(tmp_path):
     firms = {m.surface for m in corpus.mentions if m.type == "organization" and m.surface not in ("常州市科学技术局",)}
     # Industries (数字科技, 节能环保, 绿色食品) are kinds, not firms: their first word is a common word.
     assert firms == {"澜晟食品", "柯睿达制冷", "鸿翎科技", "钛芯新材料", "泓瑞生物"}
+
+
+def test_the_centre_named_as_the_leadership_of_the_day_is_no_body_of_the_plan():
+    assert _names("在党中央、国务院的坚强领导下，全市科技工作取得成效。") == []
+    assert _names("落实中共中央 国务院部署，会同科技部推进。") == ["科技部"]
+    assert _names("贯彻国务院部署，推进科技创新。") == ["国务院"]
