@@ -62,6 +62,8 @@ _SENDS = re.compile(r"(?:印发|转发|发布|颁布)$")  # 关于印发〈X〉�
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|[一二三四五六七八九十两]+[大个项])")
 # A measure word after a count (1家, 有 家) that a name's pattern may take as its first character.
+_JOINED_FIELDS = re.compile(r"[\u4e00-\u9fff]{4,8}")
+_JOINED_END = re.compile(r"(?:战略|先行区)$")
 _COUNTED = re.compile(r"[家个项座所批]")
 _COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几数多余]|有\s*|\s)$")
 _COUNT_IN_NAME = cue_regex(r"[一二三四五六七八九十两]+大(?:<entity_programmes.endings>)")
@@ -250,6 +252,9 @@ def _trim(text: str, start: int, end: int) -> int:
     for match in _BOUNDARY.finditer(span):
         # 科技兴赣六大行动: a count right before the ending belongs to the name, not a boundary
         if match.end() <= len(span) - 2 and not _COUNT_IN_NAME.fullmatch(span, match.start()):
+            if (match.group() == "和" and len(span) - match.end() >= 5 and _JOINED_END.search(span)
+                    and _JOINED_FIELDS.fullmatch(span, cut, match.start())):
+                continue  # 科技创新和人才强市首位战略: two fields joined in one strategy's name
             cut = match.end()
     start += cut
     while start < end and text[start] in "()（）·“”":

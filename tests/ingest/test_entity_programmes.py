@@ -143,3 +143,10 @@ def test_a_quoted_strategy_is_named_by_its_core():
 
 def test_a_numbered_slogan_in_words_with_the_system_it_names():
     assert _names("打造“两带三区”沿江经济带。") == ["“两带三区”沿江经济带"]
+
+
+def test_two_fields_joined_by_he_in_one_strategy_or_zone_name():
+    assert _names("坚持实施数字经济和人才强县首位战略。") == ["数字经济和人才强县首位战略"]
+    assert _names("建设长江流域生态保护和高质量发展先行区。") == ["长江流域生态保护和高质量发展先行区"]
+    # A short item before 和, or a bare 战略 after it, joins no name.
+    assert _names("统筹推进改革和科技强省战略，完成重大任务和战略部署。") == ["科技强省战略"]
