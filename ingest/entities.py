@@ -49,6 +49,7 @@ _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|
 # An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
 _ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{4,16})[)）]")
 _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)，,]{2,12}?)[”\"]?\s*[）)]")
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
@@ -167,6 +168,11 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             continue
         taken.append((item.start, item.end))
         keep(item, resolve_unit(item.name, doc) if item.kind == "organization" else item.name)
+        for inner in _BRACKETED.finditer(text, item.start, item.end):
+            if re.search(_SUFFIXES["organization"] + "$", inner.group(1)) and not _generic(inner.group(1), _SUFFIXES["organization"]):
+                # 谯城(江南大学)X研发中心: the university that runs it is named inside, a body of its own
+                keep(Found(inner.start(1), inner.end(1), "organization", inner.group(1), "body named in brackets inside a name"),
+                     resolve_unit(inner.group(1), doc))
         paired = _PAIRED_SHORT.match(text, item.end)
         if paired:  # 温州国家自主创新示范区(以下简称温州自创区): the short name the text gives it
             short = Found(paired.start(1), paired.end(1), item.kind, item.name, f"short name {paired.group(1)} given by the text")

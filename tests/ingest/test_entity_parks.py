@@ -135,3 +135,9 @@ def test_a_quoted_goal_a_ranking_or_a_quantity_is_not_part_of_a_name():
     assert _names("滨江高新区入选“2023中国数字经济百强产业园”。", "park") == ["滨江高新区"]
     # The unit of a number before a name (每秒2.1亿亿次) belongs to the number.
     assert _names("建成每秒2.1亿亿次南湖超算中心。", "institute") == ["南湖超算中心"]
+
+
+def test_a_body_named_in_brackets_inside_a_name_is_its_own_entity():
+    names = _names("发挥滨湖(东南大学)智能制造研发中心作用。", "organization")
+    assert names[1:] == ["东南大学"]  # after the plan's own bureau, named by its title
+    assert _names("发挥滨湖(东南大学)智能制造研发中心作用。", "institute") == ["滨湖(东南大学)智能制造研发中心"]
