@@ -292,7 +292,9 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         items = text[head : match.start()].split("、")
         count = match.group().split("家")[0] if not match.group().startswith("等") else None
         if count is not None and _count(count) != len(items):
-            continue  # 3家X企业 after a list of three: the count says the list is theirs
+            items = re.split(r"[、和与及]", text[head : match.start()])  # 甲集团和乙科两家企业
+            if _count(count) != len(items):
+                continue  # 3家X企业 after a list of three: the count says the list is theirs
         for index, item in enumerate(items):
             start, end = pos, pos + len(item)
             pos = end + 1

@@ -173,3 +173,11 @@ def test_the_centre_named_as_the_leadership_of_the_day_is_no_body_of_the_plan():
     assert _names("在党中央、国务院的坚强领导下，全市科技工作取得成效。") == []
     assert _names("落实中共中央 国务院部署，会同科技部推进。") == ["科技部"]
     assert _names("贯彻国务院部署，推进科技创新。") == ["国务院"]
+
+
+def test_a_counted_list_joined_by_he_names_its_firms(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("淮安市科学技术局2023年工作总结\n一、主要成效\n华茂集团和鑫达特两家企业成为联盟成员，"
+                    "新能源和新材料两家企业获得支持。\n", encoding="utf-8")
+    firms = {m.surface for m in read_corpus([plan]).mentions if m.type == "organization"}
+    assert firms == {"淮安市科学技术局", "华茂集团", "鑫达特"}  # industries are not names
