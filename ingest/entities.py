@@ -50,6 +50,11 @@ _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
 _ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{4,16})[)）]")
+# A title that names a plan (实施方案, 行动计划, 发展规划); a year's work plan, summary or report, a notice,
+# a split of tasks or a news headline (出台, 明确) names none.
+_OWN_PLAN = cue_regex(r"(?:<entity_programmes.own_plan_endings>)$")
+_NOT_OWN_PLAN = cue_regex(r"<entity_programmes.own_plan_not>|\d+月\d+日|[、，,：:《》]")
+_TRAILING_YEARS = re.compile(r"\s*[（(][^（()）]{0,24}[)）]$")
 _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)，,]{2,12}?)[”\"]?\s*[）)]")
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
@@ -104,6 +109,7 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
                 mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
         mentions.extend(people)
         mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
+        mentions.extend(_own_title(doc, by_doc[doc.id], why))
     # A source line that is also read as a clause names its body once.
     mentions = list({(m.doc_id, m.start, m.end, m.type): m for m in reversed(mentions)}.values())[::-1]
     owners = _owner_mentions(corpus, docs)
@@ -213,6 +219,22 @@ def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) 
         why[mention.id] = unit.why
         found.append(mention)
     return found
+
+
+def _own_title(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """A plan's own title when it names a plan (X市Y行动实施方案), not a year's work report or summary."""
+    title = doc.title.strip()
+    at = doc.text.find(title, 0, 600) if title else -1
+    core = _TRAILING_YEARS.sub("", title)
+    if (at < 0 or not clauses or not _OWN_PLAN.search(core) or _NOT_OWN_PLAN.search(title) or len(core) < 8
+            or f"《{core}" in doc.text):
+        return []  # a title cited in 《》 in the page is found there
+    clause = next((c for c in clauses if c.start <= at < c.end), clauses[0])
+    end = at + len(core)
+    mention = Mention(stable_id("mn", doc.id, at, end, "plan_document"), doc.id, clause.id, "plan_document",
+                      doc.text[at:end], title, at, end)
+    why[mention.id] = "the plan's own title"
+    return [mention]
 
 
 def _suffix_names(text: str, people: set[str]) -> list[Found]:

@@ -150,3 +150,14 @@ def test_two_fields_joined_by_he_in_one_strategy_or_zone_name():
     assert _names("建设长江流域生态保护和高质量发展先行区。") == ["长江流域生态保护和高质量发展先行区"]
     # A short item before 和, or a bare 战略 after it, joins no name.
     assert _names("统筹推进改革和科技强省战略，完成重大任务和战略部署。") == ["科技强省战略"]
+
+
+def test_a_plan_is_named_by_its_own_title_a_work_report_is_not(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "嘉兴市数字经济创新提质行动方案(2024—2026年)\n一、总体要求\n到2026年，全市数字经济核心产业增加值达到900亿元。\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "嘉兴市科学技术局2023年工作总结及2024年工作计划\n一、主要成效\n全年新增高新技术企业300家。\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    titles = [(m.surface, m.doc_id) for m in corpus.mentions if m.type == "plan_document"]
+    assert [surface for surface, _ in titles] == ["嘉兴市数字经济创新提质行动方案"]
