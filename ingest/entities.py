@@ -14,7 +14,7 @@ from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
-from plankg.ingest.name_heads import leading_non_name
+from plankg.ingest.name_heads import leading_non_name, word_frequency
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
@@ -36,7 +36,9 @@ _SUFFIXES = {
 _BOUNDARY = cue_regex(r"(?:<entities.boundary>|有\s*\d*\s*[家个项座所]|[\dX]+年|\d+个|\d+家|[\dX]+|[一二三四五六七八九十两]+[地个大家区市园])")
 _GENERIC_PART = cue_regex(r"<entities.generic_parts>")
 # 共建, 联合 inside a name that goes on to its head noun (省部共建国家重点实验室) are no boundary.
+# A zone named for the development it tries (人工智能创新发展试验区, 融合发展示范区) keeps 发展.
 _KEPT_BOUNDARY = cue_regex(r"(?<=省部|部省|校地|院地|部市|省市|市校|校企|军民|中外|院校)(?:共建|联合)|联合(?=实验室|研究)"
+                           r"|(?<=[\u4e00-\u9fff]{2})发展(?=试验区|示范区|先行区|先导区)"
                            r"|<entity_heads.particle_words>")
 # 怀柔实验室山西研究院, 国家第三代半导体技术创新中心(山西): a branch named after its parent, one name.
 _BRANCH_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:研究院|分院|分中心)|[（(][\u4e00-\u9fff]{2,4}[)）]")
@@ -47,12 +49,24 @@ _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|
 # An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
 _KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
 _ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
+_BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{4,16})[)）]")
+# A title that names a plan (实施方案, 行动计划, 发展规划); a year's work plan, summary or report, a notice,
+# a split of tasks or a news headline (出台, 明确) names none.
+_OWN_PLAN = cue_regex(r"(?:<entity_programmes.own_plan_endings>)$")
+_NOT_OWN_PLAN = cue_regex(r"<entity_programmes.own_plan_not>|\d+月\d+日|[、，,：:《》]")
+_TRAILING_YEARS = re.compile(r"\s*[（(][^（()）]{0,24}[)）]$")
 _PAIRED_SHORT = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"]?([^”\"）)，,]{2,12}?)[”\"]?\s*[）)]")
 _ENDING_WORDS = {kind: sorted(words(f"entities.{kind}_suffixes"), key=len, reverse=True)
                  for kind in ("institute", "park", "organization")}
 _TITLE_MARKS = re.compile(r"[、，,\s“”\"·]")
 _LEVEL_CHARS = set("省市区县州盟旗")
 _VERB_TAILS = set("好成了有在把将给向到")
+# A quoted goal (“挺进X前十五、加速建设Y高新区”) is a clause, not one name to keep whole.
+_CLAUSE_MARKS = re.compile(r"[、，,；;]")
+# A ranking (2022中国X百强产业园, 全省高新区前十) is a list a place earns a rank in, not a name.
+_RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d]+(?:名|位|强)?$|^\d{4}")
+# The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
+_QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
@@ -64,6 +78,10 @@ _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
 _INDUSTRY_END = cue_regex(r"(?:<entity_units.list_not_names>)$")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
+_BRAND_TRADE = cue_regex(r"(?:<entity_units.brand_trades>)")
+_BRAND_BEFORE = cue_regex(r"(?:<entity_units.brand_before>)$")
+_BRAND_AFTER = cue_regex(r"(?:<entity_units.brand_after>)")
+_COMMON_WORD = 200  # a brand is a word the general dictionary hardly knows (鑫耀, 凌坤), not 节能 or 设立
 _SURNAMES = set("".join(words("entities.surnames")))
 _PERSON_TITLE = cue_regex(r"([\u4e00-\u9fff]{2,3}?)(<entities.person_titles>)")
 _SPACE = r"[ \t\u3000\xa0]"
@@ -91,6 +109,7 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
                 mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
         mentions.extend(people)
         mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
+        mentions.extend(_own_title(doc, by_doc[doc.id], why))
     # A source line that is also read as a clause names its body once.
     mentions = list({(m.doc_id, m.start, m.end, m.type): m for m in reversed(mentions)}.values())[::-1]
     owners = _owner_mentions(corpus, docs)
@@ -155,6 +174,11 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             continue
         taken.append((item.start, item.end))
         keep(item, resolve_unit(item.name, doc) if item.kind == "organization" else item.name)
+        for inner in _BRACKETED.finditer(text, item.start, item.end):
+            if re.search(_SUFFIXES["organization"] + "$", inner.group(1)) and not _generic(inner.group(1), _SUFFIXES["organization"]):
+                # 谯城(江南大学)X研发中心: the university that runs it is named inside, a body of its own
+                keep(Found(inner.start(1), inner.end(1), "organization", inner.group(1), "body named in brackets inside a name"),
+                     resolve_unit(inner.group(1), doc))
         paired = _PAIRED_SHORT.match(text, item.end)
         if paired:  # 温州国家自主创新示范区(以下简称温州自创区): the short name the text gives it
             short = Found(paired.start(1), paired.end(1), item.kind, item.name, f"short name {paired.group(1)} given by the text")
@@ -166,6 +190,9 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         taken.append((unit.start, unit.end))
         keep(unit, _unit_canonical(unit, doc))
     for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
+        taken.append((item.start, item.end))
+        keep(item, item.name)
+    for item in _brand_names(text, taken + title_spans):
         taken.append((item.start, item.end))
         keep(item, item.name)
     for match in _PERSON_TITLE.finditer(text):
@@ -194,6 +221,22 @@ def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) 
     return found
 
 
+def _own_title(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """A plan's own title when it names a plan (X市Y行动实施方案), not a year's work report or summary."""
+    title = doc.title.strip()
+    at = doc.text.find(title, 0, 600) if title else -1
+    core = _TRAILING_YEARS.sub("", title)
+    if (at < 0 or not clauses or not _OWN_PLAN.search(core) or _NOT_OWN_PLAN.search(title) or len(core) < 8
+            or f"《{core}" in doc.text):
+        return []  # a title cited in 《》 in the page is found there
+    clause = next((c for c in clauses if c.start <= at < c.end), clauses[0])
+    end = at + len(core)
+    mention = Mention(stable_id("mn", doc.id, at, end, "plan_document"), doc.id, clause.id, "plan_document",
+                      doc.text[at:end], title, at, end)
+    why[mention.id] = "the plan's own title"
+    return [mention]
+
+
 def _suffix_names(text: str, people: set[str]) -> list[Found]:
     """Institutes, parks and organisations found by their endings (研究院, 高新区, 大学)."""
     found: list[Found] = []
@@ -202,7 +245,8 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
         for match in re.finditer(rf"{_NAME_CHARS}{{2,30}}?{suffix}", text):
             start, end = _trim(text, match.start(), match.end(), kind)
             quote = text.rfind("“", max(0, end - 40), start + 1)
-            if quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]:
+            if (quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]
+                    and not _CLAUSE_MARKS.search(text, quote, end)):
                 start = quote + 1  # “国家钢铁及深加工新型工业化产业示范基地”: the quoted name whole
             # A list of people and posts flattened to one line: 叶天恩区社发集团.
             person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
@@ -270,7 +314,9 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         items = text[head : match.start()].split("、")
         count = match.group().split("家")[0] if not match.group().startswith("等") else None
         if count is not None and _count(count) != len(items):
-            continue  # 3家X企业 after a list of three: the count says the list is theirs
+            items = re.split(r"[、和与及]", text[head : match.start()])  # 甲集团和乙科两家企业
+            if _count(count) != len(items):
+                continue  # 3家X企业 after a list of three: the count says the list is theirs
         for index, item in enumerate(items):
             start, end = pos, pos + len(item)
             pos = end + 1
@@ -285,6 +331,30 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
                 continue
             if not overlaps(start, end, taken):
                 found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
+    return found
+
+
+def _brand_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
+    """Firms named in prose by brand and trade (指导乐方食品、美乐柯制冷承担X): the brand is no common word."""
+    found = []
+    for match in _BRAND_TRADE.finditer(text):
+        if not _BRAND_AFTER.match(text, match.end()):
+            continue
+        for width in (2, 3):
+            start = match.start() - width
+            brand = text[start : match.start()]
+            if start < 0 or not re.fullmatch(r"[\u4e00-\u9fff]+", brand):
+                break
+            opened = start == 0 or text[start - 1] in "，,。；;：:、（(“\n 和与及" or _BRAND_BEFORE.search(text, 0, start)
+            if not opened:
+                continue
+            if (brand[0] in "省市区县州镇乡各全本我该其" or _LIST_NOT_NAME.search(brand) or _GENERIC_PART.fullmatch(brand)
+                    or load_gazetteer().find_all(brand)
+                    or any(word_frequency(brand[i : i + 2]) >= _COMMON_WORD for i in range(width - 1))
+                    or overlaps(start, match.end(), taken)):
+                break
+            found.append(Found(start, match.end(), "organization", text[start : match.end()], "brand + trade word of a firm"))
+            break
     return found
 
 
@@ -319,6 +389,9 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
         start += 1
     if start < end and text[start] in "家个项座所" and re.search(r"(?:\d|有\s*|\s)$", text[max(0, start - 3) : start]):
         start += 1  # 有5家特色小镇: the measure word of a count
+    tail = _QUANTITY_TAIL.match(text, start, end) if re.search(r"[\d.]$", text[max(0, start - 1) : start]) else None
+    if tail and end - tail.end() >= 4:
+        start = tail.end()
     # A name does not start inside a bracket it never closes.
     inside = text[start:end].replace("（", "(").replace("）", ")")
     if inside.count("(") != inside.count(")"):
@@ -345,7 +418,7 @@ def _generic(name: str, suffix: str) -> bool:
 
     A facility after a place and a level (嘉兴市级孵化器) is a kind of facility there, not a name.
     """
-    if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name):
+    if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name) or _RANKING.search(name):
         return True
     if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]|[^\u4e00-\u9fff]?类", name):
         # 三大创新中心, 两个创新中心: counts of things; 综合领域类X: a class of things; not names
@@ -353,7 +426,7 @@ def _generic(name: str, suffix: str) -> bool:
     core = re.sub(suffix + "$", "", name)
     core = _GENERIC_PART.sub("", core)
     core = re.sub(r"[()（）·\d]", "", core)
-    return len(core) < 2 or len(name) < 4
+    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core))  # 发展示范区: a verb, then the kind
 
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:

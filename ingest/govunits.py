@@ -18,6 +18,7 @@ _LEVEL_WORDS = sorted(words("entity_units.level_words"), key=len, reverse=True)
 _GENERIC_BEFORE = words("entity_units.generic_before")
 _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 中共X委员会 names a party committee; 临海市委 alone is the leadership of the day, like 市委、市政府.
+_CENTRE_BEFORE = re.compile(r"(?:党中央|中共中央)[、\s]*$")
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
 _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
@@ -64,6 +65,8 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
     for match in _PARTY.finditer(text):
         add(Found(match.start(), match.end(), "organization", match.group(), "pattern 中共…委员会"))
     for match in _NATIONAL.finditer(text):
+        if _CENTRE_BEFORE.search(text, 0, match.start()):
+            continue  # 在党中央、国务院的关怀下: the leadership of the day, as with 市委、市政府
         add(Found(match.start(), match.end(), "organization", match.group(), "central government body"))
     for match in _BUREAU.finditer(text):
         where = _prefix(text, match.start(), regions, park_end)

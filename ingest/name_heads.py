@@ -43,3 +43,12 @@ def leading_non_name(name: str, keep: int) -> int:
             break  # 包头 (tagged a verb) is 包头市: a place starts the name
         cut += len(first.word)
     return cut
+
+
+def word_frequency(word: str) -> int:
+    """How often the general dictionary has seen ``word`` as one word (0: not a dictionary word)."""
+    import jieba  # deferred: loading its dictionary takes about a second
+
+    jieba.setLogLevel(60)
+    jieba.dt.check_initialized()
+    return int(jieba.dt.FREQ.get(word) or 0)

@@ -58,9 +58,12 @@ _DRAFT = re.compile(r"[（(](?:公开)?征求意见稿[）)]$")
 _DOCUMENT_KIND = cue_regex(r"(?:<entity_programmes.document_kinds>)$")
 _TRAILING_YEARS = re.compile(r"\s*[（(][^（()）]{0,24}[)）]$")
 _INNER_TITLE = re.compile(r"[〈<]([^〈〉<>]{2,60})[〉>]")
+_SENDS = re.compile(r"(?:印发|转发|发布|颁布)$")  # 关于印发〈X〉的通知: a notice that only sends X
 _CN_NUMERAL = re.compile(r"[一二三四五六七八九十双百千万两]")
 _BOUNDARY = cue_regex(r"(?:<entity_programmes.boundary>|[\dX]+年|\d+个|\d+家|[一二三四五六七八九十两]+[大个项])")
 # A measure word after a count (1家, 有 家) that a name's pattern may take as its first character.
+_JOINED_FIELDS = re.compile(r"[\u4e00-\u9fff]{4,8}")
+_JOINED_END = re.compile(r"(?:战略|先行区)$")
 _COUNTED = re.compile(r"[家个项座所批]")
 _COUNT_BEFORE = re.compile(r"(?:[\d一二三四五六七八九十两几数多余]|有\s*|\s)$")
 _COUNT_IN_NAME = cue_regex(r"[一二三四五六七八九十两]+大(?:<entity_programmes.endings>)")
@@ -87,8 +90,10 @@ def plan_documents(text: str) -> list[Found]:
         title = _DRAFT.sub("", match.group(1).strip())
         if not _DOCUMENT_KIND.search(_TRAILING_YEARS.sub("", title)):
             continue  # 《深入实施X 以Y引领Z建设》: a speech or an article, not a plan document
-        found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
-        for inner in _INNER_TITLE.finditer(match.group(1)):  # 《…关于印发〈X〉的通知》 cites X too
+        inner_titles = list(_INNER_TITLE.finditer(match.group(1)))
+        if not (inner_titles and _SENDS.search(match.group(1), 0, inner_titles[0].start())):
+            found.append(Found(match.start(), match.end(), "plan_document", title, "title in 《》"))
+        for inner in inner_titles:  # 〈X〉 inside a title is cited too
             at = match.start(1) + inner.start(1)
             found.append(Found(at, at + len(inner.group(1)), "plan_document", inner.group(1), "title in 〈〉 inside a title"))
         short = _SHORT_TITLE.match(text, match.end())
@@ -247,6 +252,9 @@ def _trim(text: str, start: int, end: int) -> int:
     for match in _BOUNDARY.finditer(span):
         # 科技兴赣六大行动: a count right before the ending belongs to the name, not a boundary
         if match.end() <= len(span) - 2 and not _COUNT_IN_NAME.fullmatch(span, match.start()):
+            if (match.group() == "和" and len(span) - match.end() >= 5 and _JOINED_END.search(span)
+                    and _JOINED_FIELDS.fullmatch(span, cut, match.start())):
+                continue  # 科技创新和人才强市首位战略: two fields joined in one strategy's name
             cut = match.end()
     start += cut
     while start < end and text[start] in "()（）·“”":

@@ -120,3 +120,24 @@ def test_named_bases_and_a_quoted_name_whole():
 def test_research_platforms_and_a_place_that_opens_a_name():
     assert _names("建好浙江省跨高校院所新型中试研发平台。", "institute") == ["浙江省跨高校院所新型中试研发平台"]
     assert _names("新建省级研发中心10家。", "institute") == []
+
+
+def test_a_zone_named_for_the_development_it_tries_keeps_that_word():
+    # 发展 cuts a name elsewhere (推动发展X); before a zone ending it is the zone's own word.
+    assert _names("深化苏州数字经济融合发展示范区建设。", "park") == ["苏州数字经济融合发展示范区"]
+    assert _names("推动发展示范区建设。", "park") == []
+
+
+def test_a_quoted_goal_a_ranking_or_a_quantity_is_not_part_of_a_name():
+    # A quoted goal holds a clause and a list, not one name kept whole between its quotes.
+    assert _names("围绕“冲进全省开发区前十、加快建设国家级经开区”目标推进。", "park") == []
+    # A ranking a zone enters names a list, not a zone.
+    assert _names("滨江高新区入选“2023中国数字经济百强产业园”。", "park") == ["滨江高新区"]
+    # The unit of a number before a name (每秒2.1亿亿次) belongs to the number.
+    assert _names("建成每秒2.1亿亿次南湖超算中心。", "institute") == ["南湖超算中心"]
+
+
+def test_a_body_named_in_brackets_inside_a_name_is_its_own_entity():
+    names = _names("发挥滨湖(东南大学)智能制造研发中心作用。", "organization")
+    assert names[1:] == ["东南大学"]  # after the plan's own bureau, named by its title
+    assert _names("发挥滨湖(东南大学)智能制造研发中心作用。", "institute") == ["滨湖(东南大学)智能制造研发中心"]

@@ -51,10 +51,17 @@ def test_plan_documents_in_title_marks():
     assert [(f.name, f.why) for f in found] == [
         ("呼包鄂国家自主创新示范区建设总体方案", "title in 《》"),
         ("呼包鄂国家自主创新示范区建设总体方案", "short title 总体方案 given by the text"),
-        ("关于印发〈科技强桂三年行动方案〉的通知", "title in 《》"),
         ("科技强桂三年行动方案", "title in 〈〉 inside a title"),
         ("中央12号文件", "numbered document"),
     ]
+
+
+def test_a_notice_that_only_sends_a_plan_cites_the_plan():
+    # A notice that sends a plan cites the plan; a title that quotes another one is itself a document.
+    found = [f.name for f in plan_documents("转发《市政府办公室关于转发〈滨江区数字经济促进办法〉的通知》。")]
+    assert found == ["滨江区数字经济促进办法"]
+    found = [f.name for f in plan_documents("落实《县〈政府工作报告〉重点任务分工方案》。")]
+    assert found == ["县〈政府工作报告〉重点任务分工方案", "政府工作报告"]
 
 
 def test_plan_documents_merge_and_link_to_the_corpus(tmp_path):
@@ -136,3 +143,21 @@ def test_a_quoted_strategy_is_named_by_its_core():
 
 def test_a_numbered_slogan_in_words_with_the_system_it_names():
     assert _names("打造“两带三区”沿江经济带。") == ["“两带三区”沿江经济带"]
+
+
+def test_two_fields_joined_by_he_in_one_strategy_or_zone_name():
+    assert _names("坚持实施数字经济和人才强县首位战略。") == ["数字经济和人才强县首位战略"]
+    assert _names("建设长江流域生态保护和高质量发展先行区。") == ["长江流域生态保护和高质量发展先行区"]
+    # A short item before 和, or a bare 战略 after it, joins no name.
+    assert _names("统筹推进改革和科技强省战略，完成重大任务和战略部署。") == ["科技强省战略"]
+
+
+def test_a_plan_is_named_by_its_own_title_a_work_report_is_not(tmp_path):
+    (tmp_path / "a.txt").write_text(
+        "嘉兴市数字经济创新提质行动方案(2024—2026年)\n一、总体要求\n到2026年，全市数字经济核心产业增加值达到900亿元。\n",
+        encoding="utf-8")
+    (tmp_path / "b.txt").write_text(
+        "嘉兴市科学技术局2023年工作总结及2024年工作计划\n一、主要成效\n全年新增高新技术企业300家。\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
+    titles = [(m.surface, m.doc_id) for m in corpus.mentions if m.type == "plan_document"]
+    assert [surface for surface, _ in titles] == ["嘉兴市数字经济创新提质行动方案"]

@@ -154,3 +154,30 @@ def test_a_traditional_page_keeps_names_as_written(tmp_path):
     bureau = next(e for e in corpus.entities if e.canonical == "江苏省科技厅")
     surfaces = {m.surface for m in corpus.mentions if m.id in bureau.mention_ids}
     assert "江蘇省科學技術廳" in surfaces
+
+
+def test_firms_named_in_prose_by_brand_and_trade(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text(
+        "常州市科学技术局2024年工作总结\n一、主要成效\n"
+        "指导澜晟食品、柯睿达制冷承担省重点研发项目；鸿翎科技、钛芯新材料成功上市。钛芯新材料与泓瑞生物的两名人才入选计划。"
+        "支持数字科技、生物医药、节能环保等产业发展，加快发展新能源、新材料，培育智能装备和绿色食品。\n",
+        encoding="utf-8")
+    corpus = read_corpus([plan])
+    firms = {m.surface for m in corpus.mentions if m.type == "organization" and m.surface not in ("常州市科学技术局",)}
+    # Industries (数字科技, 节能环保, 绿色食品) are kinds, not firms: their first word is a common word.
+    assert firms == {"澜晟食品", "柯睿达制冷", "鸿翎科技", "钛芯新材料", "泓瑞生物"}
+
+
+def test_the_centre_named_as_the_leadership_of_the_day_is_no_body_of_the_plan():
+    assert _names("在党中央、国务院的坚强领导下，全市科技工作取得成效。") == []
+    assert _names("落实中共中央 国务院部署，会同科技部推进。") == ["科技部"]
+    assert _names("贯彻国务院部署，推进科技创新。") == ["国务院"]
+
+
+def test_a_counted_list_joined_by_he_names_its_firms(tmp_path):
+    plan = tmp_path / "plan.txt"
+    plan.write_text("淮安市科学技术局2023年工作总结\n一、主要成效\n华茂集团和鑫达特两家企业成为联盟成员，"
+                    "新能源和新材料两家企业获得支持。\n", encoding="utf-8")
+    firms = {m.surface for m in read_corpus([plan]).mentions if m.type == "organization"}
+    assert firms == {"淮安市科学技术局", "华茂集团", "鑫达特"}  # industries are not names
