@@ -22,6 +22,9 @@ from plankg.qa.sentences import sentences_for
 
 MAX_INDICATORS = 8
 MAX_TASKS = 12
+#: A document naming a zone (延安高新区) this often is the zone's own report.
+ZONE_DOCUMENT_TIMES = 3
+_ZONE_LONG = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("经开区", "经济开发区"))
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 
 
@@ -236,11 +239,22 @@ def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> lis
         clause = ctx.records.clause(clause_id) if clause_id else None
         return clause.text if clause else ""
 
-    def about_zone(row: TargetFact) -> bool:
-        return any(word in text for word in words for text in (row.area or "", row.phrase or "",
-                                                                clause_text(row.clause_id)))
+    zone_names = {form for name, _, _, _ in parsed.places.zones for form in _zone_forms(name)}
 
-    kept = [row for row in col.rows if about_zone(row)]
+    def zone_document(row: TargetFact) -> bool:
+        # The zone's own report names the zone again and again (延安高新区…延安高新技术产业开发区):
+        # all its figures are the zone's, even those whose clause does not repeat the name.
+        clause = ctx.records.clause(row.clause_id) if row.clause_id else None
+        doc = ctx.records.documents.get(clause.doc_id) if clause else None
+        text = (doc.title or "") + (doc.text or "") if doc else ""
+        return sum(text.count(name) for name in zone_names) >= ZONE_DOCUMENT_TIMES
+
+    def about_zone(row: TargetFact) -> bool:
+        return any(word in text for word in words for text in (row.area or "", row.phrase or "", row.doc_title or "",
+                                                                clause_text(row.clause_id))) or zone_document(row)
+
+    zone_name = parsed.places.zones[0][0]
+    kept = [row if row.area else replace(row, area=zone_name) for row in col.rows if about_zone(row)]
     taken = {row.target for row in kept}
     for row in pool:
         text = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
@@ -255,6 +269,17 @@ def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> lis
         col.rows = kept
         return []
     return ["parent_for_zone"]
+
+
+def _zone_forms(name: str) -> set[str]:
+    """A zone's name and its long or short forms (延安高新区 <-> 延安高新技术产业开发区)."""
+    forms = {name}
+    for short, long in _ZONE_LONG:
+        if name.endswith(short):
+            forms.add(name[: -len(short)] + long)
+        if name.endswith(long):
+            forms.add(name[: -len(long)] + short)
+    return forms
 
 
 def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | None], year: int | None,

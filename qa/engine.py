@@ -22,6 +22,7 @@ from plankg.qa.indicator_slot import IndicatorMatcher
 from plankg.qa.not_found import not_found, uncovered_places
 from plankg.qa.orgs import OrgResolver
 from plankg.qa.parse import Question, Vocabulary
+from plankg.qa.parts import PART_INTENTS, Part, make_whole, merge_answers, split_parts
 from plankg.qa.search import ClauseSearch
 from plankg.qa.understand import understand
 
@@ -100,12 +101,34 @@ class QAEngine:
             QAError: The question is empty or too long.
         """
         parsed = self.parse(question)
-        intent = parsed.asks
         with self._lock:  # stores and the encoder are shared; keep one question at a time
-            # A place no document states as its own, named inside documents that state none: the
-            # answer comes from those, each figure's place labelled as not stated.
-            inside = self._named_inside(parsed) if intent != "search" else []
-            return self._answer(parsed, intent, bool(inside))
+            if parsed.asks in PART_INTENTS:
+                pieces = split_parts(parsed.text, parsed.language)
+                if len(pieces) > 1:
+                    return self._ask_parts(parsed, pieces)
+            return self._ask_one(parsed, parsed.asks)
+
+    def _ask_one(self, parsed: Question, intent: Intent) -> Answer:
+        # A place no document states as its own, named inside documents that state none: the
+        # answer comes from those, each figure's place labelled as not stated.
+        inside = self._named_inside(parsed) if intent != "search" else []
+        return self._answer(parsed, intent, bool(inside))
+
+    def _ask_parts(self, whole: Question, pieces: list[str]) -> Answer:
+        """A question asking several things (…目标是多少？实际完成了多少？): each part, made whole
+        with the place, year and indicator of the part before it, is answered on its own."""
+        parts: list[Part] = []
+        answers: list[Answer] = []
+        previous: Question | None = None
+        for piece in pieces:
+            own = self.parse(piece)
+            text = make_whole(previous, own) if previous is not None else piece
+            parsed = self.parse(text) if text != piece else own
+            intent = parsed.asks if parsed.asks in PART_INTENTS else whole.asks
+            parts.append(Part(piece, text))
+            answers.append(self._ask_one(parsed, intent))
+            previous = parsed
+        return merge_answers(whole.text, whole.language, whole.asks, parts, answers)
 
     def _named_inside(self, parsed: Question) -> list[str]:
         """Places the gazetteer knows but no document states as its own, found named inside

@@ -1,0 +1,163 @@
+"""Questions that ask several things at once: split them into parts, each whole in itself.
+
+Researchers often ask two figures in one breath: ``X2022年A的目标是多少？实际完成了多少？``,
+``X2024年A的目标是多少？2023年实际达到了多少？``, ``X的A是多少，同比增长多少？``. Each part after the
+first leaves out what the first one said (the place, the year, the indicator). A part is made whole by
+writing in front of it the place, year and indicator of the part before that it does not name
+itself; each part is then understood and answered on its own, with its own cue words deciding
+whether it asks for a goal or a result.
+"""
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from plankg.qa.answer import Answer
+from plankg.qa.parse import Question
+from plankg.qa.shape import lead_of
+
+#: Where a question asks: a cue of a figure, a unit or a yes/no question.
+_ASKS_ZH = re.compile(r"多少|几|什么|哪|是否|有没有|吗|如何|怎样|百分之几")
+_ASKS_EN = re.compile(r"\b(how|what|which|who|did|was|were|is|are)\b", re.IGNORECASE)
+#: A question mark or semicolon ends a part; a comma does when both sides ask something.
+_HARD_STOP = re.compile(r"[？?；;]")
+_SOFT_STOP = re.compile(r"[，,]")
+#: Intents a part may keep as its own; any other (a part too short to classify) takes the whole question's.
+PART_INTENTS = ("target_value", "plan_vs_outcome", "target_owners")
+#: At most this many parts are answered.
+MAX_PARTS = 4
+#: An indicator matched only by a short shared run of characters is not a part's own indicator.
+WEAK_INDICATOR = 0.6
+
+
+@dataclass(frozen=True)
+class Part:
+    """One part of a question: as written, and as made whole from the part before it."""
+
+    written: str
+    whole: str
+
+
+def split_parts(text: str, language: str) -> list[str]:
+    """The parts of a question that each ask something (one part when it asks one thing).
+
+    >>> split_parts("甲市2022年高新技术企业的目标是多少家？实际完成了多少家？", "zh")
+    ['甲市2022年高新技术企业的目标是多少家？', '实际完成了多少家？']
+    >>> split_parts("甲市2020年营业收入是多少，同比增长多少？", "zh")
+    ['甲市2020年营业收入是多少，', '同比增长多少？']
+    >>> split_parts("甲市要求企业研发投入增长10%，新增多少家高企？", "zh")
+    ['甲市要求企业研发投入增长10%，新增多少家高企？']
+    """
+    asks = _ASKS_ZH if language == "zh" else _ASKS_EN
+    pieces = [p for p in re.split(r"(?<=[？?；;])", text.strip()) if p.strip()]
+    parts: list[str] = []
+    for piece in pieces:
+        soft = [p for p in re.split(r"(?<=[，,])", piece) if p.strip()]
+        current = ""
+        for chunk in soft:
+            if current and asks.search(current) and asks.search(chunk) and _SOFT_STOP.search(current[-1:]):
+                parts.append(current)
+                current = chunk
+            else:
+                current += chunk
+        if current:
+            parts.append(current)
+    # A piece that asks nothing (a lead-in, 据报道，) joins the part after it.
+    merged: list[str] = []
+    carry = ""
+    for part in parts:
+        if asks.search(part):
+            merged.append(carry + part)
+            carry = ""
+        else:
+            carry += part
+    if carry:
+        if merged:
+            merged[-1] += carry
+        else:
+            merged.append(carry)
+    return merged[:MAX_PARTS] if len(merged) > 1 else [text]
+
+
+def _surfaces(parsed: Question, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
+    return "".join(parsed.text[s:e] for s, e in sorted(set(spans)))
+
+
+def _own_indicators(parsed: Question) -> list[tuple[int, int]]:
+    return [h.span for h in parsed.indicators if h.span and not (h.method == "partial" and h.score < WEAK_INDICATOR)]
+
+
+def _place_spans(parsed: Question) -> list[tuple[int, int]]:
+    spans = list(parsed.places.spans)
+    for _, _, start, end in parsed.places.zones:
+        spans.append((start, end))
+    # A zone written after its place (延安高新区): keep the place and the zone word as one name.
+    joined: list[tuple[int, int]] = []
+    for start, end in sorted(spans):
+        if joined and start <= joined[-1][1]:
+            joined[-1] = (joined[-1][0], max(end, joined[-1][1]))
+        else:
+            joined.append((start, end))
+    return joined
+
+
+def make_whole(previous: Question, part: Question) -> str:
+    """A part written with what it leaves out of the part before it: its place, year and indicator.
+
+    The part's own words come after (its own year before the borrowed indicator, so that
+    ``2023年实际达到了多少`` after ``河南省2024年研发经费投入强度…`` reads
+    ``河南省2023年研发经费投入强度实际达到了多少``).
+    """
+    text = part.text
+    place = "" if (part.places.mentions or part.entity_names) else (
+        _surfaces(previous, _place_spans(previous)) or "".join(previous.entity_names[:1]))
+    own_years = part.time.spans
+    lead_year = ""
+    if own_years and own_years[0][0] == 0:
+        lead_year, text = text[: own_years[0][1]], text[own_years[0][1]:]
+    year = lead_year or ("" if own_years else _surfaces(previous, previous.time.spans))
+    indicator = "" if _own_indicators(part) or part.orgs else _surfaces(previous, _own_indicators(previous))
+    if not indicator and not _own_indicators(part) and not part.orgs and previous.indicators and not any(
+            h.span for h in previous.indicators):
+        indicator = previous.indicators[0].surface or ""
+    return f"{place}{year}{indicator}{text}"
+
+
+def merge_answers(question: str, language: str, intent: str, parts: list[Part], answers: list[Answer]) -> Answer:
+    """One answer for a question of several parts: each part's answer in turn, under its own words.
+
+    Rows and evidence are the union (each fact and clause once); the answer is found when any part
+    is, and each part that found nothing says so in its place.
+    """
+    texts, rows, evidence, sparql, related = [], [], [], [], []
+    seen_rows: set[str] = set()
+    seen_clauses: set[str] = set()
+    for index, (part, answer) in enumerate(zip(parts, answers), start=1):
+        label = f"（{index}）{part.whole.strip()}" if language == "zh" else f"({index}) {part.whole.strip()}"
+        texts.append(f"{label}{'' if language == 'zh' else ' '}{answer.answer}")
+        for row in answer.rows:
+            key = str(row.get("target") or row)
+            if key not in seen_rows:
+                seen_rows.add(key)
+                rows.append({**row, "asked": part.whole.strip()})
+        for item in answer.evidence:
+            if item.get("clause_id") not in seen_clauses:
+                seen_clauses.add(item.get("clause_id"))
+                evidence.append(item)
+        if answer.sparql and answer.sparql not in sparql:
+            sparql.append(answer.sparql)
+        related += [r for r in answer.related if r not in related]
+    found = any(a.found for a in answers)
+    leads = [a.lead for a in answers if a.found and a.lead]
+    lead = ("" if language == "zh" else " ").join(leads)
+    return Answer(
+        question=question, language=language, intent=intent,
+        answer=("" if language == "zh" else "\n").join(texts),
+        rows=rows, evidence=evidence,
+        sparql="\n\n# ---- next part ----\n\n".join(sparql) if sparql else None,
+        confidence=min(a.confidence for a in answers),
+        related=related if not found else [], found=found,
+        slots={**answers[0].slots, "parts": [{"asked": p.whole, "intent": a.intent, "found": a.found,
+                                              "slots": a.slots} for p, a in zip(parts, answers)]},
+        lead=lead_of(lead, language=language) if lead else "",
+    )
