@@ -209,3 +209,52 @@ class DocumentScopedGraph:
             return self.graph.run(query_name, **params)
         result = self.graph.run(query_name, **{**params, "region": None})
         return self._keep(result, key=SCOPED_QUERIES[query_name])
+
+
+#: How a document speaks of its own place: 我县, 全省, 本区 (the level character of its name).
+_SELF_WORD = re.compile(r"[我全本]([省市县区旗州盟])")
+_LEVEL = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2}
+
+
+@functools.lru_cache(maxsize=1)
+def _names_by_suffix() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Gazetteer places by the last character of their name, each with its short form."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for region in load_gazetteer().regions.values():
+        # A two-character short form is often a common word (振兴, 新兴): only the full name counts.
+        short = region.short if region.short and len(region.short) >= 3 else region.name
+        table.setdefault(region.name[-1], []).append((region.name, short))
+    return {suffix: tuple(names) for suffix, names in table.items()}
+
+
+def _names_another(text: str, region: str, suffix: str) -> bool:
+    """Does the text name, at least twice, another place whose name ends like ``region``'s?"""
+    return any(name != region and text.count(short) >= NAMED_INSIDE_TIMES
+               for name, short in _names_by_suffix().get(suffix, ()))
+
+
+def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[str]:
+    """Documents that state no place and name none, but speak of their own place at the level of
+    ``region`` (我县, 全县 for a county; 我省, 全省 for a province): they may be that place's, and
+    can answer about it when the rest of the question singles their figures out.
+
+    A document naming another place of that level twice (巫山 in a 全区 report) is that place's.
+    """
+    if places is None or not places.unplaced:
+        return frozenset()
+    suffix = region[-1]
+    found = set()
+    for doc_id, text in places.unplaced.items():
+        words = [m.group(1) for m in _SELF_WORD.finditer(text)]
+        if not words:
+            continue
+        own = words.count(suffix)
+        # The most named level is the document's own; on a tie the lower one (a district's report
+        # ranks itself 全市第二), since a report speaks of the places above it only in passing.
+        if own == 0 or any(words.count(w) > own or (words.count(w) == own and _LEVEL[w] > _LEVEL[suffix])
+                           for w in set(words)):
+            continue
+        if _names_another(text, region, suffix):
+            continue
+        found.add(doc_id)
+    return frozenset(found)

@@ -16,7 +16,7 @@ from plankg.qa.answer_text import answer_search
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.catalogue import load_entities, load_organisations, load_proposed_indicators
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside
+from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside, unstated_documents
 from plankg.qa.entities import EntityFinder
 from plankg.qa.indicator_slot import IndicatorMatcher
 from plankg.qa.not_found import not_found, uncovered_places
@@ -112,7 +112,33 @@ class QAEngine:
         # A place no document states as its own, named inside documents that state none: the
         # answer comes from those, each figure's place labelled as not stated.
         inside = self._named_inside(parsed) if intent != "search" else []
-        return self._answer(parsed, intent, bool(inside))
+        answer = self._answer(parsed, intent, "named" if inside else "")
+        if answer.found or inside or intent == "search":
+            return answer
+        unstated = self._unstated(parsed)
+        if unstated is None:
+            return answer
+        # Documents that name no place but speak of theirs at the asked level (我县, 全省): their
+        # figures answer only when the indicator and year single them out, labelled as such.
+        other = self._answer(unstated, intent, "unstated")
+        return other if other.found else answer
+
+    def _unstated(self, parsed: Question) -> Question | None:
+        """The question kept to the documents that may be its uncovered place's own, or None."""
+        if not parsed.regions or parsed.places.documents or not (parsed.indicators or parsed.masked):
+            return None
+        uncovered = set(uncovered_places(self.context, parsed)) & set(parsed.regions)
+        mentions, found = [], False
+        for mention in parsed.places.mentions:
+            ids = unstated_documents(self.vocabulary.places, mention.name) if mention.name in uncovered \
+                else frozenset()
+            if ids:
+                found = True
+                mention = replace(mention, known=False, doc_ids=ids)
+            mentions.append(mention)
+        if not found:
+            return None
+        return replace(parsed, places=replace(parsed.places, mentions=tuple(mentions)))
 
     def _ask_parts(self, whole: Question, pieces: list[str]) -> Answer:
         """A question asking several things (…目标是多少？实际完成了多少？): each part, made whole
@@ -148,11 +174,13 @@ class QAEngine:
             parsed.places = replace(parsed.places, mentions=tuple(mentions))
         return found
 
-    def _answer(self, parsed: Question, intent: Intent, named_inside: bool = False) -> Answer:
+    def _answer(self, parsed: Question, intent: Intent, placed_by: str = "") -> Answer:
         """Route a question to its handler (kept to a place's documents when that is all there is).
 
-        ``named_inside``: the place is only named inside those documents, which state none of their
-        own; their figures are labelled so (a province's news item may give a city's figure or its own).
+        ``placed_by``: ``named`` when the place is only named inside those documents, which state
+        none of their own (a province's news item may give a city's figure or its own); ``unstated``
+        when they name no place at all but speak of theirs at the asked level (我县). Their
+        figures are labelled so.
         """
         if parsed.places.unknown and not parsed.regions and intent != "search":
             return not_found(self.context, Collector(parsed, intent), "targets")
@@ -160,8 +188,10 @@ class QAEngine:
         if parsed.places.documents and not parsed.regions:
             # A place known only from its documents: answer from those documents, never others.
             names = "、".join(name for name, _ in parsed.places.documents)
-            if named_inside:
+            if placed_by == "named":
                 names += "（文件未写明地区，据文中提及）" if parsed.language == "zh" else " (named in the text)"
+            elif placed_by == "unstated":
+                names += "（文件未写明地区）" if parsed.language == "zh" else " (place not stated in the document)"
             doc_ids = set().union(*(ids for _, ids in parsed.places.documents))
             context = replace(self.context, graph=DocumentScopedGraph(self.graph, self.records, doc_ids, names))
         if intent == "target_owners" and parsed.family is not None:

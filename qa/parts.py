@@ -13,6 +13,7 @@ import re
 from dataclasses import dataclass
 
 from plankg.qa.answer import Answer
+from plankg.qa.fact_fit import asked_kinds
 from plankg.qa.parse import Question
 from plankg.qa.shape import lead_of
 
@@ -101,6 +102,13 @@ def _place_spans(parsed: Question) -> list[tuple[int, int]]:
     return joined
 
 
+def _new_goal(previous: Question, part: Question) -> bool:
+    """A part asking a goal after one asking no goal (…2019年贡献率是多少？提出的新目标是多少？):
+    the new goal is set for a later year, so the year of the figure before is not borrowed."""
+    return asked_kinds(part.text, part.language) == {"goal"} and \
+        "goal" not in asked_kinds(previous.text, previous.language)
+
+
 def make_whole(previous: Question, part: Question) -> str:
     """A part written with what it leaves out of the part before it: its place, year and indicator.
 
@@ -115,7 +123,7 @@ def make_whole(previous: Question, part: Question) -> str:
     lead_year = ""
     if own_years and own_years[0][0] == 0:
         lead_year, text = text[: own_years[0][1]], text[own_years[0][1]:]
-    year = lead_year or ("" if own_years else _surfaces(previous, previous.time.spans))
+    year = lead_year or ("" if own_years or _new_goal(previous, part) else _surfaces(previous, previous.time.spans))
     indicator = "" if _own_indicators(part) or part.orgs else _surfaces(previous, _own_indicators(previous))
     if not indicator and not _own_indicators(part) and not part.orgs and previous.indicators and not any(
             h.span for h in previous.indicators):
