@@ -8,7 +8,9 @@ from typing import Any
 
 from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
+from plankg.ontology.indicators import proposed_iri
 from plankg.ontology.regions import load_gazetteer
+from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
@@ -19,6 +21,7 @@ from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
 from plankg.qa.render import indicator_label, quantity
 from plankg.qa.sentences import sentences_for
+from plankg.qa.shape import lead_of
 
 MAX_INDICATORS = 8
 MAX_TASKS = 12
@@ -190,7 +193,7 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
         for region in regions_or_all(parsed):
             _collect(ctx, col, region, year, indicator, actuals)
     pool: list[TargetRow] = []
-    missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
+    missing = [h for h in hits if not any(_same_indicator(r.indicator_id, h.id) for r in col.rows)]
     scoped = bool(parsed.regions or parsed.places.documents or year is not None)
     if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
         # Every fact of the place and year, read against the question's words: only when some of
@@ -212,6 +215,8 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
         relaxed += _keep_zone(ctx, col, pool)
     if not col.rows and parsed.regions and (parsed.indicators or year is not None):
         relaxed += _nearby_places(ctx, col, [h.id for h in hits] or [None], year, actuals)
+    if not col.rows and parsed.indicators and (parsed.regions or parsed.places.documents):
+        relaxed += _nearest(ctx, col, kinds)
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
         return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
@@ -220,7 +225,15 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
                                  _measure_rank(r, parsed)))
     render = sentences_for(parsed.language)
     notes = "".join(render.relaxed_note(what) for what in relaxed)
-    return col.finish(notes + _value_sentences(ctx, parsed, col.rows))
+    values = _value_sentences(ctx, parsed, col.rows)
+    # The lead keeps the numbers first and says in a few words what had to give way.
+    lead = lead_of(values, language=parsed.language) + render.relaxed_short(relaxed) if relaxed else ""
+    return col.finish(notes + values, lead=lead)
+
+
+def _same_indicator(fact_id: str | None, asked_id: str) -> bool:
+    """A fact's indicator id is the asked one (a proposed indicator is asked by its concept IRI)."""
+    return bool(fact_id) and (fact_id == asked_id or proposed_iri(fact_id or "") == asked_id)
 
 
 def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> list[str]:
@@ -280,6 +293,19 @@ def _zone_forms(name: str) -> set[str]:
         if name.endswith(long):
             forms.add(name[: -len(long)] + short)
     return forms
+
+
+def _nearest(ctx: AnswerContext, col: Collector, kinds: frozenset[str]) -> list[str]:
+    """No fact fits every slot: the place's facts (and its sub-places') of any year and kind whose
+    indicator fits, cheapest relaxation first (:mod:`plankg.qa.nearest_facts`); returns what was
+    relaxed, said in the answer. One query per asked place."""
+    parsed = col.parsed
+    pool: list[TargetRow] = []
+    for region in regions_or_all(parsed):
+        pool += col.ran(ctx.graph.run("targets", region=region, include_achievements=True, within=True))
+    fits = nearest_facts.rank(parsed, pool, kinds)
+    col.rows += [target_row(ctx, col, fit.row) for fit in fits]
+    return nearest_facts.notes(fits)
 
 
 def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | None], year: int | None,
