@@ -200,19 +200,21 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
         # them are not yet accounted for (a place's facts can be many; most questions need none).
         pool = _by_wording(ctx, col, missing, actuals)
     relaxed: list[str] = []
-    if not col.rows and kinds == {"goal"} and not several_years:
+    if not col.rows and kinds == {"goal"} and not several_years and not parsed.strict:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
             for region in regions_or_all(parsed):
                 _collect(ctx, col, region, year, indicator, True)
         relaxed += ["result_for_goal"] if col.rows else []
     reported = [r for r in col.rows if r.kind == "achievement"]
     if "result" in kinds and "goal" not in kinds and not several_years:
-        if reported:
+        if reported or parsed.strict:
             col.rows = reported
         elif col.rows:
             relaxed.append("goal_for_result")
     if parsed.places.zones and col.rows:
         relaxed += _keep_zone(ctx, col, pool)
+    if parsed.strict and not col.rows:
+        return not_found(ctx, col, "targets")
     if not col.rows and parsed.regions and (parsed.indicators or year is not None):
         relaxed += _nearby_places(ctx, col, [h.id for h in hits] or [None], year, actuals)
     if not col.rows and parsed.indicators and (parsed.regions or parsed.places.documents):

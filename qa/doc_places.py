@@ -26,6 +26,8 @@ _LEADING_NOISE = re.compile(r"^(?:今天|近日|日前|昨天|据悉|据|从|由
 _BUREAU = re.compile(r"(?:科学技术局|科技局|科技工信局|科学技术和工业信息化局|科技和工业信息化局|科技创新局|科技厅|人民政府|政府|"
                      r"管委会|管理委员会|发展和改革委员会|发改委|经信局)")
 _ISSUER_LINE = re.compile(r"(?:发布机构|发文机关|发文单位|来源)\s*[:：]\s*([^\s:：]{2,30})")
+#: A web page's navigation written before a colon (当前页面: 首页 > …), never a place.
+_PAGE_CHROME = re.compile(r"当前|位置|首页|页面|来源|时间|日期|作者|标题|正文|栏目|导航|浏览|点击")
 _TITLE_HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]")
 
 
@@ -84,7 +86,7 @@ def document_places(doc: Document) -> set[str]:
             found.add(_province_prefix().sub("", candidate))
     if head and not any(head.group(1).endswith(p) or p in head.group(1) for p in found):
         bare = _province_prefix().sub("", head.group(1))
-        if 2 <= len(bare) <= 4:
+        if 2 <= len(bare) <= 4 and not _PAGE_CHROME.search(bare):
             found.add(bare)  # 湖北黄石: -> 黄石
     return found
 
@@ -109,16 +111,21 @@ class CorpusPlaces:
     english: dict[str, str] = field(default_factory=dict)  # pinyin form (huangshi) -> Chinese form
     #: Documents that state no place of their own, with their text: a place they name may be theirs.
     unplaced: dict[str, str] = field(default_factory=dict)
+    #: Of those, the ones whose fields (issuer, title, 发布机构) give no place either.
+    placeless: set[str] = field(default_factory=set)
 
     @classmethod
     def from_documents(cls, documents: list[Document]) -> CorpusPlaces:
         places = cls()
         for doc in documents:
+            own = document_places(doc)
             if not doc.region:
                 places.unplaced[doc.id] = doc.text or ""
+                if not own:
+                    places.placeless.add(doc.id)
             # Sorted, so a form's full name does not depend on set order (the hash seed): the
             # document's gazetteer region first, then longer names.
-            for place in sorted(document_places(doc), key=lambda p: (p != doc.region, -len(p), p)):
+            for place in sorted(own, key=lambda p: (p != doc.region, -len(p), p)):
                 for form in sorted(short_forms(place)):
                     places.forms.setdefault(form, set()).add(doc.id)
                     places.canonical.setdefault(form, place)
@@ -221,8 +228,10 @@ def _names_by_suffix() -> dict[str, tuple[tuple[str, str], ...]]:
     """Gazetteer places by the last character of their name, each with its short form."""
     table: dict[str, list[tuple[str, str]]] = {}
     for region in load_gazetteer().regions.values():
-        # A two-character short form is often a common word (振兴, 新兴): only the full name counts.
-        short = region.short if region.short and len(region.short) >= 3 else region.name
+        # A county's two-character short form is often a common word (振兴, 新兴): only its full name
+        # counts; a province's or a city's short form (江西, 衢州) is its usual name.
+        wide = region.level in ("province", "city")
+        short = region.short if region.short and (len(region.short) >= 3 or wide) else region.name
         table.setdefault(region.name[-1], []).append((region.name, short))
     return {suffix: tuple(names) for suffix, names in table.items()}
 
@@ -240,11 +249,12 @@ def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[st
 
     A document naming another place of that level twice (巫山 in a 全区 report) is that place's.
     """
-    if places is None or not places.unplaced:
+    if places is None or not places.placeless:
         return frozenset()
     suffix = region[-1]
     found = set()
-    for doc_id, text in places.unplaced.items():
+    for doc_id in sorted(places.placeless):
+        text = places.unplaced[doc_id]
         words = [m.group(1) for m in _SELF_WORD.finditer(text)]
         if not words:
             continue

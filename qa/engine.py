@@ -138,7 +138,7 @@ class QAEngine:
             mentions.append(mention)
         if not found:
             return None
-        return replace(parsed, places=replace(parsed.places, mentions=tuple(mentions)))
+        return replace(parsed, places=replace(parsed.places, mentions=tuple(mentions)), strict=True)
 
     def _ask_parts(self, whole: Question, pieces: list[str]) -> Answer:
         """A question asking several things (…目标是多少？实际完成了多少？): each part, made whole

@@ -57,6 +57,8 @@ class Question:
     blanks: list[tuple[int, int]] = field(default_factory=list)
     #: The indicator family the question is about (研发相关目标), or None (``plankg.qa.families``).
     family: Any = None
+    #: Answer only facts fitting every slot, none relaxed (documents only presumed to be the place's).
+    strict: bool = False
 
     @property
     def regions(self) -> tuple[str, ...]:
