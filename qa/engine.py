@@ -22,7 +22,7 @@ from plankg.qa.indicator_slot import IndicatorMatcher
 from plankg.qa.not_found import not_found, uncovered_places
 from plankg.qa.orgs import OrgResolver
 from plankg.qa.parse import Question, Vocabulary
-from plankg.qa.parts import PART_INTENTS, Part, make_whole, merge_answers, split_parts
+from plankg.qa.parts import PART_INTENTS, Part, make_whole, merge_answers, split_parts, split_respectively
 from plankg.qa.search import ClauseSearch
 from plankg.qa.understand import understand
 
@@ -104,6 +104,8 @@ class QAEngine:
         with self._lock:  # stores and the encoder are shared; keep one question at a time
             if parsed.asks in PART_INTENTS:
                 pieces = split_parts(parsed.text, parsed.language)
+                if len(pieces) == 1 and parsed.language == "zh":
+                    pieces = split_respectively(parsed)
                 if len(pieces) > 1:
                     return self._ask_parts(parsed, pieces)
             return self._ask_one(parsed, parsed.asks)

@@ -169,3 +169,34 @@ def merge_answers(question: str, language: str, intent: str, parts: list[Part], 
                                               "slots": a.slots} for p, a in zip(parts, answers)]},
         lead=lead_of(lead, language=language) if lead else "",
     )
+
+
+_JOINED = re.compile(r"以及|和|与|及|、")
+
+
+def split_respectively(parsed: Question) -> list[str]:
+    """``A和B分别达到多少家``: one question per item of the list before 分别 (two indicators, never one
+    made of both), each with the place and year written before the list.
+
+    Years joined before 分别 (2018年和2022年分别) are left alone: the years slot holds them all.
+
+    >>> from plankg.qa.parse import Question
+    >>> from plankg.qa.places import PlaceSlot
+    >>> from plankg.qa.years import TimeSlot
+    >>> split_respectively(Question("甲指标和乙指标分别是多少？", "zh", TimeSlot(), PlaceSlot()))
+    ['甲指标是多少？', '乙指标是多少？']
+    """
+    text = parsed.text
+    at = text.find("分别")
+    if at <= 0:
+        return [text]
+    before = [end for start, end in parsed.blanks if end <= at]
+    start = max(before, default=0)
+    segment = text[start:at]
+    lead = re.match(r"^[的在中，,\s]*", segment)
+    skip = lead.end() if lead else 0
+    items = [item for item in _JOINED.split(segment[skip:]) if item]
+    if len(items) < 2 or any(len(item) < 2 or re.fullmatch(r"[\d年月底末]+", item) for item in items):
+        return [text]
+    head, rest = text[:start + skip], text[at + 2:]
+    return [f"{head}{item}{rest}" for item in items][:MAX_PARTS]

@@ -107,3 +107,10 @@ def test_an_english_task_owner_question_reads_the_role_labels(qa):
     assert answer.found
     roles = {row["owner"]: row["role"] for row in answer.rows}
     assert roles.get("南昌市发改委") == "lead" and roles.get("各县区") == "support"
+
+
+def test_two_indicators_asked_respectively_are_two_questions(qa):
+    answer = qa.ask("南昌市2025年技术合同成交额和企业科技特派员分别是多少？")
+    first, second = answer.answer.split("（2）")
+    assert "300亿元" in first and "200名" in second
+    assert "200名" not in first and "300亿元" not in second
