@@ -398,9 +398,10 @@ def _measure_rank(row: TargetFact, parsed: Question) -> int:
     measure = row.measure or "level"
     if re.search(r"增长|增速|增幅|growth|grow|increase by", parsed.text, re.I):
         return 0 if measure == "growth" else 1
-    if re.search(r"新增|新认定|新引进|newly|new\b|added", parsed.text, re.I):
+    if re.search(r"新增|净增|新认定|新引进|新培育|newly|new\b|added", parsed.text, re.I):
         return 0 if measure == "increment" else 1 if measure != "growth" else 2
-    return 2 if measure == "growth" else 0
+    # 达到多少, 总数: a level before a count of new ones, before a growth rate.
+    return {"growth": 2, "increment": 1}.get(measure, 0)
 
 
 def _wording_match(row: TargetFact, parsed: Question) -> float:

@@ -85,7 +85,17 @@ def _surfaces(parsed: Question, spans: tuple[tuple[int, int], ...] | list[tuple[
 
 
 def _own_indicators(parsed: Question) -> list[tuple[int, int]]:
-    return [h.span for h in parsed.indicators if h.span and not (h.method == "partial" and h.score < WEAK_INDICATOR)]
+    """Where the question writes its indicators (a proposed indicator is found by its words)."""
+    spans = []
+    for hit in parsed.indicators:
+        if hit.method == "partial" and hit.score < WEAK_INDICATOR:
+            continue
+        if hit.span:
+            spans.append(hit.span)
+        elif hit.surface and hit.surface in parsed.text:
+            start = parsed.text.index(hit.surface)
+            spans.append((start, start + len(hit.surface)))
+    return spans
 
 
 def _place_spans(parsed: Question) -> list[tuple[int, int]]:
@@ -125,9 +135,6 @@ def make_whole(previous: Question, part: Question) -> str:
         lead_year, text = text[: own_years[0][1]], text[own_years[0][1]:]
     year = lead_year or ("" if own_years or _new_goal(previous, part) else _surfaces(previous, previous.time.spans))
     indicator = "" if _own_indicators(part) or part.orgs else _surfaces(previous, _own_indicators(previous))
-    if not indicator and not _own_indicators(part) and not part.orgs and previous.indicators and not any(
-            h.span for h in previous.indicators):
-        indicator = previous.indicators[0].surface or ""
     return f"{place}{year}{indicator}{text}"
 
 
