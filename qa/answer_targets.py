@@ -14,8 +14,9 @@ from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
+from plankg.qa.clause_owners import units_after
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
-from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, unread_words, written_in
+from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, dice, phrase_fit, unread_words, written_in
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -92,6 +93,10 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     """哪些单位负责…目标 / who owns … : owners with roles, per indicator."""
     col = Collector(parsed, "target_owners")
     if not parsed.indicators:
+        named = _owners_named_after(ctx, parsed, col) if topic_words(parsed) else []
+        if named:
+            col.rows = named
+            return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
         if topic_words(parsed):
             # 特色小镇工作由哪个单位牵头: a topic no indicator names is a task; its clause names the units.
             return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
@@ -105,9 +110,43 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
                     fact = target_row(ctx, col, row)
                     col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
                                             owner=row.owner_name, role=row.role))
+    if all(row.role == "default" for row in col.rows):
+        # No unit is given the goal in the graph: units its clause writes right after it.
+        named = _owners_named_after(ctx, parsed, col)
+        col.rows = named or col.rows
     if not col.rows:
         return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
     return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+
+
+def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) -> list[TargetFact]:
+    """Goals of the asked indicators (by concept, else by their own wording) whose clause writes
+    units right after the value (:mod:`plankg.qa.clause_owners`), one row per unit."""
+    goals: list[TargetRow] = []
+    for region in regions_or_all(parsed):
+        for hit in parsed.indicators[:MAX_INDICATORS]:
+            goals += col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year, indicator=hit.id,
+                                           within=parsed.places.include_sub))
+        if not goals and (parsed.regions or parsed.places.documents):
+            # By the goals' own wording: an asked indicator's, or the topic the question writes.
+            words = topic_words(parsed) if not parsed.indicators else []
+            place = col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year,
+                                          within=parsed.places.include_sub))
+            goals += [row for row in place if any(phrase_fit(hit, row.phrase) >= PHRASE_FIT
+                                                  for hit in parsed.indicators)
+                      or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)]
+    rows: list[TargetFact] = []
+    for goal in goals:
+        record = ctx.records.target(goal.target)
+        clause = ctx.records.clause(goal.clause) or ctx.records.clause_of(goal.target)
+        if record is None or clause is None or not covers(parsed, goal.year, goal.period_start, goal.period_end):
+            continue
+        fact = target_row(ctx, col, goal)
+        label = indicator_label(parsed, parsed.indicators[0].id, parsed.indicators[0].label_zh) \
+            if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
+        for unit in units_after(record, clause, ctx.orgs, parsed.regions):
+            rows.append(replace(fact, indicator=label, owner=unit, role="named"))
+    return rows
 
 
 def _owners_lead(parsed: Question, rows: list[TargetFact]) -> str:

@@ -102,7 +102,7 @@ class QAEngine:
         """
         parsed = self.parse(question)
         with self._lock:  # stores and the encoder are shared; keep one question at a time
-            if parsed.asks in PART_INTENTS:
+            if parsed.asks != "search":
                 pieces = split_parts(parsed.text, parsed.language)
                 if len(pieces) == 1 and parsed.language == "zh":
                     pieces = split_respectively(parsed)
@@ -145,18 +145,21 @@ class QAEngine:
     def _ask_parts(self, whole: Question, pieces: list[str]) -> Answer:
         """A question asking several things (…目标是多少？实际完成了多少？): each part, made whole
         with the place, year and indicator of the part before it, is answered on its own."""
-        parts: list[Part] = []
-        answers: list[Answer] = []
+        wholes: list[tuple[Part, Question]] = []
         previous: Question | None = None
         for piece in pieces:
             own = self.parse(piece)
             text = make_whole(previous, own) if previous is not None else piece
             parsed = self.parse(text) if text != piece else own
-            intent = parsed.asks if parsed.asks in PART_INTENTS else whole.asks
-            parts.append(Part(piece, text))
-            answers.append(self._ask_one(parsed, intent))
+            wholes.append((Part(piece, text), parsed))
             previous = parsed
-        return merge_answers(whole.text, whole.language, whole.asks, parts, answers)
+        if not any(parsed.asks in PART_INTENTS for _, parsed in wholes):
+            return self._ask_one(whole, whole.asks)  # not parts about targets (哪些实验室？哪些是省级的？)
+        fallback = whole.asks if whole.asks in PART_INTENTS else "target_value"
+        answers = [self._ask_one(parsed, parsed.asks if parsed.asks in PART_INTENTS else fallback)
+                   for _, parsed in wholes]
+        intent = whole.asks if whole.asks in PART_INTENTS else wholes[0][1].asks
+        return merge_answers(whole.text, whole.language, intent, [part for part, _ in wholes], answers)
 
     def _named_inside(self, parsed: Question) -> list[str]:
         """Places the gazetteer knows but no document states as its own, found named inside

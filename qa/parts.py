@@ -151,7 +151,7 @@ def merge_answers(question: str, language: str, intent: str, parts: list[Part], 
         label = f"（{index}）{part.whole.strip()}" if language == "zh" else f"({index}) {part.whole.strip()}"
         texts.append(f"{label}{'' if language == 'zh' else ' '}{answer.answer}")
         for row in answer.rows:
-            key = str(row.get("target") or row)
+            key = str((row.get("target"), row.get("owner"), row.get("role"))) if row.get("target") else str(row)
             if key not in seen_rows:
                 seen_rows.add(key)
                 rows.append({**row, "asked": part.whole.strip()})

@@ -114,3 +114,44 @@ def test_two_indicators_asked_respectively_are_two_questions(qa):
     first, second = answer.answer.split("（2）")
     assert "300亿元" in first and "200名" in second
     assert "200名" not in first and "300亿元" not in second
+
+
+# ---- units written after a goal on its line -------------------------------------------------------
+DUTIES = """张家港市人民政府办公室文件 关于分解落实2019年政府工作任务的通知
+
+一、经济社会发展主要预期目标分解
+
+1 地区生产总值增长7%以上. 发改委
+
+2 全社会研发经费支出占GDP比重提高到2.9%. 科技局
+
+3 全社会固定资产投资额300亿元,其中:工业投资增长8%. 发改委、经信委、科技局
+
+4 社会消费品零售总额增长8%左右. 商务局
+"""
+
+
+@pytest.fixture(scope="module")
+def duties(tmp_path_factory):
+    engine = engine_over_texts(tmp_path_factory, "duties", {"e.txt": DUTIES})
+    yield engine
+    engine.close()
+
+
+def test_units_after_a_goal_answer_its_owner_question_as_named_not_as_lead(duties):
+    answer = duties.ask("张家港市2019年研发经费支出占GDP比重的目标由哪个单位负责？")
+    assert answer.found and [(r["owner"], r["role"]) for r in answer.rows] == [("科技局", "named")]
+    assert "商务局" not in answer.answer and "发改委" not in answer.answer  # other lines' units
+
+
+def test_a_value_and_its_units_asked_in_one_question(duties):
+    answer = duties.ask("张家港市2019年全社会固定资产投资额的目标是多少，牵头责任单位有哪些？")
+    first, second = answer.answer.split("（2）")
+    assert "300亿元" in first
+    assert {r["owner"] for r in answer.rows if r.get("role") == "named"} == {"发改委", "经信委", "科技局"}
+    assert "商务局" not in second
+
+
+def test_what_share_did_it_reach_asks_a_figure(duties):
+    assert duties.parse("What share of GDP did Zhangjiagang's R&D expenditure reach in 2019?").asks == "target_value"
+    assert duties.parse("Did Zhangjiagang reach its 2019 R&D intensity target?").asks == "plan_vs_outcome"
