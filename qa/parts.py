@@ -135,6 +135,11 @@ def make_whole(previous: Question, part: Question) -> str:
         lead_year, text = text[: own_years[0][1]], text[own_years[0][1]:]
     year = lead_year or ("" if own_years or _new_goal(previous, part) else _surfaces(previous, previous.time.spans))
     indicator = "" if _own_indicators(part) or part.orgs else _surfaces(previous, _own_indicators(previous))
+    if part.language == "en":
+        if not indicator and not part.indicators and previous.indicators:
+            indicator = previous.indicators[0].label_en or ""  # English hits are matched on normalised words
+        text = re.sub(r"^\W*(and|but|also|then)\b\s*", "", text.strip(), flags=re.IGNORECASE)
+        return " ".join(piece for piece in (place, year, indicator, text) if piece)
     return f"{place}{year}{indicator}{text}"
 
 
