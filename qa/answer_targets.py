@@ -444,7 +444,8 @@ def _measure_rank(row: TargetFact, parsed: Question) -> int:
 
 
 def _wording_match(row: TargetFact, parsed: Question) -> float:
-    """How closely a target's own wording matches the words the question used (Dice on bigrams)."""
+    """How closely a target's own wording matches the words the question used (Dice on bigrams):
+    the asked indicator's words first, then the whole question's (科技服务业 before 营业收入)."""
     phrase = str(row.phrase or "")
     best = 0.0
     for hit in parsed.indicators:
@@ -452,6 +453,8 @@ def _wording_match(row: TargetFact, parsed: Question) -> float:
         b = {phrase[i:i + 2] for i in range(len(phrase) - 1)}
         if a and b:
             best = max(best, 2 * len(a & b) / (len(a) + len(b)))
+    if parsed.language == "zh":
+        best += 0.5 * dice(re.sub(r"〈[^〉]*〉", "", parsed.masked), phrase)
     return best
 
 

@@ -9,17 +9,20 @@ no fact's indicator fits: a value is never taken from another indicator.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass
 
 from plankg.graph import terms
 from plankg.graph.rows import TargetRow
-from plankg.qa.fact_fit import PHRASE_FIT, phrase_fit, written_in
+from plankg.qa.fact_fit import PHRASE_FIT, dice, phrase_fit, written_in
 from plankg.qa.parse import Question
 
 #: What each relaxation costs; a fact fitting every slot costs nothing.
 COSTS = {"indicator_by_wording": 0.2, "child_for_place": 0.3, "year_unstated": 0.4, "other_year": 0.5,
          "result_for_goal": 0.6, "goal_for_result": 0.6}
+#: Up to this much more for a fact whose own words are far from the question's.
+WORDING = 0.3
 #: Each year away from the asked one adds this to ``other_year``.
 PER_YEAR = 0.2
 #: Facts within this much of the best are answered beside it.
@@ -41,9 +44,11 @@ def _indicator_cost(parsed: Question, row: TargetRow) -> float | None:
     for hit in parsed.indicators:
         if hit.id in (fact_id, row.indicator):
             return 0.0
-    if any(phrase_fit(hit, row.phrase) >= PHRASE_FIT for hit in parsed.indicators) or \
-            written_in(row.phrase, parsed.text):
-        return COSTS["indicator_by_wording"]
+    fit = max((phrase_fit(hit, row.phrase) for hit in parsed.indicators), default=0.0)
+    if fit >= PHRASE_FIT or written_in(row.phrase, parsed.text):
+        # The closer the fact's own words are to the question's, the cheaper.
+        close = max(fit, dice(row.phrase or "", re.sub(r"〈[^〉]*〉", "", parsed.masked)))
+        return COSTS["indicator_by_wording"] + WORDING * (1 - min(close, 1.0))
     return None
 
 

@@ -155,3 +155,8 @@ def test_a_value_and_its_units_asked_in_one_question(duties):
 def test_what_share_did_it_reach_asks_a_figure(duties):
     assert duties.parse("What share of GDP did Zhangjiagang's R&D expenditure reach in 2019?").asks == "target_value"
     assert duties.parse("Did Zhangjiagang reach its 2019 R&D intensity target?").asks == "plan_vs_outcome"
+
+
+def test_how_many_were_added_asks_a_count_not_a_list(duties):
+    assert duties.parse("How many key laboratories were added in Zhangjiagang in 2019?").asks == "target_value"
+    assert duties.parse("Which key laboratories are there in Zhangjiagang?").asks == "entity_list"
