@@ -18,7 +18,7 @@ from plankg.qa.parse import Question
 from plankg.qa.shape import lead_of
 
 #: Where a question asks: a cue of a figure, a unit or a yes/no question.
-_ASKS_ZH = re.compile(r"多少|几|什么|哪|是否|有没有|吗|如何|怎样|百分之几")
+_ASKS_ZH = re.compile(r"多少|几|什么|哪|谁|是否|有没有|吗|如何|怎样|百分之几")
 _ASKS_EN = re.compile(r"\b(how|what|which|who|did|was|were|is|are)\b", re.IGNORECASE)
 #: A question mark or semicolon ends a part; a comma does when both sides ask something.
 _HARD_STOP = re.compile(r"[？?；;]")
