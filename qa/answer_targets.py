@@ -212,7 +212,7 @@ def _unique_facts(rows: list[TargetFact]) -> list[TargetFact]:
 
 
 # ---- target values ------------------------------------------------------------------------------
-def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
+def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | None = None) -> Answer:
     """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline.
 
     The kind of figure asked for (a result, a goal, or both; cue words in ``intents.toml``) picks
@@ -224,7 +224,7 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
     hits = parsed.indicators[:MAX_INDICATORS]
     indicators = [h.id for h in hits] or [None]
     year = parsed.time.year
-    kinds = asked_kinds(parsed.text, parsed.language)
+    kinds = asked_kinds(parsed.text, parsed.language) if kinds is None else kinds
     several_years = len(parsed.time.years) > 1
     # 2018年底有多少家？与2020年的目标相比: a question over several years sets results against goals.
     actuals = "result" in kinds or "goal" not in kinds or several_years
@@ -233,6 +233,10 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
             _collect(ctx, col, region, year, indicator, actuals)
     pool: list[TargetRow] = []
     missing = [h for h in hits if not any(_same_indicator(r.indicator_id, h.id) for r in col.rows)]
+    if kinds >= {"goal", "result"} and len({r.kind for r in col.rows}) == 1:
+        # Goal beside result: the kind not found by concept may be written in the report's own
+        # words (超额完成全年净增130家目标任务 beside 高新技术企业净增200家).
+        missing = hits
     scoped = bool(parsed.regions or parsed.places.documents or year is not None)
     if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
         # Every fact of the place and year, read against the question's words: only when some of

@@ -160,3 +160,15 @@ def test_what_share_did_it_reach_asks_a_figure(duties):
 def test_how_many_were_added_asks_a_count_not_a_list(duties):
     assert duties.parse("How many key laboratories were added in Zhangjiagang in 2019?").asks == "target_value"
     assert duties.parse("Which key laboratories are there in Zhangjiagang?").asks == "entity_list"
+
+
+# ---- was a goal met, when the report words goal and result its own way -----------------------------
+def test_a_goal_met_is_judged_from_the_report_own_words(qa):
+    answer = qa.ask("丰城市2023年高新技术企业净增目标完成了吗？")
+    assert answer.found and answer.intent == "plan_vs_outcome"
+    assert "目标新增30家" in answer.answer and "实际新增45家" in answer.answer and "已完成" in answer.lead
+
+
+def test_no_goal_to_judge_by_is_said(qa):
+    answer = qa.ask("丰城市2023年技术合同成交额是否完成了目标？")
+    assert answer.found and "未找到目标值" in answer.answer and "已完成" not in answer.answer
