@@ -14,7 +14,7 @@ from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
-from plankg.qa.clause_owners import units_after
+from plankg.qa.clause_owners import CELLS_AFTER, VALUE_CELL, unit_cell, units_after
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, dice, phrase_fit, unread_words, written_in
 from plankg.qa.facts import Responsible, TargetFact
@@ -119,6 +119,23 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
 
 
+def _units_in_row(ctx: AnswerContext, clause: Any, parsed: Question, col: Collector) -> list[tuple[str, str]]:
+    """The units of the table row that holds a goal's sentence: a cell after the goal's made of unit
+    names only, whatever its header says (序号：7；重点工作：…；区本级：10亿元；任务数：区财政局*、区科技局)."""
+    head = clause.text.strip()[:20]
+    for row in ctx.records.in_document(clause.doc_id):
+        if row.kind != "table_row" or row.id == clause.id or head not in row.text:
+            continue
+        cells = re.split(r"[；;]", row.text)
+        start = next((i for i, cell in enumerate(cells) if head in cell), len(cells))
+        for cell in cells[start + 1:]:
+            units = unit_cell(cell.split("：", 1)[-1], ctx.orgs, parsed.regions)
+            if units:
+                col.cite(ctx.records, row)
+                return units
+    return []
+
+
 def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) -> list[TargetFact]:
     """Goals of the asked indicators (by concept, else by their own wording) whose clause writes
     units right after the value (:mod:`plankg.qa.clause_owners`), one row per unit."""
@@ -144,8 +161,20 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
         fact = target_row(ctx, col, goal)
         label = indicator_label(parsed, parsed.indicators[0].id, parsed.indicators[0].label_zh) \
             if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
-        for unit in units_after(record, clause, ctx.orgs, parsed.regions):
-            rows.append(replace(fact, indicator=label, owner=unit, role="named"))
+        units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
+        if not units:
+            units = _units_in_row(ctx, clause, parsed, col)
+        if not units:
+            # A table row read cell by cell: the goal, its figure, then its units (区财政局*、区科技局).
+            for cell in ctx.records.following(clause, CELLS_AFTER):
+                if VALUE_CELL.fullmatch(cell.text.strip()):
+                    continue
+                units = unit_cell(cell.text, ctx.orgs, parsed.regions) or []
+                if units:
+                    col.cite(ctx.records, cell)
+                break
+        for unit, role in units:
+            rows.append(replace(fact, indicator=label, owner=unit, role=role))
     return rows
 
 

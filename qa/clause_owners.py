@@ -18,7 +18,7 @@ from plankg.qa.orgs import OrgResolver
 NEAR = 60
 _BETWEEN_UNITS = re.compile(r"[、，,和及与\s]*")
 _SENTENCE_END = re.compile(r"。|；|;")
-_BARE_UNIT = re.compile(r"(?:^|(?<=[、，,.．:：\s]))([\u4e00-\u9fff]{1,6}?(?:局|委|办|厅|管委会|中心))(?=[、，,和及与\s.．]|$|\d)")
+_BARE_UNIT = re.compile(r"(?:^|(?<=[、，,.．:：\s]))([\u4e00-\u9fff]{1,6}?(?:局|委|办|厅|管委会|中心))(?=[、，,和及与\s.．*＊]|$|\d)")
 
 
 def units_after(target: Target, clause: Clause, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> list[str]:
@@ -52,3 +52,35 @@ def units_after(target: Target, clause: Clause, orgs: OrgResolver, regions: tupl
             run.append(name)
         last_end = end
     return run
+
+
+#: A cell of the same row holding only a figure (10亿元) may stand between a goal and its units.
+VALUE_CELL = re.compile(r"[\d.,，%％~～\-—以上左右亿万元家个项件人名所]+")
+#: How many cells after a goal are read for its units.
+CELLS_AFTER = 3
+
+
+def unit_cell(text: str, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> list[tuple[str, str]] | None:
+    """The units of a cell made of unit names only (区财政局*、区科技局), each with its role: the
+    starred one leads (the genre's mark of the lead unit); None when the cell holds anything else."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    known = orgs.find(stripped, regions)
+    found = [(o.start, o.end, o.names[0] if len(o.names) == 1 else o.surface) for o in known]
+    found += [(u.start, u.end, u.name) for u in find_units(stripped)
+              if not any(o.start < u.end and u.start < o.end for o in known)]
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _BARE_UNIT.finditer(stripped)
+              if not any(s < m.end(1) and m.start(1) < e for s, e, _ in found)]
+    if not found:
+        return None
+    rest = stripped
+    for start, end, _ in sorted(found, reverse=True):
+        rest = rest[:start] + rest[end:]
+    if not re.fullmatch(r"[、，,；;和及与*＊\s]*", rest):
+        return None
+    def star(end: int) -> bool:
+        return stripped[end:end + 1] in ("*", "＊")
+
+    starred = any(star(end) for _, end, _ in found)
+    return [(name, "lead" if star(end) else ("support" if starred else "named")) for _, end, name in sorted(found)]

@@ -243,9 +243,9 @@ def _names_another(text: str, region: str, suffix: str) -> bool:
 
 
 def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[str]:
-    """Documents that state no place and name none, but speak of their own place at the level of
-    ``region`` (我县, 全县 for a county; 我省, 全省 for a province): they may be that place's, and
-    can answer about it when the rest of the question singles their figures out.
+    """Documents that state no place, but name ``region`` once or speak of their own place at its
+    level (我县, 全县 for a county; 我省, 全省 for a province): they may be that place's, and can
+    answer about it when the rest of the question singles their figures out.
 
     A document naming another place of that level twice (巫山 in a 全区 report) is that place's.
     """
@@ -256,6 +256,10 @@ def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[st
     for doc_id in sorted(places.placeless):
         text = places.unplaced[doc_id]
         words = [m.group(1) for m in _SELF_WORD.finditer(text)]
+        named_once = any(text.count(form) >= 1 for form in short_forms(region) if len(form) >= 2)
+        if named_once and not _names_another(text, region, suffix):
+            found.add(doc_id)  # named once in passing, and no other place of its level named
+            continue
         if not words:
             continue
         own = words.count(suffix)
