@@ -236,6 +236,21 @@ def _names_by_suffix() -> dict[str, tuple[tuple[str, str], ...]]:
     return {suffix: tuple(names) for suffix, names in table.items()}
 
 
+def _telling_forms(region: str, at_level: bool) -> set[str]:
+    """The forms of a place's name that tell it apart in running text: a county's two-character
+    short form is often a common word (乡村振兴, 新兴), so it counts only in a document that speaks
+    at the county's level (区府办, 区本级, 全区)."""
+    place = load_gazetteer().regions.get(region)
+    wide = place is not None and place.level in ("province", "city")
+    return {form for form in short_forms(region) if len(form) >= 3 or ((wide or at_level) and len(form) >= 2)}
+
+
+def _speaks_at(text: str, suffix: str) -> bool:
+    """Does the text speak as a body of that level (我区, 全区, 区府办, 区本级, 区科技局)?"""
+    return bool(re.search(r"[我全本]" + suffix + r"|(?<![\u4e00-\u9fff])" + suffix +
+                          r"(?:府|政府|委|本级|科技局|财政局|发改局|发改委)", text))
+
+
 def _names_another(text: str, region: str, suffix: str) -> bool:
     """Does the text name, at least twice, another place whose name ends like ``region``'s?"""
     return any(name != region and text.count(short) >= NAMED_INSIDE_TIMES
@@ -256,7 +271,7 @@ def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[st
     for doc_id in sorted(places.placeless):
         text = places.unplaced[doc_id]
         words = [m.group(1) for m in _SELF_WORD.finditer(text)]
-        named_once = any(text.count(form) >= 1 for form in short_forms(region) if len(form) >= 2)
+        named_once = any(form in text for form in _telling_forms(region, _speaks_at(text, suffix)))
         if named_once and not _names_another(text, region, suffix):
             found.add(doc_id)  # named once in passing, and no other place of its level named
             continue

@@ -47,3 +47,8 @@ def test_a_placeless_document_named_once_or_speaking_at_the_level_may_be_the_pla
     assert not unstated_documents(_placeless("2022年，我县新增企业10家，全县投入增长5%。"), "温州市")
     # Another county named twice: that county's document, not any county's.
     assert not unstated_documents(_placeless("文成县新增企业10家，文成县投入增长5%，我县。"), "泰顺县")
+
+
+def test_a_county_short_form_counts_only_in_a_document_speaking_at_its_level():
+    assert not unstated_documents(_placeless("全面推进乡村振兴，新增企业10家。"), "振兴区")
+    assert unstated_documents(_placeless("来源:区府办 迭代更新瓯海稳增长政策，新增企业10家。"), "瓯海区")
