@@ -24,7 +24,7 @@ from plankg.qa.orgs import OrgResolver
 from plankg.qa.parse import Question, Vocabulary
 from plankg.qa.parts import PART_INTENTS, Part, make_whole, merge_answers, split_parts, split_respectively
 from plankg.qa.search import ClauseSearch
-from plankg.qa.understand import understand
+from plankg.qa.understand import WEAK_MATCH, understand
 
 if TYPE_CHECKING:
     from plankg.ingest.records import Corpus
@@ -147,16 +147,24 @@ class QAEngine:
         with the place, year and indicator of the part before it, is answered on its own."""
         wholes: list[tuple[Part, Question]] = []
         previous: Question | None = None
+        understood = True
         for piece in pieces:
             own = self.parse(piece)
             text = make_whole(previous, own) if previous is not None else piece
             parsed = self.parse(text) if text != piece else own
             wholes.append((Part(piece, text), parsed))
+            if parsed.asks in PART_INTENTS and not (parsed.orgs or _solid(parsed) or previous is not None and any(
+                    h.surface and h.surface in text for h in _solid(previous))):
+                understood = False  # 其中省级的有多少个: no indicator of its own or borrowed
             previous = parsed
-        if not any(parsed.asks in PART_INTENTS for _, parsed in wholes):
-            return self._ask_one(whole, whole.asks)  # not parts about targets (哪些实验室？哪些是省级的？)
+        about_targets = [parsed for _, parsed in wholes if parsed.asks in PART_INTENTS]
+        if not about_targets or not understood:
+            # Not parts about targets (哪些实验室？其中省级的有多少个？): the question as a whole.
+            return self._ask_one(whole, whole.asks)
+        # A part keeps what it asks (a list of labs stays a list); one too short to say takes the
+        # whole question's intent, or a value's.
         fallback = whole.asks if whole.asks in PART_INTENTS else "target_value"
-        answers = [self._ask_one(parsed, parsed.asks if parsed.asks in PART_INTENTS else fallback)
+        answers = [self._ask_one(parsed, parsed.asks if parsed.asks != "search" else fallback)
                    for _, parsed in wholes]
         intent = whole.asks if whole.asks in PART_INTENTS else wholes[0][1].asks
         return merge_answers(whole.text, whole.language, intent, [part for part, _ in wholes], answers)
@@ -210,6 +218,11 @@ class QAEngine:
 
     def close(self) -> None:
         """Nothing to release: the graph store belongs to the workspace (``Workspace.close``)."""
+
+
+def _solid(parsed: Question) -> list[Any]:
+    """The indicators a question names by more than a short shared run of characters."""
+    return [h for h in parsed.indicators if h.method != "partial" or h.score >= WEAK_MATCH]
 
 
 def _checked(question: str) -> str:

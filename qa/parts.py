@@ -135,6 +135,10 @@ def make_whole(previous: Question, part: Question) -> str:
         lead_year, text = text[: own_years[0][1]], text[own_years[0][1]:]
     year = lead_year or ("" if own_years or _new_goal(previous, part) else _surfaces(previous, previous.time.spans))
     indicator = "" if _own_indicators(part) or part.orgs else _surfaces(previous, _own_indicators(previous))
+    if not indicator and not _own_indicators(part) and not part.orgs and part.language == "zh":
+        # A proposed indicator matched on its words (科技进步对经济增长贡献率 for …的贡献率): its label.
+        solid = [h for h in previous.indicators if not (h.method == "partial" and h.score < WEAK_INDICATOR)]
+        indicator = solid[0].surface if solid else ""
     if part.language == "en":
         if not indicator and not part.indicators and previous.indicators:
             indicator = previous.indicators[0].label_en or ""  # English hits are matched on normalised words

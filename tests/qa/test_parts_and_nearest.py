@@ -172,3 +172,8 @@ def test_a_goal_met_is_judged_from_the_report_own_words(qa):
 def test_no_goal_to_judge_by_is_said(qa):
     answer = qa.ask("丰城市2023年技术合同成交额是否完成了目标？")
     assert answer.found and "未找到目标值" in answer.answer and "已完成" not in answer.answer
+
+
+def test_a_part_understood_as_nothing_leaves_the_question_whole(qa):
+    answer = qa.ask("丰城市有哪些实验室？其中省级的有多少个？")
+    assert "parts" not in answer.slots  # 其中省级的 names no indicator: no made-up second answer
