@@ -35,7 +35,7 @@ def units_after(target: Target, clause: Clause, orgs: OrgResolver, regions: tupl
     if stop:
         tail = tail[:stop.start()]
     known = orgs.find(tail, regions)
-    found = [(o.start, o.end, o.names[0] if len(o.names) == 1 else o.surface) for o in known]
+    found = [(o.start, o.end, o.surface) for o in known]  # as the clause writes it
     found += [(u.start, u.end, u.name) for u in find_units(tail)
               if not any(o.start < u.end and u.start < o.end for o in known)]
     # A list's bare names (发改委、经信委、科技局): the place is the document's.
@@ -67,7 +67,7 @@ def unit_cell(text: str, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> li
     if not stripped or len(stripped) > 60:
         return None
     known = orgs.find(stripped, regions)
-    found = [(o.start, o.end, o.names[0] if len(o.names) == 1 else o.surface) for o in known]
+    found = [(o.start, o.end, o.surface) for o in known]  # as the clause writes it
     found += [(u.start, u.end, u.name) for u in find_units(stripped)
               if not any(o.start < u.end and u.start < o.end for o in known)]
     found += [(m.start(1), m.end(1), m.group(1)) for m in _BARE_UNIT.finditer(stripped)
