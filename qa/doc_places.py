@@ -113,6 +113,8 @@ class CorpusPlaces:
     unplaced: dict[str, str] = field(default_factory=dict)
     #: Of those, the ones whose fields (issuer, title, 发布机构) give no place either.
     placeless: set[str] = field(default_factory=set)
+    #: (document, place) -> does the document name another place of that level (read once).
+    names_another: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     @classmethod
     def from_documents(cls, documents: list[Document]) -> CorpusPlaces:
@@ -271,8 +273,12 @@ def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[st
     for doc_id in sorted(places.placeless):
         text = places.unplaced[doc_id]
         words = [m.group(1) for m in _SELF_WORD.finditer(text)]
+        key = (doc_id, region)
+        if key not in places.names_another:
+            places.names_another[key] = _names_another(text, region, suffix)
+        another = places.names_another[key]
         named_once = any(form in text for form in _telling_forms(region, _speaks_at(text, suffix)))
-        if named_once and not _names_another(text, region, suffix):
+        if named_once and not another:
             found.add(doc_id)  # named once in passing, and no other place of its level named
             continue
         if not words:
@@ -283,7 +289,7 @@ def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[st
         if own == 0 or any(words.count(w) > own or (words.count(w) == own and _LEVEL[w] > _LEVEL[suffix])
                            for w in set(words)):
             continue
-        if _names_another(text, region, suffix):
+        if another:
             continue
         found.add(doc_id)
     return frozenset(found)
