@@ -10,7 +10,7 @@ from plankg.qa.answer import Answer, QAError
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.evolution import Evolution, IndicatorChange, Step, compare_plans, missing_plan_years, value_text
 from plankg.qa.families import family_named
-from plankg.qa.measures import MeasureAlignment, align_measures, plan_clauses
+from plankg.qa.measures import MeasureAlignment, align_measures, goal_years, plan_clauses
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
 from plankg.qa.places import parse_places
@@ -34,8 +34,9 @@ def evolution_overview(ctx: AnswerContext, from_year: int, to_year: int, region:
         regions = _regions(ctx, region, within)
         documents = ctx.records.documents
         clauses = ctx.records.corpus.clauses
-        earlier = plan_clauses(clauses, documents, from_year, regions)
-        later = plan_clauses(clauses, documents, to_year, regions)
+        goals = goal_years(ctx.records.corpus.targets)
+        earlier = plan_clauses(clauses, documents, from_year, regions, goals)
+        later = plan_clauses(clauses, documents, to_year, regions, goals)
         if indicators is not None:
             words = _label_words(indicators)
             earlier = [c for c in earlier if any(w in c.text for w in words)]

@@ -11,7 +11,7 @@ from plankg.graph.rows import OutcomeRow, SeriesRow
 from plankg.ontology.levels import indicator_level
 from plankg.qa.answer import Answer
 from plankg.qa.answer_evolution import answer_overview
-from plankg.qa.answer_targets import MAX_INDICATORS, regions_or_all
+from plankg.qa.answer_targets import MAX_INDICATORS, answer_value, regions_or_all
 from plankg.qa.areas import area_of, place_label
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.facts import OutcomeFact, SeriesFact
@@ -20,6 +20,7 @@ from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
 from plankg.qa.render import indicator_label, quantity
 from plankg.qa.sentences import sentences_for
+from plankg.qa.verdict import pairs, verdict_text
 
 _KIND_ORDER = {"baseline": 0, "actual": 1, "target": 2, "stretch": 3}
 
@@ -171,8 +172,29 @@ def answer_plan_vs_outcome(ctx: AnswerContext, parsed: Question) -> Answer:
         # The place's targets of that year exist, but no report gives their outcome: say so per target.
         col.rows = _pair_rows(ctx, col, unreported, None, None)
     if not col.rows:
-        return not_found(ctx, col, "targets")
+        return _goal_beside_result(ctx, parsed) or not_found(ctx, col, "targets")
     return col.finish(_outcome_text(parsed, col.rows))
+
+
+def _goal_beside_result(ctx: AnswerContext, parsed: Question) -> Answer | None:
+    """No goal and result share a concept: the goals and results that fit the question (by
+    concept or by their own words, as a value question finds them), with a verdict for each goal
+    a comparable result meets or misses (:mod:`plankg.qa.verdict`)."""
+    answer = answer_value(ctx, parsed, kinds=frozenset({"goal", "result"}))
+    if not answer.found:
+        return None
+    found = pairs(answer.rows)
+    answer.intent = "plan_vs_outcome"
+    kinds = {row.get("kind") for row in answer.rows}
+    render = sentences_for(parsed.language)
+    if found:
+        answer.answer = verdict_text(found, parsed.language) + answer.answer
+    elif kinds == {"achievement"}:
+        answer.answer = render.relaxed_note("result_for_goal") + answer.answer  # no goal to set it against
+    elif kinds == {"target"}:
+        answer.answer = render.relaxed_note("goal_for_result") + answer.answer
+    answer.reshape()
+    return answer
 
 
 def _pair_rows(ctx: AnswerContext, col: Collector, rows: list[OutcomeRow], indicator: str | None,

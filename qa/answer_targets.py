@@ -8,20 +8,27 @@ from typing import Any
 
 from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
+from plankg.ontology.indicators import proposed_iri
 from plankg.ontology.regions import load_gazetteer
+from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
+from plankg.qa.clause_owners import CELLS_AFTER, VALUE_CELL, unit_cell, units_after
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
-from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, phrase_fit, unread_words, written_in
+from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, dice, phrase_fit, unread_words, written_in
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
 from plankg.qa.render import indicator_label, quantity
 from plankg.qa.sentences import sentences_for
+from plankg.qa.shape import lead_of
 
 MAX_INDICATORS = 8
 MAX_TASKS = 12
+#: A document naming a zone (延安高新区) this often is the zone's own report.
+ZONE_DOCUMENT_TIMES = 3
+_ZONE_LONG = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("经开区", "经济开发区"))
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 
 
@@ -86,6 +93,10 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     """哪些单位负责…目标 / who owns … : owners with roles, per indicator."""
     col = Collector(parsed, "target_owners")
     if not parsed.indicators:
+        named = _owners_named_after(ctx, parsed, col) if topic_words(parsed) else []
+        if named:
+            col.rows = named
+            return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
         if topic_words(parsed):
             # 特色小镇工作由哪个单位牵头: a topic no indicator names is a task; its clause names the units.
             return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
@@ -99,9 +110,72 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
                     fact = target_row(ctx, col, row)
                     col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
                                             owner=row.owner_name, role=row.role))
+    if all(row.role == "default" for row in col.rows):
+        # No unit is given the goal in the graph: units its clause writes right after it.
+        named = _owners_named_after(ctx, parsed, col)
+        col.rows = named or col.rows
     if not col.rows:
         return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
     return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+
+
+def _units_in_row(ctx: AnswerContext, clause: Any, parsed: Question, col: Collector) -> list[tuple[str, str]]:
+    """The units of the table row that holds a goal's sentence: a cell after the goal's made of unit
+    names only, whatever its header says (序号：7；重点工作：…；区本级：10亿元；任务数：区财政局*、区科技局)."""
+    head = clause.text.strip()[:20]
+    for row in ctx.records.in_document(clause.doc_id):
+        if row.kind != "table_row" or row.id == clause.id or head not in row.text:
+            continue
+        cells = re.split(r"[；;]", row.text)
+        start = next((i for i, cell in enumerate(cells) if head in cell), len(cells))
+        for cell in cells[start + 1:]:
+            units = unit_cell(cell.split("：", 1)[-1], ctx.orgs, parsed.regions)
+            if units:
+                col.cite(ctx.records, row)
+                return units
+    return []
+
+
+def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) -> list[TargetFact]:
+    """Goals of the asked indicators (by concept, else by their own wording) whose clause writes
+    units right after the value (:mod:`plankg.qa.clause_owners`), one row per unit."""
+    goals: list[TargetRow] = []
+    for region in regions_or_all(parsed):
+        for hit in parsed.indicators[:MAX_INDICATORS]:
+            goals += col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year, indicator=hit.id,
+                                           within=parsed.places.include_sub))
+        if not goals and (parsed.regions or parsed.places.documents):
+            # By the goals' own wording: an asked indicator's, or the topic the question writes.
+            words = topic_words(parsed) if not parsed.indicators else []
+            place = col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year,
+                                          within=parsed.places.include_sub))
+            goals += [row for row in place if any(phrase_fit(hit, row.phrase) >= PHRASE_FIT
+                                                  for hit in parsed.indicators)
+                      or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)]
+    rows: list[TargetFact] = []
+    for goal in goals:
+        record = ctx.records.target(goal.target)
+        clause = ctx.records.clause(goal.clause) or ctx.records.clause_of(goal.target)
+        if record is None or clause is None or not covers(parsed, goal.year, goal.period_start, goal.period_end):
+            continue
+        fact = target_row(ctx, col, goal)
+        label = indicator_label(parsed, parsed.indicators[0].id, parsed.indicators[0].label_zh) \
+            if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
+        units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
+        if not units:
+            units = _units_in_row(ctx, clause, parsed, col)
+        if not units:
+            # A table row read cell by cell: the goal, its figure, then its units (区财政局*、区科技局).
+            for cell in ctx.records.following(clause, CELLS_AFTER):
+                if VALUE_CELL.fullmatch(cell.text.strip()):
+                    continue
+                units = unit_cell(cell.text, ctx.orgs, parsed.regions) or []
+                if units:
+                    col.cite(ctx.records, cell)
+                break
+        for unit, role in units:
+            rows.append(replace(fact, indicator=label, owner=unit, role=role))
+    return rows
 
 
 def _owners_lead(parsed: Question, rows: list[TargetFact]) -> str:
@@ -167,7 +241,7 @@ def _unique_facts(rows: list[TargetFact]) -> list[TargetFact]:
 
 
 # ---- target values ------------------------------------------------------------------------------
-def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
+def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | None = None) -> Answer:
     """…的目标是多少 / what is the target: values with year, comparator, stretch and baseline.
 
     The kind of figure asked for (a result, a goal, or both; cue words in ``intents.toml``) picks
@@ -179,7 +253,7 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
     hits = parsed.indicators[:MAX_INDICATORS]
     indicators = [h.id for h in hits] or [None]
     year = parsed.time.year
-    kinds = asked_kinds(parsed.text, parsed.language)
+    kinds = asked_kinds(parsed.text, parsed.language) if kinds is None else kinds
     several_years = len(parsed.time.years) > 1
     # 2018年底有多少家？与2020年的目标相比: a question over several years sets results against goals.
     actuals = "result" in kinds or "goal" not in kinds or several_years
@@ -187,28 +261,36 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
         for region in regions_or_all(parsed):
             _collect(ctx, col, region, year, indicator, actuals)
     pool: list[TargetRow] = []
-    missing = [h for h in hits if not any(r.indicator_id == h.id for r in col.rows)]
+    missing = [h for h in hits if not any(_same_indicator(r.indicator_id, h.id) for r in col.rows)]
+    if kinds >= {"goal", "result"} and len({r.kind for r in col.rows}) == 1:
+        # Goal beside result: the kind not found by concept may be written in the report's own
+        # words (超额完成全年净增130家目标任务 beside 高新技术企业净增200家).
+        missing = hits
     scoped = bool(parsed.regions or parsed.places.documents or year is not None)
     if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
         # Every fact of the place and year, read against the question's words: only when some of
         # them are not yet accounted for (a place's facts can be many; most questions need none).
         pool = _by_wording(ctx, col, missing, actuals)
     relaxed: list[str] = []
-    if not col.rows and kinds == {"goal"} and not several_years:
+    if not col.rows and kinds == {"goal"} and not several_years and not parsed.strict:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
             for region in regions_or_all(parsed):
                 _collect(ctx, col, region, year, indicator, True)
         relaxed += ["result_for_goal"] if col.rows else []
     reported = [r for r in col.rows if r.kind == "achievement"]
     if "result" in kinds and "goal" not in kinds and not several_years:
-        if reported:
+        if reported or parsed.strict:
             col.rows = reported
         elif col.rows:
             relaxed.append("goal_for_result")
     if parsed.places.zones and col.rows:
         relaxed += _keep_zone(ctx, col, pool)
+    if parsed.strict and not col.rows:
+        return not_found(ctx, col, "targets")
     if not col.rows and parsed.regions and (parsed.indicators or year is not None):
         relaxed += _nearby_places(ctx, col, [h.id for h in hits] or [None], year, actuals)
+    if not col.rows and parsed.indicators and (parsed.regions or parsed.places.documents):
+        relaxed += _nearest(ctx, col, kinds)
     if not col.rows and (parsed.indicators or parsed.regions) and parsed.time.years:
         return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
@@ -217,7 +299,15 @@ def answer_value(ctx: AnswerContext, parsed: Question) -> Answer:
                                  _measure_rank(r, parsed)))
     render = sentences_for(parsed.language)
     notes = "".join(render.relaxed_note(what) for what in relaxed)
-    return col.finish(notes + _value_sentences(ctx, parsed, col.rows))
+    values = _value_sentences(ctx, parsed, col.rows)
+    # The lead keeps the numbers first and says in a few words what had to give way.
+    lead = lead_of(values, language=parsed.language) + render.relaxed_short(relaxed) if relaxed else ""
+    return col.finish(notes + values, lead=lead)
+
+
+def _same_indicator(fact_id: str | None, asked_id: str) -> bool:
+    """A fact's indicator id is the asked one (a proposed indicator is asked by its concept IRI)."""
+    return bool(fact_id) and (fact_id == asked_id or proposed_iri(fact_id or "") == asked_id)
 
 
 def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> list[str]:
@@ -236,11 +326,22 @@ def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> lis
         clause = ctx.records.clause(clause_id) if clause_id else None
         return clause.text if clause else ""
 
-    def about_zone(row: TargetFact) -> bool:
-        return any(word in text for word in words for text in (row.area or "", row.phrase or "",
-                                                                clause_text(row.clause_id)))
+    zone_names = {form for name, _, _, _ in parsed.places.zones for form in _zone_forms(name)}
 
-    kept = [row for row in col.rows if about_zone(row)]
+    def zone_document(row: TargetFact) -> bool:
+        # The zone's own report names the zone again and again (延安高新区…延安高新技术产业开发区):
+        # all its figures are the zone's, even those whose clause does not repeat the name.
+        clause = ctx.records.clause(row.clause_id) if row.clause_id else None
+        doc = ctx.records.documents.get(clause.doc_id) if clause else None
+        text = (doc.title or "") + (doc.text or "") if doc else ""
+        return sum(text.count(name) for name in zone_names) >= ZONE_DOCUMENT_TIMES
+
+    def about_zone(row: TargetFact) -> bool:
+        return any(word in text for word in words for text in (row.area or "", row.phrase or "", row.doc_title or "",
+                                                                clause_text(row.clause_id))) or zone_document(row)
+
+    zone_name = parsed.places.zones[0][0]
+    kept = [row if row.area else replace(row, area=zone_name) for row in col.rows if about_zone(row)]
     taken = {row.target for row in kept}
     for row in pool:
         text = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
@@ -255,6 +356,30 @@ def _keep_zone(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> lis
         col.rows = kept
         return []
     return ["parent_for_zone"]
+
+
+def _zone_forms(name: str) -> set[str]:
+    """A zone's name and its long or short forms (延安高新区 <-> 延安高新技术产业开发区)."""
+    forms = {name}
+    for short, long in _ZONE_LONG:
+        if name.endswith(short):
+            forms.add(name[: -len(short)] + long)
+        if name.endswith(long):
+            forms.add(name[: -len(long)] + short)
+    return forms
+
+
+def _nearest(ctx: AnswerContext, col: Collector, kinds: frozenset[str]) -> list[str]:
+    """No fact fits every slot: the place's facts (and its sub-places') of any year and kind whose
+    indicator fits, cheapest relaxation first (:mod:`plankg.qa.nearest_facts`); returns what was
+    relaxed, said in the answer. One query per asked place."""
+    parsed = col.parsed
+    pool: list[TargetRow] = []
+    for region in regions_or_all(parsed):
+        pool += col.ran(ctx.graph.run("targets", region=region, include_achievements=True, within=True))
+    fits = nearest_facts.rank(parsed, pool, kinds)
+    col.rows += [target_row(ctx, col, fit.row) for fit in fits]
+    return nearest_facts.notes(fits)
 
 
 def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | None], year: int | None,
@@ -345,13 +470,15 @@ def _measure_rank(row: TargetFact, parsed: Question) -> int:
     measure = row.measure or "level"
     if re.search(r"增长|增速|增幅|growth|grow|increase by", parsed.text, re.I):
         return 0 if measure == "growth" else 1
-    if re.search(r"新增|新认定|新引进|newly|new\b|added", parsed.text, re.I):
+    if re.search(r"新增|净增|新认定|新引进|新培育|newly|new\b|added", parsed.text, re.I):
         return 0 if measure == "increment" else 1 if measure != "growth" else 2
-    return 2 if measure == "growth" else 0
+    # 达到多少, 总数: a level before a count of new ones, before a growth rate.
+    return {"growth": 2, "increment": 1}.get(measure, 0)
 
 
 def _wording_match(row: TargetFact, parsed: Question) -> float:
-    """How closely a target's own wording matches the words the question used (Dice on bigrams)."""
+    """How closely a target's own wording matches the words the question used (Dice on bigrams):
+    the asked indicator's words first, then the whole question's (科技服务业 before 营业收入)."""
     phrase = str(row.phrase or "")
     best = 0.0
     for hit in parsed.indicators:
@@ -359,6 +486,8 @@ def _wording_match(row: TargetFact, parsed: Question) -> float:
         b = {phrase[i:i + 2] for i in range(len(phrase) - 1)}
         if a and b:
             best = max(best, 2 * len(a & b) / (len(a) + len(b)))
+    if parsed.language == "zh":
+        best += 0.5 * dice(re.sub(r"〈[^〉]*〉", "", parsed.masked), phrase)
     return best
 
 

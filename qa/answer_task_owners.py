@@ -11,6 +11,7 @@ import re
 from typing import Any
 
 from plankg.ingest.govunits import find_units
+from plankg.ontology.glossary import load_glossary, singular
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.lexicon import CUE_ZH
@@ -20,6 +21,7 @@ from plankg.qa.render import ROLE_EN, ROLE_ZH, snippet
 CANDIDATES = 8
 _LEAD = re.compile(r"^\W{0,2}(牵头|主抓|负责|为牵头)")
 _SUPPORT = re.compile(r"^\W{0,2}(配合|协同|参与|协助)")
+_ROLE_LABEL = re.compile(r"(?:(牵头单位|牵头部门|责任单位|责任部门|牵头)|(配合单位|配合部门|协同单位|协办单位|参与单位))\s*[:：]")
 _RESPONSIBLE = re.compile(r"责任单位|责任部门|牵头单位|牵头|负责")
 _MASK = re.compile(r"〈[^〉]*〉")
 _TOPIC_NOISE = re.compile(r"工作|任务|事项|目标|指标|计划|规划|单位|部门|牵头|负责|哪个|哪些|什么|谁|由")
@@ -28,7 +30,9 @@ _TOPIC_NOISE = re.compile(r"工作|任务|事项|目标|指标|计划|规划|单
 def topic_words(parsed: Question) -> list[str]:
     """The question's own words beyond places, years and question words (航天产业集群, 特色小镇)."""
     if parsed.language != "zh":
-        return []
+        # English names a task by a phrase of the genre (characteristic towns): its Chinese words.
+        words, _ = load_glossary().translate(singular(parsed.text).split(), min_words=2)
+        return [w for w in words if len(w) >= 3]
     text = _MASK.sub(" ", parsed.masked)
     for cue in sorted(CUE_ZH, key=len, reverse=True):
         text = text.replace(cue, " ")
@@ -43,13 +47,14 @@ def topic_words(parsed: Question) -> list[str]:
 def answer_task_owners(ctx: AnswerContext, parsed: Question, col: Collector) -> Answer | None:
     """The units named in the clause that writes the question's topic, or None when none does."""
     words = topic_words(parsed)
-    if not words or parsed.language != "zh":
+    if not words:
         return None
     filters = {"region": parsed.regions[0]} if parsed.regions else None
     if parsed.places.documents and not parsed.regions:
         filters = {"doc": sorted(set().union(*(ids for _, ids in parsed.places.documents)))}
     try:
-        hits = ctx.search.search(parsed.text, k=CANDIDATES, filters=filters)
+        query = parsed.text if parsed.language == "zh" else " ".join([*parsed.regions, *words])
+        hits = ctx.search.search(query, k=CANDIDATES, filters=filters)
     except Exception:  # noqa: BLE001 - the fallback must never hide the plain "not found"
         return None
     for hit in hits:
@@ -92,9 +97,13 @@ def _owners_in(ctx: AnswerContext, text: str, parsed: Question) -> list[tuple[st
     # Units the graph may not know, as ingest recognises them in running text (市发改委, 区住建局).
     found += [(unit.start, unit.name, unit.end) for unit in find_units(text)
               if not any(org.start < unit.end and unit.start < org.end for org in known)]
-    for _, name, end in sorted(found):
+    labels = [(m.end(), "lead" if m.group(1) else "support") for m in _ROLE_LABEL.finditer(text)]
+    for start, name, end in sorted(found):
         after = text[end:end + 6]
-        role = "lead" if _LEAD.search(after) else "support" if _SUPPORT.search(after) else "named"
+        # (牵头单位:A、B,配合单位:C): the label before a unit gives its role, up to the next label.
+        labelled = [role for at, role in labels if at <= start]
+        role = labelled[-1] if labelled else \
+            "lead" if _LEAD.search(after) else "support" if _SUPPORT.search(after) else "named"
         if not any(n == name for n, _ in owners):
             owners.append((name, role))
     if owners and all(role == "named" for _, role in owners) and re.search(r"牵头|责任单位|责任部门", text):

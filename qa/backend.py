@@ -42,9 +42,23 @@ class RecordIndex:
         self.documents: dict[str, Document] = {d.id: d for d in corpus.documents}
         self.clauses: dict[str, Clause] = {c.id: c for c in corpus.clauses}
         self.targets: dict[str, Target] = {t.id: t for t in corpus.targets}
+        self._by_doc: dict[str, list[Clause]] | None = None
         self.mentions_by_canonical: dict[str, list[Mention]] = {}
         for mention in corpus.mentions:
             self.mentions_by_canonical.setdefault(mention.canonical, []).append(mention)
+
+    def in_document(self, doc_id: str) -> list[Clause]:
+        """The clauses of a document in reading order (indexed on first use)."""
+        if self._by_doc is None:
+            by_doc: dict[str, list[Clause]] = {}
+            for item in self.corpus.clauses:
+                by_doc.setdefault(item.doc_id, []).append(item)
+            self._by_doc = {doc: sorted(items, key=lambda c: c.start) for doc, items in by_doc.items()}
+        return self._by_doc.get(doc_id, [])
+
+    def following(self, clause: Clause, count: int) -> list[Clause]:
+        """The next ``count`` clauses after ``clause`` in its document, in reading order."""
+        return [c for c in self.in_document(clause.doc_id) if c.start >= clause.end][:count]
 
     def target(self, iri: str | None) -> Target | None:
         rid = record_id(iri)

@@ -26,6 +26,8 @@ _LEADING_NOISE = re.compile(r"^(?:今天|近日|日前|昨天|据悉|据|从|由
 _BUREAU = re.compile(r"(?:科学技术局|科技局|科技工信局|科学技术和工业信息化局|科技和工业信息化局|科技创新局|科技厅|人民政府|政府|"
                      r"管委会|管理委员会|发展和改革委员会|发改委|经信局)")
 _ISSUER_LINE = re.compile(r"(?:发布机构|发文机关|发文单位|来源)\s*[:：]\s*([^\s:：]{2,30})")
+#: A web page's navigation written before a colon (当前页面: 首页 > …), never a place.
+_PAGE_CHROME = re.compile(r"当前|位置|首页|页面|来源|时间|日期|作者|标题|正文|栏目|导航|浏览|点击")
 _TITLE_HEAD = re.compile(r"^\s*([\u4e00-\u9fff]{2,8})\s*[:：]")
 
 
@@ -84,7 +86,7 @@ def document_places(doc: Document) -> set[str]:
             found.add(_province_prefix().sub("", candidate))
     if head and not any(head.group(1).endswith(p) or p in head.group(1) for p in found):
         bare = _province_prefix().sub("", head.group(1))
-        if 2 <= len(bare) <= 4:
+        if 2 <= len(bare) <= 4 and not _PAGE_CHROME.search(bare):
             found.add(bare)  # 湖北黄石: -> 黄石
     return found
 
@@ -109,16 +111,23 @@ class CorpusPlaces:
     english: dict[str, str] = field(default_factory=dict)  # pinyin form (huangshi) -> Chinese form
     #: Documents that state no place of their own, with their text: a place they name may be theirs.
     unplaced: dict[str, str] = field(default_factory=dict)
+    #: Of those, the ones whose fields (issuer, title, 发布机构) give no place either.
+    placeless: set[str] = field(default_factory=set)
+    #: (document, place) -> does the document name another place of that level (read once).
+    names_another: dict[tuple[str, str], bool] = field(default_factory=dict)
 
     @classmethod
     def from_documents(cls, documents: list[Document]) -> CorpusPlaces:
         places = cls()
         for doc in documents:
+            own = document_places(doc)
             if not doc.region:
                 places.unplaced[doc.id] = doc.text or ""
+                if not own:
+                    places.placeless.add(doc.id)
             # Sorted, so a form's full name does not depend on set order (the hash seed): the
             # document's gazetteer region first, then longer names.
-            for place in sorted(document_places(doc), key=lambda p: (p != doc.region, -len(p), p)):
+            for place in sorted(own, key=lambda p: (p != doc.region, -len(p), p)):
                 for form in sorted(short_forms(place)):
                     places.forms.setdefault(form, set()).add(doc.id)
                     places.canonical.setdefault(form, place)
@@ -209,3 +218,78 @@ class DocumentScopedGraph:
             return self.graph.run(query_name, **params)
         result = self.graph.run(query_name, **{**params, "region": None})
         return self._keep(result, key=SCOPED_QUERIES[query_name])
+
+
+#: How a document speaks of its own place: 我县, 全省, 本区 (the level character of its name).
+_SELF_WORD = re.compile(r"[我全本]([省市县区旗州盟])")
+_LEVEL = {"省": 0, "市": 1, "州": 1, "盟": 1, "县": 2, "区": 2, "旗": 2}
+
+
+@functools.lru_cache(maxsize=1)
+def _names_by_suffix() -> dict[str, tuple[tuple[str, str], ...]]:
+    """Gazetteer places by the last character of their name, each with its short form."""
+    table: dict[str, list[tuple[str, str]]] = {}
+    for region in load_gazetteer().regions.values():
+        # A county's two-character short form is often a common word (振兴, 新兴): only its full name
+        # counts; a province's or a city's short form (江西, 衢州) is its usual name.
+        wide = region.level in ("province", "city")
+        short = region.short if region.short and (len(region.short) >= 3 or wide) else region.name
+        table.setdefault(region.name[-1], []).append((region.name, short))
+    return {suffix: tuple(names) for suffix, names in table.items()}
+
+
+def _telling_forms(region: str, at_level: bool) -> set[str]:
+    """The forms of a place's name that tell it apart in running text: a county's two-character
+    short form is often a common word (乡村振兴, 新兴), so it counts only in a document that speaks
+    at the county's level (区府办, 区本级, 全区)."""
+    place = load_gazetteer().regions.get(region)
+    wide = place is not None and place.level in ("province", "city")
+    return {form for form in short_forms(region) if len(form) >= 3 or ((wide or at_level) and len(form) >= 2)}
+
+
+def _speaks_at(text: str, suffix: str) -> bool:
+    """Does the text speak as a body of that level (我区, 全区, 区府办, 区本级, 区科技局)?"""
+    return bool(re.search(r"[我全本]" + suffix + r"|(?<![\u4e00-\u9fff])" + suffix +
+                          r"(?:府|政府|委|本级|科技局|财政局|发改局|发改委)", text))
+
+
+def _names_another(text: str, region: str, suffix: str) -> bool:
+    """Does the text name, at least twice, another place whose name ends like ``region``'s?"""
+    return any(name != region and text.count(short) >= NAMED_INSIDE_TIMES
+               for name, short in _names_by_suffix().get(suffix, ()))
+
+
+def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[str]:
+    """Documents that state no place, but name ``region`` once or speak of their own place at its
+    level (我县, 全县 for a county; 我省, 全省 for a province): they may be that place's, and can
+    answer about it when the rest of the question singles their figures out.
+
+    A document naming another place of that level twice (巫山 in a 全区 report) is that place's.
+    """
+    if places is None or not places.placeless:
+        return frozenset()
+    suffix = region[-1]
+    found = set()
+    for doc_id in sorted(places.placeless):
+        text = places.unplaced[doc_id]
+        words = [m.group(1) for m in _SELF_WORD.finditer(text)]
+        key = (doc_id, region)
+        if key not in places.names_another:
+            places.names_another[key] = _names_another(text, region, suffix)
+        another = places.names_another[key]
+        named_once = any(form in text for form in _telling_forms(region, _speaks_at(text, suffix)))
+        if named_once and not another:
+            found.add(doc_id)  # named once in passing, and no other place of its level named
+            continue
+        if not words:
+            continue
+        own = words.count(suffix)
+        # The most named level is the document's own; on a tie the lower one (a district's report
+        # ranks itself 全市第二), since a report speaks of the places above it only in passing.
+        if own == 0 or any(words.count(w) > own or (words.count(w) == own and _LEVEL[w] > _LEVEL[suffix])
+                           for w in set(words)):
+            continue
+        if another:
+            continue
+        found.add(doc_id)
+    return frozenset(found)

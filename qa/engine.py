@@ -16,14 +16,15 @@ from plankg.qa.answer_text import answer_search
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.catalogue import load_entities, load_organisations, load_proposed_indicators
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside
+from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside, unstated_documents
 from plankg.qa.entities import EntityFinder
 from plankg.qa.indicator_slot import IndicatorMatcher
 from plankg.qa.not_found import not_found, uncovered_places
 from plankg.qa.orgs import OrgResolver
 from plankg.qa.parse import Question, Vocabulary
+from plankg.qa.parts import PART_INTENTS, Part, make_whole, merge_answers, split_parts, split_respectively
 from plankg.qa.search import ClauseSearch
-from plankg.qa.understand import understand
+from plankg.qa.understand import WEAK_MATCH, understand
 
 if TYPE_CHECKING:
     from plankg.ingest.records import Corpus
@@ -100,12 +101,73 @@ class QAEngine:
             QAError: The question is empty or too long.
         """
         parsed = self.parse(question)
-        intent = parsed.asks
         with self._lock:  # stores and the encoder are shared; keep one question at a time
-            # A place no document states as its own, named inside documents that state none: the
-            # answer comes from those, each figure's place labelled as not stated.
-            inside = self._named_inside(parsed) if intent != "search" else []
-            return self._answer(parsed, intent, bool(inside))
+            if parsed.asks != "search":
+                pieces = split_parts(parsed.text, parsed.language)
+                if len(pieces) == 1 and parsed.language == "zh":
+                    pieces = split_respectively(parsed)
+                if len(pieces) > 1:
+                    return self._ask_parts(parsed, pieces)
+            return self._ask_one(parsed, parsed.asks)
+
+    def _ask_one(self, parsed: Question, intent: Intent) -> Answer:
+        # A place no document states as its own, named inside documents that state none: the
+        # answer comes from those, each figure's place labelled as not stated.
+        inside = self._named_inside(parsed) if intent != "search" else []
+        answer = self._answer(parsed, intent, "named" if inside else "")
+        if answer.found or inside or intent == "search":
+            return answer
+        unstated = self._unstated(parsed)
+        if unstated is None:
+            return answer
+        # Documents that name no place but speak of theirs at the asked level (我县, 全省): their
+        # figures answer only when the indicator and year single them out, labelled as such.
+        other = self._answer(unstated, intent, "unstated")
+        return other if other.found else answer
+
+    def _unstated(self, parsed: Question) -> Question | None:
+        """The question kept to the documents that may be its uncovered place's own, or None."""
+        if not parsed.regions or parsed.places.documents or not (parsed.indicators or parsed.masked):
+            return None
+        uncovered = set(uncovered_places(self.context, parsed)) & set(parsed.regions)
+        mentions, found = [], False
+        for mention in parsed.places.mentions:
+            ids = unstated_documents(self.vocabulary.places, mention.name) if mention.name in uncovered \
+                else frozenset()
+            if ids:
+                found = True
+                mention = replace(mention, known=False, doc_ids=ids)
+            mentions.append(mention)
+        if not found:
+            return None
+        return replace(parsed, places=replace(parsed.places, mentions=tuple(mentions)), strict=True)
+
+    def _ask_parts(self, whole: Question, pieces: list[str]) -> Answer:
+        """A question asking several things (…目标是多少？实际完成了多少？): each part, made whole
+        with the place, year and indicator of the part before it, is answered on its own."""
+        wholes: list[tuple[Part, Question]] = []
+        previous: Question | None = None
+        understood = True
+        for piece in pieces:
+            own = self.parse(piece)
+            text = make_whole(previous, own) if previous is not None else piece
+            parsed = self.parse(text) if text != piece else own
+            wholes.append((Part(piece, text), parsed))
+            if parsed.asks in PART_INTENTS and not (parsed.orgs or _solid(parsed) or previous is not None and any(
+                    h.surface and h.surface in text for h in _solid(previous))):
+                understood = False  # 其中省级的有多少个: no indicator of its own or borrowed
+            previous = parsed
+        about_targets = [parsed for _, parsed in wholes if parsed.asks in PART_INTENTS]
+        if not about_targets or not understood:
+            # Not parts about targets (哪些实验室？其中省级的有多少个？): the question as a whole.
+            return self._ask_one(whole, whole.asks)
+        # A part keeps what it asks (a list of labs stays a list); one too short to say takes the
+        # whole question's intent, or a value's.
+        fallback = whole.asks if whole.asks in PART_INTENTS else "target_value"
+        answers = [self._ask_one(parsed, parsed.asks if parsed.asks != "search" else fallback)
+                   for _, parsed in wholes]
+        intent = whole.asks if whole.asks in PART_INTENTS else wholes[0][1].asks
+        return merge_answers(whole.text, whole.language, intent, [part for part, _ in wholes], answers)
 
     def _named_inside(self, parsed: Question) -> list[str]:
         """Places the gazetteer knows but no document states as its own, found named inside
@@ -125,11 +187,13 @@ class QAEngine:
             parsed.places = replace(parsed.places, mentions=tuple(mentions))
         return found
 
-    def _answer(self, parsed: Question, intent: Intent, named_inside: bool = False) -> Answer:
+    def _answer(self, parsed: Question, intent: Intent, placed_by: str = "") -> Answer:
         """Route a question to its handler (kept to a place's documents when that is all there is).
 
-        ``named_inside``: the place is only named inside those documents, which state none of their
-        own; their figures are labelled so (a province's news item may give a city's figure or its own).
+        ``placed_by``: ``named`` when the place is only named inside those documents, which state
+        none of their own (a province's news item may give a city's figure or its own); ``unstated``
+        when they name no place at all but speak of theirs at the asked level (我县). Their
+        figures are labelled so.
         """
         if parsed.places.unknown and not parsed.regions and intent != "search":
             return not_found(self.context, Collector(parsed, intent), "targets")
@@ -137,8 +201,10 @@ class QAEngine:
         if parsed.places.documents and not parsed.regions:
             # A place known only from its documents: answer from those documents, never others.
             names = "、".join(name for name, _ in parsed.places.documents)
-            if named_inside:
+            if placed_by == "named":
                 names += "（文件未写明地区，据文中提及）" if parsed.language == "zh" else " (named in the text)"
+            elif placed_by == "unstated":
+                names += "（文件未写明地区）" if parsed.language == "zh" else " (place not stated in the document)"
             doc_ids = set().union(*(ids for _, ids in parsed.places.documents))
             context = replace(self.context, graph=DocumentScopedGraph(self.graph, self.records, doc_ids, names))
         if intent == "target_owners" and parsed.family is not None:
@@ -152,6 +218,11 @@ class QAEngine:
 
     def close(self) -> None:
         """Nothing to release: the graph store belongs to the workspace (``Workspace.close``)."""
+
+
+def _solid(parsed: Question) -> list[Any]:
+    """The indicators a question names by more than a short shared run of characters."""
+    return [h for h in parsed.indicators if h.method != "partial" or h.score >= WEAK_MATCH]
 
 
 def _checked(question: str) -> str:

@@ -196,6 +196,14 @@ class IndicatorMatcher:
             run = _longest_common_run(piece, label)
             if len(run) > max(len(best_run), hit_length + 1):
                 best_run, best_concept = run, concept
+        after = re.split(r"[|？?。，,！!、；;：:（）()\s]", text[hit.span[1]:], maxsplit=1)[0]
+        if best_concept is None and _SHARE_OF.search(after) and not _SHARE_OF.search(canon(hit.surface)):
+            # R&D经费投入占同期GDP的比重: a share of the amount named, whatever is written between
+            # (同期, 当年): the share indicator sharing the amount's words.
+            for label, concept in self.labels:
+                run = _longest_common_run(piece, label)
+                if _SHARE_OF.search(label) and len(run) >= hit_length - 1 and len(run) > len(best_run):
+                    best_run, best_concept = run, concept
         if best_concept is None or best_concept.id == hit.id:
             return hit
         return IndicatorHit(best_concept.id, best_concept.label_zh, best_concept.label_en, 0.9, "label+partial",
@@ -409,6 +417,10 @@ def mask(text: str, spans: Sequence[tuple[int, int]]) -> str:
         for i in range(max(0, start), min(len(chars), end)):
             chars[i] = _BLANK
     return "".join(chars)
+
+
+#: A share of an amount: 占GDP比重, 占比, 强度.
+_SHARE_OF = re.compile(r"占.{0,8}(比重|比例)|占比|强度")
 
 
 def _longest_common_run(a: str, b: str) -> str:

@@ -14,7 +14,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import asdict, dataclass, field
 from typing import Any
 
-from plankg.ingest.records import Clause, Document
+from plankg.ingest.records import Clause, Document, Target
 
 #: Cosine similarity (m3e-small) from which two clauses count as the same measure. Calibrated on
 #: 52 labelled pairs of plan sentences (``benchmarks/calibrate_measures.py`` prints the F1 of every
@@ -73,8 +73,18 @@ class MeasureAlignment:
         return asdict(self)
 
 
+def goal_years(targets: Sequence[Target]) -> dict[str, set[int]]:
+    """Per document, the years its goals are for (a report whose title says 20XX年工作计划 plans
+    the year its goals are dated to, from its text)."""
+    years: dict[str, set[int]] = {}
+    for target in targets:
+        if target.kind == "target" and target.year is not None:
+            years.setdefault(target.doc_id, set()).add(target.year)
+    return years
+
+
 def plan_clauses(clauses: Sequence[Clause], documents: dict[str, Document], year: int,
-                 regions: set[str] | None = None) -> list[Clause]:
+                 regions: set[str] | None = None, goals: dict[str, set[int]] | None = None) -> list[Clause]:
     """The clauses of the plans for ``year``: documents planning that year, plan sections only.
 
     Args:
@@ -82,12 +92,17 @@ def plan_clauses(clauses: Sequence[Clause], documents: dict[str, Document], year
         documents: Documents by id.
         year: The plan year.
         regions: Only documents of these places (None: every place).
+        goals: Per document, the years of its goals (:func:`goal_years`): a document stating no
+            plan year plans those.
     """
     chosen: list[Clause] = []
     seen: set[str] = set()
     for clause in clauses:
         doc = documents.get(clause.doc_id)
-        if doc is None or year not in doc.years or clause.kind in ("heading", "table_row"):
+        if doc is None or clause.kind in ("heading", "table_row"):
+            continue
+        plans = set(doc.years) or (goals or {}).get(doc.id, set())
+        if year not in plans:
             continue
         if regions is not None and doc.region not in regions:
             continue

@@ -57,6 +57,8 @@ class Question:
     blanks: list[tuple[int, int]] = field(default_factory=list)
     #: The indicator family the question is about (研发相关目标), or None (``plankg.qa.families``).
     family: Any = None
+    #: Answer only facts fitting every slot, none relaxed (documents only presumed to be the place's).
+    strict: bool = False
 
     @property
     def regions(self) -> tuple[str, ...]:
@@ -113,10 +115,7 @@ def parse_question(question: str, vocabulary: Vocabulary) -> Question:
     types = [t for t in parse_entity_types(text, language)
              if not any(t.start < e and s < t.end for s, e in entity_spans + org_spans)]
     blanks = list(time.spans) + list(places.spans) + entity_spans + org_spans
-    indicators = vocabulary.indicators.match(text, language, blanks)
-    # 天津高新区: the zone word is the place, not the count of zones (an indicator named 高新区排名 stays).
-    indicators = [h for h in indicators if not any(h.span and start <= h.span[0] and h.span[1] <= end
-                                                   for _, _, start, end in places.zones)]
+    indicators = _outside_zones(vocabulary.indicators.match(text, language, blanks), places)
     listed = [t for t in types if _LIST_CUE_BEFORE.search(text[:t.start]) or _LIST_CUE_AFTER.match(text[t.end:])]
     if listed and not _TARGET_WORDS.search(text):
         # 温州有哪些实验室: the type word is the subject, not the key-laboratory indicator.
@@ -147,9 +146,16 @@ def parse_question(question: str, vocabulary: Vocabulary) -> Question:
         # 温州国家高新区排名的目标完成了吗: the name holds the place and the indicator asked about.
         parsed.places = all_places
         blanks = list(time.spans) + list(all_places.spans) + org_spans
-        parsed.indicators = vocabulary.indicators.match(text, language, blanks) or indicators
+        parsed.indicators = _outside_zones(vocabulary.indicators.match(text, language, blanks), all_places) \
+            or indicators
         parsed.blanks = blanks
     return parsed
+
+
+def _outside_zones(indicators: list[IndicatorHit], places: PlaceSlot) -> list[IndicatorHit]:
+    """天津高新区: the zone word is the place, not the count of zones (an indicator named 高新区排名 stays)."""
+    return [h for h in indicators if not any(h.span and start <= h.span[0] and h.span[1] <= end
+                                             for _, _, start, end in places.zones)]
 
 
 def _masked(text: str, replacements: list[tuple[tuple[int, int], str]]) -> str:

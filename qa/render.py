@@ -13,8 +13,9 @@ from plankg.ontology.units import load_units
 if TYPE_CHECKING:
     from plankg.qa.parse import Question
 
-ROLE_ZH = {"lead": "牵头", "support": "配合", "default": "发文单位，文中未写明责任单位"}
-ROLE_EN = {"lead": "lead", "support": "supporting", "default": "issuing body, no unit named"}
+ROLE_ZH = {"lead": "牵头", "support": "配合", "default": "发文单位，文中未写明责任单位", "named": "条款列名，未写明角色"}
+ROLE_EN = {"lead": "lead", "support": "supporting", "default": "issuing body, no unit named",
+           "named": "named in the clause, no role stated"}
 KIND_ZH = {"target": "目标", "stretch": "力争目标", "baseline": "基数", "actual": "实际"}
 KIND_EN = {"target": "target", "stretch": "stretch target", "baseline": "baseline", "actual": "actual"}
 COMPARATOR_ZH = {">=": "不低于", "<=": "不超过", "~": "约", ">": "超过", "<": "低于"}

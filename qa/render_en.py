@@ -270,7 +270,9 @@ def relaxed_note(what: str) -> str:
             "result_for_goal": "No target found; these are reported results. ",
             "parent_for_zone": "No figure of the zone itself; these are its place's figures. ",
             "child_for_place": "No figure for the place itself; these are of places inside it (each labelled). ",
-            "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). "}.get(what, "")
+            "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). ",
+            "other_year": "Nothing for the year asked; these are the nearest years. ",
+            "year_unstated": "The year of these figures is not stated. "}.get(what, "")
 
 
 def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:
@@ -288,3 +290,20 @@ def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[in
 
 
 _ROLE_RANK = {"lead": 0, "support": 1, "default": 2}
+
+
+_RELAXED_SHORT = {
+    "result_for_goal": "a reported result, no target found",
+    "goal_for_result": "a target, no reported result found",
+    "parent_for_zone": "the figure of the zone's place",
+    "child_for_place": "a figure of a place inside it",
+    "parent_for_place": "a figure of the place above it",
+    "other_year": "the nearest year's figure",
+    "year_unstated": "year not stated",
+}
+
+
+def relaxed_short(relaxed: list[str]) -> str:
+    """The relaxations an answer needed, in a few words for its lead (empty when none)."""
+    parts = [_RELAXED_SHORT[what] for what in dict.fromkeys(relaxed) if what in _RELAXED_SHORT]
+    return (" (note: " + "; ".join(parts) + ")") if parts else ""

@@ -246,7 +246,9 @@ def relaxed_note(what: str) -> str:
             "result_for_goal": "未找到目标值，以下为实际（报告）值。",
             "parent_for_zone": "未找到该园区（开发区）本身的数据，以下为其所在地区的数据。",
             "child_for_place": "未找到该地区本级的数据，以下为其下辖地区的数据（各标地区）。",
-            "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。"}.get(what, "")
+            "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。",
+            "other_year": "未找到所问年份的数据，以下为最接近年份的数据。",
+            "year_unstated": "以下数据的年份文中未写明。"}.get(what, "")
 
 
 def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[int]]) -> str:
@@ -263,3 +265,20 @@ def owners_lead(groups: dict[str, dict[str, list[str]]], years: dict[str, set[in
 
 
 _ROLE_RANK = {"lead": 0, "support": 1, "default": 2}
+
+
+_RELAXED_SHORT = {
+    "result_for_goal": "未找到目标，为实际值",
+    "goal_for_result": "未找到实际值，为目标值",
+    "parent_for_zone": "为所在地区的数据",
+    "child_for_place": "为下辖地区的数据",
+    "parent_for_place": "为上级地区的数据",
+    "other_year": "为最接近年份的数据",
+    "year_unstated": "年份文中未写明",
+}
+
+
+def relaxed_short(relaxed: list[str]) -> str:
+    """The relaxations an answer needed, in a few words for its lead (empty when none)."""
+    parts = [_RELAXED_SHORT[what] for what in dict.fromkeys(relaxed) if what in _RELAXED_SHORT]
+    return ("（注：" + "；".join(parts) + "）") if parts else ""

@@ -3,10 +3,10 @@ from __future__ import annotations
 
 import numpy as np
 
-from plankg.ingest.records import Clause, Document
+from plankg.ingest.records import Clause, Document, Target
 from plankg.qa.evolution import Step, StepValue, describe_change
 from plankg.qa.families import find_family
-from plankg.qa.measures import align_measures, plan_clauses
+from plankg.qa.measures import align_measures, goal_years, plan_clauses
 
 
 def _value(value, unit="%", measure="level", stretch=None):
@@ -53,6 +53,18 @@ def test_plan_clauses_skip_summary_sections_and_other_years():
     ]
     assert [c.id for c in plan_clauses(clauses, docs, 2019)] == ["a"]
     assert [c.id for c in plan_clauses(clauses, docs, 2022)] == ["c"]
+
+
+def test_a_plan_stating_no_year_plans_the_years_of_its_goals():
+    docs = {"d3": _doc("d3", [])}  # 20XX年工作计划: no year in its title
+    clauses = [_clause("p", "d3", "继续推动企业研发机构提质扩面，建设高水平研究院。")]
+    goal = Target("t1", "d3", "p", "target", "企业研发机构", "x", 60.0, "家", 0, 2, year=2021, year_inferred=True)
+    result = Target("t2", "d3", "p", "achievement", "企业研发机构", "x", 50.0, "家", 0, 2, year=2020)
+    goals = goal_years([goal, result])
+    assert goals == {"d3": {2021}}
+    assert [c.id for c in plan_clauses(clauses, docs, 2021, goals=goals)] == ["p"]
+    assert plan_clauses(clauses, docs, 2020, goals=goals) == []  # a result's year is not a plan year
+    assert plan_clauses(clauses, docs, 2021) == []
 
 
 def test_alignment_pairs_once_and_keeps_both_clauses_as_evidence():

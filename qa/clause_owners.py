@@ -1,0 +1,86 @@
+"""Units written right after a goal in its clause, when the graph gives the goal no owner.
+
+A responsibility list flattened to text keeps each goal and its units on one line
+(``6 研发经费支出占GDP比重提高到2.8%. 科技局`` / ``7 固定资产投资550亿元,其中:…. 发改委、经信委``).
+When extraction gave such a goal only its issuing body, an owner question still finds the units:
+the first run of unit names after the goal's value, close to it and within its sentence, shown
+as named by the clause (never given a role the text does not give).
+"""
+from __future__ import annotations
+
+import re
+
+from plankg.ingest.govunits import find_units
+from plankg.ingest.records import Clause, Target
+from plankg.qa.orgs import OrgResolver
+
+#: The first unit must start within this many characters after the value.
+NEAR = 60
+_BETWEEN_UNITS = re.compile(r"[、，,和及与\s]*")
+_SENTENCE_END = re.compile(r"。|；|;")
+_BARE_UNIT = re.compile(r"(?:^|(?<=[、，,.．:：\s]))([\u4e00-\u9fff]{1,6}?(?:局|委|办|厅|管委会|中心))(?=[、，,和及与\s.．*＊]|$|\d)")
+
+
+def units_after(target: Target, clause: Clause, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> list[str]:
+    """The run of unit names following a goal's value in its clause (empty when none is close)."""
+    offset = target.end - clause.start
+    if not 0 <= offset <= len(clause.text):
+        written = re.escape(str(target.value_text or "")) if getattr(target, "value_text", None) else None
+        match = re.search(written, clause.text) if written else None
+        if match is None:
+            return []
+        offset = match.end()
+    tail = clause.text[offset:offset + NEAR + 40]
+    stop = _SENTENCE_END.search(tail)
+    if stop:
+        tail = tail[:stop.start()]
+    known = orgs.find(tail, regions)
+    found = [(o.start, o.end, o.surface) for o in known]  # as the clause writes it
+    found += [(u.start, u.end, u.name) for u in find_units(tail)
+              if not any(o.start < u.end and u.start < o.end for o in known)]
+    # A list's bare names (发改委、经信委、科技局): the place is the document's.
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _BARE_UNIT.finditer(tail)
+              if not any(s < m.end(1) and m.start(1) < e for s, e, _ in found)]
+    run: list[str] = []
+    last_end = 0
+    for start, end, name in sorted(found):
+        if not run and start > NEAR:
+            break
+        if run and not _BETWEEN_UNITS.fullmatch(tail[last_end:start]):
+            break
+        if name not in run:
+            run.append(name)
+        last_end = end
+    return run
+
+
+#: A cell of the same row holding only a figure (10亿元) may stand between a goal and its units.
+VALUE_CELL = re.compile(r"[\d.,，%％~～\-—以上左右亿万元家个项件人名所]+")
+#: How many cells after a goal are read for its units.
+CELLS_AFTER = 3
+
+
+def unit_cell(text: str, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> list[tuple[str, str]] | None:
+    """The units of a cell made of unit names only (区财政局*、区科技局), each with its role: the
+    starred one leads (the genre's mark of the lead unit); None when the cell holds anything else."""
+    stripped = text.strip()
+    if not stripped or len(stripped) > 60:
+        return None
+    known = orgs.find(stripped, regions)
+    found = [(o.start, o.end, o.surface) for o in known]  # as the clause writes it
+    found += [(u.start, u.end, u.name) for u in find_units(stripped)
+              if not any(o.start < u.end and u.start < o.end for o in known)]
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _BARE_UNIT.finditer(stripped)
+              if not any(s < m.end(1) and m.start(1) < e for s, e, _ in found)]
+    if not found:
+        return None
+    rest = stripped
+    for start, end, _ in sorted(found, reverse=True):
+        rest = rest[:start] + rest[end:]
+    if not re.fullmatch(r"[、，,；;和及与*＊\s]*", rest):
+        return None
+    def star(end: int) -> bool:
+        return stripped[end:end + 1] in ("*", "＊")
+
+    starred = any(star(end) for _, end, _ in found)
+    return [(name, "lead" if star(end) else ("support" if starred else "named")) for _, end, name in sorted(found)]

@@ -1,0 +1,54 @@
+"""Units written beside a goal in its clause or its row's cells (composed lines)."""
+from __future__ import annotations
+
+from plankg.ingest.records import Clause, Document, Target
+from plankg.qa.clause_owners import unit_cell, units_after
+from plankg.qa.doc_places import CorpusPlaces, unstated_documents
+from plankg.qa.orgs import OrgResolver
+
+NO_ORGS = OrgResolver([])
+
+
+def _goal_in(text: str, value_text: str) -> tuple[Target, Clause]:
+    clause = Clause("c1", "d1", None, "sentence", "", text, 100, 100 + len(text), ())
+    end = 100 + text.index(value_text) + len(value_text)
+    return Target("t1", "d1", "c1", "target", "x", "x", 1.0, "家", end - len(value_text), end), clause
+
+
+def test_units_after_a_goal_are_the_first_run_after_its_value():
+    target, clause = _goal_in("5全社会研发经费支出占GDP比重提高到3.1%.科技局6工业投资增长9%.经信委", "3.1%")
+    assert units_after(target, clause, NO_ORGS) == ["科技局"]
+    target, clause = _goal_in("3固定资产投资额420亿元,其中:技改投资增长12%.发改委、经信委、财政局4社会消费品", "420亿元")
+    assert units_after(target, clause, NO_ORGS) == ["发改委", "经信委", "财政局"]
+
+
+def test_no_units_when_none_is_close_or_the_sentence_ends():
+    target, clause = _goal_in("力争新增高新技术企业30家。下一步由科技局会同有关部门研究", "30家")
+    assert units_after(target, clause, NO_ORGS) == []
+
+
+def test_a_unit_cell_starred_lead_and_plain_lists():
+    assert unit_cell("区财政局*、区科技局、区投促中心", NO_ORGS) == [
+        ("区财政局", "lead"), ("区科技局", "support"), ("区投促中心", "support")]
+    assert unit_cell("发改委、经信委", NO_ORGS) == [("发改委", "named"), ("经信委", "named")]
+    assert unit_cell("推动更多重大项目纳入用地保障范围", NO_ORGS) is None
+    assert unit_cell("10亿元", NO_ORGS) is None
+
+
+def _placeless(text: str) -> CorpusPlaces:
+    doc = Document("d1", "x.txt", "x.txt", 0, "重点工作责任分解", None, None, None, None, "work_plan", (), (),
+                   None, text)
+    return CorpusPlaces.from_documents([doc])
+
+
+def test_a_placeless_document_named_once_or_speaking_at_the_level_may_be_the_place():
+    assert unstated_documents(_placeless("为抓好瓯海区重点工作落实，分解如下：新增企业10家。"), "瓯海区")
+    assert unstated_documents(_placeless("2022年，我县新增企业10家，全县投入增长5%。"), "泰顺县")
+    assert not unstated_documents(_placeless("2022年，我县新增企业10家，全县投入增长5%。"), "温州市")
+    # Another county named twice: that county's document, not any county's.
+    assert not unstated_documents(_placeless("文成县新增企业10家，文成县投入增长5%，我县。"), "泰顺县")
+
+
+def test_a_county_short_form_counts_only_in_a_document_speaking_at_its_level():
+    assert not unstated_documents(_placeless("全面推进乡村振兴，新增企业10家。"), "振兴区")
+    assert unstated_documents(_placeless("来源:区府办 迭代更新瓯海稳增长政策，新增企业10家。"), "瓯海区")
