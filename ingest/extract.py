@@ -15,7 +15,7 @@ from plankg.ingest.cues import cue_regex
 from plankg.ingest.entities import extract_entities
 from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
-from plankg.ingest.genre import REPORT_TYPES
+from plankg.ingest.genre import REPORT_TYPES, delivered_year
 from plankg.ingest.orgnames import is_unit_list, known_units
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
@@ -166,6 +166,9 @@ def document_today(doc: Document, mode: str = "plan") -> int | None:
     A document titled with its year speaks from it (a summary from the year it reports on, a plan
     from its first planned year); a news report from the year it ran; None when the years are hidden.
     """
+    delivered = delivered_year(doc.title, doc.text) if doc.years and doc.reported_years else None
+    if delivered is not None and min(doc.years) == delivered == max(doc.reported_years) + 1:
+        return delivered  # a meeting's or government work report's 去年 is the year it reviews
     if doc.published and "XX" not in doc.title.upper() and not re.search(r"20\d\d", doc.title):
         return int(doc.published[:4])  # a news report's 今年 is the year it ran
     if doc.reported_years and (mode == "report" or not doc.years):

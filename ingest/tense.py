@@ -27,6 +27,8 @@ _ESTIMATE = cue_regex(r"<tense.estimate>")
 _RELATIVE_YEAR = cue_regex(r"(<tense.this_year>|<tense.last_year>|<tense.next_year>)")
 _LAST_YEAR = words("tense.last_year")
 _NEXT_YEAR = words("tense.next_year")
+#: The year in question as a whole (全年, 当年, 年内), as against the year of writing (今年).
+_WHOLE_YEAR = ("全年", "当年", "年内")
 #: A goal sentence (力争……同比增长12%): its 同比 growth is the goal's.
 _GOAL_LEAD = cue_regex(r"力争|争取|确保|预期|目标|计划")
 _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?:增长|提高|增加)")
@@ -134,6 +136,9 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         stated_in_passing = ctx.scope_reach == "sentence" and ctx.today is not None
         if offset == 0 and ctx.scope_year and not stated_in_passing:
             return ctx.scope_year, None, True
+        if word in _WHOLE_YEAR and ctx.default_year and ctx.mode == "report":
+            # 全年落地项目48个 under 一、2023年工作回顾 in a report delivered in 2024: the year reviewed.
+            return ctx.default_year, None, True
         if ctx.today:
             return ctx.today + offset, None, True
     if ctx.scope_year:

@@ -64,7 +64,9 @@ def detect_title(text: str) -> str:
         if GENRE_WORD.search(line[-8:]):
             return _clean_title(line)
     first = next((ln for _, ln in candidates), None) or next((ln for ln in lines if ln), "")
-    return _clean_title(first)[:60]
+    # A news text with no headline opens with its lede (2月8日，2025年某省科技工作会议召开。…): its
+    # first sentence stands for the title, never the sentences after it.
+    return _clean_title(re.split(r"(?<=.{6})[。！？!?]", first, maxsplit=1)[0])[:60]
 
 
 def _title_shaped(line: str) -> bool:

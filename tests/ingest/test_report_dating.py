@@ -1,0 +1,89 @@
+"""When a report speaks: dates in page chrome, file-name titles, headline-less news, annual meetings (written for the tests)."""
+from __future__ import annotations
+
+from plankg.ingest import read_corpus
+from plankg.ingest.frames import section_frame
+from plankg.ingest.metadata import detect_published
+from plankg.ingest.titles import detect_title
+
+
+def _corpus(tmp_path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_corpus([path])
+
+
+def test_a_news_banners_bare_publish_field_dates_the_report(tmp_path):
+    assert detect_published("来源:某某晚报 发布:2023-07-10 08:15:02") == "2023-07-10"
+    corpus = _corpus(tmp_path, "今年1-6月 某市技术合同成交额同比增长15%\n\n来源:某某晚报 发布:2023-07-10 08:15:02\n"
+                               "7月8日，市科技局召开半年度科技工作会议。\n\n"
+                               "今年1-6月，全市技术合同成交额达36.5亿元，同比增长15%；新认定科技型中小企业812家。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[36.5].kind, facts[36.5].year) == ("achievement", 2023)
+    assert (facts[812].kind, facts[812].year) == ("achievement", 2023)
+
+
+def test_a_disclosure_pages_field_table_is_chrome_and_its_date_field_is_read(tmp_path):
+    text = ("[ 索引号 ] | 1150xxxx/2022-00017 | [ 发文字号 ] | 某府发〔2022〕9号 |\n"
+            "[ 发布机构 ] | 某区发展改革委 | ||\n[ 成文日期 ] | 2022-03-14 | [ 发布日期 ] | 2022-04-01 |\n"
+            "某市某区“十四五”科技创新规划\n某区科学技术局\n2022年3月\n"
+            "“十四五”时期，是全区科技创新的关键时期。\n")
+    assert detect_title(text) == "某市某区“十四五”科技创新规划"
+    assert detect_published(text) == "2022-03-14"
+    corpus = _corpus(tmp_path, text)
+    assert corpus.documents[0].years == (2021, 2022, 2023, 2024, 2025)
+
+
+def test_a_document_sites_preview_takes_its_file_name_as_title_and_reports(tmp_path):
+    corpus = _corpus(tmp_path, "收藏 分享(赏)\n\n2022年某县科技局工作总结及工作打算.docx\n\n"
+                               "上传人:a****b 文档编号:123456 上传时间:2022-11-20 格式:DOCX 页数:8\n"
+                               "下载 相关 举报\n资源描述\n\n"
+                               "1、某县科技局XX年工作总结及XX年工作打算 今年以来，全县科技工作稳步推进。"
+                               "目前，全县共有高新技术企业23家，新增产学研合作企业41家；共申报市级以上科技项目17项，争取资金260万元。\n")
+    doc = corpus.documents[0]
+    assert doc.title == "2022年某县科技局工作总结及工作打算" and doc.reported_years == (2022,)
+    facts = {t.value: t for t in corpus.targets}
+    for value in (23, 41, 17, 260):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2022), value
+    # A summary's 争取资金 is money secured, not a goal.
+    assert "争取" not in facts[260].why
+
+
+def test_a_heading_naming_a_summary_and_a_plan_frames_neither():
+    assert section_frame("一、某局XX年工作总结及XX年工作打算", 2023, 2022) is None
+    assert section_frame("二、2023年工作打算", 2023, 2022).mode == "plan"
+
+
+def test_a_headline_less_meeting_report_reviews_the_year_before_and_plans_its_own(tmp_path):
+    corpus = _corpus(tmp_path, "3月2日，2024年某省科技工作会议在某市召开。会议回顾总结了2023年全省科技工作，研究部署2024年重点任务。\n"
+                               "据省科技厅统计，截至去年年底，全省高新技术企业达到6420家；技术合同成交额达到512亿元。\n"
+                               "在平台建设方面，新增省级重点实验室9个、工程技术研究中心31个。\n"
+                               "今年，全省将新增高新技术企业800家。\n")
+    doc = corpus.documents[0]
+    assert doc.title == "3月2日，2024年某省科技工作会议在某市召开"
+    assert (doc.years, doc.reported_years) == ((2024,), (2023,))
+    facts = {t.value: t for t in corpus.targets}
+    for value in (6420, 512, 9, 31):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2023), value
+    assert (facts[800].kind, facts[800].year) == ("target", 2024)
+
+
+def test_an_annual_meeting_named_only_in_the_opening_sets_both_years(tmp_path):
+    corpus = _corpus(tmp_path, "1月20日，2025年全区科技工作会议召开。\n"
+                               "2024年全区科技成果丰硕。全年技术合同成交额超60亿元，同比增长约18%。\n"
+                               "2025年，全区将新建中试平台4个。\n")
+    doc = corpus.documents[0]
+    assert (doc.years, doc.reported_years) == ((2025,), (2024,))
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[60].kind, facts[60].year) == ("achievement", 2024)
+    assert (facts[4].kind, facts[4].year) == ("target", 2025)
+
+
+def test_the_whole_year_in_a_review_section_is_the_year_reviewed(tmp_path):
+    corpus = _corpus(tmp_path, "2024年某县政府工作报告\n一、2023年工作回顾\n"
+                               "全年落地招商项目37个，到位资金21.4亿元。\n二、2024年工作安排\n"
+                               "力争落地招商项目40个以上。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[37].kind, facts[37].year) == ("achievement", 2023)
+    assert (facts[21.4].kind, facts[21.4].year) == ("achievement", 2023)
+    assert (facts[40].kind, facts[40].year) == ("target", 2024)
