@@ -87,3 +87,12 @@ def test_the_whole_year_in_a_review_section_is_the_year_reviewed(tmp_path):
     assert (facts[37].kind, facts[37].year) == ("achievement", 2023)
     assert (facts[21.4].kind, facts[21.4].year) == ("achievement", 2023)
     assert (facts[40].kind, facts[40].year) == ("target", 2024)
+
+
+def test_a_year_and_jiang_leading_a_sentence_make_goals_of_all_its_parts(tmp_path):
+    corpus = _corpus(tmp_path, "2月5日，2025年某省科技工作会议召开。2024年，全省技术合同成交额达到410亿元。\n"
+                               "2025年，全省将启动实施重大专项12项；实施35项以上成果转化项目，建设6个中试平台，选派300名科技特派员。\n")
+    facts = {t.value: t for t in corpus.targets}
+    for value in (12, 35, 6, 300):
+        assert (facts[value].kind, facts[value].year) == ("target", 2025), value
+    assert (facts[410].kind, facts[410].year) == ("achievement", 2024)
