@@ -242,6 +242,8 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     ctx = context_for(doc, clause, line_frame)
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=scope.since)
+        if scope.review:
+            ctx = replace(ctx, mode="report", scope_review=f"the paragraph opening {scope.review}")
     facts = find_facts(mapped.text[row_start:], ctx, marker.end() - row_start if marker else 0)
     return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start), owners, source)
             for fact in facts]

@@ -15,7 +15,10 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.ingest.cues import table
 from plankg.ingest.records import Clause, Document
+
+_FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
 
 _MARKER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
 _GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
@@ -27,6 +30,8 @@ _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主�
 _GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 # 【概况】 2020年，…: a yearbook entry's label before its year lead.
 _YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+#: “十三五”期间，… / 过去五年，… opening a paragraph: a review of that period (its figures are results at its end).
+_PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三)年(?:来)?|(五|三)年来)\s*[，,]")
 _RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
 _THIS_YEAR = re.compile(r"^\W{0,3}(?:全年|今年|本年)")
@@ -44,6 +49,7 @@ class Scope:
     path: tuple[str, ...] = ()
     heading_id: str | None = None
     since: int | None = None  # the first year of a span lead (2018-2022年，)
+    review: str = ""  # why the paragraph reviews a past period ("“十三五”期间 reviews 2016–2020")
 
 
 class ScopeTracker:
@@ -71,6 +77,8 @@ class ScopeTracker:
             # A goal heading without a year of its own (主要目标：) keeps the year in force.
             if opened.year is None and opened.goal and inherited is not None:
                 self.scope = Scope(inherited.year, True, opened.reach, opened.path, opened.heading_id)
+            if opened.review:
+                return opened  # the review's own opening sentence reviews too
             return None if opened.year is not None else inherited
         return self.scope
 
@@ -89,6 +97,9 @@ class ScopeTracker:
             # 2018-2022年，…: the span's last year, and its first for the changes it lists (由a增至b)
             since = int(lead.group(1)) if lead.group(1) and int(lead.group(1)) < int(lead.group(2)) else None
             return Scope(int(lead.group(2)), False, "paragraph", since=since)
+        review = self._period_review(text)
+        if review is not None:
+            return review
         relative = _RELATIVE_LEAD.match(text)
         if relative and self.today:
             # 记者从省科技厅获悉，去年，全省……。……居前三位的设区市……: the paragraph speaks of last year.
@@ -103,6 +114,21 @@ class ScopeTracker:
             if _THIS_YEAR.match(text) and self.scope is not None and self.scope.reach == "sentence":
                 return Scope(None, False, "sentence")
         return None
+
+    def _period_review(self, text: str) -> Scope | None:
+        """A paragraph opening with a period before the one the document speaks from reviews it."""
+        lead = _PERIOD_REVIEW_LEAD.match(text)
+        if lead is None or self.today is None:
+            return None
+        if lead.group(1):
+            first = _FIVE_YEAR_PLANS[lead.group(1)]
+            last = first + 4
+        else:
+            last = self.today - 1
+            first = last - (5 if "五" in (lead.group(3) or lead.group(4) or "") else 3) + 1
+        if last >= self.today:
+            return None  # the plan in force (“十四五”期间，力争……) is no review
+        return Scope(last, False, "paragraph", since=first, review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
 
     def _stated_year(self, text: str) -> int | None:
         unquoted = re.sub(r"《[^》]*》", "", text)

@@ -81,6 +81,8 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
         if not (explicit_year and ctx.today and year and year < ctx.today and not target_cue):
             cue = target_cue or horizon or future
             return "target", f"{cue.group().strip() if cue else ''} marks a goal"
+    if ctx.scope_review and year == ctx.scope_year:
+        return "achievement", ctx.scope_review
     if explicit_year and ctx.today and year and not (ctx.goal_list and year == ctx.scope_year):
         since = f" ({ctx.document_frame})" if ctx.document_frame else ""
         if year < ctx.today:

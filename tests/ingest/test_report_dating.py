@@ -96,3 +96,14 @@ def test_a_year_and_jiang_leading_a_sentence_make_goals_of_all_its_parts(tmp_pat
     for value in (12, 35, 6, 300):
         assert (facts[value].kind, facts[value].year) == ("target", 2025), value
     assert (facts[410].kind, facts[410].year) == ("achievement", 2024)
+
+
+def test_a_paragraph_opening_with_the_last_plan_period_reviews_it(tmp_path):
+    corpus = _corpus(tmp_path, "某市某区“十四五”科技创新规划\n"
+                               "“十三五”期间，全区科技创新能力持续提升。研发经费支出占地区生产总值比重提高至2.87%，高新技术企业达到146家。\n"
+                               "“十四五”期间，高新技术企业达到300家。\n")
+    facts = {t.value: t for t in corpus.targets}
+    for value in (2.87, 146):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2020), value
+        assert "“十三五”期间 reviews 2016–2020" in facts[value].why
+    assert facts[300].kind == "target"
