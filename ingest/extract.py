@@ -240,6 +240,8 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
     marker = _MARKER.match(mapped.text, row_start)
     ctx = context_for(doc, clause, line_frame)
+    if scope is not None and scope.review and ctx.frame and ctx.mode == "report":
+        scope = None  # a review section's own frame dates its paragraphs, with its reason
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=scope.since)
         if scope.review:
