@@ -42,9 +42,11 @@ _MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.e
 #: A report delivered at the start of its year (政府工作报告, 在…工作会议上的报告): it reviews the year before.
 _DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|讲话)")
 #: An annual work meeting (2025年某省科技工作会议召开), held early in its year: not a half-year or quarter's.
-_ANNUAL_MEETING = re.compile(r"(20\d\d)\s*年(?:度)?(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
-                             r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)(?:在[^。，,]{0,12})?(?:召开|举行|举办)")
-_SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
+_MEETING_NAME = (r"\s*年(?:度)?(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
+                 r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
+_ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
+                             r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME)
+_SUMS_UP = re.compile(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
 _SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
 
 
@@ -59,7 +61,7 @@ def delivered_year(title: str, text: str) -> int | None:
     if year:
         return int(year.group(1))
     meeting = _ANNUAL_MEETING.search(title) or _ANNUAL_MEETING.search(text[:600])
-    return int(meeting.group(1)) if meeting else None
+    return int(meeting.group(1) or meeting.group(2)) if meeting else None
 
 
 def detect_doc_type(title: str, text: str = "") -> str:
@@ -85,7 +87,7 @@ def detect_doc_type(title: str, text: str = "") -> str:
     head = text[:1500]
     if re.search(r"(?:上|下)半年", title + head[:200]) and re.search(r"完成全年|上半年", head):
         return "half_year_summary"
-    sums_up = re.search(r"总结(?:了)?(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
+    sums_up = re.search(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
     plans = re.search(r"部署(?:了)?[^。]{0,8}(?:20\d\d|今|明)年|(?:20\d\d|今|明)年[^。]{0,6}(?:工作要点|重点工作|工作计划|目标任务)", head)
     if sums_up and plans:
         return "summary_plan"

@@ -107,3 +107,22 @@ def test_a_paragraph_opening_with_the_last_plan_period_reviews_it(tmp_path):
         assert (facts[value].kind, facts[value].year) == ("achievement", 2020), value
         assert "“十三五”期间 reviews 2016–2020" in facts[value].why
     assert facts[300].kind == "target"
+
+
+def test_a_meeting_named_after_zhaokai_and_summed_up_with_huigu_dates_both_parts(tmp_path):
+    corpus = _corpus(tmp_path, "某省科技工作蓄力开局\n2023-02-06 10:12:01 来源:某某网\n"
+                               "2月3日，某省科技厅召开2023年全省科技工作会议，总结回顾2022年全省科技创新工作，安排部署2023年重点工作任务。\n"
+                               "全省科技系统全年兑现科技创新券项目41项，补助经费612万元；认定高新技术企业728家。\n")
+    doc = corpus.documents[0]
+    assert (doc.years, doc.reported_years) == ((2023,), (2022,))
+    facts = {t.value: t for t in corpus.targets}
+    for value in (41, 612, 728):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2022), value
+
+
+def test_a_share_of_the_years_target_reached_is_a_result(tmp_path):
+    corpus = _corpus(tmp_path, "某县2024年科技工作总结\n全年完成技术合同成交额3.6亿元，达到年度目标任务的112.5%。"
+                               "截至目前，共争取上三级科技经费860万元。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert facts[112.5].kind == "achievement"
+    assert facts[860].kind == "achievement"
