@@ -129,6 +129,9 @@ def find_values(text: str) -> list[ValueMention]:
         if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支", "门") and _followed_by_noun(text, end):
             # 一个/两个 before a noun is an article, not a quantity.
             continue
+        if unit == "个" and text.startswith("亿", end):
+            # 2个亿: spoken money, two hundred million yuan
+            unit, end = "亿元", end + (2 if text.startswith("亿元", end) else 1)
         if chinese and unit == "度":
             continue  # 一度成为: once, not one kilowatt-hour
         if unit == "期" and (chinese or _PHASE_AFTER.match(text, end)):

@@ -68,6 +68,9 @@ def test_comparators(before, after, comparator):
         ("全年发电量超过12亿度", [(1.2e9, "度")]),
         # A yearbook prints thousands apart with a space: one number when its unit follows at once.
         ("全年外贸进出口额4 318万元", [(4318, "万元")]),
+        ("粮食总产量稳定在41万吨", [(410_000, "吨")]),
+        # 3个亿: money said as a count of 亿
+        ("全县技术交易额达3个亿", [(3, "亿元")]),
         ("共计2 046.5万元", [(2046.5, "万元")]),
     ],
 )
