@@ -132,7 +132,9 @@ class ScopeTracker:
 
     def _stated_year(self, text: str) -> int | None:
         unquoted = re.sub(r"《[^》]*》", "", text)
-        relative = _RELATIVE.search(unquoted)
+        # 较上年净增136家 compares with last year: no year of the statement's own.
+        relative = next((m for m in _RELATIVE.finditer(unquoted)
+                         if not re.search(r"(?:比|较|与|同)\s*$", unquoted[: m.start()])), None)
         # 2022年度湖北省科学技术奖 names an award, not the year of the statement.
         explicit = re.search(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))", unquoted)
         if explicit and (not relative or explicit.start() < relative.start()):

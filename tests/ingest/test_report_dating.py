@@ -126,3 +126,12 @@ def test_a_share_of_the_years_target_reached_is_a_result(tmp_path):
     facts = {t.value: t for t in corpus.targets}
     assert facts[112.5].kind == "achievement"
     assert facts[860].kind == "achievement"
+
+
+def test_a_comparison_with_last_year_does_not_date_the_parts_after_it(tmp_path):
+    corpus = _corpus(tmp_path, "某市2024年科技工作综述\n2025-01-15 来源：某市日报\n"
+                               "2024年，全市高新技术企业达到1024家，较上年净增136家；科技型中小企业评价入库2856家，增长21%；"
+                               "技术合同成交额达到186.3亿元。\n")
+    facts = {t.value: t for t in corpus.targets}
+    for value in (1024, 136, 2856, 21, 186.3):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2024), value
