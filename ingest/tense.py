@@ -11,7 +11,7 @@ import re
 from plankg.ingest.context import ClauseContext
 from plankg.ingest.cues import cue_regex, words
 
-YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20XX|20xx)\s*年(?:底|末|前|度)?")
+YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20[\dXx][Xx])\s*年(?:底|末|前|度)?")  # 20XX, 202X: hidden
 PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
 #: The end of a five-year plan (到“十四五”末期 is 2025), by the plan's number.
 _PLAN_END = re.compile(r"[“\"]?十([二三四五])五[”\"]?(?:末期|期末|末)")
@@ -36,6 +36,10 @@ _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
 #: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
+#: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
+_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$")
+#: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
+_EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速))")
 
 
@@ -60,6 +64,9 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     before = text[max(0, pos - 30) : pos]
     statement = re.split(r"[，,；;。]", before)[-1]
     sentence = re.split(r"[；;。]", text[:pos])[-1]
+    share = _SHARE_OF_TARGET.search(statement)
+    if share:
+        return "achievement", f"{share.group().strip()} gives the share of a target reached"
     target_cue = TARGET_CUE.search(statement)
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
@@ -118,8 +125,10 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     for match in reversed(list(YEAR.finditer(before))):
         if _NOT_FACT_YEAR.match(text[match.end(1) :]) or re.search(r"(?:比|较|从|相比|是)\s*$", before[: match.start(1)]):
             continue
+        if text.startswith("年度", match.end(1)) and _EDITION_BEFORE.search(before[: match.start(1)]):
+            continue
         token = match.group(1)
-        if token.upper().endswith("XX"):
+        if token.upper().endswith("X"):
             return None, None, False  # the text hides the year: unknown, never the document's
         return int(token), None, True
     plan_end = list(_PLAN_END.finditer(before))

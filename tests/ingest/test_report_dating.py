@@ -135,3 +135,21 @@ def test_a_comparison_with_last_year_does_not_date_the_parts_after_it(tmp_path):
     facts = {t.value: t for t in corpus.targets}
     for value in (1024, 136, 2856, 21, 186.3):
         assert (facts[value].kind, facts[value].year) == ("achievement", 2024), value
+
+
+def test_a_summary_hiding_its_year_as_202x_leaves_its_results_undated(tmp_path):
+    corpus = _corpus(tmp_path, "区科技局202x年度工作总结及2025年度工作计划\n"
+                               "今年以来，区科技局紧盯各项重点工作。按照决胜全年红的工作目标，202x年全区R&D占比达到3.12%。"
+                               "1-10月，全区高新技术产业增加值增速21.4%。\n")
+    facts = {t.value: t for t in corpus.targets}
+    for value in (3.12, 21.4):
+        assert (facts[value].kind, facts[value].year) == ("achievement", None), value
+
+
+def test_a_programmes_edition_is_not_the_year_of_the_statement(tmp_path):
+    corpus = _corpus(tmp_path, "某市科技局2023年度工作总结\n一、2023年各项工作成效\n"
+                               "全年达成项目合作48项，申报2024年度省重点研发计划项目12项，新产品通过技术鉴定96项。"
+                               "全市技术合同登记18.2亿元，完成省定目标126%。\n")
+    facts = {t.value: t for t in corpus.targets}
+    for value in (48, 12, 96, 126):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2023), value
