@@ -46,6 +46,8 @@ _MEETING_NAME = (r"\s*年(?:度)?(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12
                  r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
 _ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
                              r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME)
+#: A plan's own statement of its term: 规划期限为2021-2025年, 规划期为2021—2025年.
+_PLAN_TERM = re.compile(r"规划(?:期限|期|时限)\s*(?:为|是|：|:)?\s*(20\d\d)\s*年?\s*[-—–~至到]\s*(20\d\d)\s*年")
 _SUMS_UP = re.compile(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
 _SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
 
@@ -160,6 +162,9 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
             planned = opening_planned
         if not reported and not (planned and doc_type not in REPORT_TYPES):
             reported = opening_reported
+    term = _PLAN_TERM.search(text[:3000]) if text else None
+    if term and not (planned and len(planned) > 1) and int(term.group(2)) > int(term.group(1)):
+        planned = list(range(int(term.group(1)), int(term.group(2)) + 1))  # 规划期限为2021-2025年
     named_plan = five_year_plan(title)
     dated_title = re.search(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", title)  # a date line run into the title
     if named_plan and doc_type not in REPORT_TYPES and (not planned or dated_title and len(planned) == 1):

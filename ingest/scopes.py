@@ -15,10 +15,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from plankg.ingest.cues import table
+from plankg.ingest.cues import cue_regex, table
 from plankg.ingest.records import Clause, Document
 
 _FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
+_REVIEW_WORDS = cue_regex(r"<frames.review_words>")
 
 _MARKER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
 _GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
@@ -87,7 +88,8 @@ class ScopeTracker:
         goal = _GOAL_OPEN.match(text)
         if goal:
             return self._section_scope(clause, int(goal.group(1)))
-        if clause.kind == "heading" and _GOAL_HEADING.search(text.rstrip("。；; ")):
+        if clause.kind == "heading" and _GOAL_HEADING.search(text.rstrip("。；; ")) and not _REVIEW_WORDS.search(text):
+            # 一、发展基础、形势使命与远景目标 reviews before it plans: no goal list over its reviews.
             return self._section_scope(clause, None)
         if _GOAL_SENTENCE.search(text) and text.rstrip().endswith(("；", ";", "：", ":")):
             year = _GOAL_YEAR.search(text)

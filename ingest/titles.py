@@ -58,6 +58,8 @@ def detect_title(text: str) -> str:
         before = head[line_start:year_at]
         if before.rfind("《") > before.rfind("》"):
             continue  # inside a quoted title: a cited document
+        if re.search(r"[，,]", candidate):
+            continue  # a clause of a sentence (规划范围为某县，规划的基准年为2020年，规划…), not a title
         if "通知" not in candidate and len(candidate) >= 6:
             return _clean_title(candidate)
     for _, line in candidates:

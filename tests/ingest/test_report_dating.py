@@ -153,3 +153,22 @@ def test_a_programmes_edition_is_not_the_year_of_the_statement(tmp_path):
     facts = {t.value: t for t in corpus.targets}
     for value in (48, 12, 96, 126):
         assert (facts[value].kind, facts[value].year) == ("achievement", 2023), value
+
+
+def test_a_heading_that_reviews_before_it_plans_opens_no_goal_list(tmp_path):
+    corpus = _corpus(tmp_path, "根据有关文件，制定本规划。\n一、发展基础、形势使命与远景目标\n"
+                               "（一）“十三五”时期科技创新主要进展\n"
+                               "——核心指标基本实现预定目标。2020年全市研发经费支出占生产总值比重达到3.6%左右，新设企业12.4万户。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[3.6].kind, facts[3.6].year) == ("achievement", 2020)
+    assert facts[124_000].kind == "achievement"
+
+
+def test_a_series_point_at_a_year_is_no_horizon(tmp_path):
+    corpus = _corpus(tmp_path, "某县科技创新“十四五”规划\n规划的基准年为2020年，规划期限为2021-2025年。\n"
+                               "一、发展基础\n高新技术产业增加值占规上工业增加值比重从2015年的28.4%提升至2020年的61.3%。\n")
+    doc = corpus.documents[0]
+    assert doc.years == (2021, 2022, 2023, 2024, 2025)
+    assert doc.title == "某县科技创新“十四五”规划"
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[61.3].kind, facts[61.3].year) == ("achievement", 2020)
