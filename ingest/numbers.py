@@ -33,6 +33,8 @@ VALUE = re.compile(
     rf"(?:(?P<scale>万|千|亿)?(?P<more>余|多)(?=(?:万|千|亿)?(?:{_UNIT_ALT}))(?P<scale_after>万|千|亿)?"
     rf"|(?P<scale_only>万|千|亿))?(?=(?P<unit>{_UNIT_ALT})?)"
 )
+#: A unit column, then a comparator sign, right before a bare number (比重% ≥ 15).
+_UNIT_BEFORE = re.compile(rf"(?<![\d.])({_UNIT_ALT})\s*[≥≤＞＜><]=?\s*$")
 # Comparator words before and after a value (lang/zh/cues.toml, [numbers]).
 GE_WORDS = words("numbers.at_least")
 LE_WORDS = words("numbers.at_most")
@@ -129,6 +131,11 @@ def find_values(text: str) -> list[ValueMention]:
         if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支", "门") and _followed_by_noun(text, end):
             # 一个/两个 before a noun is an article, not a quantity.
             continue
+        if unit is None and not chinese and not scale:
+            # 比重% ≥ 15, 拥有量件≥ 20: a flattened target table writes its unit column before the value.
+            unit_before = _UNIT_BEFORE.search(text, 0, match.start())
+            if unit_before:
+                unit = unit_before.group(1)
         if unit == "个" and text.startswith("亿", end):
             # 2个亿: spoken money, two hundred million yuan
             unit, end = "亿元", end + (2 if text.startswith("亿元", end) else 1)

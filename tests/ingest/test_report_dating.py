@@ -172,3 +172,17 @@ def test_a_series_point_at_a_year_is_no_horizon(tmp_path):
     assert doc.title == "某县科技创新“十四五”规划"
     facts = {t.value: t for t in corpus.targets}
     assert (facts[61.3].kind, facts[61.3].year) == ("achievement", 2020)
+
+
+def test_a_target_table_flattened_into_one_line_gives_each_rows_goal(tmp_path):
+    corpus = _corpus(tmp_path, "某省全面小康指标及计算方法指标名称计量单位2020 年目标值资料来源一、经济发展"
+                               "1 地区生产总值(2010 年不变价)亿元翻一番(全省人均GDP ≥ 9万元) 省统计局"
+                               "2 数字经济增加值占GDP 比重% ≥ 12省统计局3 每万人口发明专利拥有量件≥ 18省知识产权局"
+                               "4 每万劳动力中研发人员数人年≥130省统计局5 科技进步贡献率% ≥ 62省科技厅\n")
+    facts = {t.value: t for t in corpus.targets}
+    expected = {9: ("万元", "人均GDP"), 12: ("%", "数字经济增加值占GDP比重"), 18: ("件", "每万人口发明专利拥有量"),
+                130: ("人年", "每万劳动力中研发人员数"), 62: ("%", "科技进步贡献率")}
+    for value, (unit, name) in expected.items():
+        fact = facts[value]
+        assert (fact.kind, fact.year, fact.unit) == ("target", 2020, unit), value
+        assert fact.indicator.endswith(name), (value, fact.indicator)
