@@ -186,3 +186,15 @@ def test_a_target_table_flattened_into_one_line_gives_each_rows_goal(tmp_path):
         fact = facts[value]
         assert (fact.kind, fact.year, fact.unit) == ("target", 2020, unit), value
         assert fact.indicator.endswith(name), (value, fact.indicator)
+
+
+def test_target_columns_named_by_the_plans_years_are_dated_in_a_one_cell_a_line_table(tmp_path):
+    cells = ["序号", "指标名称", "前三年目标任务", "五年目标任务", "牵头部门", "配合部门",
+             "1", "科技型中小企业数量（家）", "120", "200", "县科技局", "县财政局",
+             "2", "技术合同成交额（亿元）", "3.5", "6", "县科技局", "县商务局"]
+    corpus = _corpus(tmp_path, "某县科技创新“十四五”规划主要指标任务分解表\n|\n" + "\n|\n".join(cells) + "\n|\n")
+    facts = {(t.indicator, t.value): t for t in corpus.targets}
+    assert (facts["科技型中小企业数量", 120].year, facts["科技型中小企业数量", 200].year) == (2023, 2025)
+    assert (facts["技术合同成交额", 3.5].year, facts["技术合同成交额", 6].year) == (2023, 2025)
+    assert facts["技术合同成交额", 6].unit == "亿元" and facts["技术合同成交额", 6].kind == "target"
+    assert 'column "前三年目标任务"' in facts["科技型中小企业数量", 120].why
