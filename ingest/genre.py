@@ -42,7 +42,7 @@ _MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.e
 #: A report delivered at the start of its year (政府工作报告, 在…工作会议上的报告): it reviews the year before.
 _DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|讲话)")
 #: An annual work meeting (2025年某省科技工作会议召开), held early in its year: not a half-year or quarter's.
-_MEETING_NAME = (r"\s*年(?:度)?(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
+_MEETING_NAME = (r"\s*年(?:度)?(?![^。，,]{0,14}?(?:半年|季度))(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
                  r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
 _ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
                              r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME)

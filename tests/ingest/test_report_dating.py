@@ -198,3 +198,10 @@ def test_target_columns_named_by_the_plans_years_are_dated_in_a_one_cell_a_line_
     assert (facts["技术合同成交额", 3.5].year, facts["技术合同成交额", 6].year) == (2023, 2025)
     assert facts["技术合同成交额", 6].unit == "亿元" and facts["技术合同成交额", 6].kind == "target"
     assert 'column "前三年目标任务"' in facts["科技型中小企业数量", 120].why
+
+
+def test_a_half_year_meeting_is_no_annual_review_of_the_year_before(tmp_path):
+    corpus = _corpus(tmp_path, "7月6日，2023年全市半年度科技工作会议召开。\n"
+                               "上半年，全市新增科技型中小企业入库518家，技术合同成交额同比增长19%。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[518].kind, facts[518].year) == ("achievement", 2023)
