@@ -126,8 +126,12 @@ class ScopeTracker:
             first = _FIVE_YEAR_PLANS[lead.group(1)]
             last = first + 4
         else:
-            last = self.today - 1
+            # 五年来，… in a year-end report ends with the year reported on; in a plan, the year before it.
+            last = self.today if self.today in self.doc.reported_years and self.today not in self.doc.years else self.today - 1
             first = last - (5 if "五" in (lead.group(3) or lead.group(4) or "") else 3) + 1
+            if last == self.today:
+                return Scope(last, False, "paragraph", since=first,
+                             review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
         if last >= self.today:
             return None  # the plan in force (“十四五”期间，力争……) is no review
         return Scope(last, False, "paragraph", since=first, review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")

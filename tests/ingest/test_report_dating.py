@@ -205,3 +205,12 @@ def test_a_half_year_meeting_is_no_annual_review_of_the_year_before(tmp_path):
                                "上半年，全市新增科技型中小企业入库518家，技术合同成交额同比增长19%。\n")
     facts = {t.value: t for t in corpus.targets}
     assert (facts[518].kind, facts[518].year) == ("achievement", 2023)
+
+
+def test_five_years_back_end_with_a_year_end_reports_own_year_and_before_a_plans(tmp_path):
+    summary = _corpus(tmp_path, "某市科技局2022年工作总结\n五年来，全市高新技术企业累计达到560家。\n", "summary.txt")
+    fact = summary.targets[0]
+    assert (fact.kind, fact.year) == ("achievement", 2022) and "reviews 2018–2022" in fact.why
+    plan = _corpus(tmp_path, "某市科技创新“十四五”规划\n五年来，全市高新技术企业累计达到480家。\n", "plan.txt")
+    fact = plan.targets[0]
+    assert (fact.kind, fact.year) == ("achievement", 2020) and "reviews 2016–2020" in fact.why
