@@ -37,7 +37,9 @@ _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|�
 #: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
-_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$")
+_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$"
+                              # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
+                              r"|(?:高于|超过|超出)[^，,；;。]{0,16}?目标\s*$")
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
@@ -66,7 +68,7 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     sentence = re.split(r"[；;。]", text[:pos])[-1]
     share = _SHARE_OF_TARGET.search(statement)
     if share:
-        return "achievement", f"{share.group().strip()} gives the share of a target reached"
+        return "achievement", f"{share.group().strip()} measures a result against its target"
     target_cue = TARGET_CUE.search(statement)
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.

@@ -214,3 +214,11 @@ def test_five_years_back_end_with_a_year_end_reports_own_year_and_before_a_plans
     plan = _corpus(tmp_path, "某市科技创新“十四五”规划\n五年来，全市高新技术企业累计达到480家。\n", "plan.txt")
     fact = plan.targets[0]
     assert (fact.kind, fact.year) == ("achievement", 2020) and "reviews 2016–2020" in fact.why
+
+
+def test_a_result_beating_its_goal_is_a_result(tmp_path):
+    corpus = _corpus(tmp_path, "2021年某县政府工作报告\n一、过去五年工作回顾\n"
+                               "2020年一般公共预算收入3.12亿元，较上年增长9.4%，高于年初人代会7%的目标2.4个百分点。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[2.4].kind, facts[2.4].year) == ("achievement", 2020)
+    assert (facts[9.4].kind, facts[9.4].year) == ("achievement", 2020)
