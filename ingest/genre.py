@@ -62,7 +62,7 @@ def delivered_year(title: str, text: str) -> int | None:
     year = re.search(r"(20\d\d)", title) if delivered else None
     if year:
         return int(year.group(1))
-    meeting = _ANNUAL_MEETING.search(title) or _ANNUAL_MEETING.search(text[:600])
+    meeting = _ANNUAL_MEETING.search(title) or _ANNUAL_MEETING.search(text[:300])
     return int(meeting.group(1) or meeting.group(2)) if meeting else None
 
 
@@ -198,7 +198,7 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not reported and published and (doc_type == "half_year_summary" or doc_type in REPORT_TYPES and re.search(
             r"一季度|上半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", head[:300])):
         reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year
-    meeting_year = delivered_year("", head)
+    meeting_year = delivered_year("", head[:300])  # the lede names the meeting it reports
     if not reported and meeting_year and doc_type in REPORT_TYPES and (not planned or planned == [meeting_year]):
         # A report of 2025年某省科技工作会议 gives the results of 2024 and the goals of 2025.
         return [meeting_year], [meeting_year - 1]
