@@ -16,6 +16,7 @@ class ClauseContext:
     today: int | None = None  # the year the document speaks from (今年), for 去年/明年 and past vs future
     scope_year: int | None = None  # a goal list's 到2027年 that holds for the items after it
     scope_since: int | None = None  # the first year of a span lead in force (2018-2022年，)
+    scope_review: str = ""  # why the paragraph in force reviews a past period (“十三五”期间 reviews 2016–2020)
     scope_reach: str = ""  # how far that scope reaches: "section" | "paragraph" | "sentence"
     goal_list: bool = False  # the clause is an item of a goal list (主要目标：…；…)
     plan_year: int | None = None  # the document's own planned year and reported year: a goal

@@ -16,7 +16,7 @@ from plankg.ingest.cues import cue_regex
 from plankg.ingest.entities import extract_entities
 from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
-from plankg.ingest.genre import REPORT_TYPES
+from plankg.ingest.genre import REPORT_TYPES, delivered_year
 from plankg.ingest.orgnames import is_unit_list, known_units
 from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text, row_owners
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
@@ -24,14 +24,14 @@ from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
 from plankg.ingest.target_record import make_target
 from plankg.ingest.textmap import clean_span
-from plankg.ingest.years import propose_years
+from plankg.ingest.years import hides_year, propose_years
 
 # Section headings that plan or report (lang/zh/cues.toml, [sections]).
 _PLAN_WORDS = cue_regex(r"<sections.plan_words>")
 _REPORT_WORDS = cue_regex(r"<sections.report_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
 _OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
-_SECTION_YEAR = re.compile(r"(20\d\d|20XX)\s*年")
+_SECTION_YEAR = re.compile(r"(20\d\d|20[\dXx][Xx])\s*年")  # 20XX年, 202X年: hidden
 _PLAN_GENRES = ("work_plan", "implementation_plan", "action_plan", "development_plan", "responsibility_table")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
 
@@ -91,7 +91,7 @@ def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, F
             mode = "report"
             frame = Frame("report", None, None, f'section "{label}" reports')
         if found:
-            hidden = found.group(1).upper().endswith("XX")
+            hidden = found.group(1).upper().endswith("X")
             year = None if hidden else int(found.group(1))
         elif framed is not None and framed.year is not None:
             year = framed.year
@@ -121,7 +121,7 @@ def context_for(doc: Document, clause: Clause, line_frame: Frame | None = None) 
     if frame is None and line_frame is not None:
         frame, mode = line_frame, line_frame.mode
         named = _SECTION_YEAR.search(line_frame.reason)
-        if named and not named.group(1).upper().endswith("XX"):
+        if named and not named.group(1).upper().endswith("X"):
             section_year = int(named.group(1))
         elif line_frame.year is not None and line_frame.mode == "report":
             section_year = line_frame.year
@@ -129,7 +129,7 @@ def context_for(doc: Document, clause: Clause, line_frame: Frame | None = None) 
         # A progress report on assigned tasks heads each task with the task as assigned
         # (一、…，高新技术企业达620家。); the progress under it is what was done.
         mode = "plan"
-    title_hidden = "XX" in doc.title.upper() and not (doc.years if mode == "plan" else doc.reported_years)
+    title_hidden = hides_year(doc.title) and not (doc.years if mode == "plan" else doc.reported_years)
     years = doc.years if mode == "plan" else doc.reported_years
     period = (min(years), max(years)) if len(years) > 1 else None
     default_year = section_year or (years[0] if len(years) == 1 else None)
@@ -164,13 +164,18 @@ def document_today(doc: Document, mode: str = "plan") -> int | None:
     A document titled with its year speaks from it (a summary from the year it reports on, a plan
     from its first planned year); a news report from the year it ran; None when the years are hidden.
     """
-    if doc.published and "XX" not in doc.title.upper() and not re.search(r"20\d\d", doc.title):
+    if mode == "report" and not doc.reported_years and hides_year(doc.title):
+        return None  # 202x年度工作总结及2025年度工作计划: the year reported on is hidden
+    delivered = delivered_year(doc.title, doc.text) if doc.years and doc.reported_years else None
+    if delivered is not None and min(doc.years) == delivered == max(doc.reported_years) + 1:
+        return delivered  # a meeting's or government work report's 去年 is the year it reviews
+    if doc.published and not hides_year(doc.title) and not re.search(r"20\d\d", doc.title):
         return int(doc.published[:4])  # a news report's 今年 is the year it ran
     if doc.reported_years and (mode == "report" or not doc.years):
         return max(doc.reported_years)
     if doc.years:
         return min(doc.years)
-    if doc.published and "XX" not in doc.title.upper():
+    if doc.published and not hides_year(doc.title):
         return int(doc.published[:4])
     return None
 
@@ -235,8 +240,12 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     mapped = clean_span(doc.text, clause.start, clause.end, doc.repairs, drops)
     marker = _MARKER.match(mapped.text, row_start)
     ctx = context_for(doc, clause, line_frame)
+    if scope is not None and scope.review and ctx.frame and ctx.mode == "report":
+        scope = None  # a review section's own frame dates its paragraphs, with its reason
     if scope is not None:
         ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=scope.since)
+        if scope.review:
+            ctx = replace(ctx, mode="report", scope_review=f"the paragraph opening {scope.review}")
     rows = rows_in_clause(mapped.text, doc, row_start) if row is None else []
     if rows:
         # Task rows run together in this clause: each row's figures with that row's units.

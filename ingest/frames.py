@@ -21,6 +21,8 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 #: 前三年目标, 五年目标任务: a plan's first N years (a table column's own year).
 _YEARS_INTO_PLAN = re.compile(r"(?:前|第)?(?<!\d)([一二三四五六七八九十]|\d{1,2})年(?:度)?(?:目标|任务|预期)")
 _NUMERALS = "〇一二三四五六七八九十"
+#: A heading that names a summary and the plan after it (2022年工作总结和2023年工作思路) frames neither.
+_SUMMARY_AND_PLAN = re.compile(r"总结[^，。；]{0,12}?[和及与、暨][^，。；]{0,12}?(?:计划|打算|思路|安排|要点)")
 _YEARS_AHEAD = {"今后五年": 5, "未来五年": 5, "今后三年": 3, "未来三年": 3}
 _YEARS_BACK = {"过去五年": 5, "五年来": 5, "过去三年": 3, "三年来": 3}
 
@@ -60,6 +62,8 @@ def section_frame(label: str, plan_start: int | None, report_year: int | None) -
         report_year: The year the document reports on, if it is a report.
     """
     heading = label.strip()
+    if _SUMMARY_AND_PLAN.search(heading):
+        return None  # the document's own title as its first heading (X年工作总结及Y年工作打算): both parts
     if _STATUS.search(heading) and not _PLAN.search(heading):
         year = report_year or plan_start
         return Frame("report", year, None, f'section "{heading}" gives the state at the time of writing')

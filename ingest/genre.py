@@ -41,8 +41,29 @@ _MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.e
                           r"(?:召开|举行|举办|开幕)")
 #: A report delivered at the start of its year (政府工作报告, 在…工作会议上的报告): it reviews the year before.
 _DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|讲话)")
-_SUMS_UP = re.compile(r"总结(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
+#: An annual work meeting (2025年某省科技工作会议召开), held early in its year: not a half-year or quarter's.
+_MEETING_NAME = (r"\s*年(?:度)?(?![^。，,]{0,14}?(?:半年|季度))(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
+                 r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
+_ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
+                             r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME)
+#: A plan's own statement of its term: 规划期限为2021-2025年, 规划期为2021—2025年.
+_PLAN_TERM = re.compile(r"规划(?:期限|期|时限)\s*(?:为|是|：|:)?\s*(20\d\d)\s*年?\s*[-—–~至到]\s*(20\d\d)\s*年")
+_SUMS_UP = re.compile(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
 _SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
+
+
+def delivered_year(title: str, text: str) -> int | None:
+    """The year of the annual meeting or government work report a document gives, or None.
+
+    Such a report is delivered at the start of its year: it reviews the year before and plans its
+    own, and its 今年 and 去年 count from that year.
+    """
+    delivered = _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title))
+    year = re.search(r"(20\d\d)", title) if delivered else None
+    if year:
+        return int(year.group(1))
+    meeting = _ANNUAL_MEETING.search(title) or _ANNUAL_MEETING.search(text[:300])
+    return int(meeting.group(1) or meeting.group(2)) if meeting else None
 
 
 def detect_doc_type(title: str, text: str = "") -> str:
@@ -68,7 +89,7 @@ def detect_doc_type(title: str, text: str = "") -> str:
     head = text[:1500]
     if re.search(r"(?:上|下)半年", title + head[:200]) and re.search(r"完成全年|上半年", head):
         return "half_year_summary"
-    sums_up = re.search(r"总结(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
+    sums_up = re.search(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
     plans = re.search(r"部署(?:了)?[^。]{0,8}(?:20\d\d|今|明)年|(?:20\d\d|今|明)年[^。]{0,6}(?:工作要点|重点工作|工作计划|目标任务)", head)
     if sums_up and plans:
         return "summary_plan"
@@ -141,6 +162,9 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
             planned = opening_planned
         if not reported and not (planned and doc_type not in REPORT_TYPES):
             reported = opening_reported
+    term = _PLAN_TERM.search(text[:3000]) if text else None
+    if term and not (planned and len(planned) > 1) and int(term.group(2)) > int(term.group(1)):
+        planned = list(range(int(term.group(1)), int(term.group(2)) + 1))  # 规划期限为2021-2025年
     named_plan = five_year_plan(title)
     dated_title = re.search(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", title)  # a date line run into the title
     if named_plan and doc_type not in REPORT_TYPES and (not planned or dated_title and len(planned) == 1):
@@ -174,6 +198,10 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not reported and published and (doc_type == "half_year_summary" or doc_type in REPORT_TYPES and re.search(
             r"一季度|上半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", head[:300])):
         reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year
+    meeting_year = delivered_year("", head[:300])  # the lede names the meeting it reports
+    if not reported and meeting_year and doc_type in REPORT_TYPES and (not planned or planned == [meeting_year]):
+        # A report of 2025年某省科技工作会议 gives the results of 2024 and the goals of 2025.
+        return [meeting_year], [meeting_year - 1]
     if not reported and doc_type in REPORT_TYPES:
         # A report without a dated title: the year its statements open with (2023年，开展……).
         # 【摘要】：2020年，… / 【概况】 2020年，…: a yearbook entry opens with its year after a label.

@@ -9,6 +9,9 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex
+from plankg.ontology.units import written_forms
+
+_UNITS_LONGEST_FIRST = written_forms()
 
 _DELIMS = "，,；;、。：:（(）)【】\n"
 # Verbs and adverbs that open an indicator phrase without being part of it.
@@ -61,10 +64,32 @@ def indicator_left(text: str, pos: int) -> str:
     """The indicator phrase ending at ``pos``, without a leading year or condition and cleaned."""
     start = phrase_start(text, pos)
     phrase = text[start:pos]
+    if _SIGN.search(phrase):
+        phrase = _flattened_row(phrase)
     # A year phrase or a condition before the indicator is not part of it.
     phrase = re.sub(r"^.*?(?:20\d\d|20XX)\s*年(?:底|末|前)?", "", phrase)
     phrase = re.sub(r"^.*?(?:期间|以来|时期)", "", phrase)
     return clean_indicator(phrase)
+
+
+#: A comparator sign: target tables write ≥ 15 in their value column.
+_SIGN = re.compile(r"[≥≤＞＜]")
+#: Up to the last value of an earlier row of a flattened table (…比重% ≥ 15省统计局3 …), its source unit and row number.
+_EARLIER_ROW = re.compile(r"^.*[≥≤＞＜>=<]\s*\d+(?:\.\d+)?\s*(?:[\u4e00-\u9fff]{1,10}?(?:局|厅|委|办|总队|中心))?\s*\d{0,2}\s*")
+_TRAILING_SIGN = re.compile(r"\s*[≥≤＞＜>=<]=?\s*$")
+
+
+def _flattened_row(phrase: str) -> str:
+    """The indicator of one row of a target table flattened into a line (序号 指标 单位 ≥值 来源 ...)."""
+    phrase = _EARLIER_ROW.sub("", phrase)
+    sign = _TRAILING_SIGN.search(phrase)
+    if sign:
+        phrase = phrase[: sign.start()]
+        # 拥有量件≥, 比重%≥: the unit column before the sign is not part of the name.
+        unit = next((u for u in _UNITS_LONGEST_FIRST if phrase.endswith(u) and not u[0].isascii() or u == "%"
+                     and phrase.endswith(u)), "")
+        phrase = phrase[: len(phrase) - len(unit)] if len(phrase) > len(unit) + 1 else phrase
+    return phrase
 
 
 def clean_indicator(phrase: str) -> str:

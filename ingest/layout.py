@@ -9,7 +9,11 @@ _CHROME_LINE = re.compile(
     r"^\s*(?:首页\s*>|>\s|当前位置|您的位置|索引号\s*[:：]|发布机构\s*[:：]|公开方式\s*[:：]|组配分类\s*[:：]"
     r"|发布时间\s*[:：]|发布日期\s*[:：]|发文日期\s*[:：]|公开日期\s*[:：]|信息来源\s*[:：]|来源\s*[:：]"
     r"|文件编号\s*[:：]?|有效性\s|浏览次数|访问次数|打印本页|关闭窗口|【打印】|【关闭】|分享到"
-    r"|.*由会员分享.*可在线阅读)"
+    r"|.*由会员分享.*可在线阅读"
+    # A disclosure page's field table row: [ 发布机构 ] | 某区发展改革委 |
+    r"|[\[［]\s*[\u4e00-\u9fff]{2,6}\s*[\]］]\s*[|｜]"
+    # A document-sharing site's toolbar: 收藏 分享(赏), 下载 相关 举报
+    r"|收藏\s+分享|下载\s+相关\s+举报)"
 )
 # Site banners and widgets that open or close copied web pages.
 _WIDGET_LINE = re.compile(

@@ -29,9 +29,12 @@ class Metadata:
     zone: str | None = None
 
 
-_DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期)\s*[:：]\s*(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
+# A page's date field, written 发布日期：2021-11-23, 发布:2022-06-29 (a news banner) or as a field table
+# row [ 发布日期 ] | 2021-11-23.
+_FIELD_SEP = r"\s*(?:[:：]|[\]］】]\s*[|｜:：]?)\s*"
+_DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期)" + _FIELD_SEP + r"(\d{4})[-年./](\d{1,2})[-月./](\d{1,2})")
 _CN_DATE = re.compile(r"^\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
-_FIELD_DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期|发表时间|日期|时间)\s*[:：]\s*(20\d\d)[-年./](\d{1,2})[-月./](\d{1,2})")
+_FIELD_DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期|发表时间|日期|时间|发布)" + _FIELD_SEP + r"(20\d\d)[-年./](\d{1,2})[-月./](\d{1,2})")
 _BARE_DATE = re.compile(r"^\s*(20\d\d)-(\d{1,2})-(\d{1,2})(?:\s|$)", re.M)
 
 

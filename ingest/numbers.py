@@ -20,7 +20,10 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 UNITS = written_forms()
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 # 3,963.1 (thousands separators) before plain numbers.
-_ARABIC = r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|\d+(?:\.\d+)?"
+# 3 205 (a yearbook's space between thousands) likewise, never after a digit (2020 100).
+# A spaced number must run straight into its scale or unit, and follow no label (表1 123家 is table 1).
+_ARABIC = (r"\d{1,3}(?:,\d{3})+(?:\.\d+)?|(?<![\d.表图第号])\d{1,3}(?:[ \u00a0\u2009]\d{3})+(?:\.\d+)?"
+           rf"(?=万|亿|{_UNIT_ALT})|\d+(?:\.\d+)?")
 _CHINESE = r"[零〇一二两三四五六七八九十百千][零〇一二两三四五六七八九十百千万亿]*(?:点[零〇一二三四五六七八九]+)?"
 # A value: optional 百分之, number (or X placeholder), optional range, optional 万/亿 scale, unit.
 VALUE = re.compile(
@@ -30,6 +33,8 @@ VALUE = re.compile(
     rf"(?:(?P<scale>万|千|亿)?(?P<more>余|多)(?=(?:万|千|亿)?(?:{_UNIT_ALT}))(?P<scale_after>万|千|亿)?"
     rf"|(?P<scale_only>万|千|亿))?(?=(?P<unit>{_UNIT_ALT})?)"
 )
+#: A unit column, then a comparator sign, right before a bare number (比重% ≥ 15).
+_UNIT_BEFORE = re.compile(rf"(?<![\d.])({_UNIT_ALT})\s*[≥≤＞＜><]=?\s*$")
 # Comparator words before and after a value (lang/zh/cues.toml, [numbers]).
 GE_WORDS = words("numbers.at_least")
 LE_WORDS = words("numbers.at_most")
@@ -62,7 +67,7 @@ def parse_number(token: str) -> float:
     >>> parse_number("1.2万")
     12000.0
     """
-    token = token.strip().replace(",", "").replace("，", "")
+    token = re.sub(r"[,，\s\u00a0\u2009]", "", token)
     if token.startswith("百分之"):
         return parse_number(token[3:])
     scale = 1.0
@@ -113,6 +118,12 @@ def find_values(text: str) -> list[ValueMention]:
         unit = match.group("unit")
         scale = match.group("scale") or match.group("scale_after") or match.group("scale_only")
         end = match.end() + (len(unit) if unit else 0)
+        if unit is None and match.group("scale_only"):
+            # 500千瓦: a unit that begins with a scale character is the unit, not a scale.
+            rest = text[match.end() - 1 :]
+            whole = next((u for u in UNITS if u[0] == scale and rest.startswith(u)), None)
+            if whole:
+                unit, scale, end = whole, None, match.end() - 1 + len(whole)
         if match.group("pct"):
             unit = "%"
         if chinese and not (unit or match.group("pct")):
@@ -120,6 +131,16 @@ def find_values(text: str) -> list[ValueMention]:
         if chinese and num in ("一", "两", "二") and unit in ("个", "家", "项", "批", "条", "支", "门") and _followed_by_noun(text, end):
             # 一个/两个 before a noun is an article, not a quantity.
             continue
+        if unit is None and not chinese and not scale:
+            # 比重% ≥ 15, 拥有量件≥ 20: a flattened target table writes its unit column before the value.
+            unit_before = _UNIT_BEFORE.search(text, 0, match.start())
+            if unit_before:
+                unit = unit_before.group(1)
+        if unit == "个" and text.startswith("亿", end):
+            # 2个亿: spoken money, two hundred million yuan
+            unit, end = "亿元", end + (2 if text.startswith("亿元", end) else 1)
+        if chinese and unit == "度":
+            continue  # 一度成为: once, not one kilowatt-hour
         if unit == "期" and (chinese or _PHASE_AFTER.match(text, end)):
             continue  # 二期场所, 1期工程: a phase of a project, not a count of sessions
         try:

@@ -15,16 +15,24 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from plankg.ingest.cues import cue_regex, table
 from plankg.ingest.records import Clause, Document
+
+_FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
+_REVIEW_WORDS = cue_regex(r"<frames.review_words>")
 
 _MARKER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
 _GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
 _GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目标(?:任务)?(?:是|为|如下)?\s*[:：]?$|^\W{0,3}" + _MARKER
                            + r"\s*(?:主要|发展|预期|具体|工作)目标")
-_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])")
+_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])"
+                            # 2025年，全省将启动……；实施……: a year and its subject, then 将, lead the goals.
+                            r"|^\W{0,3}(?:20\d\d\s*年|今年|明年)\s*[，,]?[^，,。；;]{0,12}?将(?!近)")
 _GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 # 【概况】 2020年，…: a yearbook entry's label before its year lead.
 _YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+#: “十三五”期间，… / 过去五年，… opening a paragraph: a review of that period (its figures are results at its end).
+_PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三)年(?:来)?|(五|三)年来)\s*[，,]")
 _RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
 _THIS_YEAR = re.compile(r"^\W{0,3}(?:全年|今年|本年)")
@@ -42,6 +50,7 @@ class Scope:
     path: tuple[str, ...] = ()
     heading_id: str | None = None
     since: int | None = None  # the first year of a span lead (2018-2022年，)
+    review: str = ""  # why the paragraph reviews a past period ("“十三五”期间 reviews 2016–2020")
 
 
 class ScopeTracker:
@@ -69,6 +78,8 @@ class ScopeTracker:
             # A goal heading without a year of its own (主要目标：) keeps the year in force.
             if opened.year is None and opened.goal and inherited is not None:
                 self.scope = Scope(inherited.year, True, opened.reach, opened.path, opened.heading_id)
+            if opened.review:
+                return opened  # the review's own opening sentence reviews too
             return None if opened.year is not None else inherited
         return self.scope
 
@@ -77,7 +88,8 @@ class ScopeTracker:
         goal = _GOAL_OPEN.match(text)
         if goal:
             return self._section_scope(clause, int(goal.group(1)))
-        if clause.kind == "heading" and _GOAL_HEADING.search(text.rstrip("。；; ")):
+        if clause.kind == "heading" and _GOAL_HEADING.search(text.rstrip("。；; ")) and not _REVIEW_WORDS.search(text):
+            # 一、发展基础、形势使命与远景目标 reviews before it plans: no goal list over its reviews.
             return self._section_scope(clause, None)
         if _GOAL_SENTENCE.search(text) and text.rstrip().endswith(("；", ";", "：", ":")):
             year = _GOAL_YEAR.search(text)
@@ -87,6 +99,9 @@ class ScopeTracker:
             # 2018-2022年，…: the span's last year, and its first for the changes it lists (由a增至b)
             since = int(lead.group(1)) if lead.group(1) and int(lead.group(1)) < int(lead.group(2)) else None
             return Scope(int(lead.group(2)), False, "paragraph", since=since)
+        review = self._period_review(text)
+        if review is not None:
+            return review
         relative = _RELATIVE_LEAD.match(text)
         if relative and self.today:
             # 记者从省科技厅获悉，去年，全省……。……居前三位的设区市……: the paragraph speaks of last year.
@@ -102,9 +117,30 @@ class ScopeTracker:
                 return Scope(None, False, "sentence")
         return None
 
+    def _period_review(self, text: str) -> Scope | None:
+        """A paragraph opening with a period before the one the document speaks from reviews it."""
+        lead = _PERIOD_REVIEW_LEAD.match(text)
+        if lead is None or self.today is None:
+            return None
+        if lead.group(1):
+            first = _FIVE_YEAR_PLANS[lead.group(1)]
+            last = first + 4
+        else:
+            # 五年来，… in a year-end report ends with the year reported on; in a plan, the year before it.
+            last = self.today if self.today in self.doc.reported_years and self.today not in self.doc.years else self.today - 1
+            first = last - (5 if "五" in (lead.group(3) or lead.group(4) or "") else 3) + 1
+            if last == self.today:
+                return Scope(last, False, "paragraph", since=first,
+                             review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
+        if last >= self.today:
+            return None  # the plan in force (“十四五”期间，力争……) is no review
+        return Scope(last, False, "paragraph", since=first, review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
+
     def _stated_year(self, text: str) -> int | None:
         unquoted = re.sub(r"《[^》]*》", "", text)
-        relative = _RELATIVE.search(unquoted)
+        # 较上年净增136家 compares with last year: no year of the statement's own.
+        relative = next((m for m in _RELATIVE.finditer(unquoted)
+                         if not re.search(r"(?:比|较|与|同)\s*$", unquoted[: m.start()])), None)
         # 2022年度湖北省科学技术奖 names an award, not the year of the statement.
         explicit = re.search(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))", unquoted)
         if explicit and (not relative or explicit.start() < relative.start()):

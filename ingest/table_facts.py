@@ -5,6 +5,7 @@ import re
 
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import Fact, year_note
+from plankg.ingest.frames import section_frame
 from plankg.ingest.numbers import comparator_for, find_values
 from plankg.ingest.owners import row_owners
 from plankg.ingest.records import Cell, Clause, Document, Target
@@ -45,6 +46,8 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
         year_cells = [c for c in row.cells if _YEAR_VALUE_HEADER.search(c.name) and not _OWNER_HEADER.search(c.name)
                       and not _ROW_NAME_HEADER.search(c.name) and _BARE_NUMBER.fullmatch(c.text.strip())]
         column_years = {c.name: _column_year(row.table) for c in year_cells}
+    if not year_cells and doc.years:
+        year_cells, column_years = _years_into_plan_cells(row, min(doc.years))
     if not year_cells:
         return []
     name_cell = next((c for c in row.cells if _ROW_NAME_HEADER.search(c.name)), None) or next(
@@ -81,6 +84,19 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
             baseline = target
         targets.append(target)
     return targets
+
+
+def _years_into_plan_cells(row: Clause, plan_start: int) -> tuple[list[Cell], dict[str, int | None]]:
+    """Value columns named by the plan's years (前三年目标任务, 五年目标任务) and the year each is for."""
+    cells, years = [], {}
+    for cell in row.cells:
+        if _OWNER_HEADER.search(cell.name) or not _BARE_NUMBER.match(cell.text.strip()):
+            continue
+        frame = section_frame(cell.name, plan_start, None)
+        if frame is not None and frame.mode == "plan" and frame.year is not None and frame.period is None:
+            cells.append(cell)
+            years[cell.name] = frame.year
+    return cells, years
 
 
 def _cell_fact(doc: Document, cell: Cell, indicator: str, stated_unit: str | None) -> Fact | None:

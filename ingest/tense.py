@@ -11,7 +11,7 @@ import re
 from plankg.ingest.context import ClauseContext
 from plankg.ingest.cues import cue_regex, words
 
-YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20XX|20xx)\s*年(?:底|末|前|度)?")
+YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20[\dXx][Xx])\s*年(?:底|末|前|度)?")  # 20XX, 202X: hidden
 PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
 #: The end of a five-year plan (到“十四五”末期 is 2025), by the plan's number.
 _PLAN_END = re.compile(r"[“\"]?十([二三四五])五[”\"]?(?:末期|期末|末)")
@@ -27,6 +27,8 @@ _ESTIMATE = cue_regex(r"<tense.estimate>")
 _RELATIVE_YEAR = cue_regex(r"(<tense.this_year>|<tense.last_year>|<tense.next_year>)")
 _LAST_YEAR = words("tense.last_year")
 _NEXT_YEAR = words("tense.next_year")
+#: The year in question as a whole (全年, 当年, 年内), as against the year of writing (今年).
+_WHOLE_YEAR = ("全年", "当年", "年内")
 #: A goal sentence (力争……同比增长12%): its 同比 growth is the goal's.
 _GOAL_LEAD = cue_regex(r"力争|争取|确保|预期|目标|计划")
 _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?:增长|提高|增加)")
@@ -34,7 +36,13 @@ _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
 #: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
-_NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速))")
+#: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
+_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$"
+                              # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
+                              r"|(?:高于|超过|超出)[^，,；;。]{0,16}?目标\s*$")
+#: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
+_EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
+_NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
 
 
 def statement_before(text: str, pos: int) -> str:
@@ -58,6 +66,9 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     before = text[max(0, pos - 30) : pos]
     statement = re.split(r"[，,；;。]", before)[-1]
     sentence = re.split(r"[；;。]", text[:pos])[-1]
+    share = _SHARE_OF_TARGET.search(statement)
+    if share:
+        return "achievement", f"{share.group().strip()} measures a result against its target"
     target_cue = TARGET_CUE.search(statement)
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
@@ -74,11 +85,14 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     future = _FUTURE.search(sentence)  # 今年，X将……，分别新增1000家
     if ctx.mode == "report" and _ESTIMATE.search(statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
         return "achievement", "预计 in a report estimates the year's result"
-    horizon = re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年", before)
+    # 从2015年的1.08%提升至2020年的2.12%: a point of a series (年的), not a horizon.
+    horizon = re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年(?!的)", before)
     if target_cue or horizon or (future and not PAST_CUE.search(sentence[future.end():])):
         if not (explicit_year and ctx.today and year and year < ctx.today and not target_cue):
             cue = target_cue or horizon or future
             return "target", f"{cue.group().strip() if cue else ''} marks a goal"
+    if ctx.scope_review and year == ctx.scope_year:
+        return "achievement", ctx.scope_review
     if explicit_year and ctx.today and year and not (ctx.goal_list and year == ctx.scope_year):
         since = f" ({ctx.document_frame})" if ctx.document_frame else ""
         if year < ctx.today:
@@ -114,8 +128,10 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     for match in reversed(list(YEAR.finditer(before))):
         if _NOT_FACT_YEAR.match(text[match.end(1) :]) or re.search(r"(?:比|较|从|相比|是)\s*$", before[: match.start(1)]):
             continue
+        if text.startswith("年度", match.end(1)) and _EDITION_BEFORE.search(before[: match.start(1)]):
+            continue
         token = match.group(1)
-        if token.upper().endswith("XX"):
+        if token.upper().endswith("X"):
             return None, None, False  # the text hides the year: unknown, never the document's
         return int(token), None, True
     plan_end = list(_PLAN_END.finditer(before))
@@ -134,6 +150,9 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         stated_in_passing = ctx.scope_reach == "sentence" and ctx.today is not None
         if offset == 0 and ctx.scope_year and not stated_in_passing:
             return ctx.scope_year, None, True
+        if word in _WHOLE_YEAR and ctx.default_year and ctx.mode == "report":
+            # 全年落地项目48个 under 一、2023年工作回顾 in a report delivered in 2024: the year reviewed.
+            return ctx.default_year, None, True
         if ctx.today:
             return ctx.today + offset, None, True
     if ctx.scope_year:

@@ -58,13 +58,17 @@ def detect_title(text: str) -> str:
         before = head[line_start:year_at]
         if before.rfind("《") > before.rfind("》"):
             continue  # inside a quoted title: a cited document
+        if re.search(r"[，,]", candidate):
+            continue  # a clause of a sentence (规划范围为某县，规划的基准年为2020年，规划…), not a title
         if "通知" not in candidate and len(candidate) >= 6:
             return _clean_title(candidate)
     for _, line in candidates:
         if GENRE_WORD.search(line[-8:]):
             return _clean_title(line)
     first = next((ln for _, ln in candidates), None) or next((ln for ln in lines if ln), "")
-    return _clean_title(first)[:60]
+    # A news text with no headline opens with its lede (2月8日，2025年某省科技工作会议召开。…): its
+    # first sentence stands for the title, never the sentences after it.
+    return _clean_title(re.split(r"(?<=.{6})[。！？!?]", first, maxsplit=1)[0])[:60]
 
 
 def _title_shaped(line: str) -> bool:

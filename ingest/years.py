@@ -16,6 +16,14 @@ _PLAN_NAMES = "|".join(map(re.escape, _FIVE_YEAR_PLANS))
 _PANDEMIC_FIRST_YEAR = 2020
 
 
+_HIDDEN_YEAR = re.compile(r"(?<![\dA-Za-z])20(?:[Xx]{2}|\d[Xx])(?![A-Za-z])|XX", re.I)
+
+
+def hides_year(text: str) -> bool:
+    """Whether a title hides its year or place (20XX年, 202x年度, XX市): anonymised, never guessed."""
+    return bool(_HIDDEN_YEAR.search(text))
+
+
 @dataclass(frozen=True)
 class YearProposal:
     """Years proposed for a document's plan and report parts, with the reason."""

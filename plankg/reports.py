@@ -6,7 +6,8 @@ from collections import Counter
 from plankg.ingest.genre import REPORT_TYPES
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import written_name
-from plankg.ingest.records import Corpus, Document, Owner
+from plankg.ingest.records import Clause, Corpus, Document, Owner
+from plankg.ingest.textmap import clean_span
 from plankg.ingest.traditional import written_form
 
 
@@ -114,12 +115,20 @@ def target_rows(corpus: Corpus) -> list[dict]:
                 "conflicts_with": list(target.conflicts_with),
                 "value_text": target.value_text,
                 "clause_id": target.clause_id,
-                "text": clause.text if clause else "",
+                "text": written_text(doc, clause) if clause else "",
                 "start": target.start,
                 "end": target.end,
             }
         )
     return rows
+
+
+def written_text(doc: Document, clause: Clause) -> str:
+    """A clause's text as written: a page in traditional characters is quoted in them, not as read."""
+    inside = [r for r in doc.repairs if clause.start <= r.start and r.end <= clause.end]
+    if not any(r.rule == "traditional" for r in inside):
+        return clause.text
+    return clean_span(doc.text, clause.start, clause.end, [r for r in inside if r.rule != "traditional"]).text
 
 
 def entity_rows(corpus: Corpus) -> list[dict]:

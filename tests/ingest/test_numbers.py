@@ -56,3 +56,28 @@ def test_chinese_numerals_need_a_unit():
 )
 def test_comparators(before, after, comparator):
     assert comparator_for(before, after) == comparator
+
+
+@pytest.mark.parametrize(
+    "text, expected",
+    [
+        # Foreign money, installed capacity and energy: the units module's 美元, 千瓦, 千瓦时/度.
+        ("实际利用外资312万美元", [(312, "万美元")]),
+        ("新增光伏装机规模达到65万千瓦", [(650_000, "千瓦")]),
+        ("建成充电桩功率800千瓦", [(800, "千瓦")]),
+        ("全年发电量超过12亿度", [(1.2e9, "度")]),
+        # A yearbook prints thousands apart with a space: one number when its unit follows at once.
+        ("全年外贸进出口额4 318万元", [(4318, "万元")]),
+        ("粮食总产量稳定在41万吨", [(410_000, "吨")]),
+        # 3个亿: money said as a count of 亿
+        ("全县技术交易额达3个亿", [(3, "亿元")]),
+        ("共计2 046.5万元", [(2046.5, "万元")]),
+    ],
+)
+def test_units_of_capacity_energy_and_foreign_money_and_spaced_thousands(text, expected):
+    assert [(pytest.approx(v.value), v.unit) for v in find_values(text)] == expected
+
+
+def test_what_looks_like_a_unit_or_a_spaced_number_but_is_not():
+    assert find_values("该项目一度成为全省标杆") == []  # 一度: once
+    assert [(v.value, v.unit) for v in find_values("见表2 146家")] == [(2, None), (146, "家")]  # table 2
