@@ -136,7 +136,7 @@ def targets(store: GraphStore, region: str | None = None, year: int | None = Non
     (高新处) costs one query, not one per place. One row per target with ``owners`` as a list of
     {owner, name, role}.
     """
-    kinds = "plankg:Target plankg:Achievement" if include_achievements else "plankg:Target"
+    kinds = "plankg:Target, plankg:Achievement" if include_achievements else "plankg:Target"
     owner_filter = """?obs prov:wasAttributedTo ?filterOwner .
   ?filterOwner rdfs:label|skos:altLabel ?filterOwnerName .
   FILTER(CONTAINS(STR(?filterOwnerName), ?ownerQuery))""" if owner else ""
@@ -146,12 +146,14 @@ def targets(store: GraphStore, region: str | None = None, year: int | None = Non
     body = f"""SELECT ?target ?class ?indicator ?indicatorLabel ?phrase ?value ?unit ?comparator ?year ?periodStart
        ?periodEnd ?placeholder ?areaName ?document ?docTitle ?clause ?clauseText ?owner ?ownerName ?role
 WHERE {{
-  VALUES ?class {{ {kinds} }}
   ?obs a ?class ;
        plankg:indicator ?indicator ;
        plankg:indicatorPhrase ?phrase ;
        prov:wasDerivedFrom ?clause ;
        qb:dataSet/dcterms:source ?document .
+  # A filter, not VALUES: Oxigraph starts from a VALUES block, so ``VALUES ?class`` made every
+  # query walk all targets before the owner, region or year narrowed them (0.9 s at 20x).
+  FILTER(?class IN ({kinds}))
   ?clause plankg:text ?clauseText .
   ?document dcterms:title ?docTitle .
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
