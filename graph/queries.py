@@ -112,11 +112,12 @@ WHERE {{
   ?document dcterms:title ?docTitle .
   {_region_part(region, within)}
   OPTIONAL {{ ?obs plankg:year ?year }}
-  OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
+  OPTIONAL {{ ?obs plankg:periodStart ?periodStart OPTIONAL {{ ?obs plankg:periodEnd ?periodEnd }} }}
   OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
-  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
+  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure ?unitNode OPTIONAL {{ ?unitNode skos:notation ?unit }} }}
   OPTIONAL {{ ?obs plankg:isPlaceholder ?placeholder }}
-  OPTIONAL {{ ?obs plankg:refArea/rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }}
+  OPTIONAL {{ ?obs plankg:refArea ?areaNode
+             OPTIONAL {{ ?areaNode rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }} }}
   {_ROLE}
   BIND(?obs AS ?target)
 }}
@@ -203,11 +204,12 @@ WHERE {{
        qb:dataSet/dcterms:source ?document .
   ?document dcterms:title ?docTitle .
   {_region_part(region, within)}
-  OPTIONAL {{ ?obs plankg:refArea/rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }}
+  OPTIONAL {{ ?obs plankg:refArea ?areaNode
+             OPTIONAL {{ ?areaNode rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }} }}
   OPTIONAL {{ ?obs plankg:year ?year }}
-  OPTIONAL {{ ?obs plankg:periodStart ?periodStart ; plankg:periodEnd ?periodEnd }}
+  OPTIONAL {{ ?obs plankg:periodStart ?periodStart OPTIONAL {{ ?obs plankg:periodEnd ?periodEnd }} }}
   OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
-  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
+  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure ?unitNode OPTIONAL {{ ?unitNode skos:notation ?unit }} }}
   OPTIONAL {{ ?obs plankg:comparator ?comparator }}
   OPTIONAL {{ ?obs plankg:isPlaceholder ?placeholder }}
   {_KIND}
@@ -283,10 +285,11 @@ WHERE {{
   ?indicator skos:prefLabel ?indicatorLabel . FILTER(LANG(?indicatorLabel) = "zh")
   OPTIONAL {{ ?indicator skos:prefLabel ?indicatorLabelEn . FILTER(LANG(?indicatorLabelEn) = "en") }}
   OPTIONAL {{ ?obs sdmx-measure:obsValue ?value }}
-  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure/skos:notation ?unit }}
+  OPTIONAL {{ ?obs sdmx-attribute:unitMeasure ?unitNode OPTIONAL {{ ?unitNode skos:notation ?unit }} }}
   OPTIONAL {{ ?obs plankg:comparator ?comparator }}
   OPTIONAL {{ ?obs plankg:isPlaceholder ?placeholder }}
-  OPTIONAL {{ ?obs plankg:refArea/rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }}
+  OPTIONAL {{ ?obs plankg:refArea ?areaNode
+             OPTIONAL {{ ?areaNode rdfs:label ?areaName . FILTER(LANG(?areaName) = "zh") }} }}
   BIND(?obs AS ?target)
 }}
 ORDER BY ?indicator ?areaName ?year ?target"""
