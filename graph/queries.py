@@ -142,8 +142,9 @@ def targets(store: GraphStore, region: str | None = None, year: int | None = Non
   ?filterOwner rdfs:label|skos:altLabel ?filterOwnerName .
   FILTER(CONTAINS(STR(?filterOwnerName), ?ownerQuery))""" if owner else ""
     if owners:
+        # The lookup links (graph/links.py) go from the unit straight to the targets it owns.
         owner_filter = """?filterOwner rdfs:label ?ownerName_ .
-  ?obs prov:wasAttributedTo ?filterOwner ."""
+  ?filterOwner plankg:leadsTarget|plankg:supportsTarget|plankg:ownsTargetByDefault ?obs ."""
     body = f"""SELECT ?target ?class ?indicator ?indicatorLabel ?phrase ?value ?unit ?comparator ?year ?periodStart
        ?periodEnd ?placeholder ?areaName ?document ?docTitle ?clause ?clauseText ?owner ?ownerName ?role
 WHERE {{

@@ -50,3 +50,23 @@ def test_the_export_leaves_the_links_out(small_workspace, tmp_path):
     home, _ = small_workspace
     text = export_graph_file(home / "graph", "ntriples", tmp_path / "g.nt").read_text("utf-8")
     assert "leadsTarget" not in text and "inFamily" not in text
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_a_units_targets_start_from_its_lookup_links(small_workspace, small_corpus, kind):
+    """targets(owners=...) finds every target the unit owns, in any role, through the links."""
+    from plankg.graph.queries import targets
+
+    home, _ = small_workspace
+    owned: dict[str, set[str]] = {}
+    for target in small_corpus.targets:
+        if target.kind != "achievement":
+            for owner in target.owners:
+                owned.setdefault(owner.name, set()).add(target.id)
+    assert owned
+    with open_store(home / "graph", kind=kind) as store:
+        for name, ids in owned.items():
+            result = targets(store, owners=[name])
+            assert "plankg:leadsTarget|plankg:supportsTarget|plankg:ownsTargetByDefault" in result.sparql
+            found = {row["target"].rsplit("/", 1)[-1] for row in result.rows}
+            assert found == ids, name
