@@ -49,7 +49,8 @@ from plankg.graph.rows import (
     YearTargetRow,
     from_binding,
 )
-from plankg.graph.store import GraphStore, LangString, QueryError, Row
+from plankg.graph.store import IRI, GraphStore, LangString, QueryError, Row
+from plankg.ontology.indicators import INDICATOR_NS
 
 # Shared fragments: role and value kind as short strings, unit symbol, region filter.
 _ROLE = ('BIND(IF(?roleNode = plankg:LeadRole, "lead", IF(?roleNode = plankg:SupportRole, "support", '
@@ -91,17 +92,22 @@ def _group_owners(rows: list[Row], key: str = "target") -> list[Row]:
 
 
 # ---- the named queries -------------------------------------------------------------------------
-def owners_of_indicator(store: GraphStore, indicator: str | list[str], region: str | None = None,
-                        within: bool = True) -> QueryResult:
-    """Who owns the targets of an indicator (or of several: a family), with role, year and document.
+def owners_of_indicator(store: GraphStore, indicator: str | list[str] | None = None, region: str | None = None,
+                        within: bool = True, family: str | None = None) -> QueryResult:
+    """Who owns the targets of an indicator, of several, or of a family, with role, year and document.
 
     One row per (target, owner): target, indicator, owner, ownerName, role (lead|support|default),
     year, periodStart, periodEnd, value, unit, placeholder, document, docTitle, clause, areaName.
     ``within=False`` keeps a region's own targets (not those of the counties inside it).
+    ``family`` (an indicator family's id, ``family_rd``) starts from the family's lookup links
+    (``plankg:inFamily``, graph/links.py) instead of listing its indicators.
     """
+    if (indicator is None) == (family is None):
+        raise QueryError("owners_of_indicator: give an indicator or a family, not both or neither")
     body = f"""SELECT ?target ?indicator ?owner ?ownerName ?role ?year ?periodStart ?periodEnd ?value ?unit ?placeholder
        ?document ?docTitle ?clause ?areaName
 WHERE {{
+  {"?obs plankg:inFamily ?family ." if family else ""}
   ?obs a plankg:Target ;
        plankg:indicator ?indicator ;
        prov:wasDerivedFrom ?clause ;
@@ -122,7 +128,9 @@ WHERE {{
   BIND(?obs AS ?target)
 }}
 ORDER BY ?ownerName ?year ?target"""
-    indicators = [indicator] if isinstance(indicator, str) else list(indicator)
+    if family is not None:
+        return run_in_region(store, "owners_of_indicator", body, {"family": IRI(INDICATOR_NS + family)}, region)
+    indicators = [indicator] if isinstance(indicator, str) else list(indicator or ())
     return run_in_region(store, "owners_of_indicator", body,
                          {"indicator": [resolve_indicator(i) for i in indicators]}, region)
 

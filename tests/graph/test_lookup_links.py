@@ -70,3 +70,31 @@ def test_a_units_targets_start_from_its_lookup_links(small_workspace, small_corp
             assert "plankg:leadsTarget|plankg:supportsTarget|plankg:ownsTargetByDefault" in result.sparql
             found = {row["target"].rsplit("/", 1)[-1] for row in result.rows}
             assert found == ids, name
+
+
+@pytest.mark.parametrize("kind", ["memory", "oxigraph"])
+def test_a_familys_owners_start_from_its_lookup_links(small_workspace, kind):
+    """owners_of_indicator(family=...) gives the same rows as listing the family's indicators."""
+    from plankg.graph.queries import owners_of_indicator
+    from plankg.graph.store import QueryError
+    from plankg.ontology.indicators import load_scheme
+    from plankg.ontology.thesaurus import load_families
+
+    home, _ = small_workspace
+    scheme = load_scheme()
+    compared = 0
+    with open_store(home / "graph", kind=kind) as store:
+        for family in load_families().values():
+            members = [m for m in family.members if scheme.by_id(m) is not None]
+            listed = owners_of_indicator(store, members).rows
+            linked = owners_of_indicator(store, family=family.id)
+            assert "plankg:inFamily" in linked.sparql
+            assert sorted(map(sorted_items, linked.rows)) == sorted(map(sorted_items, listed))
+            compared += bool(listed)
+        with pytest.raises(QueryError):
+            owners_of_indicator(store)
+    assert compared  # the sample corpus owns targets of at least one family
+
+
+def sorted_items(row: dict) -> tuple:
+    return tuple(sorted((k, str(v)) for k, v in row.items()))
