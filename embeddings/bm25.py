@@ -92,9 +92,9 @@ class BM25Index:
         weights = np.empty(len(rows), dtype=np.float32)
         for start in range(0, len(rows), _WEIGHT_SLICE):
             part = slice(start, start + _WEIGHT_SLICE)
-            tf = tfs[part].astype(np.float64)
+            part_tfs = tfs[part].astype(np.float64)
             norm = k1 * (1.0 - b + b * lengths[rows[part]] / avg_length)
-            weights[part] = idf_of[columns[part]] * tf * (k1 + 1.0) / (tf + norm)
+            weights[part] = idf_of[columns[part]] * part_tfs * (k1 + 1.0) / (part_tfs + norm)
         return cls(vocab, indptr, np.ascontiguousarray(rows, dtype=np.int32), weights, n_rows)
 
     def scores(self, query_tokens: Sequence[str]) -> np.ndarray:
