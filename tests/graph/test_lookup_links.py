@@ -86,13 +86,16 @@ def test_a_familys_owners_start_from_its_lookup_links(small_workspace, kind):
     with open_store(home / "graph", kind=kind) as store:
         for family in load_families().values():
             members = [m for m in family.members if scheme.by_id(m) is not None]
-            listed = owners_of_indicator(store, members).rows
-            linked = owners_of_indicator(store, family=family.id)
-            assert "plankg:inFamily" in linked.sparql
-            assert sorted(map(sorted_items, linked.rows)) == sorted(map(sorted_items, listed))
-            compared += bool(listed)
+            for region in (None, "温州市", "温州"):
+                listed = owners_of_indicator(store, members, region=region).rows
+                linked = owners_of_indicator(store, family=family.id, region=region)
+                assert "plankg:inFamily" in linked.sparql
+                assert sorted(map(sorted_items, linked.rows)) == sorted(map(sorted_items, listed))
+                compared += bool(listed)
         with pytest.raises(QueryError):
             owners_of_indicator(store)
+        with pytest.raises(QueryError):
+            owners_of_indicator(store, family="rd> } SELECT * WHERE { ?s ?p ?o", region="温州市")
     assert compared  # the sample corpus owns targets of at least one family
 
 
