@@ -7,6 +7,7 @@ format (``ann.faiss``, never pickle).
 from __future__ import annotations
 
 import math
+import mmap
 from dataclasses import dataclass, field
 from pathlib import Path
 from types import ModuleType
@@ -25,7 +26,9 @@ HNSW_EF_CONSTRUCTION = 80
 HNSW_EF_SEARCH = 128
 _TRAIN_PER_LIST = 40
 #: Vectors added to an approximate index at a time.
-ADD_CHUNK = 65_536
+ADD_CHUNK = 8_192
+#: Training rows read from a memory-mapped matrix at a time.
+_SAMPLE_CHUNK = 1_024
 _SEED = 1234
 
 
@@ -124,12 +127,37 @@ def build_ann(vectors: np.ndarray, kind: str = "auto") -> AnnIndex:
                                           faiss.METRIC_INNER_PRODUCT)
     rng = np.random.default_rng(_SEED)
     sample_size = min(n, n_lists * _TRAIN_PER_LIST)
-    sample = vectors[np.sort(rng.choice(n, sample_size, replace=False))] if sample_size < n else vectors
+    if sample_size < n:
+        picked = np.sort(rng.choice(n, sample_size, replace=False))
+        sample = np.empty((sample_size, dim), dtype=np.float32)
+        for start in range(0, sample_size, _SAMPLE_CHUNK):  # a map's pages dropped as they are read
+            sample[start : start + _SAMPLE_CHUNK] = vectors[picked[start : start + _SAMPLE_CHUNK]]
+            _drop_pages(vectors)
+    else:
+        sample = vectors
     index.train(np.ascontiguousarray(sample, dtype=np.float32))
+    del sample
+    _drop_pages(vectors)
     for start in range(0, n, ADD_CHUNK):  # the vectors may be a memory-mapped file: add them a chunk at a time
         index.add(np.ascontiguousarray(vectors[start : start + ADD_CHUNK], dtype=np.float32))
+        _drop_pages(vectors)
     n_probe = max(1, math.ceil(n_lists * IVF_PROBE_SHARE))
     return AnnIndex("ivf", index, {"nprobe": n_probe, "nlist": n_lists})
+
+
+def _drop_pages(vectors: np.ndarray) -> None:
+    """Let the kernel drop the pages of a memory-mapped file read so far from the process.
+
+    Pages read through a map stay in the process's resident set until it is closed: adding
+    127,568 vectors at 100x held all 250 MB of them in the build's peak. They are clean file
+    pages, read again from the file if touched again. An array in memory is left alone.
+    """
+    base: object = vectors
+    while base is not None and getattr(base, "_mmap", None) is None:
+        base = getattr(base, "base", None)
+    mapped = getattr(base, "_mmap", None)
+    if mapped is not None and hasattr(mapped, "madvise") and hasattr(mmap, "MADV_DONTNEED"):
+        mapped.madvise(mmap.MADV_DONTNEED)
 
 
 def load_ann(folder: Path, spec: dict, vectors: np.ndarray) -> AnnIndex:

@@ -23,13 +23,13 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
     """哪些单位负责研发（R&D）相关目标: every indicator of the family, grouped by unit."""
     col = Collector(parsed, "target_owners")
     scheme = load_scheme()
-    members = [m for m in family.members if scheme.by_id(m) is not None]
     units: dict[str, UnitOwnership] = {}  # by unit and role
     seen: set[tuple] = set()
     explicit_targets: set[str] = set()
     gathered: list[tuple[OwnerRow, TargetFact]] = []
     for region in regions_or_all(parsed):
-        owned = ctx.graph.run("owners_of_indicator", indicator=members, region=region,
+        # One query from the family's lookup links (plankg:inFamily), not a list of its indicators.
+        owned = ctx.graph.run("owners_of_indicator", family=family.id, region=region,
                               within=parsed.places.include_sub)
         for row in col.ran(owned):
             if not covers(parsed, row.year, row.period_start, row.period_end):

@@ -9,7 +9,7 @@ through attributes, and turned into the answer's table row by :meth:`TargetFact.
 """
 from __future__ import annotations
 
-from dataclasses import asdict, dataclass, field
+from dataclasses import asdict, dataclass, field, fields
 from typing import Any, Literal
 
 from plankg.graph.rows import Role
@@ -63,7 +63,9 @@ class TargetFact:
 
     def to_dict(self) -> dict[str, Any]:
         """The answer's table row; ``owner`` and ``role`` only on rows about one owner."""
-        row = asdict(self)
+        # Shallow (asdict deep-copies every field): a unit's answer turns thousands of rows.
+        row = {f.name: getattr(self, f.name) for f in fields(self)}
+        row["period"] = list(self.period) if self.period is not None else None
         row["owners"] = [{"name": o.name, "role": o.role} for o in self.owners]
         if self.owner is None:
             del row["owner"], row["role"]

@@ -171,3 +171,23 @@ def test_the_approximate_index_keeps_int8_codes(tmp_path):
     build_ann(vectors, "ivf").save(tmp_path)
     # A byte per dimension, not four: the file is well under the float32 matrix's size.
     assert (tmp_path / ANN_FILE).stat().st_size < vectors.nbytes / 3
+
+
+def test_an_ivf_index_from_a_memory_map_equals_one_from_memory(tmp_path, monkeypatch):
+    """The IVF build reads a mapped matrix in chunks and drops its pages as it goes: same index."""
+    import faiss
+
+    from plankg.embeddings import ann
+
+    monkeypatch.setattr(ann, "_SAMPLE_CHUNK", 7)  # many chunks, each followed by a page drop
+    monkeypatch.setattr(ann, "ADD_CHUNK", 50)
+    rng = np.random.default_rng(3)
+    matrix = rng.standard_normal((600, 16)).astype(np.float32)
+    matrix /= np.linalg.norm(matrix, axis=1, keepdims=True)
+    np.save(tmp_path / "v.npy", matrix)
+    mapped = np.load(tmp_path / "v.npy", mmap_mode="r")
+    from_map = ann.build_ann(mapped, "ivf")
+    from_memory = ann.build_ann(matrix, "ivf")
+    assert from_map.index.ntotal == 600
+    assert bytes(faiss.serialize_index(from_map.index)) == bytes(faiss.serialize_index(from_memory.index))
+    assert np.array_equal(mapped[123], matrix[123])  # dropped pages read again from the file

@@ -92,3 +92,29 @@ def test_pruned_dictionary_cuts_the_corpus_like_the_full_one(tmp_path, analyzers
     pruned = TextAnalyzer(tmp_path)
     assert [pruned.words(t) for t in texts] == [full.words(t) for t in texts]
     assert sum(1 for _ in (tmp_path / DICTIONARY_FILE).open(encoding="utf-8")) < 500
+
+
+def test_bm25_weights_equal_the_textbook_formula_in_any_slice_size(monkeypatch):
+    """The weights are computed in slices to bound memory; slicing changes no number."""
+    import math
+
+    from plankg.embeddings import bm25
+
+    rows = [["科技", "创新", "科技"], ["创新", "平台"], ["人才", "科技", "平台", "平台"], ["人才"]]
+    lengths = [len(r) for r in rows]
+    average = sum(lengths) / len(rows)
+    expected = {}
+    for term in {t for r in rows for t in r}:
+        df = sum(term in r for r in rows)
+        idf = math.log(1.0 + (len(rows) - df + 0.5) / (df + 0.5))
+        for i, r in enumerate(rows):
+            tf = r.count(term)
+            if tf:
+                norm = bm25.K1 * (1.0 - bm25.B + bm25.B * lengths[i] / average)
+                expected[(term, i)] = np.float32(idf * tf * (bm25.K1 + 1.0) / (tf + norm))
+    for size in (1, 3, 65_536):
+        monkeypatch.setattr(bm25, "_WEIGHT_SLICE", size)
+        index = bm25.BM25Index.build(iter(rows))
+        got = {(term, int(index.rows[j])): index.weights[j] for term, col in index.vocab.items()
+               for j in range(index.indptr[col], index.indptr[col + 1])}
+        assert got == expected, size
