@@ -30,7 +30,9 @@ from plankg.ingest.years import hides_year, propose_years
 _PLAN_WORDS = cue_regex(r"<sections.plan_words>")
 _REPORT_WORDS = cue_regex(r"<sections.report_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
-_OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
+# A line that is only an owner list in brackets: round or hexagonal, a unit's second name inside
+# (省数据局(省营商局)), perhaps never closed where the page was cut off.
+_OWNER_LINE = re.compile(r"[（(〔][^（()）〔〕]{2,160}(?:[（(][^（()）]{2,16}[)）][^（()）〔〕]*)*(?:[)）〕][。.]?)?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20[\dXx][Xx])\s*年")  # 20XX年, 202X年: hidden
 _PLAN_GENRES = ("work_plan", "implementation_plan", "action_plan", "development_plan", "responsibility_table")
 _MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
@@ -361,6 +363,11 @@ def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tupl
     own = _OPEN_FIELD_BLOCK.search(heading.text)
     if own and fields:
         return owners_in_text(own.group() + "".join(fields), doc)
+    if len(fields) > 1:
+        # 牵头单位：… then 责任单位：… on lines of their own under the heading: all of them, not the first.
+        owners = owners_in_text("；".join(fields), doc)
+        if owners:
+            return owners
     if _CLOSING_OWNERS.search(heading.text):
         owners = owners_in_text(heading.text, doc)
         if owners:

@@ -33,8 +33,9 @@ _UNIT_WORD = "(?:" + "|".join(
 _FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.duty_words>)|(?P<support>"
                    r"<owners.support_words>))(?:" + _UNIT_WORD + r"|\s*[:：])\s*")
 # A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
-_SECOND_NAME = re.compile(r"(?<=[局委办会心司院所])[（(][^（()）：:]{2,16}[)）]")
+_SECOND_NAME = re.compile(r"(?<=[局委办会心司院所厅])[（(][^（()）：:]{2,16}[)）]")
 _FIELD_END = cue_regex(r"[。；;】\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
+_OPEN_AT_END = re.compile(r"[（(〔]([^（()）〔〕]{2,160})$")
 _SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
 # Column names: the people answerable (责任领导, 责任人), not units.
 _PEOPLE_COLUMN = cue_regex(r"<owners.people_words>")
@@ -300,7 +301,15 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
             for unit in _unit_list(match.group(1)):
                 owners.append(_support_owner(unit, doc))
         return tuple(owners)
-    trailing = [p for p in parenthetical_units(text) if not text[p[1]:].strip("。；; ")]
+    # A unit's second name in brackets (省数据局(省营商局)) is no list of its own.
+    plain = _SECOND_NAME.sub("", text)
+    # A closing owner list cut off before its bracket closes (the page ends): 〔省发改委、省数据局(省营商局)
+    unclosed_list = _OPEN_AT_END.search(plain)
+    if unclosed_list:
+        closed = owners_in_text(unclosed_list.group() + "）", doc)
+        if closed:
+            return closed
+    trailing = [p for p in parenthetical_units(plain) if not plain[p[1]:].strip("。；; ")]
     if trailing:
         return owners_from_list(trailing[-1][2], doc)
     # A table row kept as one sentence, its units after the stop: …达到2.5%. 市科技局、市统计局
