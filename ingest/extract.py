@@ -35,7 +35,7 @@ _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点�
 _OWNER_LINE = re.compile(r"[（(〔][^（()）〔〕]{2,160}(?:[（(][^（()）]{2,16}[)）][^（()）〔〕]*)*(?:[)）〕][。.]?)?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20[\dXx][Xx])\s*年")  # 20XX年, 202X年: hidden
 _PLAN_GENRES = ("work_plan", "implementation_plan", "action_plan", "development_plan", "responsibility_table")
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、﹒]|[①-⑳])")
 
 
 def extract_corpus(corpus: Corpus) -> Corpus:

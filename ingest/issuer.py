@@ -321,9 +321,15 @@ def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, mentions: lis
         return Issuer(surface, None)
     in_prefix = gaz.find_all(prefix, _names(mentions))
     # The body's own place ends right before it (资阳市科学技术局); 河北省级以上高新区 names a class.
-    named = [r for r, _, end in in_prefix] if in_prefix and in_prefix[-1][2] == len(prefix) else []
+    # Only the places written edge to edge before the body are its own (湖北省武汉市科技局): in
+    # 安徽网讯据安徽省人民政府 the news dateline before 安徽省 is no part of the name.
+    own = in_prefix[-1:] if in_prefix and in_prefix[-1][2] == len(prefix) else []
+    for place in reversed(in_prefix[:-1]):
+        if own and place[2] == own[0][1]:
+            own.insert(0, place)
+    named = [r for r, _, _ in own]
     if named:
-        surface = surface[in_prefix[0][1]:]
+        surface = surface[own[0][1]:]
     elif prefix:
         surface = surface[len(prefix) - len(_level_tail(prefix)):]
     zone = None

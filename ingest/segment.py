@@ -19,7 +19,7 @@ _CN = "[一二三四五六七八九十]{1,3}"
 _MARKERS = [
     (1, re.compile(rf"({_CN})、")),
     (2, re.compile(rf"[（(]({_CN})[）)]")),
-    (3, re.compile(r"(\d{1,2})\s?[.．、](?![%％])")),
+    (3, re.compile(r"(\d{1,2})\s?[.．、﹒](?![%％])")),  # ﹒: the small full stop some pages number with
     (4, re.compile(r"[（(](\d{1,2})[）)]")),
     (5, re.compile(f"([{CIRCLED}])")),
     (6, re.compile(rf"({_CN})是(?=[^，,、。；]{{2}})")),
@@ -111,7 +111,7 @@ def _find_marker(text: str, pos: int, state: SegmentState, para_start: bool) -> 
             start = match.start()
             before = text[start - 1] if start > 0 else ""
             at_boundary = start == 0 or before in _BOUNDARY or start == state.boundary_at
-            if level in (3, 4) and before and (before.isdigit() or before in ".．" or before.isascii() and before.isalpha()):
+            if level in (3, 4) and before and (before.isdigit() or before in ".．﹒" or before.isascii() and before.isalpha()):
                 continue
             if level == 3:
                 after = text[match.end() : match.end() + 1]
@@ -235,7 +235,7 @@ def _peek(state: SegmentState, level: int, number: int) -> SegmentState:
 
 
 def _number_of(marker: str) -> str:
-    return re.sub(r"[\s（()）、.．是]", "", marker)
+    return re.sub(r"[\s（()）、.．﹒是]", "", marker)
 
 
 def paragraphs(text: str, start: int, end: int, drops: Sequence[tuple[int, int]],

@@ -323,6 +323,21 @@ _layout("m_province_task_division", """2024年省《政府工作报告》重点�
       "450": ["省发展改革委", "省交通运输厅", "省水利厅", "省数据局"]})
 
 
+# N: a news report of a province's task division: items numbered with the small full stop (1﹒), each with
+# its 牵头责任单位 and 协同责任单位 lines; a customs office and a central-bank branch among the units.
+_layout("n_news_task_division", """江西网赣江新闻讯据江西省人民政府网消息，近日，江西省人民政府印发年度重点工作及责任分解的通知。
+一、确保完成全年主要预期目标
+1﹒全省生产总值增长5.5%左右，在实际工作中力争更好结果。
+牵头负责领导：张某。
+牵头责任单位：省发展改革委。
+协同责任单位：省政府各部门、各直属机构。
+2﹒进出口总额增长4%左右。
+牵头负责领导：李某。
+牵头责任单位：省商务厅。
+协同责任单位：省财政厅、南昌海关、人行南昌中心支行等。
+""", {"5.5": ["省发展改革委"], "4": ["省商务厅", "省财政厅", "南昌海关", "人行南昌中心支行"]})
+
+
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
     text, expected = LAYOUTS[layout]
