@@ -25,6 +25,8 @@ _MARKERS = [
     (6, re.compile(rf"({_CN})是(?=[^，,、。；]{{2}})")),
 ]
 ITEM_LEVEL = 6
+#: A bracketed block closing a sentence (…以上。（省发改委负责）), right before where a search stops.
+_CLOSED_BLOCK = re.compile(r"[。；;][（(][^（()）]{2,120}[)）]$")
 _BOUNDARY = "。；;！!？?：:"
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)》]*")
 _TITLE_END = re.compile(r"[。！？；!?;]")
@@ -118,7 +120,11 @@ def _find_marker(text: str, pos: int, state: SegmentState, para_start: bool) -> 
                 # "3.9月底前" opens item 3 only at a paragraph start; elsewhere 2.8 is a number.
                 if after.isdigit() and not (start == 0 and para_start):
                     continue
-                if not (at_boundary or start == 0):
+                # …以上。（省发改委主办，省工信委协办）2.重点抓好…: the next item right after the owner block
+                # that closes the one before.
+                after_owners = (before in "）)" and state.last.get(3, 0) + 1 == cn_number(match.group(1))
+                                and _CLOSED_BLOCK.search(text, max(0, start - 130), start) is not None)
+                if not (at_boundary or start == 0 or after_owners):
                     # Inline "1." only right after a heading title with no punctuation.
                     if not state.stack or state.stack[-1].level > 2 or before in "，,、":
                         continue
