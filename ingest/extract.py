@@ -218,7 +218,27 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
         except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
             if warn:
                 warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
-    return targets
+    return _restated_owners(targets)
+
+
+def _restated_owners(targets: list[Target]) -> list[Target]:
+    """A goal restated where no unit is named (a news report's lede listing the goals that its task
+    division then assigns) is owned by the units the text names for that same goal: same kind,
+    indicator, value, unit and year, and one list of units for it."""
+    def key(target: Target) -> tuple:
+        return target.kind, target.indicator, target.value, target.unit, target.year
+
+    named: dict[tuple, dict[tuple[str, ...], tuple[Owner, ...]]] = {}
+    for target in targets:
+        if target.owner_source == "explicit" and target.value is not None:
+            named.setdefault(key(target), {})[tuple(o.name for o in target.owners)] = target.owners
+    restated = []
+    for target in targets:
+        lists = named.get(key(target), {})
+        if target.owner_source == "default" and len(lists) == 1:
+            target = replace(target, owners=next(iter(lists.values())), owner_source="explicit")
+        restated.append(target)
+    return restated
 
 
 def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
