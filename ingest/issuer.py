@@ -107,7 +107,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
                   and re.search(r"[\u4e00-\u9fff]{2,}[省市州县区旗盟]$", m.group(1)) and "XX" not in m.group(1).upper()), None)
     if named:
         return Issuer(named, None)
-    bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2))]
+    # A bureau listed among the units that own a task (〔省发展改革委、省科技厅、…〕) did not issue the text.
+    bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2)) and not _listed(text, m)]
     if bare:
         # 区科技局 in the opening says more than a bare 科技局 in the title.
         levelled = [m for m in bare if _level_tail(m.group(1))]

@@ -17,3 +17,11 @@ def test_places_written_edge_to_edge_stay_in_the_name():
     issuer = detect_issuer(text, "")
     assert issuer.surface == "湖北省武汉市科技局"
     assert issuer.region is not None and issuer.region.name == "武汉市"
+
+
+def test_a_bureau_listed_among_a_tasks_owners_is_not_the_issuer():
+    text = ("2025年是全面完成规划目标的关键之年。\n"
+            "  一、全省地区生产总值增长5.5%。加快推进200个省级重大项目建设。"
+            "〔省发展改革委、省科技厅、省交通运输厅〕\n  二、吉林省粮食产量稳定在800亿斤以上。\n")
+    issuer = detect_issuer(text, "")
+    assert issuer.surface is None or "科技厅" not in issuer.surface
