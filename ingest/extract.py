@@ -30,10 +30,12 @@ from plankg.ingest.years import hides_year, propose_years
 _PLAN_WORDS = cue_regex(r"<sections.plan_words>")
 _REPORT_WORDS = cue_regex(r"<sections.report_words>")
 _TASK_PROGRESS = re.compile(r"(?:目标任务|重点工作|工作任务|重点任务)[^，。；\n]{0,16}(?:进展|推进|落实)情况")
-_OWNER_LINE = re.compile(r"[（(][^（()）]{2,60}[)）][。.]?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
+# A line that is only an owner list in brackets: round or hexagonal, a unit's second name inside
+# (省数据局(省营商局)), perhaps never closed where the page was cut off.
+_OWNER_LINE = re.compile(r"[（(〔][^（()）〔〕]{2,160}(?:[（(][^（()）]{2,16}[)）][^（()）〔〕]*)*(?:[)）〕][。.]?)?|[（(]?(?:主要)?(?:责任|牵头|主责)(?:单位|部门|处室|科室)[:：为][^。；;]{2,80}[)）]?[。.；;]?")
 _SECTION_YEAR = re.compile(r"(20\d\d|20[\dXx][Xx])\s*年")  # 20XX年, 202X年: hidden
 _PLAN_GENRES = ("work_plan", "implementation_plan", "action_plan", "development_plan", "responsibility_table")
-_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、]|[①-⑳])")
+_MARKER = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、﹒]|[①-⑳])")
 
 
 def extract_corpus(corpus: Corpus) -> Corpus:
@@ -216,7 +218,27 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
         except Exception as exc:  # noqa: BLE001 - one odd clause must not lose the document
             if warn:
                 warn(f"characters {clause.start}-{clause.end}: clause skipped ({type(exc).__name__}: {exc})")
-    return targets
+    return _restated_owners(targets)
+
+
+def _restated_owners(targets: list[Target]) -> list[Target]:
+    """A goal restated where no unit is named (a news report's lede listing the goals that its task
+    division then assigns) is owned by the units the text names for that same goal: same kind,
+    indicator, value, unit and year, and one list of units for it."""
+    def key(target: Target) -> tuple:
+        return target.kind, target.indicator, target.value, target.unit, target.year
+
+    named: dict[tuple, dict[tuple[str, ...], tuple[Owner, ...]]] = {}
+    for target in targets:
+        if target.owner_source == "explicit" and target.value is not None:
+            named.setdefault(key(target), {})[tuple(o.name for o in target.owners)] = target.owners
+    restated = []
+    for target in targets:
+        lists = named.get(key(target), {})
+        if target.owner_source == "default" and len(lists) == 1:
+            target = replace(target, owners=next(iter(lists.values())), owner_source="explicit")
+        restated.append(target)
+    return restated
 
 
 def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
@@ -361,6 +383,11 @@ def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tupl
     own = _OPEN_FIELD_BLOCK.search(heading.text)
     if own and fields:
         return owners_in_text(own.group() + "".join(fields), doc)
+    if len(fields) > 1:
+        # 牵头单位：… then 责任单位：… on lines of their own under the heading: all of them, not the first.
+        owners = owners_in_text("；".join(fields), doc)
+        if owners:
+            return owners
     if _CLOSING_OWNERS.search(heading.text):
         owners = owners_in_text(heading.text, doc)
         if owners:

@@ -51,6 +51,9 @@ _PLAN_TERM = re.compile(r"规划(?:期限|期|时限)\s*(?:为|是|：|:)?\s*(20
 _SUMS_UP = re.compile(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
 _SETS_OUT = re.compile(r"部署(?:了)?[^。；]{0,8}?(20\d\d)\s*年|(20\d\d)\s*年(?:度)?(?:科技)?(?:工作要点|重点工作|工作计划|工作安排|目标任务|工作$)")
 
+#: A year's government work report, as a task-division plan cites it (2013年《政府工作报告》, 2025年省《政府工作报告》).
+_DIVIDED_REPORT = re.compile(r"(20\d\d)\s*年[\u4e00-\u9fff]{0,6}《[^》]{0,12}政府工作报告》")
+
 
 def delivered_year(title: str, text: str) -> int | None:
     """The year of the annual meeting or government work report a document gives, or None.
@@ -81,7 +84,8 @@ def detect_doc_type(title: str, text: str = "") -> str:
         return "half_year_summary"
     if _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title)):
         return "summary_plan"  # a government work report reviews last year and plans this one
-    if _TITLE_WORDS["summary"].search(title):
+    # 关于落实《政府工作报告》重点工作责任分工的意见: a report the title cites is not its genre.
+    if _TITLE_WORDS["summary"].search(re.sub(r"《[^》]*》", "", title)):
         return "summary_plan" if _TITLE_WORDS["next_plan"].search(title.split("总结")[-1]) else "summary"
     for doc_type in ("implementation_plan", "action_plan", "development_plan", "work_plan"):
         if _TITLE_WORDS[doc_type].search(title):
@@ -195,6 +199,11 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not planned:
         glued = re.search(r"[\u4e00-\u9fff]{1,6}(20\d\d)\s*年(?:度)?工作[。，,；]", head)
         planned = [int(glued.group(1))] if glued and doc_type not in REPORT_TYPES else []
+    if not planned and doc_type not in REPORT_TYPES:
+        # 现就2013年《政府工作报告》确定的重点工作提出分工意见: a plan dividing up a year's work report is
+        # for the year that report plans.
+        divided = _DIVIDED_REPORT.search(head)
+        planned = [int(divided.group(1))] if divided else []
     if not reported and published and (doc_type == "half_year_summary" or doc_type in REPORT_TYPES and re.search(
             r"一季度|上半年|前三季度|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", head[:300])):
         reported = [int(published[:4])]  # a bulletin of this year's first months, published the same year

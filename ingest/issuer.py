@@ -107,7 +107,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
                   and re.search(r"[\u4e00-\u9fff]{2,}[省市州县区旗盟]$", m.group(1)) and "XX" not in m.group(1).upper()), None)
     if named:
         return Issuer(named, None)
-    bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2))]
+    # A bureau listed among the units that own a task (〔省发展改革委、省科技厅、…〕) did not issue the text.
+    bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2)) and not _listed(text, m)]
     if bare:
         # 区科技局 in the opening says more than a bare 科技局 in the title.
         levelled = [m for m in bare if _level_tail(m.group(1))]
@@ -321,9 +322,15 @@ def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, mentions: lis
         return Issuer(surface, None)
     in_prefix = gaz.find_all(prefix, _names(mentions))
     # The body's own place ends right before it (资阳市科学技术局); 河北省级以上高新区 names a class.
-    named = [r for r, _, end in in_prefix] if in_prefix and in_prefix[-1][2] == len(prefix) else []
+    # Only the places written edge to edge before the body are its own (湖北省武汉市科技局): in
+    # 安徽网讯据安徽省人民政府 the news dateline before 安徽省 is no part of the name.
+    own = in_prefix[-1:] if in_prefix and in_prefix[-1][2] == len(prefix) else []
+    for place in reversed(in_prefix[:-1]):
+        if own and place[2] == own[0][1]:
+            own.insert(0, place)
+    named = [r for r, _, _ in own]
     if named:
-        surface = surface[in_prefix[0][1]:]
+        surface = surface[own[0][1]:]
     elif prefix:
         surface = surface[len(prefix) - len(_level_tail(prefix)):]
     zone = None

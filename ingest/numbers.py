@@ -101,6 +101,8 @@ def _parse_chinese(token: str) -> float:
     return total + section + number
 
 
+# 6000个亿元以上项目, 8个亿元级产业: projects of a size, counted; not spoken money (2个亿).
+_CLASS_OF_SIZE = re.compile(r"亿元?(?:及)?以上|亿元?级")
 _PHASE_AFTER = re.compile(r"工程|项目|建设|场所|厂房|基地|用地|园区|主体|基础|规划")
 
 
@@ -136,7 +138,7 @@ def find_values(text: str) -> list[ValueMention]:
             unit_before = _UNIT_BEFORE.search(text, 0, match.start())
             if unit_before:
                 unit = unit_before.group(1)
-        if unit == "个" and text.startswith("亿", end):
+        if unit == "个" and text.startswith("亿", end) and not _CLASS_OF_SIZE.match(text, end):
             # 2个亿: spoken money, two hundred million yuan
             unit, end = "亿元", end + (2 if text.startswith("亿元", end) else 1)
         if chinese and unit == "度":

@@ -12,7 +12,8 @@ _AMBIGUOUS_ENDING = cue_regex(r"<owners.ambiguous_endings>$")
 # Units that name themselves with a region prefix (区科技局, 市经信局).
 _REGION_PREFIX = re.compile(r"^[省市区县镇]")
 LEVEL_KIND = re.compile(r"^[省市区县镇乡]级")
-_PARENS = re.compile(r"[（(]([^（()）]{2,120})[)）]")
+# Round brackets, or the hexagonal ones some plans close an item's owner list with (〔省发展改革委、省财政厅〕).
+_PARENS = re.compile(r"[（(〔]([^（()）〔〕]{2,120})[)）〕]")
 _ARTICLE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[条项款号]")
 _SPLIT = re.compile(r"[、，,；;/]|和(?=[区市县])")
 

@@ -29,11 +29,13 @@ _LEAD_MARK_CHARS = "".join(_LEAD_MARK)
 _UNIT_WORD = "(?:" + "|".join(
     re.escape(w) + (r"(?:[（(](?:单位|部门)[）)])?\s*(?:[:：]|为|是)?" if len(w) > 1 else r"\s*[:：]")
     for w in words("owners.unit_words")) + ")"
+# 主办：省财政厅 协办：省税务局: a lead or support word before a colon is a field without its unit word.
 _FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.duty_words>)|(?P<support>"
-                   r"<owners.support_words>))" + _UNIT_WORD + r"\s*")
+                   r"<owners.support_words>))(?:" + _UNIT_WORD + r"|\s*[:：])\s*")
 # A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
-_SECOND_NAME = re.compile(r"(?<=[局委办会心司院所])[（(][^（()）：:]{2,16}[)）]")
+_SECOND_NAME = re.compile(r"(?<=[局委办会心司院所厅])[（(][^（()）：:]{2,16}[)）]")
 _FIELD_END = cue_regex(r"[。；;】\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
+_OPEN_AT_END = re.compile(r"[（(〔]([^（()）〔〕]{2,160})$")
 _SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
 # Column names: the people answerable (责任领导, 责任人), not units.
 _PEOPLE_COLUMN = cue_regex(r"<owners.people_words>")
@@ -41,11 +43,12 @@ _PRIMARY_COLUMN = cue_regex(r"<owners.primary_words>")
 _SUPPORT_COLUMN = cue_regex(r"<owners.support_words>")
 _OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
-# (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责): how a duty is shared out.
+# (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责) / （省财政厅主办，省税务局协办）:
+# how a duty is shared out. A long list of units may run to 90 characters.
 _SHARED = r"(?:共同|分别|具体|按(?:照)?职责(?:分工)?)?"
-_X_LEADS = re.compile(r"(?:由)?([\u4e00-\u9fff、]{2,40}?)(?:牵头(?:负责)?|" + _SHARED
-                      + r"负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
-_X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,60}?)(?:<owners.support_words>|" + _SHARED
+_X_LEADS = cue_regex(r"(?:由)?([\u4e00-\u9fff、]{2,90}?)(?:(?:<owners.primary_words>)(?:负责)?|" + _SHARED
+                     + r"负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
+_X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,90}?)(?:<owners.support_words>|" + _SHARED
                         + r"负责)(?=[，,；;。）)]|$)")
 _LEVEL_CHARS = "省市区县"
 _UNITS_AT_END = re.compile(r"[。.．；;]\s*([\u4e00-\u9fff、，,*＊]{2,60})\s*$")
@@ -220,7 +223,8 @@ def _bare_unit(entry: str) -> str:
     the same office), the full stop that closes the cell, a label before it (责任单位：).
     """
     entry = re.sub(r"^(?:主要)?(?:责任|牵头|主责|配合|协同)?(?:单位|部门|处室|科室)[:：]", "", entry.strip()).rstrip("。.；;")
-    entry = re.sub(r"等[\u4e00-\u9fff]{0,10}?(?:部门|单位)$", "", entry)
+    # 省商务厅等 closing the named units before a kind of body (…等，各市人民政府): the unit stays.
+    entry = re.sub(r"等(?:[\u4e00-\u9fff]{0,10}?(?:部门|单位))?$", "", entry)
     return re.sub(r"(?<=.{2})[（(][^（()）]{2,16}[)）]$", "", entry).strip()
 
 
@@ -291,13 +295,21 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     leads = [m for m in _X_LEADS.finditer(text) if _unit_list(m.group(1))]
     if leads:
         # X牵头，Y按职责分工负责: the unit that leads is the one written with 牵头.
-        lead = next((m for m in leads if "牵头" in m.group()), leads[-1])
+        lead = next((m for m in leads if _PRIMARY_COLUMN.search(m.group()[len(m.group(1)):])), leads[-1])
         owners = list(owners_from_list(_unit_list(lead.group(1)), doc))
         for match in _X_SUPPORTS.finditer(text[lead.end():]):
             for unit in _unit_list(match.group(1)):
                 owners.append(_support_owner(unit, doc))
         return tuple(owners)
-    trailing = [p for p in parenthetical_units(text) if not text[p[1]:].strip("。；; ")]
+    # A unit's second name in brackets (省数据局(省营商局)) is no list of its own.
+    plain = _SECOND_NAME.sub("", text)
+    # A closing owner list cut off before its bracket closes (the page ends): 〔省发改委、省数据局(省营商局)
+    unclosed_list = _OPEN_AT_END.search(plain)
+    if unclosed_list:
+        closed = owners_in_text(unclosed_list.group() + "）", doc)
+        if closed:
+            return closed
+    trailing = [p for p in parenthetical_units(plain) if not plain[p[1]:].strip("。；; ")]
     if trailing:
         return owners_from_list(trailing[-1][2], doc)
     # A table row kept as one sentence, its units after the stop: …达到2.5%. 市科技局、市统计局
@@ -378,11 +390,13 @@ def _unit_list(phrase: str) -> list[str]:
 
 
 def _longest_unit_suffix(part: str) -> str | None:
+    """The longest unit name ending the part that opens with a level (省, 市, 区, 县), or the part
+    itself when it is a unit named without one (省国税局、地税局协办: 地税局)."""
     for i in range(len(part)):
         candidate = part[i:]
-        if candidate[0] in "区市县" and looks_like_unit(candidate):
+        if candidate[0] in _LEVEL_CHARS and looks_like_unit(candidate):
             return candidate
-    return None
+    return part if looks_like_unit(part) else None
 
 
 def default_owner(doc: Document) -> tuple[Owner, ...]:

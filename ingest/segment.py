@@ -19,12 +19,14 @@ _CN = "[一二三四五六七八九十]{1,3}"
 _MARKERS = [
     (1, re.compile(rf"({_CN})、")),
     (2, re.compile(rf"[（(]({_CN})[）)]")),
-    (3, re.compile(r"(\d{1,2})\s?[.．、](?![%％])")),
+    (3, re.compile(r"(\d{1,2})\s?[.．、﹒](?![%％])")),  # ﹒: the small full stop some pages number with
     (4, re.compile(r"[（(](\d{1,2})[）)]")),
     (5, re.compile(f"([{CIRCLED}])")),
     (6, re.compile(rf"({_CN})是(?=[^，,、。；]{{2}})")),
 ]
 ITEM_LEVEL = 6
+#: A bracketed block closing a sentence (…以上。（省发改委负责）), right before where a search stops.
+_CLOSED_BLOCK = re.compile(r"[。；;][（(][^（()）]{2,120}[)）]$")
 _BOUNDARY = "。；;！!？?：:"
 _SENTENCE_END = re.compile(r"[。！？；!?;]+[”’」』）)》]*")
 _TITLE_END = re.compile(r"[。！？；!?;]")
@@ -111,14 +113,18 @@ def _find_marker(text: str, pos: int, state: SegmentState, para_start: bool) -> 
             start = match.start()
             before = text[start - 1] if start > 0 else ""
             at_boundary = start == 0 or before in _BOUNDARY or start == state.boundary_at
-            if level in (3, 4) and before and (before.isdigit() or before in ".．" or before.isascii() and before.isalpha()):
+            if level in (3, 4) and before and (before.isdigit() or before in ".．﹒" or before.isascii() and before.isalpha()):
                 continue
             if level == 3:
                 after = text[match.end() : match.end() + 1]
                 # "3.9月底前" opens item 3 only at a paragraph start; elsewhere 2.8 is a number.
                 if after.isdigit() and not (start == 0 and para_start):
                     continue
-                if not (at_boundary or start == 0):
+                # …以上。（省发改委主办，省工信委协办）2.重点抓好…: the next item right after the owner block
+                # that closes the one before.
+                after_owners = (before in "）)" and state.last.get(3, 0) + 1 == cn_number(match.group(1))
+                                and _CLOSED_BLOCK.search(text, max(0, start - 130), start) is not None)
+                if not (at_boundary or start == 0 or after_owners):
                     # Inline "1." only right after a heading title with no punctuation.
                     if not state.stack or state.stack[-1].level > 2 or before in "，,、":
                         continue
@@ -235,7 +241,7 @@ def _peek(state: SegmentState, level: int, number: int) -> SegmentState:
 
 
 def _number_of(marker: str) -> str:
-    return re.sub(r"[\s（()）、.．是]", "", marker)
+    return re.sub(r"[\s（()）、.．﹒是]", "", marker)
 
 
 def paragraphs(text: str, start: int, end: int, drops: Sequence[tuple[int, int]],

@@ -81,3 +81,13 @@ def test_units_of_capacity_energy_and_foreign_money_and_spaced_thousands(text, e
 def test_what_looks_like_a_unit_or_a_spaced_number_but_is_not():
     assert find_values("该项目一度成为全省标杆") == []  # 一度: once
     assert [(v.value, v.unit) for v in find_values("见表2 146家")] == [(2, None), (146, "家")]  # table 2
+
+
+def test_projects_of_a_size_are_counted_not_spoken_money():
+    values = [(v.value, v.unit) for v in find_values("新开工400个省级重点项目、3500个亿元以上项目，培育6个亿元级产业集群。")]
+    assert values == [(400, "个"), (3500, "个"), (6, "个")]
+    assert [(v.value, v.unit) for v in find_values("今年争取投资3个亿")] == [(3, "亿元")]
+
+
+def test_grain_output_in_jin_is_a_weight_not_money():
+    assert [(v.value, v.unit) for v in find_values("粮食总产量稳定在720亿斤以上")] == [(72_000_000_000, "斤")]

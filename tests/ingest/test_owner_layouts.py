@@ -305,6 +305,39 @@ _layout("ae_lead_marked_in_cell", """某市2024年科技创新目标任务分解
 """, {"60": ["市科技局", "市商务局"], "6": ["市科技局", "市发改委", "市财政局"]})
 
 
+# M: a provincial task-division plan: the first item lists many goals and closes with the units that share
+# them; a section's sentences close with a hexagonal-bracket list the page cut off; 主办/协办; a 等 list.
+_layout("m_province_task_division", """2024年省《政府工作报告》重点任务分工方案
+  为确保省政府工作报告确定的各项任务落到实处，现将重点任务分工如下。
+  一、对全省生产总值增长6%左右、一般公共预算收入增长3.5%、城镇新增就业32万人等预期目标完成情况进行调度。(省发展改革委、省财政厅、省人力资源社会保障厅、省统计局等按职责分工负责)
+  二、稳住工业基本盘。规模以上工业增加值增长7%。(省工业和信息化厅主办，省发展改革委、省能源局协办)
+  三、社会消费品零售总额增长6.5%。
+  牵头单位:省商务厅
+  责任单位:省文化和旅游厅、省市场监管局等,各市州人民政府,省长白山管委会
+  四、扩大有效投资，推进20项重大工程。加快建设450个省级重点项目。〔省发展改革委、省交通运输厅、省水利厅、省数据局(省政务服务局)
+""", {"6": ["省发展改革委", "省财政厅", "省人力资源社会保障厅", "省统计局"],
+      "3.5": ["省发展改革委", "省财政厅", "省人力资源社会保障厅", "省统计局"],
+      "7": ["省工业和信息化厅", "省发展改革委", "省能源局"],
+      "6.5": ["省商务厅", "省文化和旅游厅", "省市场监管局", "省长白山管委会"],
+      "20": ["省发展改革委", "省交通运输厅", "省水利厅", "省数据局"],
+      "450": ["省发展改革委", "省交通运输厅", "省水利厅", "省数据局"]})
+
+
+# N: a news report of a province's task division: items numbered with the small full stop (1﹒), each with
+# its 牵头责任单位 and 协同责任单位 lines; a customs office and a central-bank branch among the units.
+_layout("n_news_task_division", """江西网赣江新闻讯据江西省人民政府网消息，近日，江西省人民政府印发年度重点工作及责任分解的通知。
+一、确保完成全年主要预期目标
+1﹒全省生产总值增长5.5%左右，在实际工作中力争更好结果。
+牵头负责领导：张某。
+牵头责任单位：省发展改革委。
+协同责任单位：省政府各部门、各直属机构。
+2﹒进出口总额增长4%左右。
+牵头负责领导：李某。
+牵头责任单位：省商务厅。
+协同责任单位：省财政厅、南昌海关、人行南昌中心支行等。
+""", {"5.5": ["省发展改革委"], "4": ["省商务厅", "省财政厅", "南昌海关", "人行南昌中心支行"]})
+
+
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
     text, expected = LAYOUTS[layout]

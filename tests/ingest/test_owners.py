@@ -151,3 +151,32 @@ def test_a_row_kept_as_one_sentence_is_owned_by_the_units_after_its_stop():
     owners = owners_in_text("研发投入强度达到2.5%. 市科技局、市统计局", CITY)
     assert [(o.surface, o.role) for o in owners] == [("市科技局", "lead"), ("市统计局", "support")]
     assert owners_in_text("研发投入强度达到2.5%。力争更高", CITY) == ()
+
+
+PROVINCE = _doc("吉林省", "吉林省人民政府")
+
+
+def _named(owners):
+    return [(o.name, o.role) for o in owners]
+
+
+def test_units_after_a_closing_deng_and_a_kind_of_body_are_kept():
+    owners = owners_in_text("1.全省社会消费品零售总额增长6%。牵头单位:省商务厅 责任单位:省交通运输厅、省文化旅游厅、"
+                            "省市场监管厅等,各市州人民政府,省长白山管委会", PROVINCE)
+    assert _named(owners) == [("省商务厅", "lead"), ("省交通运输厅", "support"), ("省文化旅游厅", "support"),
+                              ("省市场监管厅", "support"), ("省长白山管委会", "support")]
+
+
+def test_host_and_co_host_lead_and_support_without_their_role_words():
+    owners = owners_in_text("(二)税收收入增长6%左右。(省财政厅主办,省国税局、地税局协办)", PROVINCE)
+    assert _named(owners) == [("省财政厅", "lead"), ("省国税局", "support"), ("地税局", "support")]
+    fields = owners_in_text("(三)进出口总额增长4%。主办：省商务厅 协办：省税务局、省统计局", PROVINCE)
+    assert _named(fields) == [("省商务厅", "lead"), ("省税务局", "support"), ("省统计局", "support")]
+
+
+def test_province_units_sharing_a_duty_in_closing_brackets():
+    shared = owners_in_text("一、对地区生产总值增长6%、进出口总额增长3%等目标进行监测。"
+                            "(省发展改革委、省财政厅、省人力资源社会保障厅、省农业农村厅、省商务厅等按职责分工负责)", PROVINCE)
+    assert [o.name for o in shared] == ["省发展改革委", "省财政厅", "省人力资源社会保障厅", "省农业农村厅", "省商务厅"]
+    led = owners_in_text("二、粮食产量稳定在800亿斤。(省农业农村厅牵头，省财政厅、省水利厅配合)", PROVINCE)
+    assert _named(led) == [("省农业农村厅", "lead"), ("省财政厅", "support"), ("省水利厅", "support")]
