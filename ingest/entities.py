@@ -247,7 +247,7 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             quote = text.rfind("“", max(0, end - 40), start + 1)
             if (quote >= 0 and text[end : end + 1] == "”" and "”" not in text[quote:end]
                     and not _CLAUSE_MARKS.search(text, quote, end)):
-                start = quote + 1  # “国家钢铁及深加工新型工业化产业示范基地”: the quoted name whole
+                start = quote + 1  # “国家新材料及精深加工产业示范基地”: the quoted name whole
             # A list of people and posts flattened to one line: 叶天恩区社发集团.
             person = next((p for p in people if text.startswith(p, start) and end - start > len(p) + 2), None)
             if person:

@@ -124,7 +124,7 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
 
 #: A meeting the document reports on (2023年嘉兴市科技创新工作会议), by the words that name one.
 _MEETING = cue_regex(r"(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1,29}?)(?:<frames.event_words>)")
-#: A meeting named after the word that says it was held (从17日召开的黔南州第20个科技活动日表彰大会上获悉).
+#: A meeting named after the word that says it was held (从15日召开的恩施州第12个科技活动周总结大会上了解到).
 _HELD_MEETING = cue_regex(r"(?:召开|举行|举办)的\s*(?:20\d\d\s*年度?)?([\u4e00-\u9fff][\u4e00-\u9fff0-9]{1,29}?)"
                           r"(?:<frames.event_words>)(?!\s*精神)")
 #: Held: 召开 after the meeting, its session (第三次会议) and venue (在福州) between.

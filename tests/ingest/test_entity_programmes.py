@@ -27,9 +27,9 @@ def test_programme_codes_and_talent_titles():
 
 
 def test_strategies_named_with_the_word():
-    text = "坚定不移实施科教兴宁战略、人才强区战略和创新驱动发展战略，营造科教兴市的氛围。"
+    text = "全区深入推进科教兴桂战略、人才强县战略和创新驱动发展战略，营造科教兴市的氛围。"
     # 科教兴市 without 战略 is a goal; 创新驱动发展战略 is the national strategy every plan cites, no named one.
-    assert set(_names(text)) == {"科教兴宁战略", "人才强区战略"}
+    assert set(_names(text)) == {"科教兴桂战略", "人才强县战略"}
 
 
 def test_designations_a_place_earns():

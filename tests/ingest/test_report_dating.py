@@ -158,7 +158,7 @@ def test_a_programmes_edition_is_not_the_year_of_the_statement(tmp_path):
 def test_a_heading_that_reviews_before_it_plans_opens_no_goal_list(tmp_path):
     corpus = _corpus(tmp_path, "根据有关文件，制定本规划。\n一、发展基础、形势使命与远景目标\n"
                                "（一）“十三五”时期科技创新主要进展\n"
-                               "——核心指标基本实现预定目标。2020年全市研发经费支出占生产总值比重达到3.6%左右，新设企业12.4万户。\n")
+                               "——主要指标大体完成规划目标。2020年全市研发经费支出占生产总值比重达到3.6%左右，新设企业12.4万户。\n")
     facts = {t.value: t for t in corpus.targets}
     assert (facts[3.6].kind, facts[3.6].year) == ("achievement", 2020)
     assert facts[124_000].kind == "achievement"
