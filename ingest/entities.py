@@ -335,7 +335,7 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
 
 
 def _brand_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
-    """Firms named in prose by brand and trade (指导乐方食品、美乐柯制冷承担X): the brand is no common word."""
+    """Firms named in prose by brand and trade (引导青禾食品、远帆制冷承担X): the brand is no common word."""
     found = []
     for match in _BRAND_TRADE.finditer(text):
         if not _BRAND_AFTER.match(text, match.end()):

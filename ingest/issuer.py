@@ -83,7 +83,7 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     zone = _zone_of_voice(text, gaz, mentions)
     if title_place is not None:
         if zone is not None and zone.region is not None and _within(zone.region, title_place, gaz):
-            return zone  # 延安发展高新技术产业的开发区: a yearbook entry that counts as 延安高新区
+            return zone  # 宝鸡发展高新技术产业的开发区: a yearbook entry that counts as 延安高新区
         body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
     own_level = first_person_level(text)

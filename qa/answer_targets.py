@@ -264,7 +264,7 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
     missing = [h for h in hits if not any(_same_indicator(r.indicator_id, h.id) for r in col.rows)]
     if kinds >= {"goal", "result"} and len({r.kind for r in col.rows}) == 1:
         # Goal beside result: the kind not found by concept may be written in the report's own
-        # words (超额完成全年净增130家目标任务 beside 高新技术企业净增200家).
+        # words (超额完成全年净增150家目标任务 beside 高新技术企业净增240家).
         missing = hits
     scoped = bool(parsed.regions or parsed.places.documents or year is not None)
     if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):

@@ -34,7 +34,7 @@ def test_every_kind_of_zone_ending():
 def test_the_head_is_found_by_structure_not_by_what_precedes():
     # A place name keeps its own particles (和林格尔); a clause fragment before the name is not kept.
     assert _names("调研组深入呼和浩特和林格尔新区调研。", "park") == ["呼和浩特和林格尔新区"]
-    assert _names("全面了解了呼包鄂三地高新区建设情况。", "park") == []
+    assert _names("全面了解了长株潭三地高新区建设情况。", "park") == []
     assert _names("为推动海南自由贸易港建设提供支撑。", "park") == ["海南自由贸易港"]
     assert _names("抓好国家自主创新示范区建设，规范孵化器管理，培育市级孵化器。") == []
     assert _names("滨海新区的企业") == []  # a district, a region not a park
@@ -73,9 +73,9 @@ def test_a_zone_and_its_short_name_are_one_entity(tmp_path):
 
 
 def test_named_companies_in_a_list_and_not_categories(tmp_path):
-    found = _entities(tmp_path, "1.铁建、牧神、卓郎等企业自主研发；新能源、新材料等企业加快发展；高新技术企业、科技型中小企业等企业。")
+    found = _entities(tmp_path, "1.华铸、青禾、远帆等企业自主研发；新能源、新材料等企业加快发展；高新技术企业、科技型中小企业等企业。")
     organisations = {name for kind, name in found if kind == "organization"}
-    assert {"铁建", "牧神", "卓郎"} <= organisations
+    assert {"华铸", "青禾", "远帆"} <= organisations
     assert not {"新能源", "新材料", "高新技术企业", "科技型中小企业"} & organisations
 
 
