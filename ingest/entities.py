@@ -304,7 +304,7 @@ def _province(doc: Document) -> str | None:
 
 
 def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
-    """Named bodies in a list before 等企业 / 等高校 (铁建、牧神、卓郎等企业); categories are not names."""
+    """Named bodies in a list before 等企业 / 等高校 (华铸、青禾、远帆等企业); categories are not names."""
     found = []
     previous = 0
     for match in _LIST_KIND.finditer(text):
