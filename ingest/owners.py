@@ -391,11 +391,16 @@ def _unit_list(phrase: str) -> list[str]:
 
 def _longest_unit_suffix(part: str) -> str | None:
     """The longest unit name ending the part that opens with a level (省, 市, 区, 县), or the part
-    itself when it is a unit named without one (省国税局、地税局协办: 地税局)."""
+    itself when it is a unit named without one (省国税局、地税局协办: 地税局).
+
+    A unit the government-unit recogniser reads whole wins over a level word inside its name
+    (江州高新区管委会, not 区管委会).
+    """
+    named = [f for f in find_units(part) if f.end == len(part)]
     for i in range(len(part)):
         candidate = part[i:]
         if candidate[0] in _LEVEL_CHARS and looks_like_unit(candidate):
-            return candidate
+            return part[named[-1].start:] if named and named[-1].start < i else candidate
     return part if looks_like_unit(part) else None
 
 

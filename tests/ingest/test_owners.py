@@ -180,3 +180,9 @@ def test_province_units_sharing_a_duty_in_closing_brackets():
     assert [o.name for o in shared] == ["省发展改革委", "省财政厅", "省人力资源社会保障厅", "省农业农村厅", "省商务厅"]
     led = owners_in_text("二、粮食产量稳定在800亿斤。(省农业农村厅牵头，省财政厅、省水利厅配合)", PROVINCE)
     assert _named(led) == [("省农业农村厅", "lead"), ("省财政厅", "support"), ("省水利厅", "support")]
+
+
+def test_a_zone_committee_in_an_owner_list_keeps_its_whole_name():
+    # 高新区管委会: the level word 区 inside a zone's name is not where the unit starts
+    owners = owners_in_text("新建省级孵化器3家。（市科技局、宁波高新区管委会按职责分工负责）", CITY)
+    assert [o.surface for o in owners] == ["市科技局", "宁波高新区管委会"]
