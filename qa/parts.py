@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from plankg.qa.answer import Answer
 from plankg.qa.fact_fit import asked_kinds
 from plankg.qa.parse import Question
-from plankg.qa.shape import lead_of
+from plankg.qa.shape import LEAD_CHARS, lead_of
 
 #: Where a question asks: a cue of a figure, a unit or a yes/no question.
 _ASKS_ZH = re.compile(r"多少|几|什么|哪|谁|是否|有没有|吗|如何|怎样|百分之几")
@@ -172,8 +172,10 @@ def merge_answers(question: str, language: str, intent: str, parts: list[Part], 
             sparql.append(answer.sparql)
         related += [r for r in answer.related if r not in related]
     found = any(a.found for a in answers)
+    # Each found part keeps its own sentence in the lead, within an equal share of its length.
     leads = [a.lead for a in answers if a.found and a.lead]
-    lead = ("" if language == "zh" else " ").join(leads)
+    share = max(80, LEAD_CHARS // max(1, len(leads)))
+    lead = ("" if language == "zh" else " ").join(lead_of(text, share, language) for text in leads)
     return Answer(
         question=question, language=language, intent=intent,
         answer=("" if language == "zh" else "\n").join(texts),
@@ -183,7 +185,7 @@ def merge_answers(question: str, language: str, intent: str, parts: list[Part], 
         related=related if not found else [], found=found,
         slots={**answers[0].slots, "parts": [{"asked": p.whole, "intent": a.intent, "found": a.found,
                                               "slots": a.slots} for p, a in zip(parts, answers)]},
-        lead=lead_of(lead, language=language) if lead else "",
+        lead=lead,
     )
 
 

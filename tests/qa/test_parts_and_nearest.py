@@ -51,6 +51,13 @@ def test_split_parts_on_question_marks_and_asking_commas():
     assert split_parts("甲市A是多少？", "zh") == ["甲市A是多少？"]
 
 
+def test_the_lead_of_a_question_in_parts_says_every_part(qa):
+    # the first part finds two figures (an amount and its growth): the second part still leads too
+    answer = qa.ask("丰城市2023年技术合同成交额是多少？高新技术企业净增了多少家？")
+    assert "8.6亿元" in answer.answer and "45家" in answer.answer
+    assert "8.6亿元" in answer.lead and "45家" in answer.lead
+
+
 def test_a_goal_and_its_result_are_both_answered(qa):
     answer = qa.ask("丰城市2023年高新技术企业净增的目标是多少家？实际净增了多少家？")
     assert answer.found and "30家" in answer.answer and "45家" in answer.answer
