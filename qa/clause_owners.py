@@ -21,6 +21,18 @@ _SENTENCE_END = re.compile(r"。|；|;")
 _BARE_UNIT = re.compile(r"(?:^|(?<=[、，,.．:：\s]))([\u4e00-\u9fff]{1,6}?(?:局|委|办|厅|管委会|中心))(?=[、，,和及与\s.．*＊]|$|\d)")
 
 
+def _units_in(text: str, orgs: OrgResolver, regions: tuple[str, ...]) -> list[tuple[int, int, str]]:
+    """Unit names in ``text`` as (start, end, name): known units as the text writes them, then the
+    government-unit recogniser's, then a list's bare names (发改委、经信委: the place is the document's)."""
+    known = orgs.find(text, regions)
+    found = [(o.start, o.end, o.surface) for o in known]
+    found += [(u.start, u.end, u.name) for u in find_units(text)
+              if not any(o.start < u.end and u.start < o.end for o in known)]
+    found += [(m.start(1), m.end(1), m.group(1)) for m in _BARE_UNIT.finditer(text)
+              if not any(s < m.end(1) and m.start(1) < e for s, e, _ in found)]
+    return found
+
+
 def units_after(target: Target, clause: Clause, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> list[str]:
     """The run of unit names following a goal's value in its clause (empty when none is close)."""
     offset = target.end - clause.start
@@ -34,13 +46,7 @@ def units_after(target: Target, clause: Clause, orgs: OrgResolver, regions: tupl
     stop = _SENTENCE_END.search(tail)
     if stop:
         tail = tail[:stop.start()]
-    known = orgs.find(tail, regions)
-    found = [(o.start, o.end, o.surface) for o in known]  # as the clause writes it
-    found += [(u.start, u.end, u.name) for u in find_units(tail)
-              if not any(o.start < u.end and u.start < o.end for o in known)]
-    # A list's bare names (发改委、经信委、科技局): the place is the document's.
-    found += [(m.start(1), m.end(1), m.group(1)) for m in _BARE_UNIT.finditer(tail)
-              if not any(s < m.end(1) and m.start(1) < e for s, e, _ in found)]
+    found = _units_in(tail, orgs, regions)
     run: list[str] = []
     last_end = 0
     for start, end, name in sorted(found):
@@ -66,12 +72,7 @@ def unit_cell(text: str, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> li
     stripped = text.strip()
     if not stripped or len(stripped) > 60:
         return None
-    known = orgs.find(stripped, regions)
-    found = [(o.start, o.end, o.surface) for o in known]  # as the clause writes it
-    found += [(u.start, u.end, u.name) for u in find_units(stripped)
-              if not any(o.start < u.end and u.start < o.end for o in known)]
-    found += [(m.start(1), m.end(1), m.group(1)) for m in _BARE_UNIT.finditer(stripped)
-              if not any(s < m.end(1) and m.start(1) < e for s, e, _ in found)]
+    found = _units_in(stripped, orgs, regions)
     if not found:
         return None
     rest = stripped
