@@ -94,7 +94,7 @@ def test_unusable_previous_folder_means_a_cold_build(new_dir, small_corpus):
 
 def test_index_files_are_json_and_numpy_only(built_index):
     names = {p.name for p in built_index.iterdir()}
-    assert {"meta.json", "clauses.jsonl", "documents.json", "vectors.npy", USERDICT_FILE, JIEBA_CACHE_FILE} <= names
+    assert {"meta.json", "clauses.jsonl.gz", "documents.json", "vectors.npy", USERDICT_FILE, JIEBA_CACHE_FILE} <= names
     assert not any(n.endswith((".pkl", ".pickle")) for n in names)
     for path in built_index.glob("*.npy"):
         np.load(path, allow_pickle=False)
