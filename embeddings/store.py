@@ -156,8 +156,10 @@ def read_rows(folder: Path) -> list[Row]:
     if not path.is_file() and legacy.is_file():
         with legacy.open(encoding="utf-8") as fh:
             return [Row.from_json(line) for line in fh if line.strip()]
-    with gzip.open(path, "rt", encoding="utf-8") as fh:
-        return [Row.from_json(line) for line in fh if line.strip()]
+    # One decompression of the whole file: reading line by line through gzip's stream took as
+    # long as parsing the rows (11 MB of rows at 20x: 350 ms against 180 ms for the plain file).
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return [Row.from_json(line) for line in text.splitlines() if line.strip()]
 
 
 def read_documents(folder: Path) -> list[DocInfo]:
