@@ -1,9 +1,13 @@
 """Files of an index folder: JSON metadata and NumPy arrays (no pickle anywhere).
 
-``meta.json`` is written last, so a folder without it is an unfinished build.
+``meta.json`` is written last, so a folder without it is an unfinished build. The clause rows
+(``clauses.jsonl.gz``) are gzip-compressed JSON Lines: they repeat the clause texts of the
+records, and gzip keeps a fifth of their bytes for about 10 ms of decompression per 5,000
+rows when a searcher opens the index (an index written before, with ``clauses.jsonl``, is read too).
 """
 from __future__ import annotations
 
+import gzip
 import json
 import os
 from dataclasses import dataclass
@@ -16,7 +20,11 @@ from plankg.embeddings.errors import SearchError
 
 FORMAT_VERSION = 1
 META_FILE = "meta.json"
-CLAUSES_FILE = "clauses.jsonl"
+CLAUSES_FILE = "clauses.jsonl.gz"
+#: The uncompressed clause rows of indexes written before.
+LEGACY_CLAUSES_FILE = "clauses.jsonl"
+#: gzip level of the clause rows (6: within 4% of 9's size at a third of its time).
+COMPRESS_LEVEL = 6
 DOCUMENTS_FILE = "documents.json"
 VECTORS_FILE = "vectors.npy"
 
@@ -95,10 +103,20 @@ def write_text_atomic(path: Path, text: str) -> None:
     os.replace(tmp, path)
 
 
+def write_gzip_atomic(path: Path, text: str) -> None:
+    """Write ``text`` gzip-compressed to ``path`` through a temporary file and a rename."""
+    tmp = _temporary(path)
+    # mtime 0 and no file name in the header: the same rows give the same bytes.
+    with tmp.open("wb") as raw, gzip.GzipFile(filename="", mode="wb", fileobj=raw, compresslevel=COMPRESS_LEVEL,
+                                              mtime=0) as fh:
+        fh.write(text.encode("utf-8"))
+    os.replace(tmp, path)
+
+
 def write_rows(folder: Path, rows: list[Row], documents: list[DocInfo], vectors: np.ndarray | None = None) -> None:
     """Write clause metadata, documents and (unless already written in place) vectors."""
     folder = Path(folder)
-    write_text_atomic(folder / CLAUSES_FILE, "".join(row.to_json() + "\n" for row in rows))
+    write_gzip_atomic(folder / CLAUSES_FILE, "".join(row.to_json() + "\n" for row in rows))
     write_text_atomic(folder / DOCUMENTS_FILE,
                       json.dumps([d.to_dict() for d in documents], ensure_ascii=False, indent=1))
     if vectors is None:
@@ -132,9 +150,16 @@ def read_meta(folder: Path) -> dict[str, Any]:
 
 
 def read_rows(folder: Path) -> list[Row]:
-    """Read ``clauses.jsonl``."""
-    with (Path(folder) / CLAUSES_FILE).open(encoding="utf-8") as fh:
-        return [Row.from_json(line) for line in fh if line.strip()]
+    """Read the clause rows (``clauses.jsonl.gz``, or an older index's ``clauses.jsonl``)."""
+    path = Path(folder) / CLAUSES_FILE
+    legacy = Path(folder) / LEGACY_CLAUSES_FILE
+    if not path.is_file() and legacy.is_file():
+        with legacy.open(encoding="utf-8") as fh:
+            return [Row.from_json(line) for line in fh if line.strip()]
+    # One decompression of the whole file: reading line by line through gzip's stream took as
+    # long as parsing the rows (11 MB of rows at 20x: 350 ms against 180 ms for the plain file).
+    text = gzip.decompress(path.read_bytes()).decode("utf-8")
+    return [Row.from_json(line) for line in text.splitlines() if line.strip()]
 
 
 def read_documents(folder: Path) -> list[DocInfo]:

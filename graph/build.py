@@ -2,7 +2,8 @@
 
 Layout of the graph (terms in ``ontology/plankg.ttl``):
 - documents ``plankg:PlanDocument`` with DCTERMS metadata, a ``qb:DataSet`` of their observations;
-- clauses ``plankg:Clause`` with ``oa:SpecificResource`` source spans (position + quote selectors);
+- clauses ``plankg:Clause`` with ``oa:SpecificResource`` source spans (position + quote selectors;
+  these :class:`SpanTriple` triples are in the export, not in the query stores);
 - targets/achievements ``qb:Observation`` with indicator, region, year/period, value kind, unit,
   comparator, placeholder flag, conflicts, ``prov:wasDerivedFrom`` their clause, a value span, and
   owners as ``prov:qualifiedAttribution`` with ``prov:hadRole``;
@@ -42,6 +43,20 @@ from plankg.ontology.regions import load_gazetteer
 from plankg.ontology.thesaurus import load_families
 
 Triple = tuple[URIRef, URIRef, object]
+
+
+class SpanTriple(tuple):
+    """A triple of a text span: ``oa:SpecificResource`` with its position and quote selectors,
+    and the link to it (``plankg:sourceSpan``, ``plankg:valueSpan``, ``oa:hasTarget``).
+
+    The export (and ``plankg push``) hold them; the query stores do not (see
+    :mod:`plankg.graph.workspace`). Each restates a record's offsets and a text the stores hold
+    already (a clause's ``plankg:text``, a mention's ``plankg:surface``, a value's
+    ``plankg:valueText``), no question reads them, and they are 42% of the triples: 40% of the
+    Oxigraph store at 4x the bundled corpus. The records keep every span for the answers' evidence.
+    """
+
+    __slots__ = ()
 _VALUE_KINDS = {"target": PLANKG.TargetValue, "achievement": PLANKG.ActualValue}
 
 
@@ -236,7 +251,11 @@ class _GraphBuilder:
         yield dataset, RDFS.label, _zh(f"{doc.title or doc.source_name}：目标与完成情况")
 
     def span(self, node: URIRef, doc_id: str, start: int, end: int) -> Iterator[Triple]:
-        """An ``oa:SpecificResource`` for ``[start, end)`` of a document's text."""
+        """An ``oa:SpecificResource`` for ``[start, end)`` of a document's text, as :class:`SpanTriple` triples."""
+        for triple in self._span(node, doc_id, start, end):
+            yield SpanTriple(triple)
+
+    def _span(self, node: URIRef, doc_id: str, start: int, end: int) -> Iterator[Triple]:
         doc = self.docs.get(doc_id)
         yield node, RDF.type, OA.SpecificResource
         yield node, OA.hasSource, record_iri(doc_id)
@@ -268,7 +287,7 @@ class _GraphBuilder:
         if clause.table:
             yield node, PLANKG.tableName, _text(clause.table)
         span = URIRef(f"{node}/span")
-        yield node, PLANKG.sourceSpan, span
+        yield SpanTriple((node, PLANKG.sourceSpan, span))
         yield from self.span(span, clause.doc_id, clause.start, clause.end)
 
     # ---- targets and achievements ----------------------------------------------------------
@@ -301,7 +320,7 @@ class _GraphBuilder:
             yield node, PLANKG.conflictsWith, record_iri(other)
             yield record_iri(other), PLANKG.conflictsWith, node
         span = URIRef(f"{node}/value-span")
-        yield node, PLANKG.valueSpan, span
+        yield SpanTriple((node, PLANKG.valueSpan, span))
         yield from self.span(span, target.doc_id, target.start, target.end)
         yield from self.owners(node, target, doc)
         yield from self.side_values(node, target, doc)
@@ -397,5 +416,5 @@ class _GraphBuilder:
         yield node, PLANKG.surface, _zh(mention.surface)
         yield node, PROV.wasDerivedFrom, record_iri(mention.clause_id)
         span = URIRef(f"{node}/span")
-        yield node, OA.hasTarget, span
+        yield SpanTriple((node, OA.hasTarget, span))
         yield from self.span(span, mention.doc_id, mention.start, mention.end)

@@ -5,6 +5,12 @@ Oxigraph keeps numbers in canonical form (``"10.0"^^xsd:decimal`` comes back as 
 N-Triples the build wrote. The dump can: about a tenth of their size, written in build order
 while the same lines stream into the store, and sorted and de-duplicated on demand
 (:func:`iter_sorted_lines`) for the export, the push and the memory store.
+
+Three files, by where their triples go:
+
+- ``graph.nt.gz``: the data, in the export and in the query stores;
+- ``graph-spans.nt.gz``: the text spans (``graph.build.SpanTriple``), in the export only;
+- ``graph-links.nt.gz``: the lookup links, in the query stores only.
 """
 from __future__ import annotations
 
@@ -21,6 +27,9 @@ DUMP_FILE = "graph.nt.gz"
 #: The lookup links (:mod:`plankg.graph.links`): loaded into the store and the memory store with
 #: the data, pushed with it, but not part of the exported graph (they restate it).
 LINKS_FILE = "graph-links.nt.gz"
+#: The text spans (:class:`plankg.graph.build.SpanTriple`): exported and pushed with the data,
+#: but not loaded into the query stores (no question reads them; 42% of the triples).
+SPANS_FILE = "graph-spans.nt.gz"
 #: Distinct lines sorted in memory at a time; larger graphs are merged from sorted runs on disk.
 SORT_RUN_LINES = 200_000
 #: gzip level: 6 makes the dump about 8% smaller than 1 for twice the CPU (still well under
@@ -93,14 +102,17 @@ def iter_links_lines(graph_dir: str | Path) -> Iterator[str]:
             yield from fh
 
 
-def iter_sorted_lines(graph_dir: str | Path, run_lines: int = SORT_RUN_LINES, links: bool = False
-                      ) -> Iterator[str]:
+def iter_sorted_lines(graph_dir: str | Path, run_lines: int = SORT_RUN_LINES, links: bool = False,
+                      spans: bool = True) -> Iterator[str]:
     """The graph of ``graph_dir`` as sorted, de-duplicated N-Triples lines, in bounded memory.
 
+    By default what is exported: the data and the text spans.
+
     Args:
-        links: Also the lookup links (what the store holds), not only the data (what is exported).
+        links: Also the lookup links (the query stores hold them, the export does not).
+        spans: The text spans (the export holds them, the query stores do not).
     """
-    names = [DUMP_FILE, LINKS_FILE] if links else [DUMP_FILE]
+    names = [DUMP_FILE, *([SPANS_FILE] if spans else []), *([LINKS_FILE] if links else [])]
     paths = [Path(graph_dir) / name for name in names if (Path(graph_dir) / name).is_file() or name == DUMP_FILE]
 
     def lines() -> Iterator[str]:
@@ -111,23 +123,24 @@ def iter_sorted_lines(graph_dir: str | Path, run_lines: int = SORT_RUN_LINES, li
     yield from sorted_unique(lines(), run_lines=run_lines)
 
 
-def write_sorted(graph_dir: str | Path, out_path: str | Path, links: bool = False) -> int:
-    """Write the graph of ``graph_dir`` (with ``links``, and its lookup links) as sorted N-Triples
-    to ``out_path``; return the triple count."""
+def write_sorted(graph_dir: str | Path, out_path: str | Path, links: bool = False, spans: bool = True) -> int:
+    """Write the graph of ``graph_dir`` as sorted N-Triples to ``out_path`` (``links`` and ``spans``
+    as in :func:`iter_sorted_lines`); return the triple count."""
     count = 0
     with Path(out_path).open("w", encoding="utf-8") as out:
-        for line in iter_sorted_lines(graph_dir, links=links):
+        for line in iter_sorted_lines(graph_dir, links=links, spans=spans):
             out.write(line)
             count += 1
     return count
 
 
 @contextlib.contextmanager
-def sorted_file(graph_dir: str | Path, links: bool = False) -> Iterator[Path]:
-    """A temporary sorted N-Triples file of the graph (for tools that read a file), removed after."""
+def sorted_file(graph_dir: str | Path, links: bool = False, spans: bool = True) -> Iterator[Path]:
+    """A temporary sorted N-Triples file of the graph (for tools that read a file), removed after
+    (``links`` and ``spans`` as in :func:`iter_sorted_lines`)."""
     if not has_dump(graph_dir):
         raise FileNotFoundError(f"no graph at {graph_dir}: run 'plankg build' first")
     with tempfile.TemporaryDirectory(prefix="plankg-graph-") as folder:
         path = Path(folder) / "graph.nt"
-        write_sorted(graph_dir, path, links=links)
+        write_sorted(graph_dir, path, links=links, spans=spans)
         yield path

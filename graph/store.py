@@ -504,7 +504,8 @@ def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int = 0) ->
         return OxigraphStore.open(ox_path)
     if not dumped:
         raise QueryError(f"no graph at {graph_dir}: run the build first")
-    return MemoryStore.from_lines(iter_sorted_lines(graph_dir, links=True))
+    # What the Oxigraph store holds: the data and the lookup links, not the text spans.
+    return MemoryStore.from_lines(iter_sorted_lines(graph_dir, links=True, spans=False))
 
 
 def rows_equal(left: Iterable[Row], right: Iterable[Row]) -> bool:

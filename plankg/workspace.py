@@ -8,6 +8,7 @@ Layout of ``<home>``::
     builds/.staging-<pid>-<n>/   a build in progress (each build has its own)
     current          symbolic link to builds/<id>: the switch to a new build is one rename
     build.json records graph index   links through ``current`` (for tools that use the old paths)
+                 (``records/<kind>.jsonl.gz``: see plankg.record_files)
     inputs/<sha256><suffix>      the workspace's own copy of every input file (and folder manifest)
                                  a kept build was made from, one per content (see plankg.inputs)
     inputs/.read-<pid>-<n>/      the copies under their original names while a build reads them
@@ -48,7 +49,7 @@ from plankg.embeddings.encoder import load_encoder
 from plankg.files import FileLock, LockBusy, describe_holder, point_symlink, write_atomic
 from plankg.graph import build_graph_store
 from plankg.ingest.pipeline import FileLimits, bundled_paths, read_corpus
-from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, Target
+from plankg.ingest.records import Corpus
 from plankg.inputs import (
     BUNDLED,
     InputStore,
@@ -64,26 +65,21 @@ from plankg.inputs import (
     with_previous,
 )
 from plankg.progress import Progress
+from plankg.record_files import has_records, read_records, write_records
 from plankg.resources import OpenResources, WorkspaceError
 from plankg.settings import Settings
 
 if TYPE_CHECKING:
     from plankg.cluster import DaskRunner
 
-RECORD_FILES = {
-    "documents": Document,
-    "clauses": Clause,
-    "targets": Target,
-    "mentions": Mention,
-    "entities": Entity,
-}
 _DATA_DIRS = ("records", "graph", "index")
 BUILD_FILE = "build.json"
 BUILDS_DIR = "builds"
 CURRENT = "current"
 _LEGACY_UPLOADS = "uploads"
 LOCK_FILE = ".lock"
-FORMAT_VERSION = 2
+#: 3: records compressed (``records/<kind>.jsonl.gz``), the index's rows too.
+FORMAT_VERSION = 3
 #: Called between staging a build and switching ``current`` to it (tests kill the process here).
 BEFORE_SWITCH: Callable[[], None] | None = None
 
@@ -102,30 +98,6 @@ class BuildReport:
     parts: dict | None = None
     #: One row per upload given to :meth:`Workspace.add`: ``name``, ``label``, ``status``, ``detail``.
     added: list[dict] = dataclasses.field(default_factory=list)
-
-
-def write_records(corpus: Corpus, folder: Path) -> None:
-    """Write a corpus as JSON Lines files, one per record kind."""
-    folder.mkdir(parents=True, exist_ok=True)
-    for name in RECORD_FILES:
-        with (folder / f"{name}.jsonl").open("w", encoding="utf-8") as fh:
-            for record in getattr(corpus, name):
-                fh.write(json.dumps(record.to_dict(), ensure_ascii=False) + "\n")
-    write_atomic(folder / "errors.json", json.dumps(list(corpus.errors), ensure_ascii=False))
-
-
-def read_records(folder: Path) -> Corpus:
-    """Read a corpus written by :func:`write_records`."""
-    if not (folder / "documents.jsonl").is_file():
-        raise WorkspaceError(f"{folder.parent}: no built workspace here; run `plankg build` first")
-    values = {}
-    for name, kind in RECORD_FILES.items():
-        path = folder / f"{name}.jsonl"
-        rows = path.read_text("utf-8").splitlines() if path.is_file() else []
-        values[name] = tuple(kind.from_dict(json.loads(line)) for line in rows if line.strip())
-    errors_file = folder / "errors.json"
-    errors = tuple(json.loads(errors_file.read_text("utf-8"))) if errors_file.is_file() else ()
-    return Corpus(errors=errors, **values)
 
 
 #: What a build produces depends on these packages only (not on qa/, ui/ or the CLI).
@@ -197,7 +169,7 @@ class Workspace(OpenResources):
     def built(self) -> bool:
         """Has a build finished here?"""
         self.refresh()
-        return (self.data_dir() / BUILD_FILE).is_file() and (self.records_dir / "documents.jsonl").is_file()
+        return (self.data_dir() / BUILD_FILE).is_file() and has_records(self.records_dir)
 
     def info(self) -> dict:
         """The ``build.json`` of the last finished build."""

@@ -2,7 +2,9 @@
 from __future__ import annotations
 
 import dataclasses
+import gzip
 import json
+import shutil
 
 import numpy as np
 import pytest
@@ -94,7 +96,7 @@ def test_unusable_previous_folder_means_a_cold_build(new_dir, small_corpus):
 
 def test_index_files_are_json_and_numpy_only(built_index):
     names = {p.name for p in built_index.iterdir()}
-    assert {"meta.json", "clauses.jsonl", "documents.json", "vectors.npy", USERDICT_FILE, JIEBA_CACHE_FILE} <= names
+    assert {"meta.json", "clauses.jsonl.gz", "documents.json", "vectors.npy", USERDICT_FILE, JIEBA_CACHE_FILE} <= names
     assert not any(n.endswith((".pkl", ".pickle")) for n in names)
     for path in built_index.glob("*.npy"):
         np.load(path, allow_pickle=False)
@@ -102,6 +104,19 @@ def test_index_files_are_json_and_numpy_only(built_index):
     assert meta["encoder"]["key"] == FakeEncoder().key and meta["rows"] == 12
     assert "科技特派员" in (built_index / USERDICT_FILE).read_text(encoding="utf-8").split()
     assert "高层次人才团队" in (built_index / USERDICT_FILE).read_text(encoding="utf-8").split()
+
+
+def test_clause_rows_are_compressed_and_an_older_plain_file_is_still_read(built_index, tmp_path):
+    rows = store.read_rows(built_index)
+    with gzip.open(built_index / store.CLAUSES_FILE, "rt", encoding="utf-8") as fh:
+        plain = fh.read()
+    assert plain == "".join(row.to_json() + "\n" for row in rows)
+    assert (built_index / store.CLAUSES_FILE).stat().st_size < len(plain.encode("utf-8")) / 2
+    older = tmp_path / "older"
+    shutil.copytree(built_index, older)
+    (older / store.CLAUSES_FILE).unlink()
+    (older / store.LEGACY_CLAUSES_FILE).write_text(plain, encoding="utf-8")
+    assert store.read_rows(older) == rows
 
 
 def test_table_rows_are_represented_by_their_cell_values(small_corpus):

@@ -142,7 +142,7 @@ def test_syntax_errors_raise_query_error(stores):
 
 def test_store_from_files(small_workspace, tmp_path):
     home, report = small_workspace
-    write_sorted(home / "graph", tmp_path / "graph.nt")
+    write_sorted(home / "graph", tmp_path / "graph.nt")  # the export: the data and the text spans
     memory = MemoryStore.from_file(tmp_path / "graph.nt")
     oxigraph = OxigraphStore.from_file(tmp_path / "graph.nt")
-    assert len(memory) == len(oxigraph) == report["triples"]
+    assert len(memory) == len(oxigraph) == report["triples"] + report["span_triples"]

@@ -10,6 +10,8 @@ from pathlib import Path
 
 import pytest
 
+from plankg.record_files import record_text
+
 SEEDS = Path(__file__).resolve().parents[2] / "plankg" / "corpus"
 
 
@@ -81,10 +83,10 @@ def test_build_is_idempotent_and_a_failed_build_keeps_the_workspace(tmp_path: Pa
     assert "built 1 documents" in first.stdout
     again = plankg("build", "--no-index", "--no-graph", str(mixed_folder / "good.txt"), home=home)
     assert again.returncode == 0 and "up to date" in again.stdout
-    before = (home / "records" / "targets.jsonl").read_text("utf-8")
+    before = record_text(home / "records", "targets")
     failed = plankg("build", "--no-index", "--no-graph", str(mixed_folder / "empty.txt"), home=home)
     assert failed.returncode != 0 and "nothing could be read" in failed.stderr
-    assert (home / "records" / "targets.jsonl").read_text("utf-8") == before
+    assert record_text(home / "records", "targets") == before
     exported = plankg("export", "targets", home=home)
     rows = [json.loads(line) for line in exported.stdout.splitlines()]
     assert rows and {"doc", "kind", "indicator", "indicator_id", "value", "unit", "unit_inferred", "comparator",

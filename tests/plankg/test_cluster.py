@@ -21,7 +21,8 @@ from plankg.graph.dump import iter_sorted_lines
 from plankg.ingest.pipeline import FileLimits, FileResult, FileTask, read_corpus
 from plankg.ingest.read_base import ReadLimits
 from plankg.progress import SILENT
-from plankg.workspace import RECORD_FILES, Workspace
+from plankg.record_files import RECORD_FILES, record_path
+from plankg.workspace import Workspace
 
 distributed = pytest.importorskip("distributed")
 
@@ -88,10 +89,10 @@ def scheduler():
 
 def same_build(built: Workspace, serial: Workspace) -> None:
     """Every record file, the N-Triples graph and the exported targets are byte for byte the serial ones."""
-    for name in [*RECORD_FILES, "errors"]:
-        suffix = ".json" if name == "errors" else ".jsonl"
-        mine = (built.records_dir / f"{name}{suffix}").read_bytes()
-        assert mine == (serial.records_dir / f"{name}{suffix}").read_bytes(), name
+    for name in RECORD_FILES:
+        mine = record_path(built.records_dir, name).read_bytes()
+        assert mine == record_path(serial.records_dir, name).read_bytes(), name
+    assert (built.records_dir / "errors.json").read_bytes() == (serial.records_dir / "errors.json").read_bytes()
     assert list(iter_sorted_lines(built.graph_dir)) == list(iter_sorted_lines(serial.graph_dir))
 
 

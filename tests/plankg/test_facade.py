@@ -93,9 +93,9 @@ def test_network_links_owners_and_targets(kg):
 def test_export_turtle_reads_back_with_another_parser_and_rows_as_csv(kg, tmp_path):
     turtle = kg.export(tmp_path / "graph.ttl")
     exported = len(list(pyoxigraph.parse(path=str(turtle), format=pyoxigraph.RdfFormat.TURTLE)))
-    # The export is the data; the store also holds the lookup links that restate it.
+    # The export is the data and the text spans; the store holds the data and the lookup links.
     meta = read_meta(kg.workspace.graph_dir)
-    assert exported == meta["triples"] == len(kg.store) - meta["lookup_links"]
+    assert exported == meta["triples"] + meta["span_triples"] == len(kg.store) - meta["lookup_links"] + meta["span_triples"]
     rows = kg.export(tmp_path / "targets.csv", "targets")
     assert len(rows.read_text("utf-8").strip().splitlines()) == 1 + len(kg.targets())
     lines = kg.export(tmp_path / "entities.jsonl", "entities").read_text("utf-8").splitlines()

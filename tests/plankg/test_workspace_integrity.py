@@ -12,6 +12,7 @@ import pytest
 import plankg
 from plankg.files import FileLock, write_atomic
 from plankg.progress import SILENT
+from plankg.record_files import record_text
 from plankg.workspace import Workspace, WorkspaceError
 
 PLAN = """甲市科学技术局{year}年工作要点
@@ -104,7 +105,7 @@ def test_killed_inside_the_switch_the_old_build_stays_whole(tmp_path: Path):
     write_plan(old, "plan.txt", 2023, 2.1)
     write_plan(new, "plan.txt", 2024, 3.4, firms=999)
     build(home, old)
-    before = (home / "records" / "targets.jsonl").read_text("utf-8")
+    before = record_text(home / "records", "targets")
     code = (
         "import os, plankg.workspace as w\n"
         "w.BEFORE_SWITCH = lambda: os._exit(9)\n"
@@ -113,7 +114,7 @@ def test_killed_inside_the_switch_the_old_build_stays_whole(tmp_path: Path):
     result = run_python(code, home)
     assert result.returncode == 9, result.stderr
     workspace = Workspace(home)
-    assert workspace.built and (home / "records" / "targets.jsonl").read_text("utf-8") == before
+    assert workspace.built and record_text(home / "records", "targets") == before
     assert {Path(p).parent for p in doc_paths(home)} == {old}
     values = plankg.open(home, build=False).sparql(
         "SELECT ?v WHERE { ?o sdmx-measure:obsValue ?v }")
