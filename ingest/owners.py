@@ -46,10 +46,12 @@ _OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
 # (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责) / （省财政厅主办，省税务局协办）:
 # how a duty is shared out. A long list of units may run to 90 characters.
 _SHARED = r"(?:共同|分别|具体|按(?:照)?职责(?:分工)?)?"
+# The phrase may close with a verb of doing (X牵头落实, X负责组织实施, Y配合推进).
+_VERB = r"(?:<owners.duty_verbs>)?"
 _X_LEADS = cue_regex(r"(?:由)?([\u4e00-\u9fff、]{2,90}?)(?:(?:<owners.primary_words>)(?:负责)?|" + _SHARED
-                     + r"负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
+                     + r"负责)" + _VERB + r"(?=[，,；;。）)]|$)")
 _X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,90}?)(?:<owners.support_words>|" + _SHARED
-                        + r"负责)(?=[，,；;。）)]|$)")
+                        + r"负责)" + _VERB + r"(?=[，,；;。）)]|$)")
 _LEVEL_CHARS = "省市区县"
 _UNITS_AT_END = re.compile(r"[。.．；;]\s*([\u4e00-\u9fff、，,*＊]{2,60})\s*$")
 # A role written after a unit in an owner cell: 市科技局（牵头）, 市科技局牵头负责, 市财政局配合.
