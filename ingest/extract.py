@@ -18,7 +18,7 @@ from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES, delivered_year
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text, row_owners
+from plankg.ingest.owners import default_owner, owners_in_text, owners_of_line, row_owners
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
@@ -319,7 +319,7 @@ def _row_end_owners(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tup
         opening = _ROW_OPENING.match(text)
         unit_text = opening.group(1) if opening else text if is_unit_list(text, known) and len(text) <= 60 else ""
         if previous is not None and unit_text and is_unit_list(unit_text, known):
-            units, _ = owners_from_cell(unit_text.replace("，", "、").replace(",", "、"), doc)
+            units = owners_of_line(unit_text, doc)
             if units:
                 owners[previous.id] = (*units, _ROW_END_OWNED)
                 number = _ROW_NUMBER_AT.match(previous.text)

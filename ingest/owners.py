@@ -26,15 +26,17 @@ _LEAD_MARK_CHARS = "".join(_LEAD_MARK)
 # A labelled field of owners: 牵头单位：X / 配合部门：Y / 责任单位为X / 监考单位 X (lead, duty, support and
 # unit words: lang/zh/cues.toml, [owners]). The list runs to the next field or the end of the clause.
 # A one-character unit word (科, 处) counts only before a colon: 配合科技局 is no field.
+# A label in brackets (【牵头单位】市科技局, [责任单位] 市财政局) is a field too.
 _UNIT_WORD = "(?:" + "|".join(
-    re.escape(w) + (r"(?:[（(](?:单位|部门)[）)])?\s*(?:[:：]|为|是)?" if len(w) > 1 else r"\s*[:：]")
+    re.escape(w) + (r"(?:[（(](?:单位|部门)[）)])?\s*(?:[】\]］]\s*)?(?:[:：]|为|是)?" if len(w) > 1
+                    else r"\s*(?:[】\]］]\s*)?[:：]")
     for w in words("owners.unit_words")) + ")"
 # 主办：省财政厅 协办：省税务局: a lead or support word before a colon is a field without its unit word.
 _FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.duty_words>)|(?P<support>"
                    r"<owners.support_words>))(?:" + _UNIT_WORD + r"|\s*[:：])\s*")
 # A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
 _SECOND_NAME = re.compile(r"(?<=[局委办会心司院所厅])[（(][^（()）：:]{2,16}[)）]")
-_FIELD_END = cue_regex(r"[。；;】\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
+_FIELD_END = cue_regex(r"[。；;【】［\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
 _OPEN_AT_END = re.compile(r"[（(〔]([^（()）〔〕]{2,160})$")
 _SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
 # Column names: the people answerable (责任领导, 责任人), not units.
@@ -194,6 +196,17 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
+
+
+def owners_of_line(text: str, doc: Document) -> tuple[Owner, ...]:
+    """The units of a line that names only owners: its labelled fields by role when it has them
+    (【牵头单位】市科技局 【配合单位】市财政局), else the list, starred or first unit leading."""
+    if _FIELD.search(text):
+        labelled = owners_in_text(text, doc)
+        if labelled:
+            return labelled
+    units, _ = owners_from_cell(re.sub(r"[，,]", "、", text), doc)
+    return units
 
 
 def _cell_entry(entry: str) -> str:

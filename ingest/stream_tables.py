@@ -36,11 +36,6 @@ MAX_HEADER_CELL = 14
 _BAR_ROW = re.compile(r"[|｜][^|｜\n]*[|｜][^|｜\n]*(?:[|｜][^|｜\n]*)*[|｜]")
 
 
-def _cells(text: str) -> list[RawCell]:
-    """Cells with their spans: lines, with ``|`` lines and runs of spaces as separators."""
-    return [cell for cell, _ in _cells_and_rows(text)]
-
-
 def _cells_and_rows(text: str) -> list[tuple[RawCell, tuple[RawCell | None, ...]]]:
     """Each cell, and when it opens a row written between bars (``| 区科技局 | | 4个 |``) that row's
     cells in order, None for an empty one (else an empty tuple).
