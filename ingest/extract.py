@@ -352,6 +352,13 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if owners:
             for member in group:
                 result[member.id] = owners
+    # A paragraph of goals with no item number, closed by its owner block: the block owns every goal in it.
+    for group in _line_groups(doc, clauses):
+        tail = _owner_tail(group)
+        if len(group) > 1 and _FIELD_START.match(tail) and _OWNER_LINE.fullmatch(tail.strip()):
+            owners = owners_in_text(tail, doc)
+            for member in group if owners else ():
+                result.setdefault(member.id, owners)
     # Inner headings first: a section's own owners win over those of the section around it.
     for clause in reversed(clauses):
         if clause.kind != "heading":
@@ -407,6 +414,21 @@ def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tupl
 _OPEN_FIELD_BLOCK = re.compile(r"[（(【\[][^（()）【】\[\]]{2,12}[：:][^（()）【】\[\]]*$")
 #: A heading that ends with its owners: （二）提升研发投入（牵头单位：县统计局）
 _CLOSING_OWNERS = re.compile(r"[（(【\[][^（()）【】\[\]]{2,80}[)）】\]][。；;]?$")
+
+
+def _line_groups(doc: Document, clauses: list[Clause]) -> list[list[Clause]]:
+    """Runs of sentence clauses written on one line of the document (one paragraph), in order."""
+    groups: list[list[Clause]] = []
+    for clause in clauses:
+        if clause.kind != "sentence":
+            groups.append([])
+            continue
+        previous = groups[-1][-1] if groups and groups[-1] else None
+        if previous is not None and "\n" not in doc.text[previous.end:clause.start]:
+            groups[-1].append(clause)
+        else:
+            groups.append([clause])
+    return [group for group in groups if group]
 
 
 def _owner_tail(group: list[Clause]) -> str:

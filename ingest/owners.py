@@ -36,6 +36,9 @@ _FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.dut
                    r"<owners.support_words>))(?:" + _UNIT_WORD + r"|\s*[:：])\s*")
 # A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
 _SECOND_NAME = re.compile(r"(?<=[局委办会心司院所厅])[（(][^（()）：:]{2,16}[)）]")
+# A remark in brackets after a unit that the list goes on after (县发改局(首位为牵头单位,下同)、县财政局):
+# not a field of its own, whatever words it uses.
+_LIST_NOTE = re.compile(r"(?<=[局委办会心司院所厅])[（(][^（()）]{2,24}[)）](?=\s*[、，,])")
 _FIELD_END = cue_regex(r"[。；;【】［\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
 _OPEN_AT_END = re.compile(r"[（(〔]([^（()）〔〕]{2,160})$")
 _SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
@@ -351,6 +354,7 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
 def _fields(text: str) -> dict[str, list[list[str]]]:
     """The unit lists of the labelled owner fields of a clause, by role (primary, duty, support)."""
     found: dict[str, list[list[str]]] = {"primary": [], "duty": [], "support": []}
+    text = _LIST_NOTE.sub("", text)
     labels = list(_FIELD.finditer(text))
     for k, label in enumerate(labels):
         stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
