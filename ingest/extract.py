@@ -352,13 +352,19 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if owners:
             for member in group:
                 result[member.id] = owners
-    # A paragraph of goals with no item number, closed by its owner block: the block owns every goal in it.
+    known = known_units(doc.text)
     for group in _line_groups(doc, clauses):
+        # A paragraph of goals with no item number, closed by its owner block: the block owns every goal in it.
         tail = _owner_tail(group)
+        owners: tuple[Owner, ...] = ()
         if len(group) > 1 and _FIELD_START.match(tail) and _OWNER_LINE.fullmatch(tail.strip()):
             owners = owners_in_text(tail, doc)
-            for member in group if owners else ():
-                result.setdefault(member.id, owners)
+        # A line led by the units that own it (区科技局：新增…；技术合同…): they own every goal on the line.
+        lead_in = _UNITS_LEAD_IN.match(_MARKER.sub("", group[0].text.strip()))
+        if not owners and lead_in and is_unit_list(lead_in.group(1), known):
+            owners = owners_of_line(lead_in.group(1), doc)
+        for member in group if owners else ():
+            result.setdefault(member.id, owners)
     # Inner headings first: a section's own owners win over those of the section around it.
     for clause in reversed(clauses):
         if clause.kind != "heading":
@@ -395,6 +401,12 @@ def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tupl
         owners = owners_in_text("；".join(fields), doc)
         if owners:
             return owners
+    # A heading that names only a unit (一、县科技局): a division of the goals by the body that owns them.
+    title = _MARKER.sub("", heading.text.strip()).strip(" ：:")
+    if title and len(title) <= 40 and is_unit_list(title, known_units(doc.text)):
+        owners = owners_of_line(title, doc)
+        if owners:
+            return owners
     if _CLOSING_OWNERS.search(heading.text):
         owners = owners_in_text(heading.text, doc)
         if owners:
@@ -416,15 +428,20 @@ _OPEN_FIELD_BLOCK = re.compile(r"[（(【\[][^（()）【】\[\]]{2,12}[：:][^�
 _CLOSING_OWNERS = re.compile(r"[（(【\[][^（()）【】\[\]]{2,80}[)）】\]][。；;]?$")
 
 
+#: Units leading a line, before a colon: 区科技局：… / 市发改委、市统计局：…
+_UNITS_LEAD_IN = re.compile(r"([\u4e00-\u9fff、]{3,40})[:：]")
+
+
 def _line_groups(doc: Document, clauses: list[Clause]) -> list[list[Clause]]:
-    """Runs of sentence clauses written on one line of the document (one paragraph), in order."""
+    """Runs of sentence clauses written on one line of the document (one paragraph), in order; a
+    numbered item may open a run."""
     groups: list[list[Clause]] = []
     for clause in clauses:
-        if clause.kind != "sentence":
+        if clause.kind not in ("sentence", "item"):
             groups.append([])
             continue
         previous = groups[-1][-1] if groups and groups[-1] else None
-        if previous is not None and "\n" not in doc.text[previous.end:clause.start]:
+        if clause.kind == "sentence" and previous is not None and "\n" not in doc.text[previous.end:clause.start]:
             groups[-1].append(clause)
         else:
             groups.append([clause])

@@ -146,6 +146,21 @@ _layout("n17_paragraph_closing_block", """某区创新驱动发展三年行动�
 _layout("n18_one_line_fields_with_note", "某县2023年政府工作报告重点工作责任分解 一、县长牵头重点工作 1.全县地区生产总值增长6.5%左右;规上工业增加值增长9%。 责任单位:县发改局(排名第一的为牵头单位,下同)、县经信局、县统计局 2.新增高新技术企业30家。 责任单位:县科技局 二、副县长牵头重点工作 1.研发投入强度达到2.6%。 责任单位:县科技局、县统计局\n",
         {"6.5": ["县发改局", "县经信局", "县统计局"], "9": ["县发改局", "县经信局", "县统计局"], "30": ["县科技局"], "2.6": ["县科技局", "县统计局"]})
 
+# 19 a division by unit: each heading names only the body that owns the items under it
+_layout("n19_heading_is_the_unit", """某县2024年度科技创新目标责任分解
+一、县科技局
+1.新增高新技术企业12家。
+2.技术合同成交额达到3亿元。
+二、县工信局
+1.新增省级专精特新企业6家。
+""", {"12": ["县科技局"], "3": ["县科技局"], "6": ["县工信局"]})
+
+# 20 each line led by its units and a colon, its goals after
+_layout("n20_units_lead_the_line", """某区2024年科技创新目标任务分解
+区科技局：新增科技型中小企业150家；技术合同成交额达到9亿元。
+区市场监管局、区科技局：每万人高价值发明专利拥有量达到6件。
+""", {"150": ["区科技局"], "9": ["区科技局"], "6": ["区市场监管局", "区科技局"]})
+
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
