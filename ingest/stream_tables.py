@@ -17,7 +17,20 @@ from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
 # Header and cell words (lang/zh/cues.toml, [tables]).
 _HEADER_WORD = cue_regex(r"<tables.header_words>")
-_NUMBER = re.compile(r"^\d{1,3}$")
+# A row's number: 12, 12., (12), （一） (the marker alone in its cell; 一、 heads a section, not a row).
+_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]?|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)])$")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _row_number(flat: str) -> int:
+    """The number a row marker stands for (（三） is 3, 十二、 is 12)."""
+    marker = flat.strip("（()）.．、")
+    if marker.isdigit():
+        return int(marker)
+    tens, _, ones = marker.rpartition("十")
+    if "十" not in marker:
+        return _CN_DIGITS.index(marker) + 1 if marker in _CN_DIGITS else 0
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
 _PERSON_COLUMN = cue_regex(r"<tables.person_columns>")
 _UNIT_COLUMN = cue_regex(r"<tables.unit_columns>")
 _PROGRESS_COLUMN = cue_regex(r"<tables.progress_columns>")
@@ -199,13 +212,13 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns,
             _close(rows, current, columns, text)
             current = {k: [c] for k, c in enumerate(bar_row) if c is not None}
             pointer = len(bar_row)
-            last_number = int(flat) if numbered and _NUMBER.match(flat) else last_number
+            last_number = _row_number(flat) if numbered and _NUMBER.match(flat) else last_number
             j += len(current)
             continue
         # Rows may start at any number and skip some (a page of a longer table, rows left out).
-        if numbered and _NUMBER.match(flat) and (last_number is None or last_number < int(flat) <= last_number + 100):
+        if numbered and _NUMBER.match(flat) and (last_number is None or last_number < _row_number(flat) <= last_number + 100):
             _close(rows, current, columns, text)
-            current, pointer, last_number = {0: [cell]}, 1, int(flat)
+            current, pointer, last_number = {0: [cell]}, 1, _row_number(flat)
             j += 1
             continue
         if numbered and last_number is None:

@@ -161,6 +161,13 @@ _layout("n20_units_lead_the_line", """某区2024年科技创新目标任务分�
 区市场监管局、区科技局：每万人高价值发明专利拥有量达到6件。
 """, {"150": ["区科技局"], "9": ["区科技局"], "6": ["区市场监管局", "区科技局"]})
 
+# 21 space-separated rows numbered （一）（二）, the owner cell's units apart by a space
+_layout("n21_space_rows_bracket_numbers", """某市2024年重点工作任务分解表
+序号 工作任务 责任单位
+（一） 新增国家高新技术企业90家 市科技局 市税务局
+（二） 新建省级重点实验室2家 市科技局
+""", {"90": ["市科技局", "市税务局"], "2": ["市科技局"]})
+
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
