@@ -456,7 +456,8 @@ def _owner_tail(group: list[Clause]) -> str:
         if not (_FIELD_START.match(member.text) and _FIELD_START.match(tail[0])):
             break
         tail.insert(0, member.text)
-    return "".join(tail)
+    # Field lines of their own (主要责任单位：X / 协同配合单位：Y) end without a stop: keep them apart.
+    return "".join(part if re.search(r"[；;。，,]\s*$", part) else part + "；" for part in tail[:-1]) + tail[-1]
 
 
 def _descendants(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:

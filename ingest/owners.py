@@ -273,6 +273,12 @@ def row_owners(doc: Document, cells: Sequence[Cell]) -> tuple[tuple[Owner, ...],
         role = column_role(cell.name)
         if role is None or not cell.text.strip():
             continue
+        if _FIELD.search(cell.text):
+            # 牵头：市科技局；配合：市财政局 in one cell: the cell's own labels give the roles.
+            labelled = owners_in_text(cell.text, doc)
+            if labelled:
+                by_role["primary" if role in ("primary", "duty") else role].append(labelled)
+                continue
         units, named = owners_from_cell(cell.text, doc)
         if re.search(r"责任人|牵头领导", cell.name) and named:
             people += tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)

@@ -168,6 +168,84 @@ _layout("n21_space_rows_bracket_numbers", """某市2024年重点工作任务分�
 （二） 新建省级重点实验室2家 市科技局
 """, {"90": ["市科技局", "市税务局"], "2": ["市科技局"]})
 
+# 22 one cell per line, the owner column before the indicator and its value
+_layout("n3_p01_cells_owner_before_value", """某区2024年科技创新指标分解表
+序号
+责任单位
+指标名称
+2024年目标
+1
+区科技局
+高新技术企业数
+260家
+2
+区统计局、区科技局
+研发经费投入强度
+3.4%
+""", {"260": ["区科技局"], "3.4": ["区统计局", "区科技局"]})
+
+# 23 one owner cell holding its own role labels (牵头：X；配合：Y)
+_layout("n3_p02_role_words_in_one_cell", """某市2024年科技工作任务分解表
+序号\t工作任务\t责任单位
+1\t新增省级新型研发机构5家\t牵头：市科技局；配合：市发改委、市财政局
+2\t技术合同登记额达到60亿元\t牵头：市科技局
+""", {"5": ["市科技局", "市发改委", "市财政局"], "60": ["市科技局"]})
+
+# 24 bracketed duty phrases closing numbered items (按职责分工负责, X牵头，Y配合)
+_layout("n3_p07_items_by_duty", """某市关于推动科技成果转化的若干措施
+（1）新建中试基地3个（市科技局、市工信局按职责分工负责）。
+（2）培育技术经纪人200名（市科技局牵头，市人社局配合）。
+""", {"3": ["市科技局", "市工信局"], "200": ["市科技局", "市人社局"]})
+
+# 25 field lines under an item with long labels (主要责任单位 / 协同配合单位), no stop between them
+_layout("n3_p08_main_and_cooperating", """某区2023年重点工作任务分解
+1.新增规上企业研发机构35家。
+主要责任单位：区科技局
+协同配合单位：区经信局、区发改局
+2.新认定瞪羚企业7家。
+主要责任单位：区科技局
+""", {"35": ["区科技局", "区经信局", "区发改局"], "7": ["区科技局"]})
+
+# 26 the lead marked with a black star, before or after other units
+_layout("n3_p09_black_star_lead", """某县2024年科技目标任务分解表
+序号 目标任务 责任单位
+1 新增高新技术企业16家 ★县科技局、县税务局
+2 建成县级工程技术研究中心4家 县工信局、★县科技局
+""", {"16": ["县科技局", "县税务局"], "4": ["县科技局", "县工信局"]})
+
+# 27 an owner line that goes on with a deadline field
+_layout("n3_p10_owner_and_deadline_line", """某市2024年科技创新工作要点
+1.新增科技型中小企业1100家。
+责任单位：市科技局；完成时限：2024年12月
+2.新建概念验证中心2家。
+责任单位：市科技局、市教育局；完成时限：2024年10月
+""", {"1100": ["市科技局"], "2": ["市科技局", "市教育局"]})
+
+# 28 具体由X负责落实 closing the sentence of the goal
+_layout("n3_p12_specifically_by", """某县2024年科技工作意见
+全年力争新增创新型中小企业50家，具体由县科技局负责落实。
+""", {"50": ["县科技局"]})
+
+# 29 一是…二是… goals in one paragraph, each closed by its units in brackets
+_layout("n3_p13_yishi_items_brackets", """某区2024年科技工作安排
+今年重点抓好以下工作：一是新增高新技术企业40家（区科技局）；二是新增规上工业企业15家（区经信局、区统计局）。
+""", {"40": ["区科技局"], "15": ["区经信局", "区统计局"]})
+
+# 30 one cell per line with a leader column before the unit column (people are not owners)
+_layout("n3_p14_people_and_units_cells", """某县2024年重点工作任务分解表
+序号
+工作任务
+责任领导
+责任单位
+1
+新增科技型中小企业60家
+王某某
+县科技局
+2
+新建孵化器1家
+李某
+县科技局、县人社局
+""", {"60": ["县科技局"], "1": ["县科技局", "县人社局"]})
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
