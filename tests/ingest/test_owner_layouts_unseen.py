@@ -246,6 +246,32 @@ _layout("n3_p14_people_and_units_cells", """某县2024年重点工作任务分�
 李某
 县科技局、县人社局
 """, {"60": ["县科技局"], "1": ["县科技局", "县人社局"]})
+# 31 one cell per line with no row number and a column of measures (单位) between the name and the value
+_layout("n31_cells_measure_column_no_number", """某区2024年科技创新指标任务表
+指标
+单位
+目标值
+责任单位
+全社会研发投入
+亿元
+14.5
+区科技局
+每万人有效发明专利
+件
+21
+区市场监管局
+高新技术企业
+家
+310
+区科技局、区税务局
+""", {"14.5": ["区科技局"], "21": ["区市场监管局"], "310": ["区科技局", "区税务局"]})
+
+
+def test_a_measure_column_gives_the_value_its_unit(tmp_path):
+    path = tmp_path / "measures.txt"
+    path.write_text(LAYOUTS["n31_cells_measure_column_no_number"][0], encoding="utf-8")
+    units = {t.value: t.unit for t in read_corpus([path]).targets}
+    assert units == {14.5: "亿元", 21: "件", 310: "家"}
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
