@@ -30,7 +30,7 @@ _FRAME_LINE = re.compile(
 _TRAILING_CHROME = re.compile(r"(?:浏览次数|访问次数)\s*[:：]?\s*\d*\s*(?:打印)?\s*$|打印本页\s*关闭窗口")
 _FILE_NAME_LINE = re.compile(r"^\s*\S{2,80}\.(?:docx?|pdf|wps|txt)\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(\d{1,3})[、.．]")
-_SENTENCE_END = "。；;！!？?：:”）)》"
+_SENTENCE_END = "。；;！!？?：:”）)》】]"
 
 
 def is_chrome_line(line: str) -> bool:
@@ -94,7 +94,7 @@ def page_number_marks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_WRAP_END = set("。！？；：:;!?）)”」》")
+_WRAP_END = set("。！？；：:;!?）)”」》】]")
 # A line that is only a printed page number: - 3 -, —12—, 第3页, 第 3 页 共 20 页 (a bare 3 may be a row number).
 _PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 

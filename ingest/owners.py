@@ -192,7 +192,8 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     Returns:
         (unit owners, people) — leaders are people, not owners of the target.
     """
-    lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
+    # A cell copied from a web table may keep its line breaks as <br>.
+    lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]|<br\s*/?>", cell_text, flags=re.I)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
     units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln)]
@@ -383,7 +384,7 @@ def _leading_units(phrase: str) -> tuple[list[str], list[str]]:
     then names as supporting (责任单位：市科技局，市财政局配合). Kinds of body (各县（市、区）人民政府,
     有关部门) name no single unit and are passed over."""
     units: list[str] = []
-    phrase = _LEVEL_LIST.sub("", phrase)
+    phrase = _JOINED.sub("、", _LEVEL_LIST.sub("", phrase))
     for part in split_units(phrase):
         bare = _bare_unit(part)
         if _KINDS.match(bare):

@@ -149,7 +149,9 @@ def _find_header(text: str, cells: list[RawCell], i: int,
         if j > i and row_starts and j in row_starts:
             break
         value = re.sub(r"\s+", "", _text(text, cells[j]))
-        if len(value) > MAX_HEADER_CELL or _NUMBER.match(value) or re.search(r"[。；;，,%:：|｜]", value):
+        # A table's own name (…任务表) heads the table, it names no column.
+        if (len(value) > MAX_HEADER_CELL or _NUMBER.match(value) or re.search(r"[。；;，,%:：|｜]", value)
+                or len(value) > 4 and value.endswith("表")):
             if j == i:
                 return None
             break

@@ -272,6 +272,42 @@ def test_a_measure_column_gives_the_value_its_unit(tmp_path):
     path.write_text(LAYOUTS["n31_cells_measure_column_no_number"][0], encoding="utf-8")
     units = {t.value: t.unit for t in read_corpus([path]).targets}
     assert units == {14.5: "亿元", 21: "件", 310: "家"}
+# 32 a bar table whose owner cell keeps its line break as <br>, header 负责部门
+_layout("n3_q03_bar_cell_br", """某区2024年科技创新任务分工表
+| 序号 | 工作任务 | 负责部门 |
+| --- | --- | --- |
+| 1 | 新增科技型企业180家 | 区科技局<br>区财政局 |
+| 2 | 建成众创空间3家 | 区人社局 |
+""", {"180": ["区科技局", "区财政局"], "3": ["区人社局"]})
+
+# 33 headings closed by an owner block in square brackets, numbered items under them
+_layout("n3_q05_heading_square_owner", """某市2024年科技创新工作要点
+（一）加快创新平台建设【责任单位：市科技局、市发改委】
+1.新建省级重点实验室3家。
+2.新建工程技术研究中心12家。
+（二）壮大科技企业【责任单位：市科技局】
+3.高新技术企业达到900家。
+""", {"3": ["市科技局", "市发改委"], "12": ["市科技局", "市发改委"], "900": ["市科技局"]})
+
+# 34 a tab-separated header line over cells one per line
+_layout("n3_q06_tab_header_cells_per_line", "某县2024年科技目标任务表\n序号\t目标任务\t牵头单位\t配合单位\n1\n新增科技型中小企业70家\n县科技局\n县工信局\n2\n新增发明专利授权100件\n县市场监管局\n县科技局\n",
+        {"70": ["县科技局", "县工信局"], "100": ["县市场监管局", "县科技局"]})
+
+# 35 owner lists joined by 和 / 及
+_layout("n3_q08_and_joined_list", """某区2024年科技工作安排
+1.研发投入强度达到3%。（责任单位：区科技局、区财政局和区统计局）
+2.新增专利授权800件。（责任单位：区市场监管局及区科技局）
+""", {"3": ["区科技局", "区财政局", "区统计局"], "800": ["区市场监管局", "区科技局"]})
+
+# 36 an owner list closed by 等
+_layout("n3_q09_deng_closing", """某市2024年重点任务
+1.新增规上工业企业120家。（责任单位：市工信局、市统计局等）
+""", {"120": ["市工信局", "市统计局"]})
+
+# 37 bare role words as labels after the goal (牵头：X；配合：Y)
+_layout("n3_q10_lead_support_words_only", """某县2024年科技工作任务
+1.新建科技特派员工作站6个。牵头：县科技局；配合：县农业农村局。
+""", {"6": ["县科技局", "县农业农村局"]})
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
