@@ -18,7 +18,7 @@ from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES, delivered_year
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.owners import default_owner, owners_in_text, owners_of_line, row_owners
+from plankg.ingest.owners import default_owner, owners_in_text, owners_leading_in, owners_of_line, row_owners
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
@@ -365,6 +365,7 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
             owners = owners_of_line(lead_in.group(1), doc)
         for member in group if owners else ():
             result.setdefault(member.id, owners)
+    _notes_on_siblings(doc, clauses, result)
     # Inner headings first: a section's own owners win over those of the section around it.
     for clause in reversed(clauses):
         if clause.kind != "heading":
@@ -430,6 +431,36 @@ _CLOSING_OWNERS = re.compile(r"[（(【\[][^（()）【】\[\]]{2,80}[)）】\]]
 
 #: Units leading a line, before a colon: 区科技局：… / 市发改委、市统计局：…
 _UNITS_LEAD_IN = re.compile(r"([\u4e00-\u9fff、]{3,40})[:：]")
+
+
+#: A note that looks back over what stands before it in its section: 以上任务由…, 上述指标…
+_LOOKS_BACK = re.compile(r"^(?:以上|上述)")
+
+
+def _notes_on_siblings(doc: Document, clauses: list[Clause], result: dict[str, tuple[Owner, ...]]) -> None:
+    """Owners a note gives to its neighbours in the same section: a closing note (以上任务由X牵头，Y配合)
+    owns what stands before it, back to the section's heading or the previous such note; a lead-in
+    (X牵头负责以下工作：) owns what follows it, up to the next heading. An item's own owners win."""
+    since: list[Clause] = []
+    handed: tuple[Owner, ...] = ()
+    for clause in clauses:
+        text = clause.text.strip()
+        if clause.kind == "heading":
+            since, handed = [], ()
+            continue
+        back = owners_in_text(text, doc) if clause.kind == "sentence" and _LOOKS_BACK.match(text) else ()
+        if back:
+            for member in since:
+                result.setdefault(member.id, back)
+            since = []
+            continue
+        ahead = owners_leading_in(text, doc) if clause.kind == "sentence" else ()
+        if ahead:
+            since, handed = [], ahead
+            continue
+        if handed:
+            result.setdefault(clause.id, handed)
+        since.append(clause)
 
 
 def _line_groups(doc: Document, clauses: list[Clause]) -> list[list[Clause]]:

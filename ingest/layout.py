@@ -59,6 +59,8 @@ def export_artefacts(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _EXPORT_ARTEFACT.finditer(text)]
 
 
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}[章节条部分])"
+                               r"[^。；;，,]{0,30}$")
 _FIELD_LINE = re.compile(r"^[^\s：:，,。；;]{2,12}[：:]\S")
 
 
@@ -76,8 +78,10 @@ def page_number_marks(text: str) -> list[tuple[int, int]]:
         match = _PAGE_MARK.match(line)
         if match:
             # A field line (完成时限：2024年12月) is whole without a stop: the number after it opens an item.
+            # A numbered heading (一、创新投入, （二）平台建设) ends without a stop, and the items under it
+            # are numbered from 1: it is no sentence the page cut.
             breaks = (bool(previous.strip()) and previous.rstrip()[-1] not in _SENTENCE_END
-                      and not _FIELD_LINE.match(previous.strip()))
+                      and not _FIELD_LINE.match(previous.strip()) and not _NUMBERED_HEADING.match(previous.strip()))
             candidates.append((int(match.group(1)), pos, pos + match.end(), breaks))
         pos += len(line) + 1
         previous = line

@@ -213,6 +213,18 @@ def owners_of_line(text: str, doc: Document) -> tuple[Owner, ...]:
     return units
 
 
+# 区科技局牵头负责以下工作： / 由市发改委负责下列任务： a line giving what follows it to its units.
+_LEAD_IN = cue_regex(r"^(?:由)?([\u4e00-\u9fff、]{2,60}?)(?:<owners.primary_words>|<owners.duty_words>)(?:负责)?"
+                     r"(?:以下|下列|如下)[\u4e00-\u9fff]{0,6}[:：]$")
+
+
+def owners_leading_in(text: str, doc: Document) -> tuple[Owner, ...]:
+    """The units of a line that hands what follows to them (区科技局牵头负责以下工作：), first leading."""
+    match = _LEAD_IN.match(text.strip())
+    units = _unit_list(match.group(1)) if match else []
+    return owners_from_list(units, doc) if units else ()
+
+
 def _cell_entry(entry: str) -> str:
     """An entry of an owner cell with its role word turned into the lead mark.
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 import pytest
 
 from plankg.ingest import read_corpus
-from plankg.ingest.layout import page_break_lines
+from plankg.ingest.layout import page_break_lines, page_number_marks
 
 LAYOUTS: dict[str, tuple[str, dict[float, list[str]]]] = {}
 
@@ -308,6 +308,23 @@ _layout("n3_q09_deng_closing", """某市2024年重点任务
 _layout("n3_q10_lead_support_words_only", """某县2024年科技工作任务
 1.新建科技特派员工作站6个。牵头：县科技局；配合：县农业农村局。
 """, {"6": ["县科技局", "县农业农村局"]})
+# 38 a closing note over the items of its section (以上任务由X牵头，Y配合), under headings with no stop
+_layout("n3_r01_closing_note_for_section", """某县2024年科技创新主要目标
+一、创新投入
+1.全社会研发经费投入增长15%。
+2.财政科技支出增长10%。
+以上任务由县科技局牵头，县财政局、县统计局配合。
+二、创新主体
+3.新增高新技术企业20家。
+以上任务由县科技局负责。
+""", {"15": ["县科技局", "县财政局", "县统计局"], "10": ["县科技局", "县财政局", "县统计局"], "20": ["县科技局"]})
+
+# 39 a lead-in line handing the items after it to its unit (X牵头负责以下工作：)
+_layout("n3_r02_owner_before_items_colon", """某区2024年重点工作分工
+区科技局牵头负责以下工作：
+1.新增科技型中小企业90家。
+2.建成孵化载体2家。
+""", {"90": ["区科技局"], "2": ["区科技局"]})
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
@@ -349,3 +366,8 @@ def test_only_a_marked_page_number_line_is_dropped():
     dropped = [text[a:b] for a, b in drops]
     assert dropped == ["- 7 -\n", "第 8 页 共 20 页\n"]  # the bare 2 is a row number
     assert [text[a:b] for a, b in joins] == ["\n- 7 -\n"]  # the cut owner list runs on; the row is whole
+
+
+def test_numbered_items_under_a_heading_with_no_stop_are_no_page_numbers():
+    from_page = "一、创新投入\n1.研发投入增长12%。\n2.财政科技支出增长9%。\n二、创新主体\n3.新增企业20家。\n"
+    assert page_number_marks(from_page) == []
