@@ -356,21 +356,21 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
     for group in _line_groups(doc, clauses):
         # A paragraph of goals with no item number, closed by its owner block: the block owns every goal in it.
         tail = _owner_tail(group)
-        owners: tuple[Owner, ...] = ()
+        line_owners: tuple[Owner, ...] = ()
         if len(group) > 1 and _FIELD_START.match(tail) and _OWNER_LINE.fullmatch(tail.strip()):
-            owners = owners_in_text(tail, doc)
+            line_owners = owners_in_text(tail, doc)
         # A line led by the units that own it (区科技局：新增…；技术合同…): they own every goal on the line.
         lead_in = _UNITS_LEAD_IN.match(_MARKER.sub("", group[0].text.strip()))
-        if not owners and lead_in and is_unit_list(lead_in.group(1), known):
-            owners = owners_of_line(lead_in.group(1), doc)
-        for member in group if owners else ():
-            result.setdefault(member.id, owners)
+        if not line_owners and lead_in and is_unit_list(lead_in.group(1), known):
+            line_owners = owners_of_line(lead_in.group(1), doc)
+        for member in group if line_owners else ():
+            result.setdefault(member.id, line_owners)
     _notes_on_siblings(doc, clauses, result)
     # Inner headings first: a section's own owners win over those of the section around it.
     for clause in reversed(clauses):
         if clause.kind != "heading":
             continue
-        owners = _heading_owners(doc, clause, children.get(clause.id, []))
+        owners = _heading_owners(doc, clause, children.get(clause.id, []), known)
         if owners:
             for member in _descendants(clause, children):
                 result.setdefault(member.id, owners)
@@ -381,7 +381,8 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
 _FIELD_START = re.compile(r"^[（(【\[]?\s*[^\s：:，,。；;（(]{2,8}[：:]")
 
 
-def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tuple[Owner, ...]:
+def _heading_owners(doc: Document, heading: Clause, below: list[Clause],
+                    known: set[str] | None = None) -> tuple[Owner, ...]:
     """Owners a heading gives to everything under it.
 
     ``（一）壮大创新主体（牵头单位：县科技局；配合单位：县工信局）`` (in the heading, its field block
@@ -404,7 +405,7 @@ def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tupl
             return owners
     # A heading that names only a unit (一、县科技局): a division of the goals by the body that owns them.
     title = _MARKER.sub("", heading.text.strip()).strip(" ：:")
-    if title and len(title) <= 40 and is_unit_list(title, known_units(doc.text)):
+    if title and len(title) <= 40 and is_unit_list(title, known or set()):
         owners = owners_of_line(title, doc)
         if owners:
             return owners
