@@ -6,7 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from plankg.ingest.cues import cue_regex
-from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_number_marks
+from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_break_lines, page_number_marks
 from plankg.ingest.line_tables import find_line_tables
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
 from plankg.ingest.segment import OpenSection, ProseSegmenter, SegmentState, paragraphs
@@ -30,9 +30,11 @@ def noise_spans(text: str) -> tuple[tuple[tuple[int, int], ...], frozenset[int]]
     per document text.
     """
     marks = page_number_marks(text)
+    page_lines, page_joins = page_break_lines(text)
     # A hard-wrapped line joins the one before it; the break itself leaves the clause text.
     wraps = [(newline, resume) for newline, resume in hard_wraps(text)]
-    drops = chrome_lines(text) + marks + export_artefacts(text) + wraps
+    wraps += [join for join in page_joins if not any(a <= join[0] < b for a, b in wraps)]
+    drops = chrome_lines(text) + marks + export_artefacts(text) + page_lines + wraps
     # A wrap may skip a blank line: the line it resumes on is the one that continues the paragraph.
     resumed_lines = [text.rfind("\n", 0, resume) + 1 for _, resume in wraps]
     return tuple(drops), frozenset([start for start, _ in marks] + resumed_lines)

@@ -18,7 +18,7 @@ from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, section_frame
 from plankg.ingest.genre import REPORT_TYPES, delivered_year
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.owners import default_owner, owners_from_cell, owners_in_text, row_owners
+from plankg.ingest.owners import default_owner, owners_in_text, owners_leading_in, owners_of_line, row_owners
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
@@ -319,7 +319,7 @@ def _row_end_owners(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tup
         opening = _ROW_OPENING.match(text)
         unit_text = opening.group(1) if opening else text if is_unit_list(text, known) and len(text) <= 60 else ""
         if previous is not None and unit_text and is_unit_list(unit_text, known):
-            units, _ = owners_from_cell(unit_text.replace("，", "、").replace(",", "、"), doc)
+            units = owners_of_line(unit_text, doc)
             if units:
                 owners[previous.id] = (*units, _ROW_END_OWNED)
                 number = _ROW_NUMBER_AT.match(previous.text)
@@ -352,11 +352,25 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
         if owners:
             for member in group:
                 result[member.id] = owners
+    known = known_units(doc.text)
+    for group in _line_groups(doc, clauses):
+        # A paragraph of goals with no item number, closed by its owner block: the block owns every goal in it.
+        tail = _owner_tail(group)
+        line_owners: tuple[Owner, ...] = ()
+        if len(group) > 1 and _FIELD_START.match(tail) and _OWNER_LINE.fullmatch(tail.strip()):
+            line_owners = owners_in_text(tail, doc)
+        # A line led by the units that own it (区科技局：新增…；技术合同…): they own every goal on the line.
+        lead_in = _UNITS_LEAD_IN.match(_MARKER.sub("", group[0].text.strip()))
+        if not line_owners and lead_in and is_unit_list(lead_in.group(1), known):
+            line_owners = owners_of_line(lead_in.group(1), doc)
+        for member in group if line_owners else ():
+            result.setdefault(member.id, line_owners)
+    _notes_on_siblings(doc, clauses, result)
     # Inner headings first: a section's own owners win over those of the section around it.
     for clause in reversed(clauses):
         if clause.kind != "heading":
             continue
-        owners = _heading_owners(doc, clause, children.get(clause.id, []))
+        owners = _heading_owners(doc, clause, children.get(clause.id, []), known)
         if owners:
             for member in _descendants(clause, children):
                 result.setdefault(member.id, owners)
@@ -367,7 +381,8 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
 _FIELD_START = re.compile(r"^[（(【\[]?\s*[^\s：:，,。；;（(]{2,8}[：:]")
 
 
-def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tuple[Owner, ...]:
+def _heading_owners(doc: Document, heading: Clause, below: list[Clause],
+                    known: set[str] | None = None) -> tuple[Owner, ...]:
     """Owners a heading gives to everything under it.
 
     ``（一）壮大创新主体（牵头单位：县科技局；配合单位：县工信局）`` (in the heading, its field block
@@ -386,6 +401,12 @@ def _heading_owners(doc: Document, heading: Clause, below: list[Clause]) -> tupl
     if len(fields) > 1:
         # 牵头单位：… then 责任单位：… on lines of their own under the heading: all of them, not the first.
         owners = owners_in_text("；".join(fields), doc)
+        if owners:
+            return owners
+    # A heading that names only a unit (一、县科技局): a division of the goals by the body that owns them.
+    title = _MARKER.sub("", heading.text.strip()).strip(" ：:")
+    if title and len(title) <= 40 and is_unit_list(title, known or set()):
+        owners = owners_of_line(title, doc)
         if owners:
             return owners
     if _CLOSING_OWNERS.search(heading.text):
@@ -409,6 +430,56 @@ _OPEN_FIELD_BLOCK = re.compile(r"[（(【\[][^（()）【】\[\]]{2,12}[：:][^�
 _CLOSING_OWNERS = re.compile(r"[（(【\[][^（()）【】\[\]]{2,80}[)）】\]][。；;]?$")
 
 
+#: Units leading a line, before a colon: 区科技局：… / 市发改委、市统计局：…
+_UNITS_LEAD_IN = re.compile(r"([\u4e00-\u9fff、]{3,40})[:：]")
+
+
+#: A note that looks back over what stands before it in its section: 以上任务由…, 上述指标…
+_LOOKS_BACK = re.compile(r"^(?:以上|上述)")
+
+
+def _notes_on_siblings(doc: Document, clauses: list[Clause], result: dict[str, tuple[Owner, ...]]) -> None:
+    """Owners a note gives to its neighbours in the same section: a closing note (以上任务由X牵头，Y配合)
+    owns what stands before it, back to the section's heading or the previous such note; a lead-in
+    (X牵头负责以下工作：) owns what follows it, up to the next heading. An item's own owners win."""
+    since: list[Clause] = []
+    handed: tuple[Owner, ...] = ()
+    for clause in clauses:
+        text = clause.text.strip()
+        if clause.kind == "heading":
+            since, handed = [], ()
+            continue
+        back = owners_in_text(text, doc) if clause.kind == "sentence" and _LOOKS_BACK.match(text) else ()
+        if back:
+            for member in since:
+                result.setdefault(member.id, back)
+            since = []
+            continue
+        ahead = owners_leading_in(text, doc) if clause.kind == "sentence" else ()
+        if ahead:
+            since, handed = [], ahead
+            continue
+        if handed:
+            result.setdefault(clause.id, handed)
+        since.append(clause)
+
+
+def _line_groups(doc: Document, clauses: list[Clause]) -> list[list[Clause]]:
+    """Runs of sentence clauses written on one line of the document (one paragraph), in order; a
+    numbered item may open a run."""
+    groups: list[list[Clause]] = []
+    for clause in clauses:
+        if clause.kind not in ("sentence", "item"):
+            groups.append([])
+            continue
+        previous = groups[-1][-1] if groups and groups[-1] else None
+        if clause.kind == "sentence" and previous is not None and "\n" not in doc.text[previous.end:clause.start]:
+            groups[-1].append(clause)
+        else:
+            groups.append([clause])
+    return [group for group in groups if group]
+
+
 def _owner_tail(group: list[Clause]) -> str:
     """The text of an item's closing owner block: the last clause, with the field clauses before it
     that the block's semicolons split off (（责任领导：…；牵头单位：…；配合单位：…）)."""
@@ -417,7 +488,8 @@ def _owner_tail(group: list[Clause]) -> str:
         if not (_FIELD_START.match(member.text) and _FIELD_START.match(tail[0])):
             break
         tail.insert(0, member.text)
-    return "".join(tail)
+    # Field lines of their own (主要责任单位：X / 协同配合单位：Y) end without a stop: keep them apart.
+    return "".join(part if re.search(r"[；;。，,]\s*$", part) else part + "；" for part in tail[:-1]) + tail[-1]
 
 
 def _descendants(clause: Clause, children: dict[str, list[Clause]]) -> list[Clause]:

@@ -30,7 +30,7 @@ _FRAME_LINE = re.compile(
 _TRAILING_CHROME = re.compile(r"(?:浏览次数|访问次数)\s*[:：]?\s*\d*\s*(?:打印)?\s*$|打印本页\s*关闭窗口")
 _FILE_NAME_LINE = re.compile(r"^\s*\S{2,80}\.(?:docx?|pdf|wps|txt)\s*$", re.I)
 _PAGE_MARK = re.compile(r"^(\d{1,3})[、.．]")
-_SENTENCE_END = "。；;！!？?：:”）)》"
+_SENTENCE_END = "。；;！!？?：:”）)》】]"
 
 
 def is_chrome_line(line: str) -> bool:
@@ -59,6 +59,8 @@ def export_artefacts(text: str) -> list[tuple[int, int]]:
     return [(m.start(), m.end()) for m in _EXPORT_ARTEFACT.finditer(text)]
 
 
+_NUMBERED_HEADING = re.compile(r"^(?:[一二三四五六七八九十]{1,3}[、．.]|[（(][一二三四五六七八九十\d]{1,3}[）)]|第[一二三四五六七八九十\d]{1,3}[章节条部分])"
+                               r"[^。；;，,]{0,30}$")
 _FIELD_LINE = re.compile(r"^[^\s：:，,。；;]{2,12}[：:]\S")
 
 
@@ -76,8 +78,10 @@ def page_number_marks(text: str) -> list[tuple[int, int]]:
         match = _PAGE_MARK.match(line)
         if match:
             # A field line (完成时限：2024年12月) is whole without a stop: the number after it opens an item.
+            # A numbered heading (一、创新投入, （二）平台建设) ends without a stop, and the items under it
+            # are numbered from 1: it is no sentence the page cut.
             breaks = (bool(previous.strip()) and previous.rstrip()[-1] not in _SENTENCE_END
-                      and not _FIELD_LINE.match(previous.strip()))
+                      and not _FIELD_LINE.match(previous.strip()) and not _NUMBERED_HEADING.match(previous.strip()))
             candidates.append((int(match.group(1)), pos, pos + match.end(), breaks))
         pos += len(line) + 1
         previous = line
@@ -94,7 +98,40 @@ def page_number_marks(text: str) -> list[tuple[int, int]]:
     return spans
 
 
-_WRAP_END = set("。！？；：:;!?）)”」》")
+_WRAP_END = set("。！？；：:;!?）)”」》】]")
+# A line that is only a printed page number: - 3 -, —12—, 第3页, 第 3 页 共 20 页 (a bare 3 may be a row number).
+_PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
+
+
+def page_break_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
+    """Lines that are only a page number, as spans to drop, and the page breaks that cut a sentence.
+
+    A sentence the page cut (…配合单位：县发改局、县 / - 3 - / 统计局）) runs on across the page number:
+    when the line before it ends without a stop and the line after opens no new item, the break is
+    returned as a (newline, resume) join, blank lines and the page number included.
+    """
+    lines = text.split("\n")
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    drops: list[tuple[int, int]] = []
+    joins: list[tuple[int, int]] = []
+    for k, line in enumerate(lines):
+        if not _PAGE_LINE.match(line):
+            continue
+        drops.append((starts[k], min(starts[k] + len(line) + 1, len(text))))
+        before = next((b for b in range(k - 1, -1, -1) if lines[b].strip()), None)
+        after = next((a for a in range(k + 1, len(lines)) if lines[a].strip()), None)
+        if before is None or after is None:
+            continue
+        previous, following = lines[before].rstrip(" \t\u3000\xa0"), lines[after]
+        stripped_next = following.lstrip(" \t\u3000\xa0")
+        if previous[-1:] in _WRAP_END or _LINE_OPENER.match(stripped_next) or "\t" in previous or "\t" in following:
+            continue
+        joins.append((starts[before] + len(previous), starts[after] + len(following) - len(stripped_next)))
+    return drops, joins
 _LINE_OPENER = re.compile(
     r"^\s*(?:[一二三四五六七八九十]{1,3}[、是]|[（(][一二三四五六七八九十\d]{1,3}[）)]|\d{1,2}\s?[.．、](?!\d)|[①-⑳]|——|[-•·*★]|附件|注[:：])")
 #: A line this long that ends mid-sentence was cut, however few such lines the text has.

@@ -26,15 +26,20 @@ _LEAD_MARK_CHARS = "".join(_LEAD_MARK)
 # A labelled field of owners: 牵头单位：X / 配合部门：Y / 责任单位为X / 监考单位 X (lead, duty, support and
 # unit words: lang/zh/cues.toml, [owners]). The list runs to the next field or the end of the clause.
 # A one-character unit word (科, 处) counts only before a colon: 配合科技局 is no field.
+# A label in brackets (【牵头单位】市科技局, [责任单位] 市财政局) is a field too.
 _UNIT_WORD = "(?:" + "|".join(
-    re.escape(w) + (r"(?:[（(](?:单位|部门)[）)])?\s*(?:[:：]|为|是)?" if len(w) > 1 else r"\s*[:：]")
+    re.escape(w) + (r"(?:[（(](?:单位|部门)[）)])?\s*(?:[】\]］]\s*)?(?:[:：]|为|是)?" if len(w) > 1
+                    else r"\s*(?:[】\]］]\s*)?[:：]")
     for w in words("owners.unit_words")) + ")"
 # 主办：省财政厅 协办：省税务局: a lead or support word before a colon is a field without its unit word.
 _FIELD = cue_regex(r"(?:(?P<primary><owners.primary_words>)|(?P<duty><owners.duty_words>)|(?P<support>"
                    r"<owners.support_words>))(?:" + _UNIT_WORD + r"|\s*[:：])\s*")
 # A second name in brackets after a unit (区商务局(区某中心)): not the end of the field.
 _SECOND_NAME = re.compile(r"(?<=[局委办会心司院所厅])[（(][^（()）：:]{2,16}[)）]")
-_FIELD_END = cue_regex(r"[。；;】\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
+# A remark in brackets after a unit that the list goes on after (县发改局(首位为牵头单位,下同)、县财政局):
+# not a field of its own, whatever words it uses.
+_LIST_NOTE = re.compile(r"(?<=[局委办会心司院所厅])[（(][^（()）]{2,24}[)）](?=\s*[、，,])")
+_FIELD_END = cue_regex(r"[。；;【】［\]）)\n]|(?:<owners.other_fields>)\s*[:：]")
 _OPEN_AT_END = re.compile(r"[（(〔]([^（()）〔〕]{2,160})$")
 _SUPPORT_AFTER = re.compile(r"([^，,；;。【\[：:（(]+?)为配合(?:单位|部门)")
 # Column names: the people answerable (责任领导, 责任人), not units.
@@ -46,10 +51,12 @@ _OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
 # (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责) / （省财政厅主办，省税务局协办）:
 # how a duty is shared out. A long list of units may run to 90 characters.
 _SHARED = r"(?:共同|分别|具体|按(?:照)?职责(?:分工)?)?"
+# The phrase may close with a verb of doing (X牵头落实, X负责组织实施, Y配合推进).
+_VERB = r"(?:<owners.duty_verbs>)?"
 _X_LEADS = cue_regex(r"(?:由)?([\u4e00-\u9fff、]{2,90}?)(?:(?:<owners.primary_words>)(?:负责)?|" + _SHARED
-                     + r"负责(?:落实|推进|实施)?)(?=[，,；;。）)]|$)")
+                     + r"负责)" + _VERB + r"(?=[，,；;。）)]|$)")
 _X_SUPPORTS = cue_regex(r"([\u4e00-\u9fff、]{2,90}?)(?:<owners.support_words>|" + _SHARED
-                        + r"负责)(?=[，,；;。）)]|$)")
+                        + r"负责)" + _VERB + r"(?=[，,；;。）)]|$)")
 _LEVEL_CHARS = "省市区县"
 _UNITS_AT_END = re.compile(r"[。.．；;]\s*([\u4e00-\u9fff、，,*＊]{2,60})\s*$")
 # A role written after a unit in an owner cell: 市科技局（牵头）, 市科技局牵头负责, 市财政局配合.
@@ -185,13 +192,37 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     Returns:
         (unit owners, people) — leaders are people, not owners of the target.
     """
-    lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]", cell_text)]
+    # A cell copied from a web table may keep its line breaks as <br>.
+    lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]|<br\s*/?>", cell_text, flags=re.I)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
     units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln)]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
+
+
+def owners_of_line(text: str, doc: Document) -> tuple[Owner, ...]:
+    """The units of a line that names only owners: its labelled fields by role when it has them
+    (【牵头单位】市科技局 【配合单位】市财政局), else the list, starred or first unit leading."""
+    if _FIELD.search(text):
+        labelled = owners_in_text(text, doc)
+        if labelled:
+            return labelled
+    units, _ = owners_from_cell(re.sub(r"[，,]", "、", text), doc)
+    return units
+
+
+# 区科技局牵头负责以下工作： / 由市发改委负责下列任务： a line giving what follows it to its units.
+_LEAD_IN = cue_regex(r"^(?:由)?([\u4e00-\u9fff、]{2,60}?)(?:<owners.primary_words>|<owners.duty_words>)(?:负责)?"
+                     r"(?:以下|下列|如下)[\u4e00-\u9fff]{0,6}[:：]$")
+
+
+def owners_leading_in(text: str, doc: Document) -> tuple[Owner, ...]:
+    """The units of a line that hands what follows to them (区科技局牵头负责以下工作：), first leading."""
+    match = _LEAD_IN.match(text.strip())
+    units = _unit_list(match.group(1)) if match else []
+    return owners_from_list(units, doc) if units else ()
 
 
 def _cell_entry(entry: str) -> str:
@@ -255,6 +286,12 @@ def row_owners(doc: Document, cells: Sequence[Cell]) -> tuple[tuple[Owner, ...],
         role = column_role(cell.name)
         if role is None or not cell.text.strip():
             continue
+        if _FIELD.search(cell.text):
+            # 牵头：市科技局；配合：市财政局 in one cell: the cell's own labels give the roles.
+            labelled = owners_in_text(cell.text, doc)
+            if labelled:
+                by_role["primary" if role in ("primary", "duty") else role].append(labelled)
+                continue
         units, named = owners_from_cell(cell.text, doc)
         if re.search(r"责任人|牵头领导", cell.name) and named:
             people += tuple(Owner(p.name, p.surface, "lead", None, "person") for p in named)
@@ -336,6 +373,7 @@ def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
 def _fields(text: str) -> dict[str, list[list[str]]]:
     """The unit lists of the labelled owner fields of a clause, by role (primary, duty, support)."""
     found: dict[str, list[list[str]]] = {"primary": [], "duty": [], "support": []}
+    text = _LIST_NOTE.sub("", text)
     labels = list(_FIELD.finditer(text))
     for k, label in enumerate(labels):
         stop = labels[k + 1].start() if k + 1 < len(labels) else len(text)
@@ -358,7 +396,7 @@ def _leading_units(phrase: str) -> tuple[list[str], list[str]]:
     then names as supporting (责任单位：市科技局，市财政局配合). Kinds of body (各县（市、区）人民政府,
     有关部门) name no single unit and are passed over."""
     units: list[str] = []
-    phrase = _LEVEL_LIST.sub("", phrase)
+    phrase = _JOINED.sub("、", _LEVEL_LIST.sub("", phrase))
     for part in split_units(phrase):
         bare = _bare_unit(part)
         if _KINDS.match(bare):

@@ -105,14 +105,19 @@ class SegmentState:
         return tuple(o.label for o in self.stack)
 
 
-def _find_marker(text: str, pos: int, state: SegmentState, para_start: bool) -> tuple[int, int, int, int] | None:
-    """The earliest acceptable marker at or after ``pos``: (start, end, level, number)."""
+def _find_marker(text: str, pos: int, state: SegmentState, para_start: bool,
+                 spaced: frozenset[int] = frozenset()) -> tuple[int, int, int, int] | None:
+    """The earliest acceptable marker at or after ``pos``: (start, end, level, number).
+
+    ``spaced`` holds the offsets the document wrote after a run of spaces: a page flattened to one
+    line keeps its items apart by spaces only (…县统计局 2.新增…), so a marker there is at a boundary.
+    """
     best = None
     for level, pattern in _MARKERS:
         for match in pattern.finditer(text, pos):
             start = match.start()
             before = text[start - 1] if start > 0 else ""
-            at_boundary = start == 0 or before in _BOUNDARY or start == state.boundary_at
+            at_boundary = start == 0 or before in _BOUNDARY or start == state.boundary_at or start in spaced
             if level in (3, 4) and before and (before.isdigit() or before in ".．﹒" or before.isascii() and before.isalpha()):
                 continue
             if level == 3:
@@ -199,8 +204,11 @@ class ProseSegmenter:
                 pos = title.end()
                 self.state.boundary_at = pos
                 first = False
+        origin = mapped.origin
+        spaced = frozenset(i for i in range(1, len(text)) if origin[i] - origin[i - 1] > 1
+                           and not self.text[origin[i - 1] + 1:origin[i]].strip(" \u3000\xa0"))
         while pos < len(text):
-            marker = _find_marker(text, pos, self.state, first)
+            marker = _find_marker(text, pos, self.state, first, spaced)
             body_end = marker[0] if marker else len(text)
             for a, b in _sentences(text, pos, body_end):
                 self._emit(mapped, a, b, "sentence")
@@ -208,7 +216,7 @@ class ProseSegmenter:
                 break
             m_start, m_end, level, number = marker
             title_match = _TITLE_END.search(text, m_end)
-            next_marker = _find_marker(text, m_end, _peek(self.state, level, number), False)
+            next_marker = _find_marker(text, m_end, _peek(self.state, level, number), False, spaced)
             title_end = min(
                 title_match.end() if title_match else len(text),
                 next_marker[0] if next_marker else len(text),

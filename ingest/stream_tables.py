@@ -17,7 +17,20 @@ from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
 # Header and cell words (lang/zh/cues.toml, [tables]).
 _HEADER_WORD = cue_regex(r"<tables.header_words>")
-_NUMBER = re.compile(r"^\d{1,3}$")
+# A row's number: 12, 12., (12), （一） (the marker alone in its cell; 一、 heads a section, not a row).
+_NUMBER = re.compile(r"^(?:\d{1,3}[.．、]?|[（(](?:\d{1,3}|[一二三四五六七八九十]{1,3})[）)])$")
+_CN_DIGITS = "一二三四五六七八九"
+
+
+def _row_number(flat: str) -> int:
+    """The number a row marker stands for (（三） is 3, 十二、 is 12)."""
+    marker = flat.strip("（()）.．、")
+    if marker.isdigit():
+        return int(marker)
+    tens, _, ones = marker.rpartition("十")
+    if "十" not in marker:
+        return _CN_DIGITS.index(marker) + 1 if marker in _CN_DIGITS else 0
+    return (_CN_DIGITS.index(tens) + 1 if tens else 1) * 10 + (_CN_DIGITS.index(ones) + 1 if ones else 0)
 _PERSON_COLUMN = cue_regex(r"<tables.person_columns>")
 _UNIT_COLUMN = cue_regex(r"<tables.unit_columns>")
 _PROGRESS_COLUMN = cue_regex(r"<tables.progress_columns>")
@@ -32,23 +45,37 @@ _ROLE_WORDS = cue_regex(r"[（(]?(?:<owners.primary_words>|<owners.support_words
 _MEASURE_COLUMN = re.compile(r"(?:计量)?单位")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 MAX_HEADER_CELL = 14
+# A row written between bars: | 区科技局 | 区教育局 | 4个 | (at least two cells).
+_BAR_ROW = re.compile(r"[|｜][^|｜\n]*[|｜][^|｜\n]*(?:[|｜][^|｜\n]*)*[|｜]")
 
 
-def _cells(text: str) -> list[RawCell]:
-    """Cells with their spans: lines, with ``|`` lines and runs of spaces as separators."""
-    out: list[RawCell] = []
+def _cells_and_rows(text: str) -> list[tuple[RawCell, tuple[RawCell | None, ...]]]:
+    """Each cell, and when it opens a row written between bars (``| 区科技局 | | 4个 |``) that row's
+    cells in order, None for an empty one (else an empty tuple).
+
+    A line closed by bars on both sides is one row of cells whatever its cells hold, so it is split
+    at every bar; a line of spaced cells is split only when it is a header or opens with a row number.
+    """
+    out: list[tuple[RawCell, tuple[RawCell | None, ...]]] = []
     pos = 0
     for line in text.split("\n"):
         stripped = line.strip(" \t\u3000\xa0")
         if stripped and stripped not in ("|", "｜") and not _RULE.fullmatch(stripped):
-            lead = len(line) - len(line.lstrip(" \t\u3000\xa0"))
-            start = pos + lead
-            parts = _split_spaced(stripped)
-            offset = 0
-            for part in parts:
-                at = stripped.find(part, offset)
-                out.append(RawCell(start + at, start + at + len(part)))
-                offset = at + len(part)
+            start = pos + len(line) - len(line.lstrip(" \t\u3000\xa0"))
+            if _BAR_ROW.fullmatch(stripped):
+                row: list[RawCell | None] = []
+                for bar in re.finditer(r"[^|｜]+|(?<=[|｜])(?=[|｜])", stripped[1:-1]):
+                    part = bar.group().strip(" \t\u3000\xa0")
+                    at = 1 + bar.start() + bar.group().find(part) if part else 0
+                    row.append(RawCell(start + at, start + at + len(part)) if part else None)
+                kept = [c for c in row if c is not None]
+                out += [(c, tuple(row) if n == 0 else ()) for n, c in enumerate(kept)]
+            else:
+                offset = 0
+                for part in _split_spaced(stripped):
+                    at = stripped.find(part, offset)
+                    out.append((RawCell(start + at, start + at + len(part)), ()))
+                    offset = at + len(part)
         pos += len(line) + 1
     return out
 
@@ -110,13 +137,21 @@ class _Columns:
         return True
 
 
-def _find_header(text: str, cells: list[RawCell], i: int) -> int | None:
-    """End of a header run of short column names starting at cell ``i``, or None."""
+def _find_header(text: str, cells: list[RawCell], i: int,
+                 row_starts: dict[int, tuple[RawCell | None, ...]] | None = None) -> int | None:
+    """End of a header run of short column names starting at cell ``i``, or None.
+
+    A header written between bars is that one row: the run stops where the next bar row starts.
+    """
     j = i
     hits = 0
     while j < len(cells) and j - i < 10:
+        if j > i and row_starts and j in row_starts:
+            break
         value = re.sub(r"\s+", "", _text(text, cells[j]))
-        if len(value) > MAX_HEADER_CELL or _NUMBER.match(value) or re.search(r"[。；;，,%:：|｜]", value):
+        # A table's own name (…任务表) heads the table, it names no column.
+        if (len(value) > MAX_HEADER_CELL or _NUMBER.match(value) or re.search(r"[。；;，,%:：|｜]", value)
+                or len(value) > 4 and value.endswith("表")):
             if j == i:
                 return None
             break
@@ -139,16 +174,18 @@ def _find_header(text: str, cells: list[RawCell], i: int) -> int | None:
 
 def stream_tables(text: str) -> list[Table]:
     """Every responsibility table laid out as a stream of cells (see the module docstring)."""
-    cells = _cells(text)
+    marked = _cells_and_rows(text)
+    cells = [cell for cell, _ in marked]
+    row_starts = {k: row for k, (_, row) in enumerate(marked) if row}
     tables: list[Table] = []
     i = 0
     while i < len(cells):
-        end = _find_header(text, cells, i)
+        end = _find_header(text, cells, i, row_starts)
         if end is None:
             i += 1
             continue
         columns = _Columns([re.sub(r"\s+", "", _text(text, c)) for c in cells[i:end]])
-        rows, stop = _rows(text, cells, end, columns)
+        rows, stop = _rows(text, cells, end, columns, row_starts)
         if rows:
             title = table_title(text, cells[i].start)
             tables.append(Table(cells[i].start, cells[stop - 1].end, title, columns.names, rows))
@@ -156,7 +193,8 @@ def stream_tables(text: str) -> list[Table]:
     return tables
 
 
-def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns) -> tuple[list[RawRow], int]:
+def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns,
+          row_starts: dict[int, tuple[RawCell | None, ...]] | None = None) -> tuple[list[RawRow], int]:
     numbered = columns.kinds[0] == "number"
     rows: list[RawRow] = []
     current: dict[int, list[RawCell]] = {}
@@ -167,17 +205,31 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns) -> tup
         cell = cells[j]
         value = _text(text, cell)
         flat = re.sub(r"\s+", "", value)
-        if _find_header(text, cells, j) is not None:
+        if _find_header(text, cells, j, row_starts) is not None:
             break  # the next table (or the header repeated on a new page)
-        # Rows may start at any number and skip some (a page of a longer table, rows left out).
-        if numbered and _NUMBER.match(flat) and (last_number is None or last_number < int(flat) <= last_number + 100):
+        bar_row = row_starts.get(j, ()) if row_starts else ()
+        if len(bar_row) == len(columns.names):
+            # A row between bars with a cell for every column, empty ones too: each cell is its
+            # column's, whatever it holds.
             _close(rows, current, columns, text)
-            current, pointer, last_number = {0: [cell]}, 1, int(flat)
+            current = {k: [c] for k, c in enumerate(bar_row) if c is not None}
+            pointer = len(bar_row)
+            last_number = _row_number(flat) if numbered and _NUMBER.match(flat) else last_number
+            j += len(current)
+            continue
+        # Rows may start at any number and skip some (a page of a longer table, rows left out).
+        if numbered and _NUMBER.match(flat) and (last_number is None or last_number < _row_number(flat) <= last_number + 100):
+            _close(rows, current, columns, text)
+            current, pointer, last_number = {0: [cell]}, 1, _row_number(flat)
             j += 1
             continue
         if numbered and last_number is None:
             break  # rows of a numbered table start with their number
-        if not numbered and pointer >= len(columns.names):
+        if not numbered and current and bar_row:
+            # A row between bars is whole: the next bar line starts the next row, even with cells left empty.
+            _close(rows, current, columns, text)
+            current, pointer = {}, 0
+        elif not numbered and pointer >= len(columns.names):
             _close(rows, current, columns, text)
             current, pointer = {}, 0
         placed = False

@@ -31,6 +31,10 @@ def _column_year(name: str) -> int | None:
     return int(match.group(1)) if match else None
 
 
+_MEASURE_HEADER = re.compile(r"(?:计量)?单位")
+_MEASURE_CELL = re.compile(r"(%|％|‰|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,3})?)")
+
+
 def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     """Targets for each year column of a row, and the baseline column as an achievement."""
     # Year columns that hold values (2021年目标, 2020年完成情况, 2025), not plans written as prose.
@@ -56,6 +60,11 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
         return []
     raw_name = name_cell.text.replace("\n", "")
     stated_unit = _UNIT_IN_NAME.search(raw_name)
+    # A column of measures beside the name (单位：亿元) states the unit as a bracket in the name does.
+    measure_cell = next((c for c in row.cells if _MEASURE_HEADER.fullmatch(c.name)
+                         and _MEASURE_CELL.fullmatch(c.text.strip())), None)
+    if stated_unit is None and measure_cell is not None:
+        stated_unit = _MEASURE_CELL.fullmatch(measure_cell.text.strip())
     indicator = _UNIT_IN_NAME.sub("", raw_name).lstrip("*＊").strip()
     owners, source = row_owners(doc, row.cells)
     first_plan = min(doc.years) if doc.years else None

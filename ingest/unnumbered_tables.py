@@ -9,6 +9,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex
+from plankg.ingest.numbers import UNITS
 from plankg.ingest.orgnames import is_unit_list, known_units
 from plankg.ingest.tables import RawCell, RawRow, Table, clean_cell, header_name, table_title, text_lines
 
@@ -18,6 +19,8 @@ _VALUE_COLUMN = cue_regex(r"<tables.value_columns>")
 _OWNER_COLUMN = cue_regex(r"<tables.owner_columns>")
 _NUMBER_COLUMN = cue_regex(r"<tables.number_columns>")
 _NUMBER = re.compile(r"^[-+]?\d+(?:\.\d+)?\s*(?:%|％)?$")
+_MEASURE_COLUMN = re.compile(r"(?:计量)?单位")
+_MEASURES = frozenset(UNITS) | {"家", "项", "名", "所", "座", "张", "次", "年"}
 _END = re.compile(r"^\s*(?:注\s*[:：]|附件|备注\s*[:：])")
 
 
@@ -64,12 +67,17 @@ def _parse(text: str, lines, i: int, columns: list[str], known: set[str]) -> tup
     filled = 0
     j = i + len(columns)
 
+    # A column of measures (单位 | 计量单位 between the name and the values): its cells (亿元, 件, %) are no words.
+    measured = any(_MEASURE_COLUMN.fullmatch(c) for c in value_cols)
+
     def kind(k: int) -> str:
         if k >= len(lines):
             return "end"
         line = lines[k][2]
         if _NUMBER.match(line):
             return "number"
+        if measured and line.strip() in _MEASURES:
+            return "number"  # a measure cell fills its column as a value cell does
         return "unit" if is_unit_list(line, known) else "words"
 
     while j < len(lines):
