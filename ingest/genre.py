@@ -45,7 +45,10 @@ _DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|
 _MEETING_NAME = (r"\s*年(?:度)?(?![^。，,]{0,14}?(?:半年|季度))(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
                  r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
 _ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
-                             r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME)
+                             r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME
+                             # 记者从全省2018科技工作会议上获悉: a news lede citing the meeting (its 年 often left out)
+                             + r"|从(?:全[省市区县州旗])?(20\d\d)\s*年?度?(?![^。，,]{0,14}?(?:半年|季度))[\u4e00-\u9fff]{0,12}?"
+                             r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)上?(?:获悉|了解到|得知)")
 #: A plan's own statement of its term: 规划期限为2021-2025年, 规划期为2021—2025年.
 _PLAN_TERM = re.compile(r"规划(?:期限|期|时限)\s*(?:为|是|：|:)?\s*(20\d\d)\s*年?\s*[-—–~至到]\s*(20\d\d)\s*年")
 _SUMS_UP = re.compile(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
@@ -66,7 +69,7 @@ def delivered_year(title: str, text: str) -> int | None:
     if year:
         return int(year.group(1))
     meeting = _ANNUAL_MEETING.search(title) or _ANNUAL_MEETING.search(text[:300])
-    return int(meeting.group(1) or meeting.group(2)) if meeting else None
+    return int(next(g for g in meeting.groups() if g)) if meeting else None
 
 
 def detect_doc_type(title: str, text: str = "") -> str:
@@ -224,7 +227,7 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not planned and not reported and doc_type not in REPORT_TYPES:
         # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.
         meeting = _MEETING_YEAR.search(head)
-        planned = [int(meeting.group(1))] if meeting else planned
+        planned = [int(meeting.group(1))] if meeting else [meeting_year] if meeting_year else planned
     if not planned and not reported and doc_type not in REPORT_TYPES:
         # A meeting report with no date: 去年…。2019年，我省…达到52.8% names last year, so it speaks
         # from the year after, reporting 2019 and planning (今年) 2020.

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, table
 from plankg.ingest.records import Clause, Document
+from plankg.ingest.tense import is_baseline_year
 
 _FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
 _REVIEW_WORDS = cue_regex(r"<frames.review_words>")
@@ -142,7 +143,9 @@ class ScopeTracker:
         relative = next((m for m in _RELATIVE.finditer(unquoted)
                          if not re.search(r"(?:比|较|与|同)\s*$", unquoted[: m.start()])), None)
         # 2022年度湖北省科学技术奖 names an award, not the year of the statement.
-        explicit = re.search(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))", unquoted)
+        # 是2015年的5倍 (a baseline) neither: the sentence's year stays.
+        explicit = next((m for m in re.finditer(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))",
+                                                unquoted) if not is_baseline_year(unquoted, m.start(1), m.end(1))), None)
         if explicit and (not relative or explicit.start() < relative.start()):
             return int(explicit.group(1))
         if relative and self.today:

@@ -36,6 +36,8 @@ _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
 #: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
+#: A part of a year named without the year (三季度, 上半年, 前三季度, 一季度末).
+_PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三四])季度|(?<![\d年])[上下]半年")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
 _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$"
                               # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
@@ -43,6 +45,13 @@ _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
+#: 由2020年的0.81%增加至1.04%, 是2015年的3倍, 比2020年, 与2019年相比: the year names the baseline.
+_BASE_BEFORE = re.compile(r"(?:比|较|从|由|相比|是|与|同)\s*$")
+
+
+def is_baseline_year(text: str, start: int, end: int) -> bool:
+    """Whether the year written at ``text[start:end]`` (its digits) only names a baseline, not the statement's year."""
+    return bool(_NOT_FACT_YEAR.match(text[end:]) or _BASE_BEFORE.search(text[max(0, start - 4) : start]))
 
 
 def statement_before(text: str, pos: int) -> str:
@@ -126,7 +135,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     """
     before = text[:pos]
     for match in reversed(list(YEAR.finditer(before))):
-        if _NOT_FACT_YEAR.match(text[match.end(1) :]) or re.search(r"(?:比|较|从|相比|是)\s*$", before[: match.start(1)]):
+        if is_baseline_year(text, match.start(1), match.end(1)):
             continue
         if text.startswith("年度", match.end(1)) and _EDITION_BEFORE.search(before[: match.start(1)]):
             continue
@@ -163,4 +172,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         return None, ctx.default_period, False
     if ctx.years_unknown:
         return None, None, False
+    if ctx.default_year is None and ctx.default_period is None and ctx.today and _PART_OF_YEAR.search(
+            re.split(r"[。；;]", before)[-1]):
+        return ctx.today, None, True  # 力争三季度GDP增长8%: the quarter of the year the document speaks from
     return ctx.default_year, ctx.default_period if ctx.default_year is None else None, False

@@ -1,0 +1,59 @@
+"""Which year a statement speaks of: baselines, relative periods and the document's own date (written for the tests)."""
+from __future__ import annotations
+
+from plankg.ingest import read_corpus
+
+
+def _corpus(tmp_path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return read_corpus([path])
+
+
+def test_a_baseline_year_in_a_change_does_not_date_the_new_value_or_the_parts_after_it(tmp_path):
+    # 由2019年的a增加至b: b is the year reported on, not the baseline's year
+    corpus = _corpus(tmp_path, "某市科技局2022年工作总结\n一、2022年工作完成情况\n"
+                               "全市科技型企业占企业总数的比重由2019年的0.52%增加至0.77%，全市众创空间达到46家。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[0.77].kind, facts[0.77].year) == ("achievement", 2022)
+    assert (facts[46].kind, facts[46].year) == ("achievement", 2022)
+
+
+def test_a_multiple_of_an_earlier_year_leaves_the_sentences_own_year_in_force(tmp_path):
+    # 2022年X是2017年的4倍；Y达到3家: the parts after the multiple speak of 2022 too
+    corpus = _corpus(tmp_path, "某省2022年科技工作总结\n"
+                               "五年来，全省科技工作成效明显。2022年研发投入是2017年的4倍；众创空间数量是2017年的2倍；"
+                               "省级孵化器数量达到3家，首次实现零的突破。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[3].kind, facts[3].year) == ("achievement", 2022)
+    assert facts[4].year == 2022
+
+
+def test_an_official_title_broken_over_lines_under_its_number_dates_the_bulletin(tmp_path):
+    # 公文: number line, issuing body, title broken before its genre word printed spaced on its own line
+    corpus = _corpus(tmp_path, "某发改办〔2019〕12号\n某市经济运行监测办公室\n关于2019年上半年重点指标完成情况的\n通  报\n"
+                               "各县区人民政府：\n现将有关情况通报如下：\n"
+                               "上半年，全市完成地区生产总值512.3亿元，同比增长8.1%。\n完成固定资产投资301.6亿元。\n")
+    doc = corpus.documents[0]
+    assert doc.title == "关于2019年上半年重点指标完成情况的通报"
+    assert doc.reported_years == (2019,)
+    facts = {t.value: t for t in corpus.targets}
+    for value in (512.3, 8.1, 301.6):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2019), value
+
+
+def test_a_news_lede_citing_the_meeting_it_heard_at_dates_the_goals(tmp_path):
+    # 记者从全省2021科技工作会议上获悉 (the meeting's name without 年): 今年's goals are the meeting year's
+    corpus = _corpus(tmp_path, "某报讯 记者日前从全省2021科技工作会议上获悉，去年全省技术合同成交额稳步增长。\n"
+                               "今年，全省将力争高新技术企业总数达到3200家，新增省级孵化器15家。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[3200].kind, facts[3200].year) == ("target", 2021)
+    assert (facts[15].kind, facts[15].year) == ("target", 2021)
+
+
+def test_a_quarter_named_without_its_year_is_the_year_the_news_ran(tmp_path):
+    corpus = _corpus(tmp_path, "某县全力冲刺下半年发展目标\n\n发布机构：某县政府 发布时间：2022-07-20\n\n"
+                               "力争三季度全县地区生产总值增长7.5%以上，规上工业增加值增长9%以上。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[7.5].kind, facts[7.5].year) == ("target", 2022)
+    assert (facts[9].kind, facts[9].year) == ("target", 2022)
