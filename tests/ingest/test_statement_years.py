@@ -57,3 +57,14 @@ def test_a_quarter_named_without_its_year_is_the_year_the_news_ran(tmp_path):
     facts = {t.value: t for t in corpus.targets}
     assert (facts[7.5].kind, facts[7.5].year) == ("target", 2022)
     assert (facts[9].kind, facts[9].year) == ("target", 2022)
+
+
+def test_a_news_datelines_date_with_its_time_and_source_dates_the_report(tmp_path):
+    # 2021年11月03日 16:40 来源：… under the headline: 今年前三季度 and 截至9月底 are that year's
+    corpus = _corpus(tmp_path, "前三季度某市创新指标稳步提升\n2021年11月03日 16:40 来源：某某晚报\n"
+                               "记者从市科技局获悉，今年前三季度，全市技术合同登记额达到41.7亿元，同比增长18%。"
+                               "截至9月底，全市有效期内高新技术企业达到930家。\n")
+    assert corpus.documents[0].published == "2021-11-03"
+    facts = {t.value: t for t in corpus.targets}
+    for value in (41.7, 18, 930):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2021), value
