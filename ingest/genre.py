@@ -173,6 +173,8 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
     if term and not (planned and len(planned) > 1) and int(term.group(2)) > int(term.group(1)):
         planned = list(range(int(term.group(1)), int(term.group(2)) + 1))  # 规划期限为2021-2025年
     named_plan = five_year_plan(title)
+    if named_plan and report_type and not reported and not planned:
+        reported = [named_plan[1]]  # 某市“十三五”时期科技创新发展情况: the period's results, dated at its end
     dated_title = re.search(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", title)  # a date line run into the title
     if named_plan and doc_type not in REPORT_TYPES and (not planned or dated_title and len(planned) == 1):
         planned = list(range(named_plan[0], named_plan[1] + 1))  # 某市“十三五”科技创新规划: 2016–2020
@@ -195,6 +197,10 @@ def _headline_years(title: str, doc_type: str) -> tuple[list[int], list[int]]:
     return [], []
 
 
+#: A date line of its own under a title, the day often left out: （2023年11月）, 2023年11月8日.
+_DATE_UNDER_TITLE = re.compile(r"^\s*[（(]?\s*(20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?\s*$", re.M)
+
+
 def _years_from_opening(text: str, doc_type: str, published: str | None) -> tuple[list[int], list[int]]:
     head = text[:1500]
     reported = [int(m.group(1) or m.group(2)) for m in _SUMS_UP.finditer(head)][:1]
@@ -214,10 +220,14 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not reported and meeting_year and doc_type in REPORT_TYPES and (not planned or planned == [meeting_year]):
         # A report of 2025年某省科技工作会议 gives the results of 2024 and the goals of 2025.
         return [meeting_year], [meeting_year - 1]
+    dated = _DATE_UNDER_TITLE.search(head[:400])
+    if not reported and dated and doc_type in REPORT_TYPES:
+        # 关于…工作情况的汇报 / （2023年11月）: a report dated under its title speaks from that year.
+        reported = [int(dated.group(1))]
     if not reported and doc_type in REPORT_TYPES:
         # A report without a dated title: the year its statements open with (2023年，开展……).
         # 【摘要】：2020年，… / 【概况】 2020年，…: a yearbook entry opens with its year after a label.
-        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]",
+        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?(?:[，,]|(?=(?:我|全)[省市区县州旗]))",
                          head)
         reported = [int(lead.group(1))] if lead else reported
     if not planned and not reported and doc_type == "work_plan":

@@ -31,7 +31,7 @@ _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主�
                             r"|^\W{0,3}(?:20\d\d\s*年|今年|明年)\s*[，,]?[^，,。；;]{0,12}?将(?!近)")
 _GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 # 【概况】 2020年，…: a yearbook entry's label before its year lead.
-_YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+_YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*(?:[，,:：]|(?=(?:我|全)[省市区县州旗]))")
 #: “十三五”期间，… / 过去五年，… opening a paragraph: a review of that period (its figures are results at its end).
 _PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三)年(?:来)?|(五|三)年来)\s*[，,]")
 _RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
@@ -133,9 +133,12 @@ class ScopeTracker:
             if last == self.today:
                 return Scope(last, False, "paragraph", since=first,
                              review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
-        if last >= self.today:
-            return None  # the plan in force (“十四五”期间，力争……) is no review
-        return Scope(last, False, "paragraph", since=first, review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
+        reports_it = self.today in self.doc.reported_years and self.today not in self.doc.years
+        if last > self.today or last == self.today and not reports_it:
+            return None  # the plan in force (“十四五”期间，力争……) is no review; a report of its last year reviews it
+        # “十三五”期间，A由a提高到b: a is where the period began, the last year of the plan before it.
+        since = first - 1 if lead.group(1) else first
+        return Scope(last, False, "paragraph", since=since, review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
 
     def _stated_year(self, text: str) -> int | None:
         unquoted = re.sub(r"《[^》]*》", "", text)

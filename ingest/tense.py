@@ -46,12 +46,13 @@ _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
 #: 由2020年的0.81%增加至1.04%, 是2015年的3倍, 比2020年, 与2019年相比: the year names the baseline.
-_BASE_BEFORE = re.compile(r"(?:比|较|从|由|相比|是|与|同)\s*$")
+_BASE_BEFORE = re.compile(r"(?:比|较|从|由|相比|是|与|同)\s*$|(?:比|较)\s*20\d\d\s*年(?:度|底|末)?\s*[和及、]\s*$")
 
 
 def is_baseline_year(text: str, start: int, end: int) -> bool:
     """Whether the year written at ``text[start:end]`` (its digits) only names a baseline, not the statement's year."""
-    return bool(_NOT_FACT_YEAR.match(text[end:]) or _BASE_BEFORE.search(text[max(0, start - 4) : start]))
+    # 分别比2021年和2022年增长a%和b%: both years of the list are baselines.
+    return bool(_NOT_FACT_YEAR.match(text[end:]) or _BASE_BEFORE.search(text[max(0, start - 12) : start]))
 
 
 def statement_before(text: str, pos: int) -> str:

@@ -110,7 +110,7 @@ def _title_shaped(line: str) -> bool:
 
 
 def _clean_title(title: str) -> str:
-    title = _DOC_NUMBER.sub("", title.strip(" •·\u3000"))
+    title = _DOC_NUMBER.sub("", title.strip(" •·\u3000|｜"))
     title = re.sub(r"^【[^】]{1,8}】\s*|^\d{1,3}\s*[、.．]\s*(?=\D)", "", title)
     return _trim_title(re.sub(r"\.(?:docx?|pdf|wps)$", "", title))
 
@@ -121,4 +121,7 @@ def _trim_title(title: str) -> str:
     match = matches[-1] if matches else None
     if match and len(title) - match.end() > 12:
         return title
+    if match and re.fullmatch(r"(?:执行|完成|落实|实施|进展)?情况的?(?:报告|通报|汇报)?|的(?:通知|报告|通报|意见)",
+                              title[match.end() :].strip()):
+        return title  # 关于2023年计划执行情况的报告: the report on a plan, not the plan
     return title[: match.end()] if match else title

@@ -68,3 +68,58 @@ def test_a_news_datelines_date_with_its_time_and_source_dates_the_report(tmp_pat
     facts = {t.value: t for t in corpus.targets}
     for value in (41.7, 18, 930):
         assert (facts[value].kind, facts[value].year) == ("achievement", 2021), value
+
+
+def test_a_report_dated_under_its_title_speaks_from_that_year(tmp_path):
+    corpus = _corpus(tmp_path, "关于某县科技创新工作情况的汇报\n（2022年10月）\n"
+                               "截至目前，全县拥有国家高新技术企业57家，比去年同期增加9家。"
+                               "明年，全县将力争高新技术企业突破70家。\n")
+    assert corpus.documents[0].reported_years == (2022,)
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[57].kind, facts[57].year) == ("achievement", 2022)
+    assert (facts[70].kind, facts[70].year) == ("target", 2023)
+
+
+def test_a_report_on_a_plans_execution_keeps_its_whole_title_and_reports(tmp_path):
+    corpus = _corpus(tmp_path, "某县人民政府关于2021年度国民经济和社会发展计划执行情况的报告\n"
+                               "全年实现地区生产总值208.4亿元，增长7.2%。\n")
+    doc = corpus.documents[0]
+    assert doc.title.endswith("计划执行情况的报告") and doc.reported_years == (2021,)
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[208.4].kind, facts[208.4].year) == ("achievement", 2021)
+
+
+def test_a_report_on_a_five_year_period_dates_its_changes_from_before_the_period_to_its_end(tmp_path):
+    corpus = _corpus(tmp_path, "某县“十三五”时期科技创新发展情况\n"
+                               "“十三五”期间，全县高新技术企业由23家增加到81家，研发投入强度由1.1%提高到1.6%。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert {v: (facts[v].kind, facts[v].year) for v in (23, 81, 1.1, 1.6)} == {
+        23: ("achievement", 2015), 81: ("achievement", 2020), 1.1: ("achievement", 2015), 1.6: ("achievement", 2020)}
+
+
+def test_a_year_leading_a_paragraph_straight_into_its_subject_dates_the_whole_paragraph(tmp_path):
+    # 2021年我市…。其中，…: no comma after the year, and the next sentence goes on with the same year
+    corpus = _corpus(tmp_path, "研发投入保持较快增长\n"
+                               "2021年我市全社会研发经费投入达到52.7亿元，比上年增长10.2%。其中，规模以上工业企业研发经费达到47.9亿元，"
+                               "比上年增长12.4%。\n")
+    assert corpus.documents[0].reported_years == (2021,)
+    facts = {t.value: t for t in corpus.targets}
+    for value in (52.7, 47.9, 12.4):
+        assert (facts[value].kind, facts[value].year) == ("achievement", 2021), value
+
+
+def test_growth_over_a_list_of_earlier_years_is_the_statements_own_year(tmp_path):
+    corpus = _corpus(tmp_path, "某省科技型中小企业数量再创新高\n"
+                               "2023年，全省评价入库科技型中小企业达到3120家，分别比2021年和2022年增长118%、64.5%。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[118].year, facts[64.5].year) == (2023, 2023)
+
+
+def test_a_division_of_the_government_work_report_named_zeren_fenjie_sets_goals(tmp_path):
+    corpus = _corpus(tmp_path, "某县人民政府办公室关于印发政府工作报告2023年重点工作责任分解的通知 |\n"
+                               "一、县长牵头重点工作\n1.全县生产总值增长6.5%左右；\n2.一般公共预算收入增长7%。\n")
+    doc = corpus.documents[0]
+    assert doc.doc_type == "responsibility_table" and not doc.title.endswith("|")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[6.5].kind, facts[6.5].year) == ("target", 2023)
+    assert (facts[7].kind, facts[7].year) == ("target", 2023)
