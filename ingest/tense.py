@@ -55,6 +55,20 @@ def is_baseline_year(text: str, start: int, end: int) -> bool:
     return bool(_NOT_FACT_YEAR.match(text[end:]) or _BASE_BEFORE.search(text[max(0, start - 12) : start]))
 
 
+_CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
+def mask_cited_titles(text: str) -> str:
+    """``text`` with the words of titles cited in 《》 blanked out, same length.
+
+    根据《某省科技创新跃升计划(2019-2025年)》，32个县获评A类: the cited plan's 计划 and 2025年
+    neither make the statement a goal nor date it.
+    """
+    if "《" not in text:
+        return text
+    return _CITED_TITLE.sub(lambda m: "《" + "＿" * (len(m.group()) - 2) + "》", text)
+
+
 def statement_before(text: str, pos: int) -> str:
     """The comma-delimited stretch of text before ``pos`` (the value's own phrase)."""
     return re.split(r"[，,；;。]", text[max(0, pos - 30) : pos])[-1]
@@ -73,6 +87,7 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     stand (a plan's 发展基础 reports, a summary's 下一步 plans); a year before the document's own
     year is a result, a later one a goal; otherwise the section's frame, then the document's, decides.
     """
+    text = mask_cited_titles(text)
     before = text[max(0, pos - 30) : pos]
     statement = re.split(r"[，,；;。]", before)[-1]
     sentence = re.split(r"[；;。]", text[:pos])[-1]
@@ -134,6 +149,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     A year that only sets a baseline (在2022年的基础上, 比2020年) is not the value's. 今年/去年/明年
     count from the year the document speaks from. Returns (year, period, stated in the text).
     """
+    text = mask_cited_titles(text)
     before = text[:pos]
     for match in reversed(list(YEAR.finditer(before))):
         if is_baseline_year(text, match.start(1), match.end(1)):

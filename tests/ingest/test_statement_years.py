@@ -123,3 +123,12 @@ def test_a_division_of_the_government_work_report_named_zeren_fenjie_sets_goals(
     facts = {t.value: t for t in corpus.targets}
     assert (facts[6.5].kind, facts[6.5].year) == ("target", 2023)
     assert (facts[7].kind, facts[7].year) == ("target", 2023)
+
+
+def test_a_plan_cited_in_title_marks_neither_a_goal_nor_a_year(tmp_path):
+    # 根据《…计划(2019-2025年)》: the cited plan's 计划 and 2025年 belong to its title, not the statement
+    corpus = _corpus(tmp_path, "某省发布2022年县域创新能力评价结果\n2023-03-01 10:20 来源：某某日报\n"
+                               "根据《某省县域创新跃升计划(2019-2025年)》，省科技厅组织开展评价，27个县获评A类，比上年增加6个。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert facts[27].kind == "achievement" and facts[27].year != 2025
+    assert facts[6].kind == "achievement"
