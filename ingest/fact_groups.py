@@ -128,6 +128,10 @@ def from_to(text: str, facts: list[Fact], since: int | None = None) -> None:
             series.append(following)
             years.append(int(more.group(1)))
         indicator = clean_indicator(text[phrase_start(text, origin.start()) : origin.start()])
+        if len(indicator) < 2:
+            # 高新技术企业数量快速增长，由2019年的a家增长到…: the subject leads the clause before.
+            indicator = clean_indicator(re.split(r"数量|总量|规模|快速|持续|稳步|不断|逐年|大幅|增长|提升|提高|增加",
+                                                 _subject_before(text, origin.start()), maxsplit=1)[0])
         for fact in series:
             if len(indicator) >= 2:
                 fact.indicator = indicator
