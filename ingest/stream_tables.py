@@ -33,7 +33,8 @@ _MEASURE_COLUMN = re.compile(r"(?:计量)?单位")
 _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 MAX_HEADER_CELL = 14
 #: A column of values for a year or of a kind (2023年目标, 2022年完成, 目标值, 基数): an indicator table's.
-_YEAR_VALUE_COLUMN = cue_regex(r"20\d\d\s*年(?:度|底|末)?(?:<tables.year_value_columns>)|^(?:<tables.value_columns>)值?$")
+_YEAR_VALUE_COLUMN = cue_regex(r"20\d\d\s*年(?:度|底|末)?(?:<tables.year_value_columns>)|^20\d\d\s*年?$"
+                               r"|^(?:<tables.value_columns>)值?$")
 _ROW_NAME_COLUMN = cue_regex(r"^(?:<tables.row_name_columns>)")
 
 
@@ -61,6 +62,9 @@ def _split_spaced(line: str) -> list[str]:
     barred = [p.strip(" \t\u3000\xa0") for p in re.split(r"[|｜]", line.strip("|｜ \t\u3000\xa0"))]
     if len(barred) >= 3 and all(barred):
         return barred  # | 高新技术企业（家） | 410 | 480 |: bars are the separators, spaces stay inside cells
+    tabbed = [p.strip(" \u3000\xa0") for p in line.split("\t")]
+    if len([p for p in tabbed if p]) >= 3:
+        return [p for p in tabbed if p]  # 高新技术企业数（家）<tab>120<tab>250: tabs likewise
     parts = [p for p in re.split(r"[ \t\u3000\xa0|｜]+", line) if p]
     if len(parts) == 2 and _NUMBER.match(parts[0]):
         return parts  # a numbered row cut off after its first cell
@@ -136,7 +140,7 @@ def _find_header(text: str, cells: list[RawCell], i: int) -> int | None:
     if names < 3 or hits < max(2, names - 2):
         return None
     values = [re.sub(r"\s+", "", _text(text, c)) for c in cells[i:j]]
-    if _ROW_NAME_COLUMN.search(values[0]) or values[0] in ("序号", "编号") and _ROW_NAME_COLUMN.search(values[1]):
+    if any(_ROW_NAME_COLUMN.search(v) for v in values[:3]):
         # 指标 | 2022年完成 | 2023年目标: an indicator table, each row a name and its values by year
         if sum(bool(_YEAR_VALUE_COLUMN.search(v)) for v in values) >= 1:
             return j

@@ -39,3 +39,22 @@ def test_cells_between_bar_lines_with_a_unit_column_take_the_rows_unit(tmp_path)
     assert {v: (facts[v].unit, facts[v].year) for v in (620, 900, 45, 60)} == {
         620: ("家", 2024), 900: ("家", 2026), 45: ("%", 2024), 60: ("%", 2026)}
     assert facts[45].indicator == "规上工业企业研发机构覆盖率"
+
+
+@pytest.mark.parametrize("sep", [" | ", "\t"])
+def test_a_five_year_plans_indicator_table_with_bare_year_columns_gives_base_and_goal(tmp_path, sep):
+    # 类别 | 指标 | 2020年 | 2025年 | 属性: the base year's value is a result, the horizon's a goal
+    rows = [["类别", "指标", "2020年", "2025年", "属性"],
+            ["创新投入", "规上工业企业研发投入占营业收入比重（%）", "1.6", "2.2", "预期性"],
+            ["创新主体", "省级以上研发机构数（个）", "96", "150", "预期性"]]
+    text = "某县“十四五”科技创新规划\n表1 主要指标\n" + "".join(sep.join(r) + "\n" for r in rows)
+    facts = {(t.value, t.kind, t.year): t.unit for t in _read(tmp_path, text).targets}
+    assert facts == {(1.6, "achievement", 2020): "%", (2.2, "target", 2025): "%",
+                     (96, "achievement", 2020): "个", (150, "target", 2025): "个"}
+
+
+def test_a_base_year_column_named_jishu_holds_results(tmp_path):
+    cells = ["序号", "指标名称", "2020年基数", "2025年目标", "指标属性", "1", "高新技术企业数(家)", "230", "400", "预期性"]
+    text = "某区“十四五”科技创新规划\n" + "\n".join(cells) + "\n"
+    facts = {(t.value, t.kind, t.year) for t in _read(tmp_path, text).targets}
+    assert facts == {(230, "achievement", 2020), (400, "target", 2025)}
