@@ -36,6 +36,8 @@ _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
 #: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
+#: 目前，全市拥有…/当前全市共有…: a sentence giving the state at the time of writing.
+_NOW_LEAD = re.compile(r"^\W{0,3}(目前|当前|现阶段|截至目前)\s*[，,]?\s*(?:全[省市区县]|我[省市区县]|已|共|拥有)")
 #: A part of a year named without the year (三季度, 上半年, 前三季度, 一季度末).
 _PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三四])季度|(?<![\d年])[上下]半年")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
@@ -104,6 +106,9 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
         return "target", f"{goal_sentence.group() if goal_sentence else 'a list of goals'} makes the growth a goal"
     if (past_cue or re.match(r"^\W*(?:截至|截止)", sentence)) and not target_cue:
         return "achievement", f"{(past_cue.group() if past_cue else '截至')} reports a result"
+    now = _NOW_LEAD.match(sentence)
+    if now and not target_cue and not _FUTURE.search(sentence):
+        return "achievement", f"{now.group(1)} gives the state at the time of writing"
     period_lead = _PERIOD_LEAD.match(sentence)
     if period_lead and not target_cue and not _FUTURE.search(sentence) and not ctx.planned_genre:
         return "achievement", f"{period_lead.group(1)} opens a report of that period"
@@ -163,6 +168,8 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     plan_end = list(_PLAN_END.finditer(before))
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
+    if ctx.today and not ctx.scope_year and _NOW_LEAD.match(re.split(r"[。；;]", before)[-1]):
+        return ctx.today, None, True  # 目前，全市拥有…: the year the document speaks from
     if ctx.today and _MONTHS_SO_FAR.search(re.split(r"[。；;]", before)[-1]):
         return ctx.today, None, True  # 截至2月底, 1-8月份: months of the year the document speaks from
     # 较去年同期增长1.2倍: the year compared with is not the value's own.

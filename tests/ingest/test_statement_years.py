@@ -132,3 +132,13 @@ def test_a_plan_cited_in_title_marks_neither_a_goal_nor_a_year(tmp_path):
     facts = {t.value: t for t in corpus.targets}
     assert facts[27].kind == "achievement" and facts[27].year != 2025
     assert facts[6].kind == "achievement"
+
+
+def test_the_state_at_the_time_of_writing_in_a_plan_is_a_result_of_the_year_it_speaks_from(tmp_path):
+    corpus = _corpus(tmp_path, "某县科技创新三年行动方案（2024—2026年）\n"
+                               "目前，全县拥有省级科技型中小企业215家，县级以上研发平台34个。\n"
+                               "到2026年，全县省级科技型中小企业达到320家。\n")
+    facts = {t.value: t for t in corpus.targets}
+    assert (facts[215].kind, facts[215].year) == ("achievement", 2024)
+    assert (facts[34].kind, facts[34].year) == ("achievement", 2024)
+    assert (facts[320].kind, facts[320].year) == ("target", 2026)
