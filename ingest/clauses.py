@@ -51,10 +51,13 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],
     tab_tables = find_tab_tables(text)
     # A tab table's cells are also short lines; do not read the same table twice.
     line_tables = [t for t in find_line_tables(text) if not any(a.start <= t.start < a.end for a in tab_tables)]
+    streams = stream_tables(text)
+    # Cells between | lines can be read both ways; the reading that places more cells wins.
+    line_tables = [t for t in line_tables if not any(_overlap(t, s) and _cells_read(s) > _cells_read(t) for s in streams)]
     unnumbered = [t for t in find_unnumbered_tables(text)
                   if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in tab_tables + line_tables)]
     known = tab_tables + line_tables + unnumbered
-    cell_streams = [t for t in stream_tables(text) if not any(a.start <= t.start < a.end or t.start <= a.start < t.end
+    cell_streams = [t for t in streams if not any(a.start <= t.start < a.end or t.start <= a.start < t.end
                                                                for a in known)]
     tables = sorted(known + cell_streams, key=lambda t: t.start)
     segmenter = ProseSegmenter(doc_id, text, repairs, drops)
@@ -71,6 +74,15 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],
         _segment(segmenter, start, end, warn)
     clauses.extend(segmenter.clauses)
     return clauses
+
+
+def _overlap(one: Table, other: Table) -> bool:
+    return one.start <= other.start < one.end or other.start <= one.start < other.end
+
+
+def _cells_read(table: Table) -> int:
+    """How many cells a reading of a table placed in its rows."""
+    return sum(len(row.cells) for row in table.rows)
 
 
 def _segment(segmenter: ProseSegmenter, start: int, end: int, warn: Callable[[str], None] | None) -> None:

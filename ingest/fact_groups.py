@@ -48,6 +48,9 @@ def assign_respectively(text: str, facts: list[Fact]) -> None:
         if len(names) != len(run) and "分别" in text[head_start : run[0].start]:
             # A和B数量分别达到120家和860家: the names share the head noun after the last one.
             names = _listed_names(text[head_start : run[0].start], len(run))
+            if not names and re.match(r"^\W*分别", text[head_start : run[0].start]):
+                # A和B在2022年的基础上实现倍增，分别超过90家和870家: the names lead the clause before.
+                names = _listed_names(_subject_before(text, head_start), len(run))
         if len(names) != len(run) or not all(names):
             continue
         # 国家级、省级知识产权保护规范化市场2家、5家: a bare qualifier shares the last name's head noun.
@@ -75,6 +78,12 @@ def respective_growth(text: str, facts: list[Fact]) -> None:
             continue
         for rate, level in zip(run, levels[-len(run):]):
             rate.indicator = level.indicator
+
+
+def _subject_before(text: str, start: int) -> str:
+    """The subject opening the comma stretch before ``start``, up to its first verb or preposition."""
+    stretch = re.split(r"[，,；;。：:]", text[:start].rstrip("，, "))[-1]
+    return re.split(r"在|实现|均|将|要|比|较|同比|[“\"]", stretch, maxsplit=1)[0]
 
 
 def _listed_names(phrase: str, count: int) -> list[str]:
@@ -119,6 +128,10 @@ def from_to(text: str, facts: list[Fact], since: int | None = None) -> None:
             series.append(following)
             years.append(int(more.group(1)))
         indicator = clean_indicator(text[phrase_start(text, origin.start()) : origin.start()])
+        if len(indicator) < 2:
+            # 高新技术企业数量快速增长，由2019年的a家增长到…: the subject leads the clause before.
+            indicator = clean_indicator(re.split(r"数量|总量|规模|快速|持续|稳步|不断|逐年|大幅|增长|提升|提高|增加",
+                                                 _subject_before(text, origin.start()), maxsplit=1)[0])
         for fact in series:
             if len(indicator) >= 2:
                 fact.indicator = indicator

@@ -45,7 +45,10 @@ _DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|
 _MEETING_NAME = (r"\s*年(?:度)?(?![^。，,]{0,14}?(?:半年|季度))(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
                  r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
 _ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
-                             r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME)
+                             r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME
+                             # 记者从全省2018科技工作会议上获悉: a news lede citing the meeting (its 年 often left out)
+                             + r"|从(?:全[省市区县州旗])?(20\d\d)\s*年?度?(?![^。，,]{0,14}?(?:半年|季度))[\u4e00-\u9fff]{0,12}?"
+                             r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)上?(?:获悉|了解到|得知)")
 #: A plan's own statement of its term: 规划期限为2021-2025年, 规划期为2021—2025年.
 _PLAN_TERM = re.compile(r"规划(?:期限|期|时限)\s*(?:为|是|：|:)?\s*(20\d\d)\s*年?\s*[-—–~至到]\s*(20\d\d)\s*年")
 _SUMS_UP = re.compile(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(20\d\d)\s*年|(20\d\d)\s*年度?(?:工作|全年工作)?(?:总结|完成情况|工作情况|述职)")
@@ -66,7 +69,7 @@ def delivered_year(title: str, text: str) -> int | None:
     if year:
         return int(year.group(1))
     meeting = _ANNUAL_MEETING.search(title) or _ANNUAL_MEETING.search(text[:300])
-    return int(meeting.group(1) or meeting.group(2)) if meeting else None
+    return int(next(g for g in meeting.groups() if g)) if meeting else None
 
 
 def detect_doc_type(title: str, text: str = "") -> str:
@@ -170,6 +173,8 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
     if term and not (planned and len(planned) > 1) and int(term.group(2)) > int(term.group(1)):
         planned = list(range(int(term.group(1)), int(term.group(2)) + 1))  # 规划期限为2021-2025年
     named_plan = five_year_plan(title)
+    if named_plan and report_type and not reported and not planned:
+        reported = [named_plan[1]]  # 某市“十三五”时期科技创新发展情况: the period's results, dated at its end
     dated_title = re.search(r"20\d\d\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日", title)  # a date line run into the title
     if named_plan and doc_type not in REPORT_TYPES and (not planned or dated_title and len(planned) == 1):
         planned = list(range(named_plan[0], named_plan[1] + 1))  # 某市“十三五”科技创新规划: 2016–2020
@@ -192,6 +197,10 @@ def _headline_years(title: str, doc_type: str) -> tuple[list[int], list[int]]:
     return [], []
 
 
+#: A date line of its own under a title, the day often left out: （2023年11月）, 2023年11月8日.
+_DATE_UNDER_TITLE = re.compile(r"^\s*[（(]?\s*(20\d\d)\s*年\s*\d{1,2}\s*月(?:\s*\d{1,2}\s*日)?\s*[）)]?\s*$", re.M)
+
+
 def _years_from_opening(text: str, doc_type: str, published: str | None) -> tuple[list[int], list[int]]:
     head = text[:1500]
     reported = [int(m.group(1) or m.group(2)) for m in _SUMS_UP.finditer(head)][:1]
@@ -211,10 +220,14 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not reported and meeting_year and doc_type in REPORT_TYPES and (not planned or planned == [meeting_year]):
         # A report of 2025年某省科技工作会议 gives the results of 2024 and the goals of 2025.
         return [meeting_year], [meeting_year - 1]
+    dated = _DATE_UNDER_TITLE.search(head[:400])
+    if not reported and dated and doc_type in REPORT_TYPES:
+        # 关于…工作情况的汇报 / （2023年11月）: a report dated under its title speaks from that year.
+        reported = [int(dated.group(1))]
     if not reported and doc_type in REPORT_TYPES:
         # A report without a dated title: the year its statements open with (2023年，开展……).
         # 【摘要】：2020年，… / 【概况】 2020年，…: a yearbook entry opens with its year after a label.
-        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?[，,]",
+        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?(?:[，,]|(?=(?:我|全)[省市区县州旗]))",
                          head)
         reported = [int(lead.group(1))] if lead else reported
     if not planned and not reported and doc_type == "work_plan":
@@ -224,7 +237,7 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not planned and not reported and doc_type not in REPORT_TYPES:
         # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.
         meeting = _MEETING_YEAR.search(head)
-        planned = [int(meeting.group(1))] if meeting else planned
+        planned = [int(meeting.group(1))] if meeting else [meeting_year] if meeting_year else planned
     if not planned and not reported and doc_type not in REPORT_TYPES:
         # A meeting report with no date: 去年…。2019年，我省…达到52.8% names last year, so it speaks
         # from the year after, reporting 2019 and planning (今年) 2020.

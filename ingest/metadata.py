@@ -36,12 +36,16 @@ _DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成�
 _CN_DATE = re.compile(r"^\s*(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$", re.M)
 _FIELD_DATE = re.compile(r"(?:发文日期|公开日期|发布日期|发布时间|成文日期|发表时间|日期|时间|发布)" + _FIELD_SEP + r"(20\d\d)[-年./](\d{1,2})[-月./](\d{1,2})")
 _BARE_DATE = re.compile(r"^\s*(20\d\d)-(\d{1,2})-(\d{1,2})(?:\s|$)", re.M)
+#: A news page's dateline: 2022年08月24日 09:57:32 来源：新华网 (a time or a source field after the date).
+_NEWS_DATE = re.compile(r"^[^\n。，,]{0,20}?(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
+                        r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[^\n。]{0,40}|\s+(?:来源|作者|编辑|责任编辑|发布)\s*[:：][^\n。]{0,40})$", re.M)
 
 
 def detect_published(text: str) -> str | None:
     """Publication date as ISO ``YYYY-MM-DD``: a page's date field, a date line, or a signature date."""
     head = text[:3000]
-    match = _DATE.search(head) or _FIELD_DATE.search(head) or _BARE_DATE.search(head) or _CN_DATE.search(head)
+    match = (_DATE.search(head) or _FIELD_DATE.search(head) or _BARE_DATE.search(head) or _CN_DATE.search(head)
+             or _NEWS_DATE.search(head))
     if not match:
         dated = list(_CN_DATE.finditer(text))
         match = dated[-1] if dated else None

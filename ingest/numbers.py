@@ -152,6 +152,11 @@ def find_values(text: str) -> list[ValueMention]:
         upper = float(match.group("upper")) if match.group("upper") else None
         if scale and unit in ("元", "美元") or scale and unit is None and scale == "亿":
             unit = scale + (unit or "元")
+        elif scale == "万" and unit in ("亿", "亿元"):
+            # 1.6万亿(元): ten thousand 亿, read as 16000 亿元 (the money unit plans count in)
+            value = value * 10_000 if value is not None else None
+            upper = upper * 10_000 if upper is not None else None
+            unit = "亿元"
         elif scale and unit in ("万", "亿"):
             pass
         elif scale:

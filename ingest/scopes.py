@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, table
 from plankg.ingest.records import Clause, Document
+from plankg.ingest.tense import is_baseline_year
 
 _FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
 _REVIEW_WORDS = cue_regex(r"<frames.review_words>")
@@ -30,7 +31,7 @@ _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主�
                             r"|^\W{0,3}(?:20\d\d\s*年|今年|明年)\s*[，,]?[^，,。；;]{0,12}?将(?!近)")
 _GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 # 【概况】 2020年，…: a yearbook entry's label before its year lead.
-_YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*[，,:：]")
+_YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*(?:[，,:：]|(?=(?:我|全)[省市区县州旗]))")
 #: “十三五”期间，… / 过去五年，… opening a paragraph: a review of that period (its figures are results at its end).
 _PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三)年(?:来)?|(五|三)年来)\s*[，,]")
 _RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
@@ -132,9 +133,12 @@ class ScopeTracker:
             if last == self.today:
                 return Scope(last, False, "paragraph", since=first,
                              review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
-        if last >= self.today:
-            return None  # the plan in force (“十四五”期间，力争……) is no review
-        return Scope(last, False, "paragraph", since=first, review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
+        reports_it = self.today in self.doc.reported_years and self.today not in self.doc.years
+        if last > self.today or last == self.today and not reports_it:
+            return None  # the plan in force (“十四五”期间，力争……) is no review; a report of its last year reviews it
+        # “十三五”期间，A由a提高到b: a is where the period began, the last year of the plan before it.
+        since = first - 1 if lead.group(1) else first
+        return Scope(last, False, "paragraph", since=since, review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")
 
     def _stated_year(self, text: str) -> int | None:
         unquoted = re.sub(r"《[^》]*》", "", text)
@@ -142,7 +146,9 @@ class ScopeTracker:
         relative = next((m for m in _RELATIVE.finditer(unquoted)
                          if not re.search(r"(?:比|较|与|同)\s*$", unquoted[: m.start()])), None)
         # 2022年度湖北省科学技术奖 names an award, not the year of the statement.
-        explicit = re.search(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))", unquoted)
+        # 是2015年的5倍 (a baseline) neither: the sentence's year stays.
+        explicit = next((m for m in re.finditer(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))",
+                                                unquoted) if not is_baseline_year(unquoted, m.start(1), m.end(1))), None)
         if explicit and (not relative or explicit.start() < relative.start()):
             return int(explicit.group(1))
         if relative and self.today:

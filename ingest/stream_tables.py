@@ -47,6 +47,10 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 MAX_HEADER_CELL = 14
 # A row written between bars: | 区科技局 | 区教育局 | 4个 | (at least two cells).
 _BAR_ROW = re.compile(r"[|｜][^|｜\n]*[|｜][^|｜\n]*(?:[|｜][^|｜\n]*)*[|｜]")
+#: A column of values for a year or of a kind (2023年目标, 2022年完成, 目标值, 基数): an indicator table's.
+_YEAR_VALUE_COLUMN = cue_regex(r"20\d\d\s*年(?:度|底|末)?(?:<tables.year_value_columns>)|^20\d\d\s*年?$"
+                               r"|^(?:<tables.value_columns>)值?$")
+_ROW_NAME_COLUMN = cue_regex(r"^(?:<tables.row_name_columns>)")
 
 
 def _cells_and_rows(text: str) -> list[tuple[RawCell, tuple[RawCell | None, ...]]]:
@@ -82,6 +86,12 @@ def _cells_and_rows(text: str) -> list[tuple[RawCell, tuple[RawCell | None, ...]
 
 def _split_spaced(line: str) -> list[str]:
     """A line of space-separated cells (a header, or a row opening with its number) split up."""
+    barred = [p.strip(" \t\u3000\xa0") for p in re.split(r"[|｜]", line.strip("|｜ \t\u3000\xa0"))]
+    if len(barred) >= 3 and all(barred):
+        return barred  # | 高新技术企业（家） | 410 | 480 |: bars are the separators, spaces stay inside cells
+    tabbed = [p.strip(" \u3000\xa0") for p in line.split("\t")]
+    if len([p for p in tabbed if p]) >= 3:
+        return [p for p in tabbed if p]  # 高新技术企业数（家）<tab>120<tab>250: tabs likewise
     parts = [p for p in re.split(r"[ \t\u3000\xa0|｜]+", line) if p]
     if len(parts) == 2 and _NUMBER.match(parts[0]):
         return parts  # a numbered row cut off after its first cell
@@ -145,8 +155,11 @@ def _find_header(text: str, cells: list[RawCell], i: int,
     """
     j = i
     hits = 0
+    # A header written on one line (| 指标 | 2022年完成 | … |) ends with its line.
+    one_line = i + 1 < len(cells) and "\n" not in text[cells[i].end : cells[i + 1].start]
     while j < len(cells) and j - i < 10:
-        if j > i and row_starts and j in row_starts:
+        if j > i and (row_starts and j in row_starts
+                      or one_line and "\n" in text[cells[j - 1].end : cells[j].start]):
             break
         value = re.sub(r"\s+", "", _text(text, cells[j]))
         # A table's own name (…任务表) heads the table, it names no column.
@@ -155,12 +168,16 @@ def _find_header(text: str, cells: list[RawCell], i: int,
             if j == i:
                 return None
             break
-        hits += bool(_HEADER_WORD.search(value))
+        hits += bool(_HEADER_WORD.search(value) or _YEAR_VALUE_COLUMN.search(value))
         j += 1
     names = j - i
     if names < 3 or hits < max(2, names - 2):
         return None
     values = [re.sub(r"\s+", "", _text(text, c)) for c in cells[i:j]]
+    if any(_ROW_NAME_COLUMN.search(v) for v in values[:3]):
+        # 指标 | 2022年完成 | 2023年目标: an indicator table, each row a name and its values by year
+        if sum(bool(_YEAR_VALUE_COLUMN.search(v)) for v in values) >= 1:
+            return j
     # Responsibility tables name who is responsible; a run of headings does not.
     if any(_PERSON_COLUMN.search(v) or _UNIT_COLUMN.search(v) for v in values):
         return j
@@ -218,7 +235,12 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns,
             j += len(current)
             continue
         # Rows may start at any number and skip some (a page of a longer table, rows left out).
-        if numbered and _NUMBER.match(flat) and (last_number is None or last_number < _row_number(flat) <= last_number + 100):
+        # A number in a row still missing two or more cells (序号 | 指标 | 单位 | 2024年目标: 45) is its
+        # value, unless it is the next row's number.
+        half_empty = (last_number is not None and bool(_NUMBER.match(flat)) and len(current) < len(columns.names) - 1
+                      and _row_number(flat) != last_number + 1)
+        if numbered and _NUMBER.match(flat) and not half_empty and (
+                last_number is None or last_number < _row_number(flat) <= last_number + 100):
             _close(rows, current, columns, text)
             current, pointer, last_number = {0: [cell]}, 1, _row_number(flat)
             j += 1

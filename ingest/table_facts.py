@@ -6,7 +6,7 @@ import re
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import Fact, year_note
 from plankg.ingest.frames import section_frame
-from plankg.ingest.numbers import comparator_for, find_values
+from plankg.ingest.numbers import UNITS, comparator_for, find_values
 from plankg.ingest.owners import row_owners
 from plankg.ingest.records import Cell, Clause, Document, Target
 from plankg.ingest.target_record import make_target
@@ -23,16 +23,18 @@ _ROW_NAME_HEADER = cue_regex(r"<tables.row_name_columns>")
 _INCREMENT = cue_regex(r"<tables.increment_words>")
 _GROWTH = cue_regex(r"<tables.growth_words>")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
-_UNIT_IN_NAME = re.compile(r"[（(]\s*(%|％|件|家|个|人|人年|万元|亿元|元|项|名|场|次|篇)\s*[）)]?\s*$")
+# 高新技术企业数（家）, 研发投入强度(%): the unit in brackets after the name, any unit the units module knows.
+_UNIT_IN_NAME = re.compile(r"[（(]\s*(" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+                           + r")\s*[）)]?\s*$")
+#: A column of units beside the values (单位, 计量单位).
+_MEASURE_HEADER = re.compile(r"^(?:计量)?单位$")
+#: A unit written in a measure cell: a known sign or a short counter (家, 亿元, 件/万人).
+_MEASURE_CELL = re.compile(r"(%|％|‰|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,3})?)")
 
 
 def _column_year(name: str) -> int | None:
     match = _YEAR_HEADER.search(name)
     return int(match.group(1)) if match else None
-
-
-_MEASURE_HEADER = re.compile(r"(?:计量)?单位")
-_MEASURE_CELL = re.compile(r"(%|％|‰|[\u4e00-\u9fff]{1,4}(?:/[\u4e00-\u9fff]{1,3})?)")
 
 
 def table_row_facts(doc: Document, row: Clause) -> list[Target]:
@@ -59,18 +61,17 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     if name_cell is None:
         return []
     raw_name = name_cell.text.replace("\n", "")
-    stated_unit = _UNIT_IN_NAME.search(raw_name)
-    # A column of measures beside the name (单位：亿元) states the unit as a bracket in the name does.
-    measure_cell = next((c for c in row.cells if _MEASURE_HEADER.fullmatch(c.name)
-                         and _MEASURE_CELL.fullmatch(c.text.strip())), None)
-    if stated_unit is None and measure_cell is not None:
-        stated_unit = _MEASURE_CELL.fullmatch(measure_cell.text.strip())
+    in_name = _UNIT_IN_NAME.search(raw_name)
     indicator = _UNIT_IN_NAME.sub("", raw_name).lstrip("*＊").strip()
+    # A column of measures beside the name (单位：亿元, 件/万人) states the unit as a bracket in the name does.
+    unit_cell = next((c.text.strip() for c in row.cells if _MEASURE_HEADER.match(c.name)), "")
+    stated = in_name.group(1) if in_name else unit_cell if _MEASURE_CELL.fullmatch(unit_cell) else None
+    stated = "%" if stated == "％" else stated
     owners, source = row_owners(doc, row.cells)
     first_plan = min(doc.years) if doc.years else None
     baseline: Target | None = None
     targets: list[Target] = []
-    facts = [(cell, _cell_fact(doc, cell, indicator, stated_unit.group(1) if stated_unit else None)) for cell in year_cells]
+    facts = [(cell, _cell_fact(doc, cell, indicator, stated)) for cell in year_cells]
     # A unit written in one cell of a row (1.91元) holds for the row's bare numbers (1.95, 2).
     row_unit = next((f.unit for _, f in facts if f is not None and f.unit and not f.unit_inferred), None)
     for cell, fact in facts:

@@ -36,6 +36,10 @@ _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
 #: Months with no year (截至2月底, 1-8月份): the year the document speaks from.
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
+#: 目前，全市拥有…/当前全市共有…: a sentence giving the state at the time of writing.
+_NOW_LEAD = re.compile(r"^\W{0,3}(目前|当前|现阶段|截至目前)\s*[，,]?\s*(?:全[省市区县]|我[省市区县]|已|共|拥有)")
+#: A part of a year named without the year (三季度, 上半年, 前三季度, 一季度末).
+_PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三四])季度|(?<![\d年])[上下]半年")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
 _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$"
                               # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
@@ -43,6 +47,28 @@ _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
+#: 由2020年的0.81%增加至1.04%, 是2015年的3倍, 比2020年, 与2019年相比: the year names the baseline.
+_BASE_BEFORE = re.compile(r"(?:比|较|从|由|相比|是|与|同)\s*$|(?:比|较)\s*20\d\d\s*年(?:度|底|末)?\s*[和及、]\s*$")
+
+
+def is_baseline_year(text: str, start: int, end: int) -> bool:
+    """Whether the year written at ``text[start:end]`` (its digits) only names a baseline, not the statement's year."""
+    # 分别比2021年和2022年增长a%和b%: both years of the list are baselines.
+    return bool(_NOT_FACT_YEAR.match(text[end:]) or _BASE_BEFORE.search(text[max(0, start - 12) : start]))
+
+
+_CITED_TITLE = re.compile(r"《[^《》\n]{1,80}》")
+
+
+def mask_cited_titles(text: str) -> str:
+    """``text`` with the words of titles cited in 《》 blanked out, same length.
+
+    根据《某省科技创新跃升计划(2019-2025年)》，32个县获评A类: the cited plan's 计划 and 2025年
+    neither make the statement a goal nor date it.
+    """
+    if "《" not in text:
+        return text
+    return _CITED_TITLE.sub(lambda m: "《" + "＿" * (len(m.group()) - 2) + "》", text)
 
 
 def statement_before(text: str, pos: int) -> str:
@@ -63,6 +89,7 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     stand (a plan's 发展基础 reports, a summary's 下一步 plans); a year before the document's own
     year is a result, a later one a goal; otherwise the section's frame, then the document's, decides.
     """
+    text = mask_cited_titles(text)
     before = text[max(0, pos - 30) : pos]
     statement = re.split(r"[，,；;。]", before)[-1]
     sentence = re.split(r"[；;。]", text[:pos])[-1]
@@ -79,6 +106,9 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
         return "target", f"{goal_sentence.group() if goal_sentence else 'a list of goals'} makes the growth a goal"
     if (past_cue or re.match(r"^\W*(?:截至|截止)", sentence)) and not target_cue:
         return "achievement", f"{(past_cue.group() if past_cue else '截至')} reports a result"
+    now = _NOW_LEAD.match(sentence)
+    if now and not target_cue and not _FUTURE.search(sentence):
+        return "achievement", f"{now.group(1)} gives the state at the time of writing"
     period_lead = _PERIOD_LEAD.match(sentence)
     if period_lead and not target_cue and not _FUTURE.search(sentence) and not ctx.planned_genre:
         return "achievement", f"{period_lead.group(1)} opens a report of that period"
@@ -124,9 +154,10 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     A year that only sets a baseline (在2022年的基础上, 比2020年) is not the value's. 今年/去年/明年
     count from the year the document speaks from. Returns (year, period, stated in the text).
     """
+    text = mask_cited_titles(text)
     before = text[:pos]
     for match in reversed(list(YEAR.finditer(before))):
-        if _NOT_FACT_YEAR.match(text[match.end(1) :]) or re.search(r"(?:比|较|从|相比|是)\s*$", before[: match.start(1)]):
+        if is_baseline_year(text, match.start(1), match.end(1)):
             continue
         if text.startswith("年度", match.end(1)) and _EDITION_BEFORE.search(before[: match.start(1)]):
             continue
@@ -137,6 +168,8 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     plan_end = list(_PLAN_END.finditer(before))
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
+    if ctx.today and not ctx.scope_year and _NOW_LEAD.match(re.split(r"[。；;]", before)[-1]):
+        return ctx.today, None, True  # 目前，全市拥有…: the year the document speaks from
     if ctx.today and _MONTHS_SO_FAR.search(re.split(r"[。；;]", before)[-1]):
         return ctx.today, None, True  # 截至2月底, 1-8月份: months of the year the document speaks from
     # 较去年同期增长1.2倍: the year compared with is not the value's own.
@@ -163,4 +196,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         return None, ctx.default_period, False
     if ctx.years_unknown:
         return None, None, False
+    if ctx.default_year is None and ctx.default_period is None and ctx.today and _PART_OF_YEAR.search(
+            re.split(r"[。；;]", before)[-1]):
+        return ctx.today, None, True  # 力争三季度GDP增长8%: the quarter of the year the document speaks from
     return ctx.default_year, ctx.default_period if ctx.default_year is None else None, False

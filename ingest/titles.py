@@ -30,7 +30,7 @@ def detect_title(text: str) -> str:
     web pages print headlines; a title-shaped line near the top (year + genre word, or a short line
     ending in a genre word); else the first line that is not page chrome.
     """
-    lines = [ln.strip() for ln in text[:4000].split("\n")]
+    lines = _join_broken_title(text[:4000].split("\n"))
     for line in lines[:40]:
         field = _NAME_FIELD.match(line)
         if field:
@@ -65,10 +65,41 @@ def detect_title(text: str) -> str:
     for _, line in candidates:
         if GENRE_WORD.search(line[-8:]):
             return _clean_title(line)
+    for _, line in candidates:
+        if _OFFICIAL_TITLE.match(line):
+            return _clean_title(line)  # 关于……的通报 under its body's name
+    # A document number alone on its line (某办〔2013〕6号) is no title.
+    candidates = [(i, ln) for i, ln in candidates if _clean_title(ln)]
     first = next((ln for _, ln in candidates), None) or next((ln for ln in lines if ln), "")
     # A news text with no headline opens with its lede (2月8日，2025年某省科技工作会议召开。…): its
     # first sentence stands for the title, never the sentences after it.
     return _clean_title(re.split(r"(?<=.{6})[。！？!?]", first, maxsplit=1)[0])[:60]
+
+
+#: An official document's genre word, printed spaced on a line of its own (通  报) under its title.
+_GENRE_LINE = re.compile(r"^(?:通\s*知|通\s*报|意\s*见|决\s*定|报\s*告|批\s*复|请\s*示|公\s*告|通\s*告|函)$")
+
+
+_OFFICIAL_TITLE = re.compile(r"^关于.{4,50}的(?:通知|通报|意见|决定|报告|批复|请示|公告|通告|函)$")
+
+
+def _join_broken_title(raw_lines: list[str]) -> list[str]:
+    """Lines, with an official title broken over two or three lines joined into one.
+
+    A 公文 prints its title under the issuing body, broken where the page ends
+    (关于2013年上半年…考核结果的 / 通  报); the last line is often the genre word alone, spaced.
+    """
+    lines = [ln.strip() for ln in raw_lines]
+    for i in range(min(len(lines), 40) - 1):
+        if not lines[i].startswith("关于") or _SENTENCE.search(lines[i]):
+            continue
+        for reach in (1, 2):
+            tail = lines[i + reach] if i + reach < len(lines) else ""
+            if _GENRE_LINE.match(tail):
+                joined = "".join([lines[i], *lines[i + 1 : i + reach]]) + re.sub(r"\s+", "", tail)
+                if len(joined) <= 60 and not any(_SENTENCE.search(ln) for ln in lines[i + 1 : i + reach]):
+                    return [*lines[:i], joined, *lines[i + reach + 1 :]]
+    return lines
 
 
 def _title_shaped(line: str) -> bool:
@@ -79,7 +110,7 @@ def _title_shaped(line: str) -> bool:
 
 
 def _clean_title(title: str) -> str:
-    title = _DOC_NUMBER.sub("", title.strip(" •·\u3000"))
+    title = _DOC_NUMBER.sub("", title.strip(" •·\u3000|｜"))
     title = re.sub(r"^【[^】]{1,8}】\s*|^\d{1,3}\s*[、.．]\s*(?=\D)", "", title)
     return _trim_title(re.sub(r"\.(?:docx?|pdf|wps)$", "", title))
 
@@ -90,4 +121,7 @@ def _trim_title(title: str) -> str:
     match = matches[-1] if matches else None
     if match and len(title) - match.end() > 12:
         return title
+    if match and re.fullmatch(r"(?:执行|完成|落实|实施|进展)?情况的?(?:报告|通报|汇报)?|的(?:通知|报告|通报|意见)",
+                              title[match.end() :].strip()):
+        return title  # 关于2023年计划执行情况的报告: the report on a plan, not the plan
     return title[: match.end()] if match else title

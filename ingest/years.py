@@ -40,6 +40,9 @@ def propose_years(doc: Document) -> YearProposal | None:
     first year; a summary whose year is the year of the COVID-19 outbreak response (新冠…疫情防控,
     复工复产) reports on 2020, and the plan that follows it is for 2021. Both must agree.
     """
+    before_plan = _summary_before_plan(doc)
+    if before_plan is not None:
+        return before_plan
     if doc.years or doc.reported_years or "XX" not in doc.title.upper():
         return None
     basis = re.search(r"根据[^。；]{0,20}[“\"]?(" + _PLAN_NAMES + r")[”\"]?[^。；]{0,6}规划", doc.text)
@@ -52,3 +55,25 @@ def propose_years(doc: Document) -> YearProposal | None:
     reason = (f"not stated (20XX): the plan is based on the {basis.group(1)} plan, whose first year is "
               f"{plan_year}, and follows a summary of the COVID-19 response year {_PANDEMIC_FIRST_YEAR}")
     return YearProposal(plan_year, _PANDEMIC_FIRST_YEAR, reason)
+
+
+#: 202x年度工作总结及2025年度工作计划: a summary hiding its year, then the plan for a stated year.
+_HIDDEN_SUMMARY_THEN_PLAN = re.compile(r"20(?:[Xx]{2}|\d[Xx])\s*年度?[^，。；\n]{0,12}?总结[^，。；\n]{0,4}?[和及与、暨]"
+                                       r"[^，。；\n]{0,6}?(20\d\d)\s*年度?[^，。；\n]{0,12}?(?:计划|打算|思路|安排|要点)")
+
+
+def _summary_before_plan(doc: Document) -> YearProposal | None:
+    """A year-end summary hiding its year before next year's plan: it reports on the year before the plan.
+
+    Such a pair is written at the end of the year it sums up (202x年工作总结及2025年工作计划 is
+    written late in 2024), so its results are proposed for the plan's year minus one.
+    """
+    if doc.reported_years:
+        return None
+    pair = _HIDDEN_SUMMARY_THEN_PLAN.search(doc.title)
+    if pair is None:
+        return None
+    plan_year = int(pair.group(1))
+    reason = (f"not stated ({pair.group().split('年')[0]}年): the summary comes with the plan for {plan_year}, "
+              f"so it sums up {plan_year - 1}")
+    return YearProposal(None, plan_year - 1, reason)

@@ -92,7 +92,10 @@ def target_rows(corpus: Corpus) -> list[dict]:
                 "indicator": target.indicator,
                 "indicator_id": target.indicator_id,
                 "value": target.value,
-                "unit": target.unit,
+                # The unit in the document's own characters (億元 on a traditional page), as the text
+                # and owners are; unit_read is the same unit as read, for grouping across documents.
+                "unit": written_form(target.unit, doc.text, doc.repairs) if target.unit else target.unit,
+                "unit_read": target.unit,
                 "unit_inferred": target.unit_inferred,
                 "comparator": target.comparator,
                 "measure": target.measure,

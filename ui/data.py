@@ -272,10 +272,11 @@ class AppData:
             else:
                 kinds = [("target", row["value"])] + ([("stretch", row["stretch"])] if row["stretch"] is not None else [])
             for kind, value in kinds:
-                key = (row["indicator_id"], row["region"], kind, row["unit"] or "", row["measure"], row["year"], row["doc_id"])
+                unit = row.get("unit_read", row["unit"]) or ""  # 億元 and 亿元 are one unit on a chart
+                key = (row["indicator_id"], row["region"], kind, unit, row["measure"], row["year"], row["doc_id"])
                 points.setdefault(key, {"indicator_id": row["indicator_id"],
                                         "indicator": labels.get(row["indicator_id"], row["indicator"]),
-                                        "region": row["region"] or "?", "kind": kind, "unit": row["unit"] or "",
+                                        "region": row["region"] or "?", "kind": kind, "unit": unit,
                                         "measure": row["measure"], "year": row["year"], "value": value,
                                         "doc_title": row["doc_title"], "text": row["text"]})
         return sorted(points.values(), key=lambda p: (p["indicator"], p["region"], p["kind"], p["year"]))

@@ -91,3 +91,8 @@ def test_projects_of_a_size_are_counted_not_spoken_money():
 
 def test_grain_output_in_jin_is_a_weight_not_money():
     assert [(v.value, v.unit) for v in find_values("粮食总产量稳定在720亿斤以上")] == [(72_000_000_000, "斤")]
+
+
+def test_ten_thousand_yi_is_money_in_yi_yuan_with_or_without_yuan():
+    for text in ("技工贸总收入达到1.6万亿", "技工贸总收入达到1.6万亿元"):
+        assert [(v.value, v.unit) for v in find_values(text)] == [(16_000, "亿元")], text

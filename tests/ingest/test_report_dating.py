@@ -137,13 +137,22 @@ def test_a_comparison_with_last_year_does_not_date_the_parts_after_it(tmp_path):
         assert (facts[value].kind, facts[value].year) == ("achievement", 2024), value
 
 
-def test_a_summary_hiding_its_year_as_202x_leaves_its_results_undated(tmp_path):
+def test_a_summary_hiding_its_year_before_next_years_plan_proposes_the_year_before_the_plan(tmp_path):
+    # never the plan's own year; the year before it only as a proposal, marked inferred with its reason
     corpus = _corpus(tmp_path, "区科技局202x年度工作总结及2025年度工作计划\n"
                                "今年以来，区科技局紧盯各项重点工作。按照决胜全年红的工作目标，202x年全区R&D占比达到3.12%。"
                                "1-10月，全区高新技术产业增加值增速21.4%。\n")
     facts = {t.value: t for t in corpus.targets}
     for value in (3.12, 21.4):
-        assert (facts[value].kind, facts[value].year) == ("achievement", None), value
+        assert (facts[value].kind, facts[value].year, facts[value].year_inferred) == ("achievement", 2024, True), value
+        assert "plan for 2025" in facts[value].year_reason
+
+
+def test_a_summary_hiding_its_year_alone_leaves_its_results_undated(tmp_path):
+    corpus = _corpus(tmp_path, "区科技局202x年度工作总结\n"
+                               "今年以来，区科技局紧盯各项重点工作。1-10月，全区高新技术产业增加值增速21.4%。\n")
+    [fact] = corpus.targets
+    assert (fact.kind, fact.year) == ("achievement", None)
 
 
 def test_a_programmes_edition_is_not_the_year_of_the_statement(tmp_path):
