@@ -26,7 +26,10 @@ _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 # 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
-_LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办](?![\u4e00-\u9fff])")
+# A role word may follow it (省工信委主办，省发改委协办): the body's name ends before it.
+_LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办]"
+                           r"(?=(?:<owners.primary_words>|<owners.duty_words>|<owners.support_words>)"
+                           r"(?:单位|部门)?(?![\u4e00-\u9fff])|(?![\u4e00-\u9fff]))")
 # A bureau's name without a place, standing alone between marks, digits or line ends (not before a year:
 # 科技局2021年工作总结 is a title).
 _BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
@@ -41,6 +44,12 @@ _DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.di
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
 # Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
 _LEADERSHIP = ("人民政府", "政府", "党委", "党工委")
+# A bare government is the leadership of the day beside its party committee (市委、市政府, 区委区政府), as
+# the head of an addressee list (市政府各部门, 省政府直属单位) or in the approval formula (经市政府同意); alone
+# it acts as a body (县政府统筹…, 经市政府常务会议, 市人民政府副市长, 市人民政府关于印发…).
+_PAIRED_BEFORE = re.compile(r"(?:党委|委)[、，,和与及\s]{0,2}$")
+_PAIRED_AFTER = re.compile(r"[、，,和与及\s]{0,2}(?:自治区|省|市|区|县|州|盟|旗)?(?:党委|委)(?![员托])")
+_ADDRESSEES = re.compile(r"各|直属|所属|有关|部门|工作部门|同意|批准|批复")
 # A level word that is the end of a common word (园区, 城市), not a region prefix.
 _WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
                "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
@@ -73,7 +82,7 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
         if where is None:
             continue
         start, why = where
-        if why.startswith("level word") and match.group() in _LEADERSHIP:
+        if why.startswith("level word") and match.group() in _LEADERSHIP and _leadership(text, start, match.end()):
             continue  # 在市委、市政府的领导下: the leadership of the day, not a body the plan is about
         end = match.end()
         branch = _BRANCH.match(text, end)
@@ -120,6 +129,14 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
             return None
         return _region_start(start, regions), f"level word {word}"
     return None
+
+
+def _leadership(text: str, start: int, end: int) -> bool:
+    """Is the bare 市政府/市委 at ``start``..``end`` the leadership of the day rather than a body acting?"""
+    if text[start:end].endswith("政府"):
+        return bool(_PAIRED_BEFORE.search(text, max(0, start - 3), start) or _PAIRED_AFTER.match(text, end)
+                    or _ADDRESSEES.match(text, end))
+    return True
 
 
 def _is_place(name: str) -> bool:

@@ -6,11 +6,14 @@ Usage (from the project root):
 
 The gold directory holds meta.json ({"docs": "docs"}) and entities.jsonl, one line per name:
     {"doc": "e01_x_2022", "name": "临海市科学技术局", "type": "government|park|programme|institute|organisation"}
+A line may also carry "names": [...], the other names the annotator accepts for the same thing (a gold.tsv
+row 银川市科学技术局|银川市科技局|市科技局 converted to one line); any of them counts as found.
 
 Without --home the documents are built into a fresh private workspace ($PLANKG_HOME set to a temporary
 folder, as the shared score.py does); with --home an existing workspace is read and nothing is built.
 
-Names are compared after removing whitespace (the texts carry stray spaces inside names).
+Names are compared after removing whitespace (the texts carry stray spaces inside names) and the marks of a
+title or a quote (《》〈〉“”), which annotators write or leave out as they please.
 Recall: a gold name counts as found when some exported entity has a mention in that document whose surface,
 or whose entity's name or alias, equals it. Precision: over the distinct (document, surface) mentions the
 project exported for the gold documents, leaving out the types region and person (places and persons are
@@ -34,7 +37,9 @@ UNSCORED_TYPES = ("region", "person")
 
 
 def squash(text: object) -> str:
-    return re.sub(r"\s+", "", str(text))
+    """A name without whitespace and without the marks around a title or a quoted core (《》〈〉“”"):
+    annotators write 《X实施方案》 or “瞪羚”企业 where the project exports X实施方案 and 瞪羚企业, or the reverse."""
+    return re.sub(r"[\s《》〈〉<>“”\"]+", "", str(text))
 
 
 def doc_key(pred_doc: object, gold_docs: set[str]) -> str | None:
@@ -85,11 +90,12 @@ def score(gold: list[dict], rows: list[dict], verbose: bool) -> str:
     total_by_type: Counter = Counter()
     for g in gold:
         total_by_type[g["type"]] += 1
-        ok = squash(g["name"]) in names.get(g["doc"], set())
+        ok = any(squash(n) in names.get(g["doc"], set()) for n in g.get("names") or [g["name"]])
         found_by_type[g["type"]] += ok
         if verbose and not ok:
             print(f"  missed  {g['doc'][:3]} {g['type']:<12} {g['name']}")
-    gold_names = {doc: {squash(g["name"]) for g in gold if g["doc"] == doc} for doc in gold_docs}
+    gold_names = {doc: {squash(n) for g in gold if g["doc"] == doc for n in g.get("names") or [g["name"]]}
+                  for doc in gold_docs}
     exact = lenient = total = 0
     by_type: dict[str, list[int]] = {}
     for doc, pairs in sorted(surfaces.items()):

@@ -181,3 +181,19 @@ def test_a_counted_list_joined_by_he_names_its_firms(tmp_path):
                     "新能源和新材料两家企业获得支持。\n", encoding="utf-8")
     firms = {m.surface for m in read_corpus([plan]).mentions if m.type == "organization"}
     assert firms == {"淮安市科学技术局", "华茂集团", "鑫达特"}  # industries are not names
+
+
+def test_a_bare_government_acting_alone_is_a_body_beside_its_committee_it_is_the_leadership():
+    # Pattern: a level word + 政府 that acts on its own (it plans, meets, signs) names the government
+    # as a body; beside its party committee, heading an addressee list or in the approval formula it does not.
+    assert _names("县政府统筹推进河道治理。") == ["县政府"]
+    assert _names("经市政府第十二次常务会议审议通过。") == ["市政府"]
+    assert _names("区人民政府副区长出席并讲话。") == ["区人民政府"]
+    assert _names("在县委、县政府的正确领导下，在市委市政府的部署下。") == []
+    assert _names("各乡镇人民政府，县政府各部门、直属单位：经县政府同意，现印发。") == []
+
+
+def test_a_listed_bureau_ends_before_its_role_word():
+    # Pattern: a responsibility note after a task (X委主办，Y委协办): the role word is no part of the body.
+    assert _names("（省经信委主办，省商务厅协办）") == ["省经信委", "省商务厅"]
+    assert _names("（市人才办牵头单位，市医保局配合）") == ["市人才办", "市医保局"]
