@@ -68,6 +68,9 @@ _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
+# What a station, a road or an exit named after a zone adds after the zone's ending (高新区站, 开发区大道).
+_NAMED_AFTER_PARK = cue_regex(r"(?:<entities.named_after_park>)")
+_DASHES = ("—", "－", "-", "–")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
@@ -261,6 +264,10 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             bracketed = longer.group().strip("()（）") if longer and longer.group()[0] in "(（" else None
             if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
+            if kind == "park" and _NAMED_AFTER_PARK.match(text, end):
+                continue  # 高新区站, 开发区大道: a station or a road named after the zone, not the zone
+            if kind == "park" and text[start - 1 : start] in _DASHES:
+                start = _joined_place(text, start)  # 滨海—中关村科技园: two places joined by a dash name one park
             name = text[start:end]
             if _EDITION.search(text[max(0, start - 6) : start + 6]):
                 continue
@@ -385,7 +392,7 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
         if match.end() <= len(span) - 2 and not overlaps(match.start(), match.end(), kept):
             cut = max(cut, match.end())
     start += cut
-    while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了"):
+    while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了据"):
         start += 1
     if start < end and text[start] in "家个项座所" and re.search(r"(?:\d|有\s*|\s)$", text[max(0, start - 3) : start]):
         start += 1  # 有5家特色小镇: the measure word of a count
@@ -397,6 +404,16 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     if inside.count("(") != inside.count(")"):
         return end, end
     return start, end
+
+
+def _joined_place(text: str, start: int) -> int:
+    """Where a park's name starts when a place and a dash come right before it (滨海—中关村科技园)."""
+    gazetteer = load_gazetteer()
+    for width in (4, 3, 2):
+        place = text[max(0, start - 1 - width) : start - 1]
+        if len(place) == width and any(gazetteer.get(place + level) for level in ("", "市", "区", "县", "新区", "旗")):
+            return start - 1 - width
+    return start
 
 
 def _named_park(item: Found) -> bool:

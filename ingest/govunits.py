@@ -49,7 +49,10 @@ _LEADERSHIP = ("人民政府", "政府", "党委", "党工委")
 # it acts as a body (县政府统筹…, 经市政府常务会议, 市人民政府副市长, 市人民政府关于印发…).
 _PAIRED_BEFORE = re.compile(r"(?:党委|委)[、，,和与及\s]{0,2}$")
 _PAIRED_AFTER = re.compile(r"[、，,和与及\s]{0,2}(?:自治区|省|市|区|县|州|盟|旗)?(?:党委|委)(?![员托])")
-_ADDRESSEES = re.compile(r"各|直属|所属|有关|部门|工作部门|同意|批准|批复")
+# After it: an addressee list, an approval, or a document it names (区政府工作报告, 市政府重点工作任务).
+_ADDRESSEES = re.compile(r"各|直属|所属|有关|部门|工作部门|同意|批准|批复|工作|重点工作|文件|令|网|门户")
+# Before it: the formulas of a speaker (受区政府委托, 我代表市人民政府), not the body acting.
+_SPEAKER_BEFORE = re.compile(r"(?:受|代表)$")
 # A level word that is the end of a common word (园区, 城市), not a region prefix.
 _WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
                "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
@@ -135,7 +138,7 @@ def _leadership(text: str, start: int, end: int) -> bool:
     """Is the bare 市政府/市委 at ``start``..``end`` the leadership of the day rather than a body acting?"""
     if text[start:end].endswith("政府"):
         return bool(_PAIRED_BEFORE.search(text, max(0, start - 3), start) or _PAIRED_AFTER.match(text, end)
-                    or _ADDRESSEES.match(text, end))
+                    or _ADDRESSEES.match(text, end) or _SPEAKER_BEFORE.search(text, max(0, start - 2), start))
     return True
 
 

@@ -220,8 +220,8 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     inner = match.group(1)
     after = text[match.end() : match.end() + 6]
     before = text[max(0, match.start() - 4) : match.start()]
-    if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner):
-        return
+    if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner) or "的" in inner:
+        return  # “停滞多年的X计划”: a quoted clause (的 joins a description to its head), not a name
     numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
     system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) or numbered else None
     if system and not _BOUNDARY.search(system.group()):

@@ -141,3 +141,26 @@ def test_a_body_named_in_brackets_inside_a_name_is_its_own_entity():
     names = _names("发挥滨湖(东南大学)智能制造研发中心作用。", "organization")
     assert names[1:] == ["东南大学"]  # after the plan's own bureau, named by its title
     assert _names("发挥滨湖(东南大学)智能制造研发中心作用。", "institute") == ["滨湖(东南大学)智能制造研发中心"]
+
+
+def test_a_station_or_road_named_after_a_zone_is_not_the_zone():
+    # Pattern: a park ending followed by 站/大道/路 names a station or a road, not the park.
+    assert _names("推动松江高新区站建成投用，拓宽临溪开发区大道。", "park") == []
+    assert _names("推动松江高新区建设。", "park") == ["松江高新区"]
+
+
+def test_two_places_joined_by_a_dash_name_one_park():
+    # Pattern: A—B科技园, a park two places run together; the dash does not cut its name.
+    assert _names("2023年滨江—临海科技园新增企业30家。", "park") == ["滨江—临海科技园"]
+
+
+def test_a_verb_before_a_bare_park_word_is_no_name():
+    # Pattern: 明确/对标 + a generic remainder (园区, 国家战略): a verb and a category, no entity.
+    assert _names("进一步明确园区发展定位。", "park") == []
+    assert _names("对标国家战略腹地建设。", "programme") == []
+
+
+def test_a_category_of_joint_research_centres_is_no_name():
+    # Pattern: a level and 校企共建 before a generic ending (省级校企共建研发中心5家) counts a kind of centre.
+    assert _names("新增省级校企共建研发中心5家。", "institute") == []
+    assert _names("组建温州大学校企共建智能装备研发中心。", "institute") == ["温州大学校企共建智能装备研发中心"]

@@ -161,3 +161,23 @@ def test_a_plan_is_named_by_its_own_title_a_work_report_is_not(tmp_path):
     corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
     titles = [(m.surface, m.doc_id) for m in corpus.mentions if m.type == "plan_document"]
     assert [surface for surface, _ in titles] == ["嘉兴市数字经济创新提质行动方案"]
+
+
+def test_a_quoted_clause_is_no_programme():
+    # Pattern: quote marks around a described problem (“停滞多年的区级科技计划”): 的 makes it a clause.
+    assert _names("切实解决了“停滞多年的区级科技计划”等5个问题。") == []
+    assert _names("实施“科技强区计划”。") == ["科技强区计划"]
+
+
+def test_a_programme_word_inside_a_longer_word_is_no_programme():
+    # Pattern: 专项 continued by 债(券): a bond, not a 专项 programme.
+    assert _names("落实地方政府专项债券投向管理，用好新增专项债。") == []
+
+
+def test_a_report_on_how_a_plan_was_carried_out_is_not_the_plan(tmp_path):
+    # Pattern: a title reporting a plan's execution (X计划执行情况及Y计划草案的报告) names a report, not a plan.
+    (tmp_path / "c.txt").write_text(
+        "关于江州市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划\n一、2022年计划执行情况\n"
+        "全年地区生产总值增长5%。\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path / "c.txt"])
+    assert [m.surface for m in corpus.mentions if m.type == "plan_document"] == []
