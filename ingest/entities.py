@@ -14,7 +14,7 @@ from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
-from plankg.ingest.name_heads import leading_non_name, word_frequency
+from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
@@ -276,7 +276,25 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             taken.append((start, end))
             planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
             found.append(Found(start, end, kind, name, f"ending {ending.group() if ending else suffix}", planned=planned))
-    return found
+    return _zones_within_zones(found)
+
+
+def _zones_within_zones(found: list[Found]) -> list[Found]:
+    """西部科学城江州高新区: a zone, then a placed zone right after it, is one name; the placed zone is named too."""
+    parks = {f.start: f for f in found if f.kind == "park"}
+    out = []
+    skip: set[int] = set()
+    for item in sorted(found, key=lambda f: f.start):
+        if item.start in skip:
+            continue
+        after = parks.get(item.end) if item.kind == "park" else None
+        if after is not None and any(a == 0 for _region, a, _b in load_gazetteer().find_all(after.name)):
+            out.append(after)
+            skip.add(after.start)
+            item = Found(item.start, after.end, "park", item.name + after.name, f"{item.why}; a placed zone inside it",
+                         planned=item.planned)
+        out.append(item)
+    return out
 
 
 def _unit_canonical(unit: Found, doc: Document) -> str:
@@ -443,7 +461,8 @@ def _generic(name: str, suffix: str) -> bool:
     core = re.sub(suffix + "$", "", name)
     core = _GENERIC_PART.sub("", core)
     core = re.sub(r"[()（）·\d]", "", core)
-    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core))  # 发展示范区: a verb, then the kind
+    # 发展示范区, 分析实验室, 明确园区: a verb, then the kind
+    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core)) or (core == name[: len(core)] and is_verb(core))
 
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:

@@ -10,7 +10,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.entity_spans import Found, overlaps
-from plankg.ingest.name_heads import leading_non_name
+from plankg.ingest.name_heads import leading_non_name, word_frequency
 from plankg.ontology.regions import load_gazetteer
 
 _BUREAU = cue_regex(r"<entity_units.bureau_endings>")
@@ -26,6 +26,8 @@ _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 # 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
+# How often the dictionary must have seen a character + a place as one word to read them as one name (长白山).
+_COMMON_NAME = 50
 # A role word may follow it (省工信委主办，省发改委协办): the body's name ends before it.
 _LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办]"
                            r"(?=(?:<owners.primary_words>|<owners.duty_words>|<owners.support_words>)"
@@ -42,6 +44,8 @@ _NOT_IN_NAME = cue_regex(r"<entities.boundary>|各")
 _DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
+# Standing alone these name an office every body has (来源:办公室), not one the text names.
+_ANY_BODYS_OFFICE = ("办公室", "办公厅")
 # Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
 _LEADERSHIP = ("人民政府", "政府", "党委", "党工委")
 # A bare government is the leadership of the day beside its party committee (市委、市政府, 区委区政府), as
@@ -51,8 +55,8 @@ _PAIRED_BEFORE = re.compile(r"(?:党委|委)[、，,和与及\s]{0,2}$")
 _PAIRED_AFTER = re.compile(r"[、，,和与及\s]{0,2}(?:自治区|省|市|区|县|州|盟|旗)?(?:党委|委)(?![员托])")
 # After it: an addressee list, an approval, or a document it names (区政府工作报告, 市政府重点工作任务).
 _ADDRESSEES = re.compile(r"各|直属|所属|有关|部门|工作部门|同意|批准|批复|工作|重点工作|文件|令|网|门户")
-# Before it: the formulas of a speaker (受区政府委托, 我代表市人民政府), not the body acting.
-_SPEAKER_BEFORE = re.compile(r"(?:受|代表)$")
+# Before it: the formula of one who speaks for it (受区政府委托), not the body acting.
+_SPEAKER_BEFORE = re.compile(r"受$")
 # A level word that is the end of a common word (园区, 城市), not a region prefix.
 _WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
                "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
@@ -121,6 +125,9 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
     """Where a body's name starts, given its ending at ``at``, and why; None if nothing places it."""
     if at in regions:
         start = _region_start(at, regions)
+        first_end = min((end for end, begin in regions.items() if begin == start), default=at)
+        if start > 0 and word_frequency(text[start - 1 : first_end]) >= _COMMON_NAME:
+            start -= 1  # 长白山管委会: a place (白山) at the end of a longer name the dictionary knows
         return start, f"region {text[start:at]}"
     if at in park_end:
         return park_end[at], f"park {text[park_end[at]:at]}"
@@ -138,7 +145,7 @@ def _leadership(text: str, start: int, end: int) -> bool:
     """Is the bare 市政府/市委 at ``start``..``end`` the leadership of the day rather than a body acting?"""
     if text[start:end].endswith("政府"):
         return bool(_PAIRED_BEFORE.search(text, max(0, start - 3), start) or _PAIRED_AFTER.match(text, end)
-                    or _ADDRESSEES.match(text, end) or _SPEAKER_BEFORE.search(text, max(0, start - 2), start))
+                    or _ADDRESSEES.match(text, end) or _SPEAKER_BEFORE.search(text, max(0, start - 1), start))
     return True
 
 
@@ -196,7 +203,7 @@ def _divisions(text: str, units: list[Found], taken: list[tuple[int, int]]) -> l
         elif bare_parent:
             out.append(Found(start, end, "division", match.group(), "division ending after its body",
                              parent=bare_parent.group()))
-        elif start == 0 or text[start - 1] in " \u3000\t\n、，,：:（(":
+        elif (start == 0 or text[start - 1] in " \u3000\t\n、，,：:（(") and match.group() not in _ANY_BODYS_OFFICE:
             out.append(Found(start, end, "division", match.group(), "division ending between separators"))
         taken.append((start, end))
     return out

@@ -164,3 +164,14 @@ def test_a_category_of_joint_research_centres_is_no_name():
     # Pattern: a level and 校企共建 before a generic ending (省级校企共建研发中心5家) counts a kind of centre.
     assert _names("新增省级校企共建研发中心5家。", "institute") == []
     assert _names("组建温州大学校企共建智能装备研发中心。", "institute") == ["温州大学校企共建智能装备研发中心"]
+
+
+def test_a_verb_and_a_bare_ending_is_no_institute():
+    # Pattern: a verb the boundary list does not know before a bare ending (调研分析实验室建设) is no name.
+    assert _names("全面调研分析实验室运行情况，组建检测中心。", "institute") == []
+    assert _names("建设温州分析测试实验室。", "institute") == ["温州分析测试实验室"]
+
+
+def test_a_zone_then_a_placed_zone_is_one_name():
+    # Pattern: a zone named as part of a larger one (X科学城 + place + 高新区) without a mark between.
+    assert _names("推进东部科学城嘉兴高新区建设，支持宁波高新区。", "park") == ["东部科学城嘉兴高新区", "嘉兴高新区", "宁波高新区"]

@@ -181,3 +181,9 @@ def test_a_report_on_how_a_plan_was_carried_out_is_not_the_plan(tmp_path):
         "全年地区生产总值增长5%。\n", encoding="utf-8")
     corpus = read_corpus([tmp_path / "c.txt"])
     assert [m.surface for m in corpus.mentions if m.type == "plan_document"] == []
+
+
+def test_a_quoted_name_before_zhidu_is_a_system_not_a_programme():
+    # Pattern: “X”制度 is a system of rules; “X”制 alone names a mechanism the plan introduces.
+    assert _names("落实“专班+清单”制度。") == []
+    assert _names("推行“揭榜挂帅”制。") == ["揭榜挂帅制"]

@@ -197,3 +197,15 @@ def test_a_listed_bureau_ends_before_its_role_word():
     # Pattern: a responsibility note after a task (X委主办，Y委协办): the role word is no part of the body.
     assert _names("（省经信委主办，省商务厅协办）") == ["省经信委", "省商务厅"]
     assert _names("（市人才办牵头单位，市医保局配合）") == ["市人才办", "市医保局"]
+
+
+def test_a_place_inside_a_longer_known_name_does_not_cut_the_body():
+    # Pattern: a region's name (白山) at the end of a longer dictionary word (长白山) before 管委会.
+    assert _names("推动长白山管委会社会事业办落实。")[:1] == ["长白山管委会"]
+    assert _names("支持白山市科技局。") == ["白山市科技局"]
+
+
+def test_an_office_standing_alone_names_no_body():
+    # Pattern: 办公室 between separators is any body's office; after its body it is that body's division.
+    assert _names("来源: 办公室 黄石") == []
+    assert [(f.name, f.parent) for f in find_units("市科技局办公室负责。") if f.kind == "division"] == [("办公室", "市科技局")]
