@@ -19,6 +19,8 @@ _GENERIC_BEFORE = words("entity_units.generic_before")
 _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 中共X委员会 names a party committee; 临海市委 alone is the leadership of the day, like 市委、市政府.
 _CENTRE_BEFORE = re.compile(r"(?:党中央|中共中央)[、\s]*$")
+# A centre or department right after a ministry (科技部火炬中心, 工信部科技司).
+_NATIONAL_CHILD = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.national_child_endings>)")
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
 _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
@@ -83,6 +85,12 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
     for match in _NATIONAL.finditer(text):
         if _CENTRE_BEFORE.search(text, 0, match.start()):
             continue  # 在党中央、国务院的关怀下: the leadership of the day, as with 市委、市政府
+        child = _NATIONAL_CHILD.match(text, match.end())
+        if child and not _NOT_IN_NAME.search(child.group()) and not leading_non_name(child.group(), 2):
+            # 科技部火炬中心, 工信部科技司: a centre or department of the ministry, one body
+            add(Found(match.start(), child.end(), "organization", text[match.start() : child.end()],
+                      "central government body + its centre or department"))
+            continue
         add(Found(match.start(), match.end(), "organization", match.group(), "central government body"))
     for match in _BUREAU.finditer(text):
         where = _prefix(text, match.start(), regions, park_end)

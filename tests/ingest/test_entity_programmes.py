@@ -187,3 +187,9 @@ def test_a_quoted_name_before_zhidu_is_a_system_not_a_programme():
     # Pattern: “X”制度 is a system of rules; “X”制 alone names a mechanism the plan introduces.
     assert _names("落实“专班+清单”制度。") == []
     assert _names("推行“揭榜挂帅”制。") == ["揭榜挂帅制"]
+
+
+def test_a_strategy_named_only_by_generic_words_is_no_programme():
+    # Pattern: 区域 + 科技创新 + 战略: generic words only (区域 is read whole, not as the level word 区).
+    assert _names("坚持以数据为引领实施区域科技创新战略。") == []
+    assert _names("深入实施人才强区战略。") == ["人才强区战略"]

@@ -209,3 +209,9 @@ def test_an_office_standing_alone_names_no_body():
     # Pattern: 办公室 between separators is any body's office; after its body it is that body's division.
     assert _names("来源: 办公室 黄石") == []
     assert [(f.name, f.parent) for f in find_units("市科技局办公室负责。") if f.kind == "division"] == [("办公室", "市科技局")]
+
+
+def test_a_ministrys_centre_or_department_named_after_it_is_one_body():
+    # Pattern: a central ministry then its own centre or department (X部Y中心, X部Y司) without a mark.
+    assert _names("工作受到科技部火炬中心通报表扬，工信部科技司来调研。") == ["科技部火炬中心", "工信部科技司"]
+    assert _names("获科技部立项支持，科技部支持建设中心。") == ["科技部", "科技部"]
