@@ -44,6 +44,7 @@ _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_end
 _DESIGNATION_END = cue_regex(r"(?:<entity_programmes.designation_endings>)$")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
 _QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
+_QUOTED_HEADED = cue_regex(r"^[\u4e00-\u9fff]{2}(?:<entity_programmes.list_endings>)(?!<entity_programmes.not_after>)")
 _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
 _QUOTED_BEFORE = cue_regex(r"<entities.programme_before>$")
 _QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.policy_count>)$")
@@ -229,7 +230,7 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
         return
     if after.startswith("等"):  # “送科技政策到企业”等活动
         after = after[1:]
-    suffix = _QUOTED_AFTER.match(after)
+    suffix = _QUOTED_AFTER.match(after) or _quoted_headed(after)
     if _DESIGNATION_END.search(inner):  # “安徽省科技创新先进市”: the designation as the text names it
         add(match.start(1), match.end(1), inner, "quoted designation")
     elif suffix and suffix.group() in _STRATEGY_WORD_TEXT:
@@ -243,6 +244,12 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
         add(match.start(1), match.end(1), inner, "quoted numbered campaign")
     elif numbered:
         add(match.start(1), match.end(1), inner, "quoted numbered slogan")
+
+
+def _quoted_headed(after: str) -> re.Match[str] | None:
+    """“小升高”培育行动, “X”倍增计划: a two-character word, then a programme ending, after the quote."""
+    match = _QUOTED_HEADED.match(after)
+    return match if match and not _BOUNDARY.search(match.group()[:2]) else None
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -175,3 +175,8 @@ def test_a_verb_and_a_bare_ending_is_no_institute():
 def test_a_zone_then_a_placed_zone_is_one_name():
     # Pattern: a zone named as part of a larger one (X科学城 + place + 高新区) without a mark between.
     assert _names("推进东部科学城嘉兴高新区建设，支持宁波高新区。", "park") == ["东部科学城嘉兴高新区", "嘉兴高新区", "宁波高新区"]
+
+
+def test_an_exchange_is_an_organisation_named_whole():
+    # Pattern: a firm lists on an exchange (登陆X股权托管交易中心): the exchange is a body; 登陆 is no part of it.
+    assert _names("12家企业成功登陆江城股权托管交易中心，支持企业在技术交易所挂牌。", "organization") == ["江城股权托管交易中心"]

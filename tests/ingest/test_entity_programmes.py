@@ -193,3 +193,15 @@ def test_a_strategy_named_only_by_generic_words_is_no_programme():
     # Pattern: 区域 + 科技创新 + 战略: generic words only (区域 is read whole, not as the level word 区).
     assert _names("坚持以数据为引领实施区域科技创新战略。") == []
     assert _names("深入实施人才强区战略。") == ["人才强区战略"]
+
+
+def test_a_quoted_name_then_a_word_and_a_programme_ending_keeps_its_head():
+    # Pattern: “X”培育行动, “Y”成长计划: a two-character word between the quote and the programme ending.
+    assert _names("实施企业倍增行动、“小升规”培育行动。") == ["小升规培育行动", "企业倍增行动"]
+    assert _names("推进“雏鹰”成长计划，完成“十四五”规划评估。") == ["雏鹰成长计划"]
+
+
+def test_a_report_in_title_marks_is_no_plan_document():
+    # Pattern: 《X评价报告(年份)》 and 《政府工作报告》(以下简称《报告》): reports are read, not plans cited.
+    found = plan_documents("据《中国区域创新能力评价报告(2021)》，落实《政府工作报告》(以下简称《报告》)和《江州市科技创新行动方案》。")
+    assert [f.name for f in found] == ["江州市科技创新行动方案"]
