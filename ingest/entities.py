@@ -77,8 +77,8 @@ _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
 _QUOTED_CORE = re.compile(r"“([^“”]{2,20})”")
 _LEVEL_QUALIFIER = re.compile(r"^(?:国家级|省级|市级)(?=.{4,})")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
-# 等企业, or a count of them (3家研发投入过亿元企业, 两家企业) after the list.
-_LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
+# 等企业 (等工业企业, 等服务业企业), or a count of them (3家研发投入过亿元企业, 两家企业) after the list.
+_LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的|[\u4e00-\u9fff]{1,3}?)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
 _INDUSTRY_END = cue_regex(r"(?:<entity_units.list_not_names>)$")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
 _BRAND_TRADE = cue_regex(r"(?:<entity_units.brand_trades>)")

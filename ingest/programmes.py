@@ -31,6 +31,7 @@ _CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?
 _TALENT = cue_regex(r"<entity_programmes.talent_titles>")
 _EVENT = cue_regex(rf"(?:“[^“”]{{2,12}}”|{_CJK}){{0,18}}?(?:<entity_programmes.event_endings>)")
 _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届|首届")
+_VOUCHER = cue_regex(r"(?<![\u4e00-\u9fff]{2}[“\"])(?:<entity_programmes.voucher_names>)")
 _MECHANISM = cue_regex(rf"{_CJK}{{2,10}}?(?:<entity_programmes.mechanism_endings>)")
 _FUND = cue_regex(r"(?:<entity_programmes.fund_names>)")
 _ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
@@ -156,6 +157,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         start = places.get(match.start(), match.start() - 2 if text[max(0, match.start() - 2) : match.start()] == "国家" else -1)
         if start >= 0:
             add(start, match.end(), text[start : match.end()], "fund named by a place or 国家")
+    for match in _VOUCHER.finditer(text):
+        add(match.start(), match.end(), match.group(), "voucher a plan hands out")
     for match in _MECHANISM.finditer(text):
         start = _trim(text, match.start(), match.end())
         ordinal = re.match(r"第[一二三四五六七八九十\d]+批", text[start : match.end()])

@@ -205,3 +205,8 @@ def test_a_report_in_title_marks_is_no_plan_document():
     # Pattern: 《X评价报告(年份)》 and 《政府工作报告》(以下简称《报告》): reports are read, not plans cited.
     found = plan_documents("据《中国区域创新能力评价报告(2021)》，落实《政府工作报告》(以下简称《报告》)和《江州市科技创新行动方案》。")
     assert [f.name for f in found] == ["江州市科技创新行动方案"]
+
+
+def test_vouchers_are_programmes_without_quote_marks():
+    # Pattern: 申报创新券, 兑现科技创新券: the voucher scheme every plan names the same way.
+    assert _names("推举12家企业申报创新券100万元，兑现科技创新券60万元。") == ["创新券", "科技创新券"]

@@ -215,3 +215,19 @@ def test_a_ministrys_centre_or_department_named_after_it_is_one_body():
     # Pattern: a central ministry then its own centre or department (X部Y中心, X部Y司) without a mark.
     assert _names("工作受到科技部火炬中心通报表扬，工信部科技司来调研。") == ["科技部火炬中心", "工信部科技司"]
     assert _names("获科技部立项支持，科技部支持建设中心。") == ["科技部", "科技部"]
+
+
+def test_firms_listed_before_a_qualified_kind_of_firm(tmp_path):
+    # Pattern: 甲、乙等工业企业 / 等服务业企业: a word between 等 and the kind still closes a list of names;
+    # 到 before the first item is the verb's, not the name's.
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某区科技局2024年工作总结\n一、工作成效\n推动青禾铝业、远帆阀门等工业企业进规入统，"
+                    "局领导多次带队到华铸星通、青禾高压等企业开展服务。\n", encoding="utf-8")
+    names = {e.canonical for e in read_corpus([plan]).entities if e.type == "organization"}
+    assert {"青禾铝业", "远帆阀门", "华铸星通", "青禾高压"} <= names
+
+
+def test_an_inspection_office_after_its_government_is_a_division():
+    # Pattern: 报市政府督查室: the office of a government that follows up tasks.
+    found = find_units("于4月20日前报市政府督查室。")
+    assert [(f.name, f.parent) for f in found if f.kind == "division"] == [("督查室", "市政府")]
