@@ -191,6 +191,9 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         if any(a <= unit.start and unit.end <= b and (a, b) != (unit.start, unit.end) for a, b in taken):
             continue  # a body inside an institute's name (中国科学院青海盐湖研究所) is its parent, named there
         taken.append((unit.start, unit.end))
+        body = next((u for u in units if u.end == unit.start and u.name == unit.parent), None) if unit.kind == "division" else None
+        if body is not None:  # 市政府督查室: the division as written with its body before it
+            unit = Found(body.start, unit.end, unit.kind, unit.name, unit.why, parent=unit.parent)
         keep(unit, _unit_canonical(unit, doc))
     for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
         taken.append((item.start, item.end))

@@ -35,6 +35,7 @@ _VOUCHER = cue_regex(r"(?<![\u4e00-\u9fff]{2}[“\"])(?:<entity_programmes.vouch
 _MECHANISM = cue_regex(rf"{_CJK}{{2,10}}?(?:<entity_programmes.mechanism_endings>)")
 _FUND = cue_regex(r"(?:<entity_programmes.fund_names>)")
 _ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
+_LEVEL_BEFORE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:[省市区县]级?)$|(?<=[获批评为认定])[省市区县]级?$")
 _PLACED_TITLE = cue_regex(r"(?:<entity_programmes.placed_enterprise_titles>)")
 _STRATEGY = cue_regex(
     rf"({_CJK}{{2,14}}?)(?:<entity_programmes.strategy_ending>)(?!<entity_programmes.strategy_not_after>)")
@@ -141,6 +142,9 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             if match.start() in places:  # 天津市瞪羚企业, not 瞪羚企业 alone (a kind of firm)
                 start = places[match.start()]
                 add(start, match.end(), text[start : match.end()], "title a firm earns from a place")
+            elif _LEVEL_BEFORE.search(text, max(0, match.start() - 2), match.start()):
+                # 获批省“瞪羚”企业: the plan's own level grants it; the title is the name
+                add(match.start(), match.end(), match.group(), "title a firm earns from the plan's own level")
     places = {end: start for _region, start, end in load_gazetteer().find_all(text)}
     for match in _EVENT.finditer(text):
         start = _trim(text, match.start(), match.end())

@@ -4,6 +4,7 @@ from __future__ import annotations
 from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.pipeline import read_corpus
+from plankg.ingest.programmes import programmes
 from plankg.reports import entity_rows
 
 
@@ -231,3 +232,18 @@ def test_an_inspection_office_after_its_government_is_a_division():
     # Pattern: 报市政府督查室: the office of a government that follows up tasks.
     found = find_units("于4月20日前报市政府督查室。")
     assert [(f.name, f.parent) for f in found if f.kind == "division"] == [("督查室", "市政府")]
+
+
+def test_a_division_right_after_its_body_is_written_whole(tmp_path):
+    # Pattern: 报市政府督查室, 省科技厅高新技术处: the division's mention is the name as written, body and all.
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某区科技局2024年工作要点\n一、重点任务\n1.于4月20日前报市政府督查室，省科技厅高新技术处指导。\n",
+                    encoding="utf-8")
+    surfaces = {m.surface for m in read_corpus([plan]).mentions if m.type == "division"}
+    assert surfaces == {"市政府督查室", "省科技厅高新技术处"}
+
+
+def test_a_title_the_plans_own_level_grants():
+    # Pattern: 获批省“瞪羚”企业: a level word before the quoted title; the title is the programme.
+    assert [f.name for f in programmes("甲、乙等10家获批省“瞪羚”企业。", [])] == ["“瞪羚”企业"]
+    assert [f.name for f in programmes("培育瞪羚企业10家。", [])] == []
