@@ -112,6 +112,7 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
                 mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
         mentions.extend(people)
         mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
+        mentions.extend(_split_titles(doc, by_doc[doc.id], why))
         mentions.extend(_own_title(doc, by_doc[doc.id], why))
     # A source line that is also read as a clause names its body once.
     mentions = list({(m.doc_id, m.start, m.end, m.type): m for m in reversed(mentions)}.values())[::-1]
@@ -223,6 +224,23 @@ def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) 
         mention = Mention(stable_id("mn", doc.id, unit.start, unit.end, unit.kind), doc.id, clause.id, unit.kind,
                           doc.text[unit.start:unit.end], _unit_canonical(unit, doc), unit.start, unit.end)
         why[mention.id] = unit.why
+        found.append(mention)
+    return found
+
+
+def _split_titles(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """Titles in 《》 that the clause splitter cut in two (《X重点工作|目标任务分解》): read on the whole text."""
+    found = []
+    for item in plan_documents(reading_text(doc.text)):
+        if item.why != "title in 《》" or any(c.start <= item.start and item.end <= c.end for c in clauses):
+            continue
+        clause = next((c for c in clauses if c.start <= item.start < c.end), None)
+        if clause is None:
+            continue
+        start, end = item.start + 1, item.end - 1
+        mention = Mention(stable_id("mn", doc.id, start, end, item.kind), doc.id, clause.id, item.kind,
+                          doc.text[start:end], item.name, start, end)
+        why[mention.id] = "title in 《》 across two clauses"
         found.append(mention)
     return found
 
@@ -420,10 +438,13 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     tail = _QUANTITY_TAIL.match(text, start, end) if re.search(r"[\d.]$", text[max(0, start - 1) : start]) else None
     if tail and end - tail.end() >= 4:
         start = tail.end()
-    # A name does not start inside a bracket it never closes.
+    # A name does not start inside a bracket it never closes: 度假区(虞山林场 -> 虞山林场.
     inside = text[start:end].replace("（", "(").replace("）", ")")
     if inside.count("(") != inside.count(")"):
-        return end, end
+        opened = inside.rfind("(")
+        if opened < 0 or ")" in inside[opened:] or end - (start + opened + 1) < 3:
+            return end, end
+        start += opened + 1
     return start, end
 
 

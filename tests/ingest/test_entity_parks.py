@@ -180,3 +180,8 @@ def test_a_zone_then_a_placed_zone_is_one_name():
 def test_an_exchange_is_an_organisation_named_whole():
     # Pattern: a firm lists on an exchange (登陆X股权托管交易中心): the exchange is a body; 登陆 is no part of it.
     assert _names("12家企业成功登陆江城股权托管交易中心，支持企业在技术交易所挂牌。", "organization")[1:] == ["江城股权托管交易中心"]
+
+
+def test_a_body_in_brackets_after_a_zone_is_named():
+    # Pattern: an addressee list naming a zone and, in brackets, the body that runs it (度假区(X林场)).
+    assert _names("尚湖旅游度假区(青山林场)、服装城管委会：", "organization")[1:] == ["青山林场", "服装城管委会"]

@@ -210,3 +210,13 @@ def test_a_report_in_title_marks_is_no_plan_document():
 def test_vouchers_are_programmes_without_quote_marks():
     # Pattern: 申报创新券, 兑现科技创新券: the voucher scheme every plan names the same way.
     assert _names("推举12家企业申报创新券100万元，兑现科技创新券60万元。") == ["创新券", "科技创新券"]
+
+
+def test_a_cited_title_split_across_two_clauses_is_one_plan_document(tmp_path):
+    # Pattern: a long title in 《》 that the clause splitter cuts (…重点工作|目标任务分解》) is still one document.
+    (tmp_path / "d.txt").write_text(
+        "某市工作要点\n一、重点任务\n1.发布《2023年区政府工作报告重点工作目标任务分解》方案，落实《江州市科技创新行动方案》。\n",
+        encoding="utf-8")
+    corpus = read_corpus([tmp_path / "d.txt"])
+    assert sorted(m.surface for m in corpus.mentions if m.type == "plan_document") == [
+        "2023年区政府工作报告重点工作目标任务分解", "江州市科技创新行动方案"]
