@@ -67,6 +67,8 @@ _CLAUSE_MARKS = re.compile(r"[、，,；;]")
 _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d]+(?:名|位|强)?$|^\d{4}")
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
+_BASE = "基地"
+_MEDIA_END = cue_regex(r"(?:<entity_sources.media_endings>)$")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 # What a station, a road or an exit named after a zone adds after the zone's ending (高新区站, 开发区大道).
 _NAMED_AFTER_PARK = cue_regex(r"(?:<entities.named_after_park>)")
@@ -157,7 +159,8 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         if text[item.start] == "《":  # the title as written, without its marks (nor a draft's note)
             length = len(item.name) if text.startswith(item.name, item.start + 1) else item.end - item.start - 2
             item = Found(item.start + 1, item.start + 1 + length, item.kind, item.name, item.why)
-        keep(item, item.name)
+        # 《X三年行动计划(2014—2016年)》 is written with its years; the document is named without them too
+        keep(item, _TRAILING_YEARS.sub("", item.name) or item.name)
     # A body inside a cited title is named there too (《自治区党委办公厅关于…的通知》); the kinds of
     # parks, institutes and programmes a title is about (《X市科技企业孵化器管理办法》) are not entities.
     title_spans = [(t.start, t.end) for t in titles]
@@ -287,6 +290,10 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
             if kind == "park" and _NAMED_AFTER_PARK.match(text, end):
                 continue  # 高新区站, 开发区大道: a station or a road named after the zone, not the zone
+            if kind == "institute" and text.startswith(_BASE, end):
+                kind_here, end = "park", end + len(_BASE)  # X重点实验室基地: the base named after the lab is a park
+            else:
+                kind_here = kind
             if kind == "park" and text[start - 1 : start] in _DASHES:
                 start = _joined_place(text, start)  # 滨海—中关村科技园: two places joined by a dash name one park
             name = text[start:end]
@@ -296,7 +303,7 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
                 continue  # 滨海新区 is a district: a region, not a park
             taken.append((start, end))
             planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
-            found.append(Found(start, end, kind, name, f"ending {ending.group() if ending else suffix}", planned=planned))
+            found.append(Found(start, end, kind_here, name, f"ending {ending.group() if ending else suffix}", planned=planned))
     return _zones_within_zones(found)
 
 
@@ -373,7 +380,8 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             name = text[start:end]
             if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name)
                     or (_LIST_NOT_NAME.search(name) and not _brand_and_trade(name))
-                    or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)):
+                    or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)
+                    or _BOUNDARY.fullmatch(name) or is_verb(name)):  # 拥有1家X企业: the verb, not a firm
                 continue
             if not overlaps(start, end, taken):
                 found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
@@ -486,7 +494,9 @@ def _generic(name: str, suffix: str) -> bool:
     core = _GENERIC_PART.sub("", core)
     core = re.sub(r"[()（）·\d]", "", core)
     # 发展示范区, 分析实验室, 明确园区: a verb, then the kind
-    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core)) or (core == name[: len(core)] and is_verb(core))
+    if _MEDIA_END.search(name):
+        return len(name) < 4  # 科技日报: a newspaper is named by generic words
+    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core)) or is_verb(core)
 
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:

@@ -39,6 +39,7 @@ _LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[
 _BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
                           + r")(?![\u4e00-\u9fff]|\d{4})")
 _BARE_ITEM = re.compile("|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3))
+_PLACED_ITEM = re.compile("[省市区县](?:" + _BARE_ITEM.pattern + ")$")
 _ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,10}?管委会")
 _ZONE_CUT = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|部门|单位|负责人|主任")
 _PARK_ENDINGS = frozenset(words("entities.park_suffixes"))
@@ -170,6 +171,8 @@ def _bare_list_item(text: str, start: int, end: int) -> bool:
         return False
     while text[start - 1 : start] == "、":
         item = re.search(r"[^、，,。；;：:\s.．\d]*$", text[: start - 1])
+        if item and _PLACED_ITEM.search(item.group()):
+            return True  # 带领市科技局、工信局: a bare bureau after a placed one shares its level
         if not item or not _BARE_ITEM.fullmatch(item.group()):
             return False
         start = item.start()

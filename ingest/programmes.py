@@ -185,9 +185,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         add(match.start(), match.end(), match.group(), "named award")
     for match in _AWARD_HEADED.finditer(text):
         head = max((a for a in places.values() if match.start() - 8 <= a < match.start()), default=None)
-        national = text[max(0, match.start() - 3) : match.start()]
-        national_at = national.rfind("国家") if "国家" in national else -1
-        start = match.start() - 3 + national_at if national_at >= 0 else head
+        national = re.search(r"国家(?:最高)?$", text[max(0, match.start() - 4) : match.start()])  # 国家最高科学技术奖
+        start = match.start() - len(national.group()) if national else head
         if start is None:
             level = re.search(r"(?:自治区|省|市)$", text[max(0, match.start() - 3) : match.start()])
             start = match.start() - len(level.group()) if level else None  # 获得自治区科学技术奖: the plan's own level

@@ -185,3 +185,19 @@ def test_an_exchange_is_an_organisation_named_whole():
 def test_a_body_in_brackets_after_a_zone_is_named():
     # Pattern: an addressee list naming a zone and, in brackets, the body that runs it (度假区(X林场)).
     assert _names("尚湖旅游度假区(青山林场)、服装城管委会：", "organization")[1:] == ["青山林场", "服装城管委会"]
+
+
+def test_a_base_named_after_a_lab_is_a_park_and_a_newspaper_keeps_its_generic_name():
+    # Pattern: X全国重点实验室基地 is the base (a park), not the lab; 科技日报 is a paper though its words are generic.
+    assert _names("建设江州南湖全国重点实验室基地。", "park") == ["江州南湖全国重点实验室基地"]
+    assert _names("科技日报记者报道。", "organization")[1:] == ["科技日报"]
+
+
+def test_a_verb_alone_before_a_count_is_no_listed_firm():
+    # Pattern: 拥有1家X企业: the count closes no list; the verb before it is no firm.
+    assert _names("全区拥有1家国家级科技企业。", "organization")[1:] == []
+
+
+def test_a_zone_named_by_a_verb_and_generic_words_is_no_name():
+    # Pattern: 创新驱动示范区: generic words and a verb (驱动) before the zone kind.
+    assert _names("推进创新驱动示范区建设。", "park") == []

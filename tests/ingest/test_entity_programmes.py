@@ -220,3 +220,18 @@ def test_a_cited_title_split_across_two_clauses_is_one_plan_document(tmp_path):
     corpus = read_corpus([tmp_path / "d.txt"])
     assert sorted(m.surface for m in corpus.mentions if m.type == "plan_document") == [
         "2023年区政府工作报告重点工作目标任务分解", "江州市科技创新行动方案"]
+
+
+def test_the_highest_national_award_and_a_verb_before_a_strategy():
+    # Pattern: 国家最高科学技术奖 (最高 between 国家 and the award); 践行 is a verb, not part of a strategy.
+    assert _names("荣获国家最高科学技术奖，获得国家科学技术奖6项。") == ["国家最高科学技术奖", "国家科学技术奖"]
+    assert "科技践行黄河战略" not in _names("以科技践行黄河战略。")
+
+
+def test_a_cited_plan_is_named_with_and_without_its_years(tmp_path):
+    # Pattern: 《X三年行动计划(2024—2026年)》: annotators and users write it either way.
+    (tmp_path / "e.txt").write_text("某市工作要点\n一、重点任务\n1.制定《江州市科技工作三年行动计划(2024—2026年)》。\n",
+                                    encoding="utf-8")
+    entity = next(e for e in read_corpus([tmp_path / "e.txt"]).entities if e.type == "plan_document")
+    assert entity.canonical == "江州市科技工作三年行动计划"
+    assert entity.aliases == ("江州市科技工作三年行动计划(2024—2026年)",)

@@ -5,6 +5,7 @@ from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.pipeline import read_corpus
 from plankg.ingest.programmes import programmes
+from plankg.ingest.source_names import source_names
 from plankg.reports import entity_rows
 
 
@@ -247,3 +248,14 @@ def test_a_title_the_plans_own_level_grants():
     # Pattern: 获批省“瞪羚”企业: a level word before the quoted title; the title is the programme.
     assert [f.name for f in programmes("甲、乙等10家获批省“瞪羚”企业。", [])] == ["“瞪羚”企业"]
     assert [f.name for f in programmes("培育瞪羚企业10家。", [])] == []
+
+
+def test_bare_bureaus_after_a_placed_one_share_its_level():
+    # Pattern: 县科技局、财政局、统计局: the first bureau of a list carries the level for all of them.
+    assert _names("县科技局、财政局、统计局：") == ["县科技局", "财政局", "统计局"]
+    assert _names("呼包鄂三地发改委、科技局、财政局等部门参加。") == []
+
+
+def test_a_source_field_written_with_a_bar_names_its_body():
+    # Pattern: a page's metadata table flattened to 发布机构:|X|有效性:| — the bar after the colon.
+    assert [f.name for f in source_names("文号:|江政办〔2022〕6号|发布机构:|县政府办公室|有效性:|有效")] == ["县政府办公室"]
