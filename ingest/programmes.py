@@ -25,6 +25,9 @@ _CJK = r"[\u4e00-\u9fff]"
 _PROGRAMME = cue_regex(
     rf"(?:<entity_programmes.triggers>)((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
     rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
+_JOINED_PROGRAMME = cue_regex(
+    rf"(?:和|及|以及|、)({_CJK}{{2,14}}?(?:<entity_programmes.endings>))(?!<entity_programmes.not_after>)"
+    rf"(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
 _NATIONAL_PROGRAMME = cue_regex(
     rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?=项目|(?!<entity_programmes.not_after>))(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
 _CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿元件人次名年]|项(?!目))")
@@ -176,6 +179,10 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     for match in _PROGRAMME.finditer(text):
         start = _trim(text, match.start(1), match.end(1))
         add(start, match.end(1), text[start : match.end(1)], "programme ending after a verb that starts it")
+        joined = _JOINED_PROGRAMME.match(text, match.end(1))
+        if joined and not _BOUNDARY.search(joined.group(1)[:-2]):
+            # 实施A领先行动和B攻坚行动: the verb starts both programmes the conjunction joins
+            add(joined.start(1), joined.end(1), joined.group(1), "programme joined to one a verb starts")
     for match in _SHARED_ENDING_LIST.finditer(text):
         for item in _ITEM.finditer(match.group()):
             start = match.start() + item.start()

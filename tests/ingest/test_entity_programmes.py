@@ -235,3 +235,13 @@ def test_a_cited_plan_is_named_with_and_without_its_years(tmp_path):
     entity = next(e for e in read_corpus([tmp_path / "e.txt"]).entities if e.type == "plan_document")
     assert entity.canonical == "江州市科技工作三年行动计划"
     assert entity.aliases == ("江州市科技工作三年行动计划(2024—2026年)",)
+
+
+def test_two_programmes_one_verb_starts_joined_by_he():
+    # Pattern: 实施A领先行动和B攻坚行动: the second programme has no verb of its own.
+    assert _names("深入实施基础研究提升行动和关键技术攻坚行动，加快建设。") == ["基础研究提升行动", "关键技术攻坚行动"]
+
+
+def test_the_leadership_pair_before_a_designation_is_not_part_of_it():
+    # Pattern: 落实省委省政府创新型省份建设: the leadership of the day, then the designation.
+    assert _names("贯彻落实省委省政府创新型省份建设的配套政策。") == ["创新型省份"]
