@@ -496,7 +496,8 @@ def _generic(name: str, suffix: str) -> bool:
     # 发展示范区, 分析实验室, 明确园区: a verb, then the kind
     if _MEDIA_END.search(name):
         return len(name) < 4  # 科技日报: a newspaper is named by generic words
-    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core)) or is_verb(core)
+    # A verb only where it opens the name: 技术转移联盟, 科技进步示范区 keep a verb inside a name.
+    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core)) or (name.startswith(core) and is_verb(core))
 
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:

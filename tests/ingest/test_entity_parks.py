@@ -198,6 +198,6 @@ def test_a_verb_alone_before_a_count_is_no_listed_firm():
     assert _names("全区拥有1家国家级科技企业。", "organization")[1:] == []
 
 
-def test_a_zone_named_by_a_verb_and_generic_words_is_no_name():
-    # Pattern: 创新驱动示范区: generic words and a verb (驱动) before the zone kind.
-    assert _names("推进创新驱动示范区建设。", "park") == []
+def test_a_verb_inside_a_name_after_generic_words_stays():
+    # Pattern: 技术转移联盟, 自治区科技进步示范区: a verb inside the name (not opening it) is part of the name.
+    assert _names("成立高新区联盟、技术转移联盟。", "organization")[1:] == ["技术转移联盟"]
