@@ -14,7 +14,7 @@ from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units
-from plankg.ingest.name_heads import leading_non_name, word_frequency
+from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programmes
@@ -67,15 +67,20 @@ _CLAUSE_MARKS = re.compile(r"[、，,；;]")
 _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d]+(?:名|位|强)?$|^\d{4}")
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
+_BASE = "基地"
+_MEDIA_END = cue_regex(r"(?:<entity_sources.media_endings>)$")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
+# What a station, a road or an exit named after a zone adds after the zone's ending (高新区站, 开发区大道).
+_NAMED_AFTER_PARK = cue_regex(r"(?:<entities.named_after_park>)")
+_DASHES = ("—", "－", "-", "–")
 _GENERIC_TITLES = frozenset(words("entity_programmes.generic_titles"))
 # 第十届X科技城博览会: a name after an edition number is an event's, not the park's.
 _EDITION = re.compile(r"第[一二三四五六七八九十百\d]+届")
 _QUOTED_CORE = re.compile(r"“([^“”]{2,20})”")
 _LEVEL_QUALIFIER = re.compile(r"^(?:国家级|省级|市级)(?=.{4,})")
 _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
-# 等企业, or a count of them (3家研发投入过亿元企业, 两家企业) after the list.
-_LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
+# 等企业 (等工业企业, 等服务业企业), or a count of them (3家研发投入过亿元企业, 两家企业) after the list.
+_LIST_KIND = cue_regex(r"等(?:[^，。；、,;\n]{0,14}?的|[\u4e00-\u9fff]{1,3}?)?(?:<entity_units.list_kinds>)|(?:\d+|[两三四五六七八九十])家[\u4e00-\u9fff]{0,10}?(?:<entity_units.list_kinds>)")
 _INDUSTRY_END = cue_regex(r"(?:<entity_units.list_not_names>)$")
 _LIST_NOT_NAME = cue_regex(r"<entity_units.list_not_names>")
 _BRAND_TRADE = cue_regex(r"(?:<entity_units.brand_trades>)")
@@ -109,6 +114,7 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
                 mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
         mentions.extend(people)
         mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
+        mentions.extend(_split_titles(doc, by_doc[doc.id], why))
         mentions.extend(_own_title(doc, by_doc[doc.id], why))
     # A source line that is also read as a clause names its body once.
     mentions = list({(m.doc_id, m.start, m.end, m.type): m for m in reversed(mentions)}.values())[::-1]
@@ -153,7 +159,8 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         if text[item.start] == "《":  # the title as written, without its marks (nor a draft's note)
             length = len(item.name) if text.startswith(item.name, item.start + 1) else item.end - item.start - 2
             item = Found(item.start + 1, item.start + 1 + length, item.kind, item.name, item.why)
-        keep(item, item.name)
+        # 《X三年行动计划(2014—2016年)》 is written with its years; the document is named without them too
+        keep(item, _TRAILING_YEARS.sub("", item.name) or item.name)
     # A body inside a cited title is named there too (《自治区党委办公厅关于…的通知》); the kinds of
     # parks, institutes and programmes a title is about (《X市科技企业孵化器管理办法》) are not entities.
     title_spans = [(t.start, t.end) for t in titles]
@@ -188,6 +195,9 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         if any(a <= unit.start and unit.end <= b and (a, b) != (unit.start, unit.end) for a, b in taken):
             continue  # a body inside an institute's name (中国科学院青海盐湖研究所) is its parent, named there
         taken.append((unit.start, unit.end))
+        body = next((u for u in units if u.end == unit.start and u.name == unit.parent), None) if unit.kind == "division" else None
+        if body is not None:  # 市政府督查室: the division as written with its body before it
+            unit = Found(body.start, unit.end, unit.kind, unit.name, unit.why, parent=unit.parent)
         keep(unit, _unit_canonical(unit, doc))
     for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
         taken.append((item.start, item.end))
@@ -217,6 +227,23 @@ def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) 
         mention = Mention(stable_id("mn", doc.id, unit.start, unit.end, unit.kind), doc.id, clause.id, unit.kind,
                           doc.text[unit.start:unit.end], _unit_canonical(unit, doc), unit.start, unit.end)
         why[mention.id] = unit.why
+        found.append(mention)
+    return found
+
+
+def _split_titles(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """Titles in 《》 that the clause splitter cut in two (《X重点工作|目标任务分解》): read on the whole text."""
+    found = []
+    for item in plan_documents(reading_text(doc.text)):
+        if item.why != "title in 《》" or any(c.start <= item.start and item.end <= c.end for c in clauses):
+            continue
+        clause = next((c for c in clauses if c.start <= item.start < c.end), None)
+        if clause is None:
+            continue
+        start, end = item.start + 1, item.end - 1
+        mention = Mention(stable_id("mn", doc.id, start, end, item.kind), doc.id, clause.id, item.kind,
+                          doc.text[start:end], item.name, start, end)
+        why[mention.id] = "title in 《》 across two clauses"
         found.append(mention)
     return found
 
@@ -261,6 +288,14 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             bracketed = longer.group().strip("()（）") if longer and longer.group()[0] in "(（" else None
             if longer and not _BOUNDARY.search(longer.group()) and (bracketed is None or load_gazetteer().get(bracketed)):
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
+            if kind == "park" and _NAMED_AFTER_PARK.match(text, end):
+                continue  # 高新区站, 开发区大道: a station or a road named after the zone, not the zone
+            if kind == "institute" and text.startswith(_BASE, end):
+                kind_here, end = "park", end + len(_BASE)  # X重点实验室基地: the base named after the lab is a park
+            else:
+                kind_here = kind
+            if kind == "park" and text[start - 1 : start] in _DASHES:
+                start = _joined_place(text, start)  # 滨海—中关村科技园: two places joined by a dash name one park
             name = text[start:end]
             if _EDITION.search(text[max(0, start - 6) : start + 6]):
                 continue
@@ -268,8 +303,26 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
                 continue  # 滨海新区 is a district: a region, not a park
             taken.append((start, end))
             planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
-            found.append(Found(start, end, kind, name, f"ending {ending.group() if ending else suffix}", planned=planned))
-    return found
+            found.append(Found(start, end, kind_here, name, f"ending {ending.group() if ending else suffix}", planned=planned))
+    return _zones_within_zones(found)
+
+
+def _zones_within_zones(found: list[Found]) -> list[Found]:
+    """西部科学城江州高新区: a zone, then a placed zone right after it, is one name; the placed zone is named too."""
+    parks = {f.start: f for f in found if f.kind == "park"}
+    out = []
+    skip: set[int] = set()
+    for item in sorted(found, key=lambda f: f.start):
+        if item.start in skip:
+            continue
+        after = parks.get(item.end) if item.kind == "park" else None
+        if after is not None and any(a == 0 for _region, a, _b in load_gazetteer().find_all(after.name)):
+            out.append(after)
+            skip.add(after.start)
+            item = Found(item.start, after.end, "park", item.name + after.name, f"{item.why}; a placed zone inside it",
+                         planned=item.planned)
+        out.append(item)
+    return out
 
 
 def _unit_canonical(unit: Found, doc: Document) -> str:
@@ -327,7 +380,8 @@ def _listed_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             name = text[start:end]
             if (not 2 <= len(name) <= 8 or not re.fullmatch(r"[\u4e00-\u9fffA-Za-z]+", name)
                     or (_LIST_NOT_NAME.search(name) and not _brand_and_trade(name))
-                    or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)):
+                    or load_gazetteer().get(name) or re.fullmatch(r"[省市区县州镇乡]+", name)
+                    or _BOUNDARY.fullmatch(name) or is_verb(name)):  # 拥有1家X企业: the verb, not a firm
                 continue
             if not overlaps(start, end, taken):
                 found.append(Found(start, end, "organization", name, f"item of a list before {match.group()}"))
@@ -385,18 +439,31 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
         if match.end() <= len(span) - 2 and not overlaps(match.start(), match.end(), kept):
             cut = max(cut, match.end())
     start += cut
-    while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了"):
+    while start < end and (text[start] in "()（）·" or text[start] in "与同和跟向对在由从把了据"):
         start += 1
     if start < end and text[start] in "家个项座所" and re.search(r"(?:\d|有\s*|\s)$", text[max(0, start - 3) : start]):
         start += 1  # 有5家特色小镇: the measure word of a count
     tail = _QUANTITY_TAIL.match(text, start, end) if re.search(r"[\d.]$", text[max(0, start - 1) : start]) else None
     if tail and end - tail.end() >= 4:
         start = tail.end()
-    # A name does not start inside a bracket it never closes.
+    # A name does not start inside a bracket it never closes: 度假区(虞山林场 -> 虞山林场.
     inside = text[start:end].replace("（", "(").replace("）", ")")
     if inside.count("(") != inside.count(")"):
-        return end, end
+        opened = inside.rfind("(")
+        if opened < 0 or ")" in inside[opened:] or end - (start + opened + 1) < 3:
+            return end, end
+        start += opened + 1
     return start, end
+
+
+def _joined_place(text: str, start: int) -> int:
+    """Where a park's name starts when a place and a dash come right before it (滨海—中关村科技园)."""
+    gazetteer = load_gazetteer()
+    for width in (4, 3, 2):
+        place = text[max(0, start - 1 - width) : start - 1]
+        if len(place) == width and any(gazetteer.get(place + level) for level in ("", "市", "区", "县", "新区", "旗")):
+            return start - 1 - width
+    return start
 
 
 def _named_park(item: Found) -> bool:
@@ -426,7 +493,11 @@ def _generic(name: str, suffix: str) -> bool:
     core = re.sub(suffix + "$", "", name)
     core = _GENERIC_PART.sub("", core)
     core = re.sub(r"[()（）·\d]", "", core)
-    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core))  # 发展示范区: a verb, then the kind
+    # 发展示范区, 分析实验室, 明确园区: a verb, then the kind
+    if _MEDIA_END.search(name):
+        return len(name) < 4  # 科技日报: a newspaper is named by generic words
+    # A verb only where it opens the name: 技术转移联盟, 科技进步示范区 keep a verb inside a name.
+    return len(core) < 2 or len(name) < 4 or bool(_BOUNDARY.fullmatch(core)) or (name.startswith(core) and is_verb(core))
 
 
 def _table_people(doc: Document, clauses: list[Clause]) -> list[Mention]:

@@ -10,7 +10,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.entity_spans import Found, overlaps
-from plankg.ingest.name_heads import leading_non_name
+from plankg.ingest.name_heads import leading_non_name, word_frequency
 from plankg.ontology.regions import load_gazetteer
 
 _BUREAU = cue_regex(r"<entity_units.bureau_endings>")
@@ -19,6 +19,8 @@ _GENERIC_BEFORE = words("entity_units.generic_before")
 _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 中共X委员会 names a party committee; 临海市委 alone is the leadership of the day, like 市委、市政府.
 _CENTRE_BEFORE = re.compile(r"(?:党中央|中共中央)[、\s]*$")
+# A centre or department right after a ministry (科技部火炬中心, 工信部科技司).
+_NATIONAL_CHILD = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.national_child_endings>)")
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
 _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
@@ -26,12 +28,18 @@ _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 # 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
-_LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办](?![\u4e00-\u9fff])")
+# How often the dictionary must have seen a character + a place as one word to read them as one name (长白山).
+_COMMON_NAME = 50
+# A role word may follow it (省工信委主办，省发改委协办): the body's name ends before it.
+_LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,4}?[厅局委办]"
+                           r"(?=(?:<owners.primary_words>|<owners.duty_words>|<owners.support_words>)"
+                           r"(?:单位|部门)?(?![\u4e00-\u9fff])|(?![\u4e00-\u9fff]))")
 # A bureau's name without a place, standing alone between marks, digits or line ends (not before a year:
 # 科技局2021年工作总结 is a title).
 _BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
                           + r")(?![\u4e00-\u9fff]|\d{4})")
 _BARE_ITEM = re.compile("|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3))
+_PLACED_ITEM = re.compile("[省市区县](?:" + _BARE_ITEM.pattern + ")$")
 _ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,10}?管委会")
 _ZONE_CUT = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|部门|单位|负责人|主任")
 _PARK_ENDINGS = frozenset(words("entities.park_suffixes"))
@@ -39,8 +47,19 @@ _NOT_IN_NAME = cue_regex(r"<entities.boundary>|各")
 _DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
 _DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
+# Standing alone these name an office every body has (来源:办公室), not one the text names.
+_ANY_BODYS_OFFICE = ("办公室", "办公厅")
 # Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
 _LEADERSHIP = ("人民政府", "政府", "党委", "党工委")
+# A bare government is the leadership of the day beside its party committee (市委、市政府, 区委区政府), as
+# the head of an addressee list (市政府各部门, 省政府直属单位) or in the approval formula (经市政府同意); alone
+# it acts as a body (县政府统筹…, 经市政府常务会议, 市人民政府副市长, 市人民政府关于印发…).
+_PAIRED_BEFORE = re.compile(r"(?:党委|委)[、，,和与及\s]{0,2}$")
+_PAIRED_AFTER = re.compile(r"[、，,和与及\s]{0,2}(?:自治区|省|市|区|县|州|盟|旗)?(?:党委|委)(?![员托])")
+# After it: an addressee list, an approval, or a document it names (区政府工作报告, 市政府重点工作任务).
+_ADDRESSEES = re.compile(r"各|直属|所属|有关|部门|工作部门|同意|批准|批复|工作|重点工作|文件|令|网|门户")
+# Before it: the formula of one who speaks for it (受区政府委托), not the body acting.
+_SPEAKER_BEFORE = re.compile(r"受$")
 # A level word that is the end of a common word (园区, 城市), not a region prefix.
 _WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
                "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
@@ -67,13 +86,19 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
     for match in _NATIONAL.finditer(text):
         if _CENTRE_BEFORE.search(text, 0, match.start()):
             continue  # 在党中央、国务院的关怀下: the leadership of the day, as with 市委、市政府
+        child = _NATIONAL_CHILD.match(text, match.end())
+        if child and not _NOT_IN_NAME.search(child.group()) and not leading_non_name(child.group(), 2):
+            # 科技部火炬中心, 工信部科技司: a centre or department of the ministry, one body
+            add(Found(match.start(), child.end(), "organization", text[match.start() : child.end()],
+                      "central government body + its centre or department"))
+            continue
         add(Found(match.start(), match.end(), "organization", match.group(), "central government body"))
     for match in _BUREAU.finditer(text):
         where = _prefix(text, match.start(), regions, park_end)
         if where is None:
             continue
         start, why = where
-        if why.startswith("level word") and match.group() in _LEADERSHIP:
+        if why.startswith("level word") and match.group() in _LEADERSHIP and _leadership(text, start, match.end()):
             continue  # 在市委、市政府的领导下: the leadership of the day, not a body the plan is about
         end = match.end()
         branch = _BRANCH.match(text, end)
@@ -109,6 +134,9 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
     """Where a body's name starts, given its ending at ``at``, and why; None if nothing places it."""
     if at in regions:
         start = _region_start(at, regions)
+        first_end = min((end for end, begin in regions.items() if begin == start), default=at)
+        if start > 0 and word_frequency(text[start - 1 : first_end]) >= _COMMON_NAME:
+            start -= 1  # 长白山管委会: a place (白山) at the end of a longer name the dictionary knows
         return start, f"region {text[start:at]}"
     if at in park_end:
         return park_end[at], f"park {text[park_end[at]:at]}"
@@ -120,6 +148,14 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
             return None
         return _region_start(start, regions), f"level word {word}"
     return None
+
+
+def _leadership(text: str, start: int, end: int) -> bool:
+    """Is the bare 市政府/市委 at ``start``..``end`` the leadership of the day rather than a body acting?"""
+    if text[start:end].endswith("政府"):
+        return bool(_PAIRED_BEFORE.search(text, max(0, start - 3), start) or _PAIRED_AFTER.match(text, end)
+                    or _ADDRESSEES.match(text, end) or _SPEAKER_BEFORE.search(text, max(0, start - 1), start))
+    return True
 
 
 def _is_place(name: str) -> bool:
@@ -135,6 +171,8 @@ def _bare_list_item(text: str, start: int, end: int) -> bool:
         return False
     while text[start - 1 : start] == "、":
         item = re.search(r"[^、，,。；;：:\s.．\d]*$", text[: start - 1])
+        if item and _PLACED_ITEM.search(item.group()):
+            return True  # 带领市科技局、工信局: a bare bureau after a placed one shares its level
         if not item or not _BARE_ITEM.fullmatch(item.group()):
             return False
         start = item.start()
@@ -176,7 +214,7 @@ def _divisions(text: str, units: list[Found], taken: list[tuple[int, int]]) -> l
         elif bare_parent:
             out.append(Found(start, end, "division", match.group(), "division ending after its body",
                              parent=bare_parent.group()))
-        elif start == 0 or text[start - 1] in " \u3000\t\n、，,：:（(":
+        elif (start == 0 or text[start - 1] in " \u3000\t\n、，,：:（(") and match.group() not in _ANY_BODYS_OFFICE:
             out.append(Found(start, end, "division", match.group(), "division ending between separators"))
         taken.append((start, end))
     return out

@@ -16,6 +16,8 @@ from plankg.ontology.regions import load_gazetteer
 # Tags of a word that cannot start a name: verbs, adverbs, prepositions, conjunctions, particles,
 # pronouns (not locatives: 西部科学城). Verbal nouns (vn: 建设) and names (ns, nr, nz) do start names.
 _NOT_A_HEAD = {"v", "vd", "d", "p", "c", "u", "ul", "uj", "r", "ad"}
+# Tags of a word that is an action, not a name's qualifier (分析 vn, 明确 ad): with a bare ending, no name.
+_VERB_TAGS = {"v", "vn", "vd", "d", "ad"}
 _NAME_VERBS = frozenset(words("entity_heads.name_verbs"))
 _LEVELS = ("市", "县", "区", "旗", "盟", "州")
 
@@ -43,6 +45,12 @@ def leading_non_name(name: str, keep: int) -> int:
             break  # 包头 (tagged a verb) is 包头市: a place starts the name
         cut += len(first.word)
     return cut
+
+
+def is_verb(word: str) -> bool:
+    """Is ``word`` one verb or adverb for jieba (分析, 明确), not a name or a noun?"""
+    tokens = list(_tagger().cut(word))
+    return len(tokens) == 1 and tokens[0].flag in _VERB_TAGS
 
 
 def word_frequency(word: str) -> int:

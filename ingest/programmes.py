@@ -25,15 +25,20 @@ _CJK = r"[\u4e00-\u9fff]"
 _PROGRAMME = cue_regex(
     rf"(?:<entity_programmes.triggers>)((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
     rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
+_JOINED_PROGRAMME = cue_regex(
+    rf"(?:和|及|以及|、)({_CJK}{{2,14}}?(?:<entity_programmes.endings>))(?!<entity_programmes.not_after>)"
+    rf"(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
 _NATIONAL_PROGRAMME = cue_regex(
     rf"国家{_CJK}{{2,8}}?(?:计划|工程|专项)(?=项目|(?!<entity_programmes.not_after>))(?!{_CJK}{{0,2}}(?:计划|工程|专项))")
 _CODE = cue_regex(r"(?<![\d.])(?:<entity_programmes.programme_codes>)(?:计划)?(?![\d.%个家万亿元件人次名年]|项(?!目))")
 _TALENT = cue_regex(r"<entity_programmes.talent_titles>")
 _EVENT = cue_regex(rf"(?:“[^“”]{{2,12}}”|{_CJK}){{0,18}}?(?:<entity_programmes.event_endings>)")
 _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届|首届")
+_VOUCHER = cue_regex(r"(?<![\u4e00-\u9fff]{2}[“\"])(?:<entity_programmes.voucher_names>)")
 _MECHANISM = cue_regex(rf"{_CJK}{{2,10}}?(?:<entity_programmes.mechanism_endings>)")
 _FUND = cue_regex(r"(?:<entity_programmes.fund_names>)")
 _ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
+_LEVEL_BEFORE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:[省市区县]级?)$|(?<=[获批评为认定])[省市区县]级?$")
 _PLACED_TITLE = cue_regex(r"(?:<entity_programmes.placed_enterprise_titles>)")
 _STRATEGY = cue_regex(
     rf"({_CJK}{{2,14}}?)(?:<entity_programmes.strategy_ending>)(?!<entity_programmes.strategy_not_after>)")
@@ -44,6 +49,7 @@ _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_end
 _DESIGNATION_END = cue_regex(r"(?:<entity_programmes.designation_endings>)$")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
 _QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
+_QUOTED_HEADED = cue_regex(r"^[\u4e00-\u9fff]{2}(?:<entity_programmes.list_endings>)(?!<entity_programmes.not_after>)")
 _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
 _QUOTED_BEFORE = cue_regex(r"<entities.programme_before>$")
 _QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.policy_count>)$")
@@ -139,6 +145,9 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             if match.start() in places:  # 天津市瞪羚企业, not 瞪羚企业 alone (a kind of firm)
                 start = places[match.start()]
                 add(start, match.end(), text[start : match.end()], "title a firm earns from a place")
+            elif _LEVEL_BEFORE.search(text, max(0, match.start() - 2), match.start()):
+                # 获批省“瞪羚”企业: the plan's own level grants it; the title is the name
+                add(match.start(), match.end(), match.group(), "title a firm earns from the plan's own level")
     places = {end: start for _region, start, end in load_gazetteer().find_all(text)}
     for match in _EVENT.finditer(text):
         start = _trim(text, match.start(), match.end())
@@ -155,6 +164,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         start = places.get(match.start(), match.start() - 2 if text[max(0, match.start() - 2) : match.start()] == "国家" else -1)
         if start >= 0:
             add(start, match.end(), text[start : match.end()], "fund named by a place or 国家")
+    for match in _VOUCHER.finditer(text):
+        add(match.start(), match.end(), match.group(), "voucher a plan hands out")
     for match in _MECHANISM.finditer(text):
         start = _trim(text, match.start(), match.end())
         ordinal = re.match(r"第[一二三四五六七八九十\d]+批", text[start : match.end()])
@@ -168,6 +179,10 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     for match in _PROGRAMME.finditer(text):
         start = _trim(text, match.start(1), match.end(1))
         add(start, match.end(1), text[start : match.end(1)], "programme ending after a verb that starts it")
+        joined = _JOINED_PROGRAMME.match(text, match.end(1))
+        if joined and not _BOUNDARY.search(joined.group(1)[:-2]):
+            # 实施A领先行动和B攻坚行动: the verb starts both programmes the conjunction joins
+            add(joined.start(1), joined.end(1), joined.group(1), "programme joined to one a verb starts")
     for match in _SHARED_ENDING_LIST.finditer(text):
         for item in _ITEM.finditer(match.group()):
             start = match.start() + item.start()
@@ -177,9 +192,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         add(match.start(), match.end(), match.group(), "named award")
     for match in _AWARD_HEADED.finditer(text):
         head = max((a for a in places.values() if match.start() - 8 <= a < match.start()), default=None)
-        national = text[max(0, match.start() - 3) : match.start()]
-        national_at = national.rfind("国家") if "国家" in national else -1
-        start = match.start() - 3 + national_at if national_at >= 0 else head
+        national = re.search(r"国家(?:最高)?$", text[max(0, match.start() - 4) : match.start()])  # 国家最高科学技术奖
+        start = match.start() - len(national.group()) if national else head
         if start is None:
             level = re.search(r"(?:自治区|省|市)$", text[max(0, match.start() - 3) : match.start()])
             start = match.start() - len(level.group()) if level else None  # 获得自治区科学技术奖: the plan's own level
@@ -220,8 +234,8 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     inner = match.group(1)
     after = text[match.end() : match.end() + 6]
     before = text[max(0, match.start() - 4) : match.start()]
-    if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner):
-        return
+    if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner) or "的" in inner:
+        return  # “停滞多年的X计划”: a quoted clause (的 joins a description to its head), not a name
     numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
     system = _NUMBERED_SYSTEM.match(text, match.end()) if re.search(r"\d", inner) or numbered else None
     if system and not _BOUNDARY.search(system.group()):
@@ -229,7 +243,7 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
         return
     if after.startswith("等"):  # “送科技政策到企业”等活动
         after = after[1:]
-    suffix = _QUOTED_AFTER.match(after)
+    suffix = _QUOTED_AFTER.match(after) or _quoted_headed(after)
     if _DESIGNATION_END.search(inner):  # “安徽省科技创新先进市”: the designation as the text names it
         add(match.start(1), match.end(1), inner, "quoted designation")
     elif suffix and suffix.group() in _STRATEGY_WORD_TEXT:
@@ -243,6 +257,12 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
         add(match.start(1), match.end(1), inner, "quoted numbered campaign")
     elif numbered:
         add(match.start(1), match.end(1), inner, "quoted numbered slogan")
+
+
+def _quoted_headed(after: str) -> re.Match[str] | None:
+    """“小升高”培育行动, “X”倍增计划: a two-character word, then a programme ending, after the quote."""
+    match = _QUOTED_HEADED.match(after)
+    return match if match and not _BOUNDARY.search(match.group()[:2]) else None
 
 
 def _trim(text: str, start: int, end: int) -> int:

@@ -15,12 +15,16 @@ from plankg.ingest.govunits import find_units
 from plankg.ontology.regions import load_gazetteer
 
 # The value may be a body and its division apart (作者:科技厅 高新技术处).
-_LINE = cue_regex(r"[\[【]?(?:<entity_sources.labels>)[\]】]?\s*[:：|]\s*"
+_LINE = cue_regex(r"[\[【]?(?:<entity_sources.labels>)[\]】]?\s*(?:[:：]\s*\|?|\|)\s*"
                   r"([\u4e00-\u9fff（）()A-Za-z]{2,30}(?:[ \u3000][\u4e00-\u9fff]{2,10}[处科股室])?)")
 _FIELD = cue_regex(r"(?:<entity_sources.field_words>)")
 _MEDIA = cue_regex(r"(?:<entity_sources.media_endings>)$")
 _BODY = cue_regex(r"(?:<entity_units.bureau_endings>|<entity_sources.body_endings>)$")
 _DIVISION = re.compile(r"[处科股室]$")
+# One medium of a dateline naming several run together (X晚报Y网): the shortest name to each media ending.
+_MEDIA_PART = cue_regex(r"[\u4e00-\u9fff]{2,}?(?:<entity_sources.media_endings>)(?=[\u4e00-\u9fff]{2,}?(?:<entity_sources.media_endings>)|$)"
+                        r"|[\u4e00-\u9fff]+$")
+_OFFICE_ALONE = re.compile(r"办公室|办公厅|综合科|综合处")
 _CRUMB = re.compile(r"(?<=[>＞])\s*([\u4e00-\u9fff]{3,20})\s*(?=[>＞])")
 _BUREAU_END = cue_regex(r"(?:<entity_units.bureau_endings>)$")
 # 中新网西宁2月27日电, 中国甘肃网2月8日讯, 索比光伏网讯: a dateline opens a news report.
@@ -42,8 +46,12 @@ def source_names(text: str, head: int = 2000) -> list[Found]:
             found.append(Found(match.start(1), match.end(1), "organization", name, "body in the page's breadcrumb path"))
     for match in _DATELINE.finditer(text[:head]):
         name = match.group(1)
-        if not load_gazetteer().get(name) and not any(f.start <= match.start(1) < f.end for f in found):
-            found.append(Found(match.start(1), match.end(1), "organization", name, "news dateline (X网…电)"))
+        if load_gazetteer().get(name) or any(f.start <= match.start(1) < f.end for f in found):
+            continue
+        start = match.start(1)
+        for part in _MEDIA_PART.findall(name):  # 甲晚报乙网: two media named run together, one after the other
+            found.append(Found(start, start + len(part), "organization", part, "news dateline (X网…电)"))
+            start += len(part)
     return found
 
 
@@ -51,6 +59,8 @@ def _value_names(value: str, start: int) -> list[Found]:
     """The bodies one source-line value names (up to the next field word); ``start`` is its offset."""
     field = _FIELD.search(value)
     value = value[: field.start()] if field and field.start() >= 2 else value
+    if _OFFICE_ALONE.fullmatch(value):
+        return []  # 来源:办公室: an office of whichever body runs the page, which the line does not name
     units = find_units(value)
     whole = [u for u in units if (u.start, u.end) == (0, len(value))]
     if whole or (units and not _BODY.search(value)):

@@ -6,16 +6,20 @@ Usage (from the project root):
 
 The gold directory holds meta.json ({"docs": "docs"}) and entities.jsonl, one line per name:
     {"doc": "e01_x_2022", "name": "临海市科学技术局", "type": "government|park|programme|institute|organisation"}
+A line may also carry "names": [...], the other names the annotator accepts for the same thing (a gold.tsv
+row 银川市科学技术局|银川市科技局|市科技局 converted to one line); any of them counts as found.
 
 Without --home the documents are built into a fresh private workspace ($PLANKG_HOME set to a temporary
 folder, as the shared score.py does); with --home an existing workspace is read and nothing is built.
 
-Names are compared after removing whitespace (the texts carry stray spaces inside names).
+Names are compared after removing whitespace (the texts carry stray spaces inside names) and the marks of a
+title or a quote (《》〈〉“”), which annotators write or leave out as they please.
 Recall: a gold name counts as found when some exported entity has a mention in that document whose surface,
 or whose entity's name or alias, equals it. Precision: over the distinct (document, surface) mentions the
 project exported for the gold documents, leaving out the types region and person (places and persons are
 not annotated); exact = equal to a gold name of the same document, lenient = equal, containing one or
-contained in one. The last line printed is the summary.
+contained in one; resolved = exact, or the mention's entity is named as a gold name of that document (a short
+surface such as 市人民政府 that the project resolved to the gold 绵阳市人民政府). The last line printed is the summary.
 """
 from __future__ import annotations
 
@@ -34,7 +38,9 @@ UNSCORED_TYPES = ("region", "person")
 
 
 def squash(text: object) -> str:
-    return re.sub(r"\s+", "", str(text))
+    """A name without whitespace and without the marks around a title or a quoted core (《》〈〉“”"):
+    annotators write 《X实施方案》 or “瞪羚”企业 where the project exports X实施方案 and 瞪羚企业, or the reverse."""
+    return re.sub(r"[\s《》〈〉<>“”\"]+", "", str(text))
 
 
 def doc_key(pred_doc: object, gold_docs: set[str]) -> str | None:
@@ -58,11 +64,14 @@ def load_gold(gold_dir: Path) -> list[dict]:
     return [json.loads(line) for line in lines if line.strip()]
 
 
-def predicted(rows: list[dict], gold_docs: set[str]) -> tuple[dict[str, set[str]], Counter, dict[str, set[tuple[str, str]]]]:
-    """Names known per document, surfaces per (document, type), and the unscored count."""
+def predicted(rows: list[dict], gold_docs: set[str]) -> tuple[
+        dict[str, set[str]], Counter, dict[str, set[tuple[str, str]]], dict[tuple[str, str, str], set[str]]]:
+    """Names known per document, the unscored count, surfaces per (document, type), and the names of the
+    entities each (document, surface, type) belongs to."""
     names: dict[str, set[str]] = {}
     surfaces: dict[str, set[tuple[str, str]]] = {}
     unscored: Counter = Counter()
+    entity_names: dict[tuple[str, str, str], set[str]] = {}
     for row in rows:
         kind = str(row.get("type"))
         for mention in row.get("mentions") or []:
@@ -75,22 +84,24 @@ def predicted(rows: list[dict], gold_docs: set[str]) -> tuple[dict[str, set[str]
                 unscored[kind] += 1
             else:
                 surfaces.setdefault(doc, set()).add((squash(mention.get("surface")), kind))
-    return names, unscored, surfaces
+                entity_names.setdefault((doc, squash(mention.get("surface")), kind), set()).add(squash(row.get("name")))
+    return names, unscored, surfaces, entity_names
 
 
 def score(gold: list[dict], rows: list[dict], verbose: bool) -> str:
     gold_docs = {g["doc"] for g in gold}
-    names, unscored, surfaces = predicted(rows, gold_docs)
+    names, unscored, surfaces, entity_names = predicted(rows, gold_docs)
     found_by_type: Counter = Counter()
     total_by_type: Counter = Counter()
     for g in gold:
         total_by_type[g["type"]] += 1
-        ok = squash(g["name"]) in names.get(g["doc"], set())
+        ok = any(squash(n) in names.get(g["doc"], set()) for n in g.get("names") or [g["name"]])
         found_by_type[g["type"]] += ok
         if verbose and not ok:
             print(f"  missed  {g['doc'][:3]} {g['type']:<12} {g['name']}")
-    gold_names = {doc: {squash(g["name"]) for g in gold if g["doc"] == doc} for doc in gold_docs}
-    exact = lenient = total = 0
+    gold_names = {doc: {squash(n) for g in gold if g["doc"] == doc for n in g.get("names") or [g["name"]]}
+                  for doc in gold_docs}
+    exact = lenient = resolved = total = 0
     by_type: dict[str, list[int]] = {}
     for doc, pairs in sorted(surfaces.items()):
         for surface, kind in sorted(pairs):
@@ -99,6 +110,8 @@ def score(gold: list[dict], rows: list[dict], verbose: bool) -> str:
             is_lenient = is_exact or any(surface in n or n in surface for n in gold_names[doc] if n and surface)
             exact += is_exact
             lenient += is_lenient
+            # A short surface whose entity the project resolved to a gold name (市人民政府 -> 绵阳市人民政府).
+            resolved += is_exact or bool(entity_names.get((doc, surface, kind), set()) & gold_names[doc])
             tally = by_type.setdefault(kind, [0, 0, 0])
             tally[0] += is_exact
             tally[1] += is_lenient
@@ -112,7 +125,7 @@ def score(gold: list[dict], rows: list[dict], verbose: bool) -> str:
     print(f"precision by exported type (exact|lenient/total): {prec_type}")
     print(f"not scored (types {', '.join(UNSCORED_TYPES)}): {dict(unscored)}")
     return (f"entities: recall={found}/{len(gold)} precision_exact={exact}/{total} "
-            f"precision_lenient={lenient}/{total}")
+            f"precision_lenient={lenient}/{total} precision_resolved={resolved}/{total}")
 
 
 def main() -> int:

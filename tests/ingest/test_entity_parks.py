@@ -141,3 +141,63 @@ def test_a_body_named_in_brackets_inside_a_name_is_its_own_entity():
     names = _names("发挥滨湖(东南大学)智能制造研发中心作用。", "organization")
     assert names[1:] == ["东南大学"]  # after the plan's own bureau, named by its title
     assert _names("发挥滨湖(东南大学)智能制造研发中心作用。", "institute") == ["滨湖(东南大学)智能制造研发中心"]
+
+
+def test_a_station_or_road_named_after_a_zone_is_not_the_zone():
+    # Pattern: a park ending followed by 站/大道/路 names a station or a road, not the park.
+    assert _names("推动松江高新区站建成投用，拓宽临溪开发区大道。", "park") == []
+    assert _names("推动松江高新区建设。", "park") == ["松江高新区"]
+
+
+def test_two_places_joined_by_a_dash_name_one_park():
+    # Pattern: A—B科技园, a park two places run together; the dash does not cut its name.
+    assert _names("2023年滨江—临海科技园新增企业30家。", "park") == ["滨江—临海科技园"]
+
+
+def test_a_verb_before_a_bare_park_word_is_no_name():
+    # Pattern: 明确/对标 + a generic remainder (园区, 国家战略): a verb and a category, no entity.
+    assert _names("进一步明确园区发展定位。", "park") == []
+    assert _names("对标国家战略腹地建设。", "programme") == []
+
+
+def test_a_category_of_joint_research_centres_is_no_name():
+    # Pattern: a level and 校企共建 before a generic ending (省级校企共建研发中心5家) counts a kind of centre.
+    assert _names("新增省级校企共建研发中心5家。", "institute") == []
+    assert _names("组建温州大学校企共建智能装备研发中心。", "institute") == ["温州大学校企共建智能装备研发中心"]
+
+
+def test_a_verb_and_a_bare_ending_is_no_institute():
+    # Pattern: a verb the boundary list does not know before a bare ending (调研分析实验室建设) is no name.
+    assert _names("全面调研分析实验室运行情况，组建检测中心。", "institute") == []
+    assert _names("建设温州分析测试实验室。", "institute") == ["温州分析测试实验室"]
+
+
+def test_a_zone_then_a_placed_zone_is_one_name():
+    # Pattern: a zone named as part of a larger one (X科学城 + place + 高新区) without a mark between.
+    assert _names("推进东部科学城嘉兴高新区建设，支持宁波高新区。", "park") == ["东部科学城嘉兴高新区", "嘉兴高新区", "宁波高新区"]
+
+
+def test_an_exchange_is_an_organisation_named_whole():
+    # Pattern: a firm lists on an exchange (登陆X股权托管交易中心): the exchange is a body; 登陆 is no part of it.
+    assert _names("12家企业成功登陆江城股权托管交易中心，支持企业在技术交易所挂牌。", "organization")[1:] == ["江城股权托管交易中心"]
+
+
+def test_a_body_in_brackets_after_a_zone_is_named():
+    # Pattern: an addressee list naming a zone and, in brackets, the body that runs it (度假区(X林场)).
+    assert _names("尚湖旅游度假区(青山林场)、服装城管委会：", "organization")[1:] == ["青山林场", "服装城管委会"]
+
+
+def test_a_base_named_after_a_lab_is_a_park_and_a_newspaper_keeps_its_generic_name():
+    # Pattern: X全国重点实验室基地 is the base (a park), not the lab; 科技日报 is a paper though its words are generic.
+    assert _names("建设江州南湖全国重点实验室基地。", "park") == ["江州南湖全国重点实验室基地"]
+    assert _names("科技日报记者报道。", "organization")[1:] == ["科技日报"]
+
+
+def test_a_verb_alone_before_a_count_is_no_listed_firm():
+    # Pattern: 拥有1家X企业: the count closes no list; the verb before it is no firm.
+    assert _names("全区拥有1家国家级科技企业。", "organization")[1:] == []
+
+
+def test_a_verb_inside_a_name_after_generic_words_stays():
+    # Pattern: 技术转移联盟, 自治区科技进步示范区: a verb inside the name (not opening it) is part of the name.
+    assert _names("成立高新区联盟、技术转移联盟。", "organization")[1:] == ["技术转移联盟"]

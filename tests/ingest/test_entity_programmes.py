@@ -161,3 +161,87 @@ def test_a_plan_is_named_by_its_own_title_a_work_report_is_not(tmp_path):
     corpus = read_corpus([tmp_path / "a.txt", tmp_path / "b.txt"])
     titles = [(m.surface, m.doc_id) for m in corpus.mentions if m.type == "plan_document"]
     assert [surface for surface, _ in titles] == ["嘉兴市数字经济创新提质行动方案"]
+
+
+def test_a_quoted_clause_is_no_programme():
+    # Pattern: quote marks around a described problem (“停滞多年的区级科技计划”): 的 makes it a clause.
+    assert _names("切实解决了“停滞多年的区级科技计划”等5个问题。") == []
+    assert _names("实施“科技强区计划”。") == ["科技强区计划"]
+
+
+def test_a_programme_word_inside_a_longer_word_is_no_programme():
+    # Pattern: 专项 continued by 债(券): a bond, not a 专项 programme.
+    assert _names("落实地方政府专项债券投向管理，用好新增专项债。") == []
+
+
+def test_a_report_on_how_a_plan_was_carried_out_is_not_the_plan(tmp_path):
+    # Pattern: a title reporting a plan's execution (X计划执行情况及Y计划草案的报告) names a report, not a plan.
+    (tmp_path / "c.txt").write_text(
+        "关于江州市2022年国民经济和社会发展计划执行情况与2023年国民经济和社会发展计划\n一、2022年计划执行情况\n"
+        "全年地区生产总值增长5%。\n", encoding="utf-8")
+    corpus = read_corpus([tmp_path / "c.txt"])
+    assert [m.surface for m in corpus.mentions if m.type == "plan_document"] == []
+
+
+def test_a_quoted_name_before_zhidu_is_a_system_not_a_programme():
+    # Pattern: “X”制度 is a system of rules; “X”制 alone names a mechanism the plan introduces.
+    assert _names("落实“专班+清单”制度。") == []
+    assert _names("推行“揭榜挂帅”制。") == ["揭榜挂帅制"]
+
+
+def test_a_strategy_named_only_by_generic_words_is_no_programme():
+    # Pattern: 区域 + 科技创新 + 战略: generic words only (区域 is read whole, not as the level word 区).
+    assert _names("坚持以数据为引领实施区域科技创新战略。") == []
+    assert _names("深入实施人才强区战略。") == ["人才强区战略"]
+
+
+def test_a_quoted_name_then_a_word_and_a_programme_ending_keeps_its_head():
+    # Pattern: “X”培育行动, “Y”成长计划: a two-character word between the quote and the programme ending.
+    assert _names("实施企业倍增行动、“小升规”培育行动。") == ["小升规培育行动", "企业倍增行动"]
+    assert _names("推进“雏鹰”成长计划，完成“十四五”规划评估。") == ["雏鹰成长计划"]
+
+
+def test_a_report_in_title_marks_is_no_plan_document():
+    # Pattern: 《X评价报告(年份)》 and 《政府工作报告》(以下简称《报告》): reports are read, not plans cited.
+    found = plan_documents("据《中国区域创新能力评价报告(2021)》，落实《政府工作报告》(以下简称《报告》)和《江州市科技创新行动方案》。")
+    assert [f.name for f in found] == ["江州市科技创新行动方案"]
+
+
+def test_vouchers_are_programmes_without_quote_marks():
+    # Pattern: 申报创新券, 兑现科技创新券: the voucher scheme every plan names the same way.
+    assert _names("推举12家企业申报创新券100万元，兑现科技创新券60万元。") == ["创新券", "科技创新券"]
+
+
+def test_a_cited_title_split_across_two_clauses_is_one_plan_document(tmp_path):
+    # Pattern: a long title in 《》 that the clause splitter cuts (…重点工作|目标任务分解》) is still one document.
+    (tmp_path / "d.txt").write_text(
+        "某市工作要点\n一、重点任务\n1.发布《2023年区政府工作报告重点工作目标任务分解》方案，落实《江州市科技创新行动方案》。\n",
+        encoding="utf-8")
+    corpus = read_corpus([tmp_path / "d.txt"])
+    assert sorted(m.surface for m in corpus.mentions if m.type == "plan_document") == [
+        "2023年区政府工作报告重点工作目标任务分解", "江州市科技创新行动方案"]
+
+
+def test_the_highest_national_award_and_a_verb_before_a_strategy():
+    # Pattern: 国家最高科学技术奖 (最高 between 国家 and the award); 践行 is a verb, not part of a strategy.
+    assert _names("荣获国家最高科学技术奖，获得国家科学技术奖6项。") == ["国家最高科学技术奖", "国家科学技术奖"]
+    assert "科技践行黄河战略" not in _names("以科技践行黄河战略。")
+
+
+def test_a_cited_plan_is_named_with_and_without_its_years(tmp_path):
+    # Pattern: 《X三年行动计划(2024—2026年)》: annotators and users write it either way.
+    (tmp_path / "e.txt").write_text("某市工作要点\n一、重点任务\n1.制定《江州市科技工作三年行动计划(2024—2026年)》。\n",
+                                    encoding="utf-8")
+    entity = next(e for e in read_corpus([tmp_path / "e.txt"]).entities if e.type == "plan_document")
+    assert entity.canonical == "江州市科技工作三年行动计划"
+    assert entity.aliases == ("江州市科技工作三年行动计划(2024—2026年)",)
+
+
+def test_two_programmes_one_verb_starts_joined_by_he():
+    # Pattern: 实施A领先行动和B攻坚行动: the second programme has no verb of its own.
+    assert _names("深入实施基础研究提升行动和关键技术攻坚行动，加快建设。") == ["基础研究提升行动", "关键技术攻坚行动"]
+
+
+def test_the_leadership_pair_before_a_designation_is_not_part_of_it():
+    # Pattern: 落实省委省政府创新型省份建设: the leadership of the day, then the designation.
+    assert _names("贯彻落实省委省政府创新型省份建设的配套政策。") == ["创新型省份"]

@@ -4,6 +4,8 @@ from __future__ import annotations
 from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.pipeline import read_corpus
+from plankg.ingest.programmes import programmes
+from plankg.ingest.source_names import source_names
 from plankg.reports import entity_rows
 
 
@@ -181,3 +183,79 @@ def test_a_counted_list_joined_by_he_names_its_firms(tmp_path):
                     "新能源和新材料两家企业获得支持。\n", encoding="utf-8")
     firms = {m.surface for m in read_corpus([plan]).mentions if m.type == "organization"}
     assert firms == {"淮安市科学技术局", "华茂集团", "鑫达特"}  # industries are not names
+
+
+def test_a_bare_government_acting_alone_is_a_body_beside_its_committee_it_is_the_leadership():
+    # Pattern: a level word + 政府 that acts on its own (it plans, meets, signs) names the government
+    # as a body; beside its party committee, heading an addressee list or in the approval formula it does not.
+    assert _names("县政府统筹推进河道治理。") == ["县政府"]
+    assert _names("经市政府第十二次常务会议审议通过。") == ["市政府"]
+    assert _names("区人民政府副区长出席并讲话。") == ["区人民政府"]
+    assert _names("在县委、县政府的正确领导下，在市委市政府的部署下。") == []
+    assert _names("各乡镇人民政府，县政府各部门、直属单位：经县政府同意，现印发。") == []
+
+
+def test_a_listed_bureau_ends_before_its_role_word():
+    # Pattern: a responsibility note after a task (X委主办，Y委协办): the role word is no part of the body.
+    assert _names("（省经信委主办，省商务厅协办）") == ["省经信委", "省商务厅"]
+    assert _names("（市人才办牵头单位，市医保局配合）") == ["市人才办", "市医保局"]
+
+
+def test_a_place_inside_a_longer_known_name_does_not_cut_the_body():
+    # Pattern: a region's name (白山) at the end of a longer dictionary word (长白山) before 管委会.
+    assert _names("推动长白山管委会社会事业办落实。")[:1] == ["长白山管委会"]
+    assert _names("支持白山市科技局。") == ["白山市科技局"]
+
+
+def test_an_office_standing_alone_names_no_body():
+    # Pattern: 办公室 between separators is any body's office; after its body it is that body's division.
+    assert _names("来源: 办公室 黄石") == []
+    assert [(f.name, f.parent) for f in find_units("市科技局办公室负责。") if f.kind == "division"] == [("办公室", "市科技局")]
+
+
+def test_a_ministrys_centre_or_department_named_after_it_is_one_body():
+    # Pattern: a central ministry then its own centre or department (X部Y中心, X部Y司) without a mark.
+    assert _names("工作受到科技部火炬中心通报表扬，工信部科技司来调研。") == ["科技部火炬中心", "工信部科技司"]
+    assert _names("获科技部立项支持，科技部支持建设中心。") == ["科技部", "科技部"]
+
+
+def test_firms_listed_before_a_qualified_kind_of_firm(tmp_path):
+    # Pattern: 甲、乙等工业企业 / 等服务业企业: a word between 等 and the kind still closes a list of names;
+    # 到 before the first item is the verb's, not the name's.
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某区科技局2024年工作总结\n一、工作成效\n推动青禾铝业、远帆阀门等工业企业进规入统，"
+                    "局领导多次带队到华铸星通、青禾高压等企业开展服务。\n", encoding="utf-8")
+    names = {e.canonical for e in read_corpus([plan]).entities if e.type == "organization"}
+    assert {"青禾铝业", "远帆阀门", "华铸星通", "青禾高压"} <= names
+
+
+def test_an_inspection_office_after_its_government_is_a_division():
+    # Pattern: 报市政府督查室: the office of a government that follows up tasks.
+    found = find_units("于4月20日前报市政府督查室。")
+    assert [(f.name, f.parent) for f in found if f.kind == "division"] == [("督查室", "市政府")]
+
+
+def test_a_division_right_after_its_body_is_written_whole(tmp_path):
+    # Pattern: 报市政府督查室, 省科技厅高新技术处: the division's mention is the name as written, body and all.
+    plan = tmp_path / "plan.txt"
+    plan.write_text("某区科技局2024年工作要点\n一、重点任务\n1.于4月20日前报市政府督查室，省科技厅高新技术处指导。\n",
+                    encoding="utf-8")
+    surfaces = {m.surface for m in read_corpus([plan]).mentions if m.type == "division"}
+    assert surfaces == {"市政府督查室", "省科技厅高新技术处"}
+
+
+def test_a_title_the_plans_own_level_grants():
+    # Pattern: 获批省“瞪羚”企业: a level word before the quoted title; the title is the programme.
+    assert [f.name for f in programmes("甲、乙等10家获批省“瞪羚”企业。", [])] == ["“瞪羚”企业"]
+    assert [f.name for f in programmes("培育瞪羚企业10家。", [])] == []
+
+
+def test_bare_bureaus_after_a_placed_one_share_its_level():
+    # Pattern: 县科技局、财政局、统计局: the first bureau of a list carries the level for all of them.
+    assert _names("县科技局、财政局、统计局：") == ["县科技局", "财政局", "统计局"]
+    assert _names("呼包鄂三地发改委、科技局、财政局等部门参加。") == []
+
+
+def test_a_source_field_written_with_a_bar_names_its_body():
+    # Pattern: a page's metadata table flattened to 发布机构:|X|有效性:| — the bar after the colon.
+    assert [f.name for f in source_names("文号:|江政办〔2022〕6号|发布机构:|县政府办公室|有效性:|有效")] == ["县政府办公室"]

@@ -34,3 +34,14 @@ def test_a_breadcrumb_an_author_line_and_a_dateline_after_an_id():
     assert _names("首页>政务公开>科技和商务局>工作动态") == [("organization", "科技和商务局")]
     assert ("division", "成果转化处") in _names("来源:市科技局 作者:科技厅 成果转化处 发布时间:2020-01-02")
     assert _names("来源:ab2024青山新闻网江州3月5日电") == [("organization", "青山新闻网")]
+
+
+def test_a_dateline_naming_two_media_run_together_names_each():
+    # Pattern: a newspaper and its news site written as one dateline (X晚报Y网 + channel + 讯).
+    assert _names("江城晚报江州网青山快讯讯 据市政府网消息") == [("organization", "江城晚报"), ("organization", "江州网")]
+
+
+def test_a_source_line_naming_only_an_office_names_no_body():
+    # Pattern: 来源:办公室 on a bureau's page: whose office the line does not say.
+    assert _names("来源:办公室 发布时间:2023-02-01") == []
+    assert _names("来源:综合处") == []
