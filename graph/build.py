@@ -27,9 +27,12 @@ from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 from plankg import ontology
 from plankg.graph.entities import EntityBuilder
 from plankg.graph.links import (
+    CITE_LINKS,
     FAMILY_LINK,
     LINK_LABELS,
+    PLACE_LINK,
     ROLE_LINKS,
+    citing_clauses,
     family_members,
     materialised_triples,
     outcome_links,
@@ -55,7 +58,8 @@ def vocabulary_triples() -> tuple[Triple, ...]:
     return tuple(graph)
 
 
-def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = True) -> Graph:
+def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = True,
+                links: bool = False) -> Graph:
     """Build the knowledge graph of a corpus.
 
     Args:
@@ -63,6 +67,7 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
         province: Province of cities the gazetteer does not know (default: the province the
             gazetteer gives for the corpus's own regions, or none).
         vocabulary: Include the ontology and indicator scheme (labels for queries and SHACL).
+        links: Also add the lookup links (:mod:`plankg.graph.links`), as a workspace's store holds them.
 
     Returns:
         An rdflib graph; rebuilding from the same records gives an isomorphic graph.
@@ -71,7 +76,10 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)
     add = graph.add
-    for triple in iter_triples(corpus, province=province, vocabulary=vocabulary):
+    lookup_links: list[Triple] | None = [] if links else None
+    for triple in iter_triples(corpus, province=province, vocabulary=vocabulary, lookup_links=lookup_links):
+        add(triple)
+    for triple in lookup_links or ():
         add(triple)
     return graph
 
@@ -189,6 +197,30 @@ class _GraphBuilder:
             yield from self.mention(mention)
         yield from self.materialised()
         yield from self.entities.pending()
+        if self.links:
+            self.entity_links()
+
+    def entity_links(self) -> None:
+        """Lookup links of the named entities (every node but regions): the first clauses naming
+        each (``plankg:firstCitedIn``, ``nextCitedIn``) and every region it lies within
+        (``plankg:locatedWithin``)."""
+        regions = self.entities.regions
+
+        def parent_of(name: str) -> str | None:
+            node = regions.get(name)
+            return node.parent if node is not None else None
+
+        nodes = self.entities.nodes
+        cited = citing_clauses({node.label for node in nodes.values()}, self.corpus.mentions, self.corpus.clauses)
+        ranks, place = [_link(name) for name in CITE_LINKS], _link(PLACE_LINK)
+        closures: dict[str, list[URIRef]] = {}
+        for iri, node in nodes.items():
+            for rank, clause_id in zip(ranks, cited.get(node.label, ())):
+                self.lookup_links.append((iri, rank, record_iri(clause_id)))
+            if node.region:
+                if node.region not in closures:
+                    closures[node.region] = [region_iri(r) for r in region_closure(node.region, parent_of)]
+                self.lookup_links.extend((iri, place, area) for area in closures[node.region])
 
     def materialised(self) -> Iterator[Triple]:
         """Region closures and outcome links, once every record is in (the region tree is whole)."""

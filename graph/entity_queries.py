@@ -28,6 +28,7 @@ def entity_profile(store: GraphStore, name: str) -> QueryResult:
     body = """SELECT ?entity ?property ?value ?valueLabel
 WHERE {
   ?entity ?property ?value .
+  FILTER(?property NOT IN (plankg:locatedWithin, plankg:firstCitedIn, plankg:nextCitedIn))
   OPTIONAL { ?value rdfs:label ?valueLabel . FILTER(LANG(?valueLabel) = "zh") }
 }
 ORDER BY ?entity ?property ?value"""
@@ -60,7 +61,8 @@ WHERE {
     BIND("co-mention" AS ?direction)
   }
   FILTER(LANG(?neighbourLabel) = "zh")
-  FILTER(?relation NOT IN (rdfs:label, skos:prefLabel, skos:altLabel))
+  FILTER(?relation NOT IN (rdfs:label, skos:prefLabel, skos:altLabel,
+                           plankg:locatedWithin, plankg:firstCitedIn, plankg:nextCitedIn))
 }
 ORDER BY ?direction ?relation ?neighbourLabel ?neighbour"""
     return about_entities(store, "entity_neighbourhood", name, body)
@@ -70,25 +72,32 @@ def entities_by_type(store: GraphStore, entity_type: str, region: str | None = N
     """Entities of a type (organization, division, institute, park, programme, person, region),
     optionally inside a region (温州 includes 瑞安市 and its bodies).
 
-    Rows: entity, label, areaName, mentions (count).
+    A place starts from the entities' lookup links (``plankg:locatedWithin``, graph/links.py),
+    and the clauses to cite come from ``plankg:firstCitedIn`` and ``nextCitedIn``: the query
+    touches the place's entities only, and nothing scans the corpus.
+
+    Rows: entity, label, areaName, mentions (count), firstCited, nextCited (clause IRIs).
     """
     cls = ENTITY_CLASSES.get(entity_type)
     if cls is None:
         raise QueryError(f"unknown entity type {entity_type!r}: use one of {', '.join(ENTITY_CLASSES)}")
-    if entity_type == "region":
-        place = "?entity plankg:withinRegion* ?area ."
+    if not region:
+        region_part = ""
+    elif entity_type == "region":
+        region_part = "?entity plankg:withinRegion* ?regionNode ."
     else:
-        place = "?entity plankg:locatedIn ?area ."
-    region_part = f"""{place}
-  ?area plankg:withinRegion* ?regionNode .""" if region else ""
+        region_part = "?entity plankg:locatedWithin ?regionNode ."
     body = f"""SELECT ?entity ?label (SAMPLE(?anyArea) AS ?areaName) (COUNT(DISTINCT ?mention) AS ?mentions)
+       (SAMPLE(?first) AS ?firstCited) (SAMPLE(?next) AS ?nextCited)
 WHERE {{
+  {region_part}
   ?entity a {cls} ; rdfs:label ?label .
   FILTER(LANG(?label) = "zh")
-  {region_part}
   OPTIONAL {{ ?entity plankg:locatedIn|plankg:withinRegion ?located . ?located rdfs:label ?anyArea .
              FILTER(LANG(?anyArea) = "zh") }}
   OPTIONAL {{ ?mention oa:hasBody ?entity }}
+  OPTIONAL {{ ?entity plankg:firstCitedIn ?first }}
+  OPTIONAL {{ ?entity plankg:nextCitedIn ?next }}
 }}
 GROUP BY ?entity ?label
 ORDER BY DESC(?mentions) ?label"""

@@ -13,12 +13,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from plankg.graph.outcomes import measure_kind
-from plankg.ingest.records import Document, Target
+from plankg.ingest.records import Clause, Document, Mention, Target
 from plankg.ontology.levels import indicator_level
 
 
@@ -125,6 +126,13 @@ def materialised_triples(links: Iterable[OutcomeLink], source_iri: Callable[[str
 ROLE_LINKS = {"lead": "leadsTarget", "support": "supportsTarget", "default": "ownsTargetByDefault"}
 #: Target -> each indicator family (skos:Collection of ``indicators.ttl``) its indicator belongs to.
 FAMILY_LINK = "inFamily"
+#: Entity -> the first and the next clause naming it, cited beside it when entities are listed
+#: (one predicate per rank: the clauses are cited in the order of the entity's mentions).
+CITE_LINKS = ("firstCitedIn", "nextCitedIn")
+#: How many clauses an entity list cites per entity (the links hold no more).
+CITED_PER_ENTITY = len(CITE_LINKS)
+#: Entity -> the region it is located in and every region containing it.
+PLACE_LINK = "locatedWithin"
 #: What each lookup predicate means (emitted with the links, so the store describes what it holds).
 LINK_LABELS = {
     "leadsTarget": ("牵头负责的目标", "leads target",
@@ -137,6 +145,16 @@ LINK_LABELS = {
     "inFamily": ("所属指标族", "in indicator family",
                  "Target or achievement -> each indicator family (skos:Collection) holding its indicator, "
                  "so a family question starts from the family."),
+    "firstCitedIn": ("首个引用条款", "first cited in",
+                     "Entity -> the first clause naming it (that of its first mention by canonical name, else the "
+                     "first clause whose text holds its name), so an entity list cites each entity without "
+                     "scanning the corpus."),
+    "nextCitedIn": ("其次引用条款", "next cited in",
+                    "Entity -> the next clause naming it (its second mention's, else the second clause holding "
+                    "its name), cited after plankg:firstCitedIn."),
+    "locatedWithin": ("位于（含上级地区）", "located within",
+                      "Entity -> the region it is plankg:locatedIn and every region containing it (the closure of "
+                      "plankg:withinRegion), so listing a place's entities starts from the place."),
 }
 
 
@@ -147,3 +165,60 @@ def family_members(families: Iterable[Any]) -> dict[str, list[str]]:
         for member in family.members:
             of[member].append(family.id)
     return dict(of)
+
+
+def citing_clauses(names: Iterable[str], mentions: Iterable[Mention], clauses: Sequence[Clause],
+                   limit: int = CITED_PER_ENTITY) -> dict[str, list[str]]:
+    """Name -> ids of the first clauses naming it, for citing an entity beside its name.
+
+    The clauses of the name's first ``limit`` mentions by canonical name (once each); a name no
+    mention carries gets the first ``limit`` clauses (reading order) whose text holds it. The
+    text is read once for every such name together, so the cost is linear in the corpus.
+    """
+    wanted = set(names)
+    known = {clause.id for clause in clauses}
+    seen_mentions: dict[str, int] = defaultdict(int)
+    cited: dict[str, list[str]] = {}
+    for mention in mentions:
+        name = mention.canonical
+        if name not in wanted or seen_mentions[name] >= limit:
+            continue
+        seen_mentions[name] += 1
+        ids = cited.setdefault(name, [])
+        if mention.clause_id in known and mention.clause_id not in ids:
+            ids.append(mention.clause_id)
+    unmentioned = {name for name in wanted if name and not cited.get(name)}
+    for name, ids in _first_holding(unmentioned, clauses, limit).items():
+        cited[name] = ids
+    return {name: ids for name, ids in cited.items() if ids}
+
+
+def _first_holding(names: set[str], clauses: Sequence[Clause], limit: int) -> dict[str, list[str]]:
+    """Name -> the first ``limit`` clauses whose text holds it, in one pass over the clauses.
+
+    Names are found by their first two characters (a regex of those heads finds where any name
+    may start, overlapping included); single characters are checked one by one.
+    """
+    found: dict[str, list[str]] = {name: [] for name in names}
+    by_head: dict[str, list[str]] = defaultdict(list)
+    short = [name for name in names if len(name) < 2]
+    for name in names:
+        if len(name) >= 2:
+            by_head[name[:2]].append(name)
+    heads = re.compile("(?=(" + "|".join(re.escape(h) for h in by_head) + "))") if by_head else None
+    pending = len(found)
+    for clause in clauses:
+        if not pending:
+            break
+        text = clause.text
+        here: set[str] = {name for name in short if name in text}
+        if heads is not None:
+            for match in heads.finditer(text):
+                start = match.start()
+                here.update(n for n in by_head[match.group(1)] if text.startswith(n, start))
+        for name in here:
+            ids = found[name]
+            if len(ids) < limit:
+                ids.append(clause.id)
+                pending -= len(ids) == limit
+    return {name: ids for name, ids in found.items() if ids}

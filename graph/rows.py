@@ -190,6 +190,8 @@ class EntityCountRow(_Row):
     label: str | None = None
     area_name: str | None = None
     mentions: int = 0
+    first_cited: str | None = None
+    next_cited: str | None = None
 
 
 @dataclass(frozen=True)

@@ -30,7 +30,7 @@ def answer_entity_list(ctx: AnswerContext, parsed: Question) -> Answer:
                     if row.entity in seen:
                         continue
                     seen.add(row.entity)
-                    clause_ids = _cite_mentions(ctx, col, label, limit=2)
+                    clause_ids = _cite_mentions(ctx, col, [row.first_cited, row.next_cited])
                     col.rows.append({"entity": row.entity, "name": label, "type": cls,
                                      "asked": entity_type.surface, "region": row.area_name,
                                      "mentions": row.mentions, "clause_ids": clause_ids})
@@ -39,21 +39,15 @@ def answer_entity_list(ctx: AnswerContext, parsed: Question) -> Answer:
     return col.finish(_list_text(parsed, col.rows))
 
 
-def _cite_mentions(ctx: AnswerContext, col: Collector, name: str, limit: int) -> list[str]:
-    """Cite the first clauses that mention an entity (by canonical name, else by text)."""
+def _cite_mentions(ctx: AnswerContext, col: Collector, cited: list[str | None]) -> list[str]:
+    """Cite the clauses the graph links the entity to (``plankg:firstCitedIn``, ``nextCitedIn``:
+    those of its first mentions, else the first clauses holding its name)."""
     clause_ids: list[str] = []
-    for mention in ctx.records.mentions_by_canonical.get(name, [])[:limit]:
-        clause = ctx.records.clauses.get(mention.clause_id)
+    for iri in cited:
+        clause = ctx.records.clause(iri)
         if clause is not None and clause.id not in clause_ids:
             col.cite(ctx.records, clause)
             clause_ids.append(clause.id)
-    if not clause_ids:
-        for clause in ctx.records.corpus.clauses:
-            if name in clause.text:
-                col.cite(ctx.records, clause)
-                clause_ids.append(clause.id)
-                if len(clause_ids) >= limit:
-                    break
     return clause_ids
 
 

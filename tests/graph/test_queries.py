@@ -8,8 +8,11 @@ from plankg.graph.store import MemoryStore, QueryError
 
 
 @pytest.fixture(scope="module")
-def store(small_graph):
-    return MemoryStore(small_graph)
+def store(small_corpus):
+    from plankg.graph.build import build_graph
+
+    # With the lookup links, as a workspace's store holds them (unit, family and entity questions use them).
+    return MemoryStore(build_graph(small_corpus, links=True))
 
 
 def test_owners_of_indicator_with_roles_years_and_documents(store):
