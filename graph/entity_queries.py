@@ -35,8 +35,9 @@ ORDER BY ?entity ?property ?value"""
     return about_entities(store, "entity_profile", name, body)
 
 
-def entity_neighbourhood(store: GraphStore, name: str) -> QueryResult:
-    """Labelled nodes linked to the entities named ``name``, and entities co-mentioned with them.
+def entity_neighbourhood(store: GraphStore, name: str, limit: int | None = None) -> QueryResult:
+    """Labelled nodes linked to the entities named ``name``, and entities co-mentioned with them
+    (the first ``limit`` rows when given).
 
     Rows: entity, relation, direction (out|in|co-mention), neighbour, neighbourLabel, evidence
     (the clause text for co-mentions).
@@ -65,6 +66,8 @@ WHERE {
                            plankg:locatedWithin, plankg:firstCitedIn, plankg:nextCitedIn))
 }
 ORDER BY ?direction ?relation ?neighbourLabel ?neighbour"""
+    if limit is not None:
+        body += f"\nLIMIT {max(0, int(limit))}"
     return about_entities(store, "entity_neighbourhood", name, body)
 
 
