@@ -116,6 +116,11 @@ def unit_answer(who: list[str], targets: list[TargetFact], count: int, tasks: li
     return text
 
 
+def capped_note(shown: int, total: int) -> str:
+    """What a bounded answer adds when it describes only the first of many targets."""
+    return f" ({total} targets in all; only the first {shown} are described here.)"
+
+
 def series_when(row: SeriesFact) -> str:
     """The time of a series figure; a figure without one is placed by its document."""
     if row.year is None and not row.period:
