@@ -28,8 +28,10 @@ from plankg import ontology
 from plankg.graph.entities import EntityBuilder
 from plankg.graph.links import (
     CITE_LINKS,
+    DATA_LINKS,
     FAMILY_LINK,
     LINK_LABELS,
+    MENTION_COUNT,
     PLACE_LINK,
     ROLE_LINKS,
     citing_clauses,
@@ -108,7 +110,7 @@ def _link_vocabulary() -> Iterator[Triple]:
 
     for name, (zh, en, comment) in LINK_LABELS.items():
         predicate = _link(name)
-        yield predicate, RDF.type, OWL.ObjectProperty
+        yield predicate, RDF.type, OWL.DatatypeProperty if name in DATA_LINKS else OWL.ObjectProperty
         yield predicate, RDFS.label, Literal(zh, lang="zh")
         yield predicate, RDFS.label, Literal(en, lang="en")
         yield predicate, RDFS.comment, Literal(comment, lang="en")
@@ -185,6 +187,8 @@ class _GraphBuilder:
         self.entities = EntityBuilder(corpus, province)
         # Observation nodes by their region name, for the region closure emitted at the end.
         self.observations_in: dict[str, list[URIRef]] = defaultdict(list)
+        # Mentions per annotated node, for the plankg:mentionCount lookup links.
+        self.mention_counts: Counter[URIRef] = Counter()
 
     def triples(self) -> Iterator[Triple]:
         for doc in self.corpus.documents:
@@ -202,8 +206,9 @@ class _GraphBuilder:
 
     def entity_links(self) -> None:
         """Lookup links of the named entities (every node but regions): the first clauses naming
-        each (``plankg:firstCitedIn``, ``nextCitedIn``) and every region it lies within
-        (``plankg:locatedWithin``)."""
+        each (``plankg:firstCitedIn``, ``nextCitedIn``), every region it lies within
+        (``plankg:locatedWithin``), and, for every annotated node, its number of mentions
+        (``plankg:mentionCount``)."""
         regions = self.entities.regions
 
         def parent_of(name: str) -> str | None:
@@ -212,6 +217,8 @@ class _GraphBuilder:
 
         nodes = self.entities.nodes
         cited = citing_clauses({node.label for node in nodes.values()}, self.corpus.mentions, self.corpus.clauses)
+        counted = _link(MENTION_COUNT)
+        self.lookup_links.extend((iri, counted, _int(count)) for iri, count in self.mention_counts.items())
         ranks, place = [_link(name) for name in CITE_LINKS], _link(PLACE_LINK)
         closures: dict[str, list[URIRef]] = {}
         for iri, node in nodes.items():
@@ -422,6 +429,7 @@ class _GraphBuilder:
     def mention(self, mention: Mention) -> Iterator[Triple]:
         node = record_iri(mention.id)
         body = self.entities.mention_entity(mention)
+        self.mention_counts[body] += 1
         yield node, RDF.type, PLANKG.Mention
         yield node, RDF.type, OA.Annotation
         yield node, PLANKG.recordId, _text(mention.id)

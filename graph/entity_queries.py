@@ -71,13 +71,16 @@ ORDER BY ?direction ?relation ?neighbourLabel ?neighbour"""
     return about_entities(store, "entity_neighbourhood", name, body)
 
 
-def entities_by_type(store: GraphStore, entity_type: str, region: str | None = None) -> QueryResult:
+def entities_by_type(store: GraphStore, entity_type: str, region: str | None = None, keyword: str | None = None,
+                     limit: int | None = None) -> QueryResult:
     """Entities of a type (organization, division, institute, park, programme, person, region),
-    optionally inside a region (温州 includes 瑞安市 and its bodies).
+    optionally inside a region (温州 includes 瑞安市 and its bodies), whose name holds ``keyword``;
+    the most mentioned first, the first ``limit`` when given.
 
-    A place starts from the entities' lookup links (``plankg:locatedWithin``, graph/links.py),
-    and the clauses to cite come from ``plankg:firstCitedIn`` and ``nextCitedIn``: the query
-    touches the place's entities only, and nothing scans the corpus.
+    A place starts from the entities' lookup links (``plankg:locatedWithin``, graph/links.py); the
+    number of mentions is ``plankg:mentionCount`` and the clauses to cite are
+    ``plankg:firstCitedIn`` and ``nextCitedIn``: the query touches the listed entities only, and
+    nothing scans the corpus or joins every mention.
 
     Rows: entity, label, areaName, mentions (count), firstCited, nextCited (clause IRIs).
     """
@@ -90,21 +93,25 @@ def entities_by_type(store: GraphStore, entity_type: str, region: str | None = N
         region_part = "?entity plankg:withinRegion* ?regionNode ."
     else:
         region_part = "?entity plankg:locatedWithin ?regionNode ."
-    body = f"""SELECT ?entity ?label (SAMPLE(?anyArea) AS ?areaName) (COUNT(DISTINCT ?mention) AS ?mentions)
+    named = "FILTER(CONTAINS(STR(?label), ?nameKeyword))" if keyword else ""
+    body = f"""SELECT ?entity ?label (SAMPLE(?anyArea) AS ?areaName) (SAMPLE(COALESCE(?counted, 0)) AS ?mentions)
        (SAMPLE(?first) AS ?firstCited) (SAMPLE(?next) AS ?nextCited)
 WHERE {{
   {region_part}
   ?entity a {cls} ; rdfs:label ?label .
   FILTER(LANG(?label) = "zh")
+  {named}
   OPTIONAL {{ ?entity plankg:locatedIn|plankg:withinRegion ?located . ?located rdfs:label ?anyArea .
              FILTER(LANG(?anyArea) = "zh") }}
-  OPTIONAL {{ ?mention oa:hasBody ?entity }}
+  OPTIONAL {{ ?entity plankg:mentionCount ?counted }}
   OPTIONAL {{ ?entity plankg:firstCitedIn ?first }}
   OPTIONAL {{ ?entity plankg:nextCitedIn ?next }}
 }}
 GROUP BY ?entity ?label
 ORDER BY DESC(?mentions) ?label"""
-    return run_in_region(store, "entities_by_type", body, {}, region)
+    if limit is not None:
+        body += f"\nLIMIT {max(0, int(limit))}"
+    return run_in_region(store, "entities_by_type", body, {"nameKeyword": keyword} if keyword else {}, region)
 
 
 def indicator_counts(store: GraphStore) -> QueryResult:

@@ -133,6 +133,10 @@ CITE_LINKS = ("firstCitedIn", "nextCitedIn")
 CITED_PER_ENTITY = len(CITE_LINKS)
 #: Entity -> the region it is located in and every region containing it.
 PLACE_LINK = "locatedWithin"
+#: Entity -> how many mentions annotate it (a literal: lists order by it without joining the mentions).
+MENTION_COUNT = "mentionCount"
+#: Lookup predicates whose values are literals, not nodes.
+DATA_LINKS = frozenset({MENTION_COUNT})
 #: What each lookup predicate means (emitted with the links, so the store describes what it holds).
 LINK_LABELS = {
     "leadsTarget": ("牵头负责的目标", "leads target",
@@ -152,6 +156,9 @@ LINK_LABELS = {
     "nextCitedIn": ("其次引用条款", "next cited in",
                     "Entity -> the next clause naming it (its second mention's, else the second clause holding "
                     "its name), cited after plankg:firstCitedIn."),
+    "mentionCount": ("提及次数", "mention count",
+                     "Entity -> the number of mentions (oa:Annotation) whose body it is, so an entity list orders "
+                     "by mentions without joining every mention."),
     "locatedWithin": ("位于（含上级地区）", "located within",
                       "Entity -> the region it is plankg:locatedIn and every region containing it (the closure of "
                       "plankg:withinRegion), so listing a place's entities starts from the place."),

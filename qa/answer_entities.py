@@ -14,19 +14,25 @@ from plankg.qa.render import snippet
 from plankg.qa.sentences import sentences_for
 
 MAX_PROGRESS = 5
+#: Entities an entity list fetches per type and class at most (the most mentioned first): a place
+#: holding a thousand institutes costs the same as one holding two hundred, and the answer says so.
+MAX_ENTITIES = 200
 
 
 def answer_entity_list(ctx: AnswerContext, parsed: Question) -> Answer:
     """Entities of the asked types in the asked region (aliases merged into one entity)."""
     col = Collector(parsed, "entity_list")
     seen: set[str] = set()
+    capped = False
     for entity_type in parsed.entity_types:
         for cls in entity_type.classes:
             for region in regions_or_all(parsed):
-                for row in col.ran(ctx.graph.run("entities_by_type", entity_type=cls, region=region)):
+                # One more than shown: a full page says there are more than the answer lists.
+                found = col.ran(ctx.graph.run("entities_by_type", entity_type=cls, region=region,
+                                              keyword=entity_type.keyword, limit=MAX_ENTITIES + 1))
+                capped |= len(found) > MAX_ENTITIES
+                for row in found[:MAX_ENTITIES]:
                     label = row.label or ""
-                    if entity_type.keyword and entity_type.keyword not in label:
-                        continue
                     if row.entity in seen:
                         continue
                     seen.add(row.entity)
@@ -36,7 +42,10 @@ def answer_entity_list(ctx: AnswerContext, parsed: Question) -> Answer:
                                      "mentions": row.mentions, "clause_ids": clause_ids})
     if not col.rows:
         return not_found(ctx, col, "entities")
-    return col.finish(_list_text(parsed, col.rows))
+    text = _list_text(parsed, col.rows)
+    if capped:
+        text += sentences_for(parsed.language).entities_capped_note(MAX_ENTITIES)
+    return col.finish(text)
 
 
 def _cite_mentions(ctx: AnswerContext, col: Collector, cited: list[str | None]) -> list[str]:

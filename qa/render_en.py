@@ -224,6 +224,11 @@ def entity_list_answer(question: Question, groups: dict[str, list[str]]) -> str:
     return JOINER.join(sentences)
 
 
+def entities_capped_note(shown: int) -> str:
+    """What a bounded entity list adds when a type has more entities than it fetched."""
+    return f" (Only the {shown} most mentioned of each kind are listed; there are more.)"
+
+
 def entity_profile_answer(name: str, aliases: list[str], region: str | None, progress: list[str]) -> str:
     """An entity with its other names and place, then the clauses on its progress."""
     about = []

@@ -203,6 +203,11 @@ def entity_list_answer(question: Question, groups: dict[str, list[str]]) -> str:
                        for asked, names in groups.items())
 
 
+def entities_capped_note(shown: int) -> str:
+    """What a bounded entity list adds when a type has more entities than it fetched."""
+    return f"（每类只列出提及最多的前{shown}个，另有更多未列出。）"
+
+
 def entity_profile_answer(name: str, aliases: list[str], region: str | None, progress: list[str]) -> str:
     """An entity with its other names and place, then the clauses on its progress."""
     about = []

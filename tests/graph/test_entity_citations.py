@@ -77,3 +77,17 @@ def test_lookup_links_are_not_facts_of_a_profile(store):
     properties = {r["property"].rsplit("#", 1)[-1] for r in Q.entity_profile(graph, "瑞安光电研究院").rows}
     assert "locatedIn" in properties
     assert not properties & {"locatedWithin", "firstCitedIn", "nextCitedIn"}
+
+
+def test_entity_lists_order_by_the_counted_mentions_and_stop_at_their_limit(store):
+    graph, corpus = store
+    rows = Q.run(graph, "entities_by_type", entity_type="organization").rows
+    mentioned = {}
+    for mention in corpus.mentions:
+        mentioned[mention.canonical] = mentioned.get(mention.canonical, 0) + 1
+    assert rows and all(r.mentions == mentioned.get(r.label, 0) for r in rows if r.label in mentioned)
+    assert [r.mentions for r in rows] == sorted((r.mentions for r in rows), reverse=True)
+    assert Q.run(graph, "entities_by_type", entity_type="organization", limit=1).rows == rows[:1]
+    named = Q.run(graph, "entities_by_type", entity_type="institute", keyword="光电").rows
+    assert [r.label for r in named] == ["瑞安光电研究院"]
+    assert Q.run(graph, "entities_by_type", entity_type="institute", keyword="不在名中").rows == []
