@@ -6,8 +6,11 @@ registry (``plankg.graph.queries.run``), which types the rows.
 """
 from __future__ import annotations
 
-from plankg.graph.query_support import QueryResult, about_entities, run_in_region, run_named
-from plankg.graph.store import GraphStore, QueryError
+from plankg.graph.query_support import QueryResult, about_entities, find_entities, run_in_region, run_named
+from plankg.graph.store import IRI, GraphStore, QueryError, sparql_term
+
+#: Where each branch of a UNION gets the entities named (see :func:`_about_entities_per_branch`).
+_EACH_BRANCH = "#entities#"
 
 ENTITY_CLASSES = {
     "organization": "org:Organization",
@@ -45,14 +48,17 @@ def entity_neighbourhood(store: GraphStore, name: str, limit: int | None = None)
     body = """SELECT DISTINCT ?entity ?relation ?direction ?neighbour ?neighbourLabel ?evidence
 WHERE {
   {
+    #entities#
     ?entity ?relation ?neighbour .
     ?neighbour rdfs:label ?neighbourLabel .
     BIND("out" AS ?direction)
   } UNION {
+    #entities#
     ?neighbour ?relation ?entity .
     ?neighbour rdfs:label ?neighbourLabel .
     BIND("in" AS ?direction)
   } UNION {
+    #entities#
     ?mention oa:hasBody ?entity ; prov:wasDerivedFrom ?clause .
     ?clause plankg:text ?evidence .
     ?other prov:wasDerivedFrom ?clause ; oa:hasBody ?neighbour .
@@ -68,7 +74,23 @@ WHERE {
 ORDER BY ?direction ?relation ?neighbourLabel ?neighbour"""
     if limit is not None:
         body += f"\nLIMIT {max(0, int(limit))}"
-    return about_entities(store, "entity_neighbourhood", name, body)
+    return _about_entities_per_branch(store, "entity_neighbourhood", name, body)
+
+
+def _about_entities_per_branch(store: GraphStore, query_name: str, name: str, body: str) -> QueryResult:
+    """Like :func:`about_entities`, with the entities named in each UNION branch (at ``#entities#``).
+
+    Oxigraph does not carry a ``VALUES`` block above a UNION into its branches: each branch then
+    matched every labelled node of the store before the join (230 ms of CPU at 20x for an
+    entity with 26 neighbours, 3 ms with the block in each branch).
+    """
+    found = find_entities(store, name)
+    entities = [IRI(row["entity"]) for row in found.rows]
+    if not entities:
+        return QueryResult(query_name, found.sparql, [], {"name": name})
+    values = "VALUES ?entity { " + " ".join(sparql_term(e) for e in entities) + " }"
+    result = run_named(store, query_name, body.replace(_EACH_BRANCH, values))
+    return QueryResult(query_name, found.sparql + "\n\n" + result.sparql, result.rows, {"name": name})
 
 
 def entities_by_type(store: GraphStore, entity_type: str, region: str | None = None, keyword: str | None = None,

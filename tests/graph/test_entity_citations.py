@@ -91,3 +91,12 @@ def test_entity_lists_order_by_the_counted_mentions_and_stop_at_their_limit(stor
     named = Q.run(graph, "entities_by_type", entity_type="institute", keyword="光电").rows
     assert [r.label for r in named] == ["瑞安光电研究院"]
     assert Q.run(graph, "entities_by_type", entity_type="institute", keyword="不在名中").rows == []
+
+
+def test_the_neighbourhood_names_the_entity_in_each_branch_and_stops_at_its_limit(store):
+    graph, _ = store
+    result = Q.entity_neighbourhood(graph, "瑞安光电研究院")
+    # Oxigraph does not carry a VALUES block above a UNION into its branches: each names it.
+    assert result.sparql.split("\n\n")[-1].count("VALUES ?entity") == 3
+    assert result.rows and Q.entity_neighbourhood(graph, "瑞安光电研究院", limit=1).rows == result.rows[:1]
+    assert Q.entity_neighbourhood(graph, "没有这个机构").rows == []
