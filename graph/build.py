@@ -32,11 +32,13 @@ from plankg.graph.links import (
     FAMILY_LINK,
     LINK_LABELS,
     MENTION_COUNT,
+    NAMED_IN,
     PLACE_LINK,
     ROLE_LINKS,
     citing_clauses,
     family_members,
     materialised_triples,
+    naming_clauses,
     outcome_links,
     region_closure,
 )
@@ -207,7 +209,8 @@ class _GraphBuilder:
     def entity_links(self) -> None:
         """Lookup links of the named entities (every node but regions): the first clauses naming
         each (``plankg:firstCitedIn``, ``nextCitedIn``), every region it lies within
-        (``plankg:locatedWithin``), and, for every annotated node, its number of mentions
+        (``plankg:locatedWithin``), the first clauses holding any of its names
+        (``plankg:namedInClauses``), and, for every annotated node, its number of mentions
         (``plankg:mentionCount``)."""
         regions = self.entities.regions
 
@@ -217,6 +220,11 @@ class _GraphBuilder:
 
         nodes = self.entities.nodes
         cited = citing_clauses({node.label for node in nodes.values()}, self.corpus.mentions, self.corpus.clauses)
+        named = naming_clauses({str(iri): {node.label, *node.aliases} for iri, node in nodes.items()},
+                               self.corpus.clauses)
+        named_in = _link(NAMED_IN)
+        # Every entity gets the link, an empty one too: a profile then never reads the corpus.
+        self.lookup_links.extend((iri, named_in, _text(" ".join(named.get(str(iri), ())))) for iri in nodes)
         counted = _link(MENTION_COUNT)
         self.lookup_links.extend((iri, counted, _int(count)) for iri, count in self.mention_counts.items())
         ranks, place = [_link(name) for name in CITE_LINKS], _link(PLACE_LINK)

@@ -24,14 +24,15 @@ ENTITY_CLASSES = {
 
 
 def entity_profile(store: GraphStore, name: str) -> QueryResult:
-    """Everything said about the entities named ``name`` (label or alias, exact match).
+    """Everything said about the entities named ``name`` (label or alias, exact match), and the
+    clauses naming them (``plankg:namedInClauses``, a lookup link the profile answer quotes).
 
     Rows: entity, property, value, valueLabel.
     """
     body = """SELECT ?entity ?property ?value ?valueLabel
 WHERE {
   ?entity ?property ?value .
-  FILTER(?property NOT IN (plankg:locatedWithin, plankg:firstCitedIn, plankg:nextCitedIn))
+  FILTER(?property NOT IN (plankg:locatedWithin, plankg:firstCitedIn, plankg:nextCitedIn, plankg:mentionCount))
   OPTIONAL { ?value rdfs:label ?valueLabel . FILTER(LANG(?valueLabel) = "zh") }
 }
 ORDER BY ?entity ?property ?value"""
@@ -68,8 +69,8 @@ WHERE {
     BIND("co-mention" AS ?direction)
   }
   FILTER(LANG(?neighbourLabel) = "zh")
-  FILTER(?relation NOT IN (rdfs:label, skos:prefLabel, skos:altLabel,
-                           plankg:locatedWithin, plankg:firstCitedIn, plankg:nextCitedIn))
+  FILTER(?relation NOT IN (rdfs:label, skos:prefLabel, skos:altLabel, plankg:locatedWithin,
+                           plankg:firstCitedIn, plankg:nextCitedIn, plankg:mentionCount, plankg:namedInClauses))
 }
 ORDER BY ?direction ?relation ?neighbourLabel ?neighbour"""
     if limit is not None:

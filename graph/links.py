@@ -135,8 +135,13 @@ CITED_PER_ENTITY = len(CITE_LINKS)
 PLACE_LINK = "locatedWithin"
 #: Entity -> how many mentions annotate it (a literal: lists order by it without joining the mentions).
 MENTION_COUNT = "mentionCount"
+#: Entity -> the ids of the first clauses (records' order, headings apart) holding any of its names,
+#: space-separated in that order: an entity's profile quotes them without reading the corpus.
+NAMED_IN = "namedInClauses"
+#: How many clauses ``plankg:namedInClauses`` holds (a profile quotes five at most).
+NAMED_PER_ENTITY = 5
 #: Lookup predicates whose values are literals, not nodes.
-DATA_LINKS = frozenset({MENTION_COUNT})
+DATA_LINKS = frozenset({MENTION_COUNT, NAMED_IN})
 #: What each lookup predicate means (emitted with the links, so the store describes what it holds).
 LINK_LABELS = {
     "leadsTarget": ("牵头负责的目标", "leads target",
@@ -159,6 +164,10 @@ LINK_LABELS = {
     "mentionCount": ("提及次数", "mention count",
                      "Entity -> the number of mentions (oa:Annotation) whose body it is, so an entity list orders "
                      "by mentions without joining every mention."),
+    "namedInClauses": ("提及条款", "named in clauses",
+                       "Entity -> the ids of the first five clauses (in the records' order, headings apart) whose "
+                       "text holds its name or an alias, space-separated in that order, so a profile quotes them "
+                       "without reading the corpus."),
     "locatedWithin": ("位于（含上级地区）", "located within",
                       "Entity -> the region it is plankg:locatedIn and every region containing it (the closure of "
                       "plankg:withinRegion), so listing a place's entities starts from the place."),
@@ -200,32 +209,52 @@ def citing_clauses(names: Iterable[str], mentions: Iterable[Mention], clauses: S
     return {name: ids for name, ids in cited.items() if ids}
 
 
-def _first_holding(names: set[str], clauses: Sequence[Clause], limit: int) -> dict[str, list[str]]:
-    """Name -> the first ``limit`` clauses whose text holds it, in one pass over the clauses.
+def naming_clauses(forms_of: Mapping[str, Iterable[str]], clauses: Sequence[Clause],
+                   limit: int = NAMED_PER_ENTITY) -> dict[str, list[str]]:
+    """Key -> ids of the first ``limit`` clauses (headings apart) holding any of its forms, in the
+    clauses' order; forms shorter than two characters are left out (as a profile leaves them)."""
+    wanted = {key: {form for form in forms if len(form) >= 2} for key, forms in forms_of.items()}
+    return _first_holding({key: forms for key, forms in wanted.items() if forms}, clauses, limit,
+                          skip_headings=True)
 
-    Names are found by their first two characters (a regex of those heads finds where any name
-    may start, overlapping included); single characters are checked one by one.
+
+def _first_holding(forms_of: Mapping[str, Iterable[str]] | set[str], clauses: Sequence[Clause], limit: int,
+                   skip_headings: bool = False) -> dict[str, list[str]]:
+    """Key -> the first ``limit`` clauses whose text holds one of its forms, in one pass over the clauses.
+
+    ``forms_of`` maps keys to their forms (a set of names is its own forms). Forms are found by
+    their first two characters (a regex of those heads finds where any form may start, overlapping
+    included); single characters are checked one by one.
     """
-    found: dict[str, list[str]] = {name: [] for name in names}
+    if isinstance(forms_of, set):
+        forms_of = {name: (name,) for name in forms_of}
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for key, forms in forms_of.items():
+        for form in set(forms):
+            if form:
+                keys_of[form].append(key)
+    found: dict[str, list[str]] = {key: [] for key in forms_of}
     by_head: dict[str, list[str]] = defaultdict(list)
-    short = [name for name in names if len(name) < 2]
-    for name in names:
-        if len(name) >= 2:
-            by_head[name[:2]].append(name)
+    short = [form for form in keys_of if len(form) < 2]
+    for form in keys_of:
+        if len(form) >= 2:
+            by_head[form[:2]].append(form)
     heads = re.compile("(?=(" + "|".join(re.escape(h) for h in by_head) + "))") if by_head else None
     pending = len(found)
     for clause in clauses:
         if not pending:
             break
+        if skip_headings and clause.kind == "heading":
+            continue
         text = clause.text
-        here: set[str] = {name for name in short if name in text}
+        here: set[str] = {form for form in short if form in text}
         if heads is not None:
             for match in heads.finditer(text):
                 start = match.start()
-                here.update(n for n in by_head[match.group(1)] if text.startswith(n, start))
-        for name in here:
-            ids = found[name]
+                here.update(f for f in by_head[match.group(1)] if text.startswith(f, start))
+        for key in {key for form in here for key in keys_of[form]}:
+            ids = found[key]
             if len(ids) < limit:
                 ids.append(clause.id)
                 pending -= len(ids) == limit
-    return {name: ids for name, ids in found.items() if ids}
+    return {key: ids for key, ids in found.items() if ids}

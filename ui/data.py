@@ -374,7 +374,7 @@ class AppData:
         """Facts the graph states about the entity ``name``."""
         rows = self._kg.named_query("entity_profile", name=name).rows
         facts = [{"property": relation_words(r.property), "value": value_words(str(r.value_label or r.value))}
-                 for r in rows if local_name(r.property) not in ("recordId", "mergeReason")]
+                 for r in rows if local_name(r.property) not in ("recordId", "mergeReason", "namedInClauses")]
         return list({(f["property"], f["value"]): f for f in facts}.values())
 
     # ---- SPARQL and Corpus --------------------------------------------------------------------

@@ -100,3 +100,21 @@ def test_the_neighbourhood_names_the_entity_in_each_branch_and_stops_at_its_limi
     assert result.sparql.split("\n\n")[-1].count("VALUES ?entity") == 3
     assert result.rows and Q.entity_neighbourhood(graph, "瑞安光电研究院", limit=1).rows == result.rows[:1]
     assert Q.entity_neighbourhood(graph, "没有这个机构").rows == []
+
+
+def test_naming_clauses_hold_any_form_in_the_records_order_headings_apart():
+    from plankg.graph.links import naming_clauses
+
+    texts = ["一、瓯江实验室", "推进瓯江实验室建设。", "OJL开放课题。", "无关。", "瓯江实验室揭牌。", "支持OJL。"]
+    clauses = [_clause(i, text) for i, text in enumerate(texts)]
+    clauses[0] = Clause("cl-0", "doc-1", None, "heading", "一", texts[0], 0, len(texts[0]), level=1)
+    named = naming_clauses({"e1": {"瓯江实验室", "OJL", "瓯"}, "e2": {"不在文中"}}, clauses, limit=3)
+    assert named == {"e1": ["cl-1", "cl-2", "cl-4"]}  # a one-character form is not a name
+
+
+def test_a_profile_quotes_the_linked_clauses(store):
+    graph, corpus = store
+    rows = Q.entity_profile(graph, "瑞安光电研究院").rows
+    linked = [r["value"] for r in rows if r["property"].endswith("namedInClauses")]
+    holding = [c.id for c in corpus.clauses if c.kind != "heading" and "瑞安光电研究院" in c.text]
+    assert linked == [" ".join(holding[:5])] and holding

@@ -20,3 +20,22 @@ def test_an_entity_list_past_its_limit_says_there_are_more(engine, monkeypatch):
     assert 0 < len(capped.rows) <= 2 * 2  # two classes (institutes, organisations), two each at most
     assert capped.sparql.count("LIMIT 3") == 2
     assert [r["name"] for r in capped.rows][:2] == [r["name"] for r in full.rows][:2]  # the most mentioned first
+
+
+def test_a_profile_quotes_from_the_links_what_reading_the_corpus_would(engine, monkeypatch):
+    from plankg.qa import answer_entities
+
+    used: list = []
+    named_in = answer_entities._named_in
+
+    def spied(facts, name):
+        used.append(named_in(facts, name))
+        return used[-1]
+
+    monkeypatch.setattr(answer_entities, "_named_in", spied)
+    questions = ["瓯江实验室的进展", "浙大温州研究院的进展", "Tell me about 中国科学院大学温州研究院"]
+    linked = [engine.ask(q).rows[0]["progress"] for q in questions]
+    assert len(used) == 3 and all(clause_ids for clause_ids in used)  # each profile took the graph's links
+    monkeypatch.setattr(answer_entities, "_named_in", lambda facts, name: None)  # read the corpus instead
+    read = [engine.ask(q).rows[0]["progress"] for q in questions]
+    assert linked == read and all(linked)
