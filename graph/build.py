@@ -28,11 +28,18 @@ from rdflib.namespace import DCTERMS, PROV, QB, RDF, RDFS, SKOS, XSD
 from plankg import ontology
 from plankg.graph.entities import EntityBuilder
 from plankg.graph.links import (
+    CITE_LINKS,
+    DATA_LINKS,
     FAMILY_LINK,
     LINK_LABELS,
+    MENTION_COUNT,
+    NAMED_IN,
+    PLACE_LINK,
     ROLE_LINKS,
+    citing_clauses,
     family_members,
     materialised_triples,
+    naming_clauses,
     outcome_links,
     region_closure,
 )
@@ -70,7 +77,8 @@ def vocabulary_triples() -> tuple[Triple, ...]:
     return tuple(graph)
 
 
-def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = True) -> Graph:
+def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = True,
+                links: bool = False) -> Graph:
     """Build the knowledge graph of a corpus.
 
     Args:
@@ -78,6 +86,7 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
         province: Province of cities the gazetteer does not know (default: the province the
             gazetteer gives for the corpus's own regions, or none).
         vocabulary: Include the ontology and indicator scheme (labels for queries and SHACL).
+        links: Also add the lookup links (:mod:`plankg.graph.links`), as a workspace's store holds them.
 
     Returns:
         An rdflib graph; rebuilding from the same records gives an isomorphic graph.
@@ -86,7 +95,10 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
     for prefix, iri in PREFIXES.items():
         graph.bind(prefix, iri, override=True)
     add = graph.add
-    for triple in iter_triples(corpus, province=province, vocabulary=vocabulary):
+    lookup_links: list[Triple] | None = [] if links else None
+    for triple in iter_triples(corpus, province=province, vocabulary=vocabulary, lookup_links=lookup_links):
+        add(triple)
+    for triple in lookup_links or ():
         add(triple)
     return graph
 
@@ -115,7 +127,7 @@ def _link_vocabulary() -> Iterator[Triple]:
 
     for name, (zh, en, comment) in LINK_LABELS.items():
         predicate = _link(name)
-        yield predicate, RDF.type, OWL.ObjectProperty
+        yield predicate, RDF.type, OWL.DatatypeProperty if name in DATA_LINKS else OWL.ObjectProperty
         yield predicate, RDFS.label, Literal(zh, lang="zh")
         yield predicate, RDFS.label, Literal(en, lang="en")
         yield predicate, RDFS.comment, Literal(comment, lang="en")
@@ -192,6 +204,8 @@ class _GraphBuilder:
         self.entities = EntityBuilder(corpus, province)
         # Observation nodes by their region name, for the region closure emitted at the end.
         self.observations_in: dict[str, list[URIRef]] = defaultdict(list)
+        # Mentions per annotated node, for the plankg:mentionCount lookup links.
+        self.mention_counts: Counter[URIRef] = Counter()
 
     def triples(self) -> Iterator[Triple]:
         for doc in self.corpus.documents:
@@ -204,6 +218,39 @@ class _GraphBuilder:
             yield from self.mention(mention)
         yield from self.materialised()
         yield from self.entities.pending()
+        if self.links:
+            self.entity_links()
+
+    def entity_links(self) -> None:
+        """Lookup links of the named entities (every node but regions): the first clauses naming
+        each (``plankg:firstCitedIn``, ``nextCitedIn``), every region it lies within
+        (``plankg:locatedWithin``), the first clauses holding any of its names
+        (``plankg:namedInClauses``), and, for every annotated node, its number of mentions
+        (``plankg:mentionCount``)."""
+        regions = self.entities.regions
+
+        def parent_of(name: str) -> str | None:
+            node = regions.get(name)
+            return node.parent if node is not None else None
+
+        nodes = self.entities.nodes
+        cited = citing_clauses({node.label for node in nodes.values()}, self.corpus.mentions, self.corpus.clauses)
+        named = naming_clauses({str(iri): {node.label, *node.aliases} for iri, node in nodes.items()},
+                               self.corpus.clauses)
+        named_in = _link(NAMED_IN)
+        # Every entity gets the link, an empty one too: a profile then never reads the corpus.
+        self.lookup_links.extend((iri, named_in, _text(" ".join(named.get(str(iri), ())))) for iri in nodes)
+        counted = _link(MENTION_COUNT)
+        self.lookup_links.extend((iri, counted, _int(count)) for iri, count in self.mention_counts.items())
+        ranks, place = [_link(name) for name in CITE_LINKS], _link(PLACE_LINK)
+        closures: dict[str, list[URIRef]] = {}
+        for iri, node in nodes.items():
+            for rank, clause_id in zip(ranks, cited.get(node.label, ())):
+                self.lookup_links.append((iri, rank, record_iri(clause_id)))
+            if node.region:
+                if node.region not in closures:
+                    closures[node.region] = [region_iri(r) for r in region_closure(node.region, parent_of)]
+                self.lookup_links.extend((iri, place, area) for area in closures[node.region])
 
     def materialised(self) -> Iterator[Triple]:
         """Region closures and outcome links, once every record is in (the region tree is whole)."""
@@ -409,6 +456,7 @@ class _GraphBuilder:
     def mention(self, mention: Mention) -> Iterator[Triple]:
         node = record_iri(mention.id)
         body = self.entities.mention_entity(mention)
+        self.mention_counts[body] += 1
         yield node, RDF.type, PLANKG.Mention
         yield node, RDF.type, OA.Annotation
         yield node, PLANKG.recordId, _text(mention.id)

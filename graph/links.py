@@ -13,12 +13,13 @@
 from __future__ import annotations
 
 import bisect
+import re
 from collections import defaultdict
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from typing import Any, NamedTuple
 
 from plankg.graph.outcomes import measure_kind
-from plankg.ingest.records import Document, Target
+from plankg.ingest.records import Clause, Document, Mention, Target
 from plankg.ontology.levels import indicator_level
 
 
@@ -125,6 +126,22 @@ def materialised_triples(links: Iterable[OutcomeLink], source_iri: Callable[[str
 ROLE_LINKS = {"lead": "leadsTarget", "support": "supportsTarget", "default": "ownsTargetByDefault"}
 #: Target -> each indicator family (skos:Collection of ``indicators.ttl``) its indicator belongs to.
 FAMILY_LINK = "inFamily"
+#: Entity -> the first and the next clause naming it, cited beside it when entities are listed
+#: (one predicate per rank: the clauses are cited in the order of the entity's mentions).
+CITE_LINKS = ("firstCitedIn", "nextCitedIn")
+#: How many clauses an entity list cites per entity (the links hold no more).
+CITED_PER_ENTITY = len(CITE_LINKS)
+#: Entity -> the region it is located in and every region containing it.
+PLACE_LINK = "locatedWithin"
+#: Entity -> how many mentions annotate it (a literal: lists order by it without joining the mentions).
+MENTION_COUNT = "mentionCount"
+#: Entity -> the ids of the first clauses (records' order, headings apart) holding any of its names,
+#: space-separated in that order: an entity's profile quotes them without reading the corpus.
+NAMED_IN = "namedInClauses"
+#: How many clauses ``plankg:namedInClauses`` holds (a profile quotes five at most).
+NAMED_PER_ENTITY = 5
+#: Lookup predicates whose values are literals, not nodes.
+DATA_LINKS = frozenset({MENTION_COUNT, NAMED_IN})
 #: What each lookup predicate means (emitted with the links, so the store describes what it holds).
 LINK_LABELS = {
     "leadsTarget": ("牵头负责的目标", "leads target",
@@ -137,6 +154,23 @@ LINK_LABELS = {
     "inFamily": ("所属指标族", "in indicator family",
                  "Target or achievement -> each indicator family (skos:Collection) holding its indicator, "
                  "so a family question starts from the family."),
+    "firstCitedIn": ("首个引用条款", "first cited in",
+                     "Entity -> the first clause naming it (that of its first mention by canonical name, else the "
+                     "first clause whose text holds its name), so an entity list cites each entity without "
+                     "scanning the corpus."),
+    "nextCitedIn": ("其次引用条款", "next cited in",
+                    "Entity -> the next clause naming it (its second mention's, else the second clause holding "
+                    "its name), cited after plankg:firstCitedIn."),
+    "mentionCount": ("提及次数", "mention count",
+                     "Entity -> the number of mentions (oa:Annotation) whose body it is, so an entity list orders "
+                     "by mentions without joining every mention."),
+    "namedInClauses": ("提及条款", "named in clauses",
+                       "Entity -> the ids of the first five clauses (in the records' order, headings apart) whose "
+                       "text holds its name or an alias, space-separated in that order, so a profile quotes them "
+                       "without reading the corpus."),
+    "locatedWithin": ("位于（含上级地区）", "located within",
+                      "Entity -> the region it is plankg:locatedIn and every region containing it (the closure of "
+                      "plankg:withinRegion), so listing a place's entities starts from the place."),
 }
 
 
@@ -147,3 +181,80 @@ def family_members(families: Iterable[Any]) -> dict[str, list[str]]:
         for member in family.members:
             of[member].append(family.id)
     return dict(of)
+
+
+def citing_clauses(names: Iterable[str], mentions: Iterable[Mention], clauses: Sequence[Clause],
+                   limit: int = CITED_PER_ENTITY) -> dict[str, list[str]]:
+    """Name -> ids of the first clauses naming it, for citing an entity beside its name.
+
+    The clauses of the name's first ``limit`` mentions by canonical name (once each); a name no
+    mention carries gets the first ``limit`` clauses (reading order) whose text holds it. The
+    text is read once for every such name together, so the cost is linear in the corpus.
+    """
+    wanted = set(names)
+    known = {clause.id for clause in clauses}
+    seen_mentions: dict[str, int] = defaultdict(int)
+    cited: dict[str, list[str]] = {}
+    for mention in mentions:
+        name = mention.canonical
+        if name not in wanted or seen_mentions[name] >= limit:
+            continue
+        seen_mentions[name] += 1
+        ids = cited.setdefault(name, [])
+        if mention.clause_id in known and mention.clause_id not in ids:
+            ids.append(mention.clause_id)
+    unmentioned = {name for name in wanted if name and not cited.get(name)}
+    for name, ids in _first_holding(unmentioned, clauses, limit).items():
+        cited[name] = ids
+    return {name: ids for name, ids in cited.items() if ids}
+
+
+def naming_clauses(forms_of: Mapping[str, Iterable[str]], clauses: Sequence[Clause],
+                   limit: int = NAMED_PER_ENTITY) -> dict[str, list[str]]:
+    """Key -> ids of the first ``limit`` clauses (headings apart) holding any of its forms, in the
+    clauses' order; forms shorter than two characters are left out (as a profile leaves them)."""
+    wanted = {key: {form for form in forms if len(form) >= 2} for key, forms in forms_of.items()}
+    return _first_holding({key: forms for key, forms in wanted.items() if forms}, clauses, limit,
+                          skip_headings=True)
+
+
+def _first_holding(forms_of: Mapping[str, Iterable[str]] | set[str], clauses: Sequence[Clause], limit: int,
+                   skip_headings: bool = False) -> dict[str, list[str]]:
+    """Key -> the first ``limit`` clauses whose text holds one of its forms, in one pass over the clauses.
+
+    ``forms_of`` maps keys to their forms (a set of names is its own forms). Forms are found by
+    their first two characters (a regex of those heads finds where any form may start, overlapping
+    included); single characters are checked one by one.
+    """
+    if isinstance(forms_of, set):
+        forms_of = {name: (name,) for name in forms_of}
+    keys_of: dict[str, list[str]] = defaultdict(list)
+    for key, forms in forms_of.items():
+        for form in set(forms):
+            if form:
+                keys_of[form].append(key)
+    found: dict[str, list[str]] = {key: [] for key in forms_of}
+    by_head: dict[str, list[str]] = defaultdict(list)
+    short = [form for form in keys_of if len(form) < 2]
+    for form in keys_of:
+        if len(form) >= 2:
+            by_head[form[:2]].append(form)
+    heads = re.compile("(?=(" + "|".join(re.escape(h) for h in by_head) + "))") if by_head else None
+    pending = len(found)
+    for clause in clauses:
+        if not pending:
+            break
+        if skip_headings and clause.kind == "heading":
+            continue
+        text = clause.text
+        here: set[str] = {form for form in short if form in text}
+        if heads is not None:
+            for match in heads.finditer(text):
+                start = match.start()
+                here.update(f for f in by_head[match.group(1)] if text.startswith(f, start))
+        for key in {key for form in here for key in keys_of[form]}:
+            ids = found[key]
+            if len(ids) < limit:
+                ids.append(clause.id)
+                pending -= len(ids) == limit
+    return {key: ids for key, ids in found.items() if ids}

@@ -41,6 +41,7 @@ from plankg.graph.rows import (
     NeighbourRow,
     OrganisationRow,
     OutcomeRow,
+    OwnedTargetRow,
     OwnerRow,
     ProfileRow,
     ProposedIndicatorRow,
@@ -50,7 +51,7 @@ from plankg.graph.rows import (
     YearTargetRow,
     from_binding,
 )
-from plankg.graph.store import IRI, GraphStore, LangString, QueryError, Row
+from plankg.graph.store import IRI, GraphStore, LangString, QueryError, Row, sparql_term
 from plankg.ontology.indicators import INDICATOR_NS
 
 _FAMILY_ID = re.compile(r"[A-Za-z][A-Za-z0-9_]*")
@@ -119,14 +120,16 @@ def _group_owners(rows: list[Row], key: str = "target") -> list[Row]:
 
 # ---- the named queries -------------------------------------------------------------------------
 def owners_of_indicator(store: GraphStore, indicator: str | list[str] | None = None, region: str | None = None,
-                        within: bool = True, family: str | None = None) -> QueryResult:
+                        within: bool = True, family: str | None = None, first: list[str] | None = None
+                        ) -> QueryResult:
     """Who owns the targets of an indicator, of several, or of a family, with role, year and document.
 
     One row per (target, owner): target, indicator, owner, ownerName, role (lead|support|default),
     year, periodStart, periodEnd, value, unit, placeholder, document, docTitle, clause, areaName.
     ``within=False`` keeps a region's own targets (not those of the counties inside it).
     ``family`` (an indicator family's id, ``family_rd``) starts from the family's lookup links
-    (``plankg:inFamily``, graph/links.py) instead of listing its indicators.
+    (``plankg:inFamily``, graph/links.py) instead of listing its indicators; with ``first``
+    (target IRIs of the family, from :func:`first_targets`) only those targets, started from them.
     """
     if (indicator is None) == (family is None):
         raise QueryError("owners_of_indicator: give an indicator or a family, not both or neither")
@@ -154,6 +157,10 @@ WHERE {{
   BIND(?obs AS ?target)
 }}
 ORDER BY ?ownerName ?year ?target"""
+    if family is not None and first is not None and not region:
+        body = body.replace(_family_part(family, region), "", 1)
+        result = run_named(store, "owners_of_indicator", body, {"obs": [IRI(iri) for iri in first]})
+        return QueryResult(result.name, result.sparql, result.rows, {"family": family, "region": None})
     if family is not None:
         bindings = {} if region else {"family": IRI(INDICATOR_NS + family)}
         result = run_in_region(store, "owners_of_indicator", body, bindings, region)
@@ -165,13 +172,14 @@ ORDER BY ?ownerName ?year ?target"""
 
 def targets(store: GraphStore, region: str | None = None, year: int | None = None, owner: str | None = None,
             indicator: str | None = None, include_achievements: bool = False, within: bool = True,
-            owners: list[str] | None = None) -> QueryResult:
+            owners: list[str] | None = None, first: list[str] | None = None) -> QueryResult:
     """Targets filtered by region (hierarchy-aware), year, owner and indicator.
 
     ``owner`` matches any part of an organisation's name (综合处); ``owners`` are whole names or
     aliases, any of them, looked up by index: a unit known in many places by one short name
-    (高新处) costs one query, not one per place. One row per target with ``owners`` as a list of
-    {owner, name, role}.
+    (高新处) costs one query, not one per place. ``first`` (target IRIs, from
+    :func:`first_targets`) describes those targets only, started from them. One row per target with
+    ``owners`` as a list of {owner, name, role}.
     """
     kinds = "plankg:Target, plankg:Achievement" if include_achievements else "plankg:Target"
     owner_filter = """?obs prov:wasAttributedTo ?filterOwner .
@@ -181,6 +189,8 @@ def targets(store: GraphStore, region: str | None = None, year: int | None = Non
         # The lookup links (graph/links.py) go from the unit straight to the targets it owns.
         owner_filter = """?filterOwner rdfs:label ?ownerName_ .
   ?filterOwner plankg:leadsTarget|plankg:supportsTarget|plankg:ownsTargetByDefault ?obs ."""
+    if first is not None:
+        owner_filter, owners = "", None  # the targets are given: the query starts from them
     body = f"""SELECT ?target ?class ?indicator ?indicatorLabel ?phrase ?value ?unit ?comparator ?year ?periodStart
        ?periodEnd ?placeholder ?areaName ?document ?docTitle ?clause ?clauseText ?owner ?ownerName ?role
 WHERE {{
@@ -221,9 +231,49 @@ ORDER BY ?areaName ?year ?target"""
         "ownerQuery": owner,
         "ownerName_": [form for name in dict.fromkeys(owners or ()) for form in _name_forms(name)] or None,
         "indicator": resolve_indicator(indicator) if indicator else None,
+        "obs": [IRI(iri) for iri in first] if first is not None else None,
     }
     result = run_in_region(store, "targets", body, bindings, region)
     return QueryResult(result.name, result.sparql, _group_owners(result.rows), {"year": year, **result.params})
+
+
+def first_targets(store: GraphStore, owners: list[str] | None = None, family: str | None = None,
+                  year: int | None = None, include_achievements: bool = False, limit: int = 200) -> QueryResult:
+    """The first ``limit`` targets (by IRI) owned by the units named ``owners`` (whole names or
+    aliases) or of an indicator ``family``, and how many there are in all. A short name held by
+    units in many places (高新处) or a family asked everywhere then costs the same whatever the
+    corpus holds, once :func:`targets` or :func:`owners_of_indicator` describes only these.
+
+    Rows: target, total (the count of every such target, the same on each row).
+    """
+    if (owners is None) == (family is None):
+        raise QueryError("first_targets: give owners or a family, not both or neither")
+    if family is not None and not _FAMILY_ID.fullmatch(family):
+        raise QueryError(f"first_targets: {family!r} is not an indicator family id (family_rd)")
+    kinds = "plankg:Target, plankg:Achievement" if include_achievements else "plankg:Target"
+    if owners is not None:
+        names = " ".join(sparql_term(form) for name in dict.fromkeys(owners) for form in _name_forms(name))
+        # The names are written into both subqueries (a VALUES block outside would not reach them).
+        start = f"""VALUES ?ownerName_ {{ {names} }}
+    ?filterOwner rdfs:label ?ownerName_ .
+    ?filterOwner plankg:leadsTarget|plankg:supportsTarget|plankg:ownsTargetByDefault ?obs ."""
+    else:
+        start = f"?obs plankg:inFamily {sparql_term(IRI(INDICATOR_NS + str(family)))} ."
+    pattern = f"""{start}
+    ?obs a ?class . FILTER(?class IN ({kinds}))
+    {_year_filter(year)}"""
+    body = f"""SELECT ?target ?total
+WHERE {{
+  {{ SELECT (COUNT(DISTINCT ?obs) AS ?total) WHERE {{
+    {pattern}
+  }} }}
+  {{ SELECT DISTINCT ?obs WHERE {{
+    {pattern}
+  }} ORDER BY ?obs LIMIT {max(0, int(limit))} }}
+  BIND(?obs AS ?target)
+}}
+ORDER BY ?target"""
+    return run_named(store, "first_targets", body, {})
 
 
 def indicator_series(store: GraphStore, indicator: str, region: str | None = None, within: bool = True) -> QueryResult:
@@ -365,6 +415,7 @@ class NamedQuery(Generic[RowT]):
 REGISTRY: dict[str, NamedQuery[Any]] = {q.name: q for q in (
     NamedQuery("owners_of_indicator", owners_of_indicator, OwnerRow),
     NamedQuery("targets", targets, TargetRow),
+    NamedQuery("first_targets", first_targets, OwnedTargetRow),
     NamedQuery("indicator_series", indicator_series, SeriesRow),
     NamedQuery("plan_vs_outcome", plan_vs_outcome, OutcomeRow),
     NamedQuery("targets_in_years", targets_in_years, YearTargetRow),
@@ -406,6 +457,7 @@ __all__ = [
     "indicator_series",
     "named_entities",
     "organisations",
+    "first_targets",
     "owners_of_indicator",
     "plan_vs_outcome",
     "proposed_indicators",

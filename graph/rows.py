@@ -183,6 +183,14 @@ class NeighbourRow(_Row):
 
 
 @dataclass(frozen=True)
+class OwnedTargetRow(_Row):
+    """``first_targets``: one of the first targets of some units or a family, with how many there are in all."""
+
+    target: str
+    total: int = 0
+
+
+@dataclass(frozen=True)
 class EntityCountRow(_Row):
     """``entities_by_type``: an entity with its place and number of mentions."""
 
@@ -190,6 +198,8 @@ class EntityCountRow(_Row):
     label: str | None = None
     area_name: str | None = None
     mentions: int = 0
+    first_cited: str | None = None
+    next_cited: str | None = None
 
 
 @dataclass(frozen=True)
@@ -265,6 +275,7 @@ __all__ = [
     "EntityRow",
     "IndicatorCountRow",
     "NamedEntityRow",
+    "OwnedTargetRow",
     "NeighbourRow",
     "OrganisationRow",
     "OutcomeRow",

@@ -17,6 +17,8 @@ from plankg.qa.shape import table_of
 
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 MAX_FACTS_SHOWN = 4
+#: Targets a family asked everywhere fetches at most (the answer says how many there are).
+MAX_FAMILY_TARGETS = 200
 
 
 def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -> Answer:
@@ -27,10 +29,19 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
     seen: set[tuple] = set()
     explicit_targets: set[str] = set()
     gathered: list[tuple[OwnerRow, TargetFact]] = []
+    shown = total = 0
     for region in regions_or_all(parsed):
         # One query from the family's lookup links (plankg:inFamily), not a list of its indicators.
+        # Everywhere, the family's first targets and their count come first, so the cost is bounded.
+        first = None
+        if region is None:
+            first = col.ran(ctx.graph.run("first_targets", family=family.id, limit=MAX_FAMILY_TARGETS))
+            shown, total = len(first), (first[0].total if first else 0)
+            if not first:
+                continue
         owned = ctx.graph.run("owners_of_indicator", family=family.id, region=region,
-                              within=parsed.places.include_sub)
+                              within=parsed.places.include_sub,
+                              first=[r.target for r in first] if first is not None else None)
         for row in col.ran(owned):
             if not covers(parsed, row.year, row.period_start, row.period_end):
                 continue
@@ -62,8 +73,12 @@ def answer_family_owners(ctx: AnswerContext, parsed: Question, family: Family) -
     flat = [{"place": f.region, "year": f.year, "kind": "target", "document": f.doc, "owner": u.unit, "role": u.role,
              "indicator": f.indicator, "stated": f.stated, "clause_id": f.clause_id} for u in ordered for f in u.facts]
     indicators = len({f.indicator_id for u in ordered for f in u.facts})
-    lead = sentences_for(parsed.language).family_lead(family, ordered, indicators)
-    return col.finish(_family_text(ctx, parsed, family, ordered), lead=lead, table=table_of(flat, parsed.language))
+    render = sentences_for(parsed.language)
+    lead = render.family_lead(family, ordered, indicators)
+    text = _family_text(ctx, parsed, family, ordered)
+    if total > shown:
+        text += render.capped_note(shown, total)
+    return col.finish(text, lead=lead, table=table_of(flat, parsed.language))
 
 
 def _family_text(ctx: AnswerContext, parsed: Question, family: Family, units: list[UnitOwnership]) -> str:

@@ -26,6 +26,9 @@ from plankg.qa.shape import lead_of
 
 MAX_INDICATORS = 8
 MAX_TASKS = 12
+#: Targets a unit answer fetches and describes at most: a short name held by units in many places
+#: (高新处) would otherwise cost what the whole corpus holds; the answer says how many there are.
+MAX_UNIT_TARGETS = 200
 #: A document naming a zone (延安高新区) this often is the zone's own report.
 ZONE_DOCUMENT_TIMES = 3
 _ZONE_LONG = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("经开区", "经济开发区"))
@@ -532,8 +535,12 @@ def answer_unit_targets(ctx: AnswerContext, parsed: Question) -> Answer:
     if not known:
         return not_found(ctx, col, "organisation")
     names = list(dict.fromkeys(n for o in known for n in o.names))
-    # One query for every name the unit goes by (高新处 is a bureau's division in many places).
-    for row in col.ran(ctx.graph.run("targets", owners=names, year=parsed.time.year)):
+    # One query for every name the unit goes by (高新处 is a bureau's division in many places):
+    # the first targets and their count, then those targets described (a bounded pair of queries).
+    first = col.ran(ctx.graph.run("first_targets", owners=names, year=parsed.time.year, limit=MAX_UNIT_TARGETS))
+    owned = first[0].total if first else 0
+    described = ctx.graph.run("targets", first=[r.target for r in first], year=parsed.time.year) if first else None
+    for row in col.ran(described) if described is not None else []:
         if covers(parsed, row.year, row.period_start, row.period_end) and \
                 (not parsed.indicators or _row_indicator_in(row, parsed)):
             fact = target_row(ctx, col, row)
@@ -547,8 +554,11 @@ def answer_unit_targets(ctx: AnswerContext, parsed: Question) -> Answer:
         return not_found(ctx, col, "targets")
     col.rows.extend(tasks)
     unique = _unique_facts(targets)
-    return col.finish(sentences_for(parsed.language).unit_answer(
-        names, unique, len(unique), [task["text"] for task in tasks], ctx.orgs.english_name))
+    render = sentences_for(parsed.language)
+    text = render.unit_answer(names, unique, len(unique), [task["text"] for task in tasks], ctx.orgs.english_name)
+    if owned > len(first):
+        text += render.capped_note(len(first), owned)
+    return col.finish(text)
 
 
 def _row_indicator_in(row: TargetRow, parsed: Question) -> bool:

@@ -116,6 +116,11 @@ def unit_answer(who: list[str], targets: list[TargetFact], count: int, tasks: li
     return text
 
 
+def capped_note(shown: int, total: int) -> str:
+    """What a bounded answer adds when it describes only the first of many targets."""
+    return f" ({total} targets in all; only the first {shown} are described here.)"
+
+
 def series_when(row: SeriesFact) -> str:
     """The time of a series figure; a figure without one is placed by its document."""
     if row.year is None and not row.period:
@@ -217,6 +222,11 @@ def entity_list_answer(question: Question, groups: dict[str, list[str]]) -> str:
         place = f" in {where}" if where else ""
         sentences.append(f"{label.capitalize()}{place} ({len(names)}): {join_list(names, LANGUAGE, 20)}.")
     return JOINER.join(sentences)
+
+
+def entities_capped_note(shown: int) -> str:
+    """What a bounded entity list adds when a type has more entities than it fetched."""
+    return f" (Only the {shown} most mentioned of each kind are listed; there are more.)"
 
 
 def entity_profile_answer(name: str, aliases: list[str], region: str | None, progress: list[str]) -> str:

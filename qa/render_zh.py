@@ -101,6 +101,11 @@ def unit_answer(who: list[str], targets: list[TargetFact], count: int, tasks: li
     return text
 
 
+def capped_note(shown: int, total: int) -> str:
+    """What a bounded answer adds when it describes only the first of many targets."""
+    return f"（共{total}项目标，此处只列出前{shown}项。）"
+
+
 def series_when(row: SeriesFact) -> str:
     """The time of a series figure; a figure without one is placed by its document."""
     if row.year is None and not row.period:
@@ -196,6 +201,11 @@ def entity_list_answer(question: Question, groups: dict[str, list[str]]) -> str:
     where = "、".join(question.regions)
     return JOINER.join(f"{where}的{asked}（共{len(names)}个）：{join_list(names, LANGUAGE, 20)}。"
                        for asked, names in groups.items())
+
+
+def entities_capped_note(shown: int) -> str:
+    """What a bounded entity list adds when a type has more entities than it fetched."""
+    return f"（每类只列出提及最多的前{shown}个，另有更多未列出。）"
 
 
 def entity_profile_answer(name: str, aliases: list[str], region: str | None, progress: list[str]) -> str:

@@ -102,6 +102,10 @@ def _measure_rows(alignment: Any, year_a: int, year_b: int) -> list[dict]:
     return rows
 
 
+#: Neighbours the entity tab fetches at most (one bounded query, whatever the corpus holds).
+MAX_NEIGHBOURS = 300
+
+
 class AppData:
     """The served workspace seen through the facade; safe to share between sessions.
 
@@ -330,10 +334,7 @@ class AppData:
         ``targets`` counts the targets an entity owns or is named in (``kg.entities()``'s ``targets``).
         """
         needle = (text or "").strip()
-        owned: dict[str, int] = {}
-        for row in self.targets():
-            for owner in row["owners"]:
-                owned[owner] = owned.get(owner, 0) + 1
+        owned = self._cached("owned_targets", self._owned_targets)
         linked = self._cached("entity_targets", lambda: {r["id"]: len(r["targets"]) for r in self._kg.rows("entities")})
         rows = []
         for entity in self._kg.corpus.entities:
@@ -345,7 +346,8 @@ class AppData:
             rows.append({"name": entity.canonical, "type": entity.type, "region": entity.region or "",
                          "targets": linked.get(entity.id, 0), "mentions": len(entity.mention_ids),
                          "aliases": "、".join(a for a in entity.aliases if a != entity.canonical)})
-        listed = {name for entity in self._kg.corpus.entities for name in (entity.canonical, *entity.aliases)}
+        listed = self._cached("entity_names", lambda: {name for entity in self._kg.corpus.entities
+                                                        for name in (entity.canonical, *entity.aliases)})
         if entity_type in (None, "", "organization"):
             rows += [{"name": owner, "type": "organization", "region": "", "targets": count, "mentions": 0,
                       "aliases": ""}
@@ -353,9 +355,18 @@ class AppData:
         rows.sort(key=lambda r: (r["name"] != needle, -r["targets"], -r["mentions"], r["name"]))
         return rows[:limit]
 
+    def _owned_targets(self) -> dict[str, int]:
+        """Owner name -> number of targets it owns (counted once a session, not per search)."""
+        owned: dict[str, int] = {}
+        for row in self.targets():
+            for owner in row["owners"]:
+                owned[owner] = owned.get(owner, 0) + 1
+        return owned
+
     def neighbourhood(self, name: str) -> list[dict]:
-        """Nodes linked to the entity ``name`` and entities co-mentioned with it."""
-        rows = self._kg.named_query("entity_neighbourhood", name=name).rows
+        """Nodes linked to the entity ``name`` and entities co-mentioned with it (the first
+        :data:`MAX_NEIGHBOURS`: a place or a bureau is linked to thousands of targets at scale)."""
+        rows = self._kg.named_query("entity_neighbourhood", name=name, limit=MAX_NEIGHBOURS).rows
         return [{"neighbour": str(r.neighbour_label or ""), "relation": relation_words(r.relation),
                  "direction": _DIRECTION_WORDS.get(r.direction, r.direction), "evidence": r.evidence or ""}
                 for r in rows]
@@ -364,7 +375,7 @@ class AppData:
         """Facts the graph states about the entity ``name``."""
         rows = self._kg.named_query("entity_profile", name=name).rows
         facts = [{"property": relation_words(r.property), "value": value_words(str(r.value_label or r.value))}
-                 for r in rows if local_name(r.property) not in ("recordId", "mergeReason")]
+                 for r in rows if local_name(r.property) not in ("recordId", "mergeReason", "namedInClauses")]
         return list({(f["property"], f["value"]): f for f in facts}.values())
 
     # ---- SPARQL and Corpus --------------------------------------------------------------------

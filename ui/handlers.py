@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING, Any
 from plankg.tables import region_matches
 from plankg.ui import views
 from plankg.ui.charts import evolution_figure, network_figure
-from plankg.ui.data import AppData
+from plankg.ui.data import MAX_NEIGHBOURS, AppData
 from plankg.ui.libs import gradio
 from plankg.ui.uploads import Uploader
 
@@ -88,9 +88,10 @@ class Handlers:
         # Named by what it holds: the same selection reuses its file instead of piling up copies.
         digest = hashlib.sha1("\n".join(r["id"] for r in rows).encode()).hexdigest()[:12]
         csv_path = self.download_dir / f"targets-{digest}.csv"
-        if not csv_path.exists():
-            frame.to_csv(csv_path, index=False, encoding="utf-8-sig")
-        return frame, views.status(f"{len(rows)} 条目标与实绩 targets and achievements"), str(csv_path)
+        if not csv_path.exists():  # every row, not only those the table shows
+            views.table(rows, views.TARGET_COLUMNS, limit=len(rows)).to_csv(csv_path, index=False, encoding="utf-8-sig")
+        return (frame, views.status(f"{len(rows)} 条目标与实绩 targets and achievements{views.shown_note(len(rows))}"),
+                str(csv_path))
 
     # ---- Evolution -----------------------------------------------------------------------------
     def default_indicators(self) -> list[str]:
@@ -112,7 +113,7 @@ class Handlers:
                     outcome += self.data.plan_vs_outcome(indicator_id, region)
         except Exception as exc:  # noqa: BLE001
             return None, _empty(), views.status(views.one_line_error(exc, "evolution"), ok=False)
-        message = f"{len(points)} 个数据点 points"
+        message = f"{len(points)} 个数据点 points, {len(outcome)} 对计划与实绩 plan-outcome pairs{views.shown_note(len(outcome))}"
         return evolution_figure(points), views.table(outcome), views.status(message)
 
     def compare(self, year_a: str, year_b: str, regions: list[str]) -> tuple:
@@ -126,7 +127,8 @@ class Handlers:
         aligned = {s: sum(1 for r in measures if r["status"] == s) for s in statuses}
         message = ("指标 indicators: " + " · ".join(f"{k} {v}" for k, v in counts.items())
                    + "　措施 measures: " + " · ".join(f"{k} {v}" for k, v in aligned.items()))
-        return views.table(rows), views.table(measures), views.status(message)
+        return views.table(rows), views.table(measures), \
+            views.status(message + views.shown_note(max(len(rows), len(measures))))
 
     # ---- Entities -------------------------------------------------------------------------------
     def find_entities(self, text: str, entity_type: str) -> tuple:
@@ -147,8 +149,9 @@ class Handlers:
             return name, None, _empty(), _empty(), views.status(views.one_line_error(exc, f"entity {name!r}"), ok=False)
         if not neighbours and not facts:
             return name, None, _empty(), _empty(), views.status(f"entity {name!r}: not in the graph", ok=False)
+        capped = f" (前 {MAX_NEIGHBOURS} 个 the first {MAX_NEIGHBOURS})" if len(neighbours) >= MAX_NEIGHBOURS else ""
         return (name, network_figure(name, neighbours), views.table(facts), views.table(neighbours),
-                views.status(f"{name}: {len(neighbours)} 个邻居 neighbours, {len(facts)} 条事实 facts"))
+                views.status(f"{name}: {len(neighbours)} 个邻居 neighbours{capped}, {len(facts)} 条事实 facts"))
 
     def open_selected(self, event: Any) -> tuple:
         """Open the entity of the selected row (``event`` is Gradio's ``SelectData``; see ``app.build_app``)."""

@@ -68,10 +68,21 @@ def plain_owner(value: Any) -> str:
     return str(value)
 
 
+#: Rows a tab's table shows at most: the browser gets a bounded table whatever the corpus holds
+#: (the status line gives the full count, and the Targets tab's CSV holds every row).
+MAX_TABLE_ROWS = 1000
+
+
+def shown_note(count: int, limit: int = MAX_TABLE_ROWS) -> str:
+    """What the status line adds when a table shows only its first ``limit`` of ``count`` rows."""
+    return f"，显示前 {limit:,} 条 (first {limit:,} shown)" if count > limit else ""
+
+
 def table(rows: Iterable[dict], columns: dict[str, str] | None = None,
-          reason: str = "没有符合条件的行 No rows match.") -> pd.DataFrame:
-    """Rows as a DataFrame; ``columns`` picks and renames (key -> header); no rows: ``reason``."""
-    rows = list(rows)
+          reason: str = "没有符合条件的行 No rows match.", limit: int = MAX_TABLE_ROWS) -> pd.DataFrame:
+    """Rows as a DataFrame (the first ``limit``); ``columns`` picks and renames (key -> header);
+    no rows: ``reason``."""
+    rows = list(rows)[:limit]
     if not rows:
         return empty(reason)
     if columns is None:

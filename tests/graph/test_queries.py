@@ -8,8 +8,11 @@ from plankg.graph.store import MemoryStore, QueryError
 
 
 @pytest.fixture(scope="module")
-def store(small_graph):
-    return MemoryStore(small_graph)
+def store(small_corpus):
+    from plankg.graph.build import build_graph
+
+    # With the lookup links, as a workspace's store holds them (unit, family and entity questions use them).
+    return MemoryStore(build_graph(small_corpus, links=True))
 
 
 def test_owners_of_indicator_with_roles_years_and_documents(store):
@@ -93,3 +96,22 @@ def test_indicator_counts_flag_proposed_concepts(store):
 def test_unknown_indicator_is_a_query_error(store):
     with pytest.raises(QueryError, match="unknown indicator"):
         Q.owners_of_indicator(store, "完全无关")
+
+
+def test_first_targets_bound_a_unit_or_a_family_and_count_them_all(store):
+    owned = Q.targets(store, owners=["路桥区科技局"]).rows
+    assert len(owned) == 4
+    first = Q.run(store, "first_targets", owners=["路桥区科技局"], limit=3).rows
+    assert len(first) == 3 and {r.total for r in first} == {4}
+    assert [r.target for r in first] == sorted(r["target"] for r in owned)[:3]
+    described = Q.targets(store, first=[r.target for r in first]).rows
+    assert sorted(r["target"] for r in described) == [r.target for r in first]
+    assert {o["name"] for r in described for o in r["owners"]} >= {"路桥区科技局"}
+    everything = Q.owners_of_indicator(store, family="family_rd").rows
+    family = Q.run(store, "first_targets", family="family_rd", limit=2).rows
+    assert len(family) == 2 and family[0].total == len({r["target"] for r in everything})
+    bounded = Q.owners_of_indicator(store, family="family_rd", first=[r.target for r in family]).rows
+    assert {r["target"] for r in bounded} == {r.target for r in family}
+    assert bounded == [r for r in everything if r["target"] in {t.target for t in family}]
+    with pytest.raises(QueryError, match="not an indicator family"):
+        Q.first_targets(store, family="x> . ?s ?p ?o")

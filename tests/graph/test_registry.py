@@ -89,7 +89,7 @@ def test_the_parsers_name_lookups_are_named_queries_too(memory):
 def test_every_query_function_is_registered():
     from plankg.graph import entity_queries
 
-    functions = {f.__name__ for f in (Q.owners_of_indicator, Q.targets, Q.indicator_series, Q.plan_vs_outcome,
+    functions = {f.__name__ for f in (Q.owners_of_indicator, Q.targets, Q.first_targets, Q.indicator_series, Q.plan_vs_outcome,
                                       Q.targets_in_years, Q.find_regions, Q.find_entities)}
     functions |= {name for name, f in vars(entity_queries).items()
                   if callable(f) and getattr(f, "__module__", "") == entity_queries.__name__ and not name.startswith("_")}

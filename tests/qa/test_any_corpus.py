@@ -185,10 +185,21 @@ def test_an_owner_question_about_nothing_written_is_not_found(engine):
 
 
 # ---- one query per question -------------------------------------------------------------------
-def test_a_unit_question_runs_one_query(engine):
+def test_a_unit_question_runs_two_bounded_queries(engine):
     answer = engine.ask("高新处负责哪些工作？")
     assert answer.found and {"300", "60"} <= set(re.findall(r"\d+", answer.answer))
-    assert answer.sparql.count("next query") == 0
+    # The unit's first targets with their count, then those targets described: two queries,
+    # whatever the corpus holds (one per place would grow with it).
+    assert answer.sparql.count("next query") == 1 and "LIMIT 200" in answer.sparql
+
+
+def test_a_capped_unit_answer_says_how_many_it_left_out(engine, monkeypatch):
+    from plankg.qa import answer_targets
+
+    monkeypatch.setattr(answer_targets, "MAX_UNIT_TARGETS", 1)
+    answer = engine.ask("高新处负责哪些工作？")
+    assert "共2项目标，此处只列出前1项" in answer.answer and "LIMIT 1" in answer.sparql
+    assert len([r for r in answer.rows if r.get("kind") == "target"]) == 1
 
 
 # ---- answer shape -----------------------------------------------------------------------------

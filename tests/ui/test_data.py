@@ -139,3 +139,17 @@ def test_the_upload_report_names_uploads_as_given_and_says_what_was_read_from_a_
     assert rows["bad.pdf"] == {"file": "bad.pdf", "status": "error", "detail": "not a valid .pdf (broken)"}
     assert rows["copy.txt"]["status"] == "already in the corpus"
     assert rows["/data/plans"]["status"] == "kept from the workspace's copy" and "12 files" in rows["/data/plans"]["detail"]
+
+
+def test_tables_and_the_neighbourhood_are_bounded_whatever_the_corpus_holds(guarded_home, monkeypatch):
+    from plankg.ui import data as ui_data
+    from plankg.ui.data import AppData
+
+    rows = [{"n": i} for i in range(30)]
+    assert len(views.table(rows, limit=10)) == 10 and len(views.table(rows, limit=len(rows))) == 30
+    assert "10" in views.shown_note(30, 10) and views.shown_note(10, 10) == ""
+    data = AppData(guarded_home)
+    everything = data.neighbourhood("市科技局")
+    assert len(everything) > 2
+    monkeypatch.setattr(ui_data, "MAX_NEIGHBOURS", 2)
+    assert data.neighbourhood("市科技局") == everything[:2]  # the query's own first rows (LIMIT), in its order
