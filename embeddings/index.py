@@ -13,7 +13,7 @@ import numpy as np
 
 from plankg.embeddings import store
 from plankg.embeddings.ann import ANN_FILE, build_ann, choose_kind
-from plankg.embeddings.bm25 import K1, B, BM25Index
+from plankg.embeddings.bm25 import K1, B, BM25Index, smallest_unsigned
 from plankg.embeddings.encoder import Encoder, load_encoder
 from plankg.embeddings.errors import SearchError
 from plankg.embeddings.ranking import content_length
@@ -113,13 +113,16 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
     hashes = [content_hash(encoder.key, t) for t in texts]
     # From here on the folder is rewritten: without meta.json it never passes for a complete index.
     vectors_tmp = store.temporary_path(out_dir / store.VECTORS_FILE)
+    rows_tmp = store.temporary_path(out_dir / store.VECTOR_ROWS_FILE)
     try:
-        vectors, embedded = _vectors(encoder, texts, hashes, previous_dir, progress, vectors_tmp)
+        vectors, embedded = _vectors(encoder, texts, hashes, previous_dir, progress, vectors_tmp, rows_tmp)
     except BaseException:
         vectors_tmp.unlink(missing_ok=True)
+        rows_tmp.unlink(missing_ok=True)
         raise
     (out_dir / store.META_FILE).unlink(missing_ok=True)
     vectors_tmp.replace(out_dir / store.VECTORS_FILE)
+    rows_tmp.replace(out_dir / store.VECTOR_ROWS_FILE)
     # Targets only: a clause that only reports an achievement is not "has target" (issue 19).
     has_target = {t.clause_id for t in corpus.targets if t.kind != "achievement"}
     rows = [
@@ -162,25 +165,35 @@ def build_index(corpus: Corpus, out_dir: str | Path, previous_dir: str | Path | 
 
 
 def _vectors(encoder: Encoder, texts: list[str], hashes: list[str], previous_dir: str | Path | None,
-             progress: bool | ProgressCallback | None, path: Path) -> tuple[np.ndarray, int]:
-    """One vector per text, written into the ``.npy`` file ``path`` as each chunk is encoded (the
-    matrix is never held in memory: it is returned memory-mapped, read-only); and how many texts
-    had to be embedded. Vectors are reused from ``previous_dir`` by hash where possible, and each
-    distinct new text is encoded once."""
+             progress: bool | ProgressCallback | None, path: Path, rows_path: Path
+             ) -> tuple[store.RowVectors, int]:
+    """Each text's vector, and how many texts had to be embedded.
+
+    Every distinct text's vector is written once into the ``.npy`` file ``path`` as each chunk is
+    encoded (the matrix is never held in memory), and each row's line in it into ``rows_path``:
+    at 20x the bundled corpus 17% of the clause texts repeat, 8.5 MB of float32. Vectors are
+    reused from ``previous_dir`` by hash where possible, and each distinct new text is encoded once.
+    The result reads the file through a memory map, row by row.
+    """
     rows_of: dict[str, list[int]] = {}
     for i, h in enumerate(hashes):
         rows_of.setdefault(h, []).append(i)
-    with _RowWriter(path, len(texts), encoder.dim) as vectors:
-        reused = _copy_previous_vectors(previous_dir, encoder, rows_of, vectors)
+    line_of = {h: line for line, h in enumerate(rows_of)}
+    with _RowWriter(path, len(rows_of), encoder.dim) as vectors:
+        reused = _copy_previous_vectors(previous_dir, encoder, line_of, vectors)
         missing = [h for h in rows_of if h not in reused]
         text_of = dict(zip(hashes, texts))
 
         def put(chunk_hashes: list[str], chunk_vectors: np.ndarray) -> None:
             for h, vector in zip(chunk_hashes, chunk_vectors):
-                vectors[rows_of[h]] = vector
+                vectors[[line_of[h]]] = vector
 
         _embed(encoder, [text_of[h] for h in missing], missing, progress, put)
-    return np.load(path, mmap_mode="r", allow_pickle=False), sum(len(rows_of[h]) for h in missing)
+    row_map = np.fromiter((line_of[h] for h in hashes), dtype=np.int64, count=len(hashes))
+    with rows_path.open("wb") as fh:
+        np.save(fh, row_map.astype(smallest_unsigned(max(len(rows_of) - 1, 0))), allow_pickle=False)
+    distinct = np.load(path, mmap_mode="r", allow_pickle=False)
+    return store.RowVectors(distinct, row_map), sum(len(rows_of[h]) for h in missing)
 
 
 class _RowWriter:
@@ -234,10 +247,10 @@ def _write_bm25(out_dir: Path, texts: list[str], names: list[str], contexts: lis
     return meta
 
 
-def _copy_previous_vectors(previous_dir: str | Path | None, encoder: Encoder, rows_of: dict[str, list[int]],
+def _copy_previous_vectors(previous_dir: str | Path | None, encoder: Encoder, line_of: dict[str, int],
                            vectors: _RowWriter) -> set[str]:
-    """Copy the vectors of hashes in ``rows_of`` found in an earlier index built with the same
-    encoder into their rows of ``vectors``; return the hashes copied."""
+    """Copy the vectors of hashes in ``line_of`` found in an earlier index built with the same
+    encoder into their lines of ``vectors``; return the hashes copied."""
     if previous_dir is None:
         return set()
     try:
@@ -252,8 +265,8 @@ def _copy_previous_vectors(previous_dir: str | Path | None, encoder: Encoder, ro
         return set()
     copied: set[str] = set()
     for i, row in enumerate(rows):
-        if row.hash in rows_of and row.hash not in copied:
-            vectors[rows_of[row.hash]] = previous[i]
+        if row.hash in line_of and row.hash not in copied:
+            vectors[[line_of[row.hash]]] = previous[i]
             copied.add(row.hash)
     return copied
 

@@ -27,6 +27,9 @@ LEGACY_CLAUSES_FILE = "clauses.jsonl"
 COMPRESS_LEVEL = 6
 DOCUMENTS_FILE = "documents.json"
 VECTORS_FILE = "vectors.npy"
+#: Each row's line in ``vectors.npy``, which holds every distinct clause text's vector once (the
+#: same text is the same vector). Indexes without it have one line a row.
+VECTOR_ROWS_FILE = "vector_rows.npy"
 
 
 @dataclass(frozen=True)
@@ -125,6 +128,7 @@ def write_rows(folder: Path, rows: list[Row], documents: list[DocInfo], vectors:
     with tmp.open("wb") as fh:
         np.save(fh, np.ascontiguousarray(vectors, dtype=np.float32), allow_pickle=False)
     os.replace(tmp, folder / VECTORS_FILE)
+    (folder / VECTOR_ROWS_FILE).unlink(missing_ok=True)  # one line a row now
 
 
 def write_meta(folder: Path, meta: dict[str, Any]) -> None:
@@ -168,6 +172,45 @@ def read_documents(folder: Path) -> list[DocInfo]:
     return [DocInfo.from_dict(d) for d in data]
 
 
-def read_vectors(folder: Path, mmap: bool = False) -> np.ndarray:
-    """Read ``vectors.npy`` (memory-mapped when ``mmap``)."""
-    return np.load(Path(folder) / VECTORS_FILE, mmap_mode="r" if mmap else None, allow_pickle=False)
+class RowVectors:
+    """Each row's vector, looked up in a table of distinct vectors (without copying the matrix).
+
+    Indexing (an int, a slice or an array of rows) and ``np.asarray`` give float32 arrays, as the
+    per-row matrix did; ``base`` is the table, so a memory map's pages can be dropped.
+    """
+
+    def __init__(self, distinct: np.ndarray, row_map: np.ndarray) -> None:
+        self.distinct = distinct
+        self.row_map = row_map
+        self.shape = (len(row_map), distinct.shape[1])
+        self.dtype = distinct.dtype
+        self.ndim = 2
+
+    @property
+    def base(self) -> np.ndarray:
+        """The table of distinct vectors (a memory map when read with ``mmap``)."""
+        return self.distinct
+
+    def __len__(self) -> int:
+        return len(self.row_map)
+
+    def __getitem__(self, rows: Any) -> np.ndarray:
+        return np.asarray(self.distinct[self.row_map[rows]])
+
+    def __array__(self, dtype: Any = None, copy: Any = None) -> np.ndarray:
+        matrix = np.asarray(self.distinct[self.row_map])
+        return matrix if dtype is None else matrix.astype(dtype)
+
+
+def read_vectors(folder: Path, mmap: bool = False) -> np.ndarray | RowVectors:
+    """Each row's vector: the matrix in memory, or, with ``mmap``, read through a memory map
+    (a :class:`RowVectors` over the distinct vectors when the index stores them once)."""
+    folder = Path(folder)
+    rows_file = folder / VECTOR_ROWS_FILE
+    if not rows_file.exists():
+        return np.load(folder / VECTORS_FILE, mmap_mode="r" if mmap else None, allow_pickle=False)
+    distinct = np.load(folder / VECTORS_FILE, mmap_mode="r", allow_pickle=False)
+    row_map = np.load(rows_file, allow_pickle=False).astype(np.int64)
+    if mmap:
+        return RowVectors(distinct, row_map)
+    return np.ascontiguousarray(distinct[row_map])

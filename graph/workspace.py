@@ -11,7 +11,9 @@ Oxigraph keeps three keys of about 45 bytes for every triple, uncompressed at th
 RocksDB options compress only the levels below the base level, and an index under 512 MB keeps
 its data at the base level; only a single ``bulk_load`` of the whole graph, at about 0.8 KB of
 memory a triple, leaves compressed files), so the store costs about 140 bytes a triple, and
-the spans were 42% of them without any question reading them.
+the spans were 42% of them without any question reading them. A single load stays out of reach
+under the build's memory cap: pyoxigraph 0.5's ``bulk_load`` and ``bulk_extend`` batch a million
+quads per call and expose no memory limit (docs/performance.md, the second disk round).
 """
 from __future__ import annotations
 

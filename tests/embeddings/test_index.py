@@ -206,3 +206,51 @@ def test_an_ivf_index_from_a_memory_map_equals_one_from_memory(tmp_path, monkeyp
     assert from_map.index.ntotal == 600
     assert bytes(faiss.serialize_index(from_map.index)) == bytes(faiss.serialize_index(from_memory.index))
     assert np.array_equal(mapped[123], matrix[123])  # dropped pages read again from the file
+
+
+def test_repeated_texts_keep_one_vector_and_every_row_reads_its_own(new_dir, small_corpus):
+    """vectors.npy holds each distinct text's vector once; each row finds its own through
+    vector_rows.npy, in memory and through the map, as the per-row matrix did."""
+    out = new_dir("distinct")
+    clauses = tuple(small_corpus.clauses)
+    copy = dataclasses.replace(clauses[1], id=clauses[1].id + "-again")
+    corpus = dataclasses.replace(small_corpus, clauses=(*clauses, copy))
+    build_index(corpus, out, encoder=FakeEncoder(), progress=False)
+    texts = [search_text(c) for c in corpus.clauses if c.text.strip()]
+    assert len(set(texts)) == len(texts) - 1
+    assert np.load(out / store.VECTORS_FILE).shape == (len(set(texts)), 32)
+    expected = FakeEncoder().encode(texts)
+    in_memory = store.read_vectors(out)
+    mapped = store.read_vectors(out, mmap=True)
+    assert isinstance(in_memory, np.ndarray) and in_memory.shape == (len(texts), 32)
+    assert np.allclose(in_memory, expected, atol=1e-6)
+    assert np.array_equal(np.asarray(mapped), in_memory) and np.array_equal(mapped[3], in_memory[3])
+    assert np.array_equal(mapped[2:5], in_memory[2:5]) and np.array_equal(in_memory[-1], in_memory[1])
+
+
+def test_an_index_with_one_vector_a_row_is_still_read(built_index, tmp_path):
+    """Indexes built before the distinct table (no vector_rows.npy) read and search as before."""
+    old = tmp_path / "old"
+    shutil.copytree(built_index, old)
+    per_row = store.read_vectors(built_index)
+    (old / store.VECTOR_ROWS_FILE).unlink()
+    np.save(old / store.VECTORS_FILE, per_row)
+    assert np.array_equal(store.read_vectors(old), per_row)
+    assert np.array_equal(np.asarray(store.read_vectors(old, mmap=True)), per_row)
+
+
+def test_an_ivf_index_from_distinct_vectors_equals_one_from_the_rows(tmp_path):
+    """The IVF build reads the rows through the distinct table: same index as from the full matrix."""
+    import faiss
+
+    from plankg.embeddings import ann
+
+    rng = np.random.default_rng(5)
+    distinct = rng.standard_normal((300, 16)).astype(np.float32)
+    distinct /= np.linalg.norm(distinct, axis=1, keepdims=True)
+    row_map = rng.integers(0, 300, 700)
+    np.save(tmp_path / "d.npy", distinct)
+    rows = store.RowVectors(np.load(tmp_path / "d.npy", mmap_mode="r"), row_map)
+    from_rows = ann.build_ann(rows, "ivf")  # type: ignore[arg-type]
+    from_matrix = ann.build_ann(distinct[row_map], "ivf")
+    assert bytes(faiss.serialize_index(from_rows.index)) == bytes(faiss.serialize_index(from_matrix.index))

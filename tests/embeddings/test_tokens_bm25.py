@@ -79,7 +79,7 @@ def test_bm25_round_trip_without_pickle(tmp_path):
     json.loads((tmp_path / "bm25_terms_vocab.json").read_text(encoding="utf-8"))
     loaded = BM25Index.load(tmp_path, "terms", 3)
     for query in (["企业"], ["孵化器", "人才"]):
-        assert np.allclose(loaded.scores(query), index.scores(query))
+        assert np.array_equal(loaded.scores(query), index.scores(query))
 
 
 def test_pruned_dictionary_cuts_the_corpus_like_the_full_one(tmp_path, analyzers):
@@ -94,8 +94,9 @@ def test_pruned_dictionary_cuts_the_corpus_like_the_full_one(tmp_path, analyzers
     assert sum(1 for _ in (tmp_path / DICTIONARY_FILE).open(encoding="utf-8")) < 500
 
 
-def test_bm25_weights_equal_the_textbook_formula_in_any_slice_size(monkeypatch):
-    """The weights are computed in slices to bound memory; slicing changes no number."""
+def test_bm25_weights_equal_the_textbook_formula_after_a_round_trip(tmp_path):
+    """Weights are computed from the stored term frequencies and lengths when a query reads a
+    column: they are the float32 numbers of the textbook formula, before and after saving."""
     import math
 
     from plankg.embeddings import bm25
@@ -112,9 +113,34 @@ def test_bm25_weights_equal_the_textbook_formula_in_any_slice_size(monkeypatch):
             if tf:
                 norm = bm25.K1 * (1.0 - bm25.B + bm25.B * lengths[i] / average)
                 expected[(term, i)] = np.float32(idf * tf * (bm25.K1 + 1.0) / (tf + norm))
-    for size in (1, 3, 65_536):
-        monkeypatch.setattr(bm25, "_WEIGHT_SLICE", size)
-        index = bm25.BM25Index.build(iter(rows))
-        got = {(term, int(index.rows[j])): index.weights[j] for term, col in index.vocab.items()
+    built = bm25.BM25Index.build(iter(rows))
+    built.save(tmp_path, "terms")
+    for index in (built, bm25.BM25Index.load(tmp_path, "terms", len(rows))):
+        weights = index.weights
+        got = {(term, int(index.rows[j])): weights[j] for term, col in index.vocab.items()
                for j in range(index.indptr[col], index.indptr[col + 1])}
-        assert got == expected, size
+        assert got == expected
+
+
+def test_bm25_files_use_the_smallest_integer_types(tmp_path):
+    rows = [["科技"] * 3 + ["创新"]] + [["平台"]] * 300
+    bm25_index = BM25Index.build(iter(rows))
+    bm25_index.save(tmp_path, "terms")
+    assert np.load(tmp_path / "bm25_terms_rows.npy").dtype == np.uint16  # 301 rows
+    assert np.load(tmp_path / "bm25_terms_tfs.npy").dtype == np.uint8
+    assert np.load(tmp_path / "bm25_terms_lengths.npy").dtype == np.uint8
+    assert not (tmp_path / "bm25_terms_weights.npy").exists()
+    assert BM25Index.build(iter([["科技"] * 300])).tfs.dtype == np.uint16
+
+
+def test_bm25_index_with_stored_weights_is_still_read(tmp_path):
+    """An index written before the term frequencies (a ``weights`` file) scores as it did."""
+    index = BM25Index.build([["企业", "融资"], ["孵化器"], ["企业", "企业", "人才"]])
+    terms = sorted(index.vocab, key=index.vocab.__getitem__)
+    (tmp_path / "bm25_terms_vocab.json").write_text(json.dumps(terms, ensure_ascii=False), encoding="utf-8")
+    np.save(tmp_path / "bm25_terms_indptr.npy", index.indptr)
+    np.save(tmp_path / "bm25_terms_rows.npy", index.rows.astype(np.int32))
+    np.save(tmp_path / "bm25_terms_weights.npy", index.weights)
+    old = BM25Index.load(tmp_path, "terms", 3)
+    for query in (["企业"], ["孵化器", "人才"], ["没有"]):
+        assert np.array_equal(old.scores(query), index.scores(query))
