@@ -16,7 +16,17 @@ from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
 from plankg.qa.clause_owners import CELLS_AFTER, VALUE_CELL, unit_cell, units_after
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
-from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, dice, phrase_fit, unread_words, written_in
+from plankg.qa.fact_fit import (
+    CONTEXT_RUN,
+    PHRASE_FIT,
+    asked_kinds,
+    dice,
+    left_context,
+    phrase_fit,
+    shared_run,
+    unread_words,
+    written_in,
+)
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -29,6 +39,9 @@ MAX_TASKS = 12
 #: A document naming a zone (延安高新区) this often is the zone's own report.
 ZONE_DOCUMENT_TIMES = 3
 _ZONE_LONG = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("经开区", "经济开发区"))
+#: How an indicator was named when the question named it only loosely (a proposed indicator's
+#: label, a shared run of characters, a meaning): the facts' own words then decide.
+LOOSE_METHODS = ("proposed", "partial", "embedding")
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 
 
@@ -161,7 +174,11 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
         fact = target_row(ctx, col, goal)
         label = indicator_label(parsed, parsed.indicators[0].id, parsed.indicators[0].label_zh) \
             if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
-        units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
+        # A goal found by its own wording (its phrase kept a list number, 3﹒社会消费品零售总额, so
+        # no concept links it) may have its units in the graph: those come first, with their roles.
+        units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
+        if not units:
+            units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
         if not units:
             units = _units_in_row(ctx, clause, parsed, col)
         if not units:
@@ -267,10 +284,13 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         # words (超额完成全年净增150家目标任务 beside 高新技术企业净增240家).
         missing = hits
     scoped = bool(parsed.regions or parsed.places.documents or year is not None)
-    if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
+    loose = not hits or any(h.method in LOOSE_METHODS for h in hits)
+    if scoped and (missing or loose or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
         # Every fact of the place and year, read against the question's words: only when some of
         # them are not yet accounted for (a place's facts can be many; most questions need none).
         pool = _by_wording(ctx, col, missing, actuals)
+        if loose and parsed.language == "zh":
+            _by_context(ctx, col, pool)
     relaxed: list[str] = []
     if not col.rows and kinds == {"goal"} and not several_years and not parsed.strict:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
@@ -295,8 +315,9 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
         return not_found(ctx, col, "targets")
-    col.rows.sort(key=lambda r: (not written_in(r.phrase, parsed.text), -_wording_match(r, parsed),
-                                 _measure_rank(r, parsed)))
+    runs = {r.target: _context_run(ctx, r, parsed) for r in col.rows} if parsed.language == "zh" else {}
+    col.rows.sort(key=lambda r: (not written_in(r.phrase, parsed.text), -runs.get(r.target, 0),
+                                 -_wording_match(r, parsed), _measure_rank(r, parsed)))
     render = sentences_for(parsed.language)
     notes = "".join(render.relaxed_note(what) for what in relaxed)
     values = _value_sentences(ctx, parsed, col.rows)
@@ -463,6 +484,40 @@ def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals:
             col.rows.append(target_row(ctx, col, row))
             taken.add(row.target)
     return pool
+
+
+def _context_words(ctx: AnswerContext, target: str | None, clause_id: str | None) -> str:
+    """The words its clause writes right before a fact's value (年内力争完成投资 before 1000亿元)."""
+    record = ctx.records.target(target) if target else None
+    clause = (ctx.records.clause(clause_id) if clause_id else None) or (
+        ctx.records.clause_of(target) if target else None)
+    if record is None or clause is None:
+        return ""
+    return left_context(clause.text, record.start - clause.start)
+
+
+def _context_run(ctx: AnswerContext, row: TargetFact, parsed: Question) -> int:
+    """How long a run of the question's words a fact's phrase or the words before its value write
+    (0 below :data:`CONTEXT_RUN`): 规上工业总产值 in 工业经济稳中有进规上工业总产值 is 7."""
+    run = shared_run(parsed.masked, row.phrase or "", _context_words(ctx, row.target, row.clause_id))
+    return run if run >= CONTEXT_RUN else 0
+
+
+def _by_context(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> None:
+    """Facts of the place and year whose phrase, or the words right before their value, write a
+    longer run of the question's words than any fact found so far (the question named its
+    indicator only loosely: 年内力争完成投资多少 is the 1000亿元 of 年内力争完成投资1000亿元, not
+    the 323个 of the projects named beside it)."""
+    parsed = col.parsed
+    best = max((_context_run(ctx, row, parsed) for row in col.rows), default=0)
+    taken = {r.target for r in col.rows}
+    for row in pool:
+        if row.target in taken:
+            continue
+        run = shared_run(parsed.masked, row.phrase or "", _context_words(ctx, row.target, row.clause))
+        if run >= max(CONTEXT_RUN, best + 1):
+            col.rows.append(target_row(ctx, col, row))
+            taken.add(row.target)
 
 
 def _measure_rank(row: TargetFact, parsed: Question) -> int:
