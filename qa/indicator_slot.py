@@ -145,8 +145,12 @@ class IndicatorMatcher:
             # Records often carry an indicator only as written (新增入库科技型企业); the English
             # words in Chinese (technology-based enterprise -> 科技型企业) find those too.
             known = {h.id for h in hits}
-            hits += [h for h in self.match_proposed(_in_chinese(masked))
-                     if len(h.surface) >= MIN_ENGLISH_PROPOSED_RUN and h.id not in known]
+            written = [h for h in self.match_proposed(_in_chinese(masked))
+                       if len(h.surface) >= MIN_ENGLISH_PROPOSED_RUN and h.id not in known]
+            if written:
+                # An indicator the plans write in full (地区生产总值 for GDP) beats a label that
+                # shares one loose word with the question (GDP in R&D expenditure as share of GDP).
+                hits = [h for h in hits if h.score >= ENGLISH_SURE] + written
         if not hits:
             hits = self.match_partial(masked)
         if not hits and use_embedding and self.encode is not None and language == "zh":
@@ -374,6 +378,8 @@ class IndicatorMatcher:
 
 #: Characters an English question's Chinese words must share with a proposed indicator's label.
 MIN_ENGLISH_PROPOSED_RUN = 5
+#: An English label match scoring below this gives way to an indicator written in full.
+ENGLISH_SURE = 0.5
 
 
 def _in_chinese(text: str) -> str:
