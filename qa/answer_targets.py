@@ -8,6 +8,7 @@ from typing import Any
 
 from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
+from plankg.ingest.traditional import written_form
 from plankg.ontology.indicators import proposed_iri
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa import nearest_facts
@@ -62,11 +63,13 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
     written = written_value(record, clause, value)
     stated = quantity(value, row.unit, col.parsed.language, getattr(row, "comparator", None), measure, written,
                       placeholder)
+    written_names = _written_names(ctx, record)
     if isinstance(row, TargetRow):
-        owners = tuple(Responsible(o.name, o.role) for o in row.owners)
+        owners = tuple(Responsible(o.name, o.role, written_names.get(o.name or "")) for o in row.owners)
         label, phrase = row.indicator_label, row.phrase
     else:
-        owners = (Responsible(row.owner_name, row.role),) if row.owner_name else ()
+        owners = (Responsible(row.owner_name, row.role, written_names.get(row.owner_name or "")),) \
+            if row.owner_name else ()
         label = phrase = None
 
     return TargetFact(
@@ -94,6 +97,20 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
         target=row.target,
         kind=record.kind if record else "target",
     )
+
+
+def _written_names(ctx: AnswerContext, record: Any) -> dict[str, str]:
+    """Owner name -> the name in the document's own characters, for a plan mirrored in traditional
+    ones (省科技厅 -> 省科技廳); empty for every other document."""
+    doc = ctx.records.documents.get(record.doc_id) if record is not None else None
+    if doc is None or not any(r.rule == "traditional" for r in doc.repairs):
+        return {}
+    names = {}
+    for owner in record.owners:
+        written = written_form(owner.surface, doc.text, doc.repairs)
+        if written != owner.surface:
+            names[owner.name] = written
+    return names
 
 
 def _owners_in_order(owners: Iterable[Responsible]) -> list[Responsible]:
