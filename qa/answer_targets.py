@@ -437,12 +437,41 @@ def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | No
             return ["child_for_place"]
     for region in parsed.regions:
         for parent in gazetteer.ancestors(region)[:1]:
+            if parsed.indicators and _written_in_parent(ctx, col, region, parent.name, year, actuals):
+                continue
             for indicator in indicators:
                 result = ctx.graph.run("targets", region=parent.name, year=year, indicator=indicator,
                                        include_achievements=actuals, within=False)
                 col.rows += [target_row(ctx, col, row) for row in col.ran(result)
                              if covers(parsed, row.year, row.period_start, row.period_end)]
+    if any(row.area for row in col.rows) and all(row.area in parsed.regions for row in col.rows):
+        return ["place_in_parent"]
     return ["parent_for_place"] if col.rows else []
+
+
+def _written_in_parent(ctx: AnswerContext, col: Collector, region: str, parent: str, year: int | None,
+                       actuals: bool) -> bool:
+    """The place's own figures written in its parent's plan: a city assigns a goal to each of its
+    counties in one sentence (在X方面，A区达到32%以上、B市达到22%以上), so the figure's area is the
+    asked place and its clause writes the asked indicator. One query for the parent's facts."""
+    parsed = col.parsed
+    result = ctx.graph.run("targets", region=parent, year=year, include_achievements=actuals, within=False)
+    found = False
+    for row in col.ran(result):
+        if not covers(parsed, row.year, row.period_start, row.period_end):
+            continue
+        record = ctx.records.target(row.target)
+        if record is None or area_of(ctx.records, record) != region:
+            continue
+        clause = _clause_text(ctx, row)
+        words = [name for hit in parsed.indicators for name in (hit.surface, hit.label_zh)
+                 if name and name in clause]
+        if not words:
+            continue
+        label = f"{words[0]}（按条款匹配）" if parsed.language == "zh" else f"{words[0]} (matched by clause)"
+        col.rows.append(replace(target_row(ctx, col, row), indicator=label))
+        found = True
+    return found
 
 
 def _clause_text(ctx: AnswerContext, row: TargetRow) -> str:

@@ -196,9 +196,12 @@ class IndicatorMatcher:
         piece = residual_zh(text[start:end]).replace(_BLANK, "")
         hit_length = len(canon(hit.surface))
         best_run, best_concept = "", None
+        own = canon(hit.surface)
         for label, concept in self.labels:
             run = _longest_common_run(piece, label)
-            if len(run) > max(len(best_run), hit_length + 1):
+            # The longer run must keep the words found: 产业增加值占GDP比重 shared with the digital
+            # economy's share does not widen 高新技术产业增加值 (only its tail is in the run).
+            if len(run) > max(len(best_run), hit_length + 1) and len(_longest_common_run(run, own)) >= hit_length - 1:
                 best_run, best_concept = run, concept
         after = re.split(r"[|？?。，,！!、；;：:（）()\s]", text[hit.span[1]:], maxsplit=1)[0]
         if best_concept is None and _SHARE_OF.search(after) and not _SHARE_OF.search(canon(hit.surface)):
@@ -206,7 +209,8 @@ class IndicatorMatcher:
             # (同期, 当年): the share indicator sharing the amount's words.
             for label, concept in self.labels:
                 run = _longest_common_run(piece, label)
-                if _SHARE_OF.search(label) and len(run) >= hit_length - 1 and len(run) > len(best_run):
+                if _SHARE_OF.search(label) and len(run) >= hit_length - 1 and len(run) > len(best_run) \
+                        and len(_longest_common_run(run, own)) >= hit_length - 1:
                     best_run, best_concept = run, concept
         if best_concept is None or best_concept.id == hit.id:
             return hit
