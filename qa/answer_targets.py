@@ -15,7 +15,14 @@ from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
-from plankg.qa.clause_owners import CELLS_AFTER, VALUE_CELL, unit_cell, units_after
+from plankg.qa.clause_owners import (
+    CELLS_AFTER,
+    ITEM_SENTENCES,
+    VALUE_CELL,
+    unit_cell,
+    units_after,
+    units_closing_item,
+)
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import (
     CONTEXT_RUN,
@@ -207,6 +214,11 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
                 if units:
                     col.cite(ctx.records, cell)
                 break
+        if not units:
+            units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs,
+                                       parsed.regions)
+            if units:
+                col.cite(ctx.records, clause)
         for unit, role in units:
             rows.append(replace(fact, indicator=label, owner=unit, role=role))
     return rows

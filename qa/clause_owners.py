@@ -85,3 +85,39 @@ def unit_cell(text: str, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> li
 
     starred = any(star(end) for _, end, _ in found)
     return [(name, "lead" if star(end) else ("support" if starred else "named")) for _, end, name in sorted(found)]
+
+
+#: An item's closing owner bracket, alone after its sentences: (市经信委牵头落实), (A牵头，B配合).
+_OWNER_BRACKET = re.compile(r"^[（(]([^（）()]{2,120})[）)]$")
+_LEAD_WORD = re.compile(r"牵头|主办|负责")
+_SUPPORT_WORD = re.compile(r"配合|参与|协办|协同")
+#: How many sentences after a goal its item may run on before the bracket closing it.
+ITEM_SENTENCES = 6
+
+
+def units_closing_item(clause: Clause, following: list[Clause], orgs: OrgResolver,
+                       regions: tuple[str, ...] = ()) -> list[tuple[str, str]]:
+    """The units of the bracket that closes a goal's numbered item, several sentences on
+    (2.…增加值增长19%左右。强化…。(市经信委牵头落实)), with their roles: those before 牵头 lead,
+    those after 配合 support. Empty when the next item or heading comes first."""
+    if clause.kind not in ("item", "sentence"):
+        return []
+    for other in following[:ITEM_SENTENCES]:
+        if other.kind in ("item", "heading", "table_row"):
+            return []
+        match = _OWNER_BRACKET.match(other.text.strip())
+        if match is None:
+            continue
+        inside = match.group(1)
+        lead_at = _LEAD_WORD.search(inside)
+        support_at = _SUPPORT_WORD.search(inside)
+        if lead_at is None and support_at is None:
+            return []
+        units = []
+        for start, _, name in sorted(_units_in(inside, orgs, regions)):
+            role = "support" if support_at is not None and start > support_at.start() and (
+                lead_at is None or lead_at.start() < support_at.start()) else "lead" if lead_at else "support"
+            if all(name != unit for unit, _ in units):
+                units.append((name, role))
+        return units
+    return []

@@ -52,3 +52,22 @@ def test_a_placeless_document_named_once_or_speaking_at_the_level_may_be_the_pla
 def test_a_county_short_form_counts_only_in_a_document_speaking_at_its_level():
     assert not unstated_documents(_placeless("全面推进乡村振兴，新增企业10家。"), "振兴区")
     assert unstated_documents(_placeless("来源:区府办 迭代更新瓯海稳增长政策，新增企业10家。"), "瓯海区")
+
+
+def test_an_items_closing_bracket_names_its_units_several_sentences_on(tmp_path_factory):
+    from tests.qa.conftest import engine_over_texts
+
+    plan = """铜川市2016年工业和信息化工作任务分解
+一、工业运行方面
+1.稳定工业增长,全市规模以上工业增加值增长9%左右。加强运行监测,落实企业帮扶措施。(市工信局牵头落实)
+2.推进技改项目40个,年内完成技改投资80亿元以上。(市工信局牵头,市财政局配合)
+3.加快园区基础设施建设。
+"""
+    engine = engine_over_texts(tmp_path_factory, "closing-bracket", {"plan.txt": plan})
+    answer = engine.ask("铜川市2016年规模以上工业增加值增长9%左右这项任务由哪个单位牵头？")
+    assert answer.found and "市工信局" in answer.answer and "牵头" in answer.answer
+    roles = {row.get("owner"): row.get("role") for row in answer.rows}
+    assert any("工信局" in (owner or "") and role == "lead" for owner, role in roles.items())
+    support = engine.ask("铜川市2016年技改投资目标由哪些单位负责？")
+    roles = {row.get("owner"): row.get("role") for row in support.rows}
+    assert any("财政局" in (owner or "") and role == "support" for owner, role in roles.items())
