@@ -156,6 +156,20 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
 
 
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,80})[”\"」』]")
+_SQUASH = re.compile(r"[\s，,；;。、：:]")
+
+
+def _squashed(text: str) -> str:
+    return _SQUASH.sub("", text)
+
+
+def quoted_goals(question: str) -> list[str]:
+    """Goals a question quotes whole (“规模以上工业增加值增长19%左右”这项任务), without punctuation;
+    only those writing a figure (a quoted name is no goal)."""
+    return [_squashed(q) for q in _QUOTED.findall(question) if re.search(r"\d", q)]
+
+
 def _units_in_row(ctx: AnswerContext, clause: Any, parsed: Question, col: Collector) -> list[tuple[str, str]]:
     """The units of the table row that holds a goal's sentence: a cell after the goal's made of unit
     names only, whatever its header says (序号：7；重点工作：…；区本级：10亿元；任务数：区财政局*、区科技局)."""
@@ -182,13 +196,16 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
             goals += col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year, indicator=hit.id,
                                            within=parsed.places.include_sub))
         if not goals and (parsed.regions or parsed.places.documents):
-            # By the goals' own wording: an asked indicator's, or the topic the question writes.
+            # By the goals' own wording: an asked indicator's, or the topic the question writes,
+            # or the goal the question quotes (“全县生产总值增长7.5%左右”这项任务), whatever its kind.
             words = topic_words(parsed) if not parsed.indicators else []
+            quotes = quoted_goals(parsed.text)
             place = col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year,
-                                          within=parsed.places.include_sub))
+                                          include_achievements=bool(quotes), within=parsed.places.include_sub))
             goals += [row for row in place if any(phrase_fit(hit, row.phrase) >= PHRASE_FIT
                                                   for hit in parsed.indicators)
-                      or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)]
+                      or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)
+                      or any(quote in _squashed(_clause_text(ctx, row)) for quote in quotes)]
     rows: list[TargetFact] = []
     for goal in goals:
         record = ctx.records.target(goal.target)

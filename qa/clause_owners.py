@@ -91,6 +91,11 @@ def unit_cell(text: str, orgs: OrgResolver, regions: tuple[str, ...] = ()) -> li
 _OWNER_BRACKET = re.compile(r"^[（(]([^（）()]{2,120})[）)]$")
 _LEAD_WORD = re.compile(r"牵头|主办|负责")
 _SUPPORT_WORD = re.compile(r"配合|参与|协办|协同")
+#: A line naming an item's units after it: 责任单位：县发改局（首位单位为牵头单位）、县财政局.
+_OWNER_LABEL = re.compile(r"^(责任单位|牵头单位|责任部门|牵头部门|责任处室|牵头处室)[:：]\s*(.+)$")
+#: Where a flattened line runs on into the next item (…县农业农村局2.落实…, …县财政局二、…).
+_NEXT_ITEM = re.compile(r"\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]")
+_FIRST_LEADS = re.compile(r"[（(][^（）()]*(首位|第一|排名第一|排在首位|第一个)[^（）()]*牵头[^（）()]*[)）]")
 #: How many sentences after a goal its item may run on before the bracket closing it.
 ITEM_SENTENCES = 6
 
@@ -105,6 +110,9 @@ def units_closing_item(clause: Clause, following: list[Clause], orgs: OrgResolve
     for other in following[:ITEM_SENTENCES]:
         if other.kind in ("item", "heading", "table_row"):
             return []
+        labelled = _OWNER_LABEL.match(other.text.strip())
+        if labelled is not None:
+            return _labelled_units(labelled, orgs, regions)
         match = _OWNER_BRACKET.match(other.text.strip())
         if match is None:
             continue
@@ -121,3 +129,21 @@ def units_closing_item(clause: Clause, following: list[Clause], orgs: OrgResolve
                 units.append((name, role))
         return units
     return []
+
+
+def _labelled_units(labelled: re.Match[str], orgs: OrgResolver, regions: tuple[str, ...]) -> list[tuple[str, str]]:
+    """The units of a 责任单位：/牵头单位： line, to the next item: a 牵头单位 line's lead; a list
+    whose note says its first unit leads (首位单位为牵头单位) lead then support; else as named."""
+    label, text = labelled.group(1), labelled.group(2)
+    following_item = _NEXT_ITEM.search(text)
+    text = text[:following_item.start()] if following_item else text
+    first_leads = _FIRST_LEADS.search(text) is not None
+    text = _FIRST_LEADS.sub("", text)
+    units: list[tuple[str, str]] = []
+    for _, _, name in sorted(_units_in(text, orgs, regions)):
+        if any(name == unit for unit, _ in units):
+            continue
+        role = "lead" if label.startswith("牵头") or (first_leads and not units) else \
+            "support" if first_leads else "named"
+        units.append((name, role))
+    return units

@@ -71,3 +71,19 @@ def test_an_items_closing_bracket_names_its_units_several_sentences_on(tmp_path_
     support = engine.ask("铜川市2016年技改投资目标由哪些单位负责？")
     roles = {row.get("owner"): row.get("role") for row in support.rows}
     assert any("财政局" in (owner or "") and role == "support" for owner, role in roles.items())
+
+
+def test_a_quoted_goal_takes_the_units_of_the_line_after_its_item(tmp_path_factory):
+    from tests.qa.conftest import engine_over_texts
+
+    # A responsibility list flattened to one run of text: each item, then its 责任单位 line.
+    plan = ("平湖市2023年政府工作报告重点工作责任分解 一、市长牵头重点工作 1.全市生产总值增长6.5%左右;"
+            "城乡居民收入稳步增长。 责任单位:市发改局(首位单位为牵头单位,下同)、市财政局、市统计局"
+            "2.严控一般性支出。 责任单位:市财政局\n")
+    engine = engine_over_texts(tmp_path_factory, "labelled-line", {"plan.txt": plan})
+    answer = engine.ask("平湖市2023年“全市生产总值增长6.5%左右”这项任务的牵头单位是谁？")
+    assert answer.found
+    roles = {row.get("owner"): row.get("role") for row in answer.rows}
+    assert roles.get("市发改局") == "lead"
+    assert roles.get("市统计局") == "support"
+    assert "严控" not in str(roles)
