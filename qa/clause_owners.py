@@ -96,6 +96,9 @@ _OWNER_LABEL = re.compile(r"^(责任单位|牵头单位|责任部门|牵头部�
 #: Where a flattened line runs on into the next item (…县农业农村局2.落实…, …县财政局二、…).
 _NEXT_ITEM = re.compile(r"\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]")
 _FIRST_LEADS = re.compile(r"[（(][^（）()]*(首位|第一|排名第一|排在首位|第一个)[^（）()]*牵头[^（）()]*[)）]")
+#: A bracket of labelled lists: (牵头单位：区科技局；责任单位：区知识产权局).
+_BRACKET_LABEL = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位)[:：]")
+_LABELLED_PART = re.compile(r"(牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位)[:：]([^；;]*)")
 #: How many sentences after a goal its item may run on before the bracket closing it.
 ITEM_SENTENCES = 6
 
@@ -107,16 +110,26 @@ def units_closing_item(clause: Clause, following: list[Clause], orgs: OrgResolve
     those after 配合 support. Empty when the next item or heading comes first."""
     if clause.kind not in ("item", "sentence"):
         return []
-    for other in following[:ITEM_SENTENCES]:
+    ahead = following[:ITEM_SENTENCES]
+    for at, other in enumerate(ahead):
         if other.kind in ("item", "heading", "table_row"):
             return []
-        labelled = _OWNER_LABEL.match(other.text.strip())
+        text = other.text.strip()
+        labelled = _OWNER_LABEL.match(text)
         if labelled is not None:
             return _labelled_units(labelled, orgs, regions)
-        match = _OWNER_BRACKET.match(other.text.strip())
+        if text[:1] in "（(" and not re.search(r"[）)]$", text):
+            # A bracket cut at its semicolon ((牵头单位:区科技局; | 责任单位:区知识产权局)): read it whole.
+            for more in ahead[at + 1:at + 3]:
+                text += more.text.strip()
+                if re.search(r"[）)]$", text):
+                    break
+        match = _OWNER_BRACKET.match(text)
         if match is None:
             continue
         inside = match.group(1)
+        if _BRACKET_LABEL.match(inside):
+            return _bracket_labels(inside, orgs, regions)
         lead_at = _LEAD_WORD.search(inside)
         support_at = _SUPPORT_WORD.search(inside)
         if lead_at is None and support_at is None:
@@ -146,4 +159,19 @@ def _labelled_units(labelled: re.Match[str], orgs: OrgResolver, regions: tuple[s
         role = "lead" if label.startswith("牵头") or (first_leads and not units) else \
             "support" if first_leads else "named"
         units.append((name, role))
+    return units
+
+
+def _bracket_labels(inside: str, orgs: OrgResolver, regions: tuple[str, ...]) -> list[tuple[str, str]]:
+    """Units of a bracket of labelled lists: 牵头 lists lead; the others support beside a lead, and
+    are as named when no list leads."""
+    parts = _LABELLED_PART.findall(inside)
+    has_lead = any(label.startswith("牵头") for label, _ in parts)
+    units: list[tuple[str, str]] = []
+    for label, text in parts:
+        role = "lead" if label.startswith("牵头") else "support" if has_lead or label in ("配合单位", "协办单位") \
+            else "named"
+        for _, _, name in sorted(_units_in(text, orgs, regions)):
+            if all(name != unit for unit, _ in units):
+                units.append((name, role))
     return units

@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from plankg.ingest.records import Clause, Document, Target
-from plankg.qa.clause_owners import unit_cell, units_after
+from plankg.qa.clause_owners import unit_cell, units_after, units_closing_item
 from plankg.qa.doc_places import CorpusPlaces, unstated_documents
 from plankg.qa.orgs import OrgResolver
 
@@ -87,3 +87,21 @@ def test_a_quoted_goal_takes_the_units_of_the_line_after_its_item(tmp_path_facto
     assert roles.get("市发改局") == "lead"
     assert roles.get("市统计局") == "support"
     assert "严控" not in str(roles)
+
+
+
+def _sentences(*texts: str, kind: str = "sentence") -> list[Clause]:
+    return [Clause(f"c{i}", "d1", None, kind, "", text, i * 100, i * 100 + len(text), ())
+            for i, text in enumerate(texts, start=2)]
+
+
+def test_a_bracket_of_labelled_lists_cut_at_its_semicolon_closes_a_paragraph_of_goals():
+    _, goal = _goal_in("到2023年,全社会研发投入强度力争达到3.5%以上;", "3.5%")
+    after = _sentences("全区有效发明专利达到1800件。", "(牵头单位:区科技局;", "责任单位:区市场监管局)", "创新主体不断壮大。")
+    assert units_closing_item(goal, after, NO_ORGS) == [("区科技局", "lead"), ("区市场监管局", "support")]
+    # The next item comes first: its bracket is not this goal's.
+    nxt = _sentences("3.加快园区建设。", "(区建委牵头)")
+    nxt[0] = Clause("c2", "d1", None, "item", "", "3.加快园区建设。", 200, 209, ())
+    assert units_closing_item(goal, nxt, NO_ORGS) == []
+    # A bracket with no lead or support word names no owners.
+    assert units_closing_item(goal, _sentences("(2023年完成)"), NO_ORGS) == []
