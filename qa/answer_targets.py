@@ -337,6 +337,11 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         pool = _by_wording(ctx, col, missing, actuals)
         if loose and parsed.language == "zh":
             _by_context(ctx, col, pool)
+    if scoped and col.rows and _GROWTH_ASKED.search(parsed.text) and not any(r.measure == "growth" for r in col.rows):
+        # 同比增长多少: the growth written right after the figure found (1486户，同比增长24.87%),
+        # which extraction may have given a phrase of its own.
+        pool = pool or _place_facts(ctx, col, actuals)
+        _growth_beside(ctx, col, pool)
     relaxed: list[str] = []
     if not col.rows and kinds == {"goal"} and not several_years and not parsed.strict:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
@@ -592,6 +597,47 @@ def _by_context(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> No
         run = shared_run(parsed.masked, row.phrase or "", _context_words(ctx, row.target, row.clause))
         if run >= max(CONTEXT_RUN, best + 1):
             col.rows.append(target_row(ctx, col, row))
+            taken.add(row.target)
+
+
+_GROWTH_ASKED = re.compile(r"增长|增速|增幅|growth|grow|increase by", re.I)
+_GROWTH_BETWEEN = re.compile(r"增长|增速|增幅|提高|下降")
+#: At most this many characters between a figure and the growth written after it.
+GROWTH_GAP = 10
+
+
+def _place_facts(ctx: AnswerContext, col: Collector, actuals: bool) -> list[TargetRow]:
+    """Every fact of the asked places in the asked year (one query per place)."""
+    parsed = col.parsed
+    pool: list[TargetRow] = []
+    for region in regions_or_all(parsed):
+        result = ctx.graph.run("targets", region=region, year=parsed.time.year, include_achievements=actuals,
+                               within=parsed.places.include_sub)
+        pool += [row for row in col.ran(result) if covers(parsed, row.year, row.period_start, row.period_end)]
+    return pool
+
+
+def _growth_beside(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> None:
+    """Growth rates written right after a figure found, in its clause (…1486户,同比增长24.87%):
+    the same indicator's growth, labelled so."""
+    growth: dict[str, list[tuple[Any, TargetRow]]] = {}
+    for row in pool:
+        record = ctx.records.target(row.target)
+        if record is not None and record.measure == "growth":
+            growth.setdefault(record.clause_id, []).append((record, row))
+    taken = {r.target for r in col.rows}
+    for fact in list(col.rows):
+        record = ctx.records.target(fact.target)
+        clause = ctx.records.clause(record.clause_id) if record is not None else None
+        if record is None or clause is None:
+            continue
+        for other, row in growth.get(record.clause_id, []):
+            gap = clause.text[record.end - clause.start:other.start - clause.start]
+            if row.target in taken or not 0 <= other.start - record.end <= GROWTH_GAP or \
+                    not _GROWTH_BETWEEN.search(gap):
+                continue
+            label = f"{fact.indicator}（增长）" if col.parsed.language == "zh" else f"{fact.indicator} (growth)"
+            col.rows.append(replace(target_row(ctx, col, row), indicator=label))
             taken.add(row.target)
 
 
