@@ -191,6 +191,7 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
     """Goals of the asked indicators (by concept, else by their own wording) whose clause writes
     units right after the value (:mod:`plankg.qa.clause_owners`), one row per unit."""
     goals: list[TargetRow] = []
+    by_wording = False
     for region in regions_or_all(parsed):
         for hit in parsed.indicators[:MAX_INDICATORS]:
             goals += col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year, indicator=hit.id,
@@ -202,6 +203,7 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
             quotes = quoted_goals(parsed.text)
             place = col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year,
                                           include_achievements=bool(quotes), within=parsed.places.include_sub))
+            by_wording = True
             goals += [row for row in place if any(phrase_fit(hit, row.phrase) >= PHRASE_FIT
                                                   for hit in parsed.indicators)
                       or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)
@@ -215,11 +217,11 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
         fact = target_row(ctx, col, goal)
         label = indicator_label(parsed, parsed.indicators[0].id, parsed.indicators[0].label_zh) \
             if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
-        # A goal found by its own wording (its phrase kept a list number, 3﹒社会消费品零售总额, so
-        # no concept links it) may have its units in the graph: those come first, with their roles.
-        units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
-        if not units:
-            units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
+        units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
+        if not units and by_wording:
+            # A goal found by its own wording (its phrase kept a list number, 3﹒社会消费品零售总额,
+            # so no concept links it) may have its units in the graph, with their roles.
+            units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
         if not units:
             units = _units_in_row(ctx, clause, parsed, col)
         if not units:
