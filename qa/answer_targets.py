@@ -696,10 +696,30 @@ def _value_sentences(ctx: AnswerContext, parsed: Question, rows: list[TargetFact
     for row in rows:
         facts.setdefault(row.key(), []).append(row)
     groups = []
+    found: dict[tuple, tuple[Responsible, ...]] = {}
     for group in list(facts.values())[:limit]:
         owners = {(o.name, o.role): o for r in group for o in r.owners}
+        if all(role == "default" for _, role in owners):
+            # Only the issuing body in the graph: units the text gives the goal's item.
+            units = _item_units(ctx, group[0], parsed)
+            if units:
+                found[group[0].key()] = units
+                owners = {(o.name, o.role): o for o in units}
         groups.append((group[0], render.owner_list(_owners_in_order(owners.values()), ctx.orgs.english_name)))
+    for at, row in enumerate(rows):
+        if row.key() in found:
+            rows[at] = replace(row, owners=found[row.key()])
     return render.value_answer(groups, parsed, len(facts) - min(len(facts), limit))
+
+
+def _item_units(ctx: AnswerContext, row: TargetFact, parsed: Question) -> tuple[Responsible, ...]:
+    """The units of the bracket or 责任单位 line closing a goal's item (:func:`units_closing_item`)."""
+    record = ctx.records.target(row.target)
+    clause = ctx.records.clause(row.clause_id) if row.clause_id else None
+    if record is None or clause is None or record.kind != "target":
+        return ()
+    units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs, parsed.regions)
+    return tuple(Responsible(name, role) for name, role in units)  # type: ignore[arg-type]
 
 
 # ---- targets of a unit --------------------------------------------------------------------------

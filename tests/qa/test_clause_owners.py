@@ -68,6 +68,10 @@ def test_an_items_closing_bracket_names_its_units_several_sentences_on(tmp_path_
     assert answer.found and "市工信局" in answer.answer and "牵头" in answer.answer
     roles = {row.get("owner"): row.get("role") for row in answer.rows}
     assert any("工信局" in (owner or "") and role == "lead" for owner, role in roles.items())
+    # A value question names the same units beside the figure, not only the issuing body.
+    value = engine.ask("铜川市2016年规模以上工业增加值增长目标是多少？")
+    assert "市工信局牵头" in value.answer
+    assert any(o["role"] == "lead" for row in value.rows for o in row.get("owners", []))
     support = engine.ask("铜川市2016年技改投资目标由哪些单位负责？")
     roles = {row.get("owner"): row.get("role") for row in support.rows}
     assert any("财政局" in (owner or "") and role == "support" for owner, role in roles.items())
