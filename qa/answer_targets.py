@@ -165,7 +165,7 @@ def _squashed(text: str) -> str:
 
 
 def quoted_goals(question: str) -> list[str]:
-    """Goals a question quotes whole (“规模以上工业增加值增长19%左右”这项任务), without punctuation;
+    """Goals a question quotes whole (“技术合同成交额突破50亿元”这一项), without punctuation;
     only those writing a figure (a quoted name is no goal)."""
     return [_squashed(q) for q in _QUOTED.findall(question) if re.search(r"\d", q)]
 
@@ -198,7 +198,7 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
                                            within=parsed.places.include_sub))
         if not goals and (parsed.regions or parsed.places.documents):
             # By the goals' own wording: an asked indicator's, or the topic the question writes,
-            # or the goal the question quotes (“全县生产总值增长7.5%左右”这项任务), whatever its kind.
+            # or the goal the question quotes (“新增科技型企业120家”这一项), whatever its kind.
             words = topic_words(parsed) if not parsed.indicators else []
             quotes = quoted_goals(parsed.text)
             place = col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year,
@@ -219,7 +219,7 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
             if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
         units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
         if not units and by_wording:
-            # A goal found by its own wording (its phrase kept a list number, 3﹒社会消费品零售总额,
+            # A goal found by its own wording (its phrase kept a list number, 5﹒外贸进出口总额,
             # so no concept links it) may have its units in the graph, with their roles.
             units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
         if not units:
@@ -340,7 +340,7 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         if loose and parsed.language == "zh":
             _by_context(ctx, col, pool)
     if scoped and col.rows and _GROWTH_ASKED.search(parsed.text) and not any(r.measure == "growth" for r in col.rows):
-        # 同比增长多少: the growth written right after the figure found (1486户，同比增长24.87%),
+        # 同比增长多少: the growth written right after the figure found (320家，同比增长12%),
         # which extraction may have given a phrase of its own.
         pool = pool or _place_facts(ctx, col, actuals)
         _growth_beside(ctx, col, pool)
@@ -488,7 +488,7 @@ def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | No
 def _written_in_parent(ctx: AnswerContext, col: Collector, region: str, parent: str, year: int | None,
                        actuals: bool) -> bool:
     """The place's own figures written in its parent's plan: a city assigns a goal to each of its
-    counties in one sentence (在X方面，A区达到32%以上、B市达到22%以上), so the figure's area is the
+    counties in one sentence (在X方面，A区为N1、B县为N2), so the figure's area is the
     asked place and its clause writes the asked indicator. One query for the parent's facts."""
     parsed = col.parsed
     result = ctx.graph.run("targets", region=parent, year=year, include_achievements=actuals, within=False)
@@ -569,7 +569,7 @@ def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals:
 
 
 def _context_words(ctx: AnswerContext, target: str | None, clause_id: str | None) -> str:
-    """The words its clause writes right before a fact's value (年内力争完成投资 before 1000亿元)."""
+    """The words its clause writes right before a fact's value (全年完成技改投资 before 80亿元)."""
     record = ctx.records.target(target) if target else None
     clause = (ctx.records.clause(clause_id) if clause_id else None) or (
         ctx.records.clause_of(target) if target else None)
@@ -580,7 +580,7 @@ def _context_words(ctx: AnswerContext, target: str | None, clause_id: str | None
 
 def _context_run(ctx: AnswerContext, row: TargetFact, parsed: Question) -> int:
     """How long a run of the question's words a fact's phrase or the words before its value write
-    (0 below :data:`CONTEXT_RUN`): 规上工业总产值 in 工业经济稳中有进规上工业总产值 is 7."""
+    (0 below :data:`CONTEXT_RUN`): 规上工业总产值 in 全年工业向好规上工业总产值 is 7."""
     run = shared_run(parsed.masked, row.phrase or "", _context_words(ctx, row.target, row.clause_id))
     return run if run >= CONTEXT_RUN else 0
 
@@ -588,8 +588,8 @@ def _context_run(ctx: AnswerContext, row: TargetFact, parsed: Question) -> int:
 def _by_context(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> None:
     """Facts of the place and year whose phrase, or the words right before their value, write a
     longer run of the question's words than any fact found so far (the question named its
-    indicator only loosely: 年内力争完成投资多少 is the 1000亿元 of 年内力争完成投资1000亿元, not
-    the 323个 of the projects named beside it)."""
+    indicator only loosely: 全年完成技改投资多少 is the 80亿元 of 全年完成技改投资80亿元, not
+    the 40个 of the projects named beside it)."""
     parsed = col.parsed
     best = max((_context_run(ctx, row, parsed) for row in col.rows), default=0)
     taken = {r.target for r in col.rows}
@@ -620,7 +620,7 @@ def _place_facts(ctx: AnswerContext, col: Collector, actuals: bool) -> list[Targ
 
 
 def _growth_beside(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> None:
-    """Growth rates written right after a figure found, in its clause (…1486户,同比增长24.87%):
+    """Growth rates written right after a figure found, in its clause (…320家,同比增长12%):
     the same indicator's growth, labelled so."""
     growth: dict[str, list[tuple[Any, TargetRow]]] = {}
     for row in pool:

@@ -96,7 +96,7 @@ _OWNER_LABEL = re.compile(r"^(责任单位|牵头单位|责任部门|牵头部�
 #: Where a flattened line runs on into the next item (…县农业农村局2.落实…, …县财政局二、…).
 _NEXT_ITEM = re.compile(r"\d{1,2}[.．、](?!\d)|[一二三四五六七八九十]{1,3}、|[（(][一二三四五六七八九十\d]{1,3}[)）]")
 _FIRST_LEADS = re.compile(r"[（(][^（）()]*(首位|第一|排名第一|排在首位|第一个)[^（）()]*牵头[^（）()]*[)）]")
-#: A bracket of labelled lists: (牵头单位：区科技局；责任单位：区知识产权局).
+#: A bracket of labelled lists: (牵头单位：A局；责任单位：B局、C局).
 _BRACKET_LABEL = re.compile(r"^(牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位)[:：]")
 _LABELLED_PART = re.compile(r"(牵头单位|牵头部门|责任单位|责任部门|配合单位|协办单位)[:：]([^；;]*)")
 #: How many sentences after a goal its item may run on before the bracket closing it.
@@ -106,7 +106,7 @@ ITEM_SENTENCES = 6
 def units_closing_item(clause: Clause, following: list[Clause], orgs: OrgResolver,
                        regions: tuple[str, ...] = ()) -> list[tuple[str, str]]:
     """The units of the bracket that closes a goal's numbered item, several sentences on
-    (2.…增加值增长19%左右。强化…。(市经信委牵头落实)), with their roles: those before 牵头 lead,
+    (2.…营业收入增长10%。加快…。(区商务局牵头落实)), with their roles: those before 牵头 lead,
     those after 配合 support. Empty when the next item or heading comes first."""
     if clause.kind not in ("item", "sentence"):
         return []
@@ -119,7 +119,7 @@ def units_closing_item(clause: Clause, following: list[Clause], orgs: OrgResolve
         if labelled is not None:
             return _labelled_units(labelled, orgs, regions)
         if text[:1] in "（(" and not re.search(r"[）)]$", text):
-            # A bracket cut at its semicolon ((牵头单位:区科技局; | 责任单位:区知识产权局)): read it whole.
+            # A bracket cut at its semicolon ((牵头单位:A局; | 责任单位:B局)): read it whole.
             for more in ahead[at + 1:at + 3]:
                 text += more.text.strip()
                 if re.search(r"[）)]$", text):

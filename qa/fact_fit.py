@@ -109,7 +109,7 @@ _SLOT_MARK = re.compile(r"〈[^〉]*〉")
 
 def left_context(clause_text: str, offset: int) -> str:
     """The words a clause writes right before a value at ``offset`` (back to the last comma or
-    stop): 年内力争完成投资 before 1000亿元, 冷水江达到 before 22%."""
+    stop): 全年完成技改投资 before 80亿元, 武冈达到 before 20%."""
     if not 0 < offset <= len(clause_text):
         return ""
     head = clause_text[:offset]
@@ -120,7 +120,7 @@ def left_context(clause_text: str, offset: int) -> str:
 def shared_run(masked_question: str, *texts: str) -> int:
     """The longest run of characters the question (its slots blanked) writes in any of ``texts``.
 
-    >>> shared_run("〈地〉〈年〉规上工业总产值是多少？", "工业经济稳中有进规上工业总产值", "农林牧渔业总产值")
+    >>> shared_run("〈地〉〈年〉规上工业总产值达到了多少", "全年工业向好规上工业总产值", "农林牧渔业总产值")
     7
     """
     pieces = [p for p in re.split(r"[\s？?，,。、：:]+", _SLOT_MARK.sub(" ", masked_question)) if p]

@@ -13,7 +13,7 @@ from tests.qa.conftest import engine_over_texts
 
 DIVISION = """青海省2024年重点经济工作责任分工方案
 一、主要预期目标
-1﹒地区生产总值增长5.5%左右。（省发展改革委牵头，省统计局配合）
+1﹒全省生产总值增长5%以上。（省发展改革委牵头，省统计局配合）
 2﹒外贸进出口总额增长6%左右。（省商务厅牵头，省财政厅、省税务局配合）
 3﹒城镇新增就业4万人以上。（省人力资源社会保障厅牵头）
 """
@@ -34,7 +34,7 @@ def engine(tmp_path_factory):
 
 def test_an_owner_question_keeps_the_graph_owners_of_a_goal_found_by_its_wording(engine):
     # The plan's phrase is 3﹒城镇新增就业; the question's words name the report's 城镇新增就业.
-    answer = engine.ask("青海省城镇新增就业4万人以上这项目标由哪个单位牵头？")
+    answer = engine.ask("青海省城镇新增就业4万人以上，牵头的是哪个部门？")
     assert answer.found
     assert "省人力资源社会保障厅" in answer.answer and "牵头" in answer.answer
     # A figure with its owner, not a task without a value.
