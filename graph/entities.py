@@ -166,7 +166,9 @@ class EntityBuilder:
     def organisation(self, name: str, kind: str = "organization", doc: Document | None = None,
                      parent: str | None = None) -> URIRef:
         """Register an organisation (or division, with its parent organisation); return its IRI."""
-        name = self.org_names.get(name, name)
+        other = self.org_names.get(name)
+        if other is not None and self._same_place(self.entity_regions.get(("org", other)), doc):
+            name = other
         iri = org_iri(name)
         node = self._node(iri, name, kind)
         if parent and parent != name:
@@ -177,6 +179,18 @@ class EntityBuilder:
             if node.region:
                 self.region(node.region)
         return iri
+
+    def _same_place(self, region: str | None, doc: Document | None) -> bool:
+        """Can a body of ``region`` be the one a document of ``doc``'s place names? An unqualified
+        name (省科技厅) is another province's bureau only in that province's documents."""
+        here = doc.region if doc is not None else None
+        if region is None or here is None or region == here:
+            return True
+        return self._within(here, region) or self._within(region, here)
+
+    def _within(self, name: str, ancestor: str) -> bool:
+        return self._is_within(name, ancestor) or any(
+            parent.name == ancestor for parent in self.gazetteer.ancestors(name))
 
     def _region_for_name(self, name: str, parent: str | None, doc: Document | None) -> str | None:
         """The document's region whose name (or short name) starts the body's name, if any."""

@@ -8,15 +8,33 @@ from typing import Any
 
 from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
+from plankg.ingest.traditional import written_form
 from plankg.ontology.indicators import proposed_iri
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
-from plankg.qa.clause_owners import CELLS_AFTER, VALUE_CELL, unit_cell, units_after
+from plankg.qa.clause_owners import (
+    CELLS_AFTER,
+    ITEM_SENTENCES,
+    VALUE_CELL,
+    unit_cell,
+    units_after,
+    units_closing_item,
+)
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
-from plankg.qa.fact_fit import PHRASE_FIT, asked_kinds, dice, phrase_fit, unread_words, written_in
+from plankg.qa.fact_fit import (
+    CONTEXT_RUN,
+    PHRASE_FIT,
+    asked_kinds,
+    dice,
+    left_context,
+    phrase_fit,
+    shared_run,
+    unread_words,
+    written_in,
+)
 from plankg.qa.facts import Responsible, TargetFact
 from plankg.qa.not_found import not_found
 from plankg.qa.parse import Question
@@ -32,6 +50,9 @@ MAX_UNIT_TARGETS = 200
 #: A document naming a zone (延安高新区) this often is the zone's own report.
 ZONE_DOCUMENT_TIMES = 3
 _ZONE_LONG = (("高新区", "高新技术产业开发区"), ("经开区", "经济技术开发区"), ("经开区", "经济开发区"))
+#: How an indicator was named when the question named it only loosely (a proposed indicator's
+#: label, a shared run of characters, a meaning): the facts' own words then decide.
+LOOSE_METHODS = ("proposed", "partial", "embedding")
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
 
 
@@ -52,11 +73,13 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
     written = written_value(record, clause, value)
     stated = quantity(value, row.unit, col.parsed.language, getattr(row, "comparator", None), measure, written,
                       placeholder)
+    written_names = _written_names(ctx, record)
     if isinstance(row, TargetRow):
-        owners = tuple(Responsible(o.name, o.role) for o in row.owners)
+        owners = tuple(Responsible(o.name, o.role, written_names.get(o.name or "")) for o in row.owners)
         label, phrase = row.indicator_label, row.phrase
     else:
-        owners = (Responsible(row.owner_name, row.role),) if row.owner_name else ()
+        owners = (Responsible(row.owner_name, row.role, written_names.get(row.owner_name or "")),) \
+            if row.owner_name else ()
         label = phrase = None
 
     return TargetFact(
@@ -84,6 +107,20 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
         target=row.target,
         kind=record.kind if record else "target",
     )
+
+
+def _written_names(ctx: AnswerContext, record: Any) -> dict[str, str]:
+    """Owner name -> the name in the document's own characters, for a plan mirrored in traditional
+    ones (省科技厅 -> 省科技廳); empty for every other document."""
+    doc = ctx.records.documents.get(record.doc_id) if record is not None else None
+    if doc is None or not any(r.rule == "traditional" for r in doc.repairs):
+        return {}
+    names = {}
+    for owner in record.owners:
+        written = written_form(owner.surface, doc.text, doc.repairs)
+        if written != owner.surface:
+            names[owner.name] = written
+    return names
 
 
 def _owners_in_order(owners: Iterable[Responsible]) -> list[Responsible]:
@@ -122,6 +159,20 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
     return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
 
 
+_QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,80})[”\"」』]")
+_SQUASH = re.compile(r"[\s，,；;。、：:]")
+
+
+def _squashed(text: str) -> str:
+    return _SQUASH.sub("", text)
+
+
+def quoted_goals(question: str) -> list[str]:
+    """Goals a question quotes whole (“技术合同成交额突破50亿元”这一项), without punctuation;
+    only those writing a figure (a quoted name is no goal)."""
+    return [_squashed(q) for q in _QUOTED.findall(question) if re.search(r"\d", q)]
+
+
 def _units_in_row(ctx: AnswerContext, clause: Any, parsed: Question, col: Collector) -> list[tuple[str, str]]:
     """The units of the table row that holds a goal's sentence: a cell after the goal's made of unit
     names only, whatever its header says (序号：7；重点工作：…；区本级：10亿元；任务数：区财政局*、区科技局)."""
@@ -143,18 +194,23 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
     """Goals of the asked indicators (by concept, else by their own wording) whose clause writes
     units right after the value (:mod:`plankg.qa.clause_owners`), one row per unit."""
     goals: list[TargetRow] = []
+    by_wording = False
     for region in regions_or_all(parsed):
         for hit in parsed.indicators[:MAX_INDICATORS]:
             goals += col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year, indicator=hit.id,
                                            within=parsed.places.include_sub))
         if not goals and (parsed.regions or parsed.places.documents):
-            # By the goals' own wording: an asked indicator's, or the topic the question writes.
+            # By the goals' own wording: an asked indicator's, or the topic the question writes,
+            # or the goal the question quotes (“新增科技型企业120家”这一项), whatever its kind.
             words = topic_words(parsed) if not parsed.indicators else []
+            quotes = quoted_goals(parsed.text)
             place = col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year,
-                                          within=parsed.places.include_sub))
+                                          include_achievements=bool(quotes), within=parsed.places.include_sub))
+            by_wording = True
             goals += [row for row in place if any(phrase_fit(hit, row.phrase) >= PHRASE_FIT
                                                   for hit in parsed.indicators)
-                      or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)]
+                      or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)
+                      or any(quote in _squashed(_clause_text(ctx, row)) for quote in quotes)]
     rows: list[TargetFact] = []
     for goal in goals:
         record = ctx.records.target(goal.target)
@@ -165,6 +221,10 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
         label = indicator_label(parsed, parsed.indicators[0].id, parsed.indicators[0].label_zh) \
             if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
         units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
+        if not units and by_wording:
+            # A goal found by its own wording (its phrase kept a list number, 5﹒外贸进出口总额,
+            # so no concept links it) may have its units in the graph, with their roles.
+            units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
         if not units:
             units = _units_in_row(ctx, clause, parsed, col)
         if not units:
@@ -176,6 +236,11 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
                 if units:
                     col.cite(ctx.records, cell)
                 break
+        if not units:
+            units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs,
+                                       parsed.regions)
+            if units:
+                col.cite(ctx.records, clause)
         for unit, role in units:
             rows.append(replace(fact, indicator=label, owner=unit, role=role))
     return rows
@@ -270,10 +335,18 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         # words (超额完成全年净增150家目标任务 beside 高新技术企业净增240家).
         missing = hits
     scoped = bool(parsed.regions or parsed.places.documents or year is not None)
-    if scoped and (missing or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
+    loose = not hits or any(h.method in LOOSE_METHODS for h in hits)
+    if scoped and (missing or loose or parsed.places.zones or unread_words(parsed.masked, parsed.language)):
         # Every fact of the place and year, read against the question's words: only when some of
         # them are not yet accounted for (a place's facts can be many; most questions need none).
         pool = _by_wording(ctx, col, missing, actuals)
+        if loose and parsed.language == "zh":
+            _by_context(ctx, col, pool)
+    if scoped and col.rows and _GROWTH_ASKED.search(parsed.text) and not any(r.measure == "growth" for r in col.rows):
+        # 同比增长多少: the growth written right after the figure found (320家，同比增长12%),
+        # which extraction may have given a phrase of its own.
+        pool = pool or _place_facts(ctx, col, actuals)
+        _growth_beside(ctx, col, pool)
     relaxed: list[str] = []
     if not col.rows and kinds == {"goal"} and not several_years and not parsed.strict:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
@@ -298,8 +371,9 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         return _other_years(ctx, parsed, col, indicators, actuals)
     if not col.rows:
         return not_found(ctx, col, "targets")
-    col.rows.sort(key=lambda r: (not written_in(r.phrase, parsed.text), -_wording_match(r, parsed),
-                                 _measure_rank(r, parsed)))
+    runs = {r.target: _context_run(ctx, r, parsed) for r in col.rows} if parsed.language == "zh" else {}
+    col.rows.sort(key=lambda r: (not written_in(r.phrase, parsed.text), -runs.get(r.target, 0),
+                                 -_wording_match(r, parsed), _measure_rank(r, parsed)))
     render = sentences_for(parsed.language)
     notes = "".join(render.relaxed_note(what) for what in relaxed)
     values = _value_sentences(ctx, parsed, col.rows)
@@ -402,12 +476,41 @@ def _nearby_places(ctx: AnswerContext, col: Collector, indicators: list[str | No
             return ["child_for_place"]
     for region in parsed.regions:
         for parent in gazetteer.ancestors(region)[:1]:
+            if parsed.indicators and _written_in_parent(ctx, col, region, parent.name, year, actuals):
+                continue
             for indicator in indicators:
                 result = ctx.graph.run("targets", region=parent.name, year=year, indicator=indicator,
                                        include_achievements=actuals, within=False)
                 col.rows += [target_row(ctx, col, row) for row in col.ran(result)
                              if covers(parsed, row.year, row.period_start, row.period_end)]
+    if any(row.area for row in col.rows) and all(row.area in parsed.regions for row in col.rows):
+        return ["place_in_parent"]
     return ["parent_for_place"] if col.rows else []
+
+
+def _written_in_parent(ctx: AnswerContext, col: Collector, region: str, parent: str, year: int | None,
+                       actuals: bool) -> bool:
+    """The place's own figures written in its parent's plan: a city assigns a goal to each of its
+    counties in one sentence (在X方面，A区为N1、B县为N2), so the figure's area is the
+    asked place and its clause writes the asked indicator. One query for the parent's facts."""
+    parsed = col.parsed
+    result = ctx.graph.run("targets", region=parent, year=year, include_achievements=actuals, within=False)
+    found = False
+    for row in col.ran(result):
+        if not covers(parsed, row.year, row.period_start, row.period_end):
+            continue
+        record = ctx.records.target(row.target)
+        if record is None or area_of(ctx.records, record) != region:
+            continue
+        clause = _clause_text(ctx, row)
+        words = [name for hit in parsed.indicators for name in (hit.surface, hit.label_zh)
+                 if name and name in clause]
+        if not words:
+            continue
+        label = f"{words[0]}（按条款匹配）" if parsed.language == "zh" else f"{words[0]} (matched by clause)"
+        col.rows.append(replace(target_row(ctx, col, row), indicator=label))
+        found = True
+    return found
 
 
 def _clause_text(ctx: AnswerContext, row: TargetRow) -> str:
@@ -468,6 +571,81 @@ def _by_wording(ctx: AnswerContext, col: Collector, missing: list[Any], actuals:
     return pool
 
 
+def _context_words(ctx: AnswerContext, target: str | None, clause_id: str | None) -> str:
+    """The words its clause writes right before a fact's value (全年完成技改投资 before 80亿元)."""
+    record = ctx.records.target(target) if target else None
+    clause = (ctx.records.clause(clause_id) if clause_id else None) or (
+        ctx.records.clause_of(target) if target else None)
+    if record is None or clause is None:
+        return ""
+    return left_context(clause.text, record.start - clause.start)
+
+
+def _context_run(ctx: AnswerContext, row: TargetFact, parsed: Question) -> int:
+    """How long a run of the question's words a fact's phrase or the words before its value write
+    (0 below :data:`CONTEXT_RUN`): 规上工业总产值 in 全年工业向好规上工业总产值 is 7."""
+    run = shared_run(parsed.masked, row.phrase or "", _context_words(ctx, row.target, row.clause_id))
+    return run if run >= CONTEXT_RUN else 0
+
+
+def _by_context(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> None:
+    """Facts of the place and year whose phrase, or the words right before their value, write a
+    longer run of the question's words than any fact found so far (the question named its
+    indicator only loosely: 全年完成技改投资多少 is the 80亿元 of 全年完成技改投资80亿元, not
+    the 40个 of the projects named beside it)."""
+    parsed = col.parsed
+    best = max((_context_run(ctx, row, parsed) for row in col.rows), default=0)
+    taken = {r.target for r in col.rows}
+    for row in pool:
+        if row.target in taken:
+            continue
+        run = shared_run(parsed.masked, row.phrase or "", _context_words(ctx, row.target, row.clause))
+        if run >= max(CONTEXT_RUN, best + 1):
+            col.rows.append(target_row(ctx, col, row))
+            taken.add(row.target)
+
+
+_GROWTH_ASKED = re.compile(r"增长|增速|增幅|growth|grow|increase by", re.I)
+_GROWTH_BETWEEN = re.compile(r"增长|增速|增幅|提高|下降")
+#: At most this many characters between a figure and the growth written after it.
+GROWTH_GAP = 10
+
+
+def _place_facts(ctx: AnswerContext, col: Collector, actuals: bool) -> list[TargetRow]:
+    """Every fact of the asked places in the asked year (one query per place)."""
+    parsed = col.parsed
+    pool: list[TargetRow] = []
+    for region in regions_or_all(parsed):
+        result = ctx.graph.run("targets", region=region, year=parsed.time.year, include_achievements=actuals,
+                               within=parsed.places.include_sub)
+        pool += [row for row in col.ran(result) if covers(parsed, row.year, row.period_start, row.period_end)]
+    return pool
+
+
+def _growth_beside(ctx: AnswerContext, col: Collector, pool: list[TargetRow]) -> None:
+    """Growth rates written right after a figure found, in its clause (…320家,同比增长12%):
+    the same indicator's growth, labelled so."""
+    growth: dict[str, list[tuple[Any, TargetRow]]] = {}
+    for row in pool:
+        record = ctx.records.target(row.target)
+        if record is not None and record.measure == "growth":
+            growth.setdefault(record.clause_id, []).append((record, row))
+    taken = {r.target for r in col.rows}
+    for fact in list(col.rows):
+        record = ctx.records.target(fact.target)
+        clause = ctx.records.clause(record.clause_id) if record is not None else None
+        if record is None or clause is None:
+            continue
+        for other, row in growth.get(record.clause_id, []):
+            gap = clause.text[record.end - clause.start:other.start - clause.start]
+            if row.target in taken or not 0 <= other.start - record.end <= GROWTH_GAP or \
+                    not _GROWTH_BETWEEN.search(gap):
+                continue
+            label = f"{fact.indicator}（增长）" if col.parsed.language == "zh" else f"{fact.indicator} (growth)"
+            col.rows.append(replace(target_row(ctx, col, row), indicator=label))
+            taken.add(row.target)
+
+
 def _measure_rank(row: TargetFact, parsed: Question) -> int:
     """Order values by the kind of number asked for: a growth rate, a new count, or a level."""
     measure = row.measure or "level"
@@ -521,10 +699,30 @@ def _value_sentences(ctx: AnswerContext, parsed: Question, rows: list[TargetFact
     for row in rows:
         facts.setdefault(row.key(), []).append(row)
     groups = []
+    found: dict[tuple, tuple[Responsible, ...]] = {}
     for group in list(facts.values())[:limit]:
         owners = {(o.name, o.role): o for r in group for o in r.owners}
+        if all(role == "default" for _, role in owners):
+            # Only the issuing body in the graph: units the text gives the goal's item.
+            units = _item_units(ctx, group[0], parsed)
+            if units:
+                found[group[0].key()] = units
+                owners = {(o.name, o.role): o for o in units}
         groups.append((group[0], render.owner_list(_owners_in_order(owners.values()), ctx.orgs.english_name)))
+    for at, row in enumerate(rows):
+        if row.key() in found:
+            rows[at] = replace(row, owners=found[row.key()])
     return render.value_answer(groups, parsed, len(facts) - min(len(facts), limit))
+
+
+def _item_units(ctx: AnswerContext, row: TargetFact, parsed: Question) -> tuple[Responsible, ...]:
+    """The units of the bracket or 责任单位 line closing a goal's item (:func:`units_closing_item`)."""
+    record = ctx.records.target(row.target)
+    clause = ctx.records.clause(row.clause_id) if row.clause_id else None
+    if record is None or clause is None or record.kind != "target":
+        return ()
+    units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs, parsed.regions)
+    return tuple(Responsible(name, role) for name, role in units)  # type: ignore[arg-type]
 
 
 # ---- targets of a unit --------------------------------------------------------------------------

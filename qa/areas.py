@@ -48,8 +48,10 @@ def target_area(target: Target | None, clause: Clause | None, doc: Document | No
                 return zone
         return "区域内（所在园区）"
     phrase = _QUALIFIER.sub("", target.indicator or "")
+    # 吉林省认定… is the province's own figure, though 吉林 is also the short name of a city in it.
+    own = bool(doc.region) and phrase.startswith(doc.region or "")
     for place in sorted(places_below, key=len, reverse=True):
-        if phrase.startswith(place):
+        if phrase.startswith(place) and not own:
             return _FULL_NAMES.get(place, place)
     raw = re.sub(r"^(?:省级|市级)", "", target.indicator or "")
     own = raw

@@ -16,6 +16,7 @@ from typing import Any
 from plankg.graph.query_support import QueryResult
 from plankg.graph.terms import record_id
 from plankg.ingest.records import Document
+from plankg.ingest.traditional import reading_text
 from plankg.ontology.regions import load_gazetteer, pinyin, short_form, written_forms
 from plankg.qa.backend import GraphBackend, RecordIndex
 
@@ -122,7 +123,9 @@ class CorpusPlaces:
         for doc in documents:
             own = document_places(doc)
             if not doc.region:
-                places.unplaced[doc.id] = doc.text or ""
+                # Read as the plans are read: a text mirrored in traditional characters (新鄉市)
+                # names its places in simplified ones.
+                places.unplaced[doc.id] = reading_text(doc.text or "")
                 if not own:
                     places.placeless.add(doc.id)
             # Sorted, so a form's full name does not depend on set order (the hash seed): the

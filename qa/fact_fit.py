@@ -98,3 +98,49 @@ def unread_words(masked: str, language: str) -> str:
     text = _EXTRA_CUES.sub(" ", text)
     runs = re.findall(r"[\u4e00-\u9fff]{3,}", text)
     return " ".join(runs)
+
+
+#: A fact whose own words or the words written just before its value share a run this long with
+#: the question is a candidate answer even when no slot named its indicator.
+CONTEXT_RUN = 4
+_CLAUSE_BREAK = re.compile(r"[，,；;。：:、！!？?（）()\s]")
+_SLOT_MARK = re.compile(r"〈[^〉]*〉")
+
+
+def left_context(clause_text: str, offset: int) -> str:
+    """The words a clause writes right before a value at ``offset`` (back to the last comma or
+    stop): 全年完成技改投资 before 80亿元, 武冈达到 before 20%."""
+    if not 0 < offset <= len(clause_text):
+        return ""
+    head = clause_text[:offset]
+    breaks = list(_CLAUSE_BREAK.finditer(head))
+    return head[breaks[-1].end():] if breaks else head
+
+
+def shared_run(masked_question: str, *texts: str) -> int:
+    """The longest run of characters the question (its slots blanked) writes in any of ``texts``.
+
+    >>> shared_run("〈地〉〈年〉规上工业总产值达到了多少", "全年工业向好规上工业总产值", "农林牧渔业总产值")
+    7
+    """
+    pieces = [p for p in re.split(r"[\s？?，,。、：:]+", _SLOT_MARK.sub(" ", masked_question)) if p]
+    best = 0
+    for text in texts:
+        if not text:
+            continue
+        for piece in pieces:
+            best = max(best, _longest_common(piece, text))
+    return best
+
+
+def _longest_common(a: str, b: str) -> int:
+    previous = [0] * (len(b) + 1)
+    best = 0
+    for char in a:
+        current = [0] * (len(b) + 1)
+        for j, other in enumerate(b):
+            if char == other:
+                current[j + 1] = previous[j] + 1
+                best = max(best, current[j + 1])
+        previous = current
+    return best

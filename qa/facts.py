@@ -24,6 +24,9 @@ class Responsible:
 
     name: str | None
     role: Role | None
+    #: The name in the document's own characters where they differ (省科技廳 of a plan mirrored
+    #: in traditional characters), else None.
+    written: str | None = None
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,8 @@ class TargetFact:
         # Shallow (asdict deep-copies every field): a unit's answer turns thousands of rows.
         row = {f.name: getattr(self, f.name) for f in fields(self)}
         row["period"] = list(self.period) if self.period is not None else None
-        row["owners"] = [{"name": o.name, "role": o.role} for o in self.owners]
+        row["owners"] = [{"name": o.name, "role": o.role, **({"written": o.written} if o.written else {})}
+                         for o in self.owners]
         if self.owner is None:
             del row["owner"], row["role"]
         return row

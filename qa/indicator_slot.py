@@ -145,8 +145,12 @@ class IndicatorMatcher:
             # Records often carry an indicator only as written (新增入库科技型企业); the English
             # words in Chinese (technology-based enterprise -> 科技型企业) find those too.
             known = {h.id for h in hits}
-            hits += [h for h in self.match_proposed(_in_chinese(masked))
-                     if len(h.surface) >= MIN_ENGLISH_PROPOSED_RUN and h.id not in known]
+            written = [h for h in self.match_proposed(_in_chinese(masked))
+                       if len(h.surface) >= MIN_ENGLISH_PROPOSED_RUN and h.id not in known]
+            if written:
+                # An indicator the plans write in full (地区生产总值 for GDP) beats a label that
+                # shares one loose word with the question (GDP in R&D expenditure as share of GDP).
+                hits = [h for h in hits if h.score >= ENGLISH_SURE] + written
         if not hits:
             hits = self.match_partial(masked)
         if not hits and use_embedding and self.encode is not None and language == "zh":
@@ -192,9 +196,12 @@ class IndicatorMatcher:
         piece = residual_zh(text[start:end]).replace(_BLANK, "")
         hit_length = len(canon(hit.surface))
         best_run, best_concept = "", None
+        own = canon(hit.surface)
         for label, concept in self.labels:
             run = _longest_common_run(piece, label)
-            if len(run) > max(len(best_run), hit_length + 1):
+            # The longer run must keep the words found: 产业增加值占GDP比重 shared with the digital
+            # economy's share does not widen 高新技术产业增加值 (only its tail is in the run).
+            if len(run) > max(len(best_run), hit_length + 1) and len(_longest_common_run(run, own)) >= hit_length - 1:
                 best_run, best_concept = run, concept
         after = re.split(r"[|？?。，,！!、；;：:（）()\s]", text[hit.span[1]:], maxsplit=1)[0]
         if best_concept is None and _SHARE_OF.search(after) and not _SHARE_OF.search(canon(hit.surface)):
@@ -202,7 +209,8 @@ class IndicatorMatcher:
             # (同期, 当年): the share indicator sharing the amount's words.
             for label, concept in self.labels:
                 run = _longest_common_run(piece, label)
-                if _SHARE_OF.search(label) and len(run) >= hit_length - 1 and len(run) > len(best_run):
+                if _SHARE_OF.search(label) and len(run) >= hit_length - 1 and len(run) > len(best_run) \
+                        and len(_longest_common_run(run, own)) >= hit_length - 1:
                     best_run, best_concept = run, concept
         if best_concept is None or best_concept.id == hit.id:
             return hit
@@ -374,6 +382,8 @@ class IndicatorMatcher:
 
 #: Characters an English question's Chinese words must share with a proposed indicator's label.
 MIN_ENGLISH_PROPOSED_RUN = 5
+#: An English label match scoring below this gives way to an indicator written in full.
+ENGLISH_SURE = 0.5
 
 
 def _in_chinese(text: str) -> str:

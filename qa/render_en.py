@@ -84,7 +84,9 @@ def value_answer(groups: list[tuple[TargetFact, str]], question: Question, more:
     for row, owner_text in groups:
         label = indicator_label(question, row.indicator_id or "", row.indicator or "")
         when = year_phrase(row.year, row.period, LANGUAGE, row.year_inferred)
-        owner_of = possessive(row.region)
+        # A figure of an area inside the place (a county in its city's plan) is that area's.
+        area = row.area if row.area and not (row.region and row.area.startswith(row.region)) else None
+        owner_of = possessive(area or row.region) + (f" (in {row.region}'s plan)" if area and row.region else "")
         noun = "reported value" if row.kind == "achievement" else "target"
         subject = f"{owner_of} {when} {noun}" if owner_of else f"The {when} {noun}"
         text = f"{subject} for {label} is {row.stated}{extras(row)}"
@@ -281,6 +283,7 @@ def relaxed_note(what: str) -> str:
             "parent_for_zone": "No figure of the zone itself; these are its place's figures. ",
             "child_for_place": "No figure for the place itself; these are of places inside it (each labelled). ",
             "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). ",
+            "place_in_parent": "The place's figures are written in the plan of the place above it (labelled). ",
             "other_year": "Nothing for the year asked; these are the nearest years. ",
             "year_unstated": "The year of these figures is not stated. "}.get(what, "")
 
@@ -308,6 +311,7 @@ _RELAXED_SHORT = {
     "parent_for_zone": "the figure of the zone's place",
     "child_for_place": "a figure of a place inside it",
     "parent_for_place": "a figure of the place above it",
+    "place_in_parent": "from the plan of the place above it",
     "other_year": "the nearest year's figure",
     "year_unstated": "year not stated",
 }

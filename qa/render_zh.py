@@ -257,6 +257,7 @@ def relaxed_note(what: str) -> str:
             "parent_for_zone": "未找到该园区（开发区）本身的数据，以下为其所在地区的数据。",
             "child_for_place": "未找到该地区本级的数据，以下为其下辖地区的数据（各标地区）。",
             "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。",
+            "place_in_parent": "该地区的数据写在其上级地区的文件中（各标地区）。",
             "other_year": "未找到所问年份的数据，以下为最接近年份的数据。",
             "year_unstated": "以下数据的年份文中未写明。"}.get(what, "")
 
@@ -283,6 +284,7 @@ _RELAXED_SHORT = {
     "parent_for_zone": "为所在地区的数据",
     "child_for_place": "为下辖地区的数据",
     "parent_for_place": "为上级地区的数据",
+    "place_in_parent": "据上级地区文件",
     "other_year": "为最接近年份的数据",
     "year_unstated": "年份文中未写明",
 }

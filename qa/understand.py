@@ -7,6 +7,7 @@ to every indicator of the family.
 """
 from __future__ import annotations
 
+from plankg.ingest.traditional import to_simplified
 from plankg.qa.answer import FAMILY_INTENTS, NEEDS_INDICATOR
 from plankg.qa.families import asks_family_owners, find_family
 from plankg.qa.indicator_slot import mask
@@ -24,7 +25,9 @@ def understand(text: str, vocabulary: Vocabulary) -> Question:
         text: The question (already checked for length and emptiness).
         vocabulary: What names are matched against (indicators, organisations, entities, places).
     """
-    question = parse_question(text, vocabulary)
+    # A question written (or quoting a term) in traditional characters reads like the plans,
+    # which are read in simplified ones (規上工業增加值 is 规上工业增加值); same length, same spans.
+    question = parse_question(to_simplified(text), vocabulary)
     intent = question.asks
     needs = intent in NEEDS_INDICATOR or (intent == "target_value" and not question.regions)
     weak = all(h.method == "partial" and h.score < WEAK_MATCH for h in question.indicators)

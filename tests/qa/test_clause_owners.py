@@ -2,7 +2,7 @@
 from __future__ import annotations
 
 from plankg.ingest.records import Clause, Document, Target
-from plankg.qa.clause_owners import unit_cell, units_after
+from plankg.qa.clause_owners import unit_cell, units_after, units_closing_item
 from plankg.qa.doc_places import CorpusPlaces, unstated_documents
 from plankg.qa.orgs import OrgResolver
 
@@ -52,3 +52,70 @@ def test_a_placeless_document_named_once_or_speaking_at_the_level_may_be_the_pla
 def test_a_county_short_form_counts_only_in_a_document_speaking_at_its_level():
     assert not unstated_documents(_placeless("全面推进乡村振兴，新增企业10家。"), "振兴区")
     assert unstated_documents(_placeless("来源:区府办 迭代更新瓯海稳增长政策，新增企业10家。"), "瓯海区")
+
+
+def test_an_items_closing_bracket_names_its_units_several_sentences_on(tmp_path_factory):
+    from tests.qa.conftest import engine_over_texts
+
+    plan = """铜川市2016年工业和信息化工作任务分解
+一、工业运行方面
+1.稳住工业基本盘,规模以上工业增加值全年增长9%左右。做好运行监测和企业帮扶。(市工信局牵头落实)
+2.推进技改项目40个,年内完成技改投资80亿元以上。(市工信局牵头,市财政局配合)
+3.完善园区配套设施。
+"""
+    engine = engine_over_texts(tmp_path_factory, "closing-bracket", {"plan.txt": plan})
+    answer = engine.ask("铜川市2016年规模以上工业增加值增长9%左右这项任务由哪个单位牵头？")
+    assert answer.found and "市工信局" in answer.answer and "牵头" in answer.answer
+    roles = {row.get("owner"): row.get("role") for row in answer.rows}
+    assert any("工信局" in (owner or "") and role == "lead" for owner, role in roles.items())
+    # A value question names the same units beside the figure, not only the issuing body.
+    value = engine.ask("铜川市2016年规模以上工业增加值增长目标是多少？")
+    assert "市工信局牵头" in value.answer
+    assert any(o["role"] == "lead" for row in value.rows for o in row.get("owners", []))
+    support = engine.ask("铜川市2016年技改投资目标由哪些单位负责？")
+    roles = {row.get("owner"): row.get("role") for row in support.rows}
+    assert any("财政局" in (owner or "") and role == "support" for owner, role in roles.items())
+
+
+def test_a_quoted_goal_takes_the_units_of_the_line_after_its_item(tmp_path_factory):
+    from tests.qa.conftest import engine_over_texts
+
+    # A responsibility list flattened to one run of text: each item, then its 责任单位 line.
+    plan = ("平湖市2023年年度任务分工表 一、市长领衔事项 1.全市生产总值增长6.5%左右;"
+            "城乡居民收入稳步增长。 责任单位:市发改局(首位单位牵头,下同)、市财政局、市统计局"
+            "2.严控一般性支出。 责任单位:市财政局\n")
+    engine = engine_over_texts(tmp_path_factory, "labelled-line", {"plan.txt": plan})
+    answer = engine.ask("平湖市2023年“全市生产总值增长6.5%左右”这一条由谁牵头？")
+    assert answer.found
+    roles = {row.get("owner") or "": row.get("role") for row in answer.rows}
+    assert [role for owner, role in roles.items() if owner.endswith("市发改局")] == ["lead"]
+    assert "严控" not in str(roles)
+
+
+def test_a_units_line_after_an_item_with_a_note_that_its_first_unit_leads():
+    _, goal = _goal_in("1.全市生产总值增长6.5%左右;", "6.5%")
+    after = _sentences("城乡居民收入稳步增长。",
+                       "责任单位:市发改局(首位单位牵头,下同)、市财政局、市统计局2.严控一般性支出。")
+    assert units_closing_item(goal, after, NO_ORGS) == [("市发改局", "lead"), ("市财政局", "support"),
+                                                        ("市统计局", "support")]
+    plain = _sentences("责任单位:市财政局、市税务局")
+    assert units_closing_item(goal, plain, NO_ORGS) == [("市财政局", "named"), ("市税务局", "named")]
+
+
+
+def _sentences(*texts: str, kind: str = "sentence") -> list[Clause]:
+    return [Clause(f"c{i}", "d1", None, kind, "", text, i * 100, i * 100 + len(text), ())
+            for i, text in enumerate(texts, start=2)]
+
+
+def test_a_bracket_of_labelled_lists_cut_at_its_semicolon_closes_a_paragraph_of_goals():
+    _, goal = _goal_in("至2023年末,研发投入强度提升至3.5%以上;", "3.5%")
+    after = _sentences("全区有效发明专利达到1800件。", "(牵头单位:区科技局;", "责任单位:区市场监管局、区财政局)", "创新主体不断壮大。")
+    assert units_closing_item(goal, after, NO_ORGS) == [("区科技局", "lead"), ("区市场监管局", "support"),
+                                                        ("区财政局", "support")]
+    # The next item comes first: its bracket is not this goal's.
+    nxt = _sentences("3.加快园区建设。", "(区建委牵头)")
+    nxt[0] = Clause("c2", "d1", None, "item", "", "3.加快园区建设。", 200, 209, ())
+    assert units_closing_item(goal, nxt, NO_ORGS) == []
+    # A bracket with no lead or support word names no owners.
+    assert units_closing_item(goal, _sentences("(2023年完成)"), NO_ORGS) == []
