@@ -12,7 +12,7 @@ import re
 from collections import Counter
 from typing import Any
 
-from plankg.ontology.regions import Gazetteer, Region
+from plankg.ontology.regions import PROVINCE_BYNAMES, Gazetteer, Region
 
 #: Adapting a plan to its place: 结合五华区实际, 立足我市实际 (the place's own words).
 _ADAPTS = re.compile(r"(?:结合|立足|根据|从)([\u4e00-\u9fff]{2,12}?)(?:的)?实际")
@@ -84,6 +84,9 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         # matched unless placed; in a text speaking as 全省 it is the province.
         named_counts = Counter({r.name: text.count(r.short) for r in gaz.regions.values()
                                 if r.level == "province" and len(r.short) >= 2 and r.short in text})
+        # 为龙江高质量发展 in a text counting as 全省: a province called by its byname.
+        named_counts.update({name: text.count(byname) for byname, name in PROVINCE_BYNAMES.items()
+                             if byname in text and name not in named_counts})
         provinces = {name: gaz.regions[name] for name in named_counts}
         if named_counts:
             return _dominant(named_counts, provinces)
@@ -119,7 +122,13 @@ def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Re
     above = {a.name for a in gaz.ancestors(best)}
     others = [n for name, n in counts.items() if name != best and name not in above]
     inside = [n for name, n in counts.items() if best in {a.name for a in gaz.ancestors(name)}]
-    if best_n < MIN_NAMED or any(n * 3 > best_n for n in others) or any(n >= 2 for n in inside):
+    if any(n >= 2 for n in inside):
+        return None
+    # A digest of a municipality's report (北京…怀柔…昌平…北京) names its places inside it once each.
+    outside = [n for name, n in counts.items() if name != best and name not in above
+               and best not in {a.name for a in gaz.ancestors(name)}]
+    ranges_over = not outside and best_n >= MIN_VOICE and len(inside) >= 2
+    if not ranges_over and (best_n < MIN_NAMED or any(n * 3 > best_n for n in others)):
         return None
     return regions[best]
 
