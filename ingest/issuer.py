@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
-from plankg.ingest.voice import compared, first_person_level, place_of_voice, speaks_at, voice_count
+from plankg.ingest.voice import compared, first_person_level, place_of_voice, plan_word, speaks_at, voice_count
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
@@ -58,7 +58,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     # the text's own place, nor is an address line (地址：北京市朝阳区…).
     contact = [(m.start(), m.end()) for m in _CONTACT_LINE.finditer(text)]
     mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2]) and not _superior(text, m[1])
-                and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)]
+                and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)
+                and not (m[0].level in ("county", "district") and plan_word(text, m[1], m[2]))]
     mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
     if _CONTACT_LINE.fullmatch(title):
         title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it

@@ -12,6 +12,7 @@ import re
 from collections import Counter
 from typing import Any
 
+from plankg.ingest.cues import words
 from plankg.ontology.regions import PROVINCE_BYNAMES, Gazetteer, Region
 
 #: Adapting a plan to its place: 结合五华区实际, 立足我市实际 (the place's own words).
@@ -160,12 +161,25 @@ def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region 
     return regions[best]
 
 
+#: The verbs plans count with (新建, 建设, 培育): a district whose short form is one (新建区) is not
+#: named by 新建院士专家工作站. jieba's dictionary tags such words as places, so they are read here.
+_PLAN_VERBS = frozenset(words("facts.leading") + words("facts.verb_cut") + words("facts.goal_verbs")
+                        + words("facts.increment"))
+
+
+def plan_word(text: str, start: int, end: int) -> bool:
+    """Whether a short place form at ``start:end`` is written as one of the plan's own verbs (新建…工作站)."""
+    return text[start:end] in _PLAN_VERBS
+
+
 def _reads_as_place(text: str, start: int, end: int) -> bool:
     """Whether a short form is a place-name word in its sentence (赋能瓯海产业), not part of other words.
 
     资源 (资源县) is an everyday noun and 新平 (新平县) hides in 创新平台: the word segmenter reads both
     so. It tags a rare place name as a place, a person or another proper name (鹿城 nr), never as a noun.
     """
+    if plan_word(text, start, end):
+        return False
     left = max(text.rfind(stop, 0, start) for stop in "。；;！!？?\n") + 1
     right = min((i for i in (text.find(stop, end) for stop in "。；;！!？?\n") if i >= 0), default=len(text))
     pos = left
