@@ -21,7 +21,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
-from plankg.ingest.voice import compared, first_person_level, place_of_voice, speaks_at, voice_count
+from plankg.ingest.voice import compared, first_person_level, place_of_voice, plan_word, speaks_at, voice_count
 from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
@@ -58,7 +58,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     # the text's own place, nor is an address line (地址：北京市朝阳区…).
     contact = [(m.start(), m.end()) for m in _CONTACT_LINE.finditer(text)]
     mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2]) and not _superior(text, m[1])
-                and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)]
+                and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)
+                and not (m[0].level in ("county", "district") and plan_word(text, m[1], m[2]))]
     mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
     if _CONTACT_LINE.fullmatch(title):
         title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it
@@ -84,7 +85,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     if title_place is not None:
         if zone is not None and zone.region is not None and _within(zone.region, title_place, gaz):
             return zone  # 宝鸡发展高新技术产业的开发区: a yearbook entry that counts as 延安高新区
-        body = next((m.group(0) for m in _BODY.finditer(head) if m.group(2) and re.match(BUREAU, m.group(2))), None)
+        body = next((_resolve_body(m, text, gaz, mentions).surface for m in _BODY.finditer(head)
+                     if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
     own_level = first_person_level(text)
     for match in _BODY.finditer(head):
@@ -158,6 +160,8 @@ _TIME_OR_COPULA = re.compile(r"(?:今|明|全|上半|下半)?年|也是|是|将|
 #: Fewest times a text must speak as a zone, and how much more than as its city or county (全市, 我县).
 MIN_ZONE_VOICE = 3
 _CITY_VOICE = re.compile(r"(?:全|我|本)[市县]")
+#: Words that lead to a bare zone as the place a visit or work is about (对经开区科技工作进行调研, 到高新区).
+_TOWARDS = re.compile(r"(?:对|到|赴|在|走进|深入|来到)$")
 
 
 def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issuer | None:
@@ -179,13 +183,19 @@ def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issu
             if found.zone is not None:
                 named[found.zone] += 1
                 issuers.setdefault(found.zone, found)
+            elif found.region is None and _TOWARDS.search(match.group(1)):
+                bare[match.group(2)] += 1  # 副市长…对经开区科技工作进行专项调研: the zone the text is about
             continue
         bare[match.group(2)] += 1
     voiced = sum(bare.values()) + sum(named.values())
     if voiced < MIN_ZONE_VOICE or voiced <= 2 * voice_count(_CITY_VOICE, text):
         return None
     if named:
-        return issuers[named.most_common(1)[0][0]]
+        best, best_n = named.most_common(1)[0]
+        # A province's roundup of its zones (枣庄高新区…济南高新区…青岛高新区) speaks as none of them.
+        if best_n < 2 * (sum(named.values()) - best_n):
+            return None
+        return issuers[best]
     places = {region.name: region for region, start, _ in mentions
               if region.level in ("city", "county", "district") and not _inside_quotes(text, start)}
     # The one place named, or the deepest of one chain (绍兴 … 上虞: the zone is in 上虞区).

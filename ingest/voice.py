@@ -12,7 +12,8 @@ import re
 from collections import Counter
 from typing import Any
 
-from plankg.ontology.regions import Gazetteer, Region
+from plankg.ingest.cues import words
+from plankg.ontology.regions import PROVINCE_BYNAMES, Gazetteer, Region
 
 #: Adapting a plan to its place: 结合五华区实际, 立足我市实际 (the place's own words).
 _ADAPTS = re.compile(r"(?:结合|立足|根据|从)([\u4e00-\u9fff]{2,12}?)(?:的)?实际")
@@ -84,6 +85,9 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
         # matched unless placed; in a text speaking as 全省 it is the province.
         named_counts = Counter({r.name: text.count(r.short) for r in gaz.regions.values()
                                 if r.level == "province" and len(r.short) >= 2 and r.short in text})
+        # 为龙江高质量发展 in a text counting as 全省: a province called by its byname.
+        named_counts.update({name: text.count(byname) for byname, name in PROVINCE_BYNAMES.items()
+                             if byname in text and name not in named_counts})
         provinces = {name: gaz.regions[name] for name in named_counts}
         if named_counts:
             return _dominant(named_counts, provinces)
@@ -119,7 +123,13 @@ def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Re
     above = {a.name for a in gaz.ancestors(best)}
     others = [n for name, n in counts.items() if name != best and name not in above]
     inside = [n for name, n in counts.items() if best in {a.name for a in gaz.ancestors(name)}]
-    if best_n < MIN_NAMED or any(n * 3 > best_n for n in others) or any(n >= 2 for n in inside):
+    if any(n >= 2 for n in inside):
+        return None
+    # A digest of a municipality's report (北京…怀柔…昌平…北京) names its places inside it once each.
+    outside = [n for name, n in counts.items() if name != best and name not in above
+               and best not in {a.name for a in gaz.ancestors(name)}]
+    ranges_over = not outside and best_n >= MIN_VOICE and len(inside) >= 2
+    if not ranges_over and (best_n < MIN_NAMED or any(n * 3 > best_n for n in others)):
         return None
     return regions[best]
 
@@ -151,12 +161,25 @@ def _dominant(named_counts: Counter[str], regions: dict[str, Region]) -> Region 
     return regions[best]
 
 
+#: The verbs plans count with (新建, 建设, 培育): a district whose short form is one (新建区) is not
+#: named by 新建院士专家工作站. jieba's dictionary tags such words as places, so they are read here.
+_PLAN_VERBS = frozenset(words("facts.leading") + words("facts.verb_cut") + words("facts.goal_verbs")
+                        + words("facts.increment"))
+
+
+def plan_word(text: str, start: int, end: int) -> bool:
+    """Whether a short place form at ``start:end`` is written as one of the plan's own verbs (新建…工作站)."""
+    return text[start:end] in _PLAN_VERBS
+
+
 def _reads_as_place(text: str, start: int, end: int) -> bool:
     """Whether a short form is a place-name word in its sentence (赋能瓯海产业), not part of other words.
 
     资源 (资源县) is an everyday noun and 新平 (新平县) hides in 创新平台: the word segmenter reads both
     so. It tags a rare place name as a place, a person or another proper name (鹿城 nr), never as a noun.
     """
+    if plan_word(text, start, end):
+        return False
     left = max(text.rfind(stop, 0, start) for stop in "。；;！!？?\n") + 1
     right = min((i for i in (text.find(stop, end) for stop in "。；;！!？?\n") if i >= 0), default=len(text))
     pos = left

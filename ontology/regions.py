@@ -20,9 +20,15 @@ from importlib import resources
 from plankg.ontology.region_names import cpca_file, pinyin, short_form, written_forms
 
 # short_form, pinyin and written_forms live in region_names.py and stay importable from here.
-__all__ = ["LEVELS", "Gazetteer", "Region", "load_gazetteer", "pinyin", "short_form", "written_forms"]
+__all__ = ["LEVELS", "PROVINCE_BYNAMES", "Gazetteer", "Region", "load_gazetteer", "pinyin", "short_form",
+           "written_forms"]
 
 LEVELS = ("province", "city", "county", "district")
+#: Bynames provinces call themselves in their own plans and reports (为龙江高质量发展, 建设创新八闽).
+#: Read only where a text counts as 全省, since some are also county names (龙江县).
+PROVINCE_BYNAMES = {"龙江": "黑龙江省", "八闽": "福建省", "齐鲁": "山东省", "三秦": "陕西省", "荆楚": "湖北省",
+                    "燕赵": "河北省", "三晋": "山西省", "八桂": "广西壮族自治区", "三湘": "湖南省", "赣鄱": "江西省",
+                    "陇原": "甘肃省"}
 _STREET_AFTER = set("路街道巷村弄")
 # Short forms are not read for these provinces' places: 台中 and 新竹 hide in 平台中心, 创新竹…
 _NO_SHORT_FORMS = ("71", "81", "82")
@@ -166,6 +172,12 @@ class Gazetteer:
                   for r in regions]
         best = max(score for score, _ in scored)
         winners = [r for score, r in scored if score == best]
+        if best == 0 and not full:
+            # 新乡 names 新乡市 and its own 新乡县 alike: the city holds both, so the name places the city.
+            top = min(regions, key=lambda r: LEVELS.index(r.level) if r.level in LEVELS else 9)
+            if top.level == "city" and all(r is top or top.name in {a.name for a in self.ancestors(r.name)}
+                                           for r in regions):
+                return top
         return winners[0] if best > 0 and len(winners) == 1 else None
 
     def prefixes_of(self, text: str) -> list[str]:
