@@ -32,8 +32,10 @@ _TYPE_WORDS_EN: tuple[tuple[str, tuple[str, ...], str | None, str], ...] = (
      "重点实验室", "key laboratories"),
     (r"lab(?:oratorie)?s?\b|laborator(?:y|ies)", ("institute", "organization", "park", "programme"), "实验室",
      "laboratories"),
-    (r"research institutes?|institutes?|research institutions?|research centres?|research centers?",
-     ("institute", "organization"), None, "research institutes"),
+    # As their Chinese words: an institute is named 研究…, a centre …中心; "institutions" takes any institute.
+    (r"research institutes?|institutes?", ("institute", "organization"), "研究", "research institutes"),
+    (r"research institutions?", ("institute",), None, "research institutions"),
+    (r"research cent(?:re|er)s?", ("institute", "organization", "park"), "中心", "centres"),
     (r"incubators?|maker ?spaces?", ("park", "institute", "organization"), None, "incubators"),
     (r"parks?|zones?|corridors?|clusters?|bases?|platforms?", ("park",), None, "parks and zones"),
     (r"programmes?|programs?|projects?|initiatives?|plans?", ("programme",), None, "programmes"),
@@ -149,11 +151,15 @@ class EntityFinder:
         """
         lowered = text.lower()
         found: list[tuple[str, int, int]] = []
+        plural: set[str] = set()
         for english, chinese in self._english_parts:
-            for match in re.finditer(r"\b" + re.escape(english) + r"s?\b", lowered):
+            for match in re.finditer(r"\b" + re.escape(english) + r"(s?)\b", lowered):
                 if not any(match.start() < e and s < match.end() for _, s, e in found):
                     found.append((chinese, match.start(), match.end()))
-        pieces = {chinese for chinese, _, _ in found}
+                    if match.group(1):
+                        plural.add(chinese)
+        # A part in the plural (which research institutes…) is the kind asked for, not a piece of one name.
+        pieces = {chinese for chinese, _, _ in found} - plural
         if len(pieces) < 2:
             return []
         matches = [r for r in self.records

@@ -128,6 +128,11 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: o
 
     for region, start, end in gazetteer.find_all(text, loose=True):
         add(region.name, start, end, True)
+    # English names of gazetteer regions before the corpus's places, so "Wenzhou" is the region 温州市
+    # (a scope every question kind honours), not only a place some documents come from.
+    pattern, names = _english_pattern()
+    for match in pattern.finditer(text):
+        add(names[match.group(1).lower().replace(" ", "").replace("'", "")], match.start(), match.end(), True)
     if corpus_places is not None:
         # Places the documents come from (their region, issuer, title): a longer one (宣城高新区)
         # replaces the region inside it (宣城); the others fill what the gazetteer lacks.
@@ -137,9 +142,6 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: o
                 mentions.remove(mention)
                 spans.remove((mention.start, mention.end))
             add(hit.name, hit.start, hit.end, False, hit.doc_ids)
-    pattern, names = _english_pattern()
-    for match in pattern.finditer(text):
-        add(names[match.group(1).lower().replace(" ", "").replace("'", "")], match.start(), match.end(), True)
     zh_other, en_other = _other_patterns()
     for other in (zh_other, en_other):
         for match in other.finditer(text):
