@@ -75,12 +75,14 @@ def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, F
     发展基础 the years before the plan, 主要目标 plans); its figures without a year of their own take
     the end of the period reviewed.
     """
-    mode = "report" if doc.doc_type in REPORT_TYPES else "plan"
+    # A text of no genre that only reports (a news report of where things stand) reads as a report.
+    reports_only = doc.doc_type in REPORT_TYPES or (doc.doc_type == "other" and doc.reported_years and not doc.years)
+    mode = "report" if reports_only else "plan"
     year: int | None = None
     hidden = False
     frame: Frame | None = None
     plan_start = min(doc.years) if doc.years else None
-    report_year = max(doc.reported_years) if doc.reported_years and doc.doc_type in REPORT_TYPES else None
+    report_year = max(doc.reported_years) if doc.reported_years and reports_only else None
     for label in clause.section_path:
         found = _SECTION_YEAR.search(label)
         framed = section_frame(label, plan_start, report_year)
