@@ -152,6 +152,8 @@ def document_frame(doc: Document, today: int | None) -> str:
     """Why the document speaks from ``today``, in words (for each record's reason)."""
     if today is None:
         return ""
+    if doc.published and not doc.years and doc.reported_years == (int(doc.published[:4]) - 1,):
+        return f"the document is dated {doc.published} and sums up {doc.reported_years[0]}"
     if doc.published and str(today) == doc.published[:4] and not re.search(r"20\d\d", doc.title):
         return f"the document is dated {doc.published}"
     if doc.reported_years and today in doc.reported_years:

@@ -34,6 +34,7 @@ def test_a_digest_summing_up_the_past_year_reports_the_year_before_it_ran(tmp_pa
     facts = {t.value: t for t in corpus.targets}
     assert (facts[17].kind, facts[17].year) == ("achievement", 2022)
     assert (facts[9200].kind, facts[9200].year) == ("achievement", 2022)
+    assert "sums up 2022" in facts[17].why
 
 
 def test_an_undated_report_of_this_year_so_far_takes_the_single_year_it_names(tmp_path):
