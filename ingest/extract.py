@@ -75,12 +75,14 @@ def clause_mode(doc: Document, clause: Clause) -> tuple[str, int | None, bool, F
     发展基础 the years before the plan, 主要目标 plans); its figures without a year of their own take
     the end of the period reviewed.
     """
-    mode = "report" if doc.doc_type in REPORT_TYPES else "plan"
+    # A text of no genre that only reports (a news report of where things stand) reads as a report.
+    reports_only = doc.doc_type in REPORT_TYPES or (doc.doc_type == "other" and doc.reported_years and not doc.years)
+    mode = "report" if reports_only else "plan"
     year: int | None = None
     hidden = False
     frame: Frame | None = None
     plan_start = min(doc.years) if doc.years else None
-    report_year = max(doc.reported_years) if doc.reported_years and doc.doc_type in REPORT_TYPES else None
+    report_year = max(doc.reported_years) if doc.reported_years and reports_only else None
     for label in clause.section_path:
         found = _SECTION_YEAR.search(label)
         framed = section_frame(label, plan_start, report_year)
@@ -150,6 +152,8 @@ def document_frame(doc: Document, today: int | None) -> str:
     """Why the document speaks from ``today``, in words (for each record's reason)."""
     if today is None:
         return ""
+    if doc.published and not doc.years and doc.reported_years == (int(doc.published[:4]) - 1,):
+        return f"the document is dated {doc.published} and sums up {doc.reported_years[0]}"
     if doc.published and str(today) == doc.published[:4] and not re.search(r"20\d\d", doc.title):
         return f"the document is dated {doc.published}"
     if doc.reported_years and today in doc.reported_years:

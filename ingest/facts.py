@@ -53,6 +53,9 @@ _MONEY = ("亿元", "万元", "元", "亿美元", "万美元", "亿", "万")
 _AMOUNT_AFTER_COUNT = re.compile(r"^[，,、]?\s*(?:共|合计|涉及)?(?:金额|资金)?(?:达到|达|为|约|共)?$")
 _AMOUNT_WORD = re.compile(r"(?:成交|合同|交易|合计)?(?:金额|额)")
 _COUNT_VERB = re.compile(r"^(?:共|累计|全年)?(?:认定登记|登记|签订|输出|吸纳|成交|完成)")
+#: Places counted by the goal they all meet: 11个设区市…均超全国平均水平, 8个县（市、区）…均达到3%.
+_PLACES_MEETING = re.compile(r"^((?:设区市|地级市|县（市、区）|县\(市、区\)|县市区|区县|县区|市|县|区|乡镇|园区|开发区|高新区)"
+                             r"[^，,。；;：:]{2,40}?均(?:超过|超|达到|达|高于|实现|进入)[^，,。；;]{1,16})")
 _QUOTES = re.compile(r"“[^”]{0,30}”|《[^》]{0,60}》|【[^】]{0,80}】|\"[^\"]{0,30}\"")
 
 
@@ -137,7 +140,10 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     left = text[phrase_begin : value.start]
     stretch_cue = _STRETCH_CUE.search(left.strip())
     indicator_raw = indicator_left(text, value.start)
-    if not indicator_raw and stretch_cue and earlier:
+    # 力争11个设区市研发经费支出占GDP比重均超全国平均水平: a count of places that all meet a goal
+    # (not a stretch value of the goal before it).
+    meeting = _PLACES_MEETING.match(text[value.end :]) if value.unit in ("个", "家") and not indicator_raw else None
+    if not indicator_raw and stretch_cue and earlier and not meeting:
         return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
     if indicator_raw and stretch_cue and _STRETCH_ONLY.fullmatch(indicator_raw) and earlier:
         return Fact(value.start, value.end, value.value, value.unit, "", "stretch")
@@ -146,6 +152,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         indicator = ""  # 研究提出了18项培育措施: what was drawn up is named after the number
     growth_after = bool(re.match(r"^(?:的)?(?:增幅|增速|增长)", after))
     growth_value = value.unit in ("%", "百分点", "个百分点") and (bool(_GROWTH.search(left.strip())) or growth_after)
+    if len(indicator) < 2 and meeting:
+        indicator = meeting.group(1)
     if len(indicator) < 2:
         right = _RIGHT_NOUN.match(text[value.end :].lstrip("左右以上余多"))
         # 20家左右有较强市场话语权的行业龙头企业: the noun is what follows the last 的.

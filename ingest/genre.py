@@ -245,8 +245,37 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         if last_year:
             reported, planned = [int(last_year.group(1))], [int(last_year.group(1)) + 1]
     if not planned and not reported:
+        planned, reported = [], _undated_report_year(text, head, doc_type, published)
+    if not planned and not reported:
         # A plan that opens "2023年是…之年" speaks of that year.
         year_of = re.search(r"(20\d\d)\s*年是[^。]{0,60}?之年", head[:300])
         if year_of:
             (reported if doc_type in REPORT_TYPES else planned).append(int(year_of.group(1)))
     return planned, reported
+
+
+#: A digest of reports that sums up the year before it ran (总结了各地过去一年的工作成效).
+_PAST_YEAR_DIGEST = re.compile(r"(?:总结|回顾|盘点)[^。；\n]{0,16}?(?:过去一年|去年|上一年)")
+#: A report of where things stand when it ran: 拥有高新技术企业52家, 截至目前已有95家.
+_STANDING = re.compile(r"拥有|现有|已有|截至目前|截至发稿|今年以来|年初以来|累计")
+#: 今年以来 opening a report: this year so far.
+_YEAR_SO_FAR = re.compile(r"今年以来|年初以来|今年来")
+
+
+def _undated_report_year(text: str, head: str, doc_type: str, published: str | None) -> list[int]:
+    """The year a report with no year of its own writes about, from its date or the years it names.
+
+    A news report of where things stand (拥有…52家) is of the year it ran; a digest summing up
+    the past year (总结了…过去一年) is of the year before; an undated report opening 今年以来
+    whose text names a single year (申报2021年度第一批…) is of that year.
+    """
+    if doc_type not in REPORT_TYPES and doc_type != "other":
+        return []
+    if published:
+        if _PAST_YEAR_DIGEST.search(head):
+            return [int(published[:4]) - 1]
+        return [int(published[:4])] if _STANDING.search(head) else []
+    if _YEAR_SO_FAR.search(head[:300]):
+        named = {int(y) for y in re.findall(r"(20\d\d)\s*年", text[:5000])}
+        return [named.pop()] if len(named) == 1 else []
+    return []

@@ -39,6 +39,8 @@ _BARE_DATE = re.compile(r"^\s*(20\d\d)-(\d{1,2})-(\d{1,2})(?:\s|$)", re.M)
 #: A news page's dateline: 2022年08月24日 09:57:32 来源：新华网 (a time or a source field after the date).
 _NEWS_DATE = re.compile(r"^[^\n。，,]{0,20}?(20\d\d)\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日"
                         r"(?:\s*\d{1,2}[:：]\d{2}(?:[:：]\d{2})?[^\n。]{0,40}|\s+(?:来源|作者|编辑|责任编辑|发布)\s*[:：][^\n。]{0,40})$", re.M)
+#: A site's list of articles beside the story, each a short label and a two-digit-year date (要闻 22-11-16).
+_LISTING_DATE = re.compile(r"^[^\d\n。，,]{1,10}?\s+(\d\d)-(\d{1,2})-(\d{1,2})\s*$", re.M)
 
 
 def detect_published(text: str) -> str | None:
@@ -50,10 +52,20 @@ def detect_published(text: str) -> str | None:
         dated = list(_CN_DATE.finditer(text))
         match = dated[-1] if dated else None
     if not match:
-        return None
+        return _listing_date(text)
     year, month, day = (int(g) for g in match.groups())
     if not (1 <= month <= 12 and 1 <= day <= 31):
         return None
+    return f"{year:04d}-{month:02d}-{day:02d}"
+
+
+def _listing_date(text: str) -> str | None:
+    """The newest date of a page's article list (two or more lines), the story being among the newest."""
+    dates = sorted({(2000 + int(y), int(m), int(d)) for y, m, d in _LISTING_DATE.findall(text)
+                    if 1 <= int(m) <= 12 and 1 <= int(d) <= 31})
+    if len(_LISTING_DATE.findall(text)) < 2 or not dates:
+        return None
+    year, month, day = dates[-1]
     return f"{year:04d}-{month:02d}-{day:02d}"
 
 
