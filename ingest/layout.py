@@ -103,6 +103,16 @@ _WRAP_END = set("。！？；：:;!?）)”」》】]")
 _PAGE_LINE = re.compile(r"^\s*(?:[-－—–]\s*\d{1,3}\s*[-－—–]|第\s*\d{1,3}\s*页(?:\s*[，,/]?\s*共\s*\d{1,3}\s*页)?)\s*$")
 
 
+def _line_starts(lines: list[str]) -> list[int]:
+    """Where each of ``lines`` (a text split at newlines) starts in the text."""
+    starts = []
+    pos = 0
+    for line in lines:
+        starts.append(pos)
+        pos += len(line) + 1
+    return starts
+
+
 def page_break_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, int]]]:
     """Lines that are only a page number, as spans to drop, and the page breaks that cut a sentence.
 
@@ -111,11 +121,7 @@ def page_break_lines(text: str) -> tuple[list[tuple[int, int]], list[tuple[int, 
     returned as a (newline, resume) join, blank lines and the page number included.
     """
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = _line_starts(lines)
     drops: list[tuple[int, int]] = []
     joins: list[tuple[int, int]] = []
     for k, line in enumerate(lines):
@@ -154,11 +160,7 @@ def hard_wraps(text: str) -> list[tuple[int, int]]:
     at least ``MIN_WRAPS`` such breaks are hard-wrapped; a title over two lines is not.
     """
     lines = text.split("\n")
-    starts = []
-    pos = 0
-    for line in lines:
-        starts.append(pos)
-        pos += len(line) + 1
+    starts = _line_starts(lines)
     widths = sorted(len(ln.strip()) for ln in lines if len(ln.strip()) >= 10)
     if len(widths) < MIN_WRAPS:
         return []

@@ -338,9 +338,8 @@ _layout("n_news_task_division", """江西网赣江新闻讯据江西省人民政
 """, {"5.5": ["省发展改革委"], "4": ["省商务厅", "省财政厅", "南昌海关", "人行南昌中心支行"]})
 
 
-@pytest.mark.parametrize("layout", sorted(LAYOUTS))
-def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
-    text, expected = LAYOUTS[layout]
+def assert_units_lead_first(tmp_path, layout: str, text: str, expected: dict[str, list[str]]) -> None:
+    """Each value of ``text`` is owned by the units ``expected`` names for it, the lead first."""
     path = tmp_path / f"{layout}.txt"
     path.write_text(text, encoding="utf-8")
     targets = read_corpus([path]).targets
@@ -350,6 +349,11 @@ def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout)
         owned = next(t for t in targets if t.value == value and [o.surface for o in t.owners] == units)
         assert owned.owner_source == "explicit" and owned.owners[0].role == "lead"
         assert all(o.role == "support" for o in owned.owners[1:])
+
+
+@pytest.mark.parametrize("layout", sorted(LAYOUTS))
+def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
+    assert_units_lead_first(tmp_path, layout, *LAYOUTS[layout])
 
 
 

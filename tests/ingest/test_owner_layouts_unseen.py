@@ -11,6 +11,7 @@ import pytest
 
 from plankg.ingest import read_corpus
 from plankg.ingest.layout import page_break_lines, page_number_marks
+from tests.ingest.test_owner_layouts import assert_units_lead_first
 
 LAYOUTS: dict[str, tuple[str, dict[float, list[str]]]] = {}
 
@@ -328,16 +329,7 @@ _layout("n3_r02_owner_before_items_colon", """某区2024年重点工作分工
 
 @pytest.mark.parametrize("layout", sorted(LAYOUTS))
 def test_each_value_gets_the_units_its_layout_names_lead_first(tmp_path, layout):
-    text, expected = LAYOUTS[layout]
-    path = tmp_path / f"{layout}.txt"
-    path.write_text(text, encoding="utf-8")
-    targets = read_corpus([path]).targets
-    for value, units in expected.items():
-        found = [[o.surface for o in t.owners] for t in targets if t.value == value]
-        assert units in found, f"{layout}: {value} owned by {found}, expected {units}"
-        owned = next(t for t in targets if t.value == value and [o.surface for o in t.owners] == units)
-        assert owned.owner_source == "explicit" and owned.owners[0].role == "lead"
-        assert all(o.role == "support" for o in owned.owners[1:])
+    assert_units_lead_first(tmp_path, layout, *LAYOUTS[layout])
 
 
 def test_a_row_between_bars_keeps_its_empty_cells_in_place(tmp_path):
