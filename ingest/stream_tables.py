@@ -47,6 +47,10 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 MAX_HEADER_CELL = 14
 # A row written between bars: | 区科技局 | 区教育局 | 4个 | (at least two cells).
 _BAR_ROW = re.compile(r"[|｜][^|｜\n]*[|｜][^|｜\n]*(?:[|｜][^|｜\n]*)*[|｜]")
+# A place acting as an owner in a unit list: 各县, 各有关县, 高新区, 各乡镇.
+_PLACE_OWNER = re.compile(r"各?(?:有关)?[\u4e00-\u9fff]{0,6}(?:县|区|市|乡镇|街道|园区)")
+# One cell on its line with a bar before or after it only: | 市科技局, 市科技局 |.
+_LONE_BAR_CELL = re.compile(r"[|｜][ \t\u3000\xa0]*([^|｜]*[^|｜ \t\u3000\xa0])|([^|｜]*[^|｜ \t\u3000\xa0])[ \t\u3000\xa0]*[|｜]")
 #: A column of values for a year or of a kind (2023年目标, 2022年完成, 目标值, 基数): an indicator table's.
 _YEAR_VALUE_COLUMN = cue_regex(r"20\d\d\s*年(?:度|底|末)?(?:<tables.year_value_columns>)|^20\d\d\s*年?$"
                                r"|^(?:<tables.value_columns>)值?$")
@@ -75,6 +79,11 @@ def _cells_and_rows(text: str) -> list[tuple[RawCell, tuple[RawCell | None, ...]
                 kept = [c for c in row if c is not None]
                 out += [(c, tuple(row) if n == 0 else ()) for n, c in enumerate(kept)]
             else:
+                # A cell a line, each opened (or closed) by one bar (| 市科技局): the bar separates, it is no text.
+                lone = _LONE_BAR_CELL.fullmatch(stripped)
+                if lone:
+                    cell = 1 if lone.group(1) is not None else 2
+                    start, stripped = start + lone.start(cell), lone.group(cell)
                 offset = 0
                 for part in _split_spaced(stripped):
                     at = stripped.find(part, offset)
@@ -141,7 +150,13 @@ class _Columns:
             # A second name in brackets (区商务局(区某中心)) is part of the unit's entry.
             listed = re.sub(r"等[^、，,]*(?:[、，,]|$)", "、", re.sub(r"[（(][^（()）]{0,16}[)）]", "", flat))
             listed = _ROLE_WORDS.sub("", listed).strip("、，,。；;*＊")
-            return bool(ORG_SUFFIX.search(listed)) and len(flat) <= 60
+            if len(flat) > 60:
+                return False
+            # A unit list may end on places that act as owners (市科技局、高新区、各县(区)).
+            items = [p for p in re.split(r"[、，,]", listed) if p]
+            return bool(ORG_SUFFIX.search(listed)) or (
+                len(items) >= 2 and any(ORG_SUFFIX.search(p) or p.startswith("各") for p in items)
+                and all(ORG_SUFFIX.search(p) or _PLACE_OWNER.fullmatch(p) for p in items))
         if kind == "deadline":
             return len(flat) <= 16 and bool(_DEADLINE.search(flat))
         return True
@@ -201,7 +216,13 @@ def stream_tables(text: str) -> list[Table]:
         if end is None:
             i += 1
             continue
-        columns = _Columns([re.sub(r"\s+", "", _text(text, c)) for c in cells[i:end]])
+        names = [re.sub(r"\s+", "", _text(text, c)) for c in cells[i:end]]
+        if end < len(cells) and _NUMBER.match(re.sub(r"\s+", "", _text(text, cells[end]))) and not any(
+                _NUMBER_COLUMN.search(n) for n in names):
+            # Rows opening with their number under a header that names no number column (a flattened
+            # table whose 序号 heading was left out): the numbers are a column of their own.
+            names = ["序号", *names]
+        columns = _Columns(names)
         rows, stop = _rows(text, cells, end, columns, row_starts)
         if rows:
             title = table_title(text, cells[i].start)
@@ -272,6 +293,13 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns,
                 later = next((k for k in range(pointer, len(columns.names))
                               if columns.kinds[k] != "text" and columns.accepts(k, value)), None)
                 if later is not None:
+                    skipped = range(pointer, later)
+                    if (skipped and pointer - 1 in current and columns.kinds[pointer - 1] == "text"
+                            and all(columns.kinds[k] == "text" and k not in current for k in skipped)):
+                        # A merged leading cell (a category over several rows) is written in the first of
+                        # its rows only, so the others' name lands one text column early: it belongs in
+                        # the text column next to the typed ones.
+                        current[later - 1] = current.pop(pointer - 1)
                     current.setdefault(later, []).append(cell)
                     pointer = later + 1
                     placed = True
