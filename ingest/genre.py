@@ -254,7 +254,7 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     return planned, reported
 
 
-#: A digest of reports that sums up the year before it ran (总结了各地过去一年的工作成效).
+#: A digest of reports that sums up the year before it ran (文章汇总了各市去年取得的成绩).
 _PAST_YEAR_DIGEST = re.compile(r"(?:总结|回顾|盘点)[^。；\n]{0,16}?(?:过去一年|去年|上一年)")
 #: A report of where things stand when it ran: 拥有高新技术企业52家, 截至目前已有95家.
 _STANDING = re.compile(r"拥有|现有|已有|截至目前|截至发稿|今年以来|年初以来|累计")

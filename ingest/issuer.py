@@ -184,7 +184,7 @@ def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issu
                 named[found.zone] += 1
                 issuers.setdefault(found.zone, found)
             elif found.region is None and _TOWARDS.search(match.group(1)):
-                bare[match.group(2)] += 1  # 副市长…对经开区科技工作进行专项调研: the zone the text is about
+                bare[match.group(2)] += 1  # 市领导…到经开区察看创新工作: the zone the text is about
             continue
         bare[match.group(2)] += 1
     voiced = sum(bare.values()) + sum(named.values())

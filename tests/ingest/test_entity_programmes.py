@@ -191,7 +191,7 @@ def test_a_quoted_name_before_zhidu_is_a_system_not_a_programme():
 
 def test_a_strategy_named_only_by_generic_words_is_no_programme():
     # Pattern: 区域 + 科技创新 + 战略: generic words only (区域 is read whole, not as the level word 区).
-    assert _names("坚持以数据为引领实施区域科技创新战略。") == []
+    assert _names("围绕产业升级推进区域科技创新战略。") == []
     assert _names("深入实施人才强区战略。") == ["人才强区战略"]
 
 
@@ -215,11 +215,11 @@ def test_vouchers_are_programmes_without_quote_marks():
 def test_a_cited_title_split_across_two_clauses_is_one_plan_document(tmp_path):
     # Pattern: a long title in 《》 that the clause splitter cuts (…重点工作|目标任务分解》) is still one document.
     (tmp_path / "d.txt").write_text(
-        "某市工作要点\n一、重点任务\n1.发布《2023年区政府工作报告重点工作目标任务分解》方案，落实《江州市科技创新行动方案》。\n",
+        "某市工作要点\n一、重点任务\n1.印发《2024年区政府重点工作目标任务分解》方案，落实《江州市科技创新行动方案》。\n",
         encoding="utf-8")
     corpus = read_corpus([tmp_path / "d.txt"])
     assert sorted(m.surface for m in corpus.mentions if m.type == "plan_document") == [
-        "2023年区政府工作报告重点工作目标任务分解", "江州市科技创新行动方案"]
+        "2024年区政府重点工作目标任务分解", "江州市科技创新行动方案"]
 
 
 def test_the_highest_national_award_and_a_verb_before_a_strategy():
@@ -243,5 +243,5 @@ def test_two_programmes_one_verb_starts_joined_by_he():
 
 
 def test_the_leadership_pair_before_a_designation_is_not_part_of_it():
-    # Pattern: 落实省委省政府创新型省份建设: the leadership of the day, then the designation.
-    assert _names("贯彻落实省委省政府创新型省份建设的配套政策。") == ["创新型省份"]
+    # Pattern: 省委省政府 + 创新型省份建设: the leadership of the day, then the designation.
+    assert _names("按照省委省政府创新型省份建设部署出台政策。") == ["创新型省份"]

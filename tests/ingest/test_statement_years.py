@@ -100,11 +100,11 @@ def test_a_report_on_a_five_year_period_dates_its_changes_from_before_the_period
 def test_a_year_leading_a_paragraph_straight_into_its_subject_dates_the_whole_paragraph(tmp_path):
     # 2021年我市…。其中，…: no comma after the year, and the next sentence goes on with the same year
     corpus = _corpus(tmp_path, "研发投入保持较快增长\n"
-                               "2021年我市全社会研发经费投入达到52.7亿元，比上年增长10.2%。其中，规模以上工业企业研发经费达到47.9亿元，"
-                               "比上年增长12.4%。\n")
+                               "2021年我市研发经费支出达到38.4亿元，较上年增长9.6%。其中，企业研发经费达到31.2亿元，"
+                               "较上年增长12.4%。\n")
     assert corpus.documents[0].reported_years == (2021,)
     facts = {t.value: t for t in corpus.targets}
-    for value in (52.7, 47.9, 12.4):
+    for value in (38.4, 31.2, 12.4):
         assert (facts[value].kind, facts[value].year) == ("achievement", 2021), value
 
 
