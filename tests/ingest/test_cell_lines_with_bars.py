@@ -58,7 +58,17 @@ def test_a_row_under_a_merged_category_keeps_its_name_and_owners(tmp_path):
     # Row 2 has no 类别 cell: its indicator is still the name, and its units are its owners, lead first.
     target = _rows(tmp_path)["每万人高价值发明专利拥有量", 6.5]
     assert target.unit == "件"
-    assert [(o.surface, o.role) for o in target.owners][:2] == [("市市场监管局", "lead"), ("市科技局", "support")]
+    assert [(o.surface, o.role) for o in target.owners] == [
+        ("市市场监管局", "lead"), ("市科技局", "support"), ("各县(区)", "support")]
+
+
+def test_places_acting_as_owners_are_owners_in_an_owner_cell(tmp_path):
+    # 各县(区) and a zone (高新区, for its administration) own a share of the task beside the bureaus.
+    path = tmp_path / "plan.txt"
+    path.write_text(TABLE.replace("| 市税务局、各县(区)", "| 高新区、各有关县(区)"), encoding="utf-8")
+    target = next(t for t in read_corpus([path]).targets if t.value == 450.0)
+    assert [(o.surface, o.role) for o in target.owners] == [
+        ("市科技局", "lead"), ("高新区", "support"), ("各有关县(区)", "support")]
 
 
 def test_a_unit_list_may_end_on_places_that_act_as_owners():
