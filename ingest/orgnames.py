@@ -12,6 +12,10 @@ _AMBIGUOUS_ENDING = cue_regex(r"<owners.ambiguous_endings>$")
 # Units that name themselves with a region prefix (区科技局, 市经信局).
 _REGION_PREFIX = re.compile(r"^[省市区县镇]")
 LEVEL_KIND = re.compile(r"^[省市区县镇乡]级")
+#: A place that owns a task beside the bureaus in an owner cell or list: the counties or districts
+#: together (各县(区), 各有关县区, 各乡镇) or a zone, for its administration (高新区, 经开区).
+PLACE_OWNER = re.compile(r"各(?:有关)?[\u4e00-\u9fff]{0,4}?(?:县|区|市|乡镇|街道)(?:[（(][县区市][）)])?"
+                         r"|[\u4e00-\u9fff]{0,8}(?:高新区|开发区|经开区|工业园区)")
 # Round brackets, or the hexagonal ones some plans close an item's owner list with (〔省发展改革委、省财政厅〕).
 _PARENS = re.compile(r"[（(〔]([^（()）〔〕]{2,120})[)）〕]")
 _ARTICLE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[条项款号]")

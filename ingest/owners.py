@@ -9,6 +9,7 @@ from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import (
     LEVEL_KIND,
+    PLACE_OWNER,
     canonical_unit,
     is_unit_list,
     looks_like_unit,
@@ -186,12 +187,6 @@ def _adjoining(entry: str) -> list[str]:
     return [entry]
 
 
-#: A place that owns a task in an owner cell: the counties or districts together (各县(区), 各有关县区,
-#: 各乡镇) or a zone, for its administration (高新区, 经开区).
-_PLACE_OWNER = re.compile(r"各(?:有关)?[\u4e00-\u9fff]{0,4}?(?:县|区|市|乡镇|街道)(?:[（(][县区市][）)])?"
-                          r"|[\u4e00-\u9fff]{0,8}(?:高新区|开发区|经开区|工业园区)")
-
-
 def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], tuple[Owner, ...]]:
     """Units and people from a responsibility cell (``朱勇敏\\n项晓东\\n*高新处\\n合作处``).
 
@@ -202,7 +197,7 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]|<br\s*/?>", cell_text, flags=re.I)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
-    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln) or _PLACE_OWNER.fullmatch(ln)]
+    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln) or PLACE_OWNER.fullmatch(ln)]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex
-from plankg.ingest.orgnames import ORG_SUFFIX, is_unit_list
+from plankg.ingest.orgnames import ORG_SUFFIX, PLACE_OWNER, is_unit_list
 from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
 # Header and cell words (lang/zh/cues.toml, [tables]).
@@ -47,10 +47,8 @@ _PERSON = re.compile(r"^[\u4e00-\u9fff](?:\s*[\u4e00-\u9fff]){1,3}$")
 MAX_HEADER_CELL = 14
 # A row written between bars: | 区科技局 | 区教育局 | 4个 | (at least two cells).
 _BAR_ROW = re.compile(r"[|｜][^|｜\n]*[|｜][^|｜\n]*(?:[|｜][^|｜\n]*)*[|｜]")
-# A place acting as an owner in a unit list: 各县, 各有关县, 高新区, 各乡镇.
-_PLACE_OWNER = re.compile(r"各?(?:有关)?[\u4e00-\u9fff]{0,6}(?:县|区|市|乡镇|街道|园区)")
-# One cell on its line with a bar before or after it only: | 市科技局, 市科技局 |.
-_LONE_BAR_CELL = re.compile(r"[|｜][ \t\u3000\xa0]*([^|｜]*[^|｜ \t\u3000\xa0])|([^|｜]*[^|｜ \t\u3000\xa0])[ \t\u3000\xa0]*[|｜]")
+# A cell alone on its line behind or before one bar (| 市科技局, 市科技局 |); a line with no bar is its own cell.
+_LONE_BAR_CELL = re.compile(r"[|｜]?[ \t\u3000\xa0]*([^|｜]+?)[ \t\u3000\xa0]*[|｜]?")
 #: A column of values for a year or of a kind (2023年目标, 2022年完成, 目标值, 基数): an indicator table's.
 _YEAR_VALUE_COLUMN = cue_regex(r"20\d\d\s*年(?:度|底|末)?(?:<tables.year_value_columns>)|^20\d\d\s*年?$"
                                r"|^(?:<tables.value_columns>)值?$")
@@ -82,8 +80,7 @@ def _cells_and_rows(text: str) -> list[tuple[RawCell, tuple[RawCell | None, ...]
                 # A cell a line, each opened (or closed) by one bar (| 市科技局): the bar separates, it is no text.
                 lone = _LONE_BAR_CELL.fullmatch(stripped)
                 if lone:
-                    cell = 1 if lone.group(1) is not None else 2
-                    start, stripped = start + lone.start(cell), lone.group(cell)
+                    start, stripped = start + lone.start(1), lone.group(1)
                 offset = 0
                 for part in _split_spaced(stripped):
                     at = stripped.find(part, offset)
@@ -156,7 +153,7 @@ class _Columns:
             items = [p for p in re.split(r"[、，,]", listed) if p]
             return bool(ORG_SUFFIX.search(listed)) or (
                 len(items) >= 2 and any(ORG_SUFFIX.search(p) or p.startswith("各") for p in items)
-                and all(ORG_SUFFIX.search(p) or _PLACE_OWNER.fullmatch(p) for p in items))
+                and all(ORG_SUFFIX.search(p) or PLACE_OWNER.fullmatch(p) for p in items))
         if kind == "deadline":
             return len(flat) <= 16 and bool(_DEADLINE.search(flat))
         return True
