@@ -8,6 +8,7 @@ the questions run in another fresh process on the built workspace.
     python benchmarks/bench_scale.py                       # 1, 4, 20, 100
     python benchmarks/bench_scale.py --scales 1,4,20 --rounds 3
     python benchmarks/bench_scale.py --scales 1000 --keep  # overnight; never in tests
+    python benchmarks/bench_scale.py --recall16 OLD/index/vectors.npy   # float16 against float32
 
 Reported per scale: documents, clauses, triples, peak RSS of the build, the workspace on disk
 (the current build's files, in MB) and its largest parts, build wall time per document, and
@@ -122,10 +123,10 @@ def recall_at_10(vectors_path: Path, queries: int = 500, seed: int = 5) -> list[
 
     from plankg.embeddings.ann import IVF_PROBE_SHARE, build_ann
 
-    vectors = np.load(vectors_path, mmap_mode="r")
+    vectors = np.load(vectors_path, mmap_mode="r")  # float16 since the third disk round, float32 before
     n, dim = vectors.shape
     rng = np.random.default_rng(seed)
-    picked = np.ascontiguousarray(vectors[np.sort(rng.choice(n, min(queries, n), replace=False))])
+    picked = np.ascontiguousarray(vectors[np.sort(rng.choice(n, min(queries, n), replace=False))], dtype=np.float32)
     exact = build_ann(vectors, "flat")
     _, want = exact.search(picked, 10)
     out = []
@@ -146,14 +147,33 @@ def recall_at_10(vectors_path: Path, queries: int = 500, seed: int = 5) -> list[
     started = time.perf_counter()
     quantizer = faiss.IndexFlatIP(dim)
     pq = faiss.IndexIVFPQ(quantizer, dim, n_lists, 64, 8, faiss.METRIC_INNER_PRODUCT)
-    pq.train(np.ascontiguousarray(vectors[: min(n, max(n_lists * 40, 256 * 40))]))
-    pq.add(np.ascontiguousarray(vectors))
+    pq.train(np.ascontiguousarray(vectors[: min(n, max(n_lists * 40, 256 * 40))], dtype=np.float32))
+    pq.add(np.ascontiguousarray(vectors, dtype=np.float32))
     seconds = time.perf_counter() - started
     for probe_share in (IVF_PROBE_SHARE, IVF_PROBE_SHARE * 2):
         n_probe = max(1, math.ceil(n_lists * probe_share))
         score(f"IVF{n_lists},PQ64 nprobe {n_probe}", pq, faiss.SearchParametersIVF(nprobe=n_probe), seconds, 64)
     score("flat (exact)", exact.index, faiss.SearchParameters(), 0.0, dim * 4)
     return out
+
+
+def float16_recall_at_10(vectors_path: Path, queries: int = 500, seed: int = 5) -> dict:
+    """recall@10 of the exact search over float16 vectors (what ``plankg build`` stores since the third
+    disk round) against the same search over float32, on a float32 ``vectors.npy`` of an index built
+    before; the queries are ``queries`` of its own vectors drawn at random, kept in float32."""
+    import numpy as np
+
+    from plankg.embeddings.ann import build_ann
+
+    full = np.ascontiguousarray(np.load(vectors_path), dtype=np.float32)
+    rng = np.random.default_rng(seed)
+    picked = full[np.sort(rng.choice(len(full), min(queries, len(full)), replace=False))]
+    _, want = build_ann(full, "flat").search(picked, 10)
+    _, got = build_ann(full.astype(np.float16).astype(np.float32), "flat").search(picked, 10)
+    recall = float(np.mean([len(set(g) & set(w)) / 10 for g, w in zip(got, want)]))
+    same_order = float(np.mean([list(g) == list(w) for g, w in zip(got, want)]))
+    return {"vectors": len(full), "queries": len(picked), "recall@10": round(recall, 4),
+            "same top-10 order": round(same_order, 4)}
 
 
 def one_scale(scale: int, rounds: int, keep: bool, mode: str) -> dict:
@@ -217,6 +237,8 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--keep", action="store_true", help="keep each scale's plans and workspace in /tmp")
     parser.add_argument("--json", type=Path, help="also write the results here")
     parser.add_argument("--recall", type=Path, help="only report recall@10 of IVF-SQ8 / IVF-PQ on this vectors.npy")
+    parser.add_argument("--recall16", type=Path, help="only report recall@10 of float16 against this float32 "
+                        "vectors.npy")
     parser.add_argument("--build", nargs=2, type=Path, help=argparse.SUPPRESS)
     parser.add_argument("--ask", type=Path, help=argparse.SUPPRESS)
     args = parser.parse_args(argv)
@@ -225,6 +247,9 @@ def main(argv: list[str] | None = None) -> int:
 
         found = recall_at_10(args.recall)
         table(f"recall@10 against the exact index ({args.recall})", list(found[0]), [list(r.values()) for r in found])
+        return 0
+    if args.recall16:
+        print(json.dumps(float16_recall_at_10(args.recall16)))
         return 0
     if args.build:
         print(json.dumps(build_one(*args.build)))

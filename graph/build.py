@@ -18,7 +18,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter, defaultdict
-from collections.abc import Iterator
+from collections.abc import Iterable, Iterator, Mapping
 from decimal import Decimal
 from pathlib import Path
 
@@ -56,11 +56,12 @@ class SpanTriple(tuple):
     """A triple of a text span: ``oa:SpecificResource`` with its position and quote selectors,
     and the link to it (``plankg:sourceSpan``, ``plankg:valueSpan``, ``oa:hasTarget``).
 
-    The export (and ``plankg push``) hold them; the query stores do not (see
-    :mod:`plankg.graph.workspace`). Each restates a record's offsets and a text the stores hold
-    already (a clause's ``plankg:text``, a mention's ``plankg:surface``, a value's
+    The export (and ``plankg push``) hold them; the query stores do not, and no file keeps them:
+    :func:`iter_span_triples` makes them again from the records' offsets when the graph is
+    exported (see :mod:`plankg.graph.dump`). Each restates a record's offsets and a text the
+    stores hold already (a clause's ``plankg:text``, a mention's ``plankg:surface``, a value's
     ``plankg:valueText``), no question reads them, and they are 42% of the triples: 40% of the
-    Oxigraph store at 4x the bundled corpus. The records keep every span for the answers' evidence.
+    Oxigraph store at 4x the bundled corpus.
     """
 
     __slots__ = ()
@@ -78,7 +79,7 @@ def vocabulary_triples() -> tuple[Triple, ...]:
 
 
 def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = True,
-                links: bool = False) -> Graph:
+                links: bool = False, spans: bool = True) -> Graph:
     """Build the knowledge graph of a corpus.
 
     Args:
@@ -87,6 +88,7 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
             gazetteer gives for the corpus's own regions, or none).
         vocabulary: Include the ontology and indicator scheme (labels for queries and SHACL).
         links: Also add the lookup links (:mod:`plankg.graph.links`), as a workspace's store holds them.
+        spans: Add the text spans (:class:`SpanTriple`), as the export holds them.
 
     Returns:
         An rdflib graph; rebuilding from the same records gives an isomorphic graph.
@@ -96,7 +98,8 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
         graph.bind(prefix, iri, override=True)
     add = graph.add
     lookup_links: list[Triple] | None = [] if links else None
-    for triple in iter_triples(corpus, province=province, vocabulary=vocabulary, lookup_links=lookup_links):
+    for triple in iter_triples(corpus, province=province, vocabulary=vocabulary, lookup_links=lookup_links,
+                               spans=spans):
         add(triple)
     for triple in lookup_links or ():
         add(triple)
@@ -104,18 +107,19 @@ def build_graph(corpus: Corpus, province: str | None = None, vocabulary: bool = 
 
 
 def iter_triples(corpus: Corpus, province: str | None = None, vocabulary: bool = True,
-                 lookup_links: list[Triple] | None = None) -> Iterator[Triple]:
+                 lookup_links: list[Triple] | None = None, spans: bool = True) -> Iterator[Triple]:
     """Yield the graph's triples one by one (for streaming into N-Triples or Oxigraph).
 
     Args:
         lookup_links: When given, filled (once the triples are all yielded) with the lookup links
             of :mod:`plankg.graph.links` (unit -> target by role, target -> indicator family).
             They restate the data for fast questions, so they are kept out of the data triples.
+        spans: Also yield the text spans (:class:`SpanTriple`; the workspace's store leaves them out).
     """
     province = province or corpus_province(corpus)
     if vocabulary:
         yield from vocabulary_triples()
-    builder = _GraphBuilder(corpus, province, lookup_links is not None)
+    builder = _GraphBuilder(corpus, province, lookup_links is not None, spans)
     yield from builder.triples()
     if lookup_links is not None:
         lookup_links.extend(builder.lookup_links)
@@ -173,9 +177,22 @@ def _int(value: int) -> Literal:
     return Literal(int(value), datatype=XSD.integer)
 
 
+def decimal_lexical(value: float) -> str:
+    """The canonical ``xsd:decimal`` form of ``value`` (XSD 1.1): ``10`` for 10.0, ``2.8``, ``0.00003``.
+
+    The shortest exact digits (``repr``: 2.8, not 2.79999...), no exponent, no trailing zeros and
+    no point after a whole number. It is the form Oxigraph keeps (``"10.0"`` reads back as ``"10"``),
+    so the graph has one spelling of each value whether it comes from the store or from rdflib.
+    """
+    number = Decimal(repr(float(value)))
+    if number == 0:
+        return "0"
+    text = format(number, "f")
+    return text.rstrip("0").rstrip(".") if "." in text else text
+
+
 def _decimal(value: float) -> Literal:
-    # repr keeps the shortest exact form (2.8, not 2.79999...), so literals read as written.
-    return Literal(Decimal(repr(float(value))), datatype=XSD.decimal)
+    return Literal(decimal_lexical(value), datatype=XSD.decimal)
 
 
 def _target_label(target: Target) -> str:
@@ -192,9 +209,10 @@ def _bool(value: bool) -> Literal:
 class _GraphBuilder:
     """Walks a corpus once; remembers which shared nodes (regions, orgs) it has described."""
 
-    def __init__(self, corpus: Corpus, province: str | None, links: bool = False) -> None:
+    def __init__(self, corpus: Corpus, province: str | None, links: bool = False, spans: bool = True) -> None:
         self.corpus = corpus
         self.links = links
+        self.spans = spans
         self.lookup_links: list[Triple] = []
         self.families = _families_of() if links else {}
         self.province = province
@@ -297,25 +315,11 @@ class _GraphBuilder:
         yield dataset, DCTERMS.source, node
         yield dataset, RDFS.label, _zh(f"{doc.title or doc.source_name}：目标与完成情况")
 
-    def span(self, node: URIRef, doc_id: str, start: int, end: int) -> Iterator[Triple]:
-        """An ``oa:SpecificResource`` for ``[start, end)`` of a document's text, as :class:`SpanTriple` triples."""
-        for triple in self._span(node, doc_id, start, end):
-            yield SpanTriple(triple)
-
-    def _span(self, node: URIRef, doc_id: str, start: int, end: int) -> Iterator[Triple]:
-        doc = self.docs.get(doc_id)
-        yield node, RDF.type, OA.SpecificResource
-        yield node, OA.hasSource, record_iri(doc_id)
-        position = URIRef(f"{node}/position")
-        yield node, OA.hasSelector, position
-        yield position, RDF.type, OA.TextPositionSelector
-        yield position, OA.start, Literal(int(start), datatype=XSD.nonNegativeInteger)
-        yield position, OA.end, Literal(int(end), datatype=XSD.nonNegativeInteger)
-        if doc is not None:
-            quote = URIRef(f"{node}/quote")
-            yield node, OA.hasSelector, quote
-            yield quote, RDF.type, OA.TextQuoteSelector
-            yield quote, OA.exact, _text(doc.text[start:end])
+    def record_spans(self, record: Clause | Target | Mention) -> Iterator[Triple]:
+        """The text span of a record, when this build yields spans."""
+        if self.spans:
+            doc = self.docs.get(record.doc_id)
+            yield from record_span_triples(record, None if doc is None else doc.text)
 
     def clause(self, clause: Clause) -> Iterator[Triple]:
         node = record_iri(clause.id)
@@ -333,9 +337,7 @@ class _GraphBuilder:
             yield node, PLANKG.sectionPath, _text(" > ".join(clause.section_path))
         if clause.table:
             yield node, PLANKG.tableName, _text(clause.table)
-        span = URIRef(f"{node}/span")
-        yield SpanTriple((node, PLANKG.sourceSpan, span))
-        yield from self.span(span, clause.doc_id, clause.start, clause.end)
+        yield from self.record_spans(clause)
 
     # ---- targets and achievements ----------------------------------------------------------
     def target(self, target: Target) -> Iterator[Triple]:
@@ -366,9 +368,7 @@ class _GraphBuilder:
         for other in target.conflicts_with:
             yield node, PLANKG.conflictsWith, record_iri(other)
             yield record_iri(other), PLANKG.conflictsWith, node
-        span = URIRef(f"{node}/value-span")
-        yield SpanTriple((node, PLANKG.valueSpan, span))
-        yield from self.span(span, target.doc_id, target.start, target.end)
+        yield from self.record_spans(target)
         yield from self.owners(node, target, doc)
         yield from self.side_values(node, target, doc)
         for family in self.families.get(target.indicator_id, ()):
@@ -463,6 +463,59 @@ class _GraphBuilder:
         yield node, OA.hasBody, body
         yield node, PLANKG.surface, _zh(mention.surface)
         yield node, PROV.wasDerivedFrom, record_iri(mention.clause_id)
-        span = URIRef(f"{node}/span")
-        yield SpanTriple((node, OA.hasTarget, span))
-        yield from self.span(span, mention.doc_id, mention.start, mention.end)
+        yield from self.record_spans(mention)
+
+
+# ---- text spans: made with the data, or again from the records' offsets ------------------------
+#: Record type -> (the predicate from the record to its span, the span node's suffix).
+_SPAN_LINKS = {Clause: (PLANKG.sourceSpan, "span"), Target: (PLANKG.valueSpan, "value-span"),
+               Mention: (OA.hasTarget, "span")}
+
+
+def record_span_triples(record: Clause | Target | Mention, doc_text: str | None) -> Iterator[SpanTriple]:
+    """The text span of a clause, a target (its value) or a mention, as :class:`SpanTriple` triples.
+
+    Args:
+        record: The record, with its document's id and its ``[start, end)`` offsets.
+        doc_text: Its document's text (None: the quote selector is left out).
+    """
+    predicate, suffix = _SPAN_LINKS[type(record)]
+    node = record_iri(record.id)
+    span = URIRef(f"{node}/{suffix}")
+    yield SpanTriple((node, predicate, span))
+    for triple in _span(span, record.doc_id, record.start, record.end, doc_text):
+        yield SpanTriple(triple)
+
+
+def span_triple_count(has_text: bool) -> int:
+    """How many triples :func:`record_span_triples` gives for a record (with its document's text or not)."""
+    return 10 if has_text else 7
+
+
+def _span(node: URIRef, doc_id: str, start: int, end: int, doc_text: str | None) -> Iterator[Triple]:
+    """An ``oa:SpecificResource`` for ``[start, end)`` of a document's text."""
+    yield node, RDF.type, OA.SpecificResource
+    yield node, OA.hasSource, record_iri(doc_id)
+    position = URIRef(f"{node}/position")
+    yield node, OA.hasSelector, position
+    yield position, RDF.type, OA.TextPositionSelector
+    yield position, OA.start, Literal(int(start), datatype=XSD.nonNegativeInteger)
+    yield position, OA.end, Literal(int(end), datatype=XSD.nonNegativeInteger)
+    if doc_text is not None:
+        quote = URIRef(f"{node}/quote")
+        yield node, OA.hasSelector, quote
+        yield quote, RDF.type, OA.TextQuoteSelector
+        yield quote, OA.exact, _text(doc_text[start:end])
+
+
+def iter_span_triples(doc_texts: Mapping[str, str], records: Iterable[Clause | Target | Mention]
+                      ) -> Iterator[SpanTriple]:
+    """The text spans of ``records`` (clauses, targets, mentions in any order), the same triples
+    :func:`iter_triples` yields for them: the workspace keeps none, so the export makes them here.
+
+    Args:
+        doc_texts: Each document's text by its id.
+        records: The records, read one at a time.
+    """
+    for record in records:
+        yield from record_span_triples(record, doc_texts.get(record.doc_id))

@@ -2,9 +2,10 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Iterable
 from pathlib import Path
 
-from plankg.graph.dump import has_dump, write_sorted
+from plankg.graph.dump import has_graph, write_sorted
 from plankg.graph.network import networkx_module, project_graph
 from plankg.graph.store import GraphStore, QueryError, open_store, pyoxigraph_module
 from plankg.ontology.namespaces import PREFIXES
@@ -15,14 +16,16 @@ FAST_WRITER_TRIPLES = 200_000
 
 
 def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
-                      store: GraphStore | None = None) -> Path:
+                      store: GraphStore | None = None, spans: Iterable[str] = ()) -> Path:
     """Write the graph in ``graph_dir`` to ``out_path``.
 
     Turtle and JSON-LD are written by rdflib (a different code base from the Oxigraph parser the
     tests read them back with); graphs above 200,000 triples use pyoxigraph's faster writer.
     GraphML holds the networkx projection (organisations, targets, indicators...), not every triple;
-    it is drawn from ``store`` when given (the workspace's open store), else from the dump.
-    N-Triples are the dump's lines, sorted and de-duplicated (bounded memory at any size).
+    it is drawn from ``store`` when given (the workspace's open store), else from a memory copy.
+    N-Triples are the Oxigraph store's lines but the lookup links, with the text spans
+    ``spans`` (:func:`plankg.graph.dump.span_lines` of the records), sorted and de-duplicated
+    (bounded memory at any size).
 
     Raises:
         QueryError: On an unknown format or a missing graph.
@@ -31,11 +34,11 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
     out_path = Path(out_path)
     if fmt not in FORMATS:
         raise QueryError(f"unknown export format {fmt!r}: use one of {', '.join(FORMATS)}")
-    if not has_dump(graph_dir):
+    if not has_graph(graph_dir):
         raise QueryError(f"no graph at {graph_dir}: run the build first")
     out_path.parent.mkdir(parents=True, exist_ok=True)
     if fmt == "ntriples":
-        write_sorted(graph_dir, out_path)
+        write_sorted(graph_dir, out_path, spans=spans)
     elif fmt == "graphml":
         nx = networkx_module()
 
@@ -45,14 +48,14 @@ def export_graph_file(graph_dir: str | Path, fmt: str, out_path: str | Path,
             with open_store(graph_dir, kind="memory") as memory:
                 nx.write_graphml(project_graph(memory), out_path)
     else:
-        _write_rdf(graph_dir, fmt, out_path)
+        _write_rdf(graph_dir, fmt, out_path, spans)
     return out_path
 
 
-def _write_rdf(graph_dir: Path, fmt: str, out_path: Path) -> None:
+def _write_rdf(graph_dir: Path, fmt: str, out_path: Path, spans: Iterable[str]) -> None:
     with tempfile.TemporaryDirectory(prefix="plankg-export-") as folder:
         nt_path = Path(folder) / "graph.nt"
-        triples = write_sorted(graph_dir, nt_path)
+        triples = write_sorted(graph_dir, nt_path, spans=spans)
         if triples > FAST_WRITER_TRIPLES:
             pyoxigraph = pyoxigraph_module()
 

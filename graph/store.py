@@ -15,12 +15,11 @@ from pathlib import Path
 from types import ModuleType
 from typing import Any
 
-from plankg.graph.dump import has_dump, iter_sorted_lines
+from plankg.graph.dump import OXIGRAPH_DIR, has_graph, store_lines
 from plankg.graph.errors import QueryError
 from plankg.graph.query_limits import QueryLimits, run_bounded
 from plankg.ontology.namespaces import PREFIXES
 
-OXIGRAPH_DIR = "oxigraph"
 META_FILE = "meta.json"
 
 Row = dict[str, Any]
@@ -330,7 +329,7 @@ class MemoryStore(GraphStore):
 
     @classmethod
     def from_lines(cls, lines: Iterable[str]) -> MemoryStore:
-        """Load N-Triples lines (the graph's dump, sorted: the same graph as ``graph.nt`` gave)."""
+        """Load N-Triples lines (e.g. :func:`plankg.graph.dump.store_lines`, the workspace store's triples)."""
         from rdflib import Graph
 
         graph = Graph()
@@ -482,9 +481,9 @@ def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int = 0) ->
     """Open the graph saved in ``graph_dir`` (``<workspace>/graph``).
 
     Args:
-        graph_dir: Folder holding ``graph.nt.gz`` and the ``oxigraph/`` store.
-        kind: ``memory`` (rdflib, loads the dump), ``oxigraph`` (persistent store) or ``auto``
-            (Oxigraph when the graph has more triples than ``threshold``, or when only it exists).
+        graph_dir: Folder holding the ``oxigraph/`` store (or an old build's ``graph.nt.gz`` dump).
+        kind: ``memory`` (rdflib, a copy of the store's triples), ``oxigraph`` (the persistent
+            store) or ``auto`` (Oxigraph when the graph has more triples than ``threshold``).
         threshold: Triple count above which ``auto`` picks Oxigraph; the workspace passes its one
             setting (``Settings.oxigraph_threshold``), so this layer keeps no default of its own.
 
@@ -493,19 +492,20 @@ def open_store(graph_dir: str | Path, kind: str = "auto", threshold: int = 0) ->
     """
     graph_dir = Path(graph_dir)
     ox_path = graph_dir / OXIGRAPH_DIR
-    dumped = has_dump(graph_dir)
     if kind not in ("auto", "memory", "oxigraph"):
         raise QueryError(f"unknown store kind {kind!r}: use auto, memory or oxigraph")
     if kind == "auto":
         triples = int(read_meta(graph_dir).get("triples", 0))
-        big = triples > threshold
-        kind = "oxigraph" if ox_path.is_dir() and (big or not dumped) else "memory"
+        kind = "oxigraph" if ox_path.is_dir() and triples > threshold else "memory"
     if kind == "oxigraph":
         return OxigraphStore.open(ox_path)
-    if not dumped:
+    if not has_graph(graph_dir):
         raise QueryError(f"no graph at {graph_dir}: run the build first")
     # What the Oxigraph store holds: the data and the lookup links, not the text spans.
-    return MemoryStore.from_lines(iter_sorted_lines(graph_dir, links=True, spans=False))
+    try:
+        return MemoryStore.from_lines(store_lines(graph_dir, links=True))
+    except OSError as error:
+        raise QueryError(f"cannot read the graph at {graph_dir}: {_one_line(error)}") from None
 
 
 def rows_equal(left: Iterable[Row], right: Iterable[Row]) -> bool:

@@ -1,12 +1,12 @@
 """The graph's files in a workspace: build them from records (``plankg.workspace`` opens them).
 
 ``<workspace>/graph/`` holds ``oxigraph/`` (a persistent pyoxigraph store, also served by
-``plankg endpoint``), the compressed dump (``graph.nt.gz``, ``graph-spans.nt.gz`` and
-``graph-links.nt.gz``, see :mod:`plankg.graph.dump`) and ``meta.json`` (the build report). No
-uncompressed N-Triples are kept: the export, the push and the memory store sort the dump on
-demand into the lines the build once kept in ``graph.nt``.
+``plankg endpoint``: the data and the lookup links) and ``meta.json`` (the build report): one
+copy of the graph. The export, the push and the memory store read the store back on demand
+(:mod:`plankg.graph.dump`), the export and the push with the text spans made again from the
+records.
 
-The text spans (:class:`plankg.graph.build.SpanTriple`) go to the dump only, not into the store:
+The text spans (:class:`plankg.graph.build.SpanTriple`) are kept nowhere, and not in the store:
 Oxigraph keeps three keys of about 45 bytes for every triple, uncompressed at these sizes (its
 RocksDB options compress only the levels below the base level, and an index under 512 MB keeps
 its data at the base level; only a single ``bulk_load`` of the whole graph, at about 0.8 KB of
@@ -24,25 +24,12 @@ import tempfile
 import time
 from collections.abc import Iterable, Iterator
 from pathlib import Path
-from typing import IO, Any
+from typing import Any
 
-from plankg.graph.build import SpanTriple, Triple, iter_triples
-from plankg.graph.dump import (
-    LINKS_FILE,
-    SORT_RUN_LINES,
-    SPANS_FILE,
-    open_dump_writer,
-    sorted_unique,
-    tee,
-    write_sorted,
-)
+from plankg.graph.build import iter_triples, span_triple_count
+from plankg.graph.dump import OXIGRAPH_DIR, SORT_RUN_LINES, corpus_span_lines, sorted_unique, write_sorted
 from plankg.graph.shacl import validate_file
-from plankg.graph.store import (
-    META_FILE,
-    OXIGRAPH_DIR,
-    QueryError,
-    pyoxigraph_module,
-)
+from plankg.graph.store import META_FILE, QueryError, pyoxigraph_module
 from plankg.graph.terms import nt_line
 from plankg.ingest.records import Corpus
 from plankg.ontology.indicators import PROPOSED_PREFIX, load_scheme
@@ -112,10 +99,10 @@ def load_oxigraph(nt_path: str | Path, store_dir: str | Path) -> int:
 def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = False) -> dict[str, Any]:
     """Build the workspace graph into ``out_dir`` (a staging folder swapped in afterwards).
 
-    The triples are streamed from the records into Oxigraph's bulk loader and the compressed
-    dump, so the build never holds the graph in memory; N-Triples, Turtle and the memory store
-    are made from the dump on demand. The text spans go to the dump only (the export has them,
-    the store does not).
+    The triples are streamed from the records into Oxigraph's bulk loader, so the build never
+    holds the graph in memory, and the store is the one copy of it: N-Triples, Turtle and the
+    memory store are made from it on demand. The text spans are not stored (the export makes
+    them again from the records).
 
     Args:
         corpus: Records from ingest.
@@ -128,6 +115,9 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
         a few fewer when records repeat an id, as the synthetic 20x corpus does for 11 clauses),
         ``lookup_links`` (in the store only), record counts, proposed indicators, timings, SHACL
         result.
+
+    Raises:
+        QueryError: ``out_dir`` holds a store already.
     """
     out_dir = Path(out_dir)
     out_dir.mkdir(parents=True, exist_ok=True)
@@ -143,15 +133,14 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
     started = time.perf_counter()
     store_dir = out_dir / OXIGRAPH_DIR
     links: list = []
-    spans = [0]
-    with open_dump_writer(out_dir) as dump, open_dump_writer(out_dir, SPANS_FILE) as spans_dump, \
-            open_dump_writer(out_dir, LINKS_FILE) as links_dump:
-        data = tee(_without_spans(iter_triples(corpus, lookup_links=links), spans_dump, spans), dump)
-        # The links are complete once the data is: they follow it in the same stream.
-        link_lines = tee((nt_line(t) for t in _drain(links)), links_dump)
-        counts: list[int] = []
-        report["triples"] = load_oxigraph_lines(data, store_dir, then=[link_lines], counts=counts)
-    report["span_triples"] = spans[0]
+    data = (nt_line(t) for t in iter_triples(corpus, lookup_links=links, spans=False))
+    # The links are complete once the data is: they follow it in the same stream.
+    link_lines = (nt_line(t) for t in _drain(links))
+    counts: list[int] = []
+    report["triples"] = load_oxigraph_lines(data, store_dir, then=[link_lines], counts=counts)
+    known_docs = {doc.id for doc in corpus.documents}
+    report["span_triples"] = sum(span_triple_count(record.doc_id in known_docs)
+                                 for kind in (corpus.clauses, corpus.targets, corpus.mentions) for record in kind)
     report["lookup_links"] = counts[1] - counts[0]
     report["seconds_oxigraph"] = round(time.perf_counter() - started, 3)
     if validate:
@@ -159,24 +148,13 @@ def build_graph_store(corpus: Corpus, out_dir: str | Path, validate: bool = Fals
         started = time.perf_counter()
         with tempfile.TemporaryDirectory(prefix=".shacl-", dir=out_dir) as folder:
             nt_path = Path(folder) / "graph.nt"
-            write_sorted(out_dir, nt_path)
+            write_sorted(out_dir, nt_path, spans=corpus_span_lines(corpus))
             result = validate_file(nt_path)
         report["shacl_conforms"] = result.conforms
         report["shacl_violations"] = result.violations
         report["seconds_shacl"] = round(time.perf_counter() - started, 3)
     (out_dir / META_FILE).write_text(json.dumps(report, ensure_ascii=False, indent=2), encoding="utf-8")
     return report
-
-
-def _without_spans(triples: Iterable[Triple], spans_out: IO[str], count: list[int]) -> Iterator[str]:
-    """N-Triples lines of ``triples`` but the text spans, which are written to ``spans_out``
-    (and counted in ``count[0]``) instead."""
-    for triple in triples:
-        if isinstance(triple, SpanTriple):
-            spans_out.write(nt_line(triple))
-            count[0] += 1
-        else:
-            yield nt_line(triple)
 
 
 def _drain(items: list) -> Iterator:

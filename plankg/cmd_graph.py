@@ -10,7 +10,7 @@ import sys
 from pathlib import Path
 
 from plankg.cmd_common import open_workspace
-from plankg.graph.dump import has_dump, sorted_file
+from plankg.graph.dump import has_graph, sorted_file
 from plankg.graph.endpoint import serve
 from plankg.graph.push import push_ntriples
 from plankg.graph.store import QueryError
@@ -99,10 +99,12 @@ def run_push(args: argparse.Namespace) -> int:
         print(f"\rplankg: sent {triples:,} triples in {requests} requests", end="", file=raw_stream(sys.stderr),
               flush=True)
 
-    graph_dir = open_workspace(args).workspace.graph_dir
-    if not has_dump(graph_dir):
+    workspace = open_workspace(args).workspace
+    graph_dir = workspace.graph_dir
+    if not has_graph(graph_dir):
         raise QueryError(f"push: no graph at {graph_dir}: run 'plankg build' first")
-    with sorted_file(graph_dir, links=True) as nt_path:
+    # What the graph is (the data and its text spans, made from the records) with the lookup links.
+    with sorted_file(graph_dir, spans=workspace.span_lines(), links=True) as nt_path:
         report = push_ntriples(nt_path, args.endpoint, args.graph,
                                lines_per_chunk=args.chunk, on_chunk=shown if sys.stderr.isatty() else None)
     print(f"pushed {report['triples']:,} triples to {report['url']} in {report['requests']} requests")

@@ -5,7 +5,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from plankg.errors import PlankgError
-from plankg.graph.dump import iter_sorted_lines
+from plankg.graph.dump import store_lines
 from plankg.graph.export import FORMATS, export_graph_file
 from plankg.render import write_rows
 
@@ -25,8 +25,8 @@ def rdflib_view(store: GraphStore, graph_dir: Path) -> rdflib.Graph:
     """An rdflib ``Graph`` over ``store`` (read it; the workspace graph is read-only).
 
     The memory store is an rdflib graph already; an Oxigraph store is wrapped with oxrdflib, so
-    rdflib's API runs on Oxigraph without copying triples. Without oxrdflib, the graph's dump in
-    ``graph_dir`` is read into memory.
+    rdflib's API runs on Oxigraph without copying triples. Without oxrdflib, the store's triples
+    in ``graph_dir`` are read into memory.
     """
     if store.kind == "memory":
         return store.graph  # type: ignore[attr-defined,no-any-return]
@@ -37,7 +37,7 @@ def rdflib_view(store: GraphStore, graph_dir: Path) -> rdflib.Graph:
     except ImportError:  # without oxrdflib: a copy in memory
 
         graph = rdflib.Graph()
-        graph.parse(data="".join(iter_sorted_lines(graph_dir)), format="nt")
+        graph.parse(data="".join(store_lines(graph_dir)), format="nt")
         return graph
     from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
@@ -55,7 +55,7 @@ def export_file(kg: KnowledgeGraph, path: str | Path, what: str = "graph", forma
         if fmt not in FORMATS:
             raise PlankgError(f"export graph as {fmt!r}: use one of {', '.join(FORMATS)}")
         store = kg.store if fmt == "graphml" else None
-        return export_graph_file(kg.workspace.graph_dir, fmt, out, store=store)
+        return export_graph_file(kg.workspace.graph_dir, fmt, out, store=store, spans=kg.workspace.span_lines())
     if fmt not in _ROW_FORMATS:
         raise PlankgError(f"export {what} as {fmt!r}: use one of {', '.join(_ROW_FORMATS)}")
 

@@ -121,6 +121,14 @@ def write_records(corpus: Corpus, folder: str | Path) -> None:
         writer.add_corpus(corpus)
 
 
+def iter_records(folder: str | Path, kind: str) -> Iterator[Any]:
+    """The records of ``kind`` in ``folder`` one at a time (none when the file is missing)."""
+    record_type = RECORD_FILES[kind]
+    for line in record_lines(folder, kind):
+        if line.strip():
+            yield record_type.from_dict(json.loads(line))
+
+
 def read_records(folder: str | Path) -> Corpus:
     """Read a corpus written by :func:`write_records` (or an old build's plain JSON Lines)."""
     folder = Path(folder)

@@ -28,6 +28,7 @@ from __future__ import annotations
 import contextlib
 import dataclasses
 import hashlib
+import itertools
 import json
 import os
 import shutil
@@ -48,6 +49,7 @@ from plankg.embeddings import build_index
 from plankg.embeddings.encoder import load_encoder
 from plankg.files import FileLock, LockBusy, describe_holder, point_symlink, write_atomic
 from plankg.graph import build_graph_store
+from plankg.graph.dump import span_lines
 from plankg.ingest.pipeline import FileLimits, bundled_paths, read_corpus
 from plankg.ingest.records import Corpus
 from plankg.inputs import (
@@ -65,7 +67,7 @@ from plankg.inputs import (
     with_previous,
 )
 from plankg.progress import Progress
-from plankg.record_files import has_records, read_records, write_records
+from plankg.record_files import has_records, iter_records, read_records, write_records
 from plankg.resources import OpenResources, WorkspaceError
 from plankg.settings import Settings
 
@@ -187,6 +189,18 @@ class Workspace(OpenResources):
         if self._corpus is None:
             self._corpus = read_records(self.records_dir)
         return self._corpus
+
+    def span_lines(self) -> Iterator[str]:
+        """The graph's text spans as N-Triples lines, made from the records' offsets as they are read.
+
+        The export and ``plankg push`` hold them; no file of the workspace does (the records have
+        every offset, and the documents their text). Nothing is read until the lines are.
+        """
+        folder = self.records_dir
+        texts = {doc.id: doc.text for doc in iter_records(folder, "documents")}
+        kinds = ("clauses", "targets", "mentions")
+        records = itertools.chain.from_iterable(iter_records(folder, kind) for kind in kinds)
+        yield from span_lines(texts, records)
 
     def sources(self) -> list[Source]:
         """What the current build was made from (files, folders, uploads, the bundled corpus)."""

@@ -171,8 +171,12 @@ def test_vectors_are_written_in_place_row_by_row(new_dir, small_corpus):
     build_index(small_corpus, out, encoder=FakeEncoder(), progress=False)
     vectors = store.read_vectors(out)
     texts = [search_text(c) for c in small_corpus.clauses if c.text.strip()]
-    # Each row holds its own text's vector (the chunks were put back in clause order) ...
-    assert np.allclose(vectors, FakeEncoder().encode(texts), atol=1e-6)
+    # Each row holds its own text's vector (the chunks were put back in clause order), stored as
+    # float16 and read back as float32 ...
+    assert np.load(out / store.VECTORS_FILE, mmap_mode="r").dtype == np.float16 and vectors.dtype == np.float32
+    expected = FakeEncoder().encode(texts)
+    assert np.array_equal(vectors, expected.astype(np.float16).astype(np.float32))
+    assert np.allclose(vectors, expected, atol=1e-3)
     # ... and the build leaves only finished files (no temporary .npy, no exact index file).
     assert not [p.name for p in out.iterdir() if p.name.endswith(".tmp") or p.name == "ann.faiss"]
 
@@ -223,7 +227,7 @@ def test_repeated_texts_keep_one_vector_and_every_row_reads_its_own(new_dir, sma
     in_memory = store.read_vectors(out)
     mapped = store.read_vectors(out, mmap=True)
     assert isinstance(in_memory, np.ndarray) and in_memory.shape == (len(texts), 32)
-    assert np.allclose(in_memory, expected, atol=1e-6)
+    assert np.array_equal(in_memory, expected.astype(np.float16).astype(np.float32))
     assert np.array_equal(np.asarray(mapped), in_memory) and np.array_equal(mapped[3], in_memory[3])
     assert np.array_equal(mapped[2:5], in_memory[2:5]) and np.array_equal(in_memory[-1], in_memory[1])
 

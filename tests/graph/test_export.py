@@ -6,16 +6,16 @@ import pyoxigraph
 import pytest
 
 from plankg.graph import queries as Q
-from plankg.graph.dump import iter_links_lines
+from plankg.graph.dump import corpus_span_lines, store_lines
 from plankg.graph.export import export_graph_file
 from plankg.graph.store import OxigraphStore, QueryError, open_store, rows_equal
 
 
 @pytest.fixture(scope="module")
-def exported(small_workspace, tmp_path_factory):
+def exported(small_workspace, small_corpus, tmp_path_factory):
     home, _ = small_workspace
     out = tmp_path_factory.mktemp("export")
-    return {fmt: export_graph_file(home / "graph", fmt, out / f"graph.{fmt}")
+    return {fmt: export_graph_file(home / "graph", fmt, out / f"graph.{fmt}", spans=corpus_span_lines(small_corpus))
             for fmt in ("turtle", "ntriples", "jsonld", "graphml")}
 
 
@@ -25,9 +25,10 @@ def test_turtle_export_parses_with_oxigraph_and_answers_the_same(exported, small
     assert "@prefix plankg:" in text
     from_turtle = OxigraphStore.from_file(exported["turtle"])
     assert len(from_turtle) == report["triples"] + report["span_triples"]
-    # The export holds the data; the lookup links (graph-links.nt.gz) restate it for fast questions
-    # (entity lists order by plankg:mentionCount), so they are loaded beside it, as a store holds them.
-    from_turtle.store.bulk_load(input="".join(iter_links_lines(home / "graph")).encode("utf-8"),
+    # The export holds the data; the lookup links restate it for fast questions (entity lists order
+    # by plankg:mentionCount), so they are loaded beside it, as the store holds them.
+    links = set(store_lines(home / "graph", links=True)) - set(store_lines(home / "graph", links=False))
+    from_turtle.store.bulk_load(input="".join(sorted(links)).encode("utf-8"),
                                 format=pyoxigraph.RdfFormat.N_TRIPLES)
     original = open_store(home / "graph", kind="memory")
     for name, params in (("owners_of_indicator", {"indicator": "rd_intensity"}),

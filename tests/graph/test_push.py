@@ -54,7 +54,8 @@ def test_push_replaces_the_remote_graph_in_chunks(tmp_path: Path, server: str):
     home = tmp_path / "home"
     Workspace(home).build([folder], index=False, progress=SILENT)
     nt = tmp_path / "graph.nt"
-    write_sorted(home / "graph", nt, links=True)  # what `plankg push` sends: data, spans, lookup links
+    # What `plankg push` sends: the data, the text spans made from the records, the lookup links.
+    write_sorted(home / "graph", nt, spans=Workspace(home).span_lines(), links=True)
     triples = sum(1 for _ in nt.open("rb"))
     report = push_ntriples(nt, server + "/store", lines_per_chunk=300)
     assert report["triples"] == triples and report["requests"] == -(-triples // 300)

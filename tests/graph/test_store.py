@@ -6,7 +6,7 @@ import json
 import pytest
 
 from plankg.graph import queries as Q
-from plankg.graph.dump import write_sorted
+from plankg.graph.dump import corpus_span_lines, write_sorted
 from plankg.graph.store import (
     IRI,
     LangString,
@@ -140,9 +140,10 @@ def test_syntax_errors_raise_query_error(stores):
             store.query("SELEC ?x WHERE { ?x ?y ?z }")
 
 
-def test_store_from_files(small_workspace, tmp_path):
+def test_store_from_files(small_workspace, small_corpus, tmp_path):
     home, report = small_workspace
-    write_sorted(home / "graph", tmp_path / "graph.nt")  # the export: the data and the text spans
+    # The export: the data and the text spans.
+    write_sorted(home / "graph", tmp_path / "graph.nt", spans=corpus_span_lines(small_corpus))
     memory = MemoryStore.from_file(tmp_path / "graph.nt")
     oxigraph = OxigraphStore.from_file(tmp_path / "graph.nt")
     assert len(memory) == len(oxigraph) == report["triples"] + report["span_triples"]

@@ -102,6 +102,21 @@ def test_export_turtle_reads_back_with_another_parser_and_rows_as_csv(kg, tmp_pa
     assert [json.loads(line)["name"] for line in lines] == list(kg.entities()["name"])
 
 
+def test_the_ntriples_export_is_the_graph_of_the_records_made_from_the_one_store(kg, tmp_path):
+    """No N-Triples are kept beside the store: the export reads the store and makes the text spans
+    from the records, and holds the RDF terms an rdflib build of the same records holds."""
+    import rdflib
+
+    from plankg.graph.build import build_graph
+
+    assert sorted(p.name for p in kg.workspace.graph_dir.iterdir()) == ["meta.json", "oxigraph"]
+    out = kg.export(tmp_path / "graph.nt")
+    exported = rdflib.Graph().parse(out, format="nt")
+    assert set(exported) == set(build_graph(kg.workspace.corpus()))
+    lines = out.read_text("utf-8").splitlines()
+    assert lines == sorted(set(lines)) and any("TextQuoteSelector" in line for line in lines)
+
+
 def test_ask_answers_from_the_graph_with_evidence(kg):
     answer = kg.ask("瑞安市2024年高新技术企业目标是多少？")
     assert "500" in answer.answer and answer.evidence
