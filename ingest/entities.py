@@ -13,7 +13,7 @@ from collections.abc import Iterable
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
-from plankg.ingest.govunits import find_units
+from plankg.ingest.govunits import find_units, units_in_cells
 from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
@@ -109,9 +109,11 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
         drops, _ = noise_spans(doc.text)
         people = _annex_people(doc, by_doc[doc.id]) + _table_people(doc, by_doc[doc.id])
         names = {m.canonical.split("|")[0] for m in people}
-        for clause in by_doc[doc.id]:
-            for mapped in _texts(doc, clause, drops):
-                mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
+        in_clauses = [m for clause in by_doc[doc.id] for mapped in _texts(doc, clause, drops)
+                      for m in _clause_mentions(doc, clause, mapped, names, why)]
+        cells = _cell_mentions(doc, by_doc[doc.id], why)
+        mentions.extend(m for m in in_clauses if not _crosses_a_cell(m, cells))
+        mentions.extend(cells)
         mentions.extend(people)
         mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
         mentions.extend(_split_titles(doc, by_doc[doc.id], why))
@@ -215,6 +217,31 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             continue
         found.append(_mention(doc, clause, mapped, "region", start, end, region.name))
     return found
+
+
+def _cell_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """Bodies standing alone between spaces or line breaks (a table written out as text), which
+    reading a clause joins to the cells beside them (``新增城镇就业 人社局 8950``)."""
+    if not clauses:
+        return []
+    found = []
+    for unit in units_in_cells(reading_text(doc.text)):
+        clause = next((c for c in clauses if c.start <= unit.start < c.end), None)
+        if clause is None:
+            continue  # page chrome no clause reads
+        mention = Mention(stable_id("mn", doc.id, unit.start, unit.end, unit.kind), doc.id, clause.id, unit.kind,
+                          doc.text[unit.start:unit.end], _unit_canonical(unit, doc), unit.start, unit.end)
+        why[mention.id] = unit.why
+        found.append(mention)
+    return found
+
+
+def _crosses_a_cell(mention: Mention, cells: list[Mention]) -> bool:
+    """Is ``mention`` a body, park or institute read across the edge of a cell that holds a body's name
+    (何海平教育局经开区 read from ``何海平 教育局 经开区``)?"""
+    return mention.type in ("organization", "division", "park", "institute") and any(
+        mention.start < c.end and c.start < mention.end and (mention.start, mention.end) != (c.start, c.end)
+        for c in cells)
 
 
 def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:

@@ -10,7 +10,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.entity_spans import Found, overlaps
-from plankg.ingest.name_heads import leading_non_name, word_frequency
+from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
 from plankg.ontology.regions import load_gazetteer
 
 _BUREAU = cue_regex(r"<entity_units.bureau_endings>")
@@ -64,6 +64,16 @@ _SPEAKER_BEFORE = re.compile(r"受$")
 _WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
                "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
                "兴区", "全区", "我区", "本区", "该区", "全市", "我市", "本市", "该市", "全省", "我省", "本省", "全县", "我县")
+
+# A token between spaces, tabs or line breaks (a cell of a table written out as text), its numbering and
+# closing mark left aside: 1 精准扶贫 农林水务局 1300人 -> 农林水务局.
+_TOKEN = re.compile(r"[^\s|｜]+")
+_TOKEN_EDGES = re.compile(r"^(?:\d{1,3}[.、．]?|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])|[。；;，,、]$")
+_CELL_BODY = cue_regex(r"[\u4e00-\u9fff]{2,6}?(?:<entity_units.cell_endings>)")
+_PLACED_CELL_BODY = cue_regex(r"(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,8}?(?:<entity_units.placed_cell_endings>)")
+_SHORT_BODY = cue_regex(r"(?:<entity_units.level_words>)?(?:<entity_units.short_bodies>)")
+_NOT_BODY = cue_regex(r"(?:<entity_units.not_bodies>)$")
+_NOT_IN_CELL_BODY = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|[级各全本我该]")
 
 
 def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # type: ignore[assignment]
@@ -218,3 +228,38 @@ def _divisions(text: str, units: list[Found], taken: list[tuple[int, int]]) -> l
             out.append(Found(start, end, "division", match.group(), "division ending between separators"))
         taken.append((start, end))
     return out
+
+
+def units_in_cells(text: str) -> list[Found]:
+    """Bodies standing alone between spaces or line breaks, as the cells of a table written out as text are.
+
+    Reading joins such cells (``新增城镇就业 人社局 8950`` reads ``新增城镇就业人社局8950``), so a bare name
+    there no longer stands alone. A token that is wholly a body's name is one: anything ``find_units``
+    reads as one whole body, a short name and a bureau's ending (``农林水务局``, ``房产分局``), a level word,
+    a short name and a body's ending (``县代建中心``, ``县护城河指挥部``), or a body every place has (``县残联``).
+    """
+    found = []
+    for token in _TOKEN.finditer(text):
+        start, end = token.start(), token.end()
+        edges = list(_TOKEN_EDGES.finditer(token.group()))
+        for edge in edges:
+            if edge.start() == 0 and edge.end() < end - start:
+                start = token.start() + edge.end()
+            elif edge.end() == end - token.start() and edge.start() > 0:
+                end = token.start() + edge.start()
+        name = text[start:end]
+        if not 2 <= len(name) <= 16 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            continue
+        inside = find_units(name)
+        whole = [u for u in inside if u.start == 0 and u.end == len(name) and u.kind == "organization"]
+        if whole:
+            found.append(Found(start, end, "organization", name, whole[0].why + "; standing alone as a cell"))
+            continue
+        if inside:
+            continue  # 区发改委区统计局: two bodies run together, read as such elsewhere
+        if _SHORT_BODY.fullmatch(name):
+            found.append(Found(start, end, "organization", name, "a body every place has, standing alone as a cell"))
+        elif (_CELL_BODY.fullmatch(name) or _PLACED_CELL_BODY.fullmatch(name)) and not _NOT_BODY.search(name) \
+                and not _NOT_IN_CELL_BODY.search(name[1:-1]) and not is_verb(name[:2]):
+            found.append(Found(start, end, "organization", name, "short name + body ending standing alone as a cell"))
+    return found
