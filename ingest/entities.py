@@ -68,6 +68,10 @@ _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _BASE = "基地"
+# A count right after a name (示范基地20个, 研发中心3家): the name is a kind of thing counted.
+# (怀柔X中心29个科技设施 counts the facilities after it, not the name).
+_COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两]+)\s*[个家座所处](?:以上|左右)?(?![\u4e00-\u9fff])")
+_PLACE_BODY = cue_regex(r"^(?:<entity_units.level_words>)(?:<entities.place_bodies>)$")
 _MEDIA_END = cue_regex(r"(?:<entity_sources.media_endings>)$")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 # What a station, a road or an exit named after a zone adds after the zone's ending (高新区站, 开发区大道).
@@ -317,6 +321,10 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
             if kind == "park" and _NAMED_AFTER_PARK.match(text, end):
                 continue  # 高新区站, 开发区大道: a station or a road named after the zone, not the zone
+            if _COUNT_AFTER.match(text, end):
+                continue  # 建成示范基地20个, 新增研发中心3家: a count of a kind, not one named
+            if kind == "park":
+                start = _place_opens(text, start, end)
             if kind == "institute" and text.startswith(_BASE, end):
                 kind_here, end = "park", end + len(_BASE)  # X重点实验室基地: the base named after the lab is a park
             else:
@@ -332,6 +340,20 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
             found.append(Found(start, end, kind_here, name, f"ending {ending.group() if ending else suffix}", planned=planned))
     return _zones_within_zones(found)
+
+
+def _place_opens(text: str, start: int, end: int) -> int:
+    """Where a zone's name starts when a place inside it follows words that are no place nor zone
+    (评价结果出炉重庆高新区 -> 重庆高新区); a chain of places (呼和浩特和林格尔新区), a bracket
+    (中国(海南)自由贸易试验区) or a zone before it (西部科学城重庆高新区) keeps the name whole."""
+    places = [(a, b) for _region, a, b in load_gazetteer().find_all(text[start:end])]
+    if not places or places[0][0] == 0:
+        return start
+    at = places[0][0]
+    before = text[start : start + at]
+    if len(before) < 2 or re.search(r"[()（）·—-]", before) or re.search(_SUFFIXES["park"], before):
+        return start
+    return start + at
 
 
 def _zones_within_zones(found: list[Found]) -> list[Found]:
@@ -432,6 +454,7 @@ def _brand_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             if (brand[0] in "省市区县州镇乡各全本我该其" or _LIST_NOT_NAME.search(brand) or _GENERIC_PART.fullmatch(brand)
                     or load_gazetteer().find_all(brand)
                     or any(word_frequency(brand[i : i + 2]) >= _COMMON_WORD for i in range(width - 1))
+                    or leading_non_name(text[start : match.end()], 2)  # 也是科技: an adverb, not a brand
                     or overlaps(start, match.end(), taken)):
                 break
             found.append(Found(start, match.end(), "organization", text[start : match.end()], "brand + trade word of a firm"))
@@ -457,8 +480,11 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     # The whole ending is kept (重点实验室: 重点 is a boundary elsewhere).
     ending = next((w for w in _ENDING_WORDS.get(kind or "", ()) if span.endswith(w)), "")
     kept.append((len(span) - len(ending), len(span)))
-    # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it.
-    kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)]
+    # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it; a place the boundary word
+    # runs into (建成县残疾人综合服务中心: 成县) is a chance reading, not a place.
+    boundaries = [(m.start(), m.end()) for m in _BOUNDARY.finditer(span)]
+    kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)
+             if not any(x < a < y for x, y in boundaries)]
     cut = 0
     if kind == "park":  # 乡镇与高新区: two places joined; a zone's name holds no 与
         cut = max((m.end() for m in re.finditer("与", span[: len(span) - len(ending)])), default=0)
@@ -514,6 +540,10 @@ def _generic(name: str, suffix: str) -> bool:
     """
     if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name) or _RANKING.search(name):
         return True
+    if _PLACE_BODY.match(name):
+        return False  # 县图书馆: the county's own library
+    if re.search(r"(?<!限)公司$", name) and _LIST_NOT_NAME.search(name[-4:-2]):
+        return True  # 国有公司, 上市公司: a kind of firm
     if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]|[^\u4e00-\u9fff]?类", name):
         # 三大创新中心, 两个创新中心: counts of things; 综合领域类X: a class of things; not names
         return True

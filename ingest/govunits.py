@@ -26,6 +26,7 @@ _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_end
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
 _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 # 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
+_CATEGORY = cue_regex(r"<entity_units.list_not_names>")
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
 # How often the dictionary must have seen a character + a place as one word to read them as one name (长白山).
@@ -129,7 +130,8 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
             add(Found(start, match.end(), "organization", match.group(), "level word + short name + 厅/局/委/办 standing alone"))
     for match in _STATE_FIRM.finditer(text):
         start = match.start()
-        if text[start - 1 : start + 1] not in _WORD_TAILS and not _listed_kind(text, start) and not _BUREAU.search(match.group()):
+        if (text[start - 1 : start + 1] not in _WORD_TAILS and not _listed_kind(text, start) and not _BUREAU.search(match.group())
+                and not _CATEGORY.search(match.group()[1:-2])):  # 市国有公司: a kind of firm
             add(Found(start, match.end(), "organization", match.group(), "level word + short name + 公司/集团 (a state firm)"))
     for match in _GROUP.finditer(text):
         cut = max((m.end() for m in _GROUP_CUT.finditer(match.group())), default=0)
