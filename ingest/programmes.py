@@ -23,7 +23,7 @@ _SHORT_TITLE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"《]?([^”\"》�
 _NUMBERED_DOC = re.compile(r"(?:中央|国务院|省委|市委|区委)?\d{1,3}号文件?")
 _CJK = r"[\u4e00-\u9fff]"
 _PROGRAMME = cue_regex(
-    rf"(?:<entity_programmes.triggers>)((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
+    rf"(?:<entity_programmes.triggers>)(?:\d{{4}}年度?)?((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
     rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
 _JOINED_PROGRAMME = cue_regex(
     rf"(?:和|及|以及|、)({_CJK}{{2,14}}?(?:<entity_programmes.endings>))(?!<entity_programmes.not_after>)"
@@ -48,8 +48,22 @@ _STRATEGY_HEAD = cue_regex(
 _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_endings>)(?!{_CJK}{{0,1}}(?:企业|项目|工作))")
 _DESIGNATION_END = cue_regex(r"(?:<entity_programmes.designation_endings>)$")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
+# A quoted list of slogans a programme ending follows (“抓项目、进企业、解难题”专项行动): one name.
+_QUOTED_LIST = cue_regex(r"“([^“”，。；]{2,10}(?:、[^“”，。；、]{2,10}){1,4})”(?=<entities.programme_after>)")
+# Single quotes and corner brackets quote names as double quotes do (‘33618’体系, 「X」行动); same width.
+_QUOTE_MARKS = str.maketrans("‘’「」", "“”“”")
+# The topic a quoted programme is named in before its quote (食品安全“扫雷”行动): words, no place nor verb.
+_TOPIC_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,10}$")
+_BODY_END = re.compile(r"[委局府厅办部]$")
+# A heading that is wholly a programme's name (一、企业自主创新能力提升工程).
+_HEADING_PROGRAMME = cue_regex(
+    r"^[|｜\s]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?\s*"
+    r"([\u4e00-\u9fff]{4,20}?(?:<entity_programmes.endings>))[|｜\s]*$")
+# A major programme named by its field (生物医药重大专项, 湖北重大科技专项).
+_FIELD_PROGRAMME = cue_regex(r"[\u4e00-\u9fff]{2,14}?(?:<entity_programmes.field_programme_endings>)")
 _QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
-_QUOTED_HEADED = cue_regex(r"^[\u4e00-\u9fff]{2}(?:<entity_programmes.list_endings>)(?!<entity_programmes.not_after>)")
+_QUOTED_HEADED_SHORT = cue_regex(r"^[\u4e00-\u9fff]{2}(?:<entity_programmes.list_endings>)(?!<entity_programmes.not_after>)")
+_QUOTED_HEADED = cue_regex(r"^[\u4e00-\u9fff]{2,8}?(?:<entity_programmes.endings>)(?!<entity_programmes.not_after>)")
 _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
 _QUOTED_BEFORE = cue_regex(r"<entities.programme_before>$")
 _QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.policy_count>)$")
@@ -84,6 +98,7 @@ _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _STRATEGY_WORD_TEXT = tuple(words("entity_programmes.strategy_ending"))
 _STRATEGY_GENERIC = cue_regex(r"<entity_programmes.strategy_generic>")
 _STRATEGY_WORD = fill(r"(?:<entity_programmes.strategy_ending>)")
+_ENDING_WORDS = sorted(words("entity_programmes.endings"), key=len, reverse=True)
 
 
 def plan_documents(text: str) -> list[Found]:
@@ -117,6 +132,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Programmes, campaigns, strategies, designations and talent titles outside ``taken`` spans."""
     found: list[Found] = []
     spans = list(taken)
+    text = text.translate(_QUOTE_MARKS)
 
     def add(start: int, end: int, name: str, why: str) -> None:
         if text[start : start + 1] == "年" and text[start - 1 : start].isdigit():
@@ -133,6 +149,11 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         spans.append((start, end))
         found.append(Found(start, end, "programme", name, why, planned=bool(_PLANNED.search(text[max(0, start - 6):start]))))
 
+    heading = _HEADING_PROGRAMME.match(text)
+    if heading and not _BOUNDARY.search(heading.group(1)[:-2]):
+        add(heading.start(1), heading.end(1), heading.group(1), "heading that names a programme")
+    for match in _QUOTED_LIST.finditer(text):
+        _quoted(text, match, add)
     for match in _QUOTED.finditer(text):
         _quoted(text, match, add)
     for match in _TALENT.finditer(text):
@@ -183,6 +204,9 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if joined and not _BOUNDARY.search(joined.group(1)[:-2]):
             # 实施A领先行动和B攻坚行动: the verb starts both programmes the conjunction joins
             add(joined.start(1), joined.end(1), joined.group(1), "programme joined to one a verb starts")
+    for match in _FIELD_PROGRAMME.finditer(text):
+        start = _trim(text, match.start(), match.end())
+        add(start, match.end(), text[start : match.end()], "field + major programme ending")
     for match in _SHARED_ENDING_LIST.finditer(text):
         for item in _ITEM.finditer(match.group()):
             start = match.start() + item.start()
@@ -232,8 +256,9 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     follows (“315”科技创新体系, “五点一线”沿海经济带).
     """
     inner = match.group(1)
-    after = text[match.end() : match.end() + 6]
-    before = text[max(0, match.start() - 4) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    lead = _topic_start(text, match.start())
+    before = text[max(0, lead - 4) : lead]
     if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner) or "的" in inner:
         return  # “停滞多年的X计划”: a quoted clause (的 joins a description to its head), not a name
     numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
@@ -250,8 +275,15 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
         # “一本三基四梁八柱”战略: the text names the strategy by its quoted core; 战略 says what it is
         add(match.start(1), match.end(1), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix and suffix.group() not in ("活动", "业务"):
-        add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
-    elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):
+        # “小升高”培育行动 is named without its marks, a longer tail (“双碳”技术示范行动) with them; the topic
+        # before the quote (科技型企业“双倍增”行动) is in the text's form, not in the name
+        short = _QUOTED_AFTER.match(after) or _QUOTED_HEADED_SHORT.match(after)
+        name = inner + suffix.group() if short else text[match.start() : match.end() + suffix.end()]
+        add(lead, match.end() + suffix.end(), name, f"quoted name + {suffix.group()}")
+    elif lead < match.start() and (suffix or _QUOTED_BEFORE.search(before)) and not re.match(_CJK, after):
+        # 开展食品安全“九查九扫”: the topic and the quoted core, as the text names the campaign
+        add(lead, match.end(), text[lead : match.end()], "topic + quoted programme name")
+    elif suffix or _QUOTED_BEFORE.search(text, max(0, match.start() - 4), match.start()) or _QUOTED_END.search(inner):
         add(match.start(1), match.end(1), inner, "quoted programme name")
     elif _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after):
         add(match.start(1), match.end(1), inner, "quoted numbered campaign")
@@ -260,9 +292,32 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
 
 
 def _quoted_headed(after: str) -> re.Match[str] | None:
-    """“小升高”培育行动, “X”倍增计划: a two-character word, then a programme ending, after the quote."""
+    """“小升高”培育行动, “一带一路”科技创新行动计划: words, then a programme ending, after the quote."""
     match = _QUOTED_HEADED.match(after)
-    return match if match and not _BOUNDARY.search(match.group()[:2]) else None
+    if not match:
+        return None
+    ending = next((e for e in _ENDING_WORDS if match.group().endswith(e)), "")
+    words_before = match.group()[: len(match.group()) - len(ending)]
+    if _BOUNDARY.search(words_before) or (len(words_before) > 2 and leading_non_name(match.group(), 2)):
+        return None  # “研发贷”申请X基金: a verb after the quote starts another phrase
+    return match
+
+
+def _topic_start(text: str, at: int) -> int:
+    """Where the topic words before a quote start (开展食品安全“九查九扫” -> 食品安全), or ``at`` if none:
+    words after the last boundary, without a place (鞍山市“X”行动 names the campaign “X”行动), not a body."""
+    run = _TOPIC_BEFORE.search(text, max(0, at - 10), at)
+    if not run:
+        return at
+    start = run.start()
+    start += max((m.end() for m in _BOUNDARY.finditer(text, start, at)), default=start) - start
+    for _region, a, b in load_gazetteer().find_all(text[start:at]):
+        if a == 0:
+            start += b
+    start += leading_non_name(text[start:at], 2) if at - start >= 2 else 0
+    if at - start < 2 or _BODY_END.search(text, start, at) or _GENERIC.fullmatch(text[start:at]):
+        return at
+    return start
 
 
 def _trim(text: str, start: int, end: int) -> int:
