@@ -17,7 +17,7 @@ from plankg.ingest.govunits import find_units, units_in_cells
 from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
-from plankg.ingest.programmes import plan_documents, programmes
+from plankg.ingest.programmes import plan_documents, programme_cell, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.source_names import source_names
 from plankg.ingest.textmap import MappedText, clean_span
@@ -68,6 +68,8 @@ _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _BASE = "基地"
+_TOKEN = re.compile(r"[^\s]+")
+_CELL_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
 # A count right after a name (示范基地20个, 研发中心3家): the name is a kind of thing counted.
 # (怀柔X中心29个科技设施 counts the facilities after it, not the name).
 _COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两]+)\s*[个家座所处](?:以上|左右)?(?![\u4e00-\u9fff])")
@@ -229,7 +231,18 @@ def _cell_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) ->
     if not clauses:
         return []
     found = []
-    for unit in units_in_cells(reading_text(doc.text)):
+    reading = reading_text(doc.text)
+    for token in _TOKEN.finditer(reading):  # 创新资源集聚工程 alone in a cell: a programme
+        name = _CELL_NOTE.sub("", token.group().strip("|｜"))
+        start = token.start() + token.group().find(name)
+        clause = next((c for c in clauses if c.start <= start < c.end), None)
+        if clause is None or not programme_cell(name):
+            continue
+        mention = Mention(stable_id("mn", doc.id, start, start + len(name), "programme"), doc.id, clause.id, "programme",
+                          doc.text[start : start + len(name)], name, start, start + len(name))
+        why[mention.id] = "a programme's name standing alone as a cell"
+        found.append(mention)
+    for unit in units_in_cells(reading):
         clause = next((c for c in clauses if c.start <= unit.start < c.end), None)
         if clause is None:
             continue  # page chrome no clause reads

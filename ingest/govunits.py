@@ -26,6 +26,8 @@ _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_end
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
 _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 # 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
+# A place written as letters or marks that hide it (XX区, ××县, X市): a page preview or a template.
+_HIDDEN_PLACE = re.compile(r"(?<![A-Za-z])[XＸ×*＊]{1,3}$")
 _CATEGORY = cue_regex(r"<entity_units.list_not_names>")
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
@@ -158,6 +160,9 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
             continue
         if _listed_kind(text, start) or text[start - 1 : start + 1] in _WORD_TAILS:
             return None
+        hidden = _HIDDEN_PLACE.search(text, max(0, start - 3), start)
+        if hidden:  # XX区科学技术局: a place a preview or a template hides, still a place
+            return hidden.start(), f"hidden place {hidden.group()}{word}"
         return _region_start(start, regions), f"level word {word}"
     return None
 

@@ -59,6 +59,12 @@ _BODY_END = re.compile(r"[委局府厅办部]$")
 _HEADING_PROGRAMME = cue_regex(
     r"^[|｜\s]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?\s*"
     r"([\u4e00-\u9fff]{4,20}?(?:<entity_programmes.endings>))[|｜\s]*$")
+# A cell between bars (| 4 | 创新资源集聚工程 | …), a note in brackets after it (X工程(牵头承担)) left aside.
+_BAR_CELL = re.compile(r"(?<=[|｜])\s*([^|｜\s][^|｜]{2,40}?)\s*(?=[|｜])")
+# X战略和Y行动: two names joined, not one.
+_TWO_NAMES = cue_regex(r"(?:<entity_programmes.endings>|<entity_programmes.strategy_ending>)(?:和|与|及|以及)")
+_CELL_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+_CELL_NAME = cue_regex(r"[\u4e00-\u9fff“”]{2,24}?(?:<entity_programmes.endings>)")
 # A major programme named by its field (生物医药重大专项, 湖北重大科技专项).
 _FIELD_PROGRAMME = cue_regex(r"[\u4e00-\u9fff]{2,14}?(?:<entity_programmes.field_programme_endings>)")
 _QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
@@ -150,8 +156,12 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         found.append(Found(start, end, "programme", name, why, planned=bool(_PLANNED.search(text[max(0, start - 6):start]))))
 
     heading = _HEADING_PROGRAMME.match(text)
-    if heading and not _BOUNDARY.search(heading.group(1)[:-2]):
+    if heading and programme_cell(heading.group(1)):
         add(heading.start(1), heading.end(1), heading.group(1), "heading that names a programme")
+    for cell in _BAR_CELL.finditer(text):
+        name = _CELL_NOTE.sub("", cell.group(1))
+        if programme_cell(name):
+            add(cell.start(1), cell.start(1) + len(name), name, "cell that names a programme")
     for match in _QUOTED_LIST.finditer(text):
         _quoted(text, match, add)
     for match in _QUOTED.finditer(text):
@@ -236,6 +246,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         add(start, match.end(), text[start : match.end()], "ending 战略")
     for match in _DESIGNATION.finditer(text):
         start = _trim(text, match.start(1), match.end())
+        if start > match.start(2):  # not inside the ending: 创新型县(市、区)试点
+            start = _trim(text, match.start(1), match.start(2) + 2)
         start += leading_non_name(text[start : match.end()], 4)
         # The place that earns a designation is not part of its name (三亚市建成国家创新型城市).
         for _region, a, b in load_gazetteer().find_all(text[start : match.end()]):
@@ -247,6 +259,15 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if _GENERIC.sub("", core) or match.group(2).startswith("创新型"):
             add(start, match.end(), text[start : match.end()], "designation ending")
     return found
+
+
+def programme_cell(name: str) -> bool:
+    """Is ``name``, standing alone as a heading or a table cell, wholly a programme's name
+    (创新资源集聚工程, “十百千”企业培育工程), not a task (实施X工程) nor a kind (科技计划)?"""
+    if not _CELL_NAME.fullmatch(name) or _GENERIC.fullmatch(name) or _generic(name):
+        return False
+    # Standing alone, a name keeps the verbs inside it (科技体制改革深化工程); one that opens it is a task.
+    return not _BOUNDARY.match(name) and not _TWO_NAMES.search(name) and not leading_non_name(name, 4)
 
 
 def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
@@ -266,9 +287,11 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     if system and not _BOUNDARY.search(system.group()):
         add(match.start(), system.end(), text[match.start() : system.end()], "numbered slogan + the system it names")
         return
-    if after.startswith("等"):  # “送科技政策到企业”等活动
+    listed = after.startswith("等")
+    if listed:  # “送科技政策到企业”等活动
         after = after[1:]
-    suffix = _QUOTED_AFTER.match(after) or _quoted_headed(after)
+    # “X研究”等国家科技重大专项: one of a kind the words after 等 name, not a name with them
+    suffix = _QUOTED_AFTER.match(after) or (None if listed else _quoted_headed(after))
     if _DESIGNATION_END.search(inner):  # “安徽省科技创新先进市”: the designation as the text names it
         add(match.start(1), match.end(1), inner, "quoted designation")
     elif suffix and suffix.group() in _STRATEGY_WORD_TEXT:

@@ -51,3 +51,8 @@ def test_an_adverb_before_a_trade_word_is_no_brand(tmp_path):
 def test_a_school_by_its_number_and_schools_as_a_kind(tmp_path):
     names = _names(tmp_path, "启动平川县第三小学建设,鼓励社会力量创办中小学。\n", "organization")
     assert "平川县第三小学" in names and not any("中小学" in n for n in names)
+
+
+def test_verbs_of_settling_and_obtaining_do_not_open_a_name(tmp_path):
+    names = _names(tmp_path, "两家省级实验室相继落户洛川示范区,3家公司获省级研发中心认定。\n")
+    assert not any(n.startswith(("实验室相继", "公司获")) for n in names)

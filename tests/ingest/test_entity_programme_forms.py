@@ -48,3 +48,21 @@ def test_a_major_programme_named_by_its_field(tmp_path):
 def test_a_programme_listed_as_a_designation_a_person_earns(tmp_path):
     names = _programmes(tmp_path, "企业引进的博士被列为2021年省级青年科技人才引进计划,获经费50万元。\n")
     assert "省级青年科技人才引进计划" in names
+
+
+def test_a_cell_between_bars_or_spaces_that_is_a_programmes_name(tmp_path):
+    names = _programmes(tmp_path, "类别 | 序号 | 项目名称 | 工作标准\n"
+                                  "重点类 | 1 | 科技金融融合工程(牵头承担) | 设立风险补偿资金池;\n"
+                                  "重点类 | 2 | 产学研协同深化工程 | 组织对接活动12次以上;\n"
+                                  "序号 任务 标准\n3 创新平台提升工程 新建平台5家\n")
+    assert {"科技金融融合工程", "产学研协同深化工程", "创新平台提升工程"} <= names
+
+
+def test_a_designation_whose_ending_holds_a_list_mark(tmp_path):
+    names = _programmes(tmp_path, "省里公布了第一批省级创新型县(市、区)试点建设评定结果,我县名列前茅。\n")
+    assert "省级创新型县(市、区)试点" in names
+
+
+def test_an_example_of_a_kind_after_deng_is_no_name_with_the_kind(tmp_path):
+    names = _programmes(tmp_path, "承担“高效燃气轮机叶片研究”等国家科技重大专项3项。\n")
+    assert not any("等国家" in n for n in names)

@@ -259,3 +259,9 @@ def test_bare_bureaus_after_a_placed_one_share_its_level():
 def test_a_source_field_written_with_a_bar_names_its_body():
     # Pattern: a page's metadata table flattened to 发布机构:|X|有效性:| — the bar after the colon.
     assert [f.name for f in source_names("文号:|江政办〔2022〕6号|发布机构:|县政府办公室|有效性:|有效")] == ["县政府办公室"]
+
+
+def test_a_hidden_place_and_peoples_congress_standing_committees():
+    # Pattern: a page preview or a template hides the place (XX区科学技术局); 人大常委会 is a body.
+    assert _names("XX区科学技术局2023年工作总结。省人大常委会、市人大常委会调研。") == [
+        "XX区科学技术局", "省人大常委会", "市人大常委会"]
