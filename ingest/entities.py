@@ -68,6 +68,7 @@ _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _BASE = "基地"
+_FIRM_TRADE = re.compile(r"(?:发展|开发|服务|投资|建设|创新|实业|控股)$")
 _TOKEN = re.compile(r"[^\s]+")
 _CELL_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
 # A count right after a name (示范基地20个, 研发中心3家): the name is a kind of thing counted.
@@ -326,6 +327,9 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             ending = re.search(suffix + "$", text[start:end])
             if kind != "organization" and ending:
                 start += leading_non_name(text[start:end], 3)
+            elif re.match(r"[\u4e00-\u9fff]{2}[省市区县]", text[start:end]) and is_verb(text[start : start + 2]) \
+                    and not any(a == 0 for _r, a, _b in load_gazetteer().find_all(text[start:end])):
+                start += 2  # 迁建县政务服务中心: the verb, then the county's body
             if text[start : start + 1] in _VERB_TAILS and any(a == 1 for _, a, _b in load_gazetteer().find_all(text[start:end])):
                 start += 1  # 建好四川省X平台 -> 四川省X平台: the tail of a verb, then the place that opens the name
             longer = {"organization": _SCHOOL_OF, "institute": _BRANCH_OF, "park": _PART_OF}.get(kind, _NONE).match(text, end)
@@ -493,6 +497,9 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     # The whole ending is kept (重点实验室: 重点 is a boundary elsewhere).
     ending = next((w for w in _ENDING_WORDS.get(kind or "", ()) if span.endswith(w)), "")
     kept.append((len(span) - len(ending), len(span)))
+    trade = _FIRM_TRADE.search(span, 0, len(span) - len(ending)) if ending.endswith(("公司", "集团")) else None
+    if trade:  # 产业发展有限公司, 科技服务集团: a firm's trade word before its ending
+        kept.append((trade.start(), trade.end()))
     # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it; a place the boundary word
     # runs into (建成县残疾人综合服务中心: 成县) is a chance reading, not a place.
     boundaries = [(m.start(), m.end()) for m in _BOUNDARY.finditer(span)]

@@ -56,3 +56,15 @@ def test_a_school_by_its_number_and_schools_as_a_kind(tmp_path):
 def test_verbs_of_settling_and_obtaining_do_not_open_a_name(tmp_path):
     names = _names(tmp_path, "两家省级实验室相继落户洛川示范区,3家公司获省级研发中心认定。\n")
     assert not any(n.startswith(("实验室相继", "公司获")) for n in names)
+
+
+def test_service_centres_named_by_their_kind_of_place_are_a_kind(tmp_path):
+    names = _names(tmp_path, "新建8家城乡社区居家养老服务中心,改造农村养老服务中心5处,迁建县政务服务中心。\n", "organization")
+    assert not any("养老服务中心" in n for n in names)
+    assert "县政务服务中心" in names  # the verb before the county's own centre stays out
+
+
+def test_a_firms_trade_word_before_its_ending_is_part_of_its_name(tmp_path):
+    names = _names(tmp_path, "走访了安阳化纤股份有限公司和河南华创新材产业发展有限公司,调研永兴海螺等公司。\n", "organization")
+    assert "河南华创新材产业发展有限公司" in names
+    assert not any(n.endswith("等公司") for n in names)
