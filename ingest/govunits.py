@@ -20,7 +20,7 @@ _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 中共X委员会 names a party committee; 临海市委 alone is the leadership of the day, like 市委、市政府.
 _CENTRE_BEFORE = re.compile(r"(?:党中央|中共中央)[、\s]*$")
 # A centre or department right after a ministry (科技部火炬中心, 工信部科技司).
-_NATIONAL_CHILD = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.national_child_endings>)")
+_NATIONAL_CHILD = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.national_child_endings>)|(?:<entity_units.national_offices>)")
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
 _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
@@ -41,15 +41,24 @@ _LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[
 # 科技局2021年工作总结 is a title).
 _BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
                           + r")(?![\u4e00-\u9fff]|\d{4})")
+# At a sentence's start or after a particle or a verb of dealing with it, a bare bureau name (not its head's
+# title: 科技局长) is the plan's own bureau.
+_BARE_IN_PROSE = cue_regex(r"(?:^|[。；;，,：:\n]|<entity_units.bare_before>)("
+                           + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3 and "政府" not in w
+                                      and w not in ("人民政府", "管理委员会", "管委会"))
+                           + r")(?![长\d])")
 _BARE_ITEM = re.compile("|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3))
 _PLACED_ITEM = re.compile("[省市区县](?:" + _BARE_ITEM.pattern + ")$")
 _ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,10}?管委会")
 _ZONE_CUT = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|部门|单位|负责人|主任")
 _PARK_ENDINGS = frozenset(words("entities.park_suffixes"))
 _NOT_IN_NAME = cue_regex(r"<entities.boundary>|各")
-_DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
+# 社会发展科技处, 发展规划与资源配置处: topics joined by 与/和, and 科技 before the ending, are one division.
+_DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:[与和](?:<entity_units.division_topics>))?(?:科技)?"
+                         r"(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
-_DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
+_DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:[与和](?:<entity_units.division_topics>))?(?:科技)?"
+                      r"(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
 # Standing alone these name an office every body has (来源:办公室), not one the text names.
 _ANY_BODYS_OFFICE = ("办公室", "办公厅")
 # Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
@@ -121,6 +130,8 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
     for match in _BARE_BUREAU.finditer(text):  # 【科技局】, a table's owner cell: the issuer's own bureau
         if match.group() not in _LEADERSHIP and _bare_list_item(text, match.start(), match.end()):
             add(Found(match.start(), match.end(), "organization", match.group(), "bureau ending standing alone"))
+    for match in _BARE_IN_PROSE.finditer(text):  # 主动与科技厅对接, 科技厅相关负责人表示: the plan's own bureau
+        add(Found(match.start(1), match.end(1), "organization", match.group(1), "bureau's bare name after a particle"))
     for match in _ZONE_COMMITTEE.finditer(text):  # 长白山管委会, 服装城管委会: a zone's management committee
         cut = max((m.end() for m in _ZONE_CUT.finditer(match.group(), 0, len(match.group()) - 3)), default=0)
         cut += leading_non_name(match.group()[cut:], 5)  # 参会的有X管委会: past a verb the list does not know
