@@ -68,6 +68,7 @@ _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _BASE = "基地"
+_BARE_ZONE = cue_regex(r"(?:^|[。；;，,：:、\n]|<entities.bare_zone_before>)(<entities.bare_zones>)(?!<entities.named_after_park>|[\u4e00-\u9fff]{0,2}(?:<entities.park_suffixes>))")
 _FIRM_TRADE = re.compile(r"(?:发展|开发|服务|投资|建设|创新|实业|控股)$")
 _TOKEN = re.compile(r"[^\s]+")
 _CELL_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
@@ -208,6 +209,12 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         if body is not None:  # 市政府督查室: the division as written with its body before it
             unit = Found(body.start, unit.end, unit.kind, unit.name, unit.why, parent=unit.parent)
         keep(unit, _unit_canonical(unit, doc))
+    for zone in _BARE_ZONE.finditer(text):
+        own = _own_zone(doc, zone.group(1))
+        if own and not overlaps(zone.start(1), zone.end(1), taken + title_spans):
+            taken.append((zone.start(1), zone.end(1)))
+            keep(Found(zone.start(1), zone.end(1), "park", zone.group(1), "a zone named by its kind alone: the document's own"),
+                 own)
     for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
         taken.append((item.start, item.end))
         keep(item, item.name)
@@ -260,6 +267,27 @@ def _crosses_a_cell(mention: Mention, cells: list[Mention]) -> bool:
     return mention.type in ("organization", "division", "park", "institute") and any(
         mention.start < c.end and c.start < mention.end and (mention.start, mention.end) != (c.start, c.end)
         for c in cells)
+
+
+def _own_zone(doc: Document, kind: str) -> str | None:
+    """The zone a document means by a kind alone (经开区): the one of that kind it names with its place
+    (新乡经开区), else its own place's (X市经开区); None when it names several (济南高新区, 青岛高新区):
+    the kind alone is then all of them, not one zone."""
+    gazetteer = load_gazetteer()
+    named: set[str] = set()
+    for match in re.finditer(rf"([\u4e00-\u9fff]{{2,6}}?){kind}", reading_text(doc.text)):
+        for width in range(len(match.group(1)), 1, -1):
+            place = match.group(1)[-width:]
+            if any(gazetteer.get(place + level) for level in ("", "市", "县", "区")):
+                named.add(place + kind)
+                break
+    if len(named) > 1:
+        return None
+    if named:
+        return named.pop()
+    if doc.region and not doc.region.endswith(kind):
+        return doc.region + kind
+    return doc.region or kind
 
 
 def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
