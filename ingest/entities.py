@@ -370,8 +370,9 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
                 continue  # 建成示范基地20个, 新增研发中心3家: a count of a kind, not one named
             if kind == "park":
                 start = _place_opens(text, start, end)
-            if kind == "institute" and text.startswith(_BASE, end):
-                kind_here, end = "park", end + len(_BASE)  # X重点实验室基地: the base named after the lab is a park
+            base = re.match(r"(?:实验|试验|研发|中试)?" + _BASE, text[end : end + 4])
+            if kind == "institute" and base:
+                kind_here, end = "park", end + base.end()  # X重点实验室(实验)基地: the base named after the lab is a park
             else:
                 kind_here = kind
             if kind == "park" and text[start - 1 : start] in _DASHES:

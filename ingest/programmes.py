@@ -36,7 +36,8 @@ _EVENT = cue_regex(rf"(?:“[^“”]{{2,12}}”|{_CJK}){{0,18}}?(?:<entity_prog
 _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届|首届")
 _VOUCHER = cue_regex(r"(?<![\u4e00-\u9fff]{2}[“\"])(?:<entity_programmes.voucher_names>)")
 _MECHANISM = cue_regex(rf"{_CJK}{{2,10}}?(?:<entity_programmes.mechanism_endings>)")
-_FUND = cue_regex(r"(?:<entity_programmes.fund_names>)")
+# A joint fund inside a fund keeps its name (国家自然科学基金区域创新发展联合基金).
+_FUND = cue_regex(r"(?:<entity_programmes.fund_names>)(?:[\u4e00-\u9fff]{2,12}?联合基金)?")
 _ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
 _LEVEL_BEFORE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:[省市区县]级?)$|(?<=[获批评为认定])[省市区县]级?$")
 _PLACED_TITLE = cue_regex(r"(?:<entity_programmes.placed_enterprise_titles>)")
@@ -186,6 +187,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         edition = ([None] + list(_EDITION.finditer(text, start, match.end())))[-1]  # the last edition number
         if edition is not None:
             start = edition.end() if match.end() - edition.end() > 4 else edition.start()
+            if start == edition.start() and re.match(r"[省市区县](?![\u4e00-\u9fff]?[省市区县])", text[start - 1 : start + 1]):
+                start -= 1  # 市第六届X大赛: the level that holds it
         place = max((a for a in places.values() if start <= a < match.end() - 4), default=None)
         start = place if place is not None and edition is None else start  # 还要办好四川省X大会 -> 四川省X大会
         if not (edition is not None or place is not None or text.startswith(("中国", "全国", "“"), start)):

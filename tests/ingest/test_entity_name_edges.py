@@ -68,3 +68,10 @@ def test_a_firms_trade_word_before_its_ending_is_part_of_its_name(tmp_path):
     names = _names(tmp_path, "走访了安阳化纤股份有限公司和河南华创新材产业发展有限公司,调研永兴海螺等公司。\n", "organization")
     assert "河南华创新材产业发展有限公司" in names
     assert not any(n.endswith("等公司") for n in names)
+
+
+def test_workstations_innovation_centres_and_a_labs_test_base(tmp_path):
+    names = _names(tmp_path, "我州首个院士工作站——王明远院士工作站获准建立,新建专家工作站3家;"
+                             "太湖蓝藻治理科创中心揭牌,建设嵩山实验室实验基地。\n")
+    assert {"王明远院士工作站", "太湖蓝藻治理科创中心", "嵩山实验室实验基地"} <= names
+    assert "院士工作站" not in names and "专家工作站" not in names

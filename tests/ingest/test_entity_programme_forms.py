@@ -66,3 +66,8 @@ def test_a_designation_whose_ending_holds_a_list_mark(tmp_path):
 def test_an_example_of_a_kind_after_deng_is_no_name_with_the_kind(tmp_path):
     names = _programmes(tmp_path, "承担“高效燃气轮机叶片研究”等国家科技重大专项3项。\n")
     assert not any("等国家" in n for n in names)
+
+
+def test_a_joint_fund_inside_a_national_fund(tmp_path):
+    names = _programmes(tmp_path, "获国家自然科学基金区域创新发展联合基金资助项目12项。\n")
+    assert "国家自然科学基金区域创新发展联合基金" in names
