@@ -75,3 +75,8 @@ def test_workstations_innovation_centres_and_a_labs_test_base(tmp_path):
                              "太湖蓝藻治理科创中心揭牌,建设嵩山实验室实验基地。\n")
     assert {"王明远院士工作站", "太湖蓝藻治理科创中心", "嵩山实验室实验基地"} <= names
     assert "院士工作站" not in names and "专家工作站" not in names
+
+
+def test_a_first_of_a_kind_or_a_field_of_study_names_no_institute(tmp_path):
+    names = _names(tmp_path, "我市首个院士工作站落地,布局建设基础学科研究中心。\n", "institute")
+    assert not names
