@@ -39,8 +39,9 @@ _LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[
                            r"(?:单位|部门)?(?![\u4e00-\u9fff])|(?![\u4e00-\u9fff]))")
 # A bureau's name without a place, standing alone between marks, digits or line ends (not before a year:
 # 科技局2021年工作总结 is a title).
-_BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
-                          + r")(?![\u4e00-\u9fff]|\d{4})")
+# Or with words of its people or role after it (市科技局、工信局分管负责同志).
+_BARE_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
+                         + r")(?:(?![\u4e00-\u9fff]|\d{4})|(?=<entity_units.bare_role_after>))")
 # At a sentence's start or after a particle or a verb of dealing with it, a bare bureau name (not its head's
 # title: 科技局长) is the plan's own bureau.
 _BARE_IN_PROSE = cue_regex(r"(?:^|[。；;，,：:\n]|<entity_units.bare_before>)("

@@ -282,3 +282,8 @@ def test_a_source_label_followed_by_spaces_or_by_another_label():
     names = [f.name for f in source_names("公开方式 主动公开 所属机构 平罗县科学技术局 成文日期 2021-03-01\n"
                                           "发布时间:2021-01-21 作者: 信息来源: 汉川经开区管委会办公室")]
     assert names == ["平罗县科学技术局", "汉川经开区管委会办公室"]
+
+
+def test_a_bare_bureau_in_a_list_before_words_of_its_people():
+    # Pattern: 带领市科技局、工信局分管负责同志: the listed bureau shares the placed one's level.
+    assert _names("副县长带领县科技局、工信局分管负责同志调研。") == ["县科技局", "工信局"]
