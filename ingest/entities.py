@@ -209,15 +209,15 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
         if body is not None:  # 市政府督查室: the division as written with its body before it
             unit = Found(body.start, unit.end, unit.kind, unit.name, unit.why, parent=unit.parent)
         keep(unit, _unit_canonical(unit, doc))
-    for zone in _BARE_ZONE.finditer(text):
+    for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
+        taken.append((item.start, item.end))
+        keep(item, item.name)
+    for zone in _BARE_ZONE.finditer(text):  # after programmes: 高新区提质增效行动 is a programme's name
         own = _own_zone(doc, zone.group(1))
         if own and not overlaps(zone.start(1), zone.end(1), taken + title_spans):
             taken.append((zone.start(1), zone.end(1)))
             keep(Found(zone.start(1), zone.end(1), "park", zone.group(1), "a zone named by its kind alone: the document's own"),
                  own)
-    for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
-        taken.append((item.start, item.end))
-        keep(item, item.name)
     for item in _brand_names(text, taken + title_spans):
         taken.append((item.start, item.end))
         keep(item, item.name)
@@ -285,6 +285,9 @@ def _own_zone(doc: Document, kind: str) -> str | None:
         return None
     if named:
         return named.pop()
+    province = gazetteer.province_of(doc.region) if doc.region else None
+    if province is not None and province.name == doc.region:
+        return None  # a province's report: 高新区 alone is all its zones
     if doc.region and not doc.region.endswith(kind):
         return doc.region + kind
     return doc.region or kind
@@ -366,8 +369,8 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
             if kind == "park" and _NAMED_AFTER_PARK.match(text, end):
                 continue  # 高新区站, 开发区大道: a station or a road named after the zone, not the zone
-            if _COUNT_AFTER.match(text, end):
-                continue  # 建成示范基地20个, 新增研发中心3家: a count of a kind, not one named
+            if _COUNT_AFTER.match(text, end) and not any(a == 0 for _r, a, _b in load_gazetteer().find_all(text[start:end])):
+                continue  # 建成示范基地20个: a count of a kind; 云南实验室5个 counts a title a place grants, named
             if kind == "park":
                 start = _place_opens(text, start, end)
             base = re.match(r"(?:实验|试验|研发|中试)?" + _BASE, text[end : end + 4])

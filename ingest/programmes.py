@@ -15,7 +15,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, fill, words
 from plankg.ingest.entity_spans import Found, overlaps
-from plankg.ingest.name_heads import leading_non_name
+from plankg.ingest.name_heads import ends_in_verb, leading_non_name
 from plankg.ontology.regions import load_gazetteer
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -340,8 +340,9 @@ def _topic_start(text: str, at: int) -> int:
     for _region, a, b in load_gazetteer().find_all(text[start:at]):
         if a == 0:
             start += b
-    start += leading_non_name(text[start:at], 2) if at - start >= 2 else 0
-    if at - start < 2 or _BODY_END.search(text, start, at) or _GENERIC.fullmatch(text[start:at]):
+    start += leading_non_name(text[start:at], 0) if at - start >= 2 else 0  # 实行“X”制: a verb, no topic
+    if (at - start < 2 or _BODY_END.search(text, start, at) or _GENERIC.fullmatch(text[start:at])
+            or ends_in_verb(text[start:at])):  # 科技支撑“X”行动: an action, not the topic of a name
         return at
     return start
 

@@ -80,3 +80,9 @@ def test_workstations_innovation_centres_and_a_labs_test_base(tmp_path):
 def test_a_first_of_a_kind_or_a_field_of_study_names_no_institute(tmp_path):
     names = _names(tmp_path, "我市首个院士工作站落地,布局建设基础学科研究中心。\n", "institute")
     assert not names
+
+
+def test_a_title_a_place_grants_counted_after_it_is_still_named(tmp_path):
+    # 建成标准化X示范基地15个 counts a kind; 建成甘肃实验室3个 counts labs holding a title the province grants
+    names = _names(tmp_path, "建成甘肃实验室3个以上,新增省级重点实验室10家。\n", "institute")
+    assert "甘肃实验室" in names

@@ -219,3 +219,12 @@ def test_a_zone_named_by_its_kind_alone_is_the_documents_own(tmp_path):
     report.write_text("全省高新区发展报告\n济宁高新区和潍坊高新区排名上升。高新区营业收入增长9%。\n", encoding="utf-8")
     corpus = read_corpus([report])
     assert not any(m.surface == "高新区" and m.type == "park" for m in corpus.mentions)
+
+
+def test_a_provinces_report_means_all_its_zones_by_the_kind_alone(tmp_path):
+    from plankg.ingest.pipeline import read_corpus
+
+    report = tmp_path / "province.txt"
+    report.write_text("甘肃省2023年科技工作要点\n支持高新区提质增效。在开发区布局中试基地。\n", encoding="utf-8")
+    corpus = read_corpus([report])
+    assert not any(m.type == "park" and m.surface in ("高新区", "开发区") for m in corpus.mentions)

@@ -71,3 +71,8 @@ def test_an_example_of_a_kind_after_deng_is_no_name_with_the_kind(tmp_path):
 def test_a_joint_fund_inside_a_national_fund(tmp_path):
     names = _programmes(tmp_path, "获国家自然科学基金区域创新发展联合基金资助项目12项。\n")
     assert "国家自然科学基金区域创新发展联合基金" in names
+
+
+def test_an_action_before_a_quote_is_no_topic_of_its_name(tmp_path):
+    names = _programmes(tmp_path, "全面实行“双导师”制,科技支撑“六大集群”攻关行动取得进展。\n")
+    assert not any(n.startswith(("实行", "科技支撑")) for n in names)
