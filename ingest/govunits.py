@@ -85,6 +85,9 @@ _TOKEN_EDGES = re.compile(r"^(?:\d{1,3}[.、．]?|[（(]?[一二三四五六七�
 _CELL_BODY = cue_regex(r"[\u4e00-\u9fff]{2,6}?(?:<entity_units.cell_endings>)")
 _PLACED_CELL_BODY = cue_regex(r"(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,8}?(?:<entity_units.placed_cell_endings>)")
 _SHORT_BODY = cue_regex(r"(?:<entity_units.level_words>)?(?:<entity_units.short_bodies>)")
+# A division of the issuing bureau alone in a cell (工业股, 高新技术科): a topic and the ending of a division.
+_CELL_DIVISION = cue_regex(r"[\u4e00-\u9fff]{2,6}(?:<entity_units.cell_division_endings>)")
+_NOT_DIVISION = cue_regex(r"(?:<entity_units.not_divisions>)$")
 _NOT_BODY = cue_regex(r"(?:<entity_units.not_bodies>)$")
 _NOT_IN_CELL_BODY = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|[级各全本我该]")
 
@@ -267,6 +270,14 @@ def units_in_cells(text: str) -> list[Found]:
             elif edge.end() == end - token.start() and edge.start() > 0:
                 end = token.start() + edge.start()
         name = text[start:end]
+        items = name.split("、")
+        if all(_CELL_DIVISION.fullmatch(item) and not _NOT_IN_CELL_BODY.match(item) and not _NOT_DIVISION.search(item)
+               for item in items):
+            at = start
+            for item in items:  # 工业股、农业股: the issuing bureau's divisions, one a name
+                found.append(Found(at, at + len(item), "division", item, "a division's name standing alone as a cell"))
+                at += len(item) + 1
+            continue
         if not 2 <= len(name) <= 16 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
             continue
         inside = find_units(name)

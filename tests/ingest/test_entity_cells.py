@@ -38,3 +38,13 @@ def test_an_owner_cell_listing_one_body_a_line(tmp_path):
 def test_a_token_that_is_no_body_stays_out():
     text = "优化产业布局 形成新格局 加快推进 县级中心 全县各局 开展活动\n市科技局 工信局"
     assert [f.name for f in units_in_cells(text)] == ["市科技局", "工信局"]
+
+
+def test_divisions_of_the_issuing_bureau_alone_in_a_cell(tmp_path):
+    plan = tmp_path / "duties.txt"
+    plan.write_text("宁国县科技局2024年重点工作任务分解\n序号\n工作任务\n责任股室\n1\n新增高新技术企业5家\n工业股\n"
+                    "2\n申报省级科技项目10项\n工业股、农业股\n", encoding="utf-8")
+    corpus = read_corpus([plan])
+    divisions = {m.surface for m in corpus.mentions if m.type == "division"}
+    assert {"工业股", "农业股"} <= divisions
+    assert not [f.name for f in units_in_cells("神经外科 本科 各科室 实验室")]
