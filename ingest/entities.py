@@ -13,11 +13,11 @@ from collections.abc import Iterable
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
-from plankg.ingest.govunits import find_units
+from plankg.ingest.govunits import find_units, units_in_cells
 from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
 from plankg.ingest.orgnames import canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
-from plankg.ingest.programmes import plan_documents, programmes
+from plankg.ingest.programmes import plan_documents, programme_cell, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
 from plankg.ingest.source_names import source_names
 from plankg.ingest.textmap import MappedText, clean_span
@@ -68,6 +68,14 @@ _RANKING = re.compile(r"[百千十\d]强|前[一二三四五六七八九十百\d
 # The tail of a quantity (1.34亿亿次贵安超算中心): the unit of the number before, not the name.
 _QUANTITY_TAIL = re.compile(r"[万亿千百十]*(?:次|吨|瓦|千瓦|台|套|亩|人|名)")
 _BASE = "基地"
+_BARE_ZONE = cue_regex(r"(?:^|[。；;，,：:、\n]|<entities.bare_zone_before>)(<entities.bare_zones>)(?!<entities.named_after_park>|[\u4e00-\u9fff]{0,2}(?:<entities.park_suffixes>))")
+_FIRM_TRADE = re.compile(r"(?:发展|开发|服务|投资|建设|创新|实业|控股)$")
+_TOKEN = re.compile(r"[^\s]+")
+_CELL_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+# A count right after a name (示范基地20个, 研发中心3家): the name is a kind of thing counted.
+# (怀柔X中心29个科技设施 counts the facilities after it, not the name).
+_COUNT_AFTER = re.compile(r"\s*(?:\d+|[一二三四五六七八九十两]+)\s*[个家座所处](?:以上|左右)?(?![\u4e00-\u9fff])")
+_PLACE_BODY = cue_regex(r"^(?:<entity_units.level_words>)(?:<entities.place_bodies>)$")
 _MEDIA_END = cue_regex(r"(?:<entity_sources.media_endings>)$")
 _FACILITY = cue_regex(r"(?:<entities.park_facility_suffixes>)$")
 # What a station, a road or an exit named after a zone adds after the zone's ending (高新区站, 开发区大道).
@@ -109,9 +117,11 @@ def extract_entities(corpus: Corpus) -> tuple[list[Mention], list[Entity]]:
         drops, _ = noise_spans(doc.text)
         people = _annex_people(doc, by_doc[doc.id]) + _table_people(doc, by_doc[doc.id])
         names = {m.canonical.split("|")[0] for m in people}
-        for clause in by_doc[doc.id]:
-            for mapped in _texts(doc, clause, drops):
-                mentions.extend(_clause_mentions(doc, clause, mapped, names, why))
+        in_clauses = [m for clause in by_doc[doc.id] for mapped in _texts(doc, clause, drops)
+                      for m in _clause_mentions(doc, clause, mapped, names, why)]
+        cells = _cell_mentions(doc, by_doc[doc.id], why)
+        mentions.extend(m for m in in_clauses if not _crosses_a_cell(m, cells))
+        mentions.extend(cells)
         mentions.extend(people)
         mentions.extend(_source_mentions(doc, by_doc[doc.id], why))
         mentions.extend(_split_titles(doc, by_doc[doc.id], why))
@@ -202,6 +212,12 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
     for item in _listed_names(text, taken + title_spans) + programmes(text, taken + title_spans):
         taken.append((item.start, item.end))
         keep(item, item.name)
+    for zone in _BARE_ZONE.finditer(text):  # after programmes: 高新区提质增效行动 is a programme's name
+        own = _own_zone(doc, zone.group(1))
+        if own and not overlaps(zone.start(1), zone.end(1), taken + title_spans):
+            taken.append((zone.start(1), zone.end(1)))
+            keep(Found(zone.start(1), zone.end(1), "park", zone.group(1), "a zone named by its kind alone: the document's own"),
+                 own)
     for item in _brand_names(text, taken + title_spans):
         taken.append((item.start, item.end))
         keep(item, item.name)
@@ -215,6 +231,66 @@ def _clause_mentions(doc: Document, clause: Clause, mapped: MappedText, people: 
             continue
         found.append(_mention(doc, clause, mapped, "region", start, end, region.name))
     return found
+
+
+def _cell_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
+    """Bodies standing alone between spaces or line breaks (a table written out as text), which
+    reading a clause joins to the cells beside them (``新增城镇就业 人社局 8950``)."""
+    if not clauses:
+        return []
+    found = []
+    reading = reading_text(doc.text)
+    for token in _TOKEN.finditer(reading):  # 创新资源集聚工程 alone in a cell: a programme
+        name = _CELL_NOTE.sub("", token.group().strip("|｜"))
+        start = token.start() + token.group().find(name)
+        clause = next((c for c in clauses if c.start <= start < c.end), None)
+        if clause is None or not programme_cell(name):
+            continue
+        mention = Mention(stable_id("mn", doc.id, start, start + len(name), "programme"), doc.id, clause.id, "programme",
+                          doc.text[start : start + len(name)], name, start, start + len(name))
+        why[mention.id] = "a programme's name standing alone as a cell"
+        found.append(mention)
+    for unit in units_in_cells(reading):
+        clause = next((c for c in clauses if c.start <= unit.start < c.end), None)
+        if clause is None:
+            continue  # page chrome no clause reads
+        mention = Mention(stable_id("mn", doc.id, unit.start, unit.end, unit.kind), doc.id, clause.id, unit.kind,
+                          doc.text[unit.start:unit.end], _unit_canonical(unit, doc), unit.start, unit.end)
+        why[mention.id] = unit.why
+        found.append(mention)
+    return found
+
+
+def _crosses_a_cell(mention: Mention, cells: list[Mention]) -> bool:
+    """Is ``mention`` a body, park or institute read across the edge of a cell that holds a body's name
+    (何海平教育局经开区 read from ``何海平 教育局 经开区``)?"""
+    return mention.type in ("organization", "division", "park", "institute") and any(
+        mention.start < c.end and c.start < mention.end and (mention.start, mention.end) != (c.start, c.end)
+        for c in cells)
+
+
+def _own_zone(doc: Document, kind: str) -> str | None:
+    """The zone a document means by a kind alone (经开区): the one of that kind it names with its place
+    (新乡经开区), else its own place's (X市经开区); None when it names several (济南高新区, 青岛高新区):
+    the kind alone is then all of them, not one zone."""
+    gazetteer = load_gazetteer()
+    named: set[str] = set()
+    for match in re.finditer(rf"([\u4e00-\u9fff]{{2,6}}?){kind}", reading_text(doc.text)):
+        for width in range(len(match.group(1)), 1, -1):
+            place = match.group(1)[-width:]
+            if any(gazetteer.get(place + level) for level in ("", "市", "县", "区")):
+                named.add(place + kind)
+                break
+    if len(named) > 1:
+        return None
+    if named:
+        return named.pop()
+    province = gazetteer.province_of(doc.region) if doc.region else None
+    if province is not None and province.name == doc.region:
+        return None  # a province's report: 高新区 alone is all its zones
+    if doc.region and not doc.region.endswith(kind):
+        return doc.region + kind
+    return doc.region or kind
 
 
 def _source_mentions(doc: Document, clauses: list[Clause], why: dict[str, str]) -> list[Mention]:
@@ -282,6 +358,9 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             ending = re.search(suffix + "$", text[start:end])
             if kind != "organization" and ending:
                 start += leading_non_name(text[start:end], 3)
+            elif re.match(r"[\u4e00-\u9fff]{2}[省市区县]", text[start:end]) and is_verb(text[start : start + 2]) \
+                    and not any(a == 0 for _r, a, _b in load_gazetteer().find_all(text[start:end])):
+                start += 2  # 迁建县政务服务中心: the verb, then the county's body
             if text[start : start + 1] in _VERB_TAILS and any(a == 1 for _, a, _b in load_gazetteer().find_all(text[start:end])):
                 start += 1  # 建好四川省X平台 -> 四川省X平台: the tail of a verb, then the place that opens the name
             longer = {"organization": _SCHOOL_OF, "institute": _BRANCH_OF, "park": _PART_OF}.get(kind, _NONE).match(text, end)
@@ -290,8 +369,13 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
                 end = longer.end()  # 郑州大学医学院: a school of the university, one name
             if kind == "park" and _NAMED_AFTER_PARK.match(text, end):
                 continue  # 高新区站, 开发区大道: a station or a road named after the zone, not the zone
-            if kind == "institute" and text.startswith(_BASE, end):
-                kind_here, end = "park", end + len(_BASE)  # X重点实验室基地: the base named after the lab is a park
+            if _COUNT_AFTER.match(text, end) and not any(a == 0 for _r, a, _b in load_gazetteer().find_all(text[start:end])):
+                continue  # 建成示范基地20个: a count of a kind; 云南实验室5个 counts a title a place grants, named
+            if kind == "park":
+                start = _place_opens(text, start, end)
+            base = re.match(r"(?:实验|试验|研发|中试)?" + _BASE, text[end : end + 4])
+            if kind == "institute" and base:
+                kind_here, end = "park", end + base.end()  # X重点实验室(实验)基地: the base named after the lab is a park
             else:
                 kind_here = kind
             if kind == "park" and text[start - 1 : start] in _DASHES:
@@ -305,6 +389,20 @@ def _suffix_names(text: str, people: set[str]) -> list[Found]:
             planned = bool(_PLANNED.search(text[max(0, start - 6) : start]))
             found.append(Found(start, end, kind_here, name, f"ending {ending.group() if ending else suffix}", planned=planned))
     return _zones_within_zones(found)
+
+
+def _place_opens(text: str, start: int, end: int) -> int:
+    """Where a zone's name starts when a place inside it follows words that are no place nor zone
+    (评价结果出炉重庆高新区 -> 重庆高新区); a chain of places (呼和浩特和林格尔新区), a bracket
+    (中国(海南)自由贸易试验区) or a zone before it (西部科学城重庆高新区) keeps the name whole."""
+    places = [(a, b) for _region, a, b in load_gazetteer().find_all(text[start:end])]
+    if not places or places[0][0] == 0:
+        return start
+    at = places[0][0]
+    before = text[start : start + at]
+    if len(before) < 2 or re.search(r"[()（）·—-]", before) or re.search(_SUFFIXES["park"], before):
+        return start
+    return start + at
 
 
 def _zones_within_zones(found: list[Found]) -> list[Found]:
@@ -405,6 +503,7 @@ def _brand_names(text: str, taken: list[tuple[int, int]]) -> list[Found]:
             if (brand[0] in "省市区县州镇乡各全本我该其" or _LIST_NOT_NAME.search(brand) or _GENERIC_PART.fullmatch(brand)
                     or load_gazetteer().find_all(brand)
                     or any(word_frequency(brand[i : i + 2]) >= _COMMON_WORD for i in range(width - 1))
+                    or leading_non_name(text[start : match.end()], 2)  # 也是科技: an adverb, not a brand
                     or overlaps(start, match.end(), taken)):
                 break
             found.append(Found(start, match.end(), "organization", text[start : match.end()], "brand + trade word of a firm"))
@@ -430,8 +529,14 @@ def _trim(text: str, start: int, end: int, kind: str | None = None) -> tuple[int
     # The whole ending is kept (重点实验室: 重点 is a boundary elsewhere).
     ending = next((w for w in _ENDING_WORDS.get(kind or "", ()) if span.endswith(w)), "")
     kept.append((len(span) - len(ending), len(span)))
-    # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it.
-    kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)]
+    trade = _FIRM_TRADE.search(span, 0, len(span) - len(ending)) if ending.endswith(("公司", "集团")) else None
+    if trade:  # 产业发展有限公司, 科技服务集团: a firm's trade word before its ending
+        kept.append((trade.start(), trade.end()))
+    # 呼和浩特和林格尔新区: a boundary word inside a place name is part of it; a place the boundary word
+    # runs into (建成县残疾人综合服务中心: 成县) is a chance reading, not a place.
+    boundaries = [(m.start(), m.end()) for m in _BOUNDARY.finditer(span)]
+    kept += [(a, b) for _, a, b in load_gazetteer().find_all(span)
+             if not any(x < a < y for x, y in boundaries)]
     cut = 0
     if kind == "park":  # 乡镇与高新区: two places joined; a zone's name holds no 与
         cut = max((m.end() for m in re.finditer("与", span[: len(span) - len(ending)])), default=0)
@@ -487,6 +592,10 @@ def _generic(name: str, suffix: str) -> bool:
     """
     if re.search(r"[省市区县]级(?:孵化器|众创空间|星创天地|加速器|科创园)$", name) or _RANKING.search(name):
         return True
+    if _PLACE_BODY.match(name):
+        return False  # 县图书馆: the county's own library
+    if re.search(r"(?<!限)公司$", name) and _LIST_NOT_NAME.search(name[-4:-2]):
+        return True  # 国有公司, 上市公司: a kind of firm
     if re.search(r"[一二三四五六七八九十两]+(?:大|个|家)|^[A-Za-z]|[^\u4e00-\u9fff]?类", name):
         # 三大创新中心, 两个创新中心: counts of things; 综合领域类X: a class of things; not names
         return True

@@ -10,7 +10,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.entity_spans import Found, overlaps
-from plankg.ingest.name_heads import leading_non_name, word_frequency
+from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
 from plankg.ontology.regions import load_gazetteer
 
 _BUREAU = cue_regex(r"<entity_units.bureau_endings>")
@@ -20,12 +20,15 @@ _NATIONAL = cue_regex(r"<entity_units.national_units>")
 # 中共X委员会 names a party committee; 临海市委 alone is the leadership of the day, like 市委、市政府.
 _CENTRE_BEFORE = re.compile(r"(?:党中央|中共中央)[、\s]*$")
 # A centre or department right after a ministry (科技部火炬中心, 工信部科技司).
-_NATIONAL_CHILD = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.national_child_endings>)")
+_NATIONAL_CHILD = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.national_child_endings>)|(?:<entity_units.national_offices>)")
 _PARTY = re.compile(r"中共[\u4e00-\u9fff]{2,12}?(?:委员会|委)(?:办公室|办公厅)?")
 _GROUP = cue_regex(r"[\u4e00-\u9fff]{2,20}?(?:工作)?(?:<entity_units.group_endings>)(?:办公室)?")
 _GROUP_CUT = cue_regex(r"<entity_units.group_before>")
 _BRANCH = cue_regex(r"[\u4e00-\u9fff]{2,4}?(?:<entity_units.branch_endings>)")
 # 区药投公司, 区经发集团: a firm a level of government owns, named by the level word and a short name.
+# A place written as letters or marks that hide it (XX区, ××县, X市): a page preview or a template.
+_HIDDEN_PLACE = re.compile(r"(?<![A-Za-z])[XＸ×*＊]{1,3}$")
+_CATEGORY = cue_regex(r"<entity_units.list_not_names>")
 _STATE_FIRM = re.compile(r"[省市区县](?:[\u4e00-\u9fff]{2,3}?)(?:公司|集团)")
 # 省水利厅、省扶贫办: a level word, a short name and a bureau's last character, standing alone in a list.
 # How often the dictionary must have seen a character + a place as one word to read them as one name (长白山).
@@ -36,17 +39,27 @@ _LISTED_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff])(?:<entity_units.level_words>)[
                            r"(?:单位|部门)?(?![\u4e00-\u9fff])|(?![\u4e00-\u9fff]))")
 # A bureau's name without a place, standing alone between marks, digits or line ends (not before a year:
 # 科技局2021年工作总结 is a title).
-_BARE_BUREAU = re.compile(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
-                          + r")(?![\u4e00-\u9fff]|\d{4})")
+# Or with words of its people or role after it (市科技局、工信局分管负责同志).
+_BARE_BUREAU = cue_regex(r"(?<![\u4e00-\u9fff/／])(?:" + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3)
+                         + r")(?:(?![\u4e00-\u9fff]|\d{4})|(?=<entity_units.bare_role_after>))")
+# At a sentence's start or after a particle or a verb of dealing with it, a bare bureau name (not its head's
+# title: 科技局长) is the plan's own bureau.
+_BARE_IN_PROSE = cue_regex(r"(?:^|[。；;，,：:\n]|<entity_units.bare_before>)("
+                           + "|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3 and "政府" not in w
+                                      and w not in ("人民政府", "管理委员会", "管委会"))
+                           + r")(?![长\d])")
 _BARE_ITEM = re.compile("|".join(w for w in words("entity_units.bureau_endings") if len(w) >= 3))
 _PLACED_ITEM = re.compile("[省市区县](?:" + _BARE_ITEM.pattern + ")$")
 _ZONE_COMMITTEE = re.compile(r"[\u4e00-\u9fff]{2,10}?管委会")
 _ZONE_CUT = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|部门|单位|负责人|主任")
 _PARK_ENDINGS = frozenset(words("entities.park_suffixes"))
 _NOT_IN_NAME = cue_regex(r"<entities.boundary>|各")
-_DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)")
+# 社会发展科技处, 发展规划与资源配置处: topics joined by 与/和, and 科技 before the ending, are one division.
+_DIVISION_AT = cue_regex(r"(?:<entity_units.division_topics>)(?:[与和](?:<entity_units.division_topics>))?(?:科技)?"
+                         r"(?:<entity_units.division_endings>)")
 # Standing alone, a division name ends where the words do (高新技术处 between separators).
-_DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
+_DIVISION = cue_regex(r"(?:<entity_units.division_topics>)(?:[与和](?:<entity_units.division_topics>))?(?:科技)?"
+                      r"(?:<entity_units.division_endings>)(?![\u4e00-\u9fff])")
 # Standing alone these name an office every body has (来源:办公室), not one the text names.
 _ANY_BODYS_OFFICE = ("办公室", "办公厅")
 # Bodies that a bare level word names as the leadership of the day (市政府, 省委), not as the plan's subject.
@@ -64,6 +77,19 @@ _SPEAKER_BEFORE = re.compile(r"受$")
 _WORD_TAILS = ("园区", "社区", "城区", "景区", "校区", "片区", "新区", "发区", "小区", "山区", "地区", "市区", "城市", "都市",
                "县市", "区县", "省市", "湾区", "港区", "保区", "街区", "牧区", "林区", "矿区", "辖区", "试区", "范区", "强区",
                "兴区", "全区", "我区", "本区", "该区", "全市", "我市", "本市", "该市", "全省", "我省", "本省", "全县", "我县")
+
+# A token between spaces, tabs or line breaks (a cell of a table written out as text), its numbering and
+# closing mark left aside: 1 精准扶贫 农林水务局 1300人 -> 农林水务局.
+_TOKEN = re.compile(r"[^\s|｜]+")
+_TOKEN_EDGES = re.compile(r"^(?:\d{1,3}[.、．]?|[（(]?[一二三四五六七八九十]{1,3}[)）、]|[①-⑳])|[。；;，,、]$")
+_CELL_BODY = cue_regex(r"[\u4e00-\u9fff]{2,6}?(?:<entity_units.cell_endings>)")
+_PLACED_CELL_BODY = cue_regex(r"(?:<entity_units.level_words>)[\u4e00-\u9fff]{1,8}?(?:<entity_units.placed_cell_endings>)")
+_SHORT_BODY = cue_regex(r"(?:<entity_units.level_words>)?(?:<entity_units.short_bodies>)")
+# A division of the issuing bureau alone in a cell (工业股, 高新技术科): a topic and the ending of a division.
+_CELL_DIVISION = cue_regex(r"[\u4e00-\u9fff]{2,6}(?:<entity_units.cell_division_endings>)")
+_NOT_DIVISION = cue_regex(r"(?:<entity_units.not_divisions>)$")
+_NOT_BODY = cue_regex(r"(?:<entity_units.not_bodies>)$")
+_NOT_IN_CELL_BODY = cue_regex(r"<entities.boundary>|<entity_programmes.boundary>|[级各全本我该]")
 
 
 def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # type: ignore[assignment]
@@ -108,6 +134,8 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
     for match in _BARE_BUREAU.finditer(text):  # 【科技局】, a table's owner cell: the issuer's own bureau
         if match.group() not in _LEADERSHIP and _bare_list_item(text, match.start(), match.end()):
             add(Found(match.start(), match.end(), "organization", match.group(), "bureau ending standing alone"))
+    for match in _BARE_IN_PROSE.finditer(text):  # 主动与科技厅对接, 科技厅相关负责人表示: the plan's own bureau
+        add(Found(match.start(1), match.end(1), "organization", match.group(1), "bureau's bare name after a particle"))
     for match in _ZONE_COMMITTEE.finditer(text):  # 长白山管委会, 服装城管委会: a zone's management committee
         cut = max((m.end() for m in _ZONE_CUT.finditer(match.group(), 0, len(match.group()) - 3)), default=0)
         cut += leading_non_name(match.group()[cut:], 5)  # 参会的有X管委会: past a verb the list does not know
@@ -119,7 +147,8 @@ def find_units(text: str, parks: list[tuple[int, int]] = ()) -> list[Found]:  # 
             add(Found(start, match.end(), "organization", match.group(), "level word + short name + 厅/局/委/办 standing alone"))
     for match in _STATE_FIRM.finditer(text):
         start = match.start()
-        if text[start - 1 : start + 1] not in _WORD_TAILS and not _listed_kind(text, start) and not _BUREAU.search(match.group()):
+        if (text[start - 1 : start + 1] not in _WORD_TAILS and not _listed_kind(text, start) and not _BUREAU.search(match.group())
+                and not _CATEGORY.search(match.group()[1:-2])):  # 市国有公司: a kind of firm
             add(Found(start, match.end(), "organization", match.group(), "level word + short name + 公司/集团 (a state firm)"))
     for match in _GROUP.finditer(text):
         cut = max((m.end() for m in _GROUP_CUT.finditer(match.group())), default=0)
@@ -146,6 +175,9 @@ def _prefix(text: str, at: int, regions: dict[int, int], park_end: dict[int, int
             continue
         if _listed_kind(text, start) or text[start - 1 : start + 1] in _WORD_TAILS:
             return None
+        hidden = _HIDDEN_PLACE.search(text, max(0, start - 3), start)
+        if hidden:  # XX区科学技术局: a place a preview or a template hides, still a place
+            return hidden.start(), f"hidden place {hidden.group()}{word}"
         return _region_start(start, regions), f"level word {word}"
     return None
 
@@ -218,3 +250,46 @@ def _divisions(text: str, units: list[Found], taken: list[tuple[int, int]]) -> l
             out.append(Found(start, end, "division", match.group(), "division ending between separators"))
         taken.append((start, end))
     return out
+
+
+def units_in_cells(text: str) -> list[Found]:
+    """Bodies standing alone between spaces or line breaks, as the cells of a table written out as text are.
+
+    Reading joins such cells (``新增城镇就业 人社局 8950`` reads ``新增城镇就业人社局8950``), so a bare name
+    there no longer stands alone. A token that is wholly a body's name is one: anything ``find_units``
+    reads as one whole body, a short name and a bureau's ending (``农林水务局``, ``房产分局``), a level word,
+    a short name and a body's ending (``县代建中心``, ``县护城河指挥部``), or a body every place has (``县残联``).
+    """
+    found = []
+    for token in _TOKEN.finditer(text):
+        start, end = token.start(), token.end()
+        edges = list(_TOKEN_EDGES.finditer(token.group()))
+        for edge in edges:
+            if edge.start() == 0 and edge.end() < end - start:
+                start = token.start() + edge.end()
+            elif edge.end() == end - token.start() and edge.start() > 0:
+                end = token.start() + edge.start()
+        name = text[start:end]
+        items = name.split("、")
+        if all(_CELL_DIVISION.fullmatch(item) and not _NOT_IN_CELL_BODY.match(item) and not _NOT_DIVISION.search(item)
+               for item in items):
+            at = start
+            for item in items:  # 工业股、农业股: the issuing bureau's divisions, one a name
+                found.append(Found(at, at + len(item), "division", item, "a division's name standing alone as a cell"))
+                at += len(item) + 1
+            continue
+        if not 2 <= len(name) <= 16 or not re.fullmatch(r"[\u4e00-\u9fff]+", name):
+            continue
+        inside = find_units(name)
+        whole = [u for u in inside if u.start == 0 and u.end == len(name) and u.kind == "organization"]
+        if whole:
+            found.append(Found(start, end, "organization", name, whole[0].why + "; standing alone as a cell"))
+            continue
+        if inside:
+            continue  # 区发改委区统计局: two bodies run together, read as such elsewhere
+        if _SHORT_BODY.fullmatch(name):
+            found.append(Found(start, end, "organization", name, "a body every place has, standing alone as a cell"))
+        elif (_CELL_BODY.fullmatch(name) or _PLACED_CELL_BODY.fullmatch(name)) and not _NOT_BODY.search(name) \
+                and not _NOT_IN_CELL_BODY.search(name[1:-1]) and not is_verb(name[:2]):
+            found.append(Found(start, end, "organization", name, "short name + body ending standing alone as a cell"))
+    return found

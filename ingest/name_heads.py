@@ -60,3 +60,9 @@ def word_frequency(word: str) -> int:
     jieba.setLogLevel(60)
     jieba.dt.check_initialized()
     return int(jieba.dt.FREQ.get(word) or 0)
+
+
+def ends_in_verb(phrase: str) -> bool:
+    """Does ``phrase`` end with a verb (科技支撑, 稳增长), so that it is an action, not a topic?"""
+    tokens = list(_tagger().cut(phrase))
+    return bool(tokens) and tokens[-1].flag in _VERB_TAGS and tokens[-1].word not in _NAME_VERBS  # 科技创新: a field

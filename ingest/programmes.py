@@ -15,7 +15,7 @@ import re
 
 from plankg.ingest.cues import cue_regex, fill, words
 from plankg.ingest.entity_spans import Found, overlaps
-from plankg.ingest.name_heads import leading_non_name
+from plankg.ingest.name_heads import ends_in_verb, leading_non_name
 from plankg.ontology.regions import load_gazetteer
 
 _TITLE = re.compile(r"《([^《》\n]{2,80})》")
@@ -23,7 +23,7 @@ _SHORT_TITLE = re.compile(r"[（(]\s*(?:以下)?简称\s*[“\"《]?([^”\"》�
 _NUMBERED_DOC = re.compile(r"(?:中央|国务院|省委|市委|区委)?\d{1,3}号文件?")
 _CJK = r"[\u4e00-\u9fff]"
 _PROGRAMME = cue_regex(
-    rf"(?:<entity_programmes.triggers>)((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
+    rf"(?:<entity_programmes.triggers>)(?:\d{{4}}年度?)?((?:国家|省级|省|自治区|市级|市)?{_CJK}{{1,16}}?(?:<entity_programmes.endings>))"
     rf"(?!<entity_programmes.not_after>)(?!{_CJK}{{0,2}}(?:<entity_programmes.endings>))")
 _JOINED_PROGRAMME = cue_regex(
     rf"(?:和|及|以及|、)({_CJK}{{2,14}}?(?:<entity_programmes.endings>))(?!<entity_programmes.not_after>)"
@@ -36,7 +36,8 @@ _EVENT = cue_regex(rf"(?:“[^“”]{{2,12}}”|{_CJK}){{0,18}}?(?:<entity_prog
 _EDITION = re.compile(r"第[一二三四五六七八九十\d]+届|首届")
 _VOUCHER = cue_regex(r"(?<![\u4e00-\u9fff]{2}[“\"])(?:<entity_programmes.voucher_names>)")
 _MECHANISM = cue_regex(rf"{_CJK}{{2,10}}?(?:<entity_programmes.mechanism_endings>)")
-_FUND = cue_regex(r"(?:<entity_programmes.fund_names>)")
+# A joint fund inside a fund keeps its name (国家自然科学基金区域创新发展联合基金).
+_FUND = cue_regex(r"(?:<entity_programmes.fund_names>)(?:[\u4e00-\u9fff]{2,12}?联合基金)?")
 _ENTERPRISE_TITLE = cue_regex(r"(?:国家级|国家|省级)?(?:<entity_programmes.enterprise_titles>)")
 _LEVEL_BEFORE = re.compile(r"(?:^|(?<![\u4e00-\u9fff]))(?:[省市区县]级?)$|(?<=[获批评为认定])[省市区县]级?$")
 _PLACED_TITLE = cue_regex(r"(?:<entity_programmes.placed_enterprise_titles>)")
@@ -48,8 +49,28 @@ _STRATEGY_HEAD = cue_regex(
 _DESIGNATION = cue_regex(rf"({_CJK}{{0,14}}?)(<entity_programmes.designation_endings>)(?!{_CJK}{{0,1}}(?:企业|项目|工作))")
 _DESIGNATION_END = cue_regex(r"(?:<entity_programmes.designation_endings>)$")
 _QUOTED = re.compile(r"“([^“”、，。；]{2,16})”")
+# A quoted list of slogans a programme ending follows (“抓项目、进企业、解难题”专项行动): one name.
+_QUOTED_LIST = cue_regex(r"“([^“”，。；]{2,10}(?:、[^“”，。；、]{2,10}){1,4})”(?=<entities.programme_after>)")
+# Single quotes and corner brackets quote names as double quotes do (‘33618’体系, 「X」行动); same width.
+_QUOTE_MARKS = str.maketrans("‘’「」", "“”“”")
+# The topic a quoted programme is named in before its quote (食品安全“扫雷”行动): words, no place nor verb.
+_TOPIC_BEFORE = re.compile(r"[\u4e00-\u9fff]{2,10}$")
+_BODY_END = re.compile(r"[委局府厅办部]$")
+# A heading that is wholly a programme's name (一、企业自主创新能力提升工程).
+_HEADING_PROGRAMME = cue_regex(
+    r"^[|｜\s]*(?:[一二三四五六七八九十]{1,3}[、.．]|[（(][一二三四五六七八九十\d]{1,3}[)）]|\d{1,2}[、.．])?\s*"
+    r"([\u4e00-\u9fff]{4,20}?(?:<entity_programmes.endings>))[|｜\s]*$")
+# A cell between bars (| 4 | 创新资源集聚工程 | …), a note in brackets after it (X工程(牵头承担)) left aside.
+_BAR_CELL = re.compile(r"(?<=[|｜])\s*([^|｜\s][^|｜]{2,40}?)\s*(?=[|｜])")
+# X战略和Y行动: two names joined, not one.
+_TWO_NAMES = cue_regex(r"(?:<entity_programmes.endings>|<entity_programmes.strategy_ending>)(?:和|与|及|以及)")
+_CELL_NOTE = re.compile(r"[（(][^（()）]{1,8}[)）]$")
+_CELL_NAME = cue_regex(r"[\u4e00-\u9fff“”]{2,24}?(?:<entity_programmes.endings>)")
+# A major programme named by its field (生物医药重大专项, 湖北重大科技专项).
+_FIELD_PROGRAMME = cue_regex(r"[\u4e00-\u9fff]{2,14}?(?:<entity_programmes.field_programme_endings>)")
 _QUOTED_AFTER = cue_regex(r"^<entities.programme_after>")
-_QUOTED_HEADED = cue_regex(r"^[\u4e00-\u9fff]{2}(?:<entity_programmes.list_endings>)(?!<entity_programmes.not_after>)")
+_QUOTED_HEADED_SHORT = cue_regex(r"^[\u4e00-\u9fff]{2}(?:<entity_programmes.list_endings>)(?!<entity_programmes.not_after>)")
+_QUOTED_HEADED = cue_regex(r"^[\u4e00-\u9fff]{2,8}?(?:<entity_programmes.endings>)(?!<entity_programmes.not_after>)")
 _QUOTED_NOT_AFTER = cue_regex(r"^<entity_programmes.quoted_not_after>")
 _QUOTED_BEFORE = cue_regex(r"<entities.programme_before>$")
 _QUOTED_END = cue_regex(r"(?:<entities.programme_endings>|\d+<entity_programmes.policy_count>)$")
@@ -84,6 +105,7 @@ _PLANNED = cue_regex(r"(?:<entity_programmes.planned_before>)$")
 _STRATEGY_WORD_TEXT = tuple(words("entity_programmes.strategy_ending"))
 _STRATEGY_GENERIC = cue_regex(r"<entity_programmes.strategy_generic>")
 _STRATEGY_WORD = fill(r"(?:<entity_programmes.strategy_ending>)")
+_ENDING_WORDS = sorted(words("entity_programmes.endings"), key=len, reverse=True)
 
 
 def plan_documents(text: str) -> list[Found]:
@@ -117,6 +139,7 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     """Programmes, campaigns, strategies, designations and talent titles outside ``taken`` spans."""
     found: list[Found] = []
     spans = list(taken)
+    text = text.translate(_QUOTE_MARKS)
 
     def add(start: int, end: int, name: str, why: str) -> None:
         if text[start : start + 1] == "年" and text[start - 1 : start].isdigit():
@@ -133,6 +156,15 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         spans.append((start, end))
         found.append(Found(start, end, "programme", name, why, planned=bool(_PLANNED.search(text[max(0, start - 6):start]))))
 
+    heading = _HEADING_PROGRAMME.match(text)
+    if heading and programme_cell(heading.group(1)):
+        add(heading.start(1), heading.end(1), heading.group(1), "heading that names a programme")
+    for cell in _BAR_CELL.finditer(text):
+        name = _CELL_NOTE.sub("", cell.group(1))
+        if programme_cell(name):
+            add(cell.start(1), cell.start(1) + len(name), name, "cell that names a programme")
+    for match in _QUOTED_LIST.finditer(text):
+        _quoted(text, match, add)
     for match in _QUOTED.finditer(text):
         _quoted(text, match, add)
     for match in _TALENT.finditer(text):
@@ -155,6 +187,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         edition = ([None] + list(_EDITION.finditer(text, start, match.end())))[-1]  # the last edition number
         if edition is not None:
             start = edition.end() if match.end() - edition.end() > 4 else edition.start()
+            if start == edition.start() and re.match(r"[省市区县](?![\u4e00-\u9fff]?[省市区县])", text[start - 1 : start + 1]):
+                start -= 1  # 市第六届X大赛: the level that holds it
         place = max((a for a in places.values() if start <= a < match.end() - 4), default=None)
         start = place if place is not None and edition is None else start  # 还要办好四川省X大会 -> 四川省X大会
         if not (edition is not None or place is not None or text.startswith(("中国", "全国", "“"), start)):
@@ -183,6 +217,9 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         if joined and not _BOUNDARY.search(joined.group(1)[:-2]):
             # 实施A领先行动和B攻坚行动: the verb starts both programmes the conjunction joins
             add(joined.start(1), joined.end(1), joined.group(1), "programme joined to one a verb starts")
+    for match in _FIELD_PROGRAMME.finditer(text):
+        start = _trim(text, match.start(), match.end())
+        add(start, match.end(), text[start : match.end()], "field + major programme ending")
     for match in _SHARED_ENDING_LIST.finditer(text):
         for item in _ITEM.finditer(match.group()):
             start = match.start() + item.start()
@@ -212,6 +249,8 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
         add(start, match.end(), text[start : match.end()], "ending 战略")
     for match in _DESIGNATION.finditer(text):
         start = _trim(text, match.start(1), match.end())
+        if start > match.start(2):  # not inside the ending: 创新型县(市、区)试点
+            start = _trim(text, match.start(1), match.start(2) + 2)
         start += leading_non_name(text[start : match.end()], 4)
         # The place that earns a designation is not part of its name (三亚市建成国家创新型城市).
         for _region, a, b in load_gazetteer().find_all(text[start : match.end()]):
@@ -225,6 +264,15 @@ def programmes(text: str, taken: list[tuple[int, int]]) -> list[Found]:
     return found
 
 
+def programme_cell(name: str) -> bool:
+    """Is ``name``, standing alone as a heading or a table cell, wholly a programme's name
+    (创新资源集聚工程, “十百千”企业培育工程), not a task (实施X工程) nor a kind (科技计划)?"""
+    if not _CELL_NAME.fullmatch(name) or _GENERIC.fullmatch(name) or _generic(name):
+        return False
+    # Standing alone, a name keeps the verbs inside it (科技体制改革深化工程); one that opens it is a task.
+    return not _BOUNDARY.match(name) and not _TWO_NAMES.search(name) and not leading_non_name(name, 4)
+
+
 def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-untyped-def]
     """A quoted name that a programme word follows, precedes or ends (“双倍增”行动, 实施“X”).
 
@@ -232,8 +280,9 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     follows (“315”科技创新体系, “五点一线”沿海经济带).
     """
     inner = match.group(1)
-    after = text[match.end() : match.end() + 6]
-    before = text[max(0, match.start() - 4) : match.start()]
+    after = text[match.end() : match.end() + 12]
+    lead = _topic_start(text, match.start())
+    before = text[max(0, lead - 4) : lead]
     if _QUOTED_NOT_AFTER.match(after) or _PERIOD.fullmatch(inner) or "的" in inner:
         return  # “停滞多年的X计划”: a quoted clause (的 joins a description to its head), not a name
     numbered = _SLOGAN.fullmatch(inner) and len(set(_CN_NUMERAL.findall(inner))) >= 2 and inner not in _NOT_SLOGANS
@@ -241,17 +290,26 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
     if system and not _BOUNDARY.search(system.group()):
         add(match.start(), system.end(), text[match.start() : system.end()], "numbered slogan + the system it names")
         return
-    if after.startswith("等"):  # “送科技政策到企业”等活动
+    listed = after.startswith("等")
+    if listed:  # “送科技政策到企业”等活动
         after = after[1:]
-    suffix = _QUOTED_AFTER.match(after) or _quoted_headed(after)
+    # “X研究”等国家科技重大专项: one of a kind the words after 等 name, not a name with them
+    suffix = _QUOTED_AFTER.match(after) or (None if listed else _quoted_headed(after))
     if _DESIGNATION_END.search(inner):  # “安徽省科技创新先进市”: the designation as the text names it
         add(match.start(1), match.end(1), inner, "quoted designation")
     elif suffix and suffix.group() in _STRATEGY_WORD_TEXT:
         # “一本三基四梁八柱”战略: the text names the strategy by its quoted core; 战略 says what it is
         add(match.start(1), match.end(1), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix and suffix.group() not in ("活动", "业务"):
-        add(match.start(), match.end() + suffix.end(), inner + suffix.group(), f"quoted name + {suffix.group()}")
-    elif suffix or _QUOTED_BEFORE.search(before) or _QUOTED_END.search(inner):
+        # “小升高”培育行动 is named without its marks, a longer tail (“双碳”技术示范行动) with them; the topic
+        # before the quote (科技型企业“双倍增”行动) is in the text's form, not in the name
+        short = _QUOTED_AFTER.match(after) or _QUOTED_HEADED_SHORT.match(after)
+        name = inner + suffix.group() if short else text[match.start() : match.end() + suffix.end()]
+        add(lead, match.end() + suffix.end(), name, f"quoted name + {suffix.group()}")
+    elif lead < match.start() and (suffix or _QUOTED_BEFORE.search(before)) and not re.match(_CJK, after):
+        # 开展食品安全“九查九扫”: the topic and the quoted core, as the text names the campaign
+        add(lead, match.end(), text[lead : match.end()], "topic + quoted programme name")
+    elif suffix or _QUOTED_BEFORE.search(text, max(0, match.start() - 4), match.start()) or _QUOTED_END.search(inner):
         add(match.start(1), match.end(1), inner, "quoted programme name")
     elif _CN_NUMERAL.search(inner) and _CAMPAIGN_AFTER.match(after):
         add(match.start(1), match.end(1), inner, "quoted numbered campaign")
@@ -260,9 +318,33 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
 
 
 def _quoted_headed(after: str) -> re.Match[str] | None:
-    """“小升高”培育行动, “X”倍增计划: a two-character word, then a programme ending, after the quote."""
+    """“小升高”培育行动, “一带一路”科技创新行动计划: words, then a programme ending, after the quote."""
     match = _QUOTED_HEADED.match(after)
-    return match if match and not _BOUNDARY.search(match.group()[:2]) else None
+    if not match:
+        return None
+    ending = next((e for e in _ENDING_WORDS if match.group().endswith(e)), "")
+    words_before = match.group()[: len(match.group()) - len(ending)]
+    if _BOUNDARY.search(words_before) or (len(words_before) > 2 and leading_non_name(match.group(), 2)):
+        return None  # “研发贷”申请X基金: a verb after the quote starts another phrase
+    return match
+
+
+def _topic_start(text: str, at: int) -> int:
+    """Where the topic words before a quote start (开展食品安全“九查九扫” -> 食品安全), or ``at`` if none:
+    words after the last boundary, without a place (鞍山市“X”行动 names the campaign “X”行动), not a body."""
+    run = _TOPIC_BEFORE.search(text, max(0, at - 10), at)
+    if not run:
+        return at
+    start = run.start()
+    start += max((m.end() for m in _BOUNDARY.finditer(text, start, at)), default=start) - start
+    for _region, a, b in load_gazetteer().find_all(text[start:at]):
+        if a == 0:
+            start += b
+    start += leading_non_name(text[start:at], 0) if at - start >= 2 else 0  # 实行“X”制: a verb, no topic
+    if (at - start < 2 or _BODY_END.search(text, start, at) or _GENERIC.fullmatch(text[start:at])
+            or ends_in_verb(text[start:at])):  # 科技支撑“X”行动: an action, not the topic of a name
+        return at
+    return start
 
 
 def _trim(text: str, start: int, end: int) -> int:

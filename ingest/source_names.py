@@ -15,7 +15,9 @@ from plankg.ingest.govunits import find_units
 from plankg.ontology.regions import load_gazetteer
 
 # The value may be a body and its division apart (作者:科技厅 高新技术处).
-_LINE = cue_regex(r"[\[【]?(?:<entity_sources.labels>)[\]】]?\s*(?:[:：]\s*\|?|\|)\s*"
+# A label may be followed by its value after spaces only (所属机构 X县科学技术局 责任部门 …), and a value is
+# never the next label (作者: 信息来源: X).
+_LINE = cue_regex(r"[\[【]?(?:<entity_sources.labels>)[\]】]?\s*(?:[:：]\s*\|?|\||[ \u3000\t]+)\s*(?!<entity_sources.labels>)"
                   r"([\u4e00-\u9fff（）()A-Za-z]{2,30}(?:[ \u3000][\u4e00-\u9fff]{2,10}[处科股室])?)")
 _FIELD = cue_regex(r"(?:<entity_sources.field_words>)")
 _MEDIA = cue_regex(r"(?:<entity_sources.media_endings>)$")

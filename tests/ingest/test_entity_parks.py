@@ -201,3 +201,30 @@ def test_a_verb_alone_before_a_count_is_no_listed_firm():
 def test_a_verb_inside_a_name_after_generic_words_stays():
     # Pattern: 技术转移联盟, 自治区科技进步示范区: a verb inside the name (not opening it) is part of the name.
     assert _names("推动组建开发区联盟、技术转移联盟。", "organization")[1:] == ["技术转移联盟"]
+
+
+def test_a_zone_named_by_its_kind_alone_is_the_documents_own(tmp_path):
+    # Pattern: a plan of one zone names it in full once, then by its kind alone (经开区科技工作, 在开发区建立).
+    from plankg.ingest.pipeline import read_corpus
+
+    plan = tmp_path / "zone.txt"
+    plan.write_text("鹤壁经开区2023年科技工作总结\n市科技局调研组到经开区开展专项调研。经开区新增高新技术企业12家。\n",
+                    encoding="utf-8")
+    corpus = read_corpus([plan])
+    zone = next(e for e in corpus.entities if e.canonical == "鹤壁经开区")
+    surfaces = {m.surface for m in corpus.mentions if m.id in zone.mention_ids}
+    assert "经开区" in surfaces
+    # a province's report naming several zones of the kind means them all by the kind alone: no one zone
+    report = tmp_path / "province.txt"
+    report.write_text("全省高新区发展报告\n济宁高新区和潍坊高新区排名上升。高新区营业收入增长9%。\n", encoding="utf-8")
+    corpus = read_corpus([report])
+    assert not any(m.surface == "高新区" and m.type == "park" for m in corpus.mentions)
+
+
+def test_a_provinces_report_means_all_its_zones_by_the_kind_alone(tmp_path):
+    from plankg.ingest.pipeline import read_corpus
+
+    report = tmp_path / "province.txt"
+    report.write_text("甘肃省2023年科技工作要点\n支持高新区提质增效。在开发区布局中试基地。\n", encoding="utf-8")
+    corpus = read_corpus([report])
+    assert not any(m.type == "park" and m.surface in ("高新区", "开发区") for m in corpus.mentions)

@@ -259,3 +259,31 @@ def test_bare_bureaus_after_a_placed_one_share_its_level():
 def test_a_source_field_written_with_a_bar_names_its_body():
     # Pattern: a page's metadata table flattened to 发布机构:|X|有效性:| — the bar after the colon.
     assert [f.name for f in source_names("文号:|江政办〔2022〕6号|发布机构:|县政府办公室|有效性:|有效")] == ["县政府办公室"]
+
+
+def test_a_hidden_place_and_peoples_congress_standing_committees():
+    # Pattern: a page preview or a template hides the place (XX区科学技术局); 人大常委会 is a body.
+    assert _names("XX区科学技术局2023年工作总结。省人大常委会、市人大常委会调研。") == [
+        "XX区科学技术局", "省人大常委会", "市人大常委会"]
+
+
+def test_a_bare_bureau_after_a_particle_or_opening_a_sentence_is_the_plans_own():
+    # Pattern: 主动与科技厅对接, 科技厅相关负责人表示: the plan's own bureau, named bare in prose.
+    assert _names("科技厅有关负责人介绍,下一步将主动与科技局对接。科技局长出席。") == ["科技厅", "科技局"]
+
+
+def test_divisions_named_by_two_topics_or_with_keji_and_offices_of_central_bodies():
+    found = find_units("省科技厅社会发展科技处、区科技局发展规划与资源配置处出席,国务院新闻办公室举行发布会,江西省政府新闻办通报。")
+    assert [f.name for f in found] == ["省科技厅", "社会发展科技处", "区科技局", "发展规划与资源配置处",
+                                       "国务院新闻办公室", "江西省政府新闻办"]
+
+
+def test_a_source_label_followed_by_spaces_or_by_another_label():
+    names = [f.name for f in source_names("公开方式 主动公开 所属机构 平罗县科学技术局 成文日期 2021-03-01\n"
+                                          "发布时间:2021-01-21 作者: 信息来源: 汉川经开区管委会办公室")]
+    assert names == ["平罗县科学技术局", "汉川经开区管委会办公室"]
+
+
+def test_a_bare_bureau_in_a_list_before_words_of_its_people():
+    # Pattern: 带领市科技局、工信局分管负责同志: the listed bureau shares the placed one's level.
+    assert _names("副县长带领县科技局、工信局分管负责同志调研。") == ["县科技局", "工信局"]
