@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.ingest.cues import cue_regex, load_cues
+from plankg.ingest.cues import cue_regex, fill, load_cues
 from plankg.ingest.frames import five_year_plan
 from plankg.ingest.titles import GENRE_WORD
 
@@ -38,13 +38,13 @@ _GOAL_WORDS = cue_regex(r"<genre.goal_words>|到\s*20\d\d\s*年|争取|力求")
 _RESULT_WORDS = cue_regex(r"<genre.result_words>|新增[^，,。；]{0,12}\d|"
                            r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
 _MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.event_words>)\s*(?:在[^。，,]{0,12})?"
-                          r"(?:召开|举行|举办|开幕)")
+                          r"(?:召开|举行|举办|开幕|<genre.meeting_says>)")
 #: A report delivered at the start of its year (政府工作报告, 在…工作会议上的报告): it reviews the year before.
 _DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|讲话)")
 #: An annual work meeting (2025年某省科技工作会议召开), held early in its year: not a half-year or quarter's.
 _MEETING_NAME = (r"\s*年(?:度)?(?![^。，,]{0,14}?(?:半年|季度))(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
                  r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
-_ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
+_ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办|" + fill("<genre.meeting_says>") + ")"
                              r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME
                              # 记者从全省2018科技工作会议上获悉: a news lede citing the meeting (its 年 often left out)
                              + r"|从(?:全[省市区县州旗])?(20\d\d)\s*年?度?(?![^。，,]{0,14}?(?:半年|季度))[\u4e00-\u9fff]{0,12}?"
@@ -227,7 +227,8 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not reported and doc_type in REPORT_TYPES:
         # A report without a dated title: the year its statements open with (2023年，开展……).
         # 【摘要】：2020年，… / 【概况】 2020年，…: a yearbook entry opens with its year after a label.
-        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?(?:[，,]|(?=(?:我|全)[省市区县州旗]))",
+        # 到2025年， is a horizon, not the year reported on.
+        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(?<![到至])(20\d\d)\s*年(?:度|以来)?(?:[，,]|(?=(?:我|全)[省市区县州旗]))",
                          head)
         reported = [int(lead.group(1))] if lead else reported
     if not planned and not reported and doc_type == "work_plan":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.context import ClauseContext
-from plankg.ingest.cues import cue_regex, words
+from plankg.ingest.cues import alternation_of, cue_regex, words
 
 YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20[\dXx][Xx])\s*年(?:底|末|前|度)?")  # 20XX, 202X: hidden
 PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
@@ -30,7 +30,8 @@ _NEXT_YEAR = words("tense.next_year")
 #: The year in question as a whole (全年, 当年, 年内), as against the year of writing (今年).
 _WHOLE_YEAR = ("全年", "当年", "年内")
 #: A goal sentence (力争……同比增长12%): its 同比 growth is the goal's.
-_GOAL_LEAD = cue_regex(r"力争|争取|确保|预期|目标|计划")
+# 争取 and 计划 with the conditions of the goal cues: 争取上级资金 and 科技计划项目 lead no goal.
+_GOAL_LEAD = re.compile(r"力争|确保|预期|目标|" + alternation_of("tense.target", ("争取", "计划")))
 _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?:增长|提高|增加)")
 #: A period just ended opening a news report's sentence (一季度，全市共登记……): what it did then.
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")

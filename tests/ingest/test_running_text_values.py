@@ -1,0 +1,80 @@
+"""Kind and year of values in running text: summaries, news and meeting reports (sentences written for the tests).
+
+Each test names the pattern of the genre it covers; no sentence is taken from a real document.
+"""
+from __future__ import annotations
+
+from plankg.ingest import read_corpus
+from plankg.ingest.facts import ClauseContext, find_facts
+from plankg.ingest.frames import section_frame
+
+REPORT_2019 = ClauseContext("report", 2019, None, today=2019)
+
+
+def _facts(tmp_path, text: str, name: str = "doc.txt"):
+    path = tmp_path / name
+    path.write_text(text, encoding="utf-8")
+    return {t.value: t for t in read_corpus([path]).targets}
+
+
+def _by_value(facts, value):
+    return next(f for f in facts if f.value == value)
+
+
+def test_a_programme_named_plan_is_no_goal_word():
+    # 科技计划项目, 人才引进计划 name programmes; 按计划 means as planned: the results stay results.
+    facts = find_facts("全年组织申报省级科技计划项目42项，年内到位科技经费980万元，较去年增长18%。", REPORT_2019)
+    assert (_by_value(facts, 18).kind, _by_value(facts, 18).year) == ("achievement", 2019)
+    facts = find_facts("某公司引进的博士入选省级青年人才引进计划，获资助经费120万元。", REPORT_2019)
+    assert _by_value(facts, 120).kind == "achievement"
+    facts = find_facts("各乡镇也按计划完成了85名农技特派员的选派。", REPORT_2019)
+    assert _by_value(facts, 85).kind == "achievement"
+    # 计划 the verb still plans
+    facts = find_facts("下半年计划新增科技型企业30家。", REPORT_2019)
+    assert _by_value(facts, 30).kind == "target"
+
+
+def test_a_news_report_of_the_tasks_a_work_meeting_set_speaks_from_the_meetings_year(tmp_path):
+    # The year is only in the meeting's name, after the goals (这是2022年某省科技工作会议确定的…).
+    text = ("某省明确新一年科技创新目标\n"
+            "力争全年技术合同成交额达到860亿元，备案科技型中小企业1.2万家……这是2022年某省科技工作会议确定的年度任务。\n"
+            "会议提出，今年将新建省级重点实验室15家。\n")
+    facts = _facts(tmp_path, text)
+    assert {v: (facts[v].kind, facts[v].year) for v in (860, 12000, 15)} == {
+        860: ("target", 2022), 12000: ("target", 2022), 15: ("target", 2022)}
+
+
+def test_a_section_on_how_the_key_work_went_reports_it():
+    # 重点工作情况 names planned work, but its 情况 reports how it went; 指标设置情况 still plans.
+    assert section_frame("一、重点工作情况", 2021, 2021).mode == "report"
+    assert section_frame("（二）目标任务完成情况", 2021, 2021).mode == "report"
+    assert section_frame("二、下半年重点工作", 2021, 2021).mode == "plan"
+    assert section_frame("一、考核指标设置情况", 2021, None).mode == "plan"
+    assert section_frame("一、重点任务完成情况及下一步工作计划", 2021, 2021).mode == "plan"
+
+
+def test_a_fund_set_up_in_a_half_year_summarys_key_work_section_is_a_result(tmp_path):
+    text = ("某县科技局2021年上半年工作总结及下半年工作计划\n一、重点工作情况\n"
+            "县政府出台科技创新扶持政策，2021年设立1500万元科技创新专项资金，支持企业开展研发。\n"
+            "二、下半年工作计划\n力争新增科技型中小企业20家。\n")
+    facts = _facts(tmp_path, text)
+    assert (facts[1500].kind, facts[1500].year) == ("achievement", 2021)
+    assert facts[20].kind == "target"
+
+
+def test_a_horizon_named_mid_sentence_dates_the_goals_listed_after_it(tmp_path):
+    # 某某介绍，…，目标到2026年，A…。B…。C力争…。: the sentences after it name no year but go on with its goals.
+    text = ("某省将实施科技强省行动\n发布时间：2023-07-16\n"
+            "记者从发布会获悉，过去五年，全省高新技术企业数量增长2.1倍。到2025年，全省科技型企业突破1.5万家。\n"
+            "某某介绍，全省即将出台三年行动方案，目标到2026年，全省研发经费投入强度突破2.4%，高新技术企业数量达6500家。"
+            "高新区营业收入突破3000亿元。科技型中小企业力争突破9000家，技术合同成交额不低于400亿元。"
+            "全年新增省级创新平台40家。\n"
+            "去年，全省技术合同成交额达到310亿元。\n")
+    facts = _facts(tmp_path, text)
+    assert {v: (facts[v].kind, facts[v].year) for v in (2.4, 6500, 3000, 9000, 400)} == {
+        2.4: ("target", 2026), 6500: ("target", 2026), 3000: ("target", 2026), 9000: ("target", 2026),
+        400: ("target", 2026)}
+    # a sentence with a time of its own (全年) ends the carried horizon; a new paragraph too
+    assert (facts[40].year, facts[310].year) == (2023, 2022)
+    # the review after the news lede (记者从发布会获悉，过去五年，) reports
+    assert facts[2.1].kind == "achievement"
