@@ -233,7 +233,7 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         reported = [int(lead.group(1))] if lead else reported
     if not planned and not reported and doc_type == "work_plan":
         # A report on a plan names the year its goals are for (到2020年末…总数突破450家).
-        horizon = re.search(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
+        horizon = re.search(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
         planned = [int(horizon.group(1) or horizon.group(2))] if horizon else planned
     if not planned and not reported and doc_type not in REPORT_TYPES:
         # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.

@@ -23,17 +23,18 @@ _FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
 _REVIEW_WORDS = cue_regex(r"<frames.review_words>")
 
 _MARKER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
-_GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
+# 到2025年 is a horizon; 2018年至2021年 (a year before 至) is the span a report covers, no horizon.
+_GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
 #: …，目标到2023年，A达到x，B突破y。 A horizon named after a comma, before the goals it dates.
 _GOAL_MID = re.compile(r"[，,:：]\s*(?:目标(?:是|为)?|力争|争取|确保)\s*(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
 #: What ends a horizon carried over the sentences after it: a sentence with a time or a result of its own.
 _OWN_TIME = re.compile(r"20\d\d\s*年|今年|本年|全年|当年|年内|去年|上年|明年|目前|当前|以来")
 _GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目标(?:任务)?(?:是|为|如下)?\s*[:：]?$|^\W{0,3}" + _MARKER
                            + r"\s*(?:主要|发展|预期|具体|工作)目标")
-_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])"
+_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])"
                             # 2025年，全省将启动……；实施……: a year and its subject, then 将, lead the goals.
                             r"|^\W{0,3}(?:20\d\d\s*年|今年|明年)\s*[，,]?[^，,。；;]{0,12}?将(?!近)")
-_GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
+_GOAL_YEAR = re.compile(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 # 【概况】 2020年，…: a yearbook entry's label before its year lead.
 _YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*(?:[，,:：]|(?=(?:我|全)[省市区县州旗]))")
 #: “十三五”期间，… / 过去五年，… opening a paragraph: a review of that period (its figures are results at its end).

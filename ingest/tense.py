@@ -116,8 +116,8 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     future = _FUTURE.search(sentence)  # 今年，X将……，分别新增1000家
     if ctx.mode == "report" and _ESTIMATE.search(statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
         return "achievement", "预计 in a report estimates the year's result"
-    # 从2015年的1.08%提升至2020年的2.12%: a point of a series (年的), not a horizon.
-    horizon = re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年(?!的)", before)
+    # 从2015年的1.08%提升至2020年的2.12%: a point of a series (年的), not a horizon; nor 2018年至2021年, a span.
+    horizon = re.search(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年(?!的)", before)
     if target_cue or horizon or (future and not PAST_CUE.search(sentence[future.end():])):
         if not (explicit_year and ctx.today and year and year < ctx.today and not target_cue):
             cue = target_cue or horizon or future
@@ -166,7 +166,8 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         if token.upper().endswith("X"):
             return None, None, False  # the text hides the year: unknown, never the document's
         return int(token), None, True
-    plan_end = list(_PLAN_END.finditer(before))
+    # 是“十二五”末期的6.2倍, 比“十三五”末: the plan's end names the baseline, not the value's year.
+    plan_end = [m for m in _PLAN_END.finditer(before) if not _BASE_BEFORE.search(before[max(0, m.start() - 12) : m.start()])]
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
     if ctx.today and not ctx.scope_year and _NOW_LEAD.match(re.split(r"[。；;]", before)[-1]):

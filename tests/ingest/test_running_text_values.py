@@ -78,3 +78,53 @@ def test_a_horizon_named_mid_sentence_dates_the_goals_listed_after_it(tmp_path):
     assert (facts[40].year, facts[310].year) == (2023, 2022)
     # the review after the news lede (记者从发布会获悉，过去五年，) reports
     assert facts[2.1].kind == "achievement"
+
+
+def test_a_span_from_one_year_to_another_is_no_horizon(tmp_path):
+    # 2017年至2020年，A由a增长至b: the span a news report covers, its changes results from first to last year.
+    text = ("某市科技创新指标大幅提升\n"
+            "2017年至2020年，全市研发投入强度由1.52%增长至2.18%，增速居全省前列；"
+            "高新技术企业总量由860家增长到2410家，增长1.8倍；"
+            "技术合同成交额由40.6亿元，增长到152.3亿元。\n")
+    facts = _facts(tmp_path, text)
+    assert {v: (facts[v].kind, facts[v].year) for v in (1.52, 2.18, 860, 2410, 40.6, 152.3)} == {
+        1.52: ("achievement", 2017), 2.18: ("achievement", 2020), 860: ("achievement", 2017),
+        2410: ("achievement", 2020), 40.6: ("achievement", 2017), 152.3: ("achievement", 2020)}
+
+
+def test_a_plans_end_named_as_a_baseline_does_not_date_the_value():
+    ctx = ClauseContext("report", 2020, None, today=2020)
+    facts = find_facts("科技型企业快速壮大，高新技术企业数量是“十二五”末期的3.5倍、总数达到1880家。", ctx)
+    assert (_by_value(facts, 1880).kind, _by_value(facts, 1880).year) == ("achievement", 2020)
+    # named as the horizon it still dates the goal
+    facts = find_facts("到“十四五”末期，高新技术企业总数达到3000家。", ClauseContext("plan", None, (2021, 2025), today=2021))
+    assert _by_value(facts, 3000).year == 2025
+
+
+def test_a_change_estimated_to_its_end_and_a_change_listed_beside_it_start_in_the_same_year(tmp_path):
+    # A由2016年的a预计增至b，B由c增至d: a and c are the results of 2016, whatever the estimate says of the end.
+    text = ("某区政府工作报告\n一、过去五年工作回顾\n"
+            "地区生产总值由2016年的3120亿元预计增至4650亿元，全市占比由14.2%增至17.5%，总量连续五年全市第二。\n")
+    facts = _facts(tmp_path, text)
+    assert (facts[3120].kind, facts[3120].year) == ("achievement", 2016)
+    assert (facts[14.2].kind, facts[14.2].year) == ("achievement", 2016)
+    assert facts[4650].baseline == 3120 and facts[17.5].baseline == 14.2
+
+
+def test_a_change_under_a_five_year_plans_review_heading_starts_at_the_end_of_the_plan_before(tmp_path):
+    text = ("某区2021年政府工作报告\n一、“十三五”工作回顾\n"
+            "五年来，全区经济实力稳步提升。社会消费品零售总额由52.6亿元增加到81亿元，年均增长9.1%。\n"
+            "二、2021年主要目标\n力争社会消费品零售总额增长8%。\n")
+    facts = _facts(tmp_path, text)
+    assert (facts[52.6].kind, facts[52.6].year) == ("achievement", 2015)
+    assert (facts[81].kind, facts[81].year) == ("achievement", 2020)
+
+
+def test_changes_in_a_review_run_from_the_end_of_the_plan_before_even_after_a_dated_part(tmp_path):
+    # 由“十二五”末的a增加到2020年的b；C由c增加到d: both start at the end of the plan before.
+    text = ("某区2021年政府工作报告\n一、“十三五”工作回顾\n"
+            "预计全区地区生产总值由“十二五”末的640亿元增加到2020年的905亿元，年均增长7.2%；"
+            "一般公共预算收入由38.5亿元增加到52亿元。\n")
+    facts = _facts(tmp_path, text)
+    assert {v: (facts[v].kind, facts[v].year) for v in (640, 905, 38.5, 52)} == {
+        640: ("achievement", 2015), 905: ("achievement", 2020), 38.5: ("achievement", 2015), 52: ("achievement", 2020)}
