@@ -94,6 +94,8 @@ def detect_doc_type(title: str, text: str = "") -> str:
         if _TITLE_WORDS[doc_type].search(title):
             return doc_type
     head = text[:1500]
+    if _task_table_header(title, head):
+        return "responsibility_table"
     if re.search(r"(?:上|下)半年", title + head[:200]) and re.search(r"完成全年|上半年", head):
         return "half_year_summary"
     sums_up = re.search(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
@@ -107,6 +109,24 @@ def detect_doc_type(title: str, text: str = "") -> str:
     if _TITLE_WORDS["any_plan"].search(title):
         return "action_plan"
     return _type_from_tense(title, text)
+
+
+_GOAL_COLUMN = cue_regex(r"<doc_types.goal_columns>")
+_RESULT_COLUMN = cue_regex(r"<doc_types.result_columns>")
+
+
+def _task_table_header(title: str, head: str) -> bool:
+    """Whether the text opens with a table whose header names goals to meet (类别 | 序号 | 项目 | 工作标准).
+
+    A table of tasks and their standards or targets plans them, whatever its cells' words; a column
+    reporting how they went (完成情况) makes it a report instead.
+    """
+    for line in [title, *head.splitlines()[:6]]:
+        cells = [cell.strip() for cell in re.split(r"\s*[|｜\t]\s*", line) if cell.strip()]
+        if len(cells) < 3 or any(len(cell) > 12 for cell in cells):
+            continue
+        return any(_GOAL_COLUMN.search(cell) for cell in cells) and not any(_RESULT_COLUMN.search(cell) for cell in cells)
+    return False
 
 
 def _type_from_tense(title: str, text: str) -> str:

@@ -128,3 +128,16 @@ def test_changes_in_a_review_run_from_the_end_of_the_plan_before_even_after_a_da
     facts = _facts(tmp_path, text)
     assert {v: (facts[v].kind, facts[v].year) for v in (640, 905, 38.5, 52)} == {
         640: ("achievement", 2015), 905: ("achievement", 2020), 38.5: ("achievement", 2015), 52: ("achievement", 2020)}
+
+
+def test_a_table_whose_header_names_work_standards_plans_its_rows(tmp_path):
+    # 类别 | 序号 | 项目名称 | 工作标准: the standards are goals, though cells say 累计 and 拥有.
+    text = ("类别 | 序号 | 项目名称 | 工作标准 |\n"
+            "重点类 | 1 | 企业培育工程 | 科技型企业累计达到350家以上，拥有有效发明专利超4000件。 |\n"
+            "一般类 | 2 | 人才引育工程 | 引进培养创新人才60名，培训企业经营者500人以上。 |\n")
+    facts = _facts(tmp_path, text)
+    assert all(facts[v].kind == "target" for v in (350, 4000, 60, 500))
+    # a column reporting how the work went makes the same table a report
+    reported = text.replace("工作标准 |", "完成情况 |")
+    facts = _facts(tmp_path, reported, name="done.txt")
+    assert facts[350].kind == "achievement"
