@@ -68,8 +68,11 @@ def assign_respectively(text: str, facts: list[Fact]) -> None:
 
 
 def respective_growth(text: str, facts: list[Fact]) -> None:
-    """A n项，B m万元，较上年分别增长x%和y%: the growth rates go to the values before them, in order."""
-    for match in re.finditer(r"分别(?:增长|提高|增加|下降)", text):
+    """A n项，B m万元，较上年分别增长x%和y%: the growth rates go to the values before them, in order.
+
+    The baseline may stand after 分别 (分别比上年增长x%和y个百分点).
+    """
+    for match in re.finditer(r"分别(?:(?:比|较)(?:上年|去年|上一年|20\d\d\s*年)(?:同期)?)?(?:增长|提高|增加|下降)", text):
         rates = [f for f in facts if f.start >= match.end() and f.growth]
         run = [rates[0]] if rates and not re.search(r"[，,。；;]", text[match.end() : rates[0].start]) else []
         for rate in rates[1:]:

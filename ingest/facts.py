@@ -44,9 +44,13 @@ _RANK = cue_regex(r"<facts.rank_scope>[^，,；;。]{0,8}?前$")
 _RANK_MOVE = cue_regex(r"<facts.rank_moves>")
 _GOAL_VERB = cue_regex(r"<facts.goal_verbs>$")
 _NUMERAL_VERB = cue_regex(r"<facts.numeral_verbs>$")
+_COUNTING_VERB = cue_regex(r"<facts.numeral_verbs>|<facts.goal_verbs>|<facts.counting_verbs>")
+#: A Chinese numeral closing its phrase (新增省级研究中心五家、市级十二家。): a count, not part of a name.
+_CLOSES_PHRASE = cue_regex(r"^(?:<facts.value_suffixes>)?\s*(?:[，,。；;、）)]|$)")
 _DRAWN_UP = cue_regex(r"<facts.drawn_up>了?$")
 _VALUE_SUFFIXES = words("facts.value_suffixes")
 _LEVEL = cue_regex(r"<facts.levels>")
+_LEVEL_LEAD = cue_regex(r"^(?:有|共有|拥有|现有)?<facts.levels>")
 _MEASURE_COUNT = cue_regex(r"^(.{0,6}?<facts.measure_nouns>).+$")
 _MONEY = ("亿元", "万元", "元", "亿美元", "万美元", "亿", "万")
 # Between a count and its amount (126笔860万元, 126笔、金额860万元).
@@ -112,6 +116,18 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
     return facts
 
 
+def _counted_after_noun(text: str, value: ValueMention) -> bool:
+    """新增国家高新技术企业十五家。: a Chinese numeral after its noun, closing a statement that counts.
+
+    The statement must hold a verb that counts (新增, 建成, 有) and the numeral must end its phrase
+    (a name such as 五个一 or 两家企业 goes on after it); 一批 counts nothing.
+    """
+    if value.unit in ("批", "些") or not _CLOSES_PHRASE.match(text[value.end :]):
+        return False
+    statement = re.split(r"[，,；;。]", text[: value.start])[-1]
+    return bool(statement) and statement[-1] not in "第几" and bool(_COUNTING_VERB.search(statement))
+
+
 def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact]) -> Fact | None:
     before = text[max(0, value.start - 12) : value.start]
     after = text[value.end : value.end + 8]
@@ -126,7 +142,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
     if after.startswith("的"):
         return None  # 强度高于5%的企业: a qualifier, not a goal
-    if value.chinese and not _NUMERAL_VERB.search(before):
+    if value.chinese and not _NUMERAL_VERB.search(before) and not _counted_after_noun(text, value):
         return None
     if re.match(r"^[一二三四五六七八九十两]", after) and not re.match(r"^[一二三四五六七八九十两]*[百千万亿]+级", after):
         return None  # 五个一模式: a count inside a name (but 6个五百亿级产业集群 counts clusters)
@@ -186,7 +202,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if _GROWTH_WORD.fullmatch(indicator) and earlier:
         indicator = earlier[-1].indicator  # 新认定企业52家，同比增长18.2%: the growth of the same indicator
     if _LEVEL.fullmatch(indicator) and earlier:
-        indicator += earlier[-1].indicator  # 众创空间112家(国家级15家)
+        # 众创空间112家(国家级15家); 国家级特派员12人、省级45人: the level replaces the one before it.
+        indicator += _LEVEL_LEAD.sub("", earlier[-1].indicator)
     if indicator in _WHOLE_WORDS:
         owner_phrase = earlier[-1].indicator if earlier else previous_noun(text, phrase_begin)
         indicator = owner_phrase + indicator if owner_phrase else indicator

@@ -156,7 +156,7 @@ class ScopeTracker:
         unquoted = re.sub(r"《[^》]*》", "", text)
         # 较上年净增136家 compares with last year: no year of the statement's own.
         relative = next((m for m in _RELATIVE.finditer(unquoted)
-                         if not re.search(r"(?:比|较|与|同)\s*$", unquoted[: m.start()])), None)
+                         if not re.search(r"(?:比|较|与|同|是)\s*$", unquoted[: m.start()])), None)
         # 2022年度湖北省科学技术奖 names an award, not the year of the statement.
         # 是2015年的5倍 (a baseline) neither: the sentence's year stays.
         explicit = next((m for m in re.finditer(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))",

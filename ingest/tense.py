@@ -174,9 +174,9 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         return ctx.today, None, True  # 目前，全市拥有…: the year the document speaks from
     if ctx.today and _MONTHS_SO_FAR.search(re.split(r"[。；;]", before)[-1]):
         return ctx.today, None, True  # 截至2月底, 1-8月份: months of the year the document speaks from
-    # 较去年同期增长1.2倍: the year compared with is not the value's own.
+    # 较去年同期增长1.2倍, 是上年的1.6倍: the year compared with is not the value's own.
     relative = [m for m in _RELATIVE_YEAR.finditer(before)
-                if not re.search(r"(?:比|较|与|同)\s*$", before[: m.start()]) and not text.startswith("同期", m.end())]
+                if not re.search(r"(?:比|较|与|同|是)\s*$", before[: m.start()]) and not text.startswith("同期", m.end())]
     if relative and (ctx.today or ctx.scope_year):
         word = relative[-1].group(1)
         offset = -1 if word in _LAST_YEAR else 1 if word in _NEXT_YEAR else 0

@@ -141,3 +141,29 @@ def test_a_table_whose_header_names_work_standards_plans_its_rows(tmp_path):
     reported = text.replace("工作标准 |", "完成情况 |")
     facts = _facts(tmp_path, reported, name="done.txt")
     assert facts[350].kind == "achievement"
+
+
+def test_last_year_named_as_the_base_of_a_multiple_does_not_date_the_value():
+    facts = find_facts("全年实现技术交易额4.6亿元，是上年的1.8倍。", REPORT_2019)
+    assert [(f.value, f.kind, f.year) for f in facts] == [(4.6, "achievement", 2019), (1.8, "achievement", 2019)]
+
+
+def test_growth_rates_listed_with_their_baseline_after_fenbie_go_to_the_values_before_them():
+    facts = find_facts("全县研发经费投入3.4亿元，占GDP比重1.92%，分别比上年增长11.6%和0.15个百分点。", REPORT_2019)
+    assert _by_value(facts, 11.6).indicator == "研发经费投入"
+    assert _by_value(facts, 0.15).indicator == "占GDP比重"
+
+
+def test_a_count_in_chinese_numerals_after_its_noun_is_a_value():
+    # 新增…研究中心六家、市级十一家: the numeral closes the phrase of a counting verb.
+    facts = find_facts("全年新增省级工程技术研究中心六家、市级十一家，培训新型职业农民八百余人次。", REPORT_2019)
+    assert [(f.value, f.unit, f.indicator) for f in facts] == [
+        (6, "家", "省级工程技术研究中心"), (11, "家", "市级工程技术研究中心"), (800, "人次", "培训新型职业农民")]
+    # a numeral inside a name or before its noun, and 一批, are no values
+    for text in ("组织开展“三个一”主题活动。", "全县两家企业入选省级名单。", "新建一批众创空间。"):
+        assert find_facts(text, REPORT_2019) == []
+
+
+def test_levels_listed_after_a_count_share_its_noun():
+    facts = find_facts("全县共有国家级科技特派员9人、省级38人、市级71人。", REPORT_2019)
+    assert [f.indicator for f in facts] == ["国家级科技特派员", "省级科技特派员", "市级科技特派员"]
