@@ -140,14 +140,15 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         value.value is not None and value.value < 10_000)
     if value.unit is None and not before.endswith("前") and not dropped_unit and not index_value:
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
-    if after.startswith("的"):
+    goal_met = _goal_met(text, value)
+    if after.startswith("的") and not goal_met:
         return None  # 强度高于5%的企业: a qualifier, not a goal
     if value.chinese and not _NUMERAL_VERB.search(before) and not _counted_after_noun(text, value):
         return None
     if re.match(r"^[一二三四五六七八九十两]", after) and not re.match(r"^[一二三四五六七八九十两]*[百千万亿]+级", after):
         return None  # 五个一模式: a count inside a name (but 6个五百亿级产业集群 counts clusters)
     goal_verb = _GOAL_VERB.search(before)
-    if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and (
+    if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and not goal_met and (
         _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not indicator_left(text, value.start)
     ):
         return None  # 2个省级高新区要...: a count that names the subject, not a goal
@@ -243,17 +244,20 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
             kind, why = told.kind, told.why
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
-    if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
-        # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported.
+    if _SHARE_OF_YEARS_TASK.search(statement_before(text, value.start)) and value.unit in ("%", "％"):
+        # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported
+        # (完成全年170家任务的71.8%, 完成年度目标任务60家的86.7%: the task's size may stand inside).
         kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
         indicator = earlier[-1].indicator if same else ctx.topic or indicator
-    goal_met = _GOAL_MET.search(text[max(0, value.start - 16) : value.start])
-    if goal_met and re.match(r"^(?:以上)?(?:的)?(?:目标|任务)", text[value.end + _suffix_len(text, value.end) :]):
+    if goal_met:
         # 超额完成全年净增130家目标任务: the goal the result met, for the same year.
         kind, why = "target", _GOAL_MET_WHY
-        named = clean_indicator(goal_met.group(1)) or goal_met.group(1)
-        indicator = named if len(named) >= 2 else indicator
+        task = re.sub(r"(?:目标)?任务$|目标$", "", goal_met.group(1))
+        named = clean_indicator(task) or task
+        same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
+        # 新增在孵企业122家，完成全年170家任务的71.8%: the task of the indicator just reported.
+        indicator = named if len(named) >= 2 else earlier[-1].indicator if same else indicator
     unit = value.unit
     unit_inferred = False
     if dropped_unit:
@@ -288,6 +292,20 @@ _RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位�
 
 _GOAL_MET = re.compile(r"(?:超额|提前|全面)?完成(?:了)?(?:全年|年度|\d{4}年)?([\u4e00-\u9fff]{0,10})$")
 _GOAL_MET_WHY = "a goal that 完成…目标任务 says was met"
+#: 完成全年任务的, 完成全年170家任务的, 完成年度目标任务60家的: the share of the year's task that follows is a result.
+_SHARE_OF_YEARS_TASK = re.compile(r"完成(?:全年|年度)[^，,；;。]{0,12}?(?:任务|目标)[^，,；;。]{0,8}?的?$")
+
+
+def _goal_met(text: str, value: ValueMention) -> re.Match[str] | None:
+    """完成全年净增130家目标任务 / 完成年度目标任务60家的86.7%: the value is the year's task that was met."""
+    met = _GOAL_MET.search(text[max(0, value.start - 16) : value.start])
+    if met is None:
+        return None
+    after = text[value.end + _suffix_len(text, value.end) :]
+    if re.match(r"^(?:以上)?(?:的)?(?:目标|任务)", after):
+        return met
+    named_before = re.search(r"(?:目标|任务)$", met.group(1)) and re.match(r"^(?:以上)?的", after)
+    return met if named_before else None
 _COLON_LABEL = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z]{2,24})\s*[:：]")
 
 

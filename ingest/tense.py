@@ -42,7 +42,8 @@ _NOW_LEAD = re.compile(r"^\W{0,3}(目前|当前|现阶段|截至目前)\s*[，,]
 #: A part of a year named without the year (三季度, 上半年, 前三季度, 一季度末).
 _PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三四])季度|(?<![\d年])[上下]半年")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
-_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$"
+# 完成市对县目标考核任务260%: the target may be named by who set it and what it is for.
+_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:考核|考评)?(?:任务)?(?:值)?的?\s*$"
                               # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
                               r"|(?:高于|超过|超出)[^，,；;。]{0,16}?目标\s*$")
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.

@@ -167,3 +167,16 @@ def test_a_count_in_chinese_numerals_after_its_noun_is_a_value():
 def test_levels_listed_after_a_count_share_its_noun():
     facts = find_facts("全县共有国家级科技特派员9人、省级38人、市级71人。", REPORT_2019)
     assert [f.indicator for f in facts] == ["国家级科技特派员", "省级科技特派员", "市级科技特派员"]
+
+
+def test_the_years_task_named_inside_a_completion_rate_is_the_goal_and_the_rate_a_result():
+    # 完成全年N家任务的x% / 完成年度目标任务N家的x%: N is the year's goal for the indicator just reported.
+    facts = find_facts("上半年新增在孵企业64家，完成全年150家任务的42.7%。", REPORT_2019)
+    assert [(f.value, f.kind, f.indicator) for f in facts] == [
+        (64, "achievement", "在孵企业"), (150, "target", "在孵企业"), (42.7, "achievement", "在孵企业")]
+    assert _by_value(facts, 42.7).measure == "completion"
+    facts = find_facts("新认定高新技术企业38家，完成年度目标任务45家的84.4%。", REPORT_2019)
+    assert [(f.value, f.kind) for f in facts] == [(38, "achievement"), (45, "target"), (84.4, "achievement")]
+    # a target named by who set it (市对县目标考核任务) is still the measure of a result
+    facts = find_facts("全县高新技术企业达39家，完成市对县目标考核任务195%。", REPORT_2019)
+    assert _by_value(facts, 195).kind == "achievement"
