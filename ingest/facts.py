@@ -44,6 +44,8 @@ _RANK = cue_regex(r"<facts.rank_scope>[^，,；;。]{0,8}?前$")
 _RANK_MOVE = cue_regex(r"<facts.rank_moves>")
 _GOAL_VERB = cue_regex(r"<facts.goal_verbs>$")
 _NUMERAL_VERB = cue_regex(r"<facts.numeral_verbs>$")
+#: 较上年净增, 比去年新增: only a comparison and the verb of a change, naming nothing.
+_CHANGE_ONLY = cue_regex(r"(?:同比|[比较](?:上年|去年|上一年|20\d\d年)(?:同期)?)(?:<facts.increment>|增加|减少)")
 _COUNTING_VERB = cue_regex(r"<facts.numeral_verbs>|<facts.goal_verbs>|<facts.counting_verbs>")
 #: A Chinese numeral closing its phrase (新增省级研究中心五家、市级十二家。): a count, not part of a name.
 _CLOSES_PHRASE = cue_regex(r"^(?:<facts.value_suffixes>)?\s*(?:[，,。；;、）)]|$)")
@@ -200,8 +202,9 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         indicator = label  # 人均地区生产总值：增长6%左右 / 某产业产值：产值增长16%: the label names it
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
         indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
-    if _GROWTH_WORD.fullmatch(indicator) and earlier:
-        indicator = earlier[-1].indicator  # 新认定企业52家，同比增长18.2%: the growth of the same indicator
+    if (_GROWTH_WORD.fullmatch(indicator) or _CHANGE_ONLY.fullmatch(indicator)) and earlier:
+        # 新认定企业52家，同比增长18.2%; 总数达1286家，较上年净增213家: the change of the same indicator
+        indicator = earlier[-1].indicator
     if _LEVEL.fullmatch(indicator) and earlier:
         # 众创空间112家(国家级15家); 国家级特派员12人、省级45人: the level replaces the one before it.
         indicator += _LEVEL_LEAD.sub("", earlier[-1].indicator)

@@ -39,6 +39,8 @@ _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|�
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
 #: 目前，全市拥有…/当前全市共有…: a sentence giving the state at the time of writing.
 _NOW_LEAD = re.compile(r"^\W{0,3}(目前|当前|现阶段|截至目前)\s*[，,]?\s*(?:全[省市区县]|我[省市区县]|已|共|拥有)")
+#: 目前/当前 opening a comma stretch that names no year of its own.
+_NOW_IN_STATEMENT = re.compile(r"^\s*(?:目前|当前|截至目前|截止目前)(?![^，,；;。]*20\d\d\s*年)")
 #: A part of a year named without the year (三季度, 上半年, 前三季度, 一季度末).
 _PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三四])季度|(?<![\d年])[上下]半年")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
@@ -48,6 +50,8 @@ _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(
                               r"|(?:高于|超过|超出)[^，,；;。]{0,16}?目标\s*$")
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
+#: 争取 with funds as its object (争取企业研发投入奖励资金438万元): the funds a body obtained.
+_FUNDS_OBTAINED = re.compile(r"争取(?:到)?[^，,；;。]{0,16}?(?:资金|经费|补助|奖补|补贴|奖励)(?:支持)?\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
 #: 由2020年的0.81%增加至1.04%, 是2015年的3倍, 比2020年, 与2019年相比: the year names the baseline.
 _BASE_BEFORE = re.compile(r"(?:比|较|从|由|相比|是|与|同)\s*$|(?:比|较)\s*20\d\d\s*年(?:度|底|末)?\s*[和及、]\s*$")
@@ -99,6 +103,8 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     if share:
         return "achievement", f"{share.group().strip()} measures a result against its target"
     target_cue = TARGET_CUE.search(statement)
+    if target_cue and target_cue.group() == "争取" and _FUNDS_OBTAINED.search(statement):
+        target_cue = None  # 争取企业研发奖励资金438万元: funds won, as 争取上级资金 is (the cue list's own exception)
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
     goal_sentence = _GOAL_LEAD.search(sentence) or _GOAL_LEAD.match(re.split(r"[。！？!?]", text[:pos])[-1].lstrip())
@@ -158,7 +164,10 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     """
     text = mask_cited_titles(text)
     before = text[:pos]
-    for match in reversed(list(YEAR.finditer(before))):
+    # 建立了2025年培育库，目前入库培育企业3家: 目前 opening the value's own phrase speaks of now, not of a
+    # year named earlier in the sentence; the section's or document's year then decides.
+    named = "" if _NOW_IN_STATEMENT.match(statement_before(text, pos)) else before
+    for match in reversed(list(YEAR.finditer(named))):
         if is_baseline_year(text, match.start(1), match.end(1)):
             continue
         if text.startswith("年度", match.end(1)) and _EDITION_BEFORE.search(before[: match.start(1)]):
@@ -168,7 +177,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
             return None, None, False  # the text hides the year: unknown, never the document's
         return int(token), None, True
     # 是“十二五”末期的6.2倍, 比“十三五”末: the plan's end names the baseline, not the value's year.
-    plan_end = [m for m in _PLAN_END.finditer(before) if not _BASE_BEFORE.search(before[max(0, m.start() - 12) : m.start()])]
+    plan_end = [m for m in _PLAN_END.finditer(named) if not _BASE_BEFORE.search(before[max(0, m.start() - 12) : m.start()])]
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
     if ctx.today and not ctx.scope_year and _NOW_LEAD.match(re.split(r"[。；;]", before)[-1]):

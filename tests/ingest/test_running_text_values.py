@@ -180,3 +180,20 @@ def test_the_years_task_named_inside_a_completion_rate_is_the_goal_and_the_rate_
     # a target named by who set it (市对县目标考核任务) is still the measure of a result
     facts = find_facts("全县高新技术企业达39家，完成市对县目标考核任务195%。", REPORT_2019)
     assert _by_value(facts, 195).kind == "achievement"
+
+
+def test_now_opening_the_values_own_phrase_dates_it_now_whatever_year_the_sentence_named_before():
+    facts = find_facts("年内组建了2021年度企业培育库，目前入库企业14家。", REPORT_2019)
+    assert [(f.value, f.kind, f.year, f.indicator) for f in facts] == [(14, "achievement", 2019, "入库企业")]
+
+
+def test_funds_won_with_zhengqu_in_a_report_are_a_result():
+    # 争取…资金 N万元: the funds a bureau obtained, as 争取上级资金 is; in a plan the mode still plans.
+    facts = find_facts("兑现科技奖补资金960万元，争取企业研发后补助资金215万元。", REPORT_2019)
+    assert [(f.value, f.kind) for f in facts] == [(960, "achievement"), (215, "achievement")]
+    assert find_facts("力争新增高新技术企业12家。", REPORT_2019)[0].kind == "target"
+
+
+def test_a_change_named_only_by_its_comparison_belongs_to_the_indicator_before_it():
+    facts = find_facts("全市科技型中小企业总数达到940家，较上年净增155家，增幅19.7%。", REPORT_2019)
+    assert {f.indicator for f in facts} == {"科技型中小企业总数"}
