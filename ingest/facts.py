@@ -249,7 +249,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if _SHARE_OF_YEARS_TASK.search(statement_before(text, value.start)) and value.unit in ("%", "％"):
         # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported
-        # (完成全年170家任务的71.8%, 完成年度目标任务60家的86.7%: the task's size may stand inside).
+        # (完成全年150家任务的42.7%, 完成年度目标任务45家的84.4%: the task's size may stand inside).
         kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
         indicator = earlier[-1].indicator if same else ctx.topic or indicator
@@ -259,7 +259,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         task = re.sub(r"(?:目标)?任务$|目标$", "", goal_met.group(1))
         named = clean_indicator(task) or task
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
-        # 新增在孵企业122家，完成全年170家任务的71.8%: the task of the indicator just reported.
+        # 新增在孵企业64家，完成全年150家任务的42.7%: the task of the indicator just reported.
         indicator = named if len(named) >= 2 else earlier[-1].indicator if same else indicator
     unit = value.unit
     unit_inferred = False
@@ -295,12 +295,12 @@ _RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位�
 
 _GOAL_MET = re.compile(r"(?:超额|提前|全面)?完成(?:了)?(?:全年|年度|\d{4}年)?([\u4e00-\u9fff]{0,10})$")
 _GOAL_MET_WHY = "a goal that 完成…目标任务 says was met"
-#: 完成全年任务的, 完成全年170家任务的, 完成年度目标任务60家的: the share of the year's task that follows is a result.
+#: 完成全年任务的, 完成全年150家任务的, 完成年度目标任务45家的: the share of the year's task that follows is a result.
 _SHARE_OF_YEARS_TASK = re.compile(r"完成(?:全年|年度)[^，,；;。]{0,12}?(?:任务|目标)[^，,；;。]{0,8}?的?$")
 
 
 def _goal_met(text: str, value: ValueMention) -> re.Match[str] | None:
-    """完成全年净增130家目标任务 / 完成年度目标任务60家的86.7%: the value is the year's task that was met."""
+    """完成全年净增90家目标任务 / 完成年度目标任务45家的84.4%: the value is the year's task that was met."""
     met = _GOAL_MET.search(text[max(0, value.start - 16) : value.start])
     if met is None:
         return None

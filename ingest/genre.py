@@ -116,7 +116,7 @@ _RESULT_COLUMN = cue_regex(r"<doc_types.result_columns>")
 
 
 def _task_table_header(title: str, head: str) -> bool:
-    """Whether the text opens with a table whose header names goals to meet (类别 | 序号 | 项目 | 工作标准).
+    """Whether the text opens with a table whose header names goals to meet (序号 | 任务 | 工作标准 | 时限).
 
     A table of tasks and their standards or targets plans them, whatever its cells' words; a column
     reporting how they went (完成情况) makes it a report instead.

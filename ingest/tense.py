@@ -44,13 +44,13 @@ _NOW_IN_STATEMENT = re.compile(r"^\s*(?:目前|当前|截至目前|截止目前)
 #: A part of a year named without the year (三季度, 上半年, 前三季度, 一季度末).
 _PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三四])季度|(?<![\d年])[上下]半年")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
-# 完成市对县目标考核任务260%: the target may be named by who set it and what it is for.
+# 完成省对市目标考核任务180%: the target may be named by who set it and what it is for.
 _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:考核|考评)?(?:任务)?(?:值)?的?\s*$"
                               # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
                               r"|(?:高于|超过|超出)[^，,；;。]{0,16}?目标\s*$")
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
-#: 争取 with funds as its object (争取企业研发投入奖励资金438万元): the funds a body obtained.
+#: 争取 with funds as its object (争取企业研发后补助资金215万元): the funds a body obtained.
 _FUNDS_OBTAINED = re.compile(r"争取(?:到)?[^，,；;。]{0,16}?(?:资金|经费|补助|奖补|补贴|奖励)(?:支持)?\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
 #: 由2020年的0.81%增加至1.04%, 是2015年的3倍, 比2020年, 与2019年相比: the year names the baseline.
@@ -104,7 +104,7 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
         return "achievement", f"{share.group().strip()} measures a result against its target"
     target_cue = TARGET_CUE.search(statement)
     if target_cue and target_cue.group() == "争取" and _FUNDS_OBTAINED.search(statement):
-        target_cue = None  # 争取企业研发奖励资金438万元: funds won, as 争取上级资金 is (the cue list's own exception)
+        target_cue = None  # 争取后补助资金215万元: funds won, as 争取上级资金 is (the cue list's own exception)
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
     goal_sentence = _GOAL_LEAD.search(sentence) or _GOAL_LEAD.match(re.split(r"[。！？!?]", text[:pos])[-1].lstrip())
@@ -164,7 +164,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     """
     text = mask_cited_titles(text)
     before = text[:pos]
-    # 建立了2025年培育库，目前入库培育企业3家: 目前 opening the value's own phrase speaks of now, not of a
+    # 组建了2021年度企业库，目前入库14家: 目前 opening the value's own phrase speaks of now, not of a
     # year named earlier in the sentence; the section's or document's year then decides.
     named = "" if _NOW_IN_STATEMENT.match(statement_before(text, pos)) else before
     for match in reversed(list(YEAR.finditer(named))):
@@ -176,7 +176,7 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         if token.upper().endswith("X"):
             return None, None, False  # the text hides the year: unknown, never the document's
         return int(token), None, True
-    # 是“十二五”末期的6.2倍, 比“十三五”末: the plan's end names the baseline, not the value's year.
+    # 是“十三五”末的4倍, 比“十二五”期末: the plan's end names the baseline, not the value's year.
     plan_end = [m for m in _PLAN_END.finditer(named) if not _BASE_BEFORE.search(before[max(0, m.start() - 12) : m.start()])]
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True

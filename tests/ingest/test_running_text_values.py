@@ -54,9 +54,9 @@ def test_a_section_on_how_the_key_work_went_reports_it():
 
 
 def test_a_fund_set_up_in_a_half_year_summarys_key_work_section_is_a_result(tmp_path):
-    text = ("某县科技局2021年上半年工作总结及下半年工作计划\n一、重点工作情况\n"
-            "县政府出台科技创新扶持政策，2021年设立1500万元科技创新专项资金，支持企业开展研发。\n"
-            "二、下半年工作计划\n力争新增科技型中小企业20家。\n")
+    text = ("某县科技局2021年上半年工作总结和下半年工作打算\n一、重点工作情况\n"
+            "县政府出台扶持政策，2021年设立科技发展引导资金1500万元，支持企业开展研发。\n"
+            "二、下半年工作打算\n力争新增科技型中小企业20家。\n")
     facts = _facts(tmp_path, text)
     assert (facts[1500].kind, facts[1500].year) == ("achievement", 2021)
     assert facts[20].kind == "target"
@@ -64,12 +64,12 @@ def test_a_fund_set_up_in_a_half_year_summarys_key_work_section_is_a_result(tmp_
 
 def test_a_horizon_named_mid_sentence_dates_the_goals_listed_after_it(tmp_path):
     # 某某介绍，…，目标到2026年，A…。B…。C力争…。: the sentences after it name no year but go on with its goals.
-    text = ("某省将实施科技强省行动\n发布时间：2023-07-16\n"
+    text = ("某省将实施科技强省行动\n发布日期：2023-05-09\n"
             "记者从发布会获悉，过去五年，全省高新技术企业数量增长2.1倍。到2025年，全省科技型企业突破1.5万家。\n"
-            "某某介绍，全省即将出台三年行动方案，目标到2026年，全省研发经费投入强度突破2.4%，高新技术企业数量达6500家。"
+            "某某介绍，全省即将出台三年行动方案，目标到2026年，研发投入强度突破2.4%，高新技术企业数量达6500家。"
             "高新区营业收入突破3000亿元。科技型中小企业力争突破9000家，技术合同成交额不低于400亿元。"
             "全年新增省级创新平台40家。\n"
-            "去年，全省技术合同成交额达到310亿元。\n")
+            "去年，技术交易额达到310亿元。\n")
     facts = _facts(tmp_path, text)
     assert {v: (facts[v].kind, facts[v].year) for v in (2.4, 6500, 3000, 9000, 400)} == {
         2.4: ("target", 2026), 6500: ("target", 2026), 3000: ("target", 2026), 9000: ("target", 2026),
@@ -94,17 +94,17 @@ def test_a_span_from_one_year_to_another_is_no_horizon(tmp_path):
 
 def test_a_plans_end_named_as_a_baseline_does_not_date_the_value():
     ctx = ClauseContext("report", 2020, None, today=2020)
-    facts = find_facts("科技型企业快速壮大，高新技术企业数量是“十二五”末期的3.5倍、总数达到1880家。", ctx)
+    facts = find_facts("科技型企业快速壮大，科技型企业数是“十二五”期末的3.5倍、总量达到1880家。", ctx)
     assert (_by_value(facts, 1880).kind, _by_value(facts, 1880).year) == ("achievement", 2020)
     # named as the horizon it still dates the goal
-    facts = find_facts("到“十四五”末期，高新技术企业总数达到3000家。", ClauseContext("plan", None, (2021, 2025), today=2021))
+    facts = find_facts("到“十四五”末期，科技型企业总量突破3000家。", ClauseContext("plan", None, (2021, 2025), today=2021))
     assert _by_value(facts, 3000).year == 2025
 
 
 def test_a_change_estimated_to_its_end_and_a_change_listed_beside_it_start_in_the_same_year(tmp_path):
     # A由2016年的a预计增至b，B由c增至d: a and c are the results of 2016, whatever the estimate says of the end.
     text = ("某区政府工作报告\n一、过去五年工作回顾\n"
-            "地区生产总值由2016年的3120亿元预计增至4650亿元，全市占比由14.2%增至17.5%，总量连续五年全市第二。\n")
+            "规上工业总产值由2016年的3120亿元预计增至4650亿元，全市占比由14.2%增至17.5%，连续五年居全市第二。\n")
     facts = _facts(tmp_path, text)
     assert (facts[3120].kind, facts[3120].year) == ("achievement", 2016)
     assert (facts[14.2].kind, facts[14.2].year) == ("achievement", 2016)
@@ -114,7 +114,7 @@ def test_a_change_estimated_to_its_end_and_a_change_listed_beside_it_start_in_th
 def test_a_change_under_a_five_year_plans_review_heading_starts_at_the_end_of_the_plan_before(tmp_path):
     text = ("某区2021年政府工作报告\n一、“十三五”工作回顾\n"
             "五年来，全区经济实力稳步提升。社会消费品零售总额由52.6亿元增加到81亿元，年均增长9.1%。\n"
-            "二、2021年主要目标\n力争社会消费品零售总额增长8%。\n")
+            "二、2021年主要目标\n力争一般公共预算收入增长6%。\n")
     facts = _facts(tmp_path, text)
     assert (facts[52.6].kind, facts[52.6].year) == ("achievement", 2015)
     assert (facts[81].kind, facts[81].year) == ("achievement", 2020)
@@ -131,10 +131,10 @@ def test_changes_in_a_review_run_from_the_end_of_the_plan_before_even_after_a_da
 
 
 def test_a_table_whose_header_names_work_standards_plans_its_rows(tmp_path):
-    # 类别 | 序号 | 项目名称 | 工作标准: the standards are goals, though cells say 累计 and 拥有.
-    text = ("类别 | 序号 | 项目名称 | 工作标准 |\n"
-            "重点类 | 1 | 企业培育工程 | 科技型企业累计达到350家以上，拥有有效发明专利超4000件。 |\n"
-            "一般类 | 2 | 人才引育工程 | 引进培养创新人才60名，培训企业经营者500人以上。 |\n")
+    # 序号 | 类型 | 任务名称 | 工作标准: the standards are goals, though cells say 累计 and 拥有.
+    text = ("序号 | 类型 | 任务名称 | 工作标准 |\n"
+            "1 | 重点类 | 企业培育工程 | 科技型企业累计达到350家以上，拥有有效发明专利超4000件。 |\n"
+            "2 | 一般类 | 人才引育工程 | 引进培养创新人才60名，培训企业经营者500人以上。 |\n")
     facts = _facts(tmp_path, text)
     assert all(facts[v].kind == "target" for v in (350, 4000, 60, 500))
     # a column reporting how the work went makes the same table a report
@@ -178,7 +178,7 @@ def test_the_years_task_named_inside_a_completion_rate_is_the_goal_and_the_rate_
     facts = find_facts("新认定高新技术企业38家，完成年度目标任务45家的84.4%。", REPORT_2019)
     assert [(f.value, f.kind) for f in facts] == [(38, "achievement"), (45, "target"), (84.4, "achievement")]
     # a target named by who set it (市对县目标考核任务) is still the measure of a result
-    facts = find_facts("全县高新技术企业达39家，完成市对县目标考核任务195%。", REPORT_2019)
+    facts = find_facts("全县高新技术企业达39家，完成省对市目标考核任务195%。", REPORT_2019)
     assert _by_value(facts, 195).kind == "achievement"
 
 
