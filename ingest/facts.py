@@ -248,7 +248,7 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if _SHARE_OF_YEARS_TASK.search(statement_before(text, value.start)) and value.unit in ("%", "％"):
-        # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported
+        # 入库520家，完成全年任务的76.5%: the completion rate of the indicator just reported
         # (完成全年150家任务的42.7%, 完成年度目标任务45家的84.4%: the task's size may stand inside).
         kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
