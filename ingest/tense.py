@@ -123,7 +123,7 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     future = _FUTURE.search(sentence)  # 今年，X将……，分别新增1000家
     if ctx.mode == "report" and _ESTIMATE.search(statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
         return "achievement", "预计 in a report estimates the year's result"
-    # 从2016年的1.2%提升至2021年的1.9%: a point of a series (年的), not a horizon; nor 2018年至2021年, a span.
+    # 从2016年的1.2%提升至2021年的1.9%: a point of a series (年的), not a horizon; nor 2017年至2020年, a span.
     horizon = re.search(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年(?!的)", before)
     if target_cue or horizon or (future and not PAST_CUE.search(sentence[future.end():])):
         if not (explicit_year and ctx.today and year and year < ctx.today and not target_cue):
