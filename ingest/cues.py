@@ -62,6 +62,12 @@ def alternation(name: str, language: str = "zh") -> str:
     return "(?:" + "|".join(_entry_pattern(entry) for entry in _entries(name, language)) + ")"
 
 
+def alternation_of(name: str, only: tuple[str, ...], language: str = "zh") -> str:
+    """The entries of one list whose word is in ``only``, with their conditions, as an alternation."""
+    entries = [entry for entry in _entries(name, language) if (entry if isinstance(entry, str) else entry["word"]) in only]
+    return "(?:" + "|".join(_entry_pattern(entry) for entry in entries) + ")"
+
+
 def fill(template: str, language: str = "zh") -> str:
     """A regex template with each ``<section.list>`` replaced by that list's alternation."""
     return _PLACEHOLDER.sub(lambda m: alternation(m.group(1), language), template)

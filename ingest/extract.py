@@ -15,7 +15,7 @@ from plankg.ingest.conflicts import mark_conflicts
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.entities import extract_entities
 from plankg.ingest.facts import ClauseContext, find_facts
-from plankg.ingest.frames import Frame, section_frame
+from plankg.ingest.frames import Frame, five_year_plan, section_frame
 from plankg.ingest.genre import REPORT_TYPES, delivered_year
 from plankg.ingest.orgnames import is_unit_list, known_units
 from plankg.ingest.owners import default_owner, owners_in_text, owners_leading_in, owners_of_line, row_owners
@@ -139,7 +139,10 @@ def context_for(doc: Document, clause: Clause, line_frame: Frame | None = None) 
     default_year = section_year or (years[0] if len(years) == 1 else None)
     topic = _MARKER.sub("", clause.section_path[-1].split("·")[0]).strip("★ ") if clause.section_path else ""
     today = document_today(doc, mode)
+    # 一、“十三五”工作回顾: A由a增加到b under it runs from the end of the plan before (a is of 2015).
+    named_plan = five_year_plan(frame.reason) if frame is not None and frame.mode == "report" and frame.period else None
     return ClauseContext(mode, default_year, period, years_unknown=(hidden or title_hidden) and not section_year,
+                         scope_since=named_plan[0] - 1 if named_plan else None,
                          topic=topic if 2 <= len(topic) <= 24 else "", today=today,
                          # A section's own year (二、2020年工作计划) outranks the document's.
                          plan_year=doc.years[0] if len(doc.years) == 1 and not section_year else None,
@@ -269,7 +272,9 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
     if scope is not None and scope.review and ctx.frame and ctx.mode == "report":
         scope = None  # a review section's own frame dates its paragraphs, with its reason
     if scope is not None:
-        ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=scope.since)
+        # A scope restating the end of the period a review section covers keeps that period's start.
+        since = scope.since if scope.since is not None or scope.year != ctx.default_year else ctx.scope_since
+        ctx = replace(ctx, scope_year=scope.year, goal_list=scope.goal, scope_reach=scope.reach, scope_since=since)
         if scope.review:
             ctx = replace(ctx, mode="report", scope_review=f"the paragraph opening {scope.review}")
     rows = rows_in_clause(mapped.text, doc, row_start) if row is None else []

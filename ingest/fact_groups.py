@@ -9,18 +9,22 @@ from __future__ import annotations
 import re
 from typing import TYPE_CHECKING
 
-from plankg.ingest.cues import cue_regex
+from plankg.ingest.cues import cue_regex, table
 from plankg.ingest.indicator_phrase import clean_indicator, phrase_start
 
 if TYPE_CHECKING:
     from plankg.ingest.facts import Fact
 
 # 增长到2018年的: the verbs between a baseline and the next value, with that value's own year.
-_FROM_TO = cue_regex(r"^\s*[，,]?\s*(?:<facts.change_verbs>\s*(?:到|至)|增至|升至|降至|增加至|达到)\s*"
+# 由a预计增至b: an adverb of estimate or sequence may stand before the verb.
+_FROM_TO = cue_regex(r"^\s*[，,]?\s*(?:预计|将|可望|再|又|进一步)?\s*(?:<facts.change_verbs>\s*(?:到|至)|增至|升至|降至|增加至|达到)\s*"
                      r"(?:(?P<year>20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
 # A sentence opening with the span its changes cover (2018-2022年，…, 2018年至2022年，…).
 _SPAN_LEAD = re.compile(r"(?:^|[。\n])[^。\n]{0,6}?(20\d\d)\s*年?\s*[-—–~至到]\s*(20\d\d)\s*年\s*[，,][^。]*$")
-_FROM = re.compile(r"(?:从|由)\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?)?\s*$")
+# 由2015年的a, 由“十二五”末的a: where a change starts, and when.
+_FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
+_FROM = re.compile(r"(?:从|由)\s*(?:(20\d\d)\s*年(?:底|末)?\s*的?|[“\"]?(" + "|".join(_FIVE_YEAR_PLANS)
+                   + r")[”\"]?(?:末期?|期末)\s*的?)?\s*$")
 # 、2019年的85家 / ，再到2021年的131家: the next step of a dated series.
 SERIES_STEP = re.compile(r"^\s*[、，,]?\s*(?:(?:再|又|并)?(?:增长|增加|提高|提升)?(?:到|至))?\s*(20\d\d)\s*年(?:底|末)?\s*的?\s*$")
 _HEAD_NOUN = cue_regex(r"<facts.head_nouns>$")
@@ -64,8 +68,11 @@ def assign_respectively(text: str, facts: list[Fact]) -> None:
 
 
 def respective_growth(text: str, facts: list[Fact]) -> None:
-    """A n项，B m万元，较上年分别增长x%和y%: the growth rates go to the values before them, in order."""
-    for match in re.finditer(r"分别(?:增长|提高|增加|下降)", text):
+    """A n项，B m万元，较上年分别增长x%和y%: the growth rates go to the values before them, in order.
+
+    The baseline may stand after 分别 (分别比上年增长x%和y个百分点).
+    """
+    for match in re.finditer(r"分别(?:(?:比|较)(?:上年|去年|上一年|20\d\d\s*年)(?:同期)?)?(?:增长|提高|增加|下降)", text):
         rates = [f for f in facts if f.start >= match.end() and f.growth]
         run = [rates[0]] if rates and not re.search(r"[，,。；;]", text[match.end() : rates[0].start]) else []
         for rate in rates[1:]:
@@ -105,6 +112,7 @@ def from_to(text: str, facts: list[Fact], since: int | None = None) -> None:
     year) of the second; 由2017年的52家增长到2018年的68家、2021年的131家 gives one dated result per year.
     """
     i = 0
+    earlier: tuple[int, int] | None = None  # the start year of a dated change before, and where it ended
     while i < len(facts) - 1:
         first, second = facts[i], facts[i + 1]
         origin = _FROM.search(text[: first.start])
@@ -113,13 +121,16 @@ def from_to(text: str, facts: list[Fact], since: int | None = None) -> None:
             i += 1
             continue
         series = [first, second]
-        years = [int(origin.group(1)) if origin.group(1) else None, _step_year(step)]
+        years = [int(origin.group(1)) if origin.group(1) else _plan_end(origin.group(2)), _step_year(step)]
         span = _SPAN_LEAD.search(text[: first.start])
         if span and years[0] is None and int(span.group(2)) > int(span.group(1)):
             # 2018-2022年，A由a增至b；B由c增至d: each change runs from the span's first year to its last.
             years = [int(span.group(1)), years[1] or int(span.group(2))]
         elif since is not None and years[0] is None:
             years[0] = since  # the same, in a later part of the sentence (the span lead opened the paragraph)
+        elif years[0] is None and earlier is not None and not re.search(r"[。；;]", text[earlier[1] : first.start]):
+            # A由2016年的a增至b，B由c增至d: a change listed beside a dated one starts in the same year.
+            years[0] = earlier[0]
         while i + len(series) < len(facts):
             following = facts[i + len(series)]
             more = SERIES_STEP.match(text[series[-1].end : following.start])
@@ -127,6 +138,8 @@ def from_to(text: str, facts: list[Fact], since: int | None = None) -> None:
                 break
             series.append(following)
             years.append(int(more.group(1)))
+        if years[0] is not None:
+            earlier = (years[0], series[-1].end)
         indicator = clean_indicator(text[phrase_start(text, origin.start()) : origin.start()])
         if len(indicator) < 2:
             # 高新技术企业数量快速增长，由2019年的a家增长到…: the subject leads the clause before.
@@ -148,6 +161,11 @@ def from_to(text: str, facts: list[Fact], since: int | None = None) -> None:
         else:
             second.baseline = first.value
         i += len(series)
+
+
+def _plan_end(name: str | None) -> int | None:
+    """The last year of the five-year plan named (十二五 -> 2015)."""
+    return _FIVE_YEAR_PLANS[name] + 4 if name else None
 
 
 def _step_year(step: re.Match[str]) -> int | None:

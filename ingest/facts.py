@@ -44,9 +44,15 @@ _RANK = cue_regex(r"<facts.rank_scope>[^，,；;。]{0,8}?前$")
 _RANK_MOVE = cue_regex(r"<facts.rank_moves>")
 _GOAL_VERB = cue_regex(r"<facts.goal_verbs>$")
 _NUMERAL_VERB = cue_regex(r"<facts.numeral_verbs>$")
+#: 较上年净增, 比去年新增: only a comparison and the verb of a change, naming nothing.
+_CHANGE_ONLY = cue_regex(r"(?:同比|[比较](?:上年|去年|上一年|20\d\d年)(?:同期)?)(?:<facts.increment>|增加|减少)")
+_COUNTING_VERB = cue_regex(r"<facts.numeral_verbs>|<facts.goal_verbs>|<facts.counting_verbs>")
+#: A Chinese numeral closing its phrase (新增省级研究中心五家、市级十二家。): a count, not part of a name.
+_CLOSES_PHRASE = cue_regex(r"^(?:<facts.value_suffixes>)?\s*(?:[，,。；;、）)]|$)")
 _DRAWN_UP = cue_regex(r"<facts.drawn_up>了?$")
 _VALUE_SUFFIXES = words("facts.value_suffixes")
 _LEVEL = cue_regex(r"<facts.levels>")
+_LEVEL_LEAD = cue_regex(r"^(?:有|共有|拥有|现有)?<facts.levels>")
 _MEASURE_COUNT = cue_regex(r"^(.{0,6}?<facts.measure_nouns>).+$")
 _MONEY = ("亿元", "万元", "元", "亿美元", "万美元", "亿", "万")
 # Between a count and its amount (126笔860万元, 126笔、金额860万元).
@@ -112,6 +118,18 @@ def find_facts(text: str, ctx: ClauseContext, offset: int = 0) -> list[Fact]:
     return facts
 
 
+def _counted_after_noun(text: str, value: ValueMention) -> bool:
+    """新增国家高新技术企业十五家。: a Chinese numeral after its noun, closing a statement that counts.
+
+    The statement must hold a verb that counts (新增, 建成, 有) and the numeral must end its phrase
+    (a name such as 五个一 or 两家企业 goes on after it); 一批 counts nothing.
+    """
+    if value.unit in ("批", "些") or not _CLOSES_PHRASE.match(text[value.end :]):
+        return False
+    statement = re.split(r"[，,；;。]", text[: value.start])[-1]
+    return bool(statement) and statement[-1] not in "第几" and bool(_COUNTING_VERB.search(statement))
+
+
 def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact]) -> Fact | None:
     before = text[max(0, value.start - 12) : value.start]
     after = text[value.end : value.end + 8]
@@ -124,14 +142,15 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         value.value is not None and value.value < 10_000)
     if value.unit is None and not before.endswith("前") and not dropped_unit and not index_value:
         return None  # a bare number is a code, an ordinal or a year; units are required in prose
-    if after.startswith("的"):
+    goal_met = _goal_met(text, value)
+    if after.startswith("的") and not goal_met:
         return None  # 强度高于5%的企业: a qualifier, not a goal
-    if value.chinese and not _NUMERAL_VERB.search(before):
+    if value.chinese and not _NUMERAL_VERB.search(before) and not _counted_after_noun(text, value):
         return None
     if re.match(r"^[一二三四五六七八九十两]", after) and not re.match(r"^[一二三四五六七八九十两]*[百千万亿]+级", after):
         return None  # 五个一模式: a count inside a name (but 6个五百亿级产业集群 counts clusters)
     goal_verb = _GOAL_VERB.search(before)
-    if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and (
+    if value.unit in ("人", "名", "位", "家", "个") and not goal_verb and not goal_met and (
         _SUBJECT_AFTER.match(after) or _OF_AFTER.match(after) and not indicator_left(text, value.start)
     ):
         return None  # 2个省级高新区要...: a count that names the subject, not a goal
@@ -183,10 +202,12 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         indicator = label  # 人均地区生产总值：增长6%左右 / 某产业产值：产值增长16%: the label names it
     if (len(indicator) < 2 or _GROWTH_WORD.fullmatch(indicator)) and ctx.topic and not growth_value:
         indicator = ctx.topic  # 今年要达到4600亿元 in the row of 五大战新产业5000亿计划
-    if _GROWTH_WORD.fullmatch(indicator) and earlier:
-        indicator = earlier[-1].indicator  # 新认定企业52家，同比增长18.2%: the growth of the same indicator
+    if (_GROWTH_WORD.fullmatch(indicator) or _CHANGE_ONLY.fullmatch(indicator)) and earlier:
+        # 新认定企业52家，同比增长18.2%; 总数达1286家，较上年净增213家: the change of the same indicator
+        indicator = earlier[-1].indicator
     if _LEVEL.fullmatch(indicator) and earlier:
-        indicator += earlier[-1].indicator  # 众创空间112家(国家级15家)
+        # 众创空间112家(国家级15家); 国家级特派员12人、省级45人: the level replaces the one before it.
+        indicator += _LEVEL_LEAD.sub("", earlier[-1].indicator)
     if indicator in _WHOLE_WORDS:
         owner_phrase = earlier[-1].indicator if earlier else previous_noun(text, phrase_begin)
         indicator = owner_phrase + indicator if owner_phrase else indicator
@@ -226,17 +247,20 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
             kind, why = told.kind, told.why
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
-    if re.search(r"完成全年(?:任务|目标)的?$", left) and value.unit in ("%", "％"):
-        # 入库643家，完成全年任务的80.38%: the completion rate of the indicator just reported.
+    if _SHARE_OF_YEARS_TASK.search(statement_before(text, value.start)) and value.unit in ("%", "％"):
+        # 入库520家，完成全年任务的76.5%: the completion rate of the indicator just reported
+        # (完成全年150家任务的42.7%, 完成年度目标任务45家的84.4%: the task's size may stand inside).
         kind, measure, growth, why = "achievement", "completion", False, "完成全年任务的 reports a completion rate"
         same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
         indicator = earlier[-1].indicator if same else ctx.topic or indicator
-    goal_met = _GOAL_MET.search(text[max(0, value.start - 16) : value.start])
-    if goal_met and re.match(r"^(?:以上)?(?:的)?(?:目标|任务)", text[value.end + _suffix_len(text, value.end) :]):
+    if goal_met:
         # 超额完成全年净增130家目标任务: the goal the result met, for the same year.
         kind, why = "target", _GOAL_MET_WHY
-        named = clean_indicator(goal_met.group(1)) or goal_met.group(1)
-        indicator = named if len(named) >= 2 else indicator
+        task = re.sub(r"(?:目标)?任务$|目标$", "", goal_met.group(1))
+        named = clean_indicator(task) or task
+        same = earlier and not re.search(r"[。；;]", text[earlier[-1].end : value.start])
+        # 新增在孵企业64家，完成全年150家任务的42.7%: the task of the indicator just reported.
+        indicator = named if len(named) >= 2 else earlier[-1].indicator if same else indicator
     unit = value.unit
     unit_inferred = False
     if dropped_unit:
@@ -271,6 +295,20 @@ _RANKED_SUBJECT = re.compile(r"([^，,。；;：:]{2,30}?)(?:排名|排在|位�
 
 _GOAL_MET = re.compile(r"(?:超额|提前|全面)?完成(?:了)?(?:全年|年度|\d{4}年)?([\u4e00-\u9fff]{0,10})$")
 _GOAL_MET_WHY = "a goal that 完成…目标任务 says was met"
+#: 完成全年任务的, 完成全年150家任务的, 完成年度目标任务45家的: the share of the year's task that follows is a result.
+_SHARE_OF_YEARS_TASK = re.compile(r"完成(?:全年|年度)[^，,；;。]{0,12}?(?:任务|目标)[^，,；;。]{0,8}?的?$")
+
+
+def _goal_met(text: str, value: ValueMention) -> re.Match[str] | None:
+    """完成全年净增90家目标任务 / 完成年度目标任务45家的84.4%: the value is the year's task that was met."""
+    met = _GOAL_MET.search(text[max(0, value.start - 16) : value.start])
+    if met is None:
+        return None
+    after = text[value.end + _suffix_len(text, value.end) :]
+    if re.match(r"^(?:以上)?(?:的)?(?:目标|任务)", after):
+        return met
+    named_before = re.search(r"(?:目标|任务)$", met.group(1)) and re.match(r"^(?:以上)?的", after)
+    return met if named_before else None
 _COLON_LABEL = re.compile(r"^\s*([\u4e00-\u9fffA-Za-z]{2,24})\s*[:：]")
 
 

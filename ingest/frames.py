@@ -23,6 +23,8 @@ _YEARS_INTO_PLAN = re.compile(r"(?:前|第)?(?<!\d)([一二三四五六七八九
 _NUMERALS = "〇一二三四五六七八九十"
 #: A heading that names a summary and the plan after it (2022年工作总结和2023年工作思路) frames neither.
 _SUMMARY_AND_PLAN = re.compile(r"总结[^，。；]{0,12}?[和及与、暨][^，。；]{0,12}?(?:计划|打算|思路|安排|要点)")
+#: 情况 after the work it names reports on it, unless it tells how targets were set (指标设置情况, 任务分解情况).
+_HOW_IT_WENT = re.compile(r"(?<!设置)(?<!设定)(?<!分解)(?<!安排)(?<!分工)情况")
 _YEARS_AHEAD = {"今后五年": 5, "未来五年": 5, "今后三年": 3, "未来三年": 3}
 _YEARS_BACK = {"过去五年": 5, "五年来": 5, "过去三年": 3, "三年来": 3}
 
@@ -78,6 +80,10 @@ def section_frame(label: str, plan_start: int | None, report_year: int | None) -
     if ahead and plan_start and not reviews:
         end = plan_start + ahead - 1
         return Frame("plan", end, (plan_start, end), f'section "{heading}" plans {plan_start}–{end}')
+    progress = _HOW_IT_WENT.search(heading)
+    if plans and not reviews and progress and not _PLAN.search(heading[progress.end():]):
+        # 一、重点工作情况, 目标任务完成情况: how the planned work went is reported, not planned.
+        return Frame("report", report_year, None, f'section "{heading}" reports how the work went')
     if plans and not reviews:
         return Frame("plan", None, None, f'section "{heading}" sets out plans')
     if not reviews:

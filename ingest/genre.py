@@ -7,7 +7,7 @@ from __future__ import annotations
 
 import re
 
-from plankg.ingest.cues import cue_regex, load_cues
+from plankg.ingest.cues import cue_regex, fill, load_cues
 from plankg.ingest.frames import five_year_plan
 from plankg.ingest.titles import GENRE_WORD
 
@@ -38,13 +38,13 @@ _GOAL_WORDS = cue_regex(r"<genre.goal_words>|到\s*20\d\d\s*年|争取|力求")
 _RESULT_WORDS = cue_regex(r"<genre.result_words>|新增[^，,。；]{0,12}\d|"
                            r"(?:20\d\d年|去年|上半年|一季度|前三季度|1-\d+月份?)[，,]")
 _MEETING_YEAR = cue_regex(r"(20\d\d)\s*年度?[\u4e00-\u9fff]{2,30}?(?:<frames.event_words>)\s*(?:在[^。，,]{0,12})?"
-                          r"(?:召开|举行|举办|开幕)")
+                          r"(?:召开|举行|举办|开幕|<genre.meeting_says>)")
 #: A report delivered at the start of its year (政府工作报告, 在…工作会议上的报告): it reviews the year before.
 _DELIVERED_REPORT = re.compile(r"政府工作报告|工作会议上的(?:报告|讲话)")
 #: An annual work meeting (2025年某省科技工作会议召开), held early in its year: not a half-year or quarter's.
 _MEETING_NAME = (r"\s*年(?:度)?(?![^。，,]{0,14}?(?:半年|季度))(?:全[省市区县州旗]|[\u4e00-\u9fff]{1,12}?)(?<!半年)(?<!季度)"
                  r"(?:科技|科技创新|科学技术|经济)?(?:工作)?(?:会议|大会)")
-_ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办)"
+_ANNUAL_MEETING = re.compile(r"(20\d\d)" + _MEETING_NAME + r"(?:在[^。，,]{0,12})?(?:召开|举行|举办|" + fill("<genre.meeting_says>") + ")"
                              r"|(?:召开|举行|举办)(?:了)?\s*(20\d\d)" + _MEETING_NAME
                              # 记者从全省2018科技工作会议上获悉: a news lede citing the meeting (its 年 often left out)
                              + r"|从(?:全[省市区县州旗])?(20\d\d)\s*年?度?(?![^。，,]{0,14}?(?:半年|季度))[\u4e00-\u9fff]{0,12}?"
@@ -94,6 +94,8 @@ def detect_doc_type(title: str, text: str = "") -> str:
         if _TITLE_WORDS[doc_type].search(title):
             return doc_type
     head = text[:1500]
+    if _task_table_header(title, head):
+        return "responsibility_table"
     if re.search(r"(?:上|下)半年", title + head[:200]) and re.search(r"完成全年|上半年", head):
         return "half_year_summary"
     sums_up = re.search(r"(?:总结|回顾)(?:了)?(?:总结|回顾)?(?:了)?(?:20\d\d|去|上一?)年|(?:20\d\d|去)年(?:以来|全年)?[^。]{0,6}(?:取得|完成|实现)", head)
@@ -107,6 +109,24 @@ def detect_doc_type(title: str, text: str = "") -> str:
     if _TITLE_WORDS["any_plan"].search(title):
         return "action_plan"
     return _type_from_tense(title, text)
+
+
+_GOAL_COLUMN = cue_regex(r"<doc_types.goal_columns>")
+_RESULT_COLUMN = cue_regex(r"<doc_types.result_columns>")
+
+
+def _task_table_header(title: str, head: str) -> bool:
+    """Whether the text opens with a table whose header names goals to meet (序号 | 任务 | 工作标准 | 时限).
+
+    A table of tasks and their standards or targets plans them, whatever its cells' words; a column
+    reporting how they went (完成情况) makes it a report instead.
+    """
+    for line in [title, *head.splitlines()[:6]]:
+        cells = [cell.strip() for cell in re.split(r"\s*[|｜\t]\s*", line) if cell.strip()]
+        if len(cells) < 3 or any(len(cell) > 12 for cell in cells):
+            continue
+        return any(_GOAL_COLUMN.search(cell) for cell in cells) and not any(_RESULT_COLUMN.search(cell) for cell in cells)
+    return False
 
 
 def _type_from_tense(title: str, text: str) -> str:
@@ -227,12 +247,13 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
     if not reported and doc_type in REPORT_TYPES:
         # A report without a dated title: the year its statements open with (2023年，开展……).
         # 【摘要】：2020年，… / 【概况】 2020年，…: a yearbook entry opens with its year after a label.
-        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(20\d\d)\s*年(?:度|以来)?(?:[，,]|(?=(?:我|全)[省市区县州旗]))",
+        # 到2025年， is a horizon, not the year reported on.
+        lead = re.search(r"(?:^|[。；\n])\s*(?:【[^】\n]{1,8}】\s*[:：]?\s*)?(?:[\u4e00-\u9fff]{0,4})(?<![到至])(20\d\d)\s*年(?:度|以来)?(?:[，,]|(?=(?:我|全)[省市区县州旗]))",
                          head)
         reported = [int(lead.group(1))] if lead else reported
     if not planned and not reported and doc_type == "work_plan":
         # A report on a plan names the year its goals are for (到2020年末…总数突破450家).
-        horizon = re.search(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
+        horizon = re.search(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(20\d\d)\s*年|(20\d\d)\s*年[^。；]{0,20}目标", head)
         planned = [int(horizon.group(1) or horizon.group(2))] if horizon else planned
     if not planned and not reported and doc_type not in REPORT_TYPES:
         # A report of 2023年X市科技创新工作会议 (held, 召开) speaks from the meeting's year.

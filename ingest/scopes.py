@@ -17,23 +17,29 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex, table
 from plankg.ingest.records import Clause, Document
-from plankg.ingest.tense import is_baseline_year
+from plankg.ingest.tense import PAST_CUE, is_baseline_year
 
 _FIVE_YEAR_PLANS: dict[str, int] = table("years.five_year_plans")
 _REVIEW_WORDS = cue_regex(r"<frames.review_words>")
 
 _MARKER = r"(?:[一二三四五六七八九十\d]{1,2}[、.．]|[（(][一二三四五六七八九十\d]{1,2}[）)])?"
-_GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
+# 到2025年 is a horizon; 2018年至2021年 (a year before 至) is the span a report covers, no horizon.
+_GOAL_OPEN = re.compile(r"^\W{0,3}" + _MARKER + r"[^，,。；]{0,12}?(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
+#: …，目标到2023年，A达到x，B突破y。 A horizon named after a comma, before the goals it dates.
+_GOAL_MID = re.compile(r"[，,:：]\s*(?:目标(?:是|为)?|力争|争取|确保)\s*(?:到|(?<!截)至)\s*(20\d\d)\s*年(?:底|末)?\s*[，,:：]")
+#: What ends a horizon carried over the sentences after it: a sentence with a time or a result of its own.
+_OWN_TIME = re.compile(r"20\d\d\s*年|今年|本年|全年|当年|年内|去年|上年|明年|目前|当前|以来")
 _GOAL_HEADING = re.compile(r"(?:主要|发展|预期|具体|工作|总体)?目标(?:任务)?(?:是|为|如下)?\s*[:：]?$|^\W{0,3}" + _MARKER
                            + r"\s*(?:主要|发展|预期|具体|工作)目标")
-_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])"
+_GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主要目标|预期目标|(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*20\d\d\s*年(?:底|末)?[，,:：])"
                             # 2025年，全省将启动……；实施……: a year and its subject, then 将, lead the goals.
                             r"|^\W{0,3}(?:20\d\d\s*年|今年|明年)\s*[，,]?[^，,。；;]{0,12}?将(?!近)")
-_GOAL_YEAR = re.compile(r"(?:到|(?<!截)至)\s*(20\d\d)\s*年")
+_GOAL_YEAR = re.compile(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 # 【概况】 2020年，…: a yearbook entry's label before its year lead.
 _YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*(?:[，,:：]|(?=(?:我|全)[省市区县州旗]))")
 #: “十三五”期间，… / 过去五年，… opening a paragraph: a review of that period (its figures are results at its end).
-_PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三)年(?:来)?|(五|三)年来)\s*[，,]")
+# 记者从发布会获悉，过去五年，…: a news lede may come first.
+_PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,“”\"]{0,16}(?:获悉|了解到|介绍|表示|指出)[，,:：]\s*)?(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三)年(?:来)?|(五|三)年来)\s*[，,]")
 _RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
 _THIS_YEAR = re.compile(r"^\W{0,3}(?:全年|今年|本年)")
@@ -52,6 +58,7 @@ class Scope:
     heading_id: str | None = None
     since: int | None = None  # the first year of a span lead (2018-2022年，)
     review: str = ""  # why the paragraph reviews a past period ("“十三五”期间 reviews 2016–2020")
+    carried: bool = False  # a horizon named mid-sentence: it ends at a sentence with a time or result of its own
 
 
 class ScopeTracker:
@@ -92,6 +99,11 @@ class ScopeTracker:
         if clause.kind == "heading" and _GOAL_HEADING.search(text.rstrip("。；; ")) and not _REVIEW_WORDS.search(text):
             # 一、发展基础、形势使命与远景目标 reviews before it plans: no goal list over its reviews.
             return self._section_scope(clause, None)
+        mid = _GOAL_MID.search(text)
+        if mid and clause.kind != "heading" and not text.rstrip().endswith(("；", ";", "：", ":")):
+            # 蹇某介绍，方案提出，目标到2023年，A突破x，B达y。C力争突破z。: the sentences after it
+            # that name no time of their own go on listing the goals of that year.
+            return Scope(int(mid.group(1)), True, "paragraph", carried=True)
         if _GOAL_SENTENCE.search(text) and text.rstrip().endswith(("；", ";", "：", ":")):
             year = _GOAL_YEAR.search(text)
             return Scope(int(year.group(1)) if year else None, True, "sentence")
@@ -144,7 +156,7 @@ class ScopeTracker:
         unquoted = re.sub(r"《[^》]*》", "", text)
         # 较上年净增136家 compares with last year: no year of the statement's own.
         relative = next((m for m in _RELATIVE.finditer(unquoted)
-                         if not re.search(r"(?:比|较|与|同)\s*$", unquoted[: m.start()])), None)
+                         if not re.search(r"(?:比|较|与|同|是)\s*$", unquoted[: m.start()])), None)
         # 2022年度湖北省科学技术奖 names an award, not the year of the statement.
         # 是2015年的5倍 (a baseline) neither: the sentence's year stays.
         explicit = next((m for m in re.finditer(r"(20\d\d)\s*年(?!度?的?基础|相比|同期|度[^，,；;。]{0,10}(?:奖|评选|表彰|名单))",
@@ -163,6 +175,8 @@ class ScopeTracker:
         return Scope(year, True, "paragraph")
 
     def _holds(self, scope: Scope, clause: Clause, previous: Clause | None, new_paragraph: bool) -> bool:
+        if scope.carried and (_OWN_TIME.search(clause.text) or PAST_CUE.search(clause.text)):
+            return False
         if scope.reach == "sentence":
             return previous is not None and previous.text.rstrip().endswith(("；", ";", "：", ":"))
         if scope.reach == "paragraph":

@@ -9,7 +9,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.context import ClauseContext
-from plankg.ingest.cues import cue_regex, words
+from plankg.ingest.cues import alternation_of, cue_regex, words
 
 YEAR = re.compile(r"(?:到|至|截至|截止|在|于)?\s*(20\d\d|20[\dXx][Xx])\s*年(?:底|末|前|度)?")  # 20XX, 202X: hidden
 PERIOD_145 = re.compile(r"[“\"]?十四五[”\"]?(?:期间|时期|末)?")
@@ -30,7 +30,8 @@ _NEXT_YEAR = words("tense.next_year")
 #: The year in question as a whole (全年, 当年, 年内), as against the year of writing (今年).
 _WHOLE_YEAR = ("全年", "当年", "年内")
 #: A goal sentence (力争……同比增长12%): its 同比 growth is the goal's.
-_GOAL_LEAD = cue_regex(r"力争|争取|确保|预期|目标|计划")
+# 争取 and 计划 with the conditions of the goal cues: 争取上级资金 and 科技计划项目 lead no goal.
+_GOAL_LEAD = re.compile(r"力争|确保|预期|目标|" + alternation_of("tense.target", ("争取", "计划")))
 _GROWTH_AFTER_PAST = re.compile(r"(?:同比|比上年|较上年|比去年|较去年)(?:同期)?(?:增长|提高|增加)")
 #: A period just ended opening a news report's sentence (一季度，全市共登记……): what it did then.
 _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|上半年|前三季度|1\s*[-—~至]\s*\d{1,2}\s*月份?))[，,]")
@@ -38,14 +39,19 @@ _PERIOD_LEAD = re.compile(r"^\W{0,3}((?:今年|去年|20\d\d年)?(?:一季度|�
 _MONTHS_SO_FAR = re.compile(r"(?:截至|截止|到)\s*\d{1,2}\s*月(?:底|末|份)?|(?<![\d年])\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月份?")
 #: 目前，全市拥有…/当前全市共有…: a sentence giving the state at the time of writing.
 _NOW_LEAD = re.compile(r"^\W{0,3}(目前|当前|现阶段|截至目前)\s*[，,]?\s*(?:全[省市区县]|我[省市区县]|已|共|拥有)")
+#: 目前/当前 opening a comma stretch that names no year of its own.
+_NOW_IN_STATEMENT = re.compile(r"^\s*(?:目前|当前|截至目前|截止目前)(?![^，,；;。]*20\d\d\s*年)")
 #: A part of a year named without the year (三季度, 上半年, 前三季度, 一季度末).
 _PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三四])季度|(?<![\d年])[上下]半年")
 #: 完成省定目标135%, 达到年度目标任务的112%: the share of a target reached is a result.
-_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:任务)?(?:值)?的?\s*$"
+# 完成省对市目标考核任务180%: the target may be named by who set it and what it is for.
+_SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:考核|考评)?(?:任务)?(?:值)?的?\s*$"
                               # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
                               r"|(?:高于|超过|超出)[^，,；;。]{0,16}?目标\s*$")
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
+#: 争取 with funds as its object (争取企业研发后补助资金215万元): the funds a body obtained.
+_FUNDS_OBTAINED = re.compile(r"争取(?:到)?[^，,；;。]{0,16}?(?:资金|经费|补助|奖补|补贴|奖励)(?:支持)?\s*$")
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
 #: 由2020年的0.81%增加至1.04%, 是2015年的3倍, 比2020年, 与2019年相比: the year names the baseline.
 _BASE_BEFORE = re.compile(r"(?:比|较|从|由|相比|是|与|同)\s*$|(?:比|较)\s*20\d\d\s*年(?:度|底|末)?\s*[和及、]\s*$")
@@ -97,6 +103,8 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     if share:
         return "achievement", f"{share.group().strip()} measures a result against its target"
     target_cue = TARGET_CUE.search(statement)
+    if target_cue and target_cue.group() == "争取" and _FUNDS_OBTAINED.search(statement):
+        target_cue = None  # 争取后补助资金215万元: funds won, as 争取上级资金 is (the cue list's own exception)
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
     goal_sentence = _GOAL_LEAD.search(sentence) or _GOAL_LEAD.match(re.split(r"[。！？!?]", text[:pos])[-1].lstrip())
@@ -115,8 +123,8 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     future = _FUTURE.search(sentence)  # 今年，X将……，分别新增1000家
     if ctx.mode == "report" and _ESTIMATE.search(statement) and not re.search(r"到\s*20\d\d|明年|下一年", before):
         return "achievement", "预计 in a report estimates the year's result"
-    # 从2015年的1.08%提升至2020年的2.12%: a point of a series (年的), not a horizon.
-    horizon = re.search(r"(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年(?!的)", before)
+    # 从2016年的1.2%提升至2021年的1.9%: a point of a series (年的), not a horizon; nor 2017年至2020年, a span.
+    horizon = re.search(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(?:20\d\d|20XX)\s*年(?!的)", before)
     if target_cue or horizon or (future and not PAST_CUE.search(sentence[future.end():])):
         if not (explicit_year and ctx.today and year and year < ctx.today and not target_cue):
             cue = target_cue or horizon or future
@@ -156,7 +164,10 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
     """
     text = mask_cited_titles(text)
     before = text[:pos]
-    for match in reversed(list(YEAR.finditer(before))):
+    # 组建了2021年度企业库，目前入库14家: 目前 opening the value's own phrase speaks of now, not of a
+    # year named earlier in the sentence; the section's or document's year then decides.
+    named = "" if _NOW_IN_STATEMENT.match(statement_before(text, pos)) else before
+    for match in reversed(list(YEAR.finditer(named))):
         if is_baseline_year(text, match.start(1), match.end(1)):
             continue
         if text.startswith("年度", match.end(1)) and _EDITION_BEFORE.search(before[: match.start(1)]):
@@ -165,16 +176,17 @@ def statement_year(text: str, pos: int, ctx: ClauseContext) -> tuple[int | None,
         if token.upper().endswith("X"):
             return None, None, False  # the text hides the year: unknown, never the document's
         return int(token), None, True
-    plan_end = list(_PLAN_END.finditer(before))
+    # 是“十三五”末的4倍, 比“十二五”期末: the plan's end names the baseline, not the value's year.
+    plan_end = [m for m in _PLAN_END.finditer(named) if not _BASE_BEFORE.search(before[max(0, m.start() - 12) : m.start()])]
     if plan_end:
         return _PLAN_END_YEAR[plan_end[-1].group(1)], None, True
     if ctx.today and not ctx.scope_year and _NOW_LEAD.match(re.split(r"[。；;]", before)[-1]):
         return ctx.today, None, True  # 目前，全市拥有…: the year the document speaks from
     if ctx.today and _MONTHS_SO_FAR.search(re.split(r"[。；;]", before)[-1]):
         return ctx.today, None, True  # 截至2月底, 1-8月份: months of the year the document speaks from
-    # 较去年同期增长1.2倍: the year compared with is not the value's own.
+    # 较去年同期增长1.2倍, 是上年的1.6倍: the year compared with is not the value's own.
     relative = [m for m in _RELATIVE_YEAR.finditer(before)
-                if not re.search(r"(?:比|较|与|同)\s*$", before[: m.start()]) and not text.startswith("同期", m.end())]
+                if not re.search(r"(?:比|较|与|同|是)\s*$", before[: m.start()]) and not text.startswith("同期", m.end())]
     if relative and (ctx.today or ctx.scope_year):
         word = relative[-1].group(1)
         offset = -1 if word in _LAST_YEAR else 1 if word in _NEXT_YEAR else 0
