@@ -59,7 +59,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     contact = [(m.start(), m.end()) for m in _CONTACT_LINE.finditer(text)]
     mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2]) and not _superior(text, m[1])
                 and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)
-                and not (m[0].level in ("county", "district") and plan_word(text, m[1], m[2]))]
+                and not (m[0].level in ("county", "district") and plan_word(text, m[1], m[2]))
+                and not _institution(text, m[0], m[1], m[2])]
     mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
     if _CONTACT_LINE.fullmatch(title):
         title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it
@@ -92,6 +93,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     for match in _BODY.finditer(head):
         if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()) or _listed(head, match):
             continue
+        if _in_table_row(head, match.start()):
+            continue  # | 浦东新区 | 120 |: a row's district that a target is shared out to, not the issuer
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None and own_level and not speaks_at(found.region, own_level):
             continue  # 根据福州市科技局的通知 in a text that calls itself 我区: a body it cites
@@ -259,6 +262,18 @@ _ISSUES = re.compile(r"(?:印发|转发|颁布|公布)\s*$")
 _CONTACT_LINE = re.compile(r"^.*(?:地址|邮编|邮政编码|电话|传真|邮箱|E-?mail)\s*[:：].*$", re.M | re.I)
 
 
+#: A university or college named after its city (哈尔滨工业大学, 南京航空航天大学): a partner, not a place.
+_INSTITUTION_AFTER = re.compile(r"[^\s与和及的、，,。；;：:（(]{0,4}?(?:大学|学院)")
+
+
+def _institution(text: str, region: Region, start: int, end: int) -> bool:
+    """Whether a place's short form at ``start:end`` opens an institution's name (深化与哈尔滨工业大学合作).
+
+    A text that names its partners' universities says nothing about its own place by them.
+    """
+    return text[start:end] == region.short and bool(_INSTITUTION_AFTER.match(text, end))
+
+
 def _superior(text: str, start: int) -> bool:
     """Whether the place at ``start`` follows its province in a list of superiors (省、湛江市科技创新座谈会)."""
     return text[max(0, start - 2):start] in ("省、", "省和", "省及")
@@ -296,6 +311,12 @@ def _listed(text: str, match: re.Match[str]) -> bool:
     A table cell's lead unit is marked (区财政局*、区发改局): a list all the same.
     """
     return text[match.start() - 1 : match.start()] == "、" or bool(re.match(r"\*?、", text[match.end():match.end() + 2]))
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a table row written with cell bars (| 闵行区 | 60 |)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text[line_start:pos].lstrip().startswith("|")
 
 
 def _inside_quotes(text: str, pos: int) -> bool:
