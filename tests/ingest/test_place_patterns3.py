@@ -45,3 +45,12 @@ def test_a_city_named_only_in_a_partner_universitys_name_does_not_place_a_bare_c
                          "今年我市新增高新技术企业40户，全市技术合同成交额12亿元。"
                          "深化与西安交通大学、省农科院的合作，促成校企合作项目50项。\n")
     assert doc.region != "西安市"
+
+
+def test_pinyin_glosses_inside_words_do_not_split_the_issuers_place(tmp_path):
+    # Some mirrors add a reading after a character (管理(lǐ)局): the place and body read without them.
+    doc = _doc(tmp_path, "江(jiāng)蘇省科學技術廳關于印發創新(xīn)發展行動方案的通知\n"
+                         "各設區市科技局：現將方案印發給你們，請結合實際認真貫徹落實。\n"
+                         "到2025年，全省高新技術企業達到5萬家，研發投入強度達到3.2%。\n")
+    assert doc.region == "江苏省"
+    assert "(" not in doc.title and "jiāng" not in doc.title
