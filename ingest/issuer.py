@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
 from plankg.ingest.voice import compared, first_person_level, place_of_voice, plan_word, speaks_at, voice_count
-from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
+from plankg.ontology.regions import PROVINCE_ABBREVIATIONS, Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
 BUREAU = fill("<issuer.bureaus>")
@@ -49,6 +49,37 @@ class Issuer:
 def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> Issuer:
     """The issuer of a document and its region, from the strongest evidence the text gives."""
     gaz = gazetteer or load_gazetteer()
+    found = _detect_issuer(text, title, gaz)
+    if found.region is not None:
+        return found
+    # Weakest evidence: the province a document number abbreviates (渝办发〔2002〕12号 -> 重庆市).
+    numbered = _numbered_province(text, gaz)
+    return Issuer(found.surface, numbered, found.zone) if numbered is not None else found
+
+
+#: A document's own number at the head of a line or after its title (渝办发[2002]12号, 鲁政发〔2021〕3号).
+_DOC_NUMBER = re.compile(r"(?:^|[\s（(])([\u4e00-\u9fff])(?:政办发|政发|办发|政办字|政字)\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]")
+
+
+def _numbered_province(text: str, gaz: Gazetteer) -> Region | None:
+    """The province a document number abbreviates, when the text's own voice fits a province.
+
+    Only the head counts (a cited number sits inside 《》 or after it), and only abbreviations no
+    city number shares (宁 is also 南京's, 青 青岛's): ``PROVINCE_ABBREVIATIONS``.
+    """
+    head = text[:600]
+    for match in _DOC_NUMBER.finditer(head):
+        if _inside_quotes(head, match.start()) or "》" in head[max(0, match.start() - 3):match.start() + 1]:
+            continue
+        name = PROVINCE_ABBREVIATIONS.get(match.group(1))
+        region = gaz.regions.get(name) if name else None
+        own = first_person_level(text)
+        if region is not None and (own is None or speaks_at(region, own)):
+            return region
+    return None
+
+
+def _detect_issuer(text: str, title: str, gaz: Gazetteer) -> Issuer:
     # Page chrome (a footer's 主办单位, a site banner) names the website, not the issuer.
     raw_head = text[:1500]
     head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))

@@ -54,3 +54,24 @@ def test_pinyin_glosses_inside_words_do_not_split_the_issuers_place(tmp_path):
                          "到2025年，全省高新技術企業達到5萬家，研發投入強度達到3.2%。\n")
     assert doc.region == "江苏省"
     assert "(" not in doc.title and "jiāng" not in doc.title
+
+
+def test_a_document_number_abbreviating_a_province_places_a_text_that_names_no_place(tmp_path):
+    # 豫政办发: the province's own number on the line under the title; the text counts as 全省 only.
+    doc = _doc(tmp_path, "关于加快科技成果转化的若干措施\n豫政办发〔2021〕7号\n"
+                         "为加快科技成果转化，结合实际，制定如下措施。\n到2025年，全省技术合同成交额达到1500亿元，"
+                         "全省新增中试基地30家。\n")
+    assert (doc.region, doc.region_level) == ("河南省", "province")
+
+
+def test_a_cited_document_number_does_not_place_the_text(tmp_path):
+    # The number of a document the text follows (《…》（豫政办发…）) is that document's, not this one's.
+    doc = _doc(tmp_path, "某县科技创新工作要点\n根据《关于加快科技成果转化的若干措施》（豫政办发〔2021〕7号）精神，"
+                         "我县今年新增高新技术企业5家，我县研发投入增长10%。\n")
+    assert doc.region != "河南省"
+
+
+def test_a_city_number_sharing_a_provinces_abbreviation_is_not_read_as_the_province(tmp_path):
+    # 宁政发 numbers both 南京 and 宁夏 documents: it says nothing by itself.
+    doc = _doc(tmp_path, "关于推进科技创新的实施意见\n宁政发〔2022〕15号\n到2025年，全市高企达到8000家，全市研发投入强度3.5%。\n")
+    assert doc.region is None
