@@ -22,7 +22,7 @@ from dataclasses import dataclass
 from plankg.ingest.cues import cue_regex, fill
 from plankg.ingest.layout import is_chrome_line
 from plankg.ingest.voice import compared, first_person_level, place_of_voice, plan_word, speaks_at, voice_count
-from plankg.ontology.regions import Gazetteer, Region, load_gazetteer
+from plankg.ontology.regions import PROVINCE_ABBREVIATIONS, Gazetteer, Region, load_gazetteer
 
 # Bodies that issue plans and the page fields that name them: lang/zh/cues.toml, [issuer].
 BUREAU = fill("<issuer.bureaus>")
@@ -49,6 +49,37 @@ class Issuer:
 def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> Issuer:
     """The issuer of a document and its region, from the strongest evidence the text gives."""
     gaz = gazetteer or load_gazetteer()
+    found = _detect_issuer(text, title, gaz)
+    if found.region is not None:
+        return found
+    # Weakest evidence: the province a document number abbreviates (渝办发〔2002〕12号 -> 重庆市).
+    numbered = _numbered_province(text, gaz)
+    return Issuer(found.surface, numbered, found.zone) if numbered is not None else found
+
+
+#: A document's own number at the head of a line or after its title (渝办发[2002]12号, 鲁政发〔2021〕3号).
+_DOC_NUMBER = re.compile(r"(?:^|[\s（(])([\u4e00-\u9fff])(?:政办发|政发|办发|政办字|政字)\s*[〔\[［【(（]\s*(?:19|20)\d\d\s*[〕\]］】)）]")
+
+
+def _numbered_province(text: str, gaz: Gazetteer) -> Region | None:
+    """The province a document number abbreviates, when the text's own voice fits a province.
+
+    Only the head counts (a cited number sits inside 《》 or after it), and only abbreviations no
+    city number shares (宁 is also 南京's, 青 青岛's): ``PROVINCE_ABBREVIATIONS``.
+    """
+    head = text[:600]
+    for match in _DOC_NUMBER.finditer(head):
+        if _inside_quotes(head, match.start()) or "》" in head[max(0, match.start() - 3):match.start() + 1]:
+            continue
+        name = PROVINCE_ABBREVIATIONS.get(match.group(1))
+        region = gaz.regions.get(name) if name else None
+        own = first_person_level(text)
+        if region is not None and (own is None or speaks_at(region, own)):
+            return region
+    return None
+
+
+def _detect_issuer(text: str, title: str, gaz: Gazetteer) -> Issuer:
     # Page chrome (a footer's 主办单位, a site banner) names the website, not the issuer.
     raw_head = text[:1500]
     head = "\n".join("" if is_chrome_line(line) else line for line in raw_head.split("\n"))
@@ -59,7 +90,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     contact = [(m.start(), m.end()) for m in _CONTACT_LINE.finditer(text)]
     mentions = [m for m in gaz.find_all(text) if not _venue(text, m[1], m[2]) and not _superior(text, m[1])
                 and not compared(text, m[1], m[2]) and not any(a <= m[1] < b for a, b in contact)
-                and not (m[0].level in ("county", "district") and plan_word(text, m[1], m[2]))]
+                and not (m[0].level in ("county", "district") and plan_word(text, m[1], m[2]))
+                and not _institution(text, m[0], m[1], m[2])]
     mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
     if _CONTACT_LINE.fullmatch(title):
         title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it
@@ -92,6 +124,8 @@ def detect_issuer(text: str, title: str, gazetteer: Gazetteer | None = None) -> 
     for match in _BODY.finditer(head):
         if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()) or _listed(head, match):
             continue
+        if _in_table_row(head, match.start()):
+            continue  # | 浦东新区 | 120 |: a row's district that a target is shared out to, not the issuer
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None and own_level and not speaks_at(found.region, own_level):
             continue  # 根据福州市科技局的通知 in a text that calls itself 我区: a body it cites
@@ -259,6 +293,18 @@ _ISSUES = re.compile(r"(?:印发|转发|颁布|公布)\s*$")
 _CONTACT_LINE = re.compile(r"^.*(?:地址|邮编|邮政编码|电话|传真|邮箱|E-?mail)\s*[:：].*$", re.M | re.I)
 
 
+#: A university or college named after its city (哈尔滨工业大学, 南京航空航天大学): a partner, not a place.
+_INSTITUTION_AFTER = re.compile(r"[^\s与和及的、，,。；;：:（(]{0,4}?(?:大学|学院)")
+
+
+def _institution(text: str, region: Region, start: int, end: int) -> bool:
+    """Whether a place's short form at ``start:end`` opens an institution's name (深化与哈尔滨工业大学合作).
+
+    A text that names its partners' universities says nothing about its own place by them.
+    """
+    return text[start:end] == region.short and bool(_INSTITUTION_AFTER.match(text, end))
+
+
 def _superior(text: str, start: int) -> bool:
     """Whether the place at ``start`` follows its province in a list of superiors (省、湛江市科技创新座谈会)."""
     return text[max(0, start - 2):start] in ("省、", "省和", "省及")
@@ -296,6 +342,12 @@ def _listed(text: str, match: re.Match[str]) -> bool:
     A table cell's lead unit is marked (区财政局*、区发改局): a list all the same.
     """
     return text[match.start() - 1 : match.start()] == "、" or bool(re.match(r"\*?、", text[match.end():match.end() + 2]))
+
+
+def _in_table_row(text: str, pos: int) -> bool:
+    """Whether ``pos`` lies in a table row written with cell bars (| 闵行区 | 60 |)."""
+    line_start = text.rfind("\n", 0, pos) + 1
+    return text[line_start:pos].lstrip().startswith("|")
 
 
 def _inside_quotes(text: str, pos: int) -> bool:

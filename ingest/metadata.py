@@ -88,8 +88,19 @@ def resolve_issuer(surface: str | None, region: Region | None) -> str | None:
     return surface
 
 
+#: A pinyin gloss written inside a word (管理(lǐ)局, 創新(xīn)): a reading aid some mirrors add after a character.
+_GLOSS = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-zāáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜü]{1,6}[)）]")
+
+
+def without_glosses(text: str) -> str:
+    """The text with the pinyin glosses inside its words taken out (江(jiāng)苏省 -> 江苏省)."""
+    return _GLOSS.sub("", text)
+
+
 def detect_metadata(text: str, file_titles: list[str] = ()) -> Metadata:
     """Detect every metadata field of one document's text."""
+    # Glosses split the names of places and bodies (江(jiāng)苏省科技厅): they are read without them.
+    text = without_glosses(text)
     title = detect_title(text)
     doc_type = detect_doc_type(title, text)
     published = detect_published(text)

@@ -70,9 +70,13 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
               for level, (pattern, _) in _VOICE.items()}
     level, voiced = max(counts.items(), key=lambda item: item[1])
     if voiced < MIN_VOICE:
-        return _keeps_naming(mentions, gaz)
+        return _keeps_naming(mentions, gaz, text)
     levels = _VOICE[level][1]
     named_counts = Counter(region.name for region, _, _ in mentions if _speaks_as(region, levels))
+    if not named_counts and level == "city":
+        parent = _parent_of_parts(mentions, gaz)
+        if parent is not None:
+            return parent
     if not named_counts and level != "province":
         # 赋能瓯海产业 in a text that counts as 全区: a district named by its short form alone, the one
         # place of the text's own level it names (found only where the name is unique in the country).
@@ -105,11 +109,34 @@ def place_of_voice(text: str, mentions: list[tuple[Region, int, int]], gaz: Gaze
     return _dominant(named_counts, regions)
 
 
+#: Fewest counties and districts a city's text divides its work among for their parent to be its place.
+MIN_PARTS = 3
+
+
+def _parent_of_parts(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Region | None:
+    """The city (or municipality) that holds most of the counties and districts a 全市 text names.
+
+    A city's target table shares its work out among its districts (万州区…黔江区…) and never names
+    itself: the parent of most of them is the city that speaks, if one holds two thirds or more.
+    """
+    parts = {region.name: region for region, _, _ in mentions if region.level in ("county", "district")}
+    parents = Counter(region.parent for region in parts.values() if region.parent)
+    if not parents:
+        return None
+    best, best_n = parents.most_common(1)[0]
+    parent = gaz.regions.get(best)
+    if parent is None or best_n < MIN_PARTS or best_n * 3 < len(parts) * 2:
+        return None
+    return parent if _speaks_as(parent, ("city", "municipality")) else None
+
+
 #: Fewest times a text with no own-voice words names the one place it is about (上海…上海…).
 MIN_NAMED = 5
+#: Fewest times a text naming no other place must name its one place (a city's table: 常州科教城…).
+MIN_ONLY_NAMED = 3
 
 
-def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Region | None:
+def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer, text: str) -> Region | None:
     """The one place a text keeps naming when it never counts in its own voice (a plan that says 上海 for 我市).
 
     It must be named ``MIN_NAMED`` times or more, three times as often as any place not above it, and no
@@ -120,6 +147,12 @@ def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Re
         return None
     regions = {region.name: region for region, _, _ in mentions}
     best, best_n = counts.most_common(1)[0]
+    # A short form hidden in other words (四平 in 四平台一中心) names no place outside the one named most.
+    unrelated = [(r, start, end) for r, start, end in mentions if r.name != best and not _related(r.name, best, gaz)]
+    for region, start, end in unrelated:
+        if text[start:end] == region.short and not _reads_as_place(text, start, end):
+            counts[region.name] -= 1
+    counts = +counts
     above = {a.name for a in gaz.ancestors(best)}
     others = [n for name, n in counts.items() if name != best and name not in above]
     inside = [n for name, n in counts.items() if best in {a.name for a in gaz.ancestors(name)}]
@@ -129,9 +162,16 @@ def _keeps_naming(mentions: list[tuple[Region, int, int]], gaz: Gazetteer) -> Re
     outside = [n for name, n in counts.items() if name != best and name not in above
                and best not in {a.name for a in gaz.ancestors(name)}]
     ranges_over = not outside and best_n >= MIN_VOICE and len(inside) >= 2
-    if not ranges_over and (best_n < MIN_NAMED or any(n * 3 > best_n for n in others)):
+    # A table naming one city in its projects (常州科教城, 中以常州创新园) and no other place is that city's.
+    only_one = len(counts) == 1 and best_n >= MIN_ONLY_NAMED
+    if not ranges_over and not only_one and (best_n < MIN_NAMED or any(n * 3 > best_n for n in others)):
         return None
     return regions[best]
+
+
+def _related(name: str, other: str, gaz: Gazetteer) -> bool:
+    """Whether one region holds the other."""
+    return other in {a.name for a in gaz.ancestors(name)} or name in {a.name for a in gaz.ancestors(other)}
 
 
 def first_person_level(text: str) -> str | None:

@@ -20,8 +20,8 @@ from importlib import resources
 from plankg.ontology.region_names import cpca_file, pinyin, short_form, written_forms
 
 # short_form, pinyin and written_forms live in region_names.py and stay importable from here.
-__all__ = ["LEVELS", "PROVINCE_BYNAMES", "Gazetteer", "Region", "load_gazetteer", "pinyin", "short_form",
-           "written_forms"]
+__all__ = ["LEVELS", "PROVINCE_ABBREVIATIONS", "PROVINCE_BYNAMES", "Gazetteer", "Region", "load_gazetteer", "pinyin",
+           "short_form", "written_forms"]
 
 LEVELS = ("province", "city", "county", "district")
 #: Bynames provinces call themselves in their own plans and reports (为龙江高质量发展, 建设创新八闽).
@@ -29,6 +29,14 @@ LEVELS = ("province", "city", "county", "district")
 PROVINCE_BYNAMES = {"龙江": "黑龙江省", "八闽": "福建省", "齐鲁": "山东省", "三秦": "陕西省", "荆楚": "湖北省",
                     "燕赵": "河北省", "三晋": "山西省", "八桂": "广西壮族自治区", "三湘": "湖南省", "赣鄱": "江西省",
                     "陇原": "甘肃省"}
+#: The one-character abbreviations provinces number their documents with (渝办发, 鲁政发, 京政办发). Left
+#: out: those a city's numbers share (宁 南京, 青 青岛, 吉 吉林市, 新 新乡, 贵 贵阳) and 苏 (苏州 numbers 苏府).
+PROVINCE_ABBREVIATIONS = {"京": "北京市", "津": "天津市", "沪": "上海市", "渝": "重庆市", "冀": "河北省",
+                          "晋": "山西省", "蒙": "内蒙古自治区", "辽": "辽宁省", "黑": "黑龙江省", "浙": "浙江省",
+                          "皖": "安徽省", "闽": "福建省", "赣": "江西省", "鲁": "山东省", "豫": "河南省",
+                          "鄂": "湖北省", "湘": "湖南省", "粤": "广东省", "桂": "广西壮族自治区", "琼": "海南省",
+                          "川": "四川省", "黔": "贵州省", "云": "云南省", "藏": "西藏自治区", "陕": "陕西省",
+                          "甘": "甘肃省"}
 _STREET_AFTER = set("路街道巷村弄")
 # Short forms are not read for these provinces' places: 台中 and 新竹 hide in 平台中心, 创新竹…
 _NO_SHORT_FORMS = ("71", "81", "82")
