@@ -9,6 +9,7 @@ from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import (
     LEVEL_KIND,
+    PLACE_NAME,
     PLACE_OWNER,
     canonical_unit,
     is_unit_list,
@@ -66,6 +67,9 @@ _SUPPORT_SUFFIX = cue_regex(r"[（(]?(?:<owners.support_words>)[)）]?$")
 # 各县（市、区）人民政府, 有关部门, 相关单位: kinds of body, not one unit (the bracket is a list of levels).
 _LEVEL_LIST = re.compile(r"[（(][省市区县旗、]{1,7}[)）]")
 _KINDS = re.compile(r"^(?:各|有关|相关|其他|其它)")
+# The bodies of one place or one working structure taken together (区直各部门, 全区经济运行各专班):
+# answerable in a field beside the bureaus, unlike a bare kind (各县政府, 有关部门).
+_COLLECTIVE = re.compile(r"[\u4e00-\u9fff]{1,10}各[\u4e00-\u9fff]{0,4}(?:部门|单位|专班|工作组|小组)")
 # 市财政局配合: a unit the field names as supporting.
 _SUPPORT_TAIL = cue_regex(r"(?:<owners.support_words>)$")
 # 市科技局会同市财政局, 市科技局与市教育局: two units joined by a word.
@@ -197,7 +201,9 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]|<br\s*/?>", cell_text, flags=re.I)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
-    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln) or PLACE_OWNER.fullmatch(ln)]
+    # A place alone in an owner cell (万州区) owns the row: a goal divided among districts.
+    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln) or PLACE_OWNER.fullmatch(ln)
+             or len(lines) == 1 and PLACE_NAME.fullmatch(ln)]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
@@ -400,6 +406,9 @@ def _leading_units(phrase: str) -> tuple[list[str], list[str]]:
     phrase = _JOINED.sub("、", _LEVEL_LIST.sub("", phrase))
     for part in split_units(phrase):
         bare = _bare_unit(part)
+        if PLACE_OWNER.fullmatch(bare) or _COLLECTIVE.fullmatch(bare):
+            units.append(bare)  # 各街道, 某某开发区, 区直各部门: places and bodies of the place the field names
+            continue
         if _KINDS.match(bare):
             continue
         supporting = _SUPPORT_TAIL.sub("", bare)
