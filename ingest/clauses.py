@@ -9,8 +9,8 @@ from plankg.ingest.cues import cue_regex
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_break_lines, page_number_marks
 from plankg.ingest.line_tables import find_line_tables
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
-from plankg.ingest.spaced_tables import find_spaced_tables
 from plankg.ingest.segment import OpenSection, ProseSegmenter, SegmentState, paragraphs
+from plankg.ingest.spaced_tables import find_spaced_tables
 from plankg.ingest.stream_tables import stream_tables
 from plankg.ingest.tab_tables import find_tab_tables
 from plankg.ingest.tables import Table
