@@ -85,9 +85,13 @@ def _overlap(one: Table, other: Table) -> bool:
     return one.start <= other.start < one.end or other.start <= one.start < other.end
 
 
-def _cells_read(table: Table) -> int:
-    """How many cells a reading of a table placed in its rows."""
-    return sum(len(row.cells) for row in table.rows)
+def _cells_read(table: Table) -> tuple[int, int]:
+    """How many cells a reading of a table placed in its rows, then how many columns it found.
+
+    A cell carried down to the rows below it (a merged number or owner cell) counts once, so a
+    reading that splits one row into two is not the better for it.
+    """
+    return len({(cell.start, cell.end) for row in table.rows for _, cell in row.cells}), len(table.columns)
 
 
 def _segment(segmenter: ProseSegmenter, start: int, end: int, warn: Callable[[str], None] | None) -> None:

@@ -11,6 +11,8 @@ ORG_SUFFIX = cue_regex(r"<owners.unit_endings>$")
 _AMBIGUOUS_ENDING = cue_regex(r"<owners.ambiguous_endings>$")
 # Units that name themselves with a region prefix (区科技局, 市经信局).
 _REGION_PREFIX = re.compile(r"^[省市区县镇]")
+# 技术入股, 国有控股: shares, not a county bureau's section (工业股).
+_SHARES = re.compile(r"[入参控持配送扩]股$")
 LEVEL_KIND = re.compile(r"^[省市区县镇乡]级")
 #: A place that owns a task beside the bureaus in an owner cell or list: the counties or districts
 #: together (各县(区), 各有关县区, 各乡镇) or a zone, for its administration (高新区, 经开区).
@@ -39,7 +41,7 @@ def looks_like_unit(name: str, known: set[str] | frozenset[str] = frozenset()) -
         return True
     if LEVEL_KIND.match(bare):
         return False  # 省级品牌指导服务站, 市级重点实验室: a kind of thing, not a body
-    if not ORG_SUFFIX.search(bare):
+    if not ORG_SUFFIX.search(bare) or _SHARES.search(bare):
         return False
     # A bare 中心 or 院 is as often a project (研究中心) as a unit; want a prefix or a known form.
     if _AMBIGUOUS_ENDING.search(bare) and not _REGION_PREFIX.match(bare):
