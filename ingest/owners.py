@@ -201,9 +201,9 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]|<br\s*/?>", cell_text, flags=re.I)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
-    # A place alone in an owner cell (万州区) owns the row: a goal divided among districts.
+    # A place in an owner cell (万州区, or 雁山区 beside bureaus) owns the row: a goal divided among districts.
     units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln) or PLACE_OWNER.fullmatch(ln)
-             or len(lines) == 1 and PLACE_NAME.fullmatch(ln)]
+             or PLACE_NAME.fullmatch(ln) and (len(lines) == 1 or any(_is_unit_entry(x) for x in lines))]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners

@@ -27,8 +27,9 @@ _VALUE_WORDS = cue_regex(r"(?:<tables.year_value_columns>|<tables.value_columns>
 _RATE_COLUMN = re.compile(r"率|[%％]")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # 高新技术企业数（家）, 研发投入强度(%): the unit in brackets after the name, any unit the units module knows.
-_UNIT_IN_NAME = re.compile(r"[（(]\s*(" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-                           + r")\s*[）)]?\s*$")
+# A scale may lead the unit (培养技能型人才（千人）, 资金（万美元）).
+_UNIT_IN_NAME = re.compile(r"[（(]\s*((?:千|百万|千万)?(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+                           + r"))\s*[）)]?\s*$")
 #: A column of units beside the values (单位, 计量单位).
 _MEASURE_HEADER = re.compile(r"^(?:计量)?单位$")
 #: A unit written in a measure cell: a known sign or a short counter (家, 亿元, 件/万人).
