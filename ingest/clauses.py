@@ -6,6 +6,7 @@ import re
 from collections.abc import Callable, Sequence
 
 from plankg.ingest.cues import cue_regex
+from plankg.ingest.cell_line_tables import find_cell_line_tables
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_break_lines, page_number_marks
 from plankg.ingest.line_tables import find_line_tables
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
@@ -58,8 +59,9 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],
     unnumbered = [t for t in find_unnumbered_tables(text)
                   if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in tab_tables + line_tables)]
     known = tab_tables + line_tables + unnumbered
-    # Rows one a line with spaced cells: that reading wins over another that places fewer cells.
-    spaced = [t for t in find_spaced_tables(text)
+    # Rows one a line with spaced cells, and indicator tables one cell a line without row numbers:
+    # such a reading wins over another that places fewer cells.
+    spaced = [t for t in find_spaced_tables(text) + find_cell_line_tables(text)
               if not any(_overlap(t, k) and _cells_read(k) >= _cells_read(t) for k in known)]
     known = [k for k in known if not any(_overlap(k, t) for t in spaced)] + spaced
     cell_streams = [t for t in streams if not any(a.start <= t.start < a.end or t.start <= a.start < t.end
