@@ -5,8 +5,8 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
-from plankg.ingest.cues import cue_regex
 from plankg.ingest.cell_line_tables import find_cell_line_tables
+from plankg.ingest.cues import cue_regex
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_break_lines, page_number_marks
 from plankg.ingest.line_tables import find_line_tables
 from plankg.ingest.records import Cell, Clause, Repair, stable_id

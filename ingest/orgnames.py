@@ -18,9 +18,9 @@ LEVEL_KIND = re.compile(r"^[省市区县镇乡]级")
 #: together (各县(区), 各有关县区, 各乡镇) or a zone, for its administration (高新区, 经开区).
 PLACE_OWNER = re.compile(r"各(?:有关)?[\u4e00-\u9fff]{0,4}?(?:县|区|市|乡镇|街道)(?:[（(][县区市][）)])?"
                          r"|[\u4e00-\u9fff]{0,8}(?:高新区|开发区|经开区|工业园区)")
-#: A place named on its own (万州区, 江津市, 石柱县): the owner of a row in a table that divides a
+#: A place named on its own (万州区, 江津市, 石柱县, 青山镇): the owner of a row in a table that divides a
 #: goal among districts or counties. Not 各县 or 全市, which are kinds or wholes, not one place.
-PLACE_NAME = re.compile(r"(?![各全本该我])[\u4e00-\u9fff]{1,8}?(?:自治县|自治州|自治旗|新区|区|县|市|州|盟|旗)")
+PLACE_NAME = re.compile(r"(?![各全本该我])[\u4e00-\u9fff]{1,8}?(?:自治县|自治州|自治旗|新区|区|县|市|州|盟|旗|镇|乡|街道)")
 # Round brackets, or the hexagonal ones some plans close an item's owner list with (〔省发展改革委、省财政厅〕).
 _PARENS = re.compile(r"[（(〔]([^（()）〔〕]{2,120})[)）〕]")
 _ARTICLE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[条项款号]")

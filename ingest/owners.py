@@ -49,6 +49,8 @@ _PEOPLE_COLUMN = cue_regex(r"<owners.people_words>")
 _PRIMARY_COLUMN = cue_regex(r"<owners.primary_words>")
 _SUPPORT_COLUMN = cue_regex(r"<owners.support_words>")
 _OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
+# A column of the places a goal is divided among (区县, 市州): each row's place answers for it.
+_PLACE_COLUMN = cue_regex(r"(?:<tables.place_columns>)")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
 # (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责) / （省财政厅主办，省税务局协办）:
 # how a duty is shared out. A long list of units may run to 90 characters.
@@ -275,7 +277,7 @@ def column_role(name: str) -> str | None:
         return "support"
     if _PRIMARY_COLUMN.search(name):
         return "primary"
-    if _OWNER_COLUMN.search(name):
+    if _OWNER_COLUMN.search(name) or _PLACE_COLUMN.fullmatch(name):
         return "duty"
     return None
 

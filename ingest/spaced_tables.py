@@ -27,13 +27,14 @@ from plankg.ingest.tables import RawCell, RawRow, Table, text_lines
 _WS = " \t\u3000\xa0"
 # Column kinds by header words (lang/zh/cues.toml, [tables]).
 _NUMBER_COLUMN = cue_regex(r"^(?:<tables.number_columns>)$")
-_OWNER_COLUMN = cue_regex(r"<tables.unit_columns>|<tables.place_columns>|责任")
+_OWNER_COLUMN = cue_regex(r"<tables.unit_columns>|^(?:<tables.place_columns>)$|责任")
 _PERSON_COLUMN = cue_regex(r"<tables.person_columns>")
 _VALUE_COLUMN = cue_regex(r"<tables.year_value_columns>|<tables.value_columns>|^20\d\d\s*年")
 _RATE_COLUMN = re.compile(r"率|[%％]|比例")
 _NOTE_COLUMN = re.compile(r"^(?:备注|说明|附注)$")
 _DEADLINE_COLUMN = cue_regex(r"<tables.deadline_columns>")
 _MEASURE_COLUMN = re.compile(r"^(?:计量)?单位$")
+_ROW_NAME_COLUMN = cue_regex(r"^(?:<tables.row_name_columns>)")
 _HEADER_CELL = re.compile(r"^[\u4e00-\u9fff\dA-Za-z（()）%％\-—~～/、]+$")
 # A unit stated for the numbers of a table: 金额单位：万美元, 单位：亿元, （单位：家）.
 _STATED_UNIT = re.compile(r"^[（(]?\s*(?:金额|计量|数量)?单位\s*[:：]\s*([^\s）)，,；;]{1,6})\s*[)）]?$")
@@ -41,6 +42,7 @@ _YEAR = re.compile(r"(20\d\d)\s*年")
 _ROW_NUMBER = re.compile(r"^\d{1,3}[.．、]?$")
 # A cell holding a value: a number with at most a short unit or comparator around it (1300人, ≥95%, 10000万).
 _VALUE_CELL = re.compile(r"^(?:[约近超≥≤>＞<＜]|不低于|不少于|达到|新增)?[-+]?\d[\d,.]*\s*(?:[%％‰]|[\u4e00-\u9fffA-Za-z/]{0,5})$")
+_YEAR_NAME = re.compile(r"^20\d\d\s*年(?:度|底|末)?[\u4e00-\u9fff]{0,8}$")
 _PERCENT_CELL = re.compile(r"^\d+(?:\.\d+)?\s*[%％]$")
 # A row that totals the table's rows: it names no owner.
 _TOTAL = re.compile(r"^(?:合\s*计|总\s*计|小\s*计|全[省市区县]|总数)$")
@@ -92,7 +94,12 @@ def _parts(line: str) -> list[str]:
 
 def _is_header_line(parts: list[str]) -> bool:
     return (len(parts) >= 3 and all(len(p) <= MAX_HEADER_CELL and _HEADER_CELL.match(p) for p in parts)
-            and not any(_VALUE_CELL.match(p) or _ROW_NUMBER.match(p) for p in parts))
+            and not any(_is_value_cell(p) or _ROW_NUMBER.match(p) for p in parts))
+
+
+def _is_value_cell(part: str) -> bool:
+    """A cell holding a value; a column named by its year (2025年, 2023年目标) holds none."""
+    return bool(_VALUE_CELL.match(part)) and not _YEAR_NAME.match(part)
 
 
 def _column_kind(name: str) -> str:
@@ -104,6 +111,8 @@ def _column_kind(name: str) -> str:
         return "person"
     if _MEASURE_COLUMN.match(name):
         return "measure"
+    if _ROW_NAME_COLUMN.search(name) and not re.search(r"值|目标|完成|20\d\d", name):
+        return "text"  # 指标, 项目名称: the indicator, not its value
     if _OWNER_COLUMN.search(name) and not _VALUE_COLUMN.search(name):
         return "owner"
     if _DEADLINE_COLUMN.search(name):
@@ -123,14 +132,22 @@ def _header_at(lines: list[tuple[int, int, str]], i: int) -> tuple[_Header, int]
     end = i + 1
     if end < len(lines):
         below = _parts(lines[end][2])
-        # A header split over two lines: the second line names the same columns' second halves
-        # (2025年 / 目标), so the two read together column by column.
-        if len(below) == len(names) and _is_header_line(below) and not any(
-                _column_kind(b) == "owner" and _column_kind(a) == "owner" for a, b in zip(names, below)):
-            names = [a + b for a, b in zip(names, below)]
+        # A header split over two lines: the second line names the second halves of the last
+        # columns (2025年 / 目标), a first cell spanning both lines (责任单位) written once.
+        if 1 <= len(below) <= len(names) and (len(below) >= 2 or len(names) >= 3) and all(
+                len(p) <= MAX_HEADER_CELL and _HEADER_CELL.match(p) and not _ROW_NUMBER.match(p)
+                and _column_kind(p) in ("value", "rate", "text") and not _is_value_cell(p) for p in below) \
+                and any(_column_kind(p) in ("value", "rate") for p in below):
+            lead = len(names) - len(below)
+            names = names[:lead] + [a + b for a, b in zip(names[lead:], below)]
             end += 1
     kinds = [_column_kind(n) for n in names]
-    if "owner" not in kinds or not any(k in ("value", "rate") for k in kinds):
+    if not any(k in ("value", "rate") for k in kinds):
+        return None
+    # Without an owner column, an indicator table: its name column first, every other a value,
+    # a measure or a note (指标 | 单位 | 2023年目标 | 2023年完成).
+    if "owner" not in kinds and not (_ROW_NAME_COLUMN.search(names[0])
+                                     and all(k in ("value", "rate", "measure", "note") for k in kinds[1:])):
         return None
     unit, title = _caption(lines, i)
     year = _YEAR.search(title)

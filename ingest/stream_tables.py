@@ -152,7 +152,9 @@ class _Columns:
                 return False
             # A unit list may end on places that act as owners (市科技局、高新区、各县(区)、某某区).
             items = [p for p in re.split(r"[、，,]", listed) if p]
-            return bool(ORG_SUFFIX.search(listed)) or (
+            # A zone alone (高新区) administers its part; 各县(区) alone is too loose to tell a unit cell.
+            zone = len(items) == 1 and not items[0].startswith("各") and bool(PLACE_OWNER.fullmatch(items[0]))
+            return bool(ORG_SUFFIX.search(listed)) or zone or (
                 len(items) >= 2 and any(ORG_SUFFIX.search(p) or p.startswith("各") for p in items)
                 and all(ORG_SUFFIX.search(p) or PLACE_OWNER.fullmatch(p) or PLACE_NAME.fullmatch(p) for p in items))
         if kind == "deadline":
