@@ -58,6 +58,7 @@ class _Header:
     kinds: list[str]
     unit: str | None
     title: str
+    repeat: int = 1
 
 
 def find_spaced_tables(text: str) -> list[Table]:
@@ -127,7 +128,9 @@ def _header_at(lines: list[tuple[int, int, str]], i: int) -> tuple[_Header, int]
     if re.search(r"[|｜]", lines[i][2]):
         return None  # cells between bars keep their empty cells: the stream reader's layout
     names = _parts(lines[i][2])
-    if not _is_header_line(names):
+    # Two columns make a header only as a place or unit and its goal (区县 2024年目标).
+    pair = len(names) == 2 and _is_header_line(names * 2) and [_column_kind(n) for n in names] == ["owner", "value"]
+    if not (_is_header_line(names) or pair):
         return None
     end = i + 1
     if end < len(lines):
@@ -141,6 +144,12 @@ def _header_at(lines: list[tuple[int, int, str]], i: int) -> tuple[_Header, int]
             lead = len(names) - len(below)
             names = names[:lead] + [a + b for a, b in zip(names[lead:], below)]
             end += 1
+    # A header printed twice side by side (区县 目标 区县 目标): each line holds two rows.
+    repeat = 1
+    for width in range(2, len(names) // 2 + 1):
+        if len(names) % width == 0 and all(names[k] == names[k % width] for k in range(len(names))):
+            names, repeat = names[:width], len(names) // width
+            break
     kinds = [_column_kind(n) for n in names]
     if not any(k in ("value", "rate") for k in kinds):
         return None
@@ -158,7 +167,7 @@ def _header_at(lines: list[tuple[int, int, str]], i: int) -> tuple[_Header, int]
         # The unit stated above the table holds for every value column that states none.
         names = [f"{n}（{unit}）" if k == "value" and not re.search(r"[（(]", n) else n
                  for n, k in zip(names, kinds)]
-    return _Header(names, kinds, unit, title), end
+    return _Header(names, kinds, unit, title, repeat), end
 
 
 def _caption(lines: list[tuple[int, int, str]], i: int) -> tuple[str | None, str]:
@@ -215,32 +224,54 @@ def _rows(text: str, lines: list[tuple[int, int, str]], start: int, header: _Hea
     j = start
     while j < len(lines):
         line_start, _, line = lines[j]
-        parts = _parts(line)
-        if _END.match(line) or _is_header_line(parts) or len(parts) < 2:
+        all_parts = _parts(line)
+        if _END.match(line) or _is_header_line(all_parts) or len(all_parts) < 2:
             break
-        spans = _spans(text, line_start, line, parts)
-        own_number = numbered and _ROW_NUMBER.match(parts[0]) is not None
-        placed = _align(parts, kinds, skip_number=numbered and not own_number)
-        if not any(kinds[k] in ("value", "rate") for k in placed):
+        all_spans = _spans(text, line_start, line, all_parts)
+        read = False
+        for first, last in _groups(all_parts, kinds, header.repeat):
+            parts, spans = all_parts[first:last], all_spans[first:last]
+            own_number = numbered and _ROW_NUMBER.match(parts[0]) is not None
+            placed = _align(parts, kinds, skip_number=numbered and not own_number)
+            if not any(kinds[k] in ("value", "rate") for k in placed):
+                continue
+            cells = [(header.names[k], RawCell(spans[idx[0]][0], spans[idx[-1]][1]))
+                     for k, idx in sorted(placed.items()) if not (kinds[k] == "owner" and _TOTAL.match(parts[idx[0]]))]
+            section, number = "", ""
+            if own_number:
+                number = parts[0].rstrip(".．、")
+            elif numbered and previous is not None:
+                # A sub-item line under a numbered row: the row above names what it belongs to.
+                number = previous.number
+                section = previous.name
+            name = next((parts[idx[0]] if len(idx) == 1 else " ".join(parts[i] for i in idx)
+                         for k, idx in sorted(placed.items()) if kinds[k] == "text"), "")
+            row = RawRow(cells, section=section, number=number, name=name, anchor=cells[0][1].start if cells else -1)
+            if cells:
+                read = True
+                rows.append(row)
+                if own_number or previous is None:
+                    previous = row
+        if not read:
             break
-        cells = [(header.names[k], RawCell(spans[idx[0]][0], spans[idx[-1]][1])) for k, idx in sorted(placed.items())
-                 if not (kinds[k] == "owner" and _TOTAL.match(parts[idx[0]]))]
-        section, number = "", ""
-        if own_number:
-            number = parts[0].rstrip(".．、")
-        elif numbered and previous is not None:
-            # A sub-item line under a numbered row: the row above names what it belongs to.
-            number = previous.number
-            section = previous.name
-        name = next((parts[idx[0]] if len(idx) == 1 else " ".join(parts[i] for i in idx)
-                     for k, idx in sorted(placed.items()) if kinds[k] == "text"), "")
-        row = RawRow(cells, section=section, number=number, name=name, anchor=cells[0][1].start if cells else -1)
-        if cells:
-            rows.append(row)
-            if own_number or previous is None:
-                previous = row
         j += 1
     return rows, j
+
+
+def _groups(parts: list[str], kinds: list[str], repeat: int) -> list[tuple[int, int]]:
+    """Where each row of a line starts and ends: the whole line, or, under a header printed two
+    (or more) times side by side (区县 | 目标 | 区县 | 目标), one row for each copy. A row of such a
+    line starts at each owner or row number when the copy opens with one, else every ``width`` cells."""
+    if repeat <= 1:
+        return [(0, len(parts))]
+    width = len(kinds)
+    if kinds[0] in ("owner", "number"):
+        opening = "owner" if kinds[0] == "owner" else "row_number"
+        starts = [n for n, p in enumerate(parts) if _part_kind(p) in (opening, "total") or kinds[0] == "owner"
+                  and n > 0 and _part_kind(p) == "text" and _part_kind(parts[n - 1]) in ("value", "percent")]
+        if starts and starts[0] == 0:
+            return list(zip(starts, [*starts[1:], len(parts)]))
+    return [(n, min(n + width, len(parts))) for n in range(0, len(parts), width)]
 
 
 def _spans(text: str, line_start: int, line: str, parts: list[str]) -> list[tuple[int, int]]:

@@ -71,6 +71,25 @@ def test_a_header_split_over_two_lines_under_a_title_naming_what_is_divided(tmp_
     assert ("target", 80.0, "亿元", 2025, "研发投入", ("岭南市",)) in facts
 
 
+def test_a_header_printed_twice_side_by_side_gives_two_rows_a_line(tmp_path):
+    text = """某市2023年技术合同登记目标分解表
+单位：亿元
+区县 目标 区县 目标
+东城区 25 西城区 18
+南湖区 12 北岭县 3.5
+高新区 40
+"""
+    facts = {(t.value, t.unit, t.year, tuple(o.surface for o in t.owners)) for t in _targets(tmp_path, text)}
+    assert {(25.0, "亿元", 2023, ("东城区",)), (18.0, "亿元", 2023, ("西城区",)), (3.5, "亿元", 2023, ("北岭县",)),
+            (40.0, "亿元", 2023, ("高新区",))} <= facts
+
+
+def test_two_columns_a_place_and_its_goal(tmp_path):
+    text = "某县2024年新增市场主体目标分解\n单位：户\n乡镇 2024年目标\n东岗镇 320\n西岭乡 150\n"
+    facts = {(t.value, t.unit, t.year, tuple(o.surface for o in t.owners)) for t in _targets(tmp_path, text)}
+    assert (320.0, "户", 2024, ("东岗镇",)) in facts and (150.0, "户", 2024, ("西岭乡",)) in facts
+
+
 def test_tab_separated_rows_with_a_row_number_column(tmp_path):
     text = "某县2023年招商引资目标任务分解表\n单位：亿元\n序号\t乡镇\t引资目标\n1\t青山镇\t12\n2\t白水乡\t8.5\n"
     facts = _facts(_targets(tmp_path, text))
