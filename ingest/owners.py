@@ -327,9 +327,29 @@ def _merge(leading: list[tuple[Owner, ...]], others: list[tuple[Owner, ...]]) ->
     return tuple(merged)
 
 
+# A reading aid in brackets inside a word, as some mirror sites print (管理(lǐ)局): pinyin with a tone mark.
+_GLOSS = re.compile(r"[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]")
+_GLOSS_OPEN, _GLOSS_CLOSE = "\ue000", "\ue001"
+
+
 def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     """Owners written in a clause: labelled fields (牵头单位：…；配合单位：…), 由X牵头/X负责 phrases,
-    or a unit list in parentheses at its end."""
+    or a unit list in parentheses at its end.
+
+    Pinyin glosses inside names (省通信管理(lǐ)局) are no brackets of the list: they stay in the names.
+    """
+    if not _GLOSS.search(text):
+        return _owners_in_text(text, doc)
+    masked = _GLOSS.sub(lambda m: f"{_GLOSS_OPEN}{m.group(1)}{_GLOSS_CLOSE}", text)
+
+    def unmask(value: str | None) -> str | None:
+        return value.replace(_GLOSS_OPEN, "(").replace(_GLOSS_CLOSE, ")") if value else value
+
+    return tuple(replace(o, name=unmask(o.name) or o.name, surface=unmask(o.surface) or o.surface,
+                         parent=unmask(o.parent)) for o in _owners_in_text(masked, doc))
+
+
+def _owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     fields = _fields(text)
     if any(fields.values()):
         leading = [owners_from_list(u, doc) for u in fields["primary"] or fields["duty"][:1]]

@@ -25,6 +25,7 @@ from plankg.ingest.orgnames import ORG_SUFFIX, PLACE_NAME, PLACE_OWNER
 from plankg.ingest.tables import RawCell, RawRow, Table, text_lines
 
 _WS = " \t\u3000\xa0"
+_SINGLE = re.compile(r"^[\u4e00-\u9fff]$")
 # Column kinds by header words (lang/zh/cues.toml, [tables]).
 _NUMBER_COLUMN = cue_regex(r"^(?:<tables.number_columns>)$")
 _OWNER_COLUMN = cue_regex(r"<tables.unit_columns>|^(?:<tables.place_columns>)$|责任")
@@ -85,8 +86,11 @@ def _parts(line: str) -> list[str]:
     """A line's cells: split at runs of spaces or tabs; a cell cut after a dash (1- 8月) joins the next."""
     parts = [p for p in re.split(r"[ \t\u3000\xa0]+", line.strip(_WS)) if p]
     joined: list[str] = []
-    for part in parts:
-        if joined and re.search(r"[-—~～至]$", joined[-1]):
+    for n, part in enumerate(parts):
+        # A name spaced out to fill its cell's width (万 州 区, 序 号): single characters join up.
+        spaced_out = (n > 0 and _SINGLE.match(part) and _SINGLE.match(parts[n - 1]) and joined
+                      and _column_kind(joined[-1]) == "text")  # 序 号 街 道: 序号 is whole, 街道 starts anew
+        if joined and re.search(r"[-—~～至]$", joined[-1]) or spaced_out:
             joined[-1] += part
         else:
             joined.append(part)
@@ -279,9 +283,8 @@ def _spans(text: str, line_start: int, line: str, parts: list[str]) -> list[tupl
     spans = []
     offset = 0
     for part in parts:
-        head = part[:2]
-        at = line.find(head, offset)
-        # A joined part (1-8月) was written with a gap inside: its span runs to its last character.
+        at = line.find(part[0], offset)
+        # A joined part (1- 8月, 东 湖 区) was written with gaps inside: its span runs to its last character.
         end = at
         for char in part:
             end = line.find(char, end) + 1

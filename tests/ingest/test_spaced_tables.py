@@ -90,6 +90,16 @@ def test_two_columns_a_place_and_its_goal(tmp_path):
     assert (320.0, "户", 2024, ("东岗镇",)) in facts and (150.0, "户", 2024, ("西岭乡",)) in facts
 
 
+def test_names_spaced_out_to_fill_their_cells_join_up(tmp_path):
+    text = "某区2022年引资目标分解表\n单位：万元\n序 号 街 道 引资目标\n1 东 湖 街 道 800\n2 西 山 街 道 650\n"
+    table = find_spaced_tables(text)[0]
+    assert table.columns[:2] == ["序号", "街道"]
+    assert [text[c.start:c.end].replace(" ", "") for row in table.rows for name, c in row.cells if name == "街道"] == [
+        "东湖街道", "西山街道"]
+    facts = {(t.value, t.unit, tuple(o.surface for o in t.owners)) for t in _targets(tmp_path, text)}
+    assert (800.0, "万元", ("东湖街道",)) in facts
+
+
 def test_tab_separated_rows_with_a_row_number_column(tmp_path):
     text = "某县2023年招商引资目标任务分解表\n单位：亿元\n序号\t乡镇\t引资目标\n1\t青山镇\t12\n2\t白水乡\t8.5\n"
     facts = _facts(_targets(tmp_path, text))
@@ -295,3 +305,13 @@ def test_prose_with_spaces_is_no_table():
     text = "区县 工作 要求 如下\n各地要 加快 推进 项目建设 确保 完成 任务\n"
     assert find_spaced_tables(text) == []
     assert find_cell_line_tables("指标\n说明\n地区生产总值\n") == []
+
+
+def test_an_owner_clause_whose_names_carry_pinyin_glosses(tmp_path):
+    # Some mirror sites print a reading in brackets inside words: the brackets of the glosses are no
+    # end of the owner list, and the names keep them as written.
+    text = """某省关于加快数字经济发展的若干措施
+1.实施网络提升行动。新(xīn)建千兆城市8个以上。(责任单位:省通信管理(lǐ)局、省工(gōng)业和信息化厅、省财政厅)
+"""
+    owners = {t.value: [o.surface for o in t.owners] for t in _targets(tmp_path, text)}
+    assert owners[8.0] == ["省通信管理(lǐ)局", "省工(gōng)业和信息化厅", "省财政厅"]
