@@ -53,6 +53,7 @@ _LONE_BAR_CELL = re.compile(r"[|｜]?[ \t\u3000\xa0]*([^|｜]+?)[ \t\u3000\xa0]*
 _YEAR_VALUE_COLUMN = cue_regex(r"20\d\d\s*年(?:度|底|末)?(?:<tables.year_value_columns>)|^20\d\d\s*年?$"
                                r"|^(?:<tables.value_columns>)值?$")
 _ROW_NAME_COLUMN = cue_regex(r"^(?:<tables.row_name_columns>)")
+_GOAL_COLUMN = re.compile(r"(?:工作|目标|考核)?(?:标准|目标任务|目标|任务)$")
 _VALUE_NAME = cue_regex(r"<tables.value_columns>|<tables.year_value_columns>|20\d\d")
 
 
@@ -200,6 +201,11 @@ def _find_header(text: str, cells: list[RawCell], i: int,
     # heading that reports (一、目标完成情况) is no column name.
     numbered = any(_NUMBER_COLUMN.search(v) for v in values)
     if numbered and any(_PROGRESS_COLUMN.search(v) for v in values) and not any("、" in v for v in values):
+        return j
+    # A numbered task table with no owner column (序号 | 项目名称 | 工作标准): each row names a task and
+    # the goals set for it, written one row a line between bars.
+    if numbered and one_line and any(_ROW_NAME_COLUMN.search(v) for v in values) and any(
+            _GOAL_COLUMN.search(v) for v in values):
         return j
     return None
 

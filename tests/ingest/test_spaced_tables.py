@@ -315,3 +315,15 @@ def test_an_owner_clause_whose_names_carry_pinyin_glosses(tmp_path):
 """
     owners = {t.value: [o.surface for o in t.owners] for t in _targets(tmp_path, text)}
     assert owners[8.0] == ["省通信管理(lǐ)局", "省工(gōng)业和信息化厅", "省财政厅"]
+
+
+def test_a_numbered_task_table_without_owners_sets_goals_in_its_standard_column(tmp_path):
+    # 类别 | 序号 | 项目名称 | 工作标准, one row a line between bars, in a document of no stated genre:
+    # the standard set for each task is a goal, not a result.
+    text = """类别 | 序号 | 项目名称 | 工作标准 |
+重点类 | 1 | 创新平台建设工程 | 新建市级工程技术研究中心12家; 省级重点实验室达到6家。 |
+一般类 | 2 | 科技金融工程 | 科技贷款余额超过45亿元。 |
+"""
+    targets = {t.value: t for t in _targets(tmp_path, text)}
+    assert targets[12.0].kind == "target" and targets[45.0].kind == "target"
+    assert "创新平台建设工程" in targets[12.0].why  # the goal is read under its row's task
