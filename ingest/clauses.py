@@ -5,11 +5,13 @@ import functools
 import re
 from collections.abc import Callable, Sequence
 
+from plankg.ingest.cell_line_tables import find_cell_line_tables
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.layout import chrome_lines, export_artefacts, hard_wraps, page_break_lines, page_number_marks
 from plankg.ingest.line_tables import find_line_tables
 from plankg.ingest.records import Cell, Clause, Repair, stable_id
 from plankg.ingest.segment import OpenSection, ProseSegmenter, SegmentState, paragraphs
+from plankg.ingest.spaced_tables import find_spaced_tables
 from plankg.ingest.stream_tables import stream_tables
 from plankg.ingest.tab_tables import find_tab_tables
 from plankg.ingest.tables import Table
@@ -57,6 +59,11 @@ def build_clauses(doc_id: str, text: str, repairs: Sequence[Repair],
     unnumbered = [t for t in find_unnumbered_tables(text)
                   if not any(a.start <= t.start < a.end or t.start <= a.start < t.end for a in tab_tables + line_tables)]
     known = tab_tables + line_tables + unnumbered
+    # Rows one a line with spaced cells, and indicator tables one cell a line without row numbers:
+    # such a reading wins over another that places fewer cells.
+    spaced = [t for t in find_spaced_tables(text) + find_cell_line_tables(text)
+              if not any(_overlap(t, k) and _cells_read(k) >= _cells_read(t) for k in known)]
+    known = [k for k in known if not any(_overlap(k, t) for t in spaced)] + spaced
     cell_streams = [t for t in streams if not any(a.start <= t.start < a.end or t.start <= a.start < t.end
                                                                for a in known)]
     tables = sorted(known + cell_streams, key=lambda t: t.start)
@@ -80,9 +87,13 @@ def _overlap(one: Table, other: Table) -> bool:
     return one.start <= other.start < one.end or other.start <= one.start < other.end
 
 
-def _cells_read(table: Table) -> int:
-    """How many cells a reading of a table placed in its rows."""
-    return sum(len(row.cells) for row in table.rows)
+def _cells_read(table: Table) -> tuple[int, int]:
+    """How many cells a reading of a table placed in its rows, then how many columns it found.
+
+    A cell carried down to the rows below it (a merged number or owner cell) counts once, so a
+    reading that splits one row into two is not the better for it.
+    """
+    return len({(cell.start, cell.end) for row in table.rows for _, cell in row.cells}), len(table.columns)
 
 
 def _segment(segmenter: ProseSegmenter, start: int, end: int, warn: Callable[[str], None] | None) -> None:

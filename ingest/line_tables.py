@@ -80,6 +80,8 @@ def _parse_line_table(text: str, lines, i: int, header_end: int, known: set[str]
     # 牵头部门 then 配合部门: each owner column in order.
     owner_cols = [c for c in columns[number_col + 2 :] if _OWNER_COLUMN.search(c)]
     parser = _LineRows(columns[number_col], category_col, name_col, value_cols, owner_cols)
+    # 序号 | 任务 | 责任科室 | 落实情况: owners before the values do not close the row, its values follow them.
+    owners_last = not value_cols or not owner_cols or columns.index(owner_cols[0]) > columns.index(value_cols[-1])
     sections_seen = False
     last_number = 0
     j = header_end
@@ -111,7 +113,7 @@ def _parse_line_table(text: str, lines, i: int, header_end: int, known: set[str]
             parser.owners[-1] = _raw(parser.owners[-1].start, end)
         elif _NOTE.match(line) and parser.values:
             parser.values[-1] = _raw(parser.values[-1].start, end)
-        elif parser.owners or len(parser.values) >= len(value_cols) or line.startswith(("*", "＊")) or (
+        elif parser.owners and owners_last or len(parser.values) >= len(value_cols) or line.startswith(("*", "＊")) or (
             parser.values and _is_name(line)
         ):
             parser.sub_row(_raw(start, end), line)

@@ -11,11 +11,16 @@ ORG_SUFFIX = cue_regex(r"<owners.unit_endings>$")
 _AMBIGUOUS_ENDING = cue_regex(r"<owners.ambiguous_endings>$")
 # Units that name themselves with a region prefix (区科技局, 市经信局).
 _REGION_PREFIX = re.compile(r"^[省市区县镇]")
+# 技术入股, 国有控股: shares, not a county bureau's section (工业股).
+_SHARES = re.compile(r"[入参控持配送扩]股$")
 LEVEL_KIND = re.compile(r"^[省市区县镇乡]级")
 #: A place that owns a task beside the bureaus in an owner cell or list: the counties or districts
 #: together (各县(区), 各有关县区, 各乡镇) or a zone, for its administration (高新区, 经开区).
 PLACE_OWNER = re.compile(r"各(?:有关)?[\u4e00-\u9fff]{0,4}?(?:县|区|市|乡镇|街道)(?:[（(][县区市][）)])?"
                          r"|[\u4e00-\u9fff]{0,8}(?:高新区|开发区|经开区|工业园区)")
+#: A place named on its own (万州区, 江津市, 石柱县, 青山镇): the owner of a row in a table that divides a
+#: goal among districts or counties. Not 各县 or 全市, which are kinds or wholes, not one place.
+PLACE_NAME = re.compile(r"(?![各全本该我])[\u4e00-\u9fff]{1,8}?(?:自治县|自治州|自治旗|新区|区|县|市|州|盟|旗|镇|乡|街道)")
 # Round brackets, or the hexagonal ones some plans close an item's owner list with (〔省发展改革委、省财政厅〕).
 _PARENS = re.compile(r"[（(〔]([^（()）〔〕]{2,120})[)）〕]")
 _ARTICLE = re.compile(r"第[\d一二三四五六七八九十百]{1,4}[条项款号]")
@@ -36,7 +41,7 @@ def looks_like_unit(name: str, known: set[str] | frozenset[str] = frozenset()) -
         return True
     if LEVEL_KIND.match(bare):
         return False  # 省级品牌指导服务站, 市级重点实验室: a kind of thing, not a body
-    if not ORG_SUFFIX.search(bare):
+    if not ORG_SUFFIX.search(bare) or _SHARES.search(bare):
         return False
     # A bare 中心 or 院 is as often a project (研究中心) as a unit; want a prefix or a known form.
     if _AMBIGUOUS_ENDING.search(bare) and not _REGION_PREFIX.match(bare):

@@ -9,6 +9,7 @@ from plankg.ingest.cues import cue_regex, words
 from plankg.ingest.govunits import find_units
 from plankg.ingest.orgnames import (
     LEVEL_KIND,
+    PLACE_NAME,
     PLACE_OWNER,
     canonical_unit,
     is_unit_list,
@@ -48,6 +49,8 @@ _PEOPLE_COLUMN = cue_regex(r"<owners.people_words>")
 _PRIMARY_COLUMN = cue_regex(r"<owners.primary_words>")
 _SUPPORT_COLUMN = cue_regex(r"<owners.support_words>")
 _OWNER_COLUMN = cue_regex(r"<tables.owner_cells>|<owners.duty_words>")
+# A column of the places a goal is divided among (区县, 市州): each row's place answers for it.
+_PLACE_COLUMN = cue_regex(r"(?:<tables.place_columns>)")
 # （区科技局牵头，区财政局、区统计局配合） / 由市发改委负责 / 由市科技局牵头负责
 # (由市科技局、市教育局共同负责) / (市财政局、市商务局按职责分工负责) / （省财政厅主办，省税务局协办）:
 # how a duty is shared out. A long list of units may run to 90 characters.
@@ -66,6 +69,9 @@ _SUPPORT_SUFFIX = cue_regex(r"[（(]?(?:<owners.support_words>)[)）]?$")
 # 各县（市、区）人民政府, 有关部门, 相关单位: kinds of body, not one unit (the bracket is a list of levels).
 _LEVEL_LIST = re.compile(r"[（(][省市区县旗、]{1,7}[)）]")
 _KINDS = re.compile(r"^(?:各|有关|相关|其他|其它)")
+# The bodies of one place or one working structure taken together (区直各部门, 全区经济运行各专班):
+# answerable in a field beside the bureaus, unlike a bare kind (各县政府, 有关部门).
+_COLLECTIVE = re.compile(r"[\u4e00-\u9fff]{1,10}各[\u4e00-\u9fff]{0,4}(?:部门|单位|专班|工作组|小组)")
 # 市财政局配合: a unit the field names as supporting.
 _SUPPORT_TAIL = cue_regex(r"(?:<owners.support_words>)$")
 # 市科技局会同市财政局, 市科技局与市教育局: two units joined by a word.
@@ -197,7 +203,9 @@ def owners_from_cell(cell_text: str, doc: Document) -> tuple[tuple[Owner, ...], 
     lines = [_cell_entry(ln) for ln in re.split(r"[\n、，,；;]|<br\s*/?>", cell_text, flags=re.I)]
     lines = [ln for ln in lines if ln]
     # 陈  忠: a name spaced out to fill the cell's width.
-    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln) or PLACE_OWNER.fullmatch(ln)]
+    # A place in an owner cell (万州区, or 雁山区 beside bureaus) owns the row: a goal divided among districts.
+    units = [ln for ln in lines if _is_starred(ln) or _is_unit_entry(ln) or PLACE_OWNER.fullmatch(ln)
+             or PLACE_NAME.fullmatch(ln) and (len(lines) == 1 or any(_is_unit_entry(x) for x in lines))]
     people = [re.sub(r"\s+", "", ln) for ln in lines if ln not in units and _PERSON.match(re.sub(r"\s+", "", ln))]
     person_owners = tuple(Owner(name=p, surface=p, role="leader", kind="person") for p in people)
     return owners_from_list(units, doc), person_owners
@@ -269,7 +277,7 @@ def column_role(name: str) -> str | None:
         return "support"
     if _PRIMARY_COLUMN.search(name):
         return "primary"
-    if _OWNER_COLUMN.search(name):
+    if _OWNER_COLUMN.search(name) or _PLACE_COLUMN.fullmatch(name):
         return "duty"
     return None
 
@@ -319,9 +327,29 @@ def _merge(leading: list[tuple[Owner, ...]], others: list[tuple[Owner, ...]]) ->
     return tuple(merged)
 
 
+# A reading aid in brackets inside a word, as some mirror sites print (管理(lǐ)局): pinyin with a tone mark.
+_GLOSS = re.compile(r"[（(]([a-zü]*[āáǎàēéěèīíǐìōóǒòūúǔùǖǘǚǜ][a-zü]*)[)）]")
+_GLOSS_OPEN, _GLOSS_CLOSE = "\ue000", "\ue001"
+
+
 def owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     """Owners written in a clause: labelled fields (牵头单位：…；配合单位：…), 由X牵头/X负责 phrases,
-    or a unit list in parentheses at its end."""
+    or a unit list in parentheses at its end.
+
+    Pinyin glosses inside names (省通信管理(lǐ)局) are no brackets of the list: they stay in the names.
+    """
+    if not _GLOSS.search(text):
+        return _owners_in_text(text, doc)
+    masked = _GLOSS.sub(lambda m: f"{_GLOSS_OPEN}{m.group(1)}{_GLOSS_CLOSE}", text)
+
+    def unmask(value: str | None) -> str | None:
+        return value.replace(_GLOSS_OPEN, "(").replace(_GLOSS_CLOSE, ")") if value else value
+
+    return tuple(replace(o, name=unmask(o.name) or o.name, surface=unmask(o.surface) or o.surface,
+                         parent=unmask(o.parent)) for o in _owners_in_text(masked, doc))
+
+
+def _owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     fields = _fields(text)
     if any(fields.values()):
         leading = [owners_from_list(u, doc) for u in fields["primary"] or fields["duty"][:1]]
@@ -400,6 +428,9 @@ def _leading_units(phrase: str) -> tuple[list[str], list[str]]:
     phrase = _JOINED.sub("、", _LEVEL_LIST.sub("", phrase))
     for part in split_units(phrase):
         bare = _bare_unit(part)
+        if PLACE_OWNER.fullmatch(bare) or _COLLECTIVE.fullmatch(bare):
+            units.append(bare)  # 各街道, 某某开发区, 区直各部门: places and bodies of the place the field names
+            continue
         if _KINDS.match(bare):
             continue
         supporting = _SUPPORT_TAIL.sub("", bare)

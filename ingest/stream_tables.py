@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex
-from plankg.ingest.orgnames import ORG_SUFFIX, PLACE_OWNER, is_unit_list
+from plankg.ingest.orgnames import ORG_SUFFIX, PLACE_NAME, PLACE_OWNER, is_unit_list
 from plankg.ingest.tables import RawCell, RawRow, Table, table_title
 
 # Header and cell words (lang/zh/cues.toml, [tables]).
@@ -53,6 +53,8 @@ _LONE_BAR_CELL = re.compile(r"[|｜]?[ \t\u3000\xa0]*([^|｜]+?)[ \t\u3000\xa0]*
 _YEAR_VALUE_COLUMN = cue_regex(r"20\d\d\s*年(?:度|底|末)?(?:<tables.year_value_columns>)|^20\d\d\s*年?$"
                                r"|^(?:<tables.value_columns>)值?$")
 _ROW_NAME_COLUMN = cue_regex(r"^(?:<tables.row_name_columns>)")
+_GOAL_COLUMN = re.compile(r"(?:工作|目标|考核)?(?:标准|目标任务|目标|任务)$")
+_VALUE_NAME = cue_regex(r"<tables.value_columns>|<tables.year_value_columns>|20\d\d")
 
 
 def _cells_and_rows(text: str) -> list[tuple[RawCell, tuple[RawCell | None, ...]]]:
@@ -149,11 +151,13 @@ class _Columns:
             listed = _ROLE_WORDS.sub("", listed).strip("、，,。；;*＊")
             if len(flat) > 60:
                 return False
-            # A unit list may end on places that act as owners (市科技局、高新区、各县(区)).
+            # A unit list may end on places that act as owners (市科技局、高新区、各县(区)、某某区).
             items = [p for p in re.split(r"[、，,]", listed) if p]
-            return bool(ORG_SUFFIX.search(listed)) or (
+            # A zone alone (高新区) administers its part; 各县(区) alone is too loose to tell a unit cell.
+            zone = len(items) == 1 and not items[0].startswith("各") and bool(PLACE_OWNER.fullmatch(items[0]))
+            return bool(ORG_SUFFIX.search(listed)) or zone or (
                 len(items) >= 2 and any(ORG_SUFFIX.search(p) or p.startswith("各") for p in items)
-                and all(ORG_SUFFIX.search(p) or PLACE_OWNER.fullmatch(p) for p in items))
+                and all(ORG_SUFFIX.search(p) or PLACE_OWNER.fullmatch(p) or PLACE_NAME.fullmatch(p) for p in items))
         if kind == "deadline":
             return len(flat) <= 16 and bool(_DEADLINE.search(flat))
         return True
@@ -197,6 +201,11 @@ def _find_header(text: str, cells: list[RawCell], i: int,
     # heading that reports (一、目标完成情况) is no column name.
     numbered = any(_NUMBER_COLUMN.search(v) for v in values)
     if numbered and any(_PROGRESS_COLUMN.search(v) for v in values) and not any("、" in v for v in values):
+        return j
+    # A numbered task table with no owner column (序号 | 项目名称 | 工作标准): each row names a task and
+    # the goals set for it, written one row a line between bars.
+    if numbered and one_line and any(_ROW_NAME_COLUMN.search(v) for v in values) and any(
+            _GOAL_COLUMN.search(v) for v in values):
         return j
     return None
 
@@ -255,8 +264,11 @@ def _rows(text: str, cells: list[RawCell], start: int, columns: _Columns,
         # Rows may start at any number and skip some (a page of a longer table, rows left out).
         # A number in a row still missing two or more cells (序号 | 指标 | 单位 | 2024年目标: 45) is its
         # value, unless it is the next row's number.
-        half_empty = (last_number is not None and bool(_NUMBER.match(flat)) and len(current) < len(columns.names) - 1
-                      and _row_number(flat) != last_number + 1)
+        # So is a number where the row's next column holds values (前三年目标 20 | 五年目标 30, then row 14).
+        half_empty = (last_number is not None and bool(_NUMBER.match(flat)) and _row_number(flat) != last_number + 1
+                      and (len(current) < len(columns.names) - 1
+                           or pointer < len(columns.names) and pointer not in current
+                           and bool(_VALUE_NAME.search(columns.names[pointer]))))
         if numbered and _NUMBER.match(flat) and not half_empty and (
                 last_number is None or last_number < _row_number(flat) <= last_number + 100):
             _close(rows, current, columns, text)

@@ -22,10 +22,15 @@ _YEAR_VALUE_HEADER = cue_regex(r"<tables.year_value_columns>")
 _ROW_NAME_HEADER = cue_regex(r"<tables.row_name_columns>")
 _INCREMENT = cue_regex(r"<tables.increment_words>")
 _GROWTH = cue_regex(r"<tables.growth_words>")
+# The words a value column is named by (目标, 完成情况, 任务, 值): what is left names the indicator.
+_VALUE_WORDS = cue_regex(r"(?:<tables.year_value_columns>|<tables.value_columns>|任务|值|数|预期|计划|考核|分解)+$")
+_RATE_COLUMN = re.compile(r"率|[%％]")
+_GOAL_HEADER = re.compile(r"目标|预期|计划")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # 高新技术企业数（家）, 研发投入强度(%): the unit in brackets after the name, any unit the units module knows.
-_UNIT_IN_NAME = re.compile(r"[（(]\s*(" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-                           + r")\s*[）)]?\s*$")
+# A scale may lead the unit (培养技能型人才（千人）, 资金（万美元）).
+_UNIT_IN_NAME = re.compile(r"[（(]\s*((?:千|百万|千万)?(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+                           + r"))\s*[）)]?\s*$")
 #: A column of units beside the values (单位, 计量单位).
 _MEASURE_HEADER = re.compile(r"^(?:计量)?单位$")
 #: A unit written in a measure cell: a known sign or a short counter (家, 亿元, 件/万人).
@@ -58,9 +63,11 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
         return []
     name_cell = next((c for c in row.cells if _ROW_NAME_HEADER.search(c.name)), None) or next(
         (c for c in row.cells if _NAME_HEADER.search(c.name)), None)
-    if name_cell is None:
+    # 区县 | 2024年目标 | 2025年目标 under 某省研发投入目标分解: the title names what every column counts.
+    titled = _title_indicator(row.table or "") if name_cell is None else ""
+    if name_cell is None and not titled and not any(_column_indicator(c.name) for c in year_cells):
         return []
-    raw_name = name_cell.text.replace("\n", "")
+    raw_name = name_cell.text.replace("\n", "") if name_cell is not None else ""
     in_name = _UNIT_IN_NAME.search(raw_name)
     indicator = _UNIT_IN_NAME.sub("", raw_name).lstrip("*＊").strip()
     # A column of measures beside the name (单位：亿元, 件/万人) states the unit as a bracket in the name does.
@@ -71,15 +78,23 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
     first_plan = min(doc.years) if doc.years else None
     baseline: Target | None = None
     targets: list[Target] = []
-    facts = [(cell, _cell_fact(doc, cell, indicator, stated)) for cell in year_cells]
+    # 区县 | 出口目标（万美元） | 引资目标: with no column naming the indicator, each value column
+    # names its own, and a unit in its brackets holds for its cells.
+    facts = [(cell, _cell_fact(doc, cell, indicator or _column_indicator(cell.name) or titled,
+                               stated or _column_unit(cell.name)))
+             for cell in year_cells if indicator or _column_indicator(cell.name) or titled]
     # A unit written in one cell of a row (1.91元) holds for the row's bare numbers (1.95, 2).
-    row_unit = next((f.unit for _, f in facts if f is not None and f.unit and not f.unit_inferred), None)
+    # A rate column's % (完成率 82%) is no unit of the row's counts.
+    row_unit = next((f.unit for c, f in facts if f is not None and f.unit and not f.unit_inferred
+                     and not (f.unit == "%" and _RATE_COLUMN.search(c.name))), None)
     for cell, fact in facts:
         if fact is None:
             continue
         column_year = column_years[cell.name]
-        actual = bool(_ACTUAL_HEADER.search(cell.name)) or (first_plan is not None and column_year < first_plan)
-        if fact.unit is None and row_unit:
+        # A column named for a goal (2024年目标) plans that year, even one before the document's first.
+        actual = bool(_ACTUAL_HEADER.search(cell.name)) or (first_plan is not None and column_year < first_plan
+                                                             and not _GOAL_HEADER.search(cell.name))
+        if (fact.unit is None or fact.unit_inferred) and row_unit:
             fact.unit, fact.unit_inferred = row_unit, True
         fact.kind = "achievement" if actual else "target"
         noted = year_note(cell.text)
@@ -94,6 +109,28 @@ def table_row_facts(doc: Document, row: Clause) -> list[Target]:
             baseline = target
         targets.append(target)
     return targets
+
+
+def _column_unit(name: str) -> str | None:
+    """The unit a value column's name states in brackets (出口目标（万美元）)."""
+    match = _UNIT_IN_NAME.search(name)
+    return match.group(1) if match else None
+
+
+def _column_indicator(name: str) -> str:
+    """What a value column measures when its name says it (2002年外贸出口目标（万美元） -> 外贸出口)."""
+    bare = _UNIT_IN_NAME.sub("", name)
+    bare = re.sub(r"20\d\d\s*年(?:度|底|末)?|\d{1,2}\s*[-—~至]\s*\d{1,2}\s*月", "", bare)
+    bare = _VALUE_WORDS.sub("", bare).strip("（()）%％ ")
+    return bare if len(bare) >= 2 else ""
+
+
+def _title_indicator(title: str) -> str:
+    """What a table's title says it divides (某省2025年研发投入目标分解表 -> 研发投入), or ""."""
+    bare = re.sub(r"20\d\d\s*年(?:度)?", "", re.sub(r"\s+", "", title))
+    bare = re.sub(r"(?:目标任务|目标|任务|指标)?(?:分解|下达|安排|分配)(?:表|方案)?$", "", bare)
+    bare = re.sub(r"^[^省市区县州]{0,8}[省市区县州](?=[\u4e00-\u9fff]{2})", "", bare, count=1)
+    return bare if 2 <= len(bare) <= 16 and not re.search(r"[\d，,。；;：:]", bare) else ""
 
 
 def _years_into_plan_cells(row: Clause, plan_start: int) -> tuple[list[Cell], dict[str, int | None]]:

@@ -1,8 +1,10 @@
 """Tables flattened to text: the records every table layout gives, and helpers they share.
 
-Three layouts are read, one module each: tab-separated cells (``tab_tables``, docx exports), one
-cell per line (``line_tables``) and cells in a stream of lines with people and deadlines
-(``stream_tables``). All become ``table_row`` clauses with named cells. Column names are the header
+Each layout is read by a module of its own: tab-separated cells (``tab_tables``, docx exports), one
+cell per line under a 序号 header (``line_tables``) or without one (``unnumbered_tables`` with an owner
+column, ``cell_line_tables`` for indicator tables), cells in a stream of lines with people and
+deadlines (``stream_tables``), and one row a line with spaced cells (``spaced_tables``: goals
+divided among districts, progress and indicator tables). All become ``table_row`` clauses with named cells. Column names are the header
 text as written (``2021年目标``, ``责任单位``), so extraction reads years and roles from them.
 """
 from __future__ import annotations
