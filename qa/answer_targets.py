@@ -36,7 +36,8 @@ from plankg.qa.fact_fit import (
     written_in,
 )
 from plankg.qa.facts import Responsible, TargetFact
-from plankg.qa.not_found import not_found
+from plankg.qa.found_clause import find_clause
+from plankg.qa.not_found import not_found, show_found
 from plankg.qa.parse import Question
 from plankg.qa.render import indicator_label, quantity
 from plankg.qa.sentences import sentences_for
@@ -54,6 +55,8 @@ _ZONE_LONG = (("高新区", "高新技术产业开发区"), ("经开区", "经�
 #: label, a shared run of characters, a meaning): the facts' own words then decide.
 LOOSE_METHODS = ("proposed", "partial", "embedding")
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
+#: Relaxations of the year: the facts answered are of another year, or of none stated.
+YEAR_RELAXED = {"other_year", "year_unstated"}
 
 
 def regions_or_all(parsed: Question) -> list[str | None]:
@@ -377,6 +380,13 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
     render = sentences_for(parsed.language)
     notes = "".join(render.relaxed_note(what) for what in relaxed)
     values = _value_sentences(ctx, parsed, col.rows)
+    if set(relaxed) & YEAR_RELAXED:
+        # The facts found are of another year, or of none stated: a clause writing the asked words,
+        # the asked year and a figure is quoted beside them (extraction may have missed its figure).
+        found = find_clause(ctx, parsed, cited={e.get("clause_id") for e in col.evidence}, year_written=True)
+        if found is not None:
+            values += render.found_clause(found.quote, found.doc, found.unplaced)
+            show_found(ctx, col, found.clause_id)
     # The lead keeps the numbers first and says in a few words what had to give way.
     lead = lead_of(values, language=parsed.language) + render.relaxed_short(relaxed) if relaxed else ""
     return col.finish(notes + values, lead=lead)

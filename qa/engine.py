@@ -18,6 +18,7 @@ from plankg.qa.catalogue import load_entities, load_organisations, load_proposed
 from plankg.qa.context import AnswerContext, Collector
 from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside, unstated_documents
 from plankg.qa.entities import EntityFinder
+from plankg.qa.fact_fit import unread_words
 from plankg.qa.indicator_slot import IndicatorMatcher
 from plankg.qa.not_found import not_found, uncovered_places
 from plankg.qa.orgs import OrgResolver
@@ -154,7 +155,7 @@ class QAEngine:
             parsed = self.parse(text) if text != piece else own
             wholes.append((Part(piece, text), parsed))
             if parsed.asks in PART_INTENTS and not (parsed.orgs or _solid(parsed) or previous is not None and any(
-                    h.surface and h.surface in text for h in _solid(previous))):
+                    h.surface and h.surface in text for h in _solid(previous)) or _own_subject(own)):
                 understood = False  # 其中省级的有多少个: no indicator of its own or borrowed
             previous = parsed
         about_targets = [parsed for _, parsed in wholes if parsed.asks in PART_INTENTS]
@@ -218,6 +219,13 @@ class QAEngine:
 
     def close(self) -> None:
         """Nothing to release: the graph store belongs to the workspace (``Workspace.close``)."""
+
+
+def _own_subject(part: Question) -> bool:
+    """A part that says what it is about in words no slot read, with a place or a year of its own
+    (重庆高新区预计到2027年智能网联汽车产业实现产值多少？): its own question, not a follow-up of
+    the part before (其中省级的有多少个)."""
+    return bool((part.places.mentions or part.time.years) and unread_words(part.masked, part.language))
 
 
 def _solid(parsed: Question) -> list[Any]:

@@ -22,6 +22,8 @@ _ASKS_ZH = re.compile(r"多少|几|什么|哪|谁|是否|有没有|吗|如何|�
 _ASKS_EN = re.compile(r"\b(how|what|which|who|did|was|were|is|are)\b", re.IGNORECASE)
 #: A question mark or semicolon ends a part; a comma does when both sides ask something.
 _HARD_STOP = re.compile(r"[？?；;]")
+#: In English a second question often follows ``and`` with no comma (… did it have and what was …).
+_AND_ASKS_EN = re.compile(r"\s+(?=and\s+(?:what|how|which|who)\b)", re.IGNORECASE)
 _SOFT_STOP = re.compile(r"[，,]")
 #: Intents a part may keep as its own; any other (a part too short to classify) takes the whole question's.
 PART_INTENTS = ("target_value", "plan_vs_outcome", "target_owners")
@@ -54,6 +56,8 @@ def split_parts(text: str, language: str) -> list[str]:
     parts: list[str] = []
     for piece in pieces:
         soft = [p for p in re.split(r"(?<=[，,])", piece) if p.strip()]
+        if language == "en":
+            soft = [q for p in soft for q in _and_asks(p, asks)]
         current = ""
         for chunk in soft:
             if current and asks.search(current) and asks.search(chunk) and _SOFT_STOP.search(current[-1:]):
@@ -78,6 +82,15 @@ def split_parts(text: str, language: str) -> list[str]:
         else:
             merged.append(carry)
     return merged[:MAX_PARTS] if len(merged) > 1 else [text]
+
+
+def _and_asks(text: str, asks: re.Pattern[str]) -> list[str]:
+    """An English piece cut before ``and what…`` when what comes before asks something too (the
+    first piece then ends in a comma, so the comma rule splits it as any other)."""
+    cut = _AND_ASKS_EN.search(text)
+    if cut is None or not asks.search(text[:cut.start()]):
+        return [text]
+    return [text[:cut.start()] + ",", " " + text[cut.end():]]
 
 
 def _surfaces(parsed: Question, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
@@ -142,9 +155,24 @@ def make_whole(previous: Question, part: Question) -> str:
     if part.language == "en":
         if not indicator and not part.indicators and previous.indicators:
             indicator = previous.indicators[0].label_en or ""  # English hits are matched on normalised words
+        if _THEIR.search(text) and previous.indicators and not indicator:
+            # …high-tech enterprises… and what was their sales revenue: theirs is the subject before.
+            text = _THEIR.sub(lambda _: _subject_en(previous) + " ", text, count=1)
         text = re.sub(r"^\W*(and|but|also|then)\b\s*", "", text.strip(), flags=re.IGNORECASE)
         return " ".join(piece for piece in (place, year, indicator, text) if piece)
     return f"{place}{year}{indicator}{text}"
+
+
+_THEIR = re.compile(r"\btheir\s+", re.IGNORECASE)
+
+
+def _subject_en(previous: Question) -> str:
+    """What an English part's ``their`` stands for: the indicator words of the part before, as written."""
+    spans = _own_indicators(previous)
+    if spans:
+        return _surfaces(previous, spans)
+    hit = previous.indicators[0]
+    return hit.surface or hit.label_en or ""
 
 
 def merge_answers(question: str, language: str, intent: str, parts: list[Part], answers: list[Answer]) -> Answer:

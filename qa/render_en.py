@@ -209,6 +209,13 @@ def not_found_answer(about: str, what: str, missing: list[str]) -> str:
     return text + " The related clauses below are the nearest text, not an answer."
 
 
+def found_clause(quote: str, doc: str, unplaced: bool) -> str:
+    """A clause found by search that writes the asked words and a figure, quoted (not an extracted fact)."""
+    where = f"{doc}, place not stated in the document" if unplaced else doc
+    return f" A clause found by search writes the asked words and a figure (not an extracted fact; read the figure " \
+           f"in the text): “{quote}” ({where})."
+
+
 def search_answer(clauses: list[tuple[str, str]]) -> str:
     """The nearest clauses (text, document title) when no named query fits."""
     lines = [f"{i + 1}. {snippet(text, 100)} (“{title}”)" for i, (text, title) in enumerate(clauses)]

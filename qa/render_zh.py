@@ -190,6 +190,12 @@ def not_found_answer(about: str, what: str, missing: list[str]) -> str:
     return text + "下方“相关条款”仅供参考，不是答案。"
 
 
+def found_clause(quote: str, doc: str, unplaced: bool) -> str:
+    """A clause found by search that writes the asked words and a figure, quoted (not an extracted fact)."""
+    where = f"{doc}，文件未写明地区" if unplaced else doc
+    return f"检索到一条写有所问指标和数字的原文（未抽取为事实，数值以原文为准）：“{quote}”（{where}）。"
+
+
 def search_answer(clauses: list[tuple[str, str]]) -> str:
     """The nearest clauses (text, document title) when no named query fits."""
     lines = [f"{i + 1}. {snippet(text, 100)}（《{title}》）" for i, (text, title) in enumerate(clauses)]
