@@ -8,7 +8,7 @@ from typing import Any
 
 from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
-from plankg.ingest.traditional import written_form
+from plankg.ingest.traditional import to_simplified, written_form
 from plankg.ontology.indicators import proposed_iri
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa import nearest_facts
@@ -73,7 +73,7 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
     value = row.value
     placeholder = bool(row.placeholder)
     measure = record.measure if record else None
-    written = written_value(record, clause, value)
+    written = written_value(record, clause, value) or _written_traditional(ctx, record, clause)
     stated = quantity(value, row.unit, col.parsed.language, getattr(row, "comparator", None), measure, written,
                       placeholder)
     written_names = _written_names(ctx, record)
@@ -110,6 +110,17 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
         target=row.target,
         kind=record.kind if record else "target",
     )
+
+
+def _written_traditional(ctx: AnswerContext, record: Any, clause: Any) -> str | None:
+    """A value as a plan mirrored in traditional characters writes it (15萬個以上, 4.82億元): readers
+    and the source say it so; None for every other document."""
+    doc = ctx.records.documents.get(record.doc_id) if record is not None else None
+    if doc is None or clause is None or not record.value_text or not any(r.rule == "traditional" for r in doc.repairs):
+        return None
+    written = "".join(record.value_text.split())
+    return written if to_simplified(written) in "".join(clause.text.split()) and written != to_simplified(written) \
+        else None
 
 
 def _written_names(ctx: AnswerContext, record: Any) -> dict[str, str]:

@@ -16,7 +16,13 @@ from plankg.qa.answer_text import answer_search
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.catalogue import load_entities, load_organisations, load_proposed_indicators
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside, unstated_documents
+from plankg.qa.doc_places import (
+    CorpusPlaces,
+    DocumentScopedGraph,
+    named_inside,
+    unstated_documents,
+    zone_documents,
+)
 from plankg.qa.entities import EntityFinder
 from plankg.qa.fact_fit import unread_words
 from plankg.qa.indicator_slot import IndicatorMatcher
@@ -177,9 +183,17 @@ class QAEngine:
         if not parsed.regions or parsed.places.documents:
             return []
         uncovered = set(uncovered_places(self.context, parsed)) & set(parsed.regions)
+        zones = {start: zone for zone, _, start, _ in parsed.places.zones}
         mentions, found = [], []
         for mention in parsed.places.mentions:
             ids = named_inside(self.vocabulary.places, mention.name) if mention.name in uncovered else frozenset()
+            zone = next((zone for start, zone in zones.items() if mention.start <= start <= mention.end + 4), None)
+            if mention.name in uncovered and zone is not None:
+                # 平原示范区: no document is the place's (平原县), but a zone's own report names the zone
+                # again and again, whatever place its fields state.
+                inside = zone_documents(self.records.documents.values(), zone)
+                if inside:
+                    ids, mention = inside, replace(mention, name=zone)
             if ids:
                 found.append(mention.name)
                 mention = replace(mention, known=False, doc_ids=ids)

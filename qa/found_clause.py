@@ -68,6 +68,9 @@ def asked_words(parsed: Question) -> list[str]:
         for name in (hit.surface, hit.label_zh):
             if name and len(name) >= _MIN_WORD and re.search(r"[\u4e00-\u9fff]", name):
                 words.add(name)
+    if parsed.language == "en":
+        # A Chinese term in an English question (how much 苏科贷 lending) is what it asks about.
+        words.update(run for run in _CJK_RUN.findall(_SLOT.sub(" ", parsed.masked)) if len(run) >= _MIN_WORD)
     return sorted(words, key=len, reverse=True)
 
 

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from plankg.qa.answer import Answer
-from plankg.qa.fact_fit import asked_kinds
+from plankg.qa.fact_fit import asked_kinds, unread_words
 from plankg.qa.parse import Question
 from plankg.qa.shape import LEAD_CHARS, lead_of
 
@@ -31,6 +31,9 @@ PART_INTENTS = ("target_value", "plan_vs_outcome", "target_owners")
 MAX_PARTS = 4
 #: An indicator matched only by a short shared run of characters is not a part's own indicator.
 WEAK_INDICATOR = 0.6
+#: A Chinese part writing this many characters no slot or cue word reads names its own subject.
+OWN_WORDS = 4
+_MASK = re.compile(r"〈[^〉]*〉")
 
 
 @dataclass(frozen=True)
@@ -132,6 +135,18 @@ def _new_goal(previous: Question, part: Question) -> bool:
         "goal" not in asked_kinds(previous.text, previous.language)
 
 
+_CJK_TERM = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _own_words(part: Question) -> bool:
+    """Does a part name its own subject in words no slot read (…智能网联汽车产业实现产值多少; an
+    English part writing a Chinese term, how much 苏科贷 lending)? It then borrows no indicator."""
+    if part.language == "en":
+        text = "".join(" " if any(s <= i < e for s, e in part.places.spans) else c for i, c in enumerate(part.text))
+        return bool(_CJK_TERM.search(text))
+    return len(unread_words(part.masked, part.language).replace(" ", "")) >= OWN_WORDS
+
+
 def make_whole(previous: Question, part: Question) -> str:
     """A part written with what it leaves out of the part before it: its place, year and indicator.
 
@@ -147,13 +162,14 @@ def make_whole(previous: Question, part: Question) -> str:
     if own_years and own_years[0][0] == 0:
         lead_year, text = text[: own_years[0][1]], text[own_years[0][1]:]
     year = lead_year or ("" if own_years or _new_goal(previous, part) else _surfaces(previous, previous.time.spans))
-    indicator = "" if _own_indicators(part) or part.orgs else _surfaces(previous, _own_indicators(previous))
-    if not indicator and not _own_indicators(part) and not part.orgs and part.language == "zh":
+    own = bool(_own_indicators(part) or part.orgs or _own_words(part))
+    indicator = "" if own else _surfaces(previous, _own_indicators(previous))
+    if not indicator and not own and part.language == "zh":
         # A proposed indicator matched on its words (科技进步对经济增长贡献率 for …的贡献率): its label.
         solid = [h for h in previous.indicators if not (h.method == "partial" and h.score < WEAK_INDICATOR)]
         indicator = solid[0].surface if solid else ""
     if part.language == "en":
-        if not indicator and not part.indicators and previous.indicators:
+        if not indicator and not own and not part.indicators and previous.indicators:
             indicator = previous.indicators[0].label_en or ""  # English hits are matched on normalised words
         if _THEIR.search(text) and previous.indicators and not indicator:
             # …high-tech enterprises… and what was their sales revenue: theirs is the subject before.
