@@ -155,6 +155,7 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
             # 特色小镇工作由哪个单位牵头: a topic no indicator names is a task; its clause names the units.
             return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
         return _owners_of_listed_targets(ctx, parsed, col)
+    other_years: list[tuple[Any, Any]] = []
     for hit in parsed.indicators[:MAX_INDICATORS]:
         for region in regions_or_all(parsed):
             owned = ctx.graph.run("owners_of_indicator", indicator=hit.id, region=region,
@@ -164,13 +165,36 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
                     fact = target_row(ctx, col, row)
                     col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
                                             owner=row.owner_name, role=row.role))
+                else:
+                    other_years.append((hit, row))
+    relaxed = ""
+    if not col.rows and other_years:
+        # Units answer for a goal whatever year it is set for: a 2022 task breakdown gives the goals
+        # of the next five years their units. The goals of documents of the asked year first, else
+        # of any year; each row shows its own year, and the answer says the year was not the asked one.
+        of_year = [(hit, row) for hit, row in other_years if _document_of_year(ctx, row, parsed)]
+        for hit, row in of_year or other_years:
+            fact = target_row(ctx, col, row)
+            col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
+                                    owner=row.owner_name, role=row.role))
+        relaxed = sentences_for(parsed.language).relaxed_note("goal_of_document_year" if of_year else "other_year")
     if all(row.role == "default" for row in col.rows):
         # No unit is given the goal in the graph: units its clause writes right after it.
         named = _owners_named_after(ctx, parsed, col)
         col.rows = named or col.rows
     if not col.rows:
         return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
-    return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+    return col.finish(relaxed + _owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+
+
+def _document_of_year(ctx: AnswerContext, row: Any, parsed: Question) -> bool:
+    """Is the fact's document of a year the question asks about (its publication or its plan years)?"""
+    clause = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
+    doc = ctx.records.documents.get(clause.doc_id) if clause else None
+    if doc is None:
+        return False
+    years = {ctx.records.document_year(doc), *doc.years, *doc.reported_years} - {None}
+    return any(parsed.time.covers(year) for year in years)
 
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,80})[”\"」』]")
@@ -356,11 +380,6 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         pool = _by_wording(ctx, col, missing, actuals)
         if loose and parsed.language == "zh":
             _by_context(ctx, col, pool)
-    if scoped and col.rows and _GROWTH_ASKED.search(parsed.text) and not any(r.measure == "growth" for r in col.rows):
-        # 同比增长多少: the growth written right after the figure found (320家，同比增长12%),
-        # which extraction may have given a phrase of its own.
-        pool = pool or _place_facts(ctx, col, actuals)
-        _growth_beside(ctx, col, pool)
     relaxed: list[str] = []
     if not col.rows and kinds == {"goal"} and not several_years and not parsed.strict:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
@@ -373,6 +392,11 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
             col.rows = reported
         elif col.rows:
             relaxed.append("goal_for_result")
+    if scoped and col.rows and _GROWTH_ASKED.search(parsed.text) and not any(r.measure == "growth" for r in col.rows):
+        # 同比增长多少: the growth written right after the figure found (320家，同比增长12%),
+        # which extraction may have given a phrase of its own, or the other kind (a goal's).
+        pool = pool or _place_facts(ctx, col, True)
+        _growth_beside(ctx, col, pool)
     if parsed.places.zones and col.rows:
         relaxed += _keep_zone(ctx, col, pool)
     if parsed.strict and not col.rows:
@@ -393,8 +417,9 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
     values = _value_sentences(ctx, parsed, col.rows)
     if set(relaxed) & YEAR_RELAXED:
         # The facts found are of another year, or of none stated: a clause writing the asked words,
-        # the asked year and a figure is quoted beside them (extraction may have missed its figure).
-        found = find_clause(ctx, parsed, cited={e.get("clause_id") for e in col.evidence}, year_written=True)
+        # the asked year and a figure is quoted beside them (extraction may have missed its figure,
+        # or read the figure of another year from the very clause quoted).
+        found = find_clause(ctx, parsed, year_written=True)
         if found is not None:
             values += render.found_clause(found.quote, found.doc, found.unplaced)
             show_found(ctx, col, found.clause_id)

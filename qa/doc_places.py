@@ -10,8 +10,8 @@ from __future__ import annotations
 
 import functools
 import re
-from dataclasses import dataclass, field, replace
 from collections.abc import Iterable
+from dataclasses import dataclass, field, replace
 from typing import Any
 
 from plankg.graph.query_support import QueryResult
@@ -274,6 +274,26 @@ def _names_another(text: str, region: str, suffix: str) -> bool:
     """Does the text name, at least twice, another place whose name ends like ``region``'s?"""
     return any(name != region and text.count(short) >= NAMED_INSIDE_TIMES
                for name, short in _names_by_suffix().get(suffix, ()))
+
+
+def placeless_at_level(places: CorpusPlaces | None, documents: dict[str, Document], level: str) -> frozenset[str]:
+    """Documents that state no place whose issuer or title is a body of that level (县科学技术局…)
+    or that speak of their own place at it (我州, 全州) more than at any other."""
+    if places is None:
+        return frozenset()
+    found = set()
+    for doc_id in sorted(places.placeless):
+        doc = documents.get(doc_id)
+        heads = [(doc.issuer or "") if doc else "", (doc.title or "") if doc else ""]
+        if any(head.startswith(level) and _BUREAU.search(head[:12]) for head in heads):
+            found.add(doc_id)
+            continue
+        words = [m.group(1) for m in _SELF_WORD.finditer(places.unplaced.get(doc_id, ""))]
+        own = words.count(level)
+        if own and all(words.count(w) < own or (words.count(w) == own and _LEVEL[w] <= _LEVEL[level])
+                       for w in set(words) - {level}):
+            found.add(doc_id)
+    return frozenset(found)
 
 
 def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[str]:

@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from plankg.ontology.indicators import load_scheme
+from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer, Intent, QAError
 from plankg.qa.answer_entities import answer_entity_list, answer_entity_profile
 from plankg.qa.answer_family import answer_family_owners
@@ -20,6 +21,7 @@ from plankg.qa.doc_places import (
     CorpusPlaces,
     DocumentScopedGraph,
     named_inside,
+    placeless_at_level,
     unstated_documents,
     zone_documents,
 )
@@ -30,6 +32,7 @@ from plankg.qa.not_found import not_found, uncovered_places
 from plankg.qa.orgs import OrgResolver
 from plankg.qa.parse import Question, Vocabulary
 from plankg.qa.parts import PART_INTENTS, Part, make_whole, merge_answers, split_parts, split_respectively
+from plankg.qa.places import level_below
 from plankg.qa.search import ClauseSearch
 from plankg.qa.understand import WEAK_MATCH, understand
 
@@ -120,6 +123,13 @@ class QAEngine:
     def _ask_one(self, parsed: Question, intent: Intent) -> Answer:
         # A place no document states as its own, named inside documents that state none: the
         # answer comes from those, each figure's place labelled as not stated.
+        below = self._below(parsed) if intent != "search" else None
+        if below is not None:
+            # 这个陕西的县: a place of that level inside the one named, known only from documents that
+            # state no place and speak at that level; their figures answer when every slot fits.
+            answer = self._answer(below, intent, "unstated")
+            if answer.found:
+                return answer
         inside = self._named_inside(parsed) if intent != "search" else []
         answer = self._answer(parsed, intent, "named" if inside else "")
         if answer.found or inside or intent == "search":
@@ -131,6 +141,23 @@ class QAEngine:
         # figures answer only when the indicator and year single them out, labelled as such.
         other = self._answer(unstated, intent, "unstated")
         return other if other.found else answer
+
+    def _below(self, parsed: Question) -> Question | None:
+        """The question kept to documents stating no place at the level it asks below a named
+        place (这个云南的州: documents of a 州 that name none), or None."""
+        if not (parsed.indicators or parsed.masked) or parsed.places.documents:
+            return None
+        mentions, found = [], False
+        for mention in parsed.places.mentions:
+            below = level_below(parsed.text, mention)
+            ids = placeless_at_level(self.vocabulary.places, self.records.documents, below[0]) if below else frozenset()
+            if below and ids:
+                found = True
+                mention = replace(mention, name=f"{mention.name}某{below[0]}", known=False, doc_ids=ids)
+            mentions.append(mention)
+        if not found:
+            return None
+        return replace(parsed, places=replace(parsed.places, mentions=tuple(mentions)), strict=True)
 
     def _unstated(self, parsed: Question) -> Question | None:
         """The question kept to the documents that may be its uncovered place's own, or None."""
@@ -188,7 +215,7 @@ class QAEngine:
         for mention in parsed.places.mentions:
             ids = named_inside(self.vocabulary.places, mention.name) if mention.name in uncovered else frozenset()
             zone = next((zone for start, zone in zones.items() if mention.start <= start <= mention.end + 4), None)
-            if mention.name in uncovered and zone is not None:
+            if zone is not None and mention.known and not self._has_own_documents(mention.name):
                 # 平原示范区: no document is the place's (平原县), but a zone's own report names the zone
                 # again and again, whatever place its fields state.
                 inside = zone_documents(self.records.documents.values(), zone)
@@ -201,6 +228,11 @@ class QAEngine:
         if found:
             parsed.places = replace(parsed.places, mentions=tuple(mentions))
         return found
+
+    def _has_own_documents(self, region: str) -> bool:
+        """Does any document state the place, or a place inside it, as its own?"""
+        inside = {region, *(r.name for r in load_gazetteer().descendants(region))}
+        return bool(inside & self.records.regions_covered())
 
     def _answer(self, parsed: Question, intent: Intent, placed_by: str = "") -> Answer:
         """Route a question to its handler (kept to a place's documents when that is all there is).

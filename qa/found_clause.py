@@ -65,8 +65,11 @@ def asked_words(parsed: Question) -> list[str]:
     """The names of the indicators a question asks about (three characters or more), longest first."""
     words = set()
     for hit in parsed.indicators:
-        for name in (hit.surface, hit.label_zh):
-            if name and len(name) >= _MIN_WORD and re.search(r"[\u4e00-\u9fff]", name):
+        # A proposed indicator's label is a phrase extraction wrote, often with figures in it: only
+        # the words the question shares with it count.
+        names = (hit.surface,) if hit.method == "proposed" else (hit.surface, hit.label_zh)
+        for name in names:
+            if name and len(name) >= _MIN_WORD and re.search(r"[\u4e00-\u9fff]", name) and not re.search(r"\d", name):
                 words.add(name)
     if parsed.language == "en":
         # A Chinese term in an English question (how much 苏科贷 lending) is what it asks about.
@@ -181,7 +184,7 @@ def find_clause(ctx: AnswerContext, parsed: Question, cited: set[str] | None = N
         if allowed is not None and clause.doc_id not in allowed:
             continue
         shared = _shared(pieces, clause.text)
-        quote = _quote(clause.text, words + ([shared] if shared else []))
+        quote = _quote(clause.text, sorted(set(words) | ({shared} if shared else set()), key=len, reverse=True))
         if quote is None:
             continue
         doc = ctx.records.documents.get(clause.doc_id)

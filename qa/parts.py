@@ -13,8 +13,9 @@ import re
 from dataclasses import dataclass
 
 from plankg.qa.answer import Answer
-from plankg.qa.fact_fit import asked_kinds, unread_words
+from plankg.qa.fact_fit import asked_kinds, kind_words_removed, unread_words
 from plankg.qa.parse import Question
+from plankg.qa.places import level_below
 from plankg.qa.shape import LEAD_CHARS, lead_of
 
 #: Where a question asks: a cue of a figure, a unit or a yes/no question.
@@ -24,7 +25,7 @@ _ASKS_EN = re.compile(r"\b(how|what|which|who|did|was|were|is|are)\b", re.IGNORE
 _HARD_STOP = re.compile(r"[？?；;]")
 #: In English a second question often follows ``and`` with no comma (… did it have and what was …).
 _AND_ASKS_EN = re.compile(r"\s+(?=and\s+(?:what|how|which|who)\b)", re.IGNORECASE)
-_SOFT_STOP = re.compile(r"[，,]")
+_SOFT_STOP = re.compile(r"[，,、]")
 #: Intents a part may keep as its own; any other (a part too short to classify) takes the whole question's.
 PART_INTENTS = ("target_value", "plan_vs_outcome", "target_owners")
 #: At most this many parts are answered.
@@ -34,6 +35,8 @@ WEAK_INDICATOR = 0.6
 #: A Chinese part writing this many characters no slot or cue word reads names its own subject.
 OWN_WORDS = 4
 _MASK = re.compile(r"〈[^〉]*〉")
+#: Words saying what kind of figure is asked (a count of new ones, a growth), not what it is about.
+_MEASURE_WORDS = re.compile(r"新增|净增|新认定|累计|增长|增加|增幅|增速|提高|提升|下降|减少|总数|总量|同比|较上年|比上年")
 
 
 @dataclass(frozen=True)
@@ -58,7 +61,7 @@ def split_parts(text: str, language: str) -> list[str]:
     pieces = [p for p in re.split(r"(?<=[？?；;])", text.strip()) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
-        soft = [p for p in re.split(r"(?<=[，,])", piece) if p.strip()]
+        soft = [p for p in re.split(r"(?<=[，,、])", piece) if p.strip()]
         if language == "en":
             soft = [q for p in soft for q in _and_asks(p, asks)]
         current = ""
@@ -115,7 +118,8 @@ def _own_indicators(parsed: Question) -> list[tuple[int, int]]:
 
 
 def _place_spans(parsed: Question) -> list[tuple[int, int]]:
-    spans = list(parsed.places.spans)
+    # A place below the one named (陕西的县) keeps its level words.
+    spans = [(m.start, below[1] if (below := level_below(parsed.text, m)) else m.end) for m in parsed.places.mentions]
     for _, _, start, end in parsed.places.zones:
         spans.append((start, end))
     # A zone written after its place (延安高新区): keep the place and the zone word as one name.
@@ -144,7 +148,8 @@ def _own_words(part: Question) -> bool:
     if part.language == "en":
         text = "".join(" " if any(s <= i < e for s, e in part.places.spans) else c for i, c in enumerate(part.text))
         return bool(_CJK_TERM.search(text))
-    return len(unread_words(part.masked, part.language).replace(" ", "")) >= OWN_WORDS
+    text = _MEASURE_WORDS.sub(" ", kind_words_removed(part.masked, part.language))
+    return max((len(run) for run in unread_words(text, part.language).split()), default=0) >= OWN_WORDS
 
 
 def make_whole(previous: Question, part: Question) -> str:

@@ -156,6 +156,22 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: o
     return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)), bool(_INCLUDE_SUB.search(text)), tuple(zones))
 
 
+#: An unnamed place below a named one: 这个陕西的县, 云南某州, 湖南下辖的一个区.
+_BELOW = re.compile(r"(?:省|自治区|市)?(?:的|某|下属的?|下辖的?|所辖的?)(?:一个|某个|某)?(县|州|市|区|旗)(?![级长委域])")
+
+
+def level_below(text: str, mention: PlaceMention) -> tuple[str, int] | None:
+    """The level of an unnamed place the question puts inside a named one (陕西的县 -> 县), with
+    where those words end; None when the place itself is asked."""
+    match = _BELOW.match(text, mention.end)
+    if match is None or not mention.known:
+        return None
+    region = load_gazetteer().regions.get(mention.name)
+    if region is None or region.level not in ("province", "city"):
+        return None
+    return match.group(1), match.end()
+
+
 def _unrelated_short_forms_dropped(gazetteer: Gazetteer, hits: list, text: str) -> list:
     """A county's or district's short name beside another place written in full that is neither
     above nor below it is a word, not a place (增城 in 岳阳楼区2017年新增城镇就业): questions name

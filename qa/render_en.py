@@ -291,6 +291,7 @@ def relaxed_note(what: str) -> str:
             "child_for_place": "No figure for the place itself; these are of places inside it (each labelled). ",
             "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). ",
             "place_in_parent": "The place's figures are written in the plan of the place above it (labelled). ",
+            "goal_of_document_year": "These goals are written in a document of the year asked, for another year. ",
             "other_year": "Nothing for the year asked; these are the nearest years. ",
             "year_unstated": "The year of these figures is not stated. "}.get(what, "")
 

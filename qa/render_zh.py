@@ -264,6 +264,7 @@ def relaxed_note(what: str) -> str:
             "child_for_place": "未找到该地区本级的数据，以下为其下辖地区的数据（各标地区）。",
             "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。",
             "place_in_parent": "该地区的数据写在其上级地区的文件中（各标地区）。",
+            "goal_of_document_year": "以下目标写在所问年份的文件中，其目标年份另有所指。",
             "other_year": "未找到所问年份的数据，以下为最接近年份的数据。",
             "year_unstated": "以下数据的年份文中未写明。"}.get(what, "")
 
