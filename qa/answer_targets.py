@@ -15,14 +15,7 @@ from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
-from plankg.qa.clause_owners import (
-    CELLS_AFTER,
-    ITEM_SENTENCES,
-    VALUE_CELL,
-    unit_cell,
-    units_after,
-    units_closing_item,
-)
+from plankg.qa.clause_owners import units_after
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import (
     CONTEXT_RUN,
@@ -211,23 +204,6 @@ def quoted_goals(question: str) -> list[str]:
     return [_squashed(q) for q in _QUOTED.findall(question) if re.search(r"\d", q)]
 
 
-def _units_in_row(ctx: AnswerContext, clause: Any, parsed: Question, col: Collector) -> list[tuple[str, str]]:
-    """The units of the table row that holds a goal's sentence: a cell after the goal's made of unit
-    names only, whatever its header says (序号：7；重点工作：…；区本级：10亿元；任务数：区财政局*、区科技局)."""
-    head = clause.text.strip()[:20]
-    for row in ctx.records.in_document(clause.doc_id):
-        if row.kind != "table_row" or row.id == clause.id or head not in row.text:
-            continue
-        cells = re.split(r"[；;]", row.text)
-        start = next((i for i, cell in enumerate(cells) if head in cell), len(cells))
-        for cell in cells[start + 1:]:
-            units = unit_cell(cell.split("：", 1)[-1], ctx.orgs, parsed.regions)
-            if units:
-                col.cite(ctx.records, row)
-                return units
-    return []
-
-
 def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) -> list[TargetFact]:
     """Goals of the asked indicators (by concept, else by their own wording) whose clause writes
     units right after the value (:mod:`plankg.qa.clause_owners`), one row per unit."""
@@ -263,22 +239,6 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
             # A goal found by its own wording (its phrase kept a list number, 5﹒外贸进出口总额,
             # so no concept links it) may have its units in the graph, with their roles.
             units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
-        if not units:
-            units = _units_in_row(ctx, clause, parsed, col)
-        if not units:
-            # A table row read cell by cell: the goal, its figure, then its units (区财政局*、区科技局).
-            for cell in ctx.records.following(clause, CELLS_AFTER):
-                if VALUE_CELL.fullmatch(cell.text.strip()):
-                    continue
-                units = unit_cell(cell.text, ctx.orgs, parsed.regions) or []
-                if units:
-                    col.cite(ctx.records, cell)
-                break
-        if not units:
-            units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs,
-                                       parsed.regions)
-            if units:
-                col.cite(ctx.records, clause)
         for unit, role in units:
             rows.append(replace(fact, indicator=label, owner=unit, role=role))
     return rows
@@ -745,30 +705,10 @@ def _value_sentences(ctx: AnswerContext, parsed: Question, rows: list[TargetFact
     for row in rows:
         facts.setdefault(row.key(), []).append(row)
     groups = []
-    found: dict[tuple, tuple[Responsible, ...]] = {}
     for group in list(facts.values())[:limit]:
         owners = {(o.name, o.role): o for r in group for o in r.owners}
-        if all(role == "default" for _, role in owners):
-            # Only the issuing body in the graph: units the text gives the goal's item.
-            units = _item_units(ctx, group[0], parsed)
-            if units:
-                found[group[0].key()] = units
-                owners = {(o.name, o.role): o for o in units}
         groups.append((group[0], render.owner_list(_owners_in_order(owners.values()), ctx.orgs.english_name)))
-    for at, row in enumerate(rows):
-        if row.key() in found:
-            rows[at] = replace(row, owners=found[row.key()])
     return render.value_answer(groups, parsed, len(facts) - min(len(facts), limit))
-
-
-def _item_units(ctx: AnswerContext, row: TargetFact, parsed: Question) -> tuple[Responsible, ...]:
-    """The units of the bracket or 责任单位 line closing a goal's item (:func:`units_closing_item`)."""
-    record = ctx.records.target(row.target)
-    clause = ctx.records.clause(row.clause_id) if row.clause_id else None
-    if record is None or clause is None or record.kind != "target":
-        return ()
-    units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs, parsed.regions)
-    return tuple(Responsible(name, role) for name, role in units)  # type: ignore[arg-type]
 
 
 # ---- targets of a unit --------------------------------------------------------------------------

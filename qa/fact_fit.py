@@ -42,14 +42,6 @@ def asked_kinds(text: str, language: str) -> frozenset[str]:
     return frozenset(kind for kind, rules in _kind_rules(language).items() if any(r.search(text) for r in rules))
 
 
-def kind_words_removed(text: str, language: str) -> str:
-    """The text without the words that say whether a goal or a result is asked (实际, 目标, 完成了)."""
-    for rules in _kind_rules(language).values():
-        for rule in rules:
-            text = rule.sub(" ", text)
-    return text
-
-
 def _normal(text: str) -> str:
     for other, same in _SAME:
         text = text.replace(other, same)

@@ -13,7 +13,7 @@ import re
 from dataclasses import dataclass
 
 from plankg.qa.answer import Answer
-from plankg.qa.fact_fit import asked_kinds, kind_words_removed, unread_words
+from plankg.qa.fact_fit import asked_kinds
 from plankg.qa.parse import Question
 from plankg.qa.places import level_below
 from plankg.qa.shape import LEAD_CHARS, lead_of
@@ -32,11 +32,6 @@ PART_INTENTS = ("target_value", "plan_vs_outcome", "target_owners")
 MAX_PARTS = 4
 #: An indicator matched only by a short shared run of characters is not a part's own indicator.
 WEAK_INDICATOR = 0.6
-#: A Chinese part writing this many characters no slot or cue word reads names its own subject.
-OWN_WORDS = 4
-_MASK = re.compile(r"〈[^〉]*〉")
-#: Words saying what kind of figure is asked (a count of new ones, a growth), not what it is about.
-_MEASURE_WORDS = re.compile(r"新增|净增|新认定|累计|增长|增加|增幅|增速|提高|提升|下降|减少|总数|总量|同比|较上年|比上年")
 
 
 @dataclass(frozen=True)
@@ -143,13 +138,13 @@ _CJK_TERM = re.compile(r"[\u4e00-\u9fff]{2,}")
 
 
 def _own_words(part: Question) -> bool:
-    """Does a part name its own subject in words no slot read (…智能网联汽车产业实现产值多少; an
-    English part writing a Chinese term, how much 苏科贷 lending)? It then borrows no indicator."""
-    if part.language == "en":
-        text = "".join(" " if any(s <= i < e for s, e in part.places.spans) else c for i, c in enumerate(part.text))
-        return bool(_CJK_TERM.search(text))
-    text = _MEASURE_WORDS.sub(" ", kind_words_removed(part.masked, part.language))
-    return max((len(run) for run in unread_words(text, part.language).split()), default=0) >= OWN_WORDS
+    """Does an English part write its own subject as a Chinese term (how much 苏科贷 lending was
+    issued)? It then borrows no indicator. (A Chinese part's unread words are as often a verb,
+    组织申报, as a subject: it borrows unless a slot found its own.)"""
+    if part.language != "en":
+        return False
+    text = "".join(" " if any(s <= i < e for s, e in part.places.spans) else c for i, c in enumerate(part.text))
+    return bool(_CJK_TERM.search(text))
 
 
 def make_whole(previous: Question, part: Question) -> str:
