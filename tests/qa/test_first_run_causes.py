@@ -59,6 +59,10 @@ BREAKDOWN = """株洲市人民政府办公室关于印发2023年政府工作报�
 
 1.财政总收入突破900亿元,一般公共预算收入突破500亿元。(责任单位:市财政局)
 """
+INDUSTRY_TRADITIONAL = """縣工業經濟運行情況
+
+1-6月,全縣規上工業增加值增長8.3%;工業研發投入3.15億元,占比2%;完成“科貸通”900萬元。
+"""
 ZONE_NEWS = """西永高新区2024年1-10月经济运行情况
 
 2024年1-10月,西永高新区实现规上工业增加值增长9.4%。预计到2027年,西永高新区将建成全市软件信息服务产业高地,实现产值800亿元。
@@ -70,7 +74,7 @@ def qa(tmp_path_factory):
     engine = engine_over_texts(tmp_path_factory, "first-run", {
         "table.txt": TABLE, "summary.txt": SUMMARY, "traditional.txt": TRADITIONAL, "zone.txt": ZONE,
         "province.txt": PROVINCE, "zone_news.txt": ZONE_NEWS, "county_plan.txt": COUNTY_PLAN,
-        "prefecture.txt": PREFECTURE, "breakdown.txt": BREAKDOWN})
+        "prefecture.txt": PREFECTURE, "breakdown.txt": BREAKDOWN, "industry.txt": INDUSTRY_TRADITIONAL})
     yield engine
     engine.close()
 
@@ -172,3 +176,8 @@ def test_two_figures_asked_around_a_list_comma_are_two_parts():
     assert split_parts("甲县2021年科技研发投入多少、实施科技项目多少个？", "zh") == [
         "甲县2021年科技研发投入多少、", "实施科技项目多少个？"]
     assert split_parts("甲县高新技术企业、科技型中小企业各多少家？", "zh") == ["甲县高新技术企业、科技型中小企业各多少家？"]
+
+
+def test_english_words_reach_a_written_phrase_and_its_figure_as_the_source_writes_it(qa):
+    answer = qa.ask("In the county industry report, how much industrial R&D investment was made in January-June?")
+    assert "3.15億元" in answer.answer + str(answer.rows)
