@@ -56,10 +56,12 @@ def not_found(ctx: AnswerContext, col: Collector, what: str = "targets") -> Answ
     col.rows = []
     col.evidence = []
     found = find_clause(ctx, parsed) if col.intent in FIGURE_INTENTS and what == "targets" else None
+    lead = ""
     if found is not None:
         # Extraction read no figure here, but a clause of the place writes the asked words and one:
-        # quoted as found text, never as a fact.
+        # quoted as found text, never as a fact; the lead says both.
+        lead = render.found_clause_lead(found.quote.rstrip("。；;！!？?"), found.doc)
         text += render.found_clause(found.quote, found.doc, found.unplaced)
         show_found(ctx, col, found.clause_id)
     return col.finish(text, found=False, confidence=0.9 if missing else 0.5,
-                      related=related_clauses(ctx, parsed))
+                      related=related_clauses(ctx, parsed), lead=lead)

@@ -217,7 +217,7 @@ def merge_answers(question: str, language: str, intent: str, parts: list[Part], 
         related += [r for r in answer.related if r not in related]
     found = any(a.found for a in answers)
     # Each found part keeps its own sentence in the lead, within an equal share of its length.
-    leads = [a.lead for a in answers if a.found and a.lead]
+    leads = [a.lead for a in answers if (a.found or a.evidence) and a.lead]  # a found clause leads too
     share = max(80, LEAD_CHARS // max(1, len(leads)))
     lead = ("" if language == "zh" else " ").join(lead_of(text, share, language) for text in leads)
     return Answer(

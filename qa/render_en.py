@@ -209,6 +209,11 @@ def not_found_answer(about: str, what: str, missing: list[str]) -> str:
     return text + " The related clauses below are the nearest text, not an answer."
 
 
+def found_clause_lead(quote: str, doc: str) -> str:
+    """The lead of an answer whose only figure is in a found clause: no fact, the words found."""
+    return f"No extracted fact; a clause found by search writes: “{quote}” ({doc})."
+
+
 def found_clause(quote: str, doc: str, unplaced: bool) -> str:
     """A clause found by search that writes the asked words and a figure, quoted (not an extracted fact)."""
     where = f"{doc}, place not stated in the document" if unplaced else doc

@@ -190,6 +190,11 @@ def not_found_answer(about: str, what: str, missing: list[str]) -> str:
     return text + "下方“相关条款”仅供参考，不是答案。"
 
 
+def found_clause_lead(quote: str, doc: str) -> str:
+    """The lead of an answer whose only figure is in a found clause: no fact, the words found."""
+    return f"未找到抽取的事实；检索到的原文写有：“{quote}”（{doc}）。"
+
+
 def found_clause(quote: str, doc: str, unplaced: bool) -> str:
     """A clause found by search that writes the asked words and a figure, quoted (not an extracted fact)."""
     where = f"{doc}，文件未写明地区" if unplaced else doc

@@ -86,6 +86,7 @@ def test_a_table_figure_no_fact_holds_is_quoted_as_found_text(qa):
     assert "3200 1650" in answer.answer and "未抽取为事实" in answer.answer
     assert any(item.get("found_by") == "search" for item in answer.evidence)
     assert not answer.rows
+    assert "3200 1650" in answer.lead and "未找到抽取的事实" in answer.lead  # what `plankg ask` prints
 
 
 def test_the_same_question_in_english_quotes_it_too(qa):
