@@ -8,21 +8,14 @@ from typing import Any
 
 from plankg.graph import terms
 from plankg.graph.rows import OwnerRow, TargetRow
-from plankg.ingest.traditional import written_form
+from plankg.ingest.traditional import to_simplified, written_form
 from plankg.ontology.indicators import proposed_iri
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
-from plankg.qa.clause_owners import (
-    CELLS_AFTER,
-    ITEM_SENTENCES,
-    VALUE_CELL,
-    unit_cell,
-    units_after,
-    units_closing_item,
-)
+from plankg.qa.clause_owners import units_after
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import (
     CONTEXT_RUN,
@@ -36,7 +29,8 @@ from plankg.qa.fact_fit import (
     written_in,
 )
 from plankg.qa.facts import Responsible, TargetFact
-from plankg.qa.not_found import not_found
+from plankg.qa.found_clause import find_clause
+from plankg.qa.not_found import not_found, show_found
 from plankg.qa.parse import Question
 from plankg.qa.render import indicator_label, quantity
 from plankg.qa.sentences import sentences_for
@@ -54,6 +48,8 @@ _ZONE_LONG = (("高新区", "高新技术产业开发区"), ("经开区", "经�
 #: label, a shared run of characters, a meaning): the facts' own words then decide.
 LOOSE_METHODS = ("proposed", "partial", "embedding")
 _ROLE_ORDER = {"lead": 0, "support": 1, "default": 2}
+#: Relaxations of the year: the facts answered are of another year, or of none stated.
+YEAR_RELAXED = {"other_year", "year_unstated"}
 
 
 def regions_or_all(parsed: Question) -> list[str | None]:
@@ -70,7 +66,7 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
     value = row.value
     placeholder = bool(row.placeholder)
     measure = record.measure if record else None
-    written = written_value(record, clause, value)
+    written = written_value(record, clause, value) or _written_traditional(ctx, record, clause)
     stated = quantity(value, row.unit, col.parsed.language, getattr(row, "comparator", None), measure, written,
                       placeholder)
     written_names = _written_names(ctx, record)
@@ -109,6 +105,17 @@ def target_row(ctx: AnswerContext, col: Collector, row: TargetRow | OwnerRow) ->
     )
 
 
+def _written_traditional(ctx: AnswerContext, record: Any, clause: Any) -> str | None:
+    """A value as a plan mirrored in traditional characters writes it (15萬個以上, 4.82億元): readers
+    and the source say it so; None for every other document."""
+    doc = ctx.records.documents.get(record.doc_id) if record is not None else None
+    if doc is None or clause is None or not record.value_text or not any(r.rule == "traditional" for r in doc.repairs):
+        return None
+    written = "".join(record.value_text.split())
+    return written if to_simplified(written) in "".join(clause.text.split()) and written != to_simplified(written) \
+        else None
+
+
 def _written_names(ctx: AnswerContext, record: Any) -> dict[str, str]:
     """Owner name -> the name in the document's own characters, for a plan mirrored in traditional
     ones (省科技厅 -> 省科技廳); empty for every other document."""
@@ -141,6 +148,7 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
             # 特色小镇工作由哪个单位牵头: a topic no indicator names is a task; its clause names the units.
             return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
         return _owners_of_listed_targets(ctx, parsed, col)
+    other_years: list[tuple[Any, Any]] = []
     for hit in parsed.indicators[:MAX_INDICATORS]:
         for region in regions_or_all(parsed):
             owned = ctx.graph.run("owners_of_indicator", indicator=hit.id, region=region,
@@ -150,13 +158,36 @@ def answer_owners(ctx: AnswerContext, parsed: Question) -> Answer:
                     fact = target_row(ctx, col, row)
                     col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
                                             owner=row.owner_name, role=row.role))
+                else:
+                    other_years.append((hit, row))
+    relaxed = ""
+    if not col.rows and other_years:
+        # Units answer for a goal whatever year it is set for: a 2022 task breakdown gives the goals
+        # of the next five years their units. The goals of documents of the asked year first, else
+        # of any year; each row shows its own year, and the answer says the year was not the asked one.
+        of_year = [(hit, row) for hit, row in other_years if _document_of_year(ctx, row, parsed)]
+        for hit, row in of_year or other_years:
+            fact = target_row(ctx, col, row)
+            col.rows.append(replace(fact, indicator=indicator_label(parsed, hit.id, hit.label_zh),
+                                    owner=row.owner_name, role=row.role))
+        relaxed = sentences_for(parsed.language).relaxed_note("goal_of_document_year" if of_year else "other_year")
     if all(row.role == "default" for row in col.rows):
         # No unit is given the goal in the graph: units its clause writes right after it.
         named = _owners_named_after(ctx, parsed, col)
         col.rows = named or col.rows
     if not col.rows:
         return answer_task_owners(ctx, parsed, col) or not_found(ctx, col, "targets")
-    return col.finish(_owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+    return col.finish(relaxed + _owners_sentence(ctx, parsed, col.rows), lead=_owners_lead(parsed, col.rows))
+
+
+def _document_of_year(ctx: AnswerContext, row: Any, parsed: Question) -> bool:
+    """Is the fact's document of a year the question asks about (its publication or its plan years)?"""
+    clause = ctx.records.clause(row.clause) or ctx.records.clause_of(row.target)
+    doc = ctx.records.documents.get(clause.doc_id) if clause else None
+    if doc is None:
+        return False
+    years = {ctx.records.document_year(doc), *doc.years, *doc.reported_years} - {None}
+    return any(parsed.time.covers(year) for year in years)
 
 
 _QUOTED = re.compile(r"[“\"「『]([^”\"」』]{6,80})[”\"」』]")
@@ -171,23 +202,6 @@ def quoted_goals(question: str) -> list[str]:
     """Goals a question quotes whole (“技术合同成交额突破50亿元”这一项), without punctuation;
     only those writing a figure (a quoted name is no goal)."""
     return [_squashed(q) for q in _QUOTED.findall(question) if re.search(r"\d", q)]
-
-
-def _units_in_row(ctx: AnswerContext, clause: Any, parsed: Question, col: Collector) -> list[tuple[str, str]]:
-    """The units of the table row that holds a goal's sentence: a cell after the goal's made of unit
-    names only, whatever its header says (序号：7；重点工作：…；区本级：10亿元；任务数：区财政局*、区科技局)."""
-    head = clause.text.strip()[:20]
-    for row in ctx.records.in_document(clause.doc_id):
-        if row.kind != "table_row" or row.id == clause.id or head not in row.text:
-            continue
-        cells = re.split(r"[；;]", row.text)
-        start = next((i for i, cell in enumerate(cells) if head in cell), len(cells))
-        for cell in cells[start + 1:]:
-            units = unit_cell(cell.split("：", 1)[-1], ctx.orgs, parsed.regions)
-            if units:
-                col.cite(ctx.records, row)
-                return units
-    return []
 
 
 def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) -> list[TargetFact]:
@@ -225,22 +239,6 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
             # A goal found by its own wording (its phrase kept a list number, 5﹒外贸进出口总额,
             # so no concept links it) may have its units in the graph, with their roles.
             units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
-        if not units:
-            units = _units_in_row(ctx, clause, parsed, col)
-        if not units:
-            # A table row read cell by cell: the goal, its figure, then its units (区财政局*、区科技局).
-            for cell in ctx.records.following(clause, CELLS_AFTER):
-                if VALUE_CELL.fullmatch(cell.text.strip()):
-                    continue
-                units = unit_cell(cell.text, ctx.orgs, parsed.regions) or []
-                if units:
-                    col.cite(ctx.records, cell)
-                break
-        if not units:
-            units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs,
-                                       parsed.regions)
-            if units:
-                col.cite(ctx.records, clause)
         for unit, role in units:
             rows.append(replace(fact, indicator=label, owner=unit, role=role))
     return rows
@@ -342,11 +340,6 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
         pool = _by_wording(ctx, col, missing, actuals)
         if loose and parsed.language == "zh":
             _by_context(ctx, col, pool)
-    if scoped and col.rows and _GROWTH_ASKED.search(parsed.text) and not any(r.measure == "growth" for r in col.rows):
-        # 同比增长多少: the growth written right after the figure found (320家，同比增长12%),
-        # which extraction may have given a phrase of its own.
-        pool = pool or _place_facts(ctx, col, actuals)
-        _growth_beside(ctx, col, pool)
     relaxed: list[str] = []
     if not col.rows and kinds == {"goal"} and not several_years and not parsed.strict:
         for indicator in indicators:  # no goal: a reported result is the nearest fact, said as such
@@ -359,6 +352,11 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
             col.rows = reported
         elif col.rows:
             relaxed.append("goal_for_result")
+    if scoped and col.rows and _GROWTH_ASKED.search(parsed.text) and not any(r.measure == "growth" for r in col.rows):
+        # 同比增长多少: the growth written right after the figure found (320家，同比增长12%),
+        # which extraction may have given a phrase of its own, or the other kind (a goal's).
+        pool = pool or _place_facts(ctx, col, True)
+        _growth_beside(ctx, col, pool)
     if parsed.places.zones and col.rows:
         relaxed += _keep_zone(ctx, col, pool)
     if parsed.strict and not col.rows:
@@ -377,6 +375,14 @@ def answer_value(ctx: AnswerContext, parsed: Question, kinds: frozenset[str] | N
     render = sentences_for(parsed.language)
     notes = "".join(render.relaxed_note(what) for what in relaxed)
     values = _value_sentences(ctx, parsed, col.rows)
+    if set(relaxed) & YEAR_RELAXED:
+        # The facts found are of another year, or of none stated: a clause writing the asked words,
+        # the asked year and a figure is quoted beside them (extraction may have missed its figure,
+        # or read the figure of another year from the very clause quoted).
+        found = find_clause(ctx, parsed, year_written=True)
+        if found is not None:
+            values += render.found_clause(found.quote, found.doc, found.unplaced)
+            show_found(ctx, col, found.clause_id)
     # The lead keeps the numbers first and says in a few words what had to give way.
     lead = lead_of(values, language=parsed.language) + render.relaxed_short(relaxed) if relaxed else ""
     return col.finish(notes + values, lead=lead)
@@ -699,30 +705,10 @@ def _value_sentences(ctx: AnswerContext, parsed: Question, rows: list[TargetFact
     for row in rows:
         facts.setdefault(row.key(), []).append(row)
     groups = []
-    found: dict[tuple, tuple[Responsible, ...]] = {}
     for group in list(facts.values())[:limit]:
         owners = {(o.name, o.role): o for r in group for o in r.owners}
-        if all(role == "default" for _, role in owners):
-            # Only the issuing body in the graph: units the text gives the goal's item.
-            units = _item_units(ctx, group[0], parsed)
-            if units:
-                found[group[0].key()] = units
-                owners = {(o.name, o.role): o for o in units}
         groups.append((group[0], render.owner_list(_owners_in_order(owners.values()), ctx.orgs.english_name)))
-    for at, row in enumerate(rows):
-        if row.key() in found:
-            rows[at] = replace(row, owners=found[row.key()])
     return render.value_answer(groups, parsed, len(facts) - min(len(facts), limit))
-
-
-def _item_units(ctx: AnswerContext, row: TargetFact, parsed: Question) -> tuple[Responsible, ...]:
-    """The units of the bracket or 责任单位 line closing a goal's item (:func:`units_closing_item`)."""
-    record = ctx.records.target(row.target)
-    clause = ctx.records.clause(row.clause_id) if row.clause_id else None
-    if record is None or clause is None or record.kind != "target":
-        return ()
-    units = units_closing_item(clause, ctx.records.following(clause, ITEM_SENTENCES), ctx.orgs, parsed.regions)
-    return tuple(Responsible(name, role) for name, role in units)  # type: ignore[arg-type]
 
 
 # ---- targets of a unit --------------------------------------------------------------------------

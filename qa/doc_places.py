@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import functools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 from typing import Any
 
@@ -20,7 +21,7 @@ from plankg.ingest.traditional import reading_text
 from plankg.ontology.regions import load_gazetteer, pinyin, short_form, written_forms
 from plankg.qa.backend import GraphBackend, RecordIndex
 
-_AREA = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|产业园区?)"
+_AREA = r"(?:高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|示范区|产业园区?)"
 _ADMIN = r"(?:自治州|自治县|州|市|县|区|旗|盟)"
 _PLACE = re.compile(r"([\u4e00-\u9fff]{2,12}?" + _AREA + r"|[\u4e00-\u9fff]{2,10}?" + _ADMIN + r")")
 _LEADING_NOISE = re.compile(r"^(?:今天|近日|日前|昨天|据悉|据|从|由|在|为|经)+")
@@ -57,7 +58,7 @@ def short_forms(place: str) -> set[str]:
     for long, short in (("高新技术产业开发区", "高新区"), ("经济技术开发区", "经开区"), ("经济开发区", "经开区")):
         if place.endswith(long):
             forms.add(place[: -len(long)] + short)
-    if place.endswith(("新区", "开发区", "高新区", "经开区", "园区")):
+    if place.endswith(("新区", "开发区", "高新区", "经开区", "园区", "示范区")):
         return forms  # a zone's name keeps its 区
     # The gazetteer's rules: level suffixes and an autonomous area's peoples (ontology.regions).
     stem = short_form(place)
@@ -181,6 +182,19 @@ def named_inside(places: CorpusPlaces | None, region: str) -> frozenset[str]:
                      or sum(text.count(f) for f in forms) >= NAMED_INSIDE_TIMES)
 
 
+#: A zone named this often in a document is what the document is about (a zone's own report
+#: names it again and again: 平原示范区…平原示范区科技局…落户平原示范区).
+ZONE_NAMED_TIMES = 3
+
+
+def zone_documents(documents: Iterable[Document], zone: str) -> frozenset[str]:
+    """Documents that name a functional zone (X示范区, X高新区, in any of its forms) at least
+    :data:`ZONE_NAMED_TIMES` times: the zone's own reports, whatever place their fields state."""
+    forms = {form for form in short_forms(zone) if len(form) >= 4}
+    return frozenset(doc.id for doc in documents
+                     if sum(reading_text(doc.text or "").count(form) for form in forms) >= ZONE_NAMED_TIMES)
+
+
 #: The queries kept to a place's documents, and the row field that leads to the document.
 SCOPED_QUERIES = {"owners_of_indicator": "document", "targets": "document", "indicator_series": "document",
                   "plan_vs_outcome": "target", "targets_in_years": "document"}
@@ -260,6 +274,26 @@ def _names_another(text: str, region: str, suffix: str) -> bool:
     """Does the text name, at least twice, another place whose name ends like ``region``'s?"""
     return any(name != region and text.count(short) >= NAMED_INSIDE_TIMES
                for name, short in _names_by_suffix().get(suffix, ()))
+
+
+def placeless_at_level(places: CorpusPlaces | None, documents: dict[str, Document], level: str) -> frozenset[str]:
+    """Documents that state no place whose issuer or title is a body of that level (县科学技术局…)
+    or that speak of their own place at it (我州, 全州) more than at any other."""
+    if places is None:
+        return frozenset()
+    found = set()
+    for doc_id in sorted(places.placeless):
+        doc = documents.get(doc_id)
+        heads = [(doc.issuer or "") if doc else "", (doc.title or "") if doc else ""]
+        if any(head.startswith(level) and _BUREAU.search(head[:12]) for head in heads):
+            found.add(doc_id)
+            continue
+        words = [m.group(1) for m in _SELF_WORD.finditer(places.unplaced.get(doc_id, ""))]
+        own = words.count(level)
+        if own and all(words.count(w) < own or (words.count(w) == own and _LEVEL[w] <= _LEVEL[level])
+                       for w in set(words) - {level}):
+            found.add(doc_id)
+    return frozenset(found)
 
 
 def unstated_documents(places: CorpusPlaces | None, region: str) -> frozenset[str]:

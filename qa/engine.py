@@ -7,6 +7,7 @@ from dataclasses import replace
 from typing import TYPE_CHECKING, Any, Protocol
 
 from plankg.ontology.indicators import load_scheme
+from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer, Intent, QAError
 from plankg.qa.answer_entities import answer_entity_list, answer_entity_profile
 from plankg.qa.answer_family import answer_family_owners
@@ -16,13 +17,22 @@ from plankg.qa.answer_text import answer_search
 from plankg.qa.backend import GraphBackend, RecordIndex, SparqlBackend
 from plankg.qa.catalogue import load_entities, load_organisations, load_proposed_indicators
 from plankg.qa.context import AnswerContext, Collector
-from plankg.qa.doc_places import CorpusPlaces, DocumentScopedGraph, named_inside, unstated_documents
+from plankg.qa.doc_places import (
+    CorpusPlaces,
+    DocumentScopedGraph,
+    named_inside,
+    placeless_at_level,
+    unstated_documents,
+    zone_documents,
+)
 from plankg.qa.entities import EntityFinder
+from plankg.qa.fact_fit import unread_words
 from plankg.qa.indicator_slot import IndicatorMatcher
 from plankg.qa.not_found import not_found, uncovered_places
 from plankg.qa.orgs import OrgResolver
 from plankg.qa.parse import Question, Vocabulary
 from plankg.qa.parts import PART_INTENTS, Part, make_whole, merge_answers, split_parts, split_respectively
+from plankg.qa.places import level_below
 from plankg.qa.search import ClauseSearch
 from plankg.qa.understand import WEAK_MATCH, understand
 
@@ -113,6 +123,13 @@ class QAEngine:
     def _ask_one(self, parsed: Question, intent: Intent) -> Answer:
         # A place no document states as its own, named inside documents that state none: the
         # answer comes from those, each figure's place labelled as not stated.
+        below = self._below(parsed) if intent != "search" else None
+        if below is not None:
+            # 这个陕西的县: a place of that level inside the one named, known only from documents that
+            # state no place and speak at that level; their figures answer when every slot fits.
+            answer = self._answer(below, intent, "unstated")
+            if answer.found:
+                return answer
         inside = self._named_inside(parsed) if intent != "search" else []
         answer = self._answer(parsed, intent, "named" if inside else "")
         if answer.found or inside or intent == "search":
@@ -124,6 +141,23 @@ class QAEngine:
         # figures answer only when the indicator and year single them out, labelled as such.
         other = self._answer(unstated, intent, "unstated")
         return other if other.found else answer
+
+    def _below(self, parsed: Question) -> Question | None:
+        """The question kept to documents stating no place at the level it asks below a named
+        place (这个云南的州: documents of a 州 that name none), or None."""
+        if not (parsed.indicators or parsed.masked) or parsed.places.documents:
+            return None
+        mentions, found = [], False
+        for mention in parsed.places.mentions:
+            below = level_below(parsed.text, mention)
+            ids = placeless_at_level(self.vocabulary.places, self.records.documents, below[0]) if below else frozenset()
+            if below and ids:
+                found = True
+                mention = replace(mention, name=f"{mention.name}某{below[0]}", known=False, doc_ids=ids)
+            mentions.append(mention)
+        if not found:
+            return None
+        return replace(parsed, places=replace(parsed.places, mentions=tuple(mentions)), strict=True)
 
     def _unstated(self, parsed: Question) -> Question | None:
         """The question kept to the documents that may be its uncovered place's own, or None."""
@@ -154,7 +188,7 @@ class QAEngine:
             parsed = self.parse(text) if text != piece else own
             wholes.append((Part(piece, text), parsed))
             if parsed.asks in PART_INTENTS and not (parsed.orgs or _solid(parsed) or previous is not None and any(
-                    h.surface and h.surface in text for h in _solid(previous))):
+                    h.surface and h.surface in text for h in _solid(previous)) or _own_subject(own)):
                 understood = False  # 其中省级的有多少个: no indicator of its own or borrowed
             previous = parsed
         about_targets = [parsed for _, parsed in wholes if parsed.asks in PART_INTENTS]
@@ -176,9 +210,17 @@ class QAEngine:
         if not parsed.regions or parsed.places.documents:
             return []
         uncovered = set(uncovered_places(self.context, parsed)) & set(parsed.regions)
+        zones = {start: zone for zone, _, start, _ in parsed.places.zones}
         mentions, found = [], []
         for mention in parsed.places.mentions:
             ids = named_inside(self.vocabulary.places, mention.name) if mention.name in uncovered else frozenset()
+            zone = next((zone for start, zone in zones.items() if mention.start <= start <= mention.end + 4), None)
+            if zone is not None and mention.known and not self._has_own_documents(mention.name):
+                # 平原示范区: no document is the place's (平原县), but a zone's own report names the zone
+                # again and again, whatever place its fields state.
+                inside = zone_documents(self.records.documents.values(), zone)
+                if inside:
+                    ids, mention = inside, replace(mention, name=zone)
             if ids:
                 found.append(mention.name)
                 mention = replace(mention, known=False, doc_ids=ids)
@@ -186,6 +228,11 @@ class QAEngine:
         if found:
             parsed.places = replace(parsed.places, mentions=tuple(mentions))
         return found
+
+    def _has_own_documents(self, region: str) -> bool:
+        """Does any document state the place, or a place inside it, as its own?"""
+        inside = {region, *(r.name for r in load_gazetteer().descendants(region))}
+        return bool(inside & self.records.regions_covered())
 
     def _answer(self, parsed: Question, intent: Intent, placed_by: str = "") -> Answer:
         """Route a question to its handler (kept to a place's documents when that is all there is).
@@ -218,6 +265,13 @@ class QAEngine:
 
     def close(self) -> None:
         """Nothing to release: the graph store belongs to the workspace (``Workspace.close``)."""
+
+
+def _own_subject(part: Question) -> bool:
+    """A part that says what it is about in words no slot read, with a place or a year of its own
+    (重庆高新区预计到2027年智能网联汽车产业实现产值多少？): its own question, not a follow-up of
+    the part before (其中省级的有多少个)."""
+    return bool((part.places.mentions or part.time.years) and unread_words(part.masked, part.language))
 
 
 def _solid(parsed: Question) -> list[Any]:

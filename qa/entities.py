@@ -37,7 +37,7 @@ _TYPE_WORDS_EN: tuple[tuple[str, tuple[str, ...], str | None, str], ...] = (
     (r"research institutions?", ("institute",), None, "research institutions"),
     (r"research cent(?:re|er)s?", ("institute", "organization", "park"), "中心", "centres"),
     (r"incubators?|maker ?spaces?", ("park", "institute", "organization"), None, "incubators"),
-    (r"parks?|zones?|corridors?|clusters?|bases?|platforms?", ("park",), None, "parks and zones"),
+    (r"parks?|zones?|corridors?|clusters?|bases?(?!\s+stations?)|platforms?", ("park",), None, "parks and zones"),
     (r"programmes?|programs?|projects?|initiatives?|plans?", ("programme",), None, "programmes"),
     (r"people|persons?|experts?|leaders?|talents?", ("person",), None, "people"),
     (r"organi[sz]ations?|agenc(?:y|ies)|bureaus?|departments?|units?", ("organization", "division"), None,

@@ -15,6 +15,9 @@ from plankg.qa.lexicon import CUE_ZH, GENERIC_ZH
 
 #: A fact's phrase fits an asked indicator from this Dice score of character bigrams on.
 PHRASE_FIT = 0.5
+#: A phrase ending with an asked name of at least this many characters fits it this well.
+TAIL_NAME = 5
+TAIL_FIT = 0.8
 _SAME = (("R&D", "研发"), ("Ｒ＆Ｄ", "研发"), ("研究与试验发展", "研发"), ("研究与开发", "研发"), ("研究开发", "研发"))
 #: Words that make a ratio or a rate of an amount: 研发经费投入占GDP比重 is not 研发经费投入.
 _RATIO = re.compile(r"占|比重|比例|强度|增长|增速|增幅|率|人均|每万")
@@ -64,8 +67,18 @@ def phrase_fit(hit: object, phrase: str | None) -> float:
     if concept is not None:
         names |= {concept.label_zh, *concept.alt_labels}
     ratio = bool(_RATIO.search(phrase))
-    return max((dice(name, phrase) * (1.0 if bool(_RATIO.search(name)) == ratio else 0.5)
-                for name in names if name and not name.isascii()), default=0.0)
+    core = _normal(phrase)
+    best = 0.0
+    for name in names:
+        if not name or name.isascii():
+            continue
+        own = _normal(name)
+        if len(own) >= TAIL_NAME and core.endswith(own):
+            # A phrase that ends with the asked name is that indicator, whatever extraction kept
+            # before it (…同比增长19.61%科技成果转化累计1300多项国家级高层次创新人才数量).
+            best = max(best, TAIL_FIT)
+        best = max(best, dice(name, phrase) * (1.0 if bool(_RATIO.search(name)) == ratio else 0.5))
+    return best
 
 
 def written_in(phrase: str | None, question: str) -> bool:

@@ -147,6 +147,8 @@ class IndicatorMatcher:
             known = {h.id for h in hits}
             written = [h for h in self.match_proposed(_in_chinese(masked))
                        if len(h.surface) >= MIN_ENGLISH_PROPOSED_RUN and h.id not in known]
+            known |= {h.id for h in written}
+            written += [h for h in self.match_proposed_words(_chinese_words(masked)) if h.id not in known]
             if written:
                 # An indicator the plans write in full (地区生产总值 for GDP) beats a label that
                 # shares one loose word with the question (GDP in R&D expenditure as share of GDP).
@@ -240,6 +242,34 @@ class IndicatorMatcher:
                 best_len, found = len(run), []
             found.append(IndicatorHit(iri, label, "", 0.6, "proposed", run))
         return found[:3]
+
+    def match_proposed_words(self, words: Sequence[str]) -> list[IndicatorHit]:
+        """Proposed indicators spelled out by Chinese words (an English question's words in
+        Chinese: national-level high-level innovative talents -> 国家级 高层次 创新 人才): a label
+        covered by at least two of the words, nearly all of its characters, the best covered first."""
+        words = [canon(w) for w in words if len(w) >= 2]
+        if len(words) < 2:
+            return []
+        scored: list[tuple[float, int, str, str]] = []
+        for iri, label, canonical_label in self.proposed:
+            covered = [False] * len(canonical_label)
+            used = 0
+            for word in words:
+                start, hit = canonical_label.find(word), False
+                while start >= 0:
+                    covered[start:start + len(word)] = [True] * len(word)
+                    hit = True
+                    start = canonical_label.find(word, start + 1)
+                used += hit
+            share = sum(covered) / len(canonical_label)
+            if used >= 2 and share >= WORDS_COVER:
+                scored.append((share, len(canonical_label), iri, label))
+        if not scored:
+            return []
+        best = max(share for share, *_ in scored)
+        ranked = sorted((item for item in scored if item[0] >= best - 0.05), key=lambda item: (-item[0], -item[1]))
+        return [IndicatorHit(iri, label, "", round(0.8 * share, 3), "proposed", label)
+                for share, _, iri, label in ranked[:3]]
 
     def match_categories(self, text: str) -> list[IndicatorHit]:
         """A category label (研发投入, 科技人才) stands for every indicator under it."""
@@ -384,6 +414,16 @@ class IndicatorMatcher:
 MIN_ENGLISH_PROPOSED_RUN = 5
 #: An English label match scoring below this gives way to an indicator written in full.
 ENGLISH_SURE = 0.5
+
+
+#: Share of a proposed indicator's characters an English question's Chinese words must cover.
+WORDS_COVER = 0.8
+
+
+def _chinese_words(text: str) -> list[str]:
+    """The glossary's Chinese words for an English text, each on its own."""
+    words, _ = load_glossary().translate(singular(text).split())
+    return words
 
 
 def _in_chinese(text: str) -> str:

@@ -1,29 +1,18 @@
 """Saying plainly that nothing was found, with the nearest clauses as "related" (never as the answer)."""
 from __future__ import annotations
 
-import re
 from typing import Any
 
 from plankg.ontology.regions import load_gazetteer
 from plankg.qa.answer import Answer
 from plankg.qa.context import AnswerContext, Collector
+from plankg.qa.found_clause import find_clause, search_query
 from plankg.qa.parse import Question
 from plankg.qa.sentences import sentences_for
 
 RELATED_K = 3
-_CJK_RUN = re.compile(r"[\u4e00-\u9fff]{2,}")
-
-
-def search_query(parsed: Question) -> str:
-    """A Chinese query for clause search (English questions reach Chinese clauses through labels)."""
-    if parsed.language == "zh":
-        return parsed.text
-    words = [h.label_zh for h in parsed.indicators[:3]]
-    words += list(parsed.regions) + [o.surface for o in parsed.orgs] + list(parsed.entity_names)
-    words += _CJK_RUN.findall(parsed.text)
-    words += [t.keyword for t in parsed.entity_types if t.keyword]
-    query = " ".join(dict.fromkeys(w for w in words if w))
-    return query or parsed.text
+#: Intents whose answer is a figure: a clause writing the asked words and a figure may be shown.
+FIGURE_INTENTS = ("target_value", "plan_vs_outcome")
 
 
 def related_clauses(ctx: AnswerContext, parsed: Question, k: int = RELATED_K) -> list[dict[str, Any]]:
@@ -35,6 +24,14 @@ def related_clauses(ctx: AnswerContext, parsed: Question, k: int = RELATED_K) ->
         return ctx.search.search(search_query(parsed), k=k, filters=filters)
     except Exception:  # noqa: BLE001 - related clauses are a courtesy; a search failure must not hide the answer
         return []
+
+
+def show_found(ctx: AnswerContext, col: Collector, clause_id: str) -> None:
+    """Cite a found clause as evidence, marked as found by search (not an extracted fact's)."""
+    before = len(col.evidence)
+    col.cite(ctx.records, ctx.records.clause(clause_id))
+    for item in col.evidence[before:]:
+        item["found_by"] = "search"
 
 
 def uncovered_places(ctx: AnswerContext, parsed: Question) -> list[str]:
@@ -58,5 +55,13 @@ def not_found(ctx: AnswerContext, col: Collector, what: str = "targets") -> Answ
     text = render.not_found_answer(render.subject(parsed), what, missing)
     col.rows = []
     col.evidence = []
+    found = find_clause(ctx, parsed) if col.intent in FIGURE_INTENTS and what == "targets" else None
+    lead = ""
+    if found is not None:
+        # Extraction read no figure here, but a clause of the place writes the asked words and one:
+        # quoted as found text, never as a fact; the lead says both.
+        lead = render.found_clause_lead(found.quote.rstrip("。；;！!？?"), found.doc)
+        text += render.found_clause(found.quote, found.doc, found.unplaced)
+        show_found(ctx, col, found.clause_id)
     return col.finish(text, found=False, confidence=0.9 if missing else 0.5,
-                      related=related_clauses(ctx, parsed))
+                      related=related_clauses(ctx, parsed), lead=lead)

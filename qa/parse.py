@@ -15,7 +15,10 @@ from plankg.qa.places import PlaceSlot, parse_places
 from plankg.qa.years import TimeSlot, parse_time
 
 #: Intents about targets: an entity's name in such a question may hold its place and indicator.
-_TARGET_WORDS = re.compile(r"目标|指标|多少|\btargets?\b|\bgoals?\b|\bhow many\b|\bhow much\b", re.IGNORECASE)
+#: So are English questions about who answers for something (which unit is responsible for …): the
+#: type word is the owner asked for, not what is listed.
+_TARGET_WORDS = re.compile(r"目标|指标|多少|\btargets?\b|\bgoals?\b|\bhow many\b|\bhow much\b|"
+                           r"\bresponsible\b|\bin charge\b", re.IGNORECASE)
 _LIST_CUE_BEFORE = re.compile(r"(有哪些|有什么|哪些|列出|列举|有几[个家所]|有多少[个家所]|都有|which|what|list|"
                               r"how many|are there)\W{0,3}(\w+\W{0,2}){0,2}$", re.IGNORECASE)
 

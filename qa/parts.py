@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from plankg.qa.answer import Answer
 from plankg.qa.fact_fit import asked_kinds
 from plankg.qa.parse import Question
+from plankg.qa.places import level_below
 from plankg.qa.shape import LEAD_CHARS, lead_of
 
 #: Where a question asks: a cue of a figure, a unit or a yes/no question.
@@ -22,7 +23,9 @@ _ASKS_ZH = re.compile(r"多少|几|什么|哪|谁|是否|有没有|吗|如何|�
 _ASKS_EN = re.compile(r"\b(how|what|which|who|did|was|were|is|are)\b", re.IGNORECASE)
 #: A question mark or semicolon ends a part; a comma does when both sides ask something.
 _HARD_STOP = re.compile(r"[？?；;]")
-_SOFT_STOP = re.compile(r"[，,]")
+#: In English a second question often follows ``and`` with no comma (… did it have and what was …).
+_AND_ASKS_EN = re.compile(r"\s+(?=and\s+(?:what|how|which|who)\b)", re.IGNORECASE)
+_SOFT_STOP = re.compile(r"[，,、]")
 #: Intents a part may keep as its own; any other (a part too short to classify) takes the whole question's.
 PART_INTENTS = ("target_value", "plan_vs_outcome", "target_owners")
 #: At most this many parts are answered.
@@ -53,7 +56,9 @@ def split_parts(text: str, language: str) -> list[str]:
     pieces = [p for p in re.split(r"(?<=[？?；;])", text.strip()) if p.strip()]
     parts: list[str] = []
     for piece in pieces:
-        soft = [p for p in re.split(r"(?<=[，,])", piece) if p.strip()]
+        soft = [p for p in re.split(r"(?<=[，,、])", piece) if p.strip()]
+        if language == "en":
+            soft = [q for p in soft for q in _and_asks(p, asks)]
         current = ""
         for chunk in soft:
             if current and asks.search(current) and asks.search(chunk) and _SOFT_STOP.search(current[-1:]):
@@ -80,6 +85,15 @@ def split_parts(text: str, language: str) -> list[str]:
     return merged[:MAX_PARTS] if len(merged) > 1 else [text]
 
 
+def _and_asks(text: str, asks: re.Pattern[str]) -> list[str]:
+    """An English piece cut before ``and what…`` when what comes before asks something too (the
+    first piece then ends in a comma, so the comma rule splits it as any other)."""
+    cut = _AND_ASKS_EN.search(text)
+    if cut is None or not asks.search(text[:cut.start()]):
+        return [text]
+    return [text[:cut.start()] + ",", " " + text[cut.end():]]
+
+
 def _surfaces(parsed: Question, spans: tuple[tuple[int, int], ...] | list[tuple[int, int]]) -> str:
     return "".join(parsed.text[s:e] for s, e in sorted(set(spans)))
 
@@ -99,7 +113,8 @@ def _own_indicators(parsed: Question) -> list[tuple[int, int]]:
 
 
 def _place_spans(parsed: Question) -> list[tuple[int, int]]:
-    spans = list(parsed.places.spans)
+    # A place below the one named (陕西的县) keeps its level words.
+    spans = [(m.start, below[1] if (below := level_below(parsed.text, m)) else m.end) for m in parsed.places.mentions]
     for _, _, start, end in parsed.places.zones:
         spans.append((start, end))
     # A zone written after its place (延安高新区): keep the place and the zone word as one name.
@@ -119,6 +134,19 @@ def _new_goal(previous: Question, part: Question) -> bool:
         "goal" not in asked_kinds(previous.text, previous.language)
 
 
+_CJK_TERM = re.compile(r"[\u4e00-\u9fff]{2,}")
+
+
+def _own_words(part: Question) -> bool:
+    """Does an English part write its own subject as a Chinese term (how much 苏科贷 lending was
+    issued)? It then borrows no indicator. (A Chinese part's unread words are as often a verb,
+    组织申报, as a subject: it borrows unless a slot found its own.)"""
+    if part.language != "en":
+        return False
+    text = "".join(" " if any(s <= i < e for s, e in part.places.spans) else c for i, c in enumerate(part.text))
+    return bool(_CJK_TERM.search(text))
+
+
 def make_whole(previous: Question, part: Question) -> str:
     """A part written with what it leaves out of the part before it: its place, year and indicator.
 
@@ -134,17 +162,33 @@ def make_whole(previous: Question, part: Question) -> str:
     if own_years and own_years[0][0] == 0:
         lead_year, text = text[: own_years[0][1]], text[own_years[0][1]:]
     year = lead_year or ("" if own_years or _new_goal(previous, part) else _surfaces(previous, previous.time.spans))
-    indicator = "" if _own_indicators(part) or part.orgs else _surfaces(previous, _own_indicators(previous))
-    if not indicator and not _own_indicators(part) and not part.orgs and part.language == "zh":
+    own = bool(_own_indicators(part) or part.orgs or _own_words(part))
+    indicator = "" if own else _surfaces(previous, _own_indicators(previous))
+    if not indicator and not own and part.language == "zh":
         # A proposed indicator matched on its words (科技进步对经济增长贡献率 for …的贡献率): its label.
         solid = [h for h in previous.indicators if not (h.method == "partial" and h.score < WEAK_INDICATOR)]
         indicator = solid[0].surface if solid else ""
     if part.language == "en":
-        if not indicator and not part.indicators and previous.indicators:
+        if not indicator and not own and not part.indicators and previous.indicators:
             indicator = previous.indicators[0].label_en or ""  # English hits are matched on normalised words
+        if _THEIR.search(text) and previous.indicators and not indicator:
+            # …high-tech enterprises… and what was their sales revenue: theirs is the subject before.
+            text = _THEIR.sub(lambda _: _subject_en(previous) + " ", text, count=1)
         text = re.sub(r"^\W*(and|but|also|then)\b\s*", "", text.strip(), flags=re.IGNORECASE)
         return " ".join(piece for piece in (place, year, indicator, text) if piece)
     return f"{place}{year}{indicator}{text}"
+
+
+_THEIR = re.compile(r"\btheir\s+", re.IGNORECASE)
+
+
+def _subject_en(previous: Question) -> str:
+    """What an English part's ``their`` stands for: the indicator words of the part before, as written."""
+    spans = _own_indicators(previous)
+    if spans:
+        return _surfaces(previous, spans)
+    hit = previous.indicators[0]
+    return hit.surface or hit.label_en or ""
 
 
 def merge_answers(question: str, language: str, intent: str, parts: list[Part], answers: list[Answer]) -> Answer:
@@ -173,7 +217,7 @@ def merge_answers(question: str, language: str, intent: str, parts: list[Part], 
         related += [r for r in answer.related if r not in related]
     found = any(a.found for a in answers)
     # Each found part keeps its own sentence in the lead, within an equal share of its length.
-    leads = [a.lead for a in answers if a.found and a.lead]
+    leads = [a.lead for a in answers if (a.found or a.evidence) and a.lead]  # a found clause leads too
     share = max(80, LEAD_CHARS // max(1, len(leads)))
     lead = ("" if language == "zh" else " ").join(lead_of(text, share, language) for text in leads)
     return Answer(

@@ -33,7 +33,8 @@ _INCLUDE_SUB = re.compile(r"全市|全省|所辖|下辖|含(各)?县|包括(各)
 
 
 # A functional zone named after its place: 天津高新区, 丽水经济技术开发区 (the zone word as figures write it).
-_ZONE_AFTER = re.compile(r"(?:市|县|区)?(?:国家级|国家|省级)?(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区)")
+_ZONE_AFTER = re.compile(r"(?:市|县|区)?(?:国家级|国家|省级)?(高新技术产业开发区|经济技术开发区|经济开发区|高新区|经开区|开发区|新区|"
+                         r"示范区)")
 _ZONE_WORDS = {"高新技术产业开发区": "高新区", "经济技术开发区": "开发区", "经济开发区": "开发区", "经开区": "开发区"}
 
 
@@ -126,7 +127,7 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: o
             mentions.append(PlaceMention(name, start, end, known, doc_ids))
             spans.append((start, end))
 
-    for region, start, end in gazetteer.find_all(text, loose=True):
+    for region, start, end in _unrelated_short_forms_dropped(gazetteer, gazetteer.find_all(text, loose=True), text):
         add(region.name, start, end, True)
     # English names of gazetteer regions before the corpus's places, so "Wenzhou" is the region 温州市
     # (a scope every question kind honours), not only a place some documents come from.
@@ -153,6 +154,42 @@ def parse_places(text: str, gazetteer: Gazetteer | None = None, corpus_places: o
             zones.append((text[mention.start:zone.end()], _ZONE_WORDS.get(zone.group(1), zone.group(1)),
                           zone.start(1), zone.end()))
     return PlaceSlot(tuple(sorted(mentions, key=lambda m: m.start)), bool(_INCLUDE_SUB.search(text)), tuple(zones))
+
+
+#: An unnamed place below a named one: 这个陕西的县, 云南某州, 湖南下辖的一个区.
+_BELOW = re.compile(r"(?:省|自治区|市)?(?:的|某|下属的?|下辖的?|所辖的?)(?:一个|某个|某)?(县|州|市|区|旗)(?![级长委域])")
+
+
+def level_below(text: str, mention: PlaceMention) -> tuple[str, int] | None:
+    """The level of an unnamed place the question puts inside a named one (陕西的县 -> 县), with
+    where those words end; None when the place itself is asked."""
+    match = _BELOW.match(text, mention.end)
+    if match is None or not mention.known:
+        return None
+    region = load_gazetteer().regions.get(mention.name)
+    if region is None or region.level not in ("province", "city"):
+        return None
+    return match.group(1), match.end()
+
+
+def _unrelated_short_forms_dropped(gazetteer: Gazetteer, hits: list, text: str) -> list:
+    """A county's or district's short name beside another place written in full that is neither
+    above nor below it is a word, not a place (增城 in 岳阳楼区2017年新增城镇就业): questions name
+    one place, or places of one family."""
+    def short_county(region: object, start: int, end: int) -> bool:
+        return text[start:end] != region.name and region.level not in ("province", "city")  # type: ignore[attr-defined]
+
+    def related(one: str, other: str) -> bool:
+        above_one = {r.name: r.level for r in gazetteer.ancestors(one)}
+        above_other = {r.name: r.level for r in gazetteer.ancestors(other)}
+        shared_city = any(level not in ("province", "country") for name, level in above_one.items()
+                          if name in above_other)
+        return other in above_one or one in above_other or shared_city
+
+    placed = [region for region, start, end in hits if not short_county(region, start, end)]
+    return [(region, start, end) for region, start, end in hits
+            if not (short_county(region, start, end) and placed)
+            or any(related(region.name, other.name) for other in placed)]
 
 
 def _overlaps(span: tuple[int, int], spans: list[tuple[int, int]]) -> bool:

@@ -4,6 +4,7 @@ Pick a language's writer with :func:`plankg.qa.sentences.sentences_for`.
 """
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from typing import TYPE_CHECKING
 
@@ -55,6 +56,8 @@ def quantity(value: float | None, unit: str | None, language: str, comparator: s
     if language == "zh":
         prefix = {"increment": "新增", "growth": "增长", "completion": "完成全年任务的", "multiple": ""}.get(measure or "", "")
         if comparator in COMPARATOR_ZH and comparator != "=":
+            if written and re.search(r"(以上|以下|以内|左右|超过|不低于|不少于|不超过|突破|[多余近约])", written):
+                return f"{prefix}{core}"  # the source's own words already say it (8万个以上)
             return f"{COMPARATOR_ZH[comparator]}{prefix}{core}" if comparator != ">=" else f"{prefix}{core}以上"
         return f"{prefix}{core}"
     # The unit's English label from the ontology (the same words the graph exports); % needs none.

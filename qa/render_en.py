@@ -209,6 +209,18 @@ def not_found_answer(about: str, what: str, missing: list[str]) -> str:
     return text + " The related clauses below are the nearest text, not an answer."
 
 
+def found_clause_lead(quote: str, doc: str) -> str:
+    """The lead of an answer whose only figure is in a found clause: no fact, the words found."""
+    return f"No extracted fact; a clause found by search writes: “{quote}” ({doc})."
+
+
+def found_clause(quote: str, doc: str, unplaced: bool) -> str:
+    """A clause found by search that writes the asked words and a figure, quoted (not an extracted fact)."""
+    where = f"{doc}, place not stated in the document" if unplaced else doc
+    return f" A clause found by search writes the asked words and a figure (not an extracted fact; read the figure " \
+           f"in the text): “{quote}” ({where})."
+
+
 def search_answer(clauses: list[tuple[str, str]]) -> str:
     """The nearest clauses (text, document title) when no named query fits."""
     lines = [f"{i + 1}. {snippet(text, 100)} (“{title}”)" for i, (text, title) in enumerate(clauses)]
@@ -284,6 +296,7 @@ def relaxed_note(what: str) -> str:
             "child_for_place": "No figure for the place itself; these are of places inside it (each labelled). ",
             "parent_for_place": "No figure for the place itself; these are of the place above it (labelled). ",
             "place_in_parent": "The place's figures are written in the plan of the place above it (labelled). ",
+            "goal_of_document_year": "These goals are written in a document of the year asked, for another year. ",
             "other_year": "Nothing for the year asked; these are the nearest years. ",
             "year_unstated": "The year of these figures is not stated. "}.get(what, "")
 

@@ -190,6 +190,17 @@ def not_found_answer(about: str, what: str, missing: list[str]) -> str:
     return text + "下方“相关条款”仅供参考，不是答案。"
 
 
+def found_clause_lead(quote: str, doc: str) -> str:
+    """The lead of an answer whose only figure is in a found clause: no fact, the words found."""
+    return f"未找到抽取的事实；检索到的原文写有：“{quote}”（{doc}）。"
+
+
+def found_clause(quote: str, doc: str, unplaced: bool) -> str:
+    """A clause found by search that writes the asked words and a figure, quoted (not an extracted fact)."""
+    where = f"{doc}，文件未写明地区" if unplaced else doc
+    return f"检索到一条写有所问指标和数字的原文（未抽取为事实，数值以原文为准）：“{quote}”（{where}）。"
+
+
 def search_answer(clauses: list[tuple[str, str]]) -> str:
     """The nearest clauses (text, document title) when no named query fits."""
     lines = [f"{i + 1}. {snippet(text, 100)}（《{title}》）" for i, (text, title) in enumerate(clauses)]
@@ -258,6 +269,7 @@ def relaxed_note(what: str) -> str:
             "child_for_place": "未找到该地区本级的数据，以下为其下辖地区的数据（各标地区）。",
             "parent_for_place": "未找到该地区本身的数据，以下为其上级地区的数据（各标地区）。",
             "place_in_parent": "该地区的数据写在其上级地区的文件中（各标地区）。",
+            "goal_of_document_year": "以下目标写在所问年份的文件中，其目标年份另有所指。",
             "other_year": "未找到所问年份的数据，以下为最接近年份的数据。",
             "year_unstated": "以下数据的年份文中未写明。"}.get(what, "")
 

@@ -1,8 +1,10 @@
-"""Units written beside a goal in its clause or its row's cells (composed lines)."""
+"""Units written beside a goal: right after its value in a flattened list (read at question time),
+and in its row's cells, a 责任单位 line or a closing bracket (read by extraction into the graph's
+owner facts; these tests ask through the engine so that either reader keeps them answered)."""
 from __future__ import annotations
 
 from plankg.ingest.records import Clause, Document, Target
-from plankg.qa.clause_owners import unit_cell, units_after, units_closing_item
+from plankg.qa.clause_owners import units_after
 from plankg.qa.doc_places import CorpusPlaces, unstated_documents
 from plankg.qa.orgs import OrgResolver
 
@@ -27,12 +29,16 @@ def test_no_units_when_none_is_close_or_the_sentence_ends():
     assert units_after(target, clause, NO_ORGS) == []
 
 
-def test_a_unit_cell_starred_lead_and_plain_lists():
-    assert unit_cell("区财政局*、区科技局、区投促中心", NO_ORGS) == [
-        ("区财政局", "lead"), ("区科技局", "support"), ("区投促中心", "support")]
-    assert unit_cell("发改委、经信委", NO_ORGS) == [("发改委", "named"), ("经信委", "named")]
-    assert unit_cell("推动更多重大项目纳入用地保障范围", NO_ORGS) is None
-    assert unit_cell("10亿元", NO_ORGS) is None
+def test_a_unit_cell_starred_lead_and_plain_lists(tmp_path_factory):
+    from tests.qa.conftest import engine_over_texts
+
+    table = ("越城区2022年政府工作报告重点工作责任分解\n序号 重点工作 责任单位\n"
+             "1 力争新增上市挂牌企业12家。 区财政局*、区科技局、区投促中心\n2 地区生产总值增长6%。 区发改局\n")
+    engine = engine_over_texts(tmp_path_factory, "starred-cell", {"plan.txt": table})
+    answer = engine.ask("越城区2022年新增上市挂牌企业目标由哪些单位负责？")
+    roles = {row.get("owner") or "": row.get("role") for row in answer.rows}
+    assert [role for owner, role in roles.items() if owner.endswith("财政局")] == ["lead"]
+    assert [role for owner, role in roles.items() if owner.endswith("科技局")] == ["support"]
 
 
 def _placeless(text: str) -> CorpusPlaces:
@@ -92,30 +98,20 @@ def test_a_quoted_goal_takes_the_units_of_the_line_after_its_item(tmp_path_facto
     assert "严控" not in str(roles)
 
 
-def test_a_units_line_after_an_item_with_a_note_that_its_first_unit_leads():
-    _, goal = _goal_in("1.全市生产总值增长6.5%左右;", "6.5%")
-    after = _sentences("城乡居民收入稳步增长。",
-                       "责任单位:市发改局(首位单位牵头,下同)、市财政局、市统计局2.严控一般性支出。")
-    assert units_closing_item(goal, after, NO_ORGS) == [("市发改局", "lead"), ("市财政局", "support"),
-                                                        ("市统计局", "support")]
-    plain = _sentences("责任单位:市财政局、市税务局")
-    assert units_closing_item(goal, plain, NO_ORGS) == [("市财政局", "named"), ("市税务局", "named")]
-
-
-
 def _sentences(*texts: str, kind: str = "sentence") -> list[Clause]:
     return [Clause(f"c{i}", "d1", None, kind, "", text, i * 100, i * 100 + len(text), ())
             for i, text in enumerate(texts, start=2)]
 
 
-def test_a_bracket_of_labelled_lists_cut_at_its_semicolon_closes_a_paragraph_of_goals():
-    _, goal = _goal_in("至2023年末,研发投入强度提升至3.5%以上;", "3.5%")
-    after = _sentences("全区有效发明专利达到1800件。", "(牵头单位:区科技局;", "责任单位:区市场监管局、区财政局)", "创新主体不断壮大。")
-    assert units_closing_item(goal, after, NO_ORGS) == [("区科技局", "lead"), ("区市场监管局", "support"),
-                                                        ("区财政局", "support")]
-    # The next item comes first: its bracket is not this goal's.
-    nxt = _sentences("3.加快园区建设。", "(区建委牵头)")
-    nxt[0] = Clause("c2", "d1", None, "item", "", "3.加快园区建设。", 200, 209, ())
-    assert units_closing_item(goal, nxt, NO_ORGS) == []
-    # A bracket with no lead or support word names no owners.
-    assert units_closing_item(goal, _sentences("(2023年完成)"), NO_ORGS) == []
+def test_a_bracket_of_labelled_lists_cut_at_its_semicolon_closes_a_paragraph_of_goals(tmp_path_factory):
+    from tests.qa.conftest import engine_over_texts
+
+    plan = ("越城区2023年科技创新工作要点\n一、主要目标\n至2023年末,研发投入强度提升至3.5%以上;"
+            "全区有效发明专利达到1800件。(牵头单位:区科技局;责任单位:区市场监管局、区财政局)\n"
+            "3.加快园区建设。(区建委牵头)\n")
+    engine = engine_over_texts(tmp_path_factory, "labelled-bracket", {"plan.txt": plan})
+    answer = engine.ask("越城区2023年研发投入强度目标由哪些单位负责？")
+    roles = {row.get("owner") or "": row.get("role") for row in answer.rows}
+    assert [role for owner, role in roles.items() if owner.endswith("区科技局")] == ["lead"]
+    assert [role for owner, role in roles.items() if owner.endswith("市场监管局")] == ["support"]
+    assert not any(owner.endswith("建委") for owner in roles)  # the next item's bracket is not this goal's
