@@ -204,7 +204,7 @@ def _bare_list_item(text: str, start: int, end: int) -> bool:
     while text[start - 1 : start] == "、":
         item = re.search(r"[^、，,。；;：:\s.．\d]*$", text[: start - 1])
         if item and _PLACED_ITEM.search(item.group()):
-            return True  # 带领市科技局、工信局: a bare bureau after a placed one shares its level
+            return True  # 率市科技局、工信局: a bare bureau after a placed one shares its level
         if not item or not _BARE_ITEM.fullmatch(item.group()):
             return False
         start = item.start()

@@ -301,7 +301,7 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
         # “一本三基四梁八柱”战略: the text names the strategy by its quoted core; 战略 says what it is
         add(match.start(1), match.end(1), inner + suffix.group(), f"quoted name + {suffix.group()}")
     elif suffix and suffix.group() not in ("活动", "业务"):
-        # “小升高”培育行动 is named without its marks, a longer tail (“双碳”技术示范行动) with them; the topic
+        # “小巨人”培育行动 is named without its marks, a longer tail (“双碳”技术示范行动) with them; the topic
         # before the quote (科技型企业“双倍增”行动) is in the text's form, not in the name
         short = _QUOTED_AFTER.match(after) or _QUOTED_HEADED_SHORT.match(after)
         name = inner + suffix.group() if short else text[match.start() : match.end() + suffix.end()]
@@ -318,7 +318,7 @@ def _quoted(text: str, match: re.Match[str], add) -> None:  # type: ignore[no-un
 
 
 def _quoted_headed(after: str) -> re.Match[str] | None:
-    """“小升高”培育行动, “一带一路”科技创新行动计划: words, then a programme ending, after the quote."""
+    """“小巨人”培育行动, “数字丝路”科技合作行动计划: words, then a programme ending, after the quote."""
     match = _QUOTED_HEADED.match(after)
     if not match:
         return None

@@ -75,7 +75,7 @@ def phrase_fit(hit: object, phrase: str | None) -> float:
         own = _normal(name)
         if len(own) >= TAIL_NAME and core.endswith(own):
             # A phrase that ends with the asked name is that indicator, whatever extraction kept
-            # before it (…同比增长19.61%科技成果转化累计1300多项国家级高层次创新人才数量).
+            # before it (…同比增长12.5%成果转化累计800多项国家级高层次创新人才数量).
             best = max(best, TAIL_FIT)
         best = max(best, dice(name, phrase) * (1.0 if bool(_RATIO.search(name)) == ratio else 0.5))
     return best

@@ -59,7 +59,7 @@ def test_verbs_of_settling_and_obtaining_do_not_open_a_name(tmp_path):
 
 
 def test_service_centres_named_by_their_kind_of_place_are_a_kind(tmp_path):
-    names = _names(tmp_path, "新建8家城乡社区居家养老服务中心,改造农村养老服务中心5处,迁建县政务服务中心。\n", "organization")
+    names = _names(tmp_path, "今年建成社区居家养老服务中心6家、农村养老服务中心9处,并迁建县政务服务中心。\n", "organization")
     assert not any("养老服务中心" in n for n in names)
     assert "县政务服务中心" in names  # the verb before the county's own centre stays out
 

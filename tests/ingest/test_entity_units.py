@@ -285,5 +285,5 @@ def test_a_source_label_followed_by_spaces_or_by_another_label():
 
 
 def test_a_bare_bureau_in_a_list_before_words_of_its_people():
-    # Pattern: 带领市科技局、工信局分管负责同志: the listed bureau shares the placed one's level.
+    # Pattern: 率市科技局、工信局有关负责人: the listed bureau shares the placed one's level.
     assert _names("副县长带领县科技局、工信局分管负责同志调研。") == ["县科技局", "工信局"]

@@ -107,7 +107,7 @@ def test_a_bracket_of_labelled_lists_cut_at_its_semicolon_closes_a_paragraph_of_
     from tests.qa.conftest import engine_over_texts
 
     plan = ("越城区2023年科技创新工作要点\n一、主要目标\n至2023年末,研发投入强度提升至3.5%以上;"
-            "全区有效发明专利达到1800件。(牵头单位:区科技局;责任单位:区市场监管局、区财政局)\n"
+            "全区每万人有效发明专利拥有量达到42件。(牵头单位:区科技局;责任单位:区财政局、区市场监管局)\n"
             "3.加快园区建设。(区建委牵头)\n")
     engine = engine_over_texts(tmp_path_factory, "labelled-bracket", {"plan.txt": plan})
     answer = engine.ask("越城区2023年研发投入强度目标由哪些单位负责？")
