@@ -55,3 +55,14 @@ def test_a_provinces_plan_to_build_demonstration_zones_stays_at_the_province(tmp
     doc = _doc(tmp_path, "浙江省科技创新工作要点\n全省新增国家级农业科技示范区2个，创建可持续发展创新示范区。\n"
                          "全省研发投入强度达到3%，我省新认定高新技术企业5000家。")
     assert (doc.region, doc.region_level) == ("浙江省", "province")
+
+
+def test_a_zone_the_gazetteer_lacks_takes_the_city_the_text_names_as_its_parent(tmp_path):
+    doc = _doc(tmp_path, "青湾示范区科技创新成效明显\n今年以来，青湾示范区新增高新技术企业9家，襄阳市下达的年度任务提前完成。"
+                         "青湾示范区技术合同成交额达到2亿元，又有3个项目落户青湾示范区。")
+    assert (doc.region, doc.parent_region, doc.region_level) == ("青湾示范区", "襄阳市", "zone")
+
+
+def test_a_zone_with_no_place_named_is_left_unplaced_rather_than_guessed(tmp_path):
+    doc = _doc(tmp_path, "今年以来，青湾示范区新增高新技术企业9家。青湾示范区技术合同成交额达到2亿元，又有3个项目落户青湾示范区。")
+    assert doc.region is None
