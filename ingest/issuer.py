@@ -9,7 +9,8 @@ a zone the text speaks as (开发区将…, 延安高新区…); a body named in
 福州市科技局); a bare body (市科技局, 州科技局) resolved to the one region of its level that the text
 names; failing all of these, the place the text speaks as (``ingest/voice.py``).
 
-Not evidence: page chrome and address lines, bodies and places inside 《》 (cited documents), a venue
+Not evidence: page chrome and address lines, bodies and places inside 《》 (cited documents) and the
+bodies that issued one (X、Y联合印发的《…》, 根据X《…》), a venue
 (会议在武汉召开) or dateline (新华网南昌3月23日电), a superior listed after its province (省、湛江市),
 the field of a ranking (居绍兴第2). A region written as XX stays unknown.
 """
@@ -35,6 +36,16 @@ _LEVEL_CHAR = {"省": ("province",), "市": ("city", "county", "municipality"), 
 #: A region named in the text: (region, start, end), as ``Gazetteer.find_all`` gives it.
 Mentioned = tuple[Region, int, int]
 _SELF = cue_regex(r"<issuer.self_words>")
+#: The end of a clause whose bodies issued the document quoted next (X、Y日前联合印发的《).
+_CITED_TAIL = cue_regex(r"(?:日前|近日|近期|此前|先后|最近)?(?:联合|共同)?(?:<issuer.cited_verbs>)的\s*$")
+_CITING = cue_regex(r"<issuer.citing_words>")
+_CLAUSE_MARKS = frozenset("。；;，,：:！!？?\n《》")
+#: How far back from a cited document's 《 its issuers are looked for.
+_CITED_REACH = 60
+#: Where a zone's own name starts: after a verb or particle a name does not cross (记者从X示范区获悉).
+_NAME_BOUNDARY = cue_regex(r"<entities.boundary>")
+#: A would-be zone name made only of generic words or counts (国家级农业科技, 两个) names a kind, not a zone.
+_GENERIC_NAME = cue_regex(r"(?:<entities.generic_parts>|[省市区县级])+|.*[个批家类多几]|[一二三四五六七八九十两各全我本该每].*")
 
 
 @dataclass(frozen=True)
@@ -95,7 +106,10 @@ def _detect_issuer(text: str, title: str, gaz: Gazetteer) -> Issuer:
     mentions = sorted(mentions + _branch_places(text, gaz, mentions), key=lambda m: m[1])
     if _CONTACT_LINE.fullmatch(title):
         title = ""  # a page whose first line is its publisher's address (地址：…) has no title to place it
+    title_cited = _cited_spans(title)
     for match in _BODY.finditer(title):
+        if _in_spans(title_cited, match.start(2)):
+            continue  # 河南省科学技术厅 in X、河南省科学技术厅联合印发的《…》: a cited document's issuer
         found = _resolve_body(match, text, gaz, mentions)
         if found.region is not None:
             return found
@@ -121,9 +135,12 @@ def _detect_issuer(text: str, title: str, gaz: Gazetteer) -> Issuer:
                      if m.group(2) and re.match(BUREAU, m.group(2))), None)
         return Issuer(body, title_place)
     own_level = first_person_level(text)
+    head_cited = _cited_spans(head)
     for match in _BODY.finditer(head):
         if re.match(_ZONE, match.group(2)) and not match.group(1) or _inside_quotes(head, match.start()) or _listed(head, match):
             continue
+        if _in_spans(head_cited, match.start(2)):
+            continue  # 根据省科技厅《…》: the body that issued a cited document
         if _in_table_row(head, match.start()):
             continue  # | 浦东新区 | 120 |: a row's district that a target is shared out to, not the issuer
         found = _resolve_body(match, text, gaz, mentions)
@@ -144,7 +161,9 @@ def _detect_issuer(text: str, title: str, gaz: Gazetteer) -> Issuer:
     if named:
         return Issuer(named, None)
     # A bureau listed among the units that own a task (〔省发展改革委、省科技厅、…〕) did not issue the text.
-    bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2)) and not _listed(text, m)]
+    opening_cited = _cited_spans(text[:4000])
+    bare = [m for m in _BODY.finditer(text[:4000]) if re.match(BUREAU, m.group(2)) and not _listed(text, m)
+            and not _in_spans(opening_cited, m.start(2))]
     if bare:
         # 区科技局 in the opening says more than a bare 科技局 in the title.
         levelled = [m for m in bare if _level_tail(m.group(1))]
@@ -229,16 +248,67 @@ def _zone_of_voice(text: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Issu
         # A province's roundup of its zones (枣庄高新区…济南高新区…青岛高新区) speaks as none of them.
         if best_n < 2 * (sum(named.values()) - best_n):
             return None
-        return issuers[best]
+        if issuers[best].region is not None:
+            return issuers[best]
+        # A zone the gazetteer lacks (X示范区 of a province's news) sits in the place the text names.
+        parent = _one_chain(text, gaz, mentions, ("province", "city", "county", "district"))
+        return Issuer(issuers[best].surface, parent, best) if parent is not None else None
+    region = _one_chain(text, gaz, mentions, ("city", "county", "district"))
+    if region is None:
+        return None
+    return Issuer(None, region, _zone_label(region.short, bare.most_common(1)[0][0]))
+
+
+def _one_chain(text: str, gaz: Gazetteer, mentions: list[Mentioned], levels: tuple[str, ...]) -> Region | None:
+    """The one place of ``levels`` the text names outside 《》, or the deepest of one chain (绍兴 … 上虞 -> 上虞区)."""
     places = {region.name: region for region, start, _ in mentions
-              if region.level in ("city", "county", "district") and not _inside_quotes(text, start)}
-    # The one place named, or the deepest of one chain (绍兴 … 上虞: the zone is in 上虞区).
+              if region.level in levels and not _inside_quotes(text, start)}
     deepest = [r for r in places.values() if not any(r.name in {a.name for a in gaz.ancestors(o.name)}
                                                      for o in places.values())]
     if len(deepest) != 1 or any(not _within(deepest[0], r, gaz) for r in places.values()):
         return None
-    region = deepest[0]
-    return Issuer(None, region, _zone_label(region.short, bare.most_common(1)[0][0]))
+    return deepest[0]
+
+
+def _unplaced_zone(prefix: str, kind: str) -> str | None:
+    """A zone's name from the words before its kind when no known place is among them (记者从平川示范区 -> 平川示范区).
+
+    The name starts after the last word a name does not cross; two to four characters that are not
+    generic words or counts (两个示范区, 国家级农业科技示范区 name kinds of zone, not one zone).
+    """
+    if "X" in prefix.upper():
+        return None
+    name = prefix
+    for boundary in _NAME_BOUNDARY.finditer(prefix):
+        name = prefix[boundary.end():]
+    if not 2 <= len(name) <= 4 or _GENERIC_NAME.fullmatch(name):
+        return None
+    return _zone_label(name, kind)
+
+
+def _cited_spans(text: str) -> list[tuple[int, int]]:
+    """Stretches naming the bodies that issued a document the text cites: X、Y联合印发的《…》, 根据X《…》.
+
+    The issuers stand in the clause before 《, after any word that cites them (转发X印发的《 keeps the
+    forwarding body out of the stretch).
+    """
+    spans = []
+    for quote in re.finditer("《", text):
+        start = quote.start()
+        while start > max(0, quote.start() - _CITED_REACH) and text[start - 1] not in _CLAUSE_MARKS:
+            start -= 1
+        clause = text[start:quote.start()]
+        citing = [m.end() for m in _CITING.finditer(clause)]
+        tail = _CITED_TAIL.search(clause)
+        if tail is None and not citing:
+            continue
+        first = start + (citing[-1] if citing and (tail is None or citing[-1] <= tail.start()) else 0)
+        spans.append((first, start + tail.start() if tail else quote.start()))
+    return spans
+
+
+def _in_spans(spans: list[tuple[int, int]], pos: int) -> bool:
+    return any(a <= pos < b for a, b in spans)
 
 
 def _zone_label(short: str, kind: str) -> str:
@@ -365,8 +435,9 @@ def _title_place(title: str, gaz: Gazetteer, mentions: list[Mentioned]) -> Regio
     A venue (…会议在武汉召开) is not the title's place, nor is a document the title cites
     (发布《对河南省…的公告》), unless the title issues it (关于印发《X市…方案》的通知).
     """
+    cited = _cited_spans(title)
     found = [r for r, start, end in gaz.find_all(title, _names(mentions)) if not _venue(title, start, end)
-             and not (_inside_quotes(title, start) and not _ISSUES.search(title[:title.rfind("《", 0, start)]))]
+             and not _in_spans(cited, start) and not (_inside_quotes(title, start) and not _ISSUES.search(title[:title.rfind("《", 0, start)]))]
     if not found:
         return None
     deepest = found[0]
@@ -401,7 +472,8 @@ def _resolve_body(match: re.Match[str], text: str, gaz: Gazetteer, mentions: lis
         return Issuer(surface, whole[0])  # 滨海新区, 浦东新区: districts, not functional zones
     if re.match(_ZONE, kind):
         if not named:
-            return Issuer(surface, None)
+            unplaced = _unplaced_zone(prefix, kind)
+            return Issuer(unplaced or surface, None, unplaced)
         zone = _zone_label(named[-1].short, kind)
     if named:
         region = named[-1]
