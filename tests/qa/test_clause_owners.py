@@ -7,7 +7,6 @@ from plankg.ingest.records import Clause, Document
 from plankg.qa.doc_places import CorpusPlaces, unstated_documents
 
 
-
 def test_a_unit_cell_starred_lead_and_plain_lists(tmp_path_factory):
     from tests.qa.conftest import engine_over_texts
 
