@@ -73,3 +73,40 @@ def _closing_units(text: str, pos: int, number: int) -> tuple[int, int, str] | N
             continue
         return match.start() + 1, match.end(1), units
     return None
+
+
+#: Units written straight after a goal's value, as a flattened task list keeps its owner cell
+#: (``新增孵化器3家. 县科技局 4 …``, ``新增高企50家 区科技局、区发改委``): a qualifier, a stop or a
+#: comma at most between them, and the run ends where the next row's number, a stop or the text does.
+_UNITS_AFTER_VALUE = re.compile(
+    r"(?:左右|以上|以内|以下)?\s*[。.．；;，,]?\s*([\u4e00-\u9fff、，,*＊]{2,60}?)"
+    r"(?=\s*(?:\d{1,3}\s*[.．、]?\s*[\u4e00-\u9fff]|[。；;]|$))")
+#: What parts two goals into separate items: a stop, or a row number opening the next item.
+_ITEM_BREAK = re.compile(r"[。；;]|(?<![\d.])\d{1,3}\s*[.．、]?\s*(?=[\u4e00-\u9fff])")
+
+
+def units_closing_values(text: str, spans: list[tuple[int, int]], doc: Document) -> list[tuple[Owner, ...]]:
+    """For each value span of ``text`` (in order), the units that close its item, or ``()``.
+
+    A unit list written right after a value closes that item: it owns that value and the values
+    before it in the same item (since the previous stop or row number); values after the last such
+    list own nothing here. Prose units (科技局负责…) are no closing list: the run must end the row.
+    """
+    owned: list[tuple[Owner, ...]] = [()] * len(spans)
+    pending: list[int] = []
+    previous_end = 0
+    for k, (start, end) in enumerate(spans):
+        if pending and _ITEM_BREAK.search(text, previous_end, start):
+            pending = []
+        pending.append(k)
+        previous_end = end
+        match = _UNITS_AFTER_VALUE.match(text, end)
+        units = match.group(1) if match else ""
+        if not units or not is_unit_list(re.sub(r"[，,]", "、", units).strip("、")):
+            continue
+        owners, _ = owners_from_cell(re.sub(r"[，,]", "、", units), doc)
+        if owners:
+            for i in pending:
+                owned[i] = owners
+            pending = []
+    return owned

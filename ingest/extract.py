@@ -9,7 +9,7 @@ import re
 from collections.abc import Callable
 from dataclasses import replace
 
-from plankg.ingest.clause_rows import rows_in_clause
+from plankg.ingest.clause_rows import rows_in_clause, units_closing_values
 from plankg.ingest.clauses import noise_spans
 from plankg.ingest.conflicts import mark_conflicts
 from plankg.ingest.cues import cue_regex
@@ -289,8 +289,12 @@ def _clause_targets(doc: Document, clause: Clause, by_id: dict[str, Clause],
                 targets.append(make_target(doc, clause, fact, *span, part_owners, part_source))
         return targets
     facts = find_facts(mapped.text[row_start:], ctx, marker.end() - row_start if marker else 0)
-    return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start), owners, source)
-            for fact in facts]
+    # A goal still owned by the issuer may have its item's units written right after its value.
+    closing = units_closing_values(mapped.text[row_start:], [(f.start, f.end) for f in facts], doc) \
+        if source == "default" else [()] * len(facts)
+    return [make_target(doc, clause, fact, *mapped.span(fact.start + row_start, fact.end + row_start),
+                        *((units, "explicit") if units else (owners, source)))
+            for fact, units in zip(facts, closing)]
 
 
 def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
@@ -374,6 +378,7 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
             line_owners = owners_of_line(lead_in.group(1), doc)
         for member in group if line_owners else ():
             result.setdefault(member.id, line_owners)
+    _field_lines_after(doc, clauses, result)
     _notes_on_siblings(doc, clauses, result)
     # Inner headings first: a section's own owners win over those of the section around it.
     for clause in reversed(clauses):
@@ -384,6 +389,40 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
             for member in _descendants(clause, children):
                 result.setdefault(member.id, owners)
     return result
+
+
+#: An owner field on a line of its own, led by the lead or duty label (牵头单位：… / 责任单位：…).
+_LEAD_FIELD_LINE = re.compile(r"^[（(【\[]?\s*(?:主要)?(?:牵头|责任|主责)(?:单位|部门|处室|科室)\s*[】\]]?\s*[：:]")
+
+
+def _field_lines_after(doc: Document, clauses: list[Clause], result: dict[str, tuple[Owner, ...]]) -> None:
+    """Owner field lines under an unnumbered item (``新增…18家。`` then ``牵头单位：县科技局`` then
+    ``责任单位：县工信局``): the run of field lines, lead first, owns the sentences written since the
+    previous field run or heading. Field lines straight under a heading are the heading's own, and
+    a section whose first lines are fields writes them above its items: there no run looks back."""
+    pending: list[Clause] = []
+    fields_lead = False
+    k = 0
+    while k < len(clauses):
+        clause = clauses[k]
+        if clause.kind != "sentence":
+            pending, fields_lead = [], fields_lead and clause.kind != "heading"
+            k += 1
+            continue
+        if not _LEAD_FIELD_LINE.match(clause.text.strip()):
+            pending.append(clause)
+            k += 1
+            continue
+        fields = [clause.text]
+        k += 1
+        while k < len(clauses) and clauses[k].kind == "sentence" and _FIELD_START.match(clauses[k].text.strip()):
+            fields.append(clauses[k].text)
+            k += 1
+        fields_lead = fields_lead or not pending
+        owners = owners_in_text("；".join(fields), doc) if pending and not fields_lead else ()
+        for member in pending if owners else ():
+            result.setdefault(member.id, owners)
+        pending = []
 
 
 #: A field of an item's closing owner block: （责任领导：…； / 牵头单位：…； / 配合单位：…）

@@ -15,7 +15,6 @@ from plankg.qa import nearest_facts
 from plankg.qa.answer import Answer
 from plankg.qa.answer_task_owners import answer_task_owners, topic_words
 from plankg.qa.areas import area_of
-from plankg.qa.clause_owners import units_after
 from plankg.qa.context import AnswerContext, Collector, covers, written_value
 from plankg.qa.fact_fit import (
     CONTEXT_RUN,
@@ -205,10 +204,9 @@ def quoted_goals(question: str) -> list[str]:
 
 
 def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) -> list[TargetFact]:
-    """Goals of the asked indicators (by concept, else by their own wording) whose clause writes
-    units right after the value (:mod:`plankg.qa.clause_owners`), one row per unit."""
+    """Goals of the asked indicators (by concept, else by their own wording: a topic, a quoted goal)
+    with the units extraction gave them, one row per unit, lead first as the graph holds them."""
     goals: list[TargetRow] = []
-    by_wording = False
     for region in regions_or_all(parsed):
         for hit in parsed.indicators[:MAX_INDICATORS]:
             goals += col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year, indicator=hit.id,
@@ -220,7 +218,6 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
             quotes = quoted_goals(parsed.text)
             place = col.ran(ctx.graph.run("targets", region=region, year=parsed.time.year,
                                           include_achievements=bool(quotes), within=parsed.places.include_sub))
-            by_wording = True
             goals += [row for row in place if any(phrase_fit(hit, row.phrase) >= PHRASE_FIT
                                                   for hit in parsed.indicators)
                       or any(dice(word, row.phrase or "") >= PHRASE_FIT for word in words)
@@ -234,11 +231,9 @@ def _owners_named_after(ctx: AnswerContext, parsed: Question, col: Collector) ->
         fact = target_row(ctx, col, goal)
         label = indicator_label(parsed, parsed.indicators[0].id, parsed.indicators[0].label_zh) \
             if len(parsed.indicators) == 1 else fact.phrase or fact.indicator
-        units = [(unit, "named") for unit in units_after(record, clause, ctx.orgs, parsed.regions)]
-        if not units and by_wording:
-            # A goal found by its own wording (its phrase kept a list number, 5﹒外贸进出口总额,
-            # so no concept links it) may have its units in the graph, with their roles.
-            units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
+        # The units extraction gave the goal, with their roles: a flattened row's units written right
+        # after its value included (ingest reads them; see ingest/clause_rows.units_closing_values).
+        units = [(o.name, o.role) for o in goal.owners if o.name and o.role in ("lead", "support")]
         for unit, role in units:
             rows.append(replace(fact, indicator=label, owner=unit, role=role))
     return rows

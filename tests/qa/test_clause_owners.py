@@ -1,32 +1,10 @@
-"""Units written beside a goal: right after its value in a flattened list (read at question time),
-and in its row's cells, a 责任单位 line or a closing bracket (read by extraction into the graph's
-owner facts; these tests ask through the engine so that either reader keeps them answered)."""
+"""Units written beside a goal: right after its value in a flattened list, in its row's cells, a
+责任单位 line or a closing bracket, all read by extraction into the graph's owner facts (the units
+right after a value: tests/ingest/test_owner_closing_forms.py); these tests ask through the engine."""
 from __future__ import annotations
 
-from plankg.ingest.records import Clause, Document, Target
-from plankg.qa.clause_owners import units_after
+from plankg.ingest.records import Clause, Document
 from plankg.qa.doc_places import CorpusPlaces, unstated_documents
-from plankg.qa.orgs import OrgResolver
-
-NO_ORGS = OrgResolver([])
-
-
-def _goal_in(text: str, value_text: str) -> tuple[Target, Clause]:
-    clause = Clause("c1", "d1", None, "sentence", "", text, 100, 100 + len(text), ())
-    end = 100 + text.index(value_text) + len(value_text)
-    return Target("t1", "d1", "c1", "target", "x", "x", 1.0, "家", end - len(value_text), end), clause
-
-
-def test_units_after_a_goal_are_the_first_run_after_its_value():
-    target, clause = _goal_in("5全社会研发经费支出占GDP比重提高到3.1%.科技局6工业投资增长9%.经信委", "3.1%")
-    assert units_after(target, clause, NO_ORGS) == ["科技局"]
-    target, clause = _goal_in("3固定资产投资额420亿元,其中:技改投资增长12%.发改委、经信委、财政局4社会消费品", "420亿元")
-    assert units_after(target, clause, NO_ORGS) == ["发改委", "经信委", "财政局"]
-
-
-def test_no_units_when_none_is_close_or_the_sentence_ends():
-    target, clause = _goal_in("力争新增高新技术企业30家。下一步由科技局会同有关部门研究", "30家")
-    assert units_after(target, clause, NO_ORGS) == []
 
 
 def test_a_unit_cell_starred_lead_and_plain_lists(tmp_path_factory):
