@@ -15,7 +15,7 @@ from plankg.ingest.cues import cue_regex, fill, table, words
 from plankg.ingest.entity_spans import NAME_CHARS, Found, overlaps
 from plankg.ingest.govunits import find_units, units_in_cells
 from plankg.ingest.name_heads import is_verb, leading_non_name, word_frequency
-from plankg.ingest.orgnames import canonical_unit
+from plankg.ingest.orgnames import PLACE_NAME, canonical_unit
 from plankg.ingest.owners import owners_from_cell, resolve_unit
 from plankg.ingest.programmes import plan_documents, programme_cell, programmes
 from plankg.ingest.records import Clause, Corpus, Document, Entity, Mention, stable_id
@@ -46,8 +46,8 @@ _NONE = re.compile(r"(?!)")
 # 中国(海南)自由贸易试验区海口片区: a part of a zone named after it.
 _PART_OF = re.compile(r"[\u4e00-\u9fff]{2,4}(?:片区|分园|分区)")
 _SCHOOL_OF = re.compile(r"[\u4e00-\u9fff]{0,6}?(?:研究生院|医学院|学院|附属医院|医院)")
-# An owner list's kinds of bodies (各区县市, 各县(市、区)), not one body.
-_KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)")
+# An owner list's kinds of bodies (各区县市, 各县(市、区), 区直各部门, 全区各专班), not one body.
+_KINDS_OF_BODY = re.compile(r"^(?:各|[省市区县州镇乡()（）、]+$)|各[\u4e00-\u9fff]{0,3}(?:部门|单位|专班|工作组)$")
 _ZONE_SHORT_FORMS = [(short, *longs) for short, longs in table("entity_parks.abbreviations").items()]
 _BRACKETED = re.compile(r"[（(]([\u4e00-\u9fff]{4,16})[)）]")
 # A title that names a plan (实施方案, 行动计划, 发展规划); a year's work plan, summary or report, a notice,
@@ -649,8 +649,10 @@ def _owner_mentions(corpus: Corpus, docs: dict[str, Document]) -> list[Mention]:
     found = []
     for target in corpus.targets:
         for owner in target.owners:
-            if owner.role == "default" or (target.clause_id, owner.name) in seen or _KINDS_OF_BODY.match(owner.name):
+            if owner.role == "default" or (target.clause_id, owner.name) in seen or _KINDS_OF_BODY.search(owner.name):
                 continue
+            if PLACE_NAME.fullmatch(owner.name):
+                continue  # a district owning its share of a divided goal is a place (a region), not a body
             seen.add((target.clause_id, owner.name))
             doc = docs[target.doc_id]
             clause = clauses[target.clause_id]

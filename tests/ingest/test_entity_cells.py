@@ -48,3 +48,20 @@ def test_divisions_of_the_issuing_bureau_alone_in_a_cell(tmp_path):
     divisions = {m.surface for m in corpus.mentions if m.type == "division"}
     assert {"工业股", "农业股"} <= divisions
     assert not [f.name for f in units_in_cells("神经外科 本科 各科室 实验室")]
+
+
+def test_places_and_kinds_of_bodies_owning_rows_are_no_bodies(tmp_path):
+    # Pattern: a table dividing a city's goals among its districts, and owner cells naming groups
+    # (区直各部门, 各专班): the rows are owned, but a district is a place and a group is no one body.
+    plan = tmp_path / "split.txt"
+    plan.write_text(
+        "2021年各区县出口目标分解\n金额单位：万美元\n"
+        "区县 出口目标 引资目标\n北塘区 3200 450\n石柱县 1800 260\n合计 5000 710\n\n"
+        "二、重点任务\n1.全区规上工业增加值增长8%。(牵头单位:区发改局;责任单位:区直各部门、全区招商各专班)\n",
+        encoding="utf-8")
+    corpus = read_corpus([plan])
+    owners = {o.name for t in corpus.targets for o in t.owners}
+    assert {"北塘区", "石柱县"} <= owners  # the rows keep their owners
+    bodies = {m.surface for m in corpus.mentions if m.type in ("organization", "division")}
+    assert "区发改局" in bodies
+    assert not bodies & {"北塘区", "石柱县", "区直各部门", "全区招商各专班"}
