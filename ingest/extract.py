@@ -378,6 +378,8 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
             line_owners = owners_of_line(lead_in.group(1), doc)
         for member in group if line_owners else ():
             result.setdefault(member.id, line_owners)
+        if not line_owners:
+            _closing_bracket_owns_run(doc, group, result)
     _field_lines_after(doc, clauses, result)
     _notes_on_siblings(doc, clauses, result)
     # Inner headings first: a section's own owners win over those of the section around it.
@@ -389,6 +391,29 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
             for member in _descendants(clause, children):
                 result.setdefault(member.id, owners)
     return result
+
+
+#: A clause closed by an owner bracket: （X负责，Y牵头，Z、W参加） / （Y牵头，Z配合）.
+_CLOSING_OWNER_BRACKET = re.compile(r"[（(]([^（()）]{2,160})[)）][。；;]?\s*$")
+
+
+def _closing_bracket_owns_run(doc: Document, group: list[Clause], result: dict[str, tuple[Owner, ...]]) -> None:
+    """Goals of one paragraph split by semicolons (``A增长7%；B5%左右；C下降2.5%（Y牵头，Z参加）``):
+    the bracket closing a goal owns every goal written since the paragraph's start or the previous
+    such bracket, since a list of goals is handed out once, at its end. A stop ends the run: a
+    sentence before it is no part of that list."""
+    pending: list[Clause] = []
+    for member in group:
+        bracket = _CLOSING_OWNER_BRACKET.search(member.text)
+        owners = owners_in_text(bracket.group(), doc) if bracket else ()
+        if owners:
+            for earlier in pending:
+                result.setdefault(earlier.id, owners)
+            pending = []
+        elif re.search(r"[；;]\s*$", member.text):
+            pending.append(member)
+        else:
+            pending = []
 
 
 #: An owner field on a line of its own, led by the lead or duty label (牵头单位：… / 责任单位：…).
