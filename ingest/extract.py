@@ -395,6 +395,7 @@ def _paragraph_owners(doc: Document, clauses: list[Clause]) -> dict[str, tuple[O
 
 #: A clause closed by an owner bracket: （X负责，Y牵头，Z、W参加） / （Y牵头，Z配合）.
 _CLOSING_OWNER_BRACKET = re.compile(r"[（(]([^（()）]{2,160})[)）][。；;]?\s*$")
+_OPEN_OWNER_BRACKET = re.compile(r"[（(]([^（()）]{2,160})$")
 
 
 def _closing_bracket_owns_run(doc: Document, group: list[Clause], result: dict[str, tuple[Owner, ...]]) -> None:
@@ -405,6 +406,8 @@ def _closing_bracket_owns_run(doc: Document, group: list[Clause], result: dict[s
     pending: list[Clause] = []
     for member in group:
         bracket = _CLOSING_OWNER_BRACKET.search(member.text)
+        if bracket is None and member is group[-1]:
+            bracket = _OPEN_OWNER_BRACKET.search(member.text)  # the page cut the list inside its bracket
         owners = owners_in_text(bracket.group(), doc) if bracket else ()
         if owners:
             for earlier in pending:

@@ -366,7 +366,8 @@ def _owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
         for match in _X_SUPPORTS.finditer(text[lead.end():]):
             for unit in _unit_list(match.group(1)):
                 owners.append(_support_owner(unit, doc))
-        return tuple(owners)
+        cut = _OPEN_AT_END.search(text)
+        return (*owners, *_partners_cut_short(cut.group(1), tuple(owners), doc)) if cut else tuple(owners)
     # A unit's second name in brackets (省数据局(省营商局)) is no list of its own.
     plain = _SECOND_NAME.sub("", text)
     # A closing owner list cut off before its bracket closes (the page ends): 〔省发改委、省数据局(省营商局)
@@ -374,7 +375,7 @@ def _owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
     if unclosed_list:
         closed = owners_in_text(unclosed_list.group() + "）", doc)
         if closed:
-            return closed
+            return (*closed, *_partners_cut_short(unclosed_list.group(1), closed, doc))
     trailing = [p for p in parenthetical_units(plain) if not plain[p[1]:].strip("。；; ")]
     if trailing:
         return owners_from_list(trailing[-1][2], doc)
@@ -397,6 +398,23 @@ def _owners_in_text(text: str, doc: Document) -> tuple[Owner, ...]:
         if tail:
             return owners_from_list(tail, doc)
     return ()
+
+
+def _partners_cut_short(body: str, found: tuple[Owner, ...], doc: Document) -> tuple[Owner, ...]:
+    """Units listed after the lead in a bracket the page cut before its verb (…，省发改委牵头，省工信厅、省):
+    the partners the lost 参加/配合 would have named, the cut last piece dropped."""
+    tail = re.split(r"[，,；;]", body)[-1]
+    if _X_LEADS.search(tail) or _X_SUPPORTS.search(tail + "，") or not _X_LEADS.search(body):
+        return ()
+    pieces = split_units(tail)
+    if pieces and not _longest_unit_suffix(pieces[-1]):
+        pieces = pieces[:-1]
+    units = [_longest_unit_suffix(p) for p in pieces]
+    if not units or not all(units):
+        return ()
+    names = {o.name for o in found}
+    partners = [_support_owner(u, doc) for u in units if u]
+    return tuple(o for o in partners if o.name not in names)
 
 
 def _fields(text: str) -> dict[str, list[list[str]]]:

@@ -39,3 +39,11 @@ def test_a_sentence_ended_by_a_stop_is_no_part_of_the_list(tmp_path):
     targets = read_corpus([path]).targets
     assert [o.name for t in targets if t.value == 7 for o in t.owners] == ["市科技局", "市人社局"]
     assert all(t.owner_source == "default" for t in targets if t.value == 9)
+
+
+def test_a_bracket_cut_by_the_page_end_keeps_the_partners_listed_so_far(tmp_path):
+    text = ("某省2027年政府工作任务分工\n  主要预期目标：全省生产总值增长6.5%左右;城镇登记失业率4.5%以内;"
+            "单位GDP能耗下降3%(分管副省长负责,省发展改革委牵头,省统计局、省")
+    owned = _owners(tmp_path, "cut", text)
+    for value in (6.5, 4.5, 3.0):
+        assert owned[value] == ["省发展改革委", "省统计局"], value
