@@ -18,7 +18,14 @@ from plankg.ingest.facts import ClauseContext, find_facts
 from plankg.ingest.frames import Frame, five_year_plan, section_frame
 from plankg.ingest.genre import REPORT_TYPES, delivered_year
 from plankg.ingest.orgnames import is_unit_list, known_units
-from plankg.ingest.owners import default_owner, owners_in_text, owners_leading_in, owners_of_line, row_owners
+from plankg.ingest.owners import (
+    default_owner,
+    owners_from_list,
+    owners_in_text,
+    owners_leading_in,
+    owners_of_line,
+    row_owners,
+)
 from plankg.ingest.records import Clause, Corpus, Document, Owner, Target
 from plankg.ingest.scopes import Scope, ScopeTracker
 from plankg.ingest.table_facts import table_row_facts
@@ -210,6 +217,9 @@ def _extract_document(doc: Document, clauses: list[Clause], warn: Callable[[str]
     group_owners = _paragraph_owners(doc, clauses)
     targets: list[Target] = []
     row_owners, row_starts = _row_end_owners(doc, clauses)
+    progress_owners, progress_starts = _progress_rows(doc, clauses)
+    row_owners.update(progress_owners)
+    row_starts.update(progress_starts)
     group_owners.update(row_owners)
     scopes = ScopeTracker(doc, by_id, document_today(doc))
     line_frame: Frame | None = None
@@ -310,6 +320,54 @@ def _table_row_of(clause: Clause, by_id: dict[str, Clause]) -> Clause | None:
 _ROW_OPENING = re.compile(r"^([\u4e00-\u9fff、，,（）()]{2,60}?)\s*(\d{1,3})\s*[.．、]?\s*(?=[\u4e00-\u9fff])")
 _ROW_NUMBER_AT = re.compile(r"^\s*\d{1,3}\s*[.．、]?\s*(?=[\u4e00-\u9fff])")
 _ROW_END_OWNED = Owner("", "", "row-end")  # marks owners taken from the unit that ends a table row
+
+
+#: A progress row's owner cell, then its progress sentence after a space (区发改局 生产总值同比增长3.1%。).
+_UNITS_THEN_PROGRESS = re.compile(r"^\s*([\u4e00-\u9fff、，,（）()]{2,60}?)[ \t\u3000]+(?!\d{1,3}\s*[.．、]?\s*[\u4e00-\u9fff])(?=\S)")
+
+
+def _progress_rows(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tuple[Owner, ...]], dict[str, int]]:
+    """Rows of a progress table written with single spaces (序号 目标任务 责任单位 推进情况).
+
+    ``1 生产总值增长7%以上。 区发改局 生产总值同比增长3.1%。``: the task ends with its stop, then the owner
+    cell, then the progress sentence. An owner cell of several units breaks one unit a line before the
+    progress sentence. The goal and the result are both owned by all the cell's units, the first
+    leading; the progress sentence's own text starts after the cell. Returns owners by clause id and
+    where each progress sentence starts."""
+    known = known_units(doc.text)
+    owners: dict[str, tuple[Owner, ...]] = {}
+    starts: dict[str, int] = {}
+    row: Clause | None = None
+    cell: list[str] = []
+    for clause in clauses:
+        raw = doc.text[clause.start:clause.end].strip()
+        text = clause.text.strip()
+        if clause.kind != "sentence":
+            row, cell = None, []
+            continue
+        if _ROW_NUMBER_AT.match(text) and re.search(r"[。；;]$", text):
+            row, cell = clause, []
+            continue
+        if row is None:
+            continue
+        # One unit a line: the cell goes on; a line of the cell's level word (区供销联社 under 区林业局)
+        # is a unit of it even when its name ends unlike a bureau's.
+        if is_unit_list(text, known) and len(text) <= 30 or cell and text[0] == cell[0][0] and re.fullmatch(
+                r"[\u4e00-\u9fff]{3,16}", text) and text[0] in "省市区县":
+            cell.append(text)
+            continue
+        opening = _UNITS_THEN_PROGRESS.match(raw)
+        units_text = "、".join([*cell, opening.group(1)]) if opening and is_unit_list(opening.group(1), known) \
+            else "、".join(cell)
+        units = owners_from_list(units_text.split("、"), doc) if cell else owners_of_line(units_text, doc) \
+            if units_text else ()
+        if units:
+            owners[row.id] = (*units, _ROW_END_OWNED)
+            owners[clause.id] = (*units, _ROW_END_OWNED)
+            if opening and units_text.endswith(opening.group(1)) and opening.group(1) not in cell:
+                starts[clause.id] = len(re.sub(r"\s", "", opening.group(1)))
+        row, cell = None, []
+    return owners, starts
 
 
 def _row_end_owners(doc: Document, clauses: list[Clause]) -> tuple[dict[str, tuple[Owner, ...]], dict[str, int]]:
