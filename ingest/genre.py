@@ -153,7 +153,8 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
     部署2022年工作, 科工局2018年工作), and a half-year report is for its publication year.
     """
     delivered = _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title))  # not a cited 《政府工作报告》
-    if delivered and re.search(r"20\d\d", title):
+    # 2030年政府工作报告重点工作半年落实情况: progress on the report's tasks, halfway through its year.
+    if delivered and re.search(r"20\d\d", title) and doc_type != "half_year_summary":
         # 2022年政府工作报告, delivered early in 2022: it plans 2022 and reviews 2021.
         year = int(re.search(r"(20\d\d)", title).group(1))  # type: ignore[union-attr]
         return (year,), (year - 1,)

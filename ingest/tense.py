@@ -108,7 +108,9 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
     goal_sentence = _GOAL_LEAD.search(sentence) or _GOAL_LEAD.match(re.split(r"[。！？!?]", text[:pos])[-1].lstrip())
-    if past_cue and not target_cue and (goal_sentence or ctx.goal_list) and _GROWTH_AFTER_PAST.match(
+    # A progress report lists each goal, then its progress: there a 同比 growth outside a goal sentence is done.
+    listed_goal = ctx.goal_list and not ctx.within_year
+    if past_cue and not target_cue and (goal_sentence or listed_goal) and _GROWTH_AFTER_PAST.match(
             statement[past_cue.start():]):
         # 力争……，研发投入同比增长12%: a growth goal, 同比 only names the baseline.
         return "target", f"{goal_sentence.group() if goal_sentence else 'a list of goals'} makes the growth a goal"

@@ -35,3 +35,16 @@ def test_a_year_end_summary_keeps_its_goals_undated_when_it_names_only_the_year_
                              "二、存在问题\n"
                              "部分指标仍有差距。\n")
     assert facts[("achievement", 45)].year == 2021
+
+
+def test_the_progress_under_a_listed_goal_of_a_half_year_bulletin_is_a_result(tmp_path):
+    facts = _facts(tmp_path, "2023年县政府工作报告重点任务上半年落实情况\n"
+                             "一、主要预期目标\n"
+                             "1.全县生产总值增长7%左右。\n"
+                             "全县生产总值同比增长4.6%。\n"
+                             "2.社会消费品零售总额增长8%。\n"
+                             "社会消费品零售总额同比增长5.2%。\n")
+    assert facts[("target", 7)].year == 2023
+    assert facts[("achievement", 4.6)].year == 2023
+    assert facts[("achievement", 5.2)].year == 2023
+    assert ("target", 8) in facts
