@@ -22,5 +22,6 @@ class ClauseContext:
     plan_year: int | None = None  # the document's own planned year and reported year: a goal
     report_year: int | None = None  # that names no year is for the first, a result for the second
     planned_genre: bool = False  # the document is a plan by genre (工作要点, 实施方案): 一季度， schedules work
+    within_year: bool = False  # a progress report within one year (前三季度落实情况): its 同比 figures are results
     frame: str = ""  # why the section's frame holds (section "发展基础" reviews 2015), for each record's reason
     document_frame: str = ""  # why the document speaks from ``today`` (the document plans for 2023)

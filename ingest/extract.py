@@ -152,10 +152,36 @@ def context_for(doc: Document, clause: Clause, line_frame: Frame | None = None) 
                          scope_since=named_plan[0] - 1 if named_plan else None,
                          topic=topic if 2 <= len(topic) <= 24 else "", today=today,
                          # A section's own year (二、2020年工作计划) outranks the document's.
-                         plan_year=doc.years[0] if len(doc.years) == 1 and not section_year else None,
-                         report_year=doc.reported_years[0] if len(doc.reported_years) == 1 and not section_year else None,
+                         plan_year=None if section_year else own_years(doc)[0],
+                         report_year=None if section_year else own_years(doc)[1],
                          frame=frame.reason if frame else "", document_frame=document_frame(doc, today),
-                         planned_genre=doc.doc_type in _PLAN_GENRES)
+                         planned_genre=doc.doc_type in _PLAN_GENRES, within_year=within_year_report(doc))
+
+
+#: A report on the year so far (上半年, 前三季度, 1-6月): its goals and its results are of one year.
+_WITHIN_YEAR = re.compile(r"上半年|前三季度|一季度|二季度|三季度|[1一]\s*[-—～~至到]\s*(?:[2-9]|1[01]|[二三四五六七八九]|十[一]?)\s*月")
+
+
+def within_year_report(doc: Document) -> bool:
+    """Whether the document reports on part of a year (a half-year summary, 前三季度 progress on the year's tasks)."""
+    return doc.doc_type == "half_year_summary" or (
+        doc.doc_type in REPORT_TYPES and _WITHIN_YEAR.search(doc.title + "\n" + doc.text[:600]) is not None)
+
+
+def own_years(doc: Document) -> tuple[int | None, int | None]:
+    """The document's planned and reported year, for facts that name none.
+
+    A progress report within a year (某年重点工作前三季度落实情况) states that year once, as the
+    year of the goals or of the results; both are of it, so the one it names stands for the other.
+    """
+    plan = doc.years[0] if len(doc.years) == 1 else None
+    report = doc.reported_years[0] if len(doc.reported_years) == 1 else None
+    if within_year_report(doc) and not (doc.years and doc.reported_years):
+        if plan is None and not doc.years:
+            plan = report
+        if report is None and not doc.reported_years:
+            report = plan
+    return plan, report
 
 
 def document_frame(doc: Document, today: int | None) -> str:

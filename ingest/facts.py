@@ -15,10 +15,12 @@ from plankg.ingest.indicator_phrase import clean_indicator, indicator_left, only
 from plankg.ingest.numbers import ValueMention, comparator_for, find_values
 from plankg.ingest.orgnames import parenthetical_units
 from plankg.ingest.tense import (
+    GOAL_AFTER_GAP_WHY,
     PAST_CUE,
     TARGET_CUE,
     YEAR,
     decide_kind,
+    goal_after_gap,
     statement_before,
     statement_year,
     with_year_reason,
@@ -245,6 +247,8 @@ def _fact(text: str, value: ValueMention, ctx: ClauseContext, earlier: list[Fact
         told = next((f for f in reversed(earlier) if f.why != _GOAL_MET_WHY), None)
         if told is not None:
             kind, why = told.kind, told.why
+    if goal_after_gap(text, value.start):
+        kind, why = "target", GOAL_AFTER_GAP_WHY  # one statement's tense does not reach its goal's bracket
     if not explicit_year and period is None and (ctx.plan_year or ctx.report_year) and not ctx.years_unknown:
         year = (ctx.plan_year if kind == "target" else ctx.report_year) or year
     if _SHARE_OF_YEARS_TASK.search(statement_before(text, value.start)) and value.unit in ("%", "％"):

@@ -153,7 +153,8 @@ def detect_years(title: str, doc_type: str, extra_titles: list[str] = (), text: 
     部署2022年工作, 科工局2018年工作), and a half-year report is for its publication year.
     """
     delivered = _DELIVERED_REPORT.search(re.sub(r"《[^》]*》", "", title))  # not a cited 《政府工作报告》
-    if delivered and re.search(r"20\d\d", title):
+    # 2030年政府工作报告重点工作半年落实情况: progress on the report's tasks, halfway through its year.
+    if delivered and re.search(r"20\d\d", title) and doc_type != "half_year_summary":
         # 2022年政府工作报告, delivered early in 2022: it plans 2022 and reviews 2021.
         year = int(re.search(r"(20\d\d)", title).group(1))  # type: ignore[union-attr]
         return (year,), (year - 1,)
@@ -265,6 +266,11 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         last_year = re.search(r"去年[^\n]{0,300}?[。；;]\s*(20\d\d)\s*年[，,]", head)
         if last_year:
             reported, planned = [int(last_year.group(1))], [int(last_year.group(1)) + 1]
+    if not (planned and reported) and not published:
+        # A year already read (a year lead, a horizon) must agree with the lines' years.
+        news_planned, news_reported = _news_year_from_its_lines(head)
+        if news_planned and planned in ([], news_planned) and reported in ([], news_reported):
+            planned, reported = news_planned, news_reported
     if not planned and not reported:
         planned, reported = [], _undated_report_year(text, head, doc_type, published)
     if not planned and not reported:
@@ -273,6 +279,28 @@ def _years_from_opening(text: str, doc_type: str, published: str | None) -> tupl
         if year_of:
             (reported if doc_type in REPORT_TYPES else planned).append(int(year_of.group(1)))
     return planned, reported
+
+
+#: A news item's line on the year ending (2030年，某省预计全年…) or the year ahead (2031年某省将…).
+_YEAR_ENDING = re.compile(r"(?:^|[。\n])\s*(20\d\d)\s*年\s*[，,][^。\n]{0,12}?预计全年")
+_YEAR_AHEAD = re.compile(r"(?:^|[。\n，,])[^。\n，,]{0,12}?(20\d\d)\s*年[^。\n，,\d]{0,8}?将(?!近)")
+
+
+def _news_year_from_its_lines(head: str) -> tuple[list[int], list[int]]:
+    """A news item dated by month and day, speaking of 今年: the year its lines name ending or ahead.
+
+    3月2日，…今年…目标为… gives no year; 2030年，…预计全年… (a year still ending) or
+    2031年…将… (the year ahead) names it. Both must agree when both are written.
+    """
+    if "今年" not in head:
+        return [], []
+    ending = {int(m.group(1)) + 1 for m in _YEAR_ENDING.finditer(head)}
+    ahead = {int(m.group(1)) for m in _YEAR_AHEAD.finditer(head)}
+    years = ending | ahead
+    if len(years) != 1:
+        return [], []
+    year = years.pop()
+    return [year], [year - 1]
 
 
 #: A digest of reports that sums up the year before it ran (文章汇总了各市去年取得的成绩).

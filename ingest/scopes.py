@@ -37,9 +37,11 @@ _GOAL_SENTENCE = re.compile(r"(?:力争|确保|目标(?:是|为)?[:：，,]|主�
 _GOAL_YEAR = re.compile(r"(?<!\d年)(?<!\d)(?:到|(?<!截)至)\s*(20\d\d)\s*年")
 # 【概况】 2020年，…: a yearbook entry's label before its year lead.
 _YEAR_LEAD = re.compile(r"^(?!\W{0,3}(?:截至|截止))\W{0,3}(?:【[^】\n]{1,8}】\s*[:：]?\s*)?" + _MARKER + r"[\u4e00-\u9fff]{0,4}?\s*(?:(20\d\d)\s*年?\s*[-—–~至到]\s*)?(20\d\d)\s*年(?:度|底|末|以来)?\s*(?:[，,:：]|(?=(?:我|全)[省市区县州旗]))")
+#: 创新投入稳步增长，2030年，…: a short topic, then the year the paragraph reviews.
+_TOPIC_YEAR_LEAD = re.compile(r"^\W{0,3}[\u4e00-\u9fff“”\"]{2,14}[，,]\s*(20\d\d)\s*年\s*[，,]")
 #: “十三五”期间，… / 过去五年，… opening a paragraph: a review of that period (its figures are results at its end).
 # 记者从发布会获悉，过去五年，…: a news lede may come first.
-_PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,“”\"]{0,16}(?:获悉|了解到|介绍|表示|指出)[，,:：]\s*)?(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三)年(?:来)?|(五|三)年来)\s*[，,]")
+_PERIOD_REVIEW_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,“”\"]{0,16}(?:获悉|了解到|介绍|表示|指出)[，,:：]\s*)?(?:[“\"]?(十[一二三四五]五)[”\"]?(?:期间|时期|以来)|(过去|近)(五|三|一)年(?:来)?|(五|三|一)年来)\s*[，,]")
 _RELATIVE_LEAD = re.compile(r"^\W{0,3}(?:[^。；;，,]{0,16}[，,])?(去年|上年|今年|本年)\s*[，,]")
 _RELATIVE = re.compile(r"去年|上年|今年|本年|明年")
 _THIS_YEAR = re.compile(r"^\W{0,3}(?:全年|今年|本年)")
@@ -112,6 +114,11 @@ class ScopeTracker:
             # 2018-2022年，…: the span's last year, and its first for the changes it lists (由a增至b)
             since = int(lead.group(1)) if lead.group(1) and int(lead.group(1)) < int(lead.group(2)) else None
             return Scope(int(lead.group(2)), False, "paragraph", since=since)
+        topic_lead = _TOPIC_YEAR_LEAD.match(text)
+        if topic_lead and self.today is not None and int(topic_lead.group(1)) < self.today:
+            # 创新投入稳步增长，2030年，…。企业主体地位增强，…达到1460家: a review paragraph names its
+            # year once, after its topic; the sentences after it go on with that year.
+            return Scope(int(topic_lead.group(1)), False, "paragraph")
         review = self._period_review(text)
         if review is not None:
             return review
@@ -141,7 +148,7 @@ class ScopeTracker:
         else:
             # 五年来，… in a year-end report ends with the year reported on; in a plan, the year before it.
             last = self.today if self.today in self.doc.reported_years and self.today not in self.doc.years else self.today - 1
-            first = last - (5 if "五" in (lead.group(3) or lead.group(4) or "") else 3) + 1
+            first = last - {"五": 5, "三": 3, "一": 1}[lead.group(3) or lead.group(4)] + 1
             if last == self.today:
                 return Scope(last, False, "paragraph", since=first,
                              review=f"{lead.group().rstrip('，, ')} reviews {first}–{last}")

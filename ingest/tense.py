@@ -48,6 +48,8 @@ _PART_OF_YEAR = re.compile(r"(?<![\d年])(?:前三|[一二三四]|第[一二三�
 _SHARE_OF_TARGET = re.compile(r"(?:完成|达到|为)[^，,；;。]{0,8}?目标(?:考核|考评)?(?:任务)?(?:值)?的?\s*$"
                               # 高于年初人代会12%的目标14.4个百分点: a result beating its goal
                               r"|(?:高于|超过|超出)[^，,；;。]{0,16}?目标\s*$")
+#: 低2.9个百分点（ : a result's gap to its goal (the comparison stated once, 下同), the goal opening a bracket.
+_GOAL_AFTER_GAP = re.compile(r"[高低多少快慢]出?\s*\d+(?:\.\d+)?\s*个?百分点\s*[（(]\s*$")
 #: 申报2024年度省重点研发计划项目: a programme's edition, not the year of the statement.
 _EDITION_BEFORE = re.compile(r"(?:申报|获批|入选|获得|立项|组织)\s*$")
 #: 争取 with funds as its object (争取企业研发后补助资金215万元): the funds a body obtained.
@@ -55,6 +57,14 @@ _FUNDS_OBTAINED = re.compile(r"争取(?:到)?[^，,；;。]{0,16}?(?:资金|经�
 _NOT_FACT_YEAR = re.compile(r"^\s*(?:年?度?的?(?:基础上|水平|基数)|年?(?:相比|比较|同期|增幅|增速|不变价|价格))")
 #: 由2020年的0.81%增加至1.04%, 是2015年的3倍, 比2020年, 与2019年相比: the year names the baseline.
 _BASE_BEFORE = re.compile(r"(?:比|较|从|由|相比|是|与|同)\s*$|(?:比|较)\s*20\d\d\s*年(?:度|底|末)?\s*[和及、]\s*$")
+
+
+GOAL_AFTER_GAP_WHY = "the bracket after the gap to the goal gives the goal"
+
+
+def goal_after_gap(text: str, pos: int) -> bool:
+    """Whether the value at ``pos`` is a goal bracketed after a result's gap to it (低2.9个百分点（7%左右）)."""
+    return bool(_GOAL_AFTER_GAP.search(text[max(0, pos - 30) : pos]))
 
 
 def is_baseline_year(text: str, start: int, end: int) -> bool:
@@ -99,6 +109,8 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     before = text[max(0, pos - 30) : pos]
     statement = re.split(r"[，,；;。]", before)[-1]
     sentence = re.split(r"[；;。]", text[:pos])[-1]
+    if goal_after_gap(text, pos):
+        return "target", GOAL_AFTER_GAP_WHY
     share = _SHARE_OF_TARGET.search(statement)
     if share:
         return "achievement", f"{share.group().strip()} measures a result against its target"
@@ -108,7 +120,9 @@ def decide_kind(text: str, pos: int, ctx: ClauseContext, year: int | None = None
     past_cue = PAST_CUE.search(statement)
     # 力争2009年……；销售收入470亿元，同比增长34.3%: a goal opening the sentence holds over its ；parts.
     goal_sentence = _GOAL_LEAD.search(sentence) or _GOAL_LEAD.match(re.split(r"[。！？!?]", text[:pos])[-1].lstrip())
-    if past_cue and not target_cue and (goal_sentence or ctx.goal_list) and _GROWTH_AFTER_PAST.match(
+    # A progress report lists each goal, then its progress: there a 同比 growth outside a goal sentence is done.
+    listed_goal = ctx.goal_list and not ctx.within_year
+    if past_cue and not target_cue and (goal_sentence or listed_goal) and _GROWTH_AFTER_PAST.match(
             statement[past_cue.start():]):
         # 力争……，研发投入同比增长12%: a growth goal, 同比 only names the baseline.
         return "target", f"{goal_sentence.group() if goal_sentence else 'a list of goals'} makes the growth a goal"
