@@ -17,7 +17,7 @@ def _owners(tmp_path, name: str, text: str) -> dict[float, list[str]]:
 
 def test_one_closing_bracket_owns_every_goal_of_its_list_lead_first(tmp_path):
     text = ("某省2027年政府工作任务分工\n一、稳增长\n  主要预期目标：全省生产总值增长6.5%左右；"
-            "规上工业增加值增长6%；城镇登记失业率4.5%以内；单位GDP能耗下降3%（常务副省长负责，"
+            "规上工业增加值增长6%；城镇登记失业率4.5%以内；单位GDP能耗下降3%（省政府分管领导负责，"
             "省发展改革委牵头，省财政厅、省统计局参加）\n")
     owned = _owners(tmp_path, "run", text)
     for value in (6.5, 6.0, 4.5, 3.0):
@@ -43,7 +43,7 @@ def test_a_sentence_ended_by_a_stop_is_no_part_of_the_list(tmp_path):
 
 def test_a_bracket_cut_by_the_page_end_keeps_the_partners_listed_so_far(tmp_path):
     text = ("某省2027年政府工作任务分工\n  主要预期目标：全省生产总值增长6.5%左右;城镇登记失业率4.5%以内;"
-            "单位GDP能耗下降3%(常务副省长负责,省发展改革委牵头,省财政厅、省")
+            "单位GDP能耗下降3%(省政府分管领导负责,省发展改革委牵头,省财政厅、省")
     owned = _owners(tmp_path, "cut", text)
     for value in (6.5, 4.5, 3.0):
         assert owned[value] == ["省发展改革委", "省财政厅"], value
