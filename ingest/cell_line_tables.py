@@ -15,19 +15,25 @@ from __future__ import annotations
 import re
 
 from plankg.ingest.cues import cue_regex
-from plankg.ingest.numbers import UNITS
-from plankg.ingest.tables import SECTION, RawCell, RawRow, Table, table_title, text_lines
+from plankg.ingest.numbers import UNIT_PATTERN
+from plankg.ingest.tables import (
+    MEASURE_COLUMN,
+    NOTE_COLUMN,
+    SECTION,
+    VALUE_COLUMN,
+    RawCell,
+    RawRow,
+    Table,
+    table_title,
+    text_lines,
+)
 
 _NAME_COLUMN = cue_regex(r"^(?:<tables.row_name_columns>)")
-_VALUE_COLUMN = cue_regex(r"<tables.value_columns>|<tables.year_value_columns>|^20\d\d\s*年")
 _NUMBER_COLUMN = cue_regex(r"<tables.number_columns>")
 _OWNER_COLUMN = cue_regex(r"<tables.unit_columns>|<tables.person_columns>|责任")
-_MEASURE_COLUMN = re.compile(r"^(?:计量)?单位$")
-_NOTE_COLUMN = re.compile(r"^(?:备注|说明|附注)$")
 _YEAR = re.compile(r"(20\d\d)\s*年")
 # A measure cell: a unit the units module knows, with a scale (万人) or a rate (微克/立方米) perhaps.
-_KNOWN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
-_MEASURE = re.compile(r"^(?:[%％‰]|(?:千|万|百万|千万|亿)?(?:" + _KNOWN + r")|[\u4e00-\u9fffA-Za-z]{1,4}/[\u4e00-\u9fffA-Za-z²³]{1,4})$")
+_MEASURE = re.compile(r"^(?:[%％‰]|(?:千|万|百万|千万|亿)?(?:" + UNIT_PATTERN + r")|[\u4e00-\u9fffA-Za-z]{1,4}/[\u4e00-\u9fffA-Za-z²³]{1,4})$")
 # A value cell: a number with a short tail (8左右, 3.5以内, ≥95%), or a short phrase of the way a
 # value is given without one (正增长, 与经济增长基本同步, 持平).
 _VALUE = re.compile(r"^(?:[约近超≥≤>＞<＜]|不低于|不少于|达到|力争)?[-+]?\d[\d,.]*\s*\S{0,6}$")
@@ -61,7 +67,7 @@ def find_cell_line_tables(text: str) -> list[Table]:
 
 
 def _is_value(name: str) -> bool:
-    return bool(_VALUE_COLUMN.search(name)) and not _NAME_COLUMN.search(name) and not _MEASURE_COLUMN.match(name)
+    return bool(VALUE_COLUMN.search(name)) and not _NAME_COLUMN.search(name) and not MEASURE_COLUMN.match(name)
 
 
 def _header(lines: list[tuple[int, int, str]], i: int) -> list[str] | None:
@@ -72,13 +78,13 @@ def _header(lines: list[tuple[int, int, str]], i: int) -> list[str] | None:
     j = i + 1
     while j < len(lines) and len(names) < 8:
         name = re.sub(r"\s+", "", lines[j][2])
-        if len(name) > MAX_HEADER_CELL or not (_is_value(name) or _MEASURE_COLUMN.match(name) or _NOTE_COLUMN.match(name)):
+        if len(name) > MAX_HEADER_CELL or not (_is_value(name) or MEASURE_COLUMN.match(name) or NOTE_COLUMN.match(name)):
             break
         names.append(name)
         j += 1
     if len(names) < 3 or not any(_is_value(n) for n in names[1:]):
         return None
-    if any(_NUMBER_COLUMN.search(n) or _OWNER_COLUMN.search(n) and not _MEASURE_COLUMN.match(n) for n in names):
+    if any(_NUMBER_COLUMN.search(n) or _OWNER_COLUMN.search(n) and not MEASURE_COLUMN.match(n) for n in names):
         return None
     return names
 
@@ -93,8 +99,8 @@ def _kind(line: str) -> str:
 
 
 def _rows(lines: list[tuple[int, int, str]], start: int, names: list[str]) -> tuple[list[RawRow], int]:
-    measure_at = next((k for k, n in enumerate(names) if _MEASURE_COLUMN.match(n)), None)
-    value_at = [k for k, n in enumerate(names) if _is_value(n) or _NOTE_COLUMN.match(n)]
+    measure_at = next((k for k, n in enumerate(names) if MEASURE_COLUMN.match(n)), None)
+    value_at = [k for k, n in enumerate(names) if _is_value(n) or NOTE_COLUMN.match(n)]
     rows: list[RawRow] = []
     cells: dict[int, RawCell] = {}
     text_of: dict[int, str] = {}

@@ -18,6 +18,8 @@ _CN_BIG = {"万": 10_000, "亿": 100_000_000}
 # Every written unit (plankg.ttl, through ontology.units), longest first: 个百分点 before 百分点,
 # 人年/万人 before 人年 before 人.
 UNITS = written_forms()
+#: The known units as a regex alternation, longest first (万人次 before 万人).
+UNIT_PATTERN = "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
 _UNIT_ALT = "|".join(re.escape(u) for u in UNITS)
 # 3,963.1 (thousands separators) before plain numbers.
 # 3 205 (a yearbook's space between thousands) likewise, never after a digit (2020 100).

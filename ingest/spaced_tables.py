@@ -22,7 +22,7 @@ from dataclasses import dataclass
 
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.orgnames import ORG_SUFFIX, PLACE_NAME, PLACE_OWNER
-from plankg.ingest.tables import RawCell, RawRow, Table, text_lines
+from plankg.ingest.tables import MEASURE_COLUMN, NOTE_COLUMN, VALUE_COLUMN, RawCell, RawRow, Table, text_lines
 
 _WS = " \t\u3000\xa0"
 _SINGLE = re.compile(r"^[\u4e00-\u9fff]$")
@@ -30,11 +30,8 @@ _SINGLE = re.compile(r"^[\u4e00-\u9fff]$")
 _NUMBER_COLUMN = cue_regex(r"^(?:<tables.number_columns>)$")
 _OWNER_COLUMN = cue_regex(r"<tables.unit_columns>|^(?:<tables.place_columns>)$|责任")
 _PERSON_COLUMN = cue_regex(r"<tables.person_columns>")
-_VALUE_COLUMN = cue_regex(r"<tables.year_value_columns>|<tables.value_columns>|^20\d\d\s*年")
 _RATE_COLUMN = re.compile(r"率|[%％]|比例")
-_NOTE_COLUMN = re.compile(r"^(?:备注|说明|附注)$")
 _DEADLINE_COLUMN = cue_regex(r"<tables.deadline_columns>")
-_MEASURE_COLUMN = re.compile(r"^(?:计量)?单位$")
 _ROW_NAME_COLUMN = cue_regex(r"^(?:<tables.row_name_columns>)")
 _HEADER_CELL = re.compile(r"^[\u4e00-\u9fff\dA-Za-z（()）%％\-—~～/、]+$")
 # A unit stated for the numbers of a table: 金额单位：万美元, 单位：亿元, （单位：家）.
@@ -110,19 +107,19 @@ def _is_value_cell(part: str) -> bool:
 def _column_kind(name: str) -> str:
     if _NUMBER_COLUMN.search(name):
         return "number"
-    if _NOTE_COLUMN.search(name):
+    if NOTE_COLUMN.search(name):
         return "note"
     if _PERSON_COLUMN.search(name):
         return "person"
-    if _MEASURE_COLUMN.match(name):
+    if MEASURE_COLUMN.match(name):
         return "measure"
     if _ROW_NAME_COLUMN.search(name) and not re.search(r"值|目标|完成|20\d\d", name):
         return "text"  # 指标, 项目名称: the indicator, not its value
-    if _OWNER_COLUMN.search(name) and not _VALUE_COLUMN.search(name):
+    if _OWNER_COLUMN.search(name) and not VALUE_COLUMN.search(name):
         return "owner"
     if _DEADLINE_COLUMN.search(name):
         return "deadline"
-    if _VALUE_COLUMN.search(name):
+    if VALUE_COLUMN.search(name):
         return "rate" if _RATE_COLUMN.search(name) else "value"
     return "text"
 

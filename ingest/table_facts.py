@@ -6,7 +6,7 @@ import re
 from plankg.ingest.cues import cue_regex
 from plankg.ingest.facts import Fact, year_note
 from plankg.ingest.frames import section_frame
-from plankg.ingest.numbers import UNITS, comparator_for, find_values
+from plankg.ingest.numbers import UNIT_PATTERN, comparator_for, find_values
 from plankg.ingest.owners import row_owners
 from plankg.ingest.records import Cell, Clause, Document, Target
 from plankg.ingest.target_record import make_target
@@ -29,7 +29,7 @@ _GOAL_HEADER = re.compile(r"目标|预期|计划")
 _BARE_NUMBER = re.compile(r"\d+(?:\.\d+)?")
 # 高新技术企业数（家）, 研发投入强度(%): the unit in brackets after the name, any unit the units module knows.
 # A scale may lead the unit (培养技能型人才（千人）, 资金（万美元）).
-_UNIT_IN_NAME = re.compile(r"[（(]\s*((?:千|百万|千万)?(?:" + "|".join(re.escape(u) for u in sorted(UNITS, key=len, reverse=True))
+_UNIT_IN_NAME = re.compile(r"[（(]\s*((?:千|百万|千万)?(?:" + UNIT_PATTERN
                            + r"))\s*[）)]?\s*$")
 #: A column of units beside the values (单位, 计量单位).
 _MEASURE_HEADER = re.compile(r"^(?:计量)?单位$")

@@ -12,9 +12,15 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from plankg.ingest.cues import cue_regex
+
 # A row number cell (12) and a section cell (三、科技创新) of a flattened table.
 ROW_NUMBER = re.compile(r"^\s*(\d{1,3})\s*$")
 SECTION = re.compile(r"^\s*([一二三四五六七八九十]{1,3})、\S")
+# Column kinds shared by the table readers, by their header words (lang/zh/cues.toml, [tables]).
+VALUE_COLUMN = cue_regex(r"<tables.year_value_columns>|<tables.value_columns>|^20\d\d\s*年")
+MEASURE_COLUMN = re.compile(r"^(?:计量)?单位$")
+NOTE_COLUMN = re.compile(r"^(?:备注|说明|附注)$")
 
 
 @dataclass
